@@ -1,0 +1,71 @@
+# Makefile for todokc.
+#   make            build ./todokc
+#   make check      every test (units, golden, errors, and more when the tools are there)
+#   make example    compile examples/todo-chatbot.todok into out/
+# Generated sources go to build/, never into the tree.
+
+CC       ?= cc
+PREFIX   ?= /usr/local
+CFLAGS   ?= -O2 -g
+WARNINGS  = -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wstrict-prototypes -Wno-unused-parameter
+YAML_CFLAGS := $(shell pkg-config --cflags yaml-0.1 2>/dev/null)
+YAML_LIBS   := $(shell pkg-config --libs yaml-0.1 2>/dev/null || echo -lyaml)
+ALL_CFLAGS  = -std=c11 -D_XOPEN_SOURCE=700 $(WARNINGS) -Iinclude -Ibuild $(YAML_CFLAGS) $(CFLAGS) $(SAN_FLAGS)
+ifeq ($(SANITIZE),1)
+SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+endif
+
+SRC = \
+	src/check.c \
+	src/diag.c \
+	src/emit_json.c \
+	src/emit_yaml.c \
+	src/lower.c \
+	src/names.c \
+	src/objects.c \
+	src/order.c \
+	src/io.c \
+	src/parse.c \
+	src/pipeline.c \
+	src/resolve.c \
+	src/util.c
+GEN_SRC = build/todok.tab.c build/todok.yy.c
+HDR = $(wildcard include/*.h include/*.def)
+LIB_OBJ = $(SRC:src/%.c=build/%.o) build/todok.tab.o build/todok.yy.o
+
+all: todokc
+
+build/todok.tab.c build/todok.tab.h: grammar/todok.y
+	@mkdir -p build
+	bison -Wall -Werror -o build/todok.tab.c --defines=build/todok.tab.h grammar/todok.y
+
+build/todok.yy.c build/todok.yy.h: grammar/todok.l build/todok.tab.h
+	@mkdir -p build
+	flex -o build/todok.yy.c --header-file=build/todok.yy.h grammar/todok.l
+
+build/%.o: src/%.c $(HDR) build/todok.tab.h build/todok.yy.h
+	@mkdir -p build
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+build/todok.tab.o: build/todok.tab.c $(HDR) build/todok.yy.h
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+build/todok.yy.o: build/todok.yy.c $(HDR) build/todok.tab.h
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+build/libtodokc.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+todokc: build/main.o build/libtodokc.a
+	$(CC) $(ALL_CFLAGS) -o $@ build/main.o build/libtodokc.a $(YAML_LIBS) -lm
+
+build/main.o: src/main.c $(HDR) build/todok.tab.h
+
+example: todokc
+	POSTGRES_PASSWORD=change-me OPENAI_API_KEY=sk-change-me ./todokc examples/todo-chatbot.todok -o out
+
+clean:
+	rm -rf build todokc
+
+.PHONY: all example clean check

@@ -1,0 +1,89 @@
+/*
+ * diag.h - source files, locations and diagnostics.
+ *
+ * A location is a byte range of the one source file; line and column are
+ * computed only when a diagnostic is printed.  Every diagnostic has a
+ * stable code from diagnostics.def.  Diagnostics are collected during the
+ * run and printed at its end, as text like a C compiler's or as JSON.
+ * A secret's value never goes into a message: callers name the key.
+ */
+#ifndef TODOKC_DIAG_H
+#define TODOKC_DIAG_H
+
+#include <stdio.h>
+
+#include "util.h"
+
+struct loc {
+	uint32_t begin, end; /* byte offsets; begin == end marks a point */
+};
+
+#define NO_LOC ((struct loc){UINT32_MAX, UINT32_MAX})
+#define HAS_LOC(l) ((l).begin != UINT32_MAX)
+
+struct source {
+	const char *path;   /* as given on the command line */
+	const char *text;   /* the file's bytes, NUL-terminated */
+	size_t len;
+	uint32_t *line_starts; /* offset of each line's first byte */
+	size_t nlines;
+};
+
+void source_init(struct arena *a, struct source *src, const char *path,
+                 const char *text, size_t len);
+/* 1-based line and column (in characters) of an offset. */
+void source_position(const struct source *src, uint32_t offset,
+                     size_t *line, size_t *column);
+
+enum severity { SEV_ERROR, SEV_WARNING, SEV_NOTE };
+
+enum diag_code {
+#define DIAG(code, severity, summary) code,
+#include "diagnostics.def"
+#undef DIAG
+	DIAG_COUNT
+};
+
+struct diag_code_info {
+	const char *name;    /* "E0301" */
+	enum severity severity;
+	const char *summary; /* one line for docs/diagnostics.md */
+};
+extern const struct diag_code_info diag_codes[DIAG_COUNT];
+
+struct note {
+	struct loc loc;
+	const char *message;
+};
+
+struct diagnostic {
+	enum diag_code code;
+	enum severity severity; /* a warning turns into an error under --werror */
+	struct loc loc;
+	const char *message;
+	struct vec notes; /* struct note * */
+};
+
+struct diags {
+	struct arena *arena;
+	const struct source *src; /* NULL before the input is read */
+	struct vec list;          /* struct diagnostic * */
+	size_t errors, warnings;
+	bool werror;              /* warnings count as errors */
+	bool io_error;            /* a file could not be read or written */
+};
+
+/* Reports a diagnostic of the severity its code has; returns it so that
+ * notes can be attached. */
+struct diagnostic *diag(struct diags *d, enum diag_code code, struct loc loc,
+                        const char *fmt, ...) PRINTF_LIKE(4, 5);
+void diag_note(struct diags *d, struct diagnostic *to, struct loc loc,
+               const char *fmt, ...) PRINTF_LIKE(4, 5);
+
+/* Quotes a name for a message: 'name', with control characters escaped. */
+const char *diag_quote(struct arena *a, const char *s);
+
+void diag_print_text(const struct diags *d, FILE *out, bool color);
+void diag_print_json(const struct diags *d, FILE *out);
+
+#endif

@@ -1,0 +1,34 @@
+/*
+ * io.h - reading the input and writing the output (src/io.c).
+ *
+ * Output to a folder is all or nothing: every file is first written to a
+ * temporary file in the folder and flushed, and only when all of them
+ * are written are they renamed over the old ones.  The folder's
+ * .todokc-outputs lists what todokc wrote there; only those files are
+ * ever replaced or removed.
+ */
+#ifndef TODOKC_IO_H
+#define TODOKC_IO_H
+
+#include "todokc.h"
+
+#define OUTPUT_INDEX ".todokc-outputs"
+
+struct output_file {
+	const char *name;   /* a plain file name, no '/' */
+	struct buf data;
+	bool secret;        /* mode 0600 */
+};
+
+/* Reads a whole file ("-" is standard input), at most `limit` bytes;
+ * reports E0001 or E0005 and returns NULL on failure. */
+char *read_input(struct compilation *c, const char *path, size_t limit, size_t *len);
+/* Loads VAR=value lines for env("VAR"). */
+bool load_env_file(struct compilation *c, const char *path);
+/* Writes each struct output_file of `files` into dir. */
+bool write_output_dir(struct compilation *c, const char *dir, struct vec *files);
+bool write_stdout(struct compilation *c, const struct buf *b);
+/* A Make rule: the targets depend on every file the compile read. */
+bool write_depfile(struct compilation *c, const char *path, const struct vec *targets);
+
+#endif

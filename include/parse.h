@@ -1,0 +1,35 @@
+/*
+ * parse.h - what the scanner and the parser share: the parse context
+ * (the scanner's extra data and the parser's parameter) and the helpers
+ * their actions call.  Only grammar/ and src/parse.c include it.
+ */
+#ifndef TODOKC_PARSE_H
+#define TODOKC_PARSE_H
+
+#include "todokc.h"
+
+struct parse_ctx {
+	struct compilation *c;
+	struct arena *arena;
+	uint32_t offset;            /* bytes scanned so far (YY_USER_ACTION) */
+	struct ast_stack *stack;    /* the result */
+	const char *last_word;      /* the text of the last WORD scanned */
+};
+
+/* The keyword with this spelling, or 0. */
+int keyword_token(const char *s, size_t len);
+/* The spelling of a keyword token, or NULL. */
+const char *keyword_spelling(int token);
+/* The keyword of a role ("property", "declaration") closest to a
+ * misspelling, or NULL when none is close. */
+const char *keyword_suggest(const char *word, const char *role);
+
+/* Decodes a string literal's text (without its quotes), starting at
+ * offset `at` of the source: escapes and ${...} interpolations. */
+struct ast_string *lex_string(struct parse_ctx *p, const char *s, size_t len,
+                              uint32_t at);
+/* Classifies a number with its suffix; reports a bad suffix. */
+int lex_number(struct parse_ctx *p, const char *s, size_t len, uint32_t at,
+               struct ast_number *out);
+
+#endif

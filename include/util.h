@@ -1,0 +1,85 @@
+/*
+ * util.h - memory and text helpers shared by every stage.
+ *
+ * Ownership rule: everything a compilation builds (syntax tree, IR,
+ * Kubernetes object trees, diagnostics) lives in the compilation's one arena
+ * and is freed at once with arena_free().  Only the byte buffers that hold
+ * emitted output (struct buf) are malloc'd, and their owner frees them.
+ * Allocation failure is fatal, in one place: fatal_oom().
+ */
+#ifndef TODOKC_UTIL_H
+#define TODOKC_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(__GNUC__)
+#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+#else
+#define PRINTF_LIKE(f, a)
+#endif
+
+_Noreturn void fatal_oom(void);
+void *xmalloc(size_t size);
+void *xrealloc(void *ptr, size_t size);
+
+/* A bump allocator: chunks of memory released together. */
+struct arena_chunk;
+struct arena {
+	struct arena_chunk *head; /* the chunk being filled */
+};
+
+void *arena_alloc(struct arena *a, size_t size); /* zeroed memory */
+void *arena_grow(struct arena *a, void *ptr, size_t old_size, size_t new_size);
+char *arena_strndup(struct arena *a, const char *s, size_t len);
+char *arena_strdup(struct arena *a, const char *s);
+char *arena_printf(struct arena *a, const char *fmt, ...) PRINTF_LIKE(2, 3);
+void arena_free(struct arena *a);
+
+#define NEW(arena, type) ((type *)arena_alloc((arena), sizeof(type)))
+
+/* A growable array of pointers in the arena, in insertion order. */
+struct vec {
+	void **items;
+	size_t len, cap;
+};
+
+void vec_push(struct arena *a, struct vec *v, void *item);
+
+/* A malloc'd growable byte buffer, for output. */
+struct buf {
+	char *data;
+	size_t len, cap;
+};
+
+void buf_append(struct buf *b, const void *data, size_t len);
+void buf_puts(struct buf *b, const char *s);
+void buf_putc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...) PRINTF_LIKE(2, 3);
+void buf_free(struct buf *b);
+
+/* A string-keyed hash table in the arena (names to declarations). */
+struct map_entry;
+struct strmap {
+	struct map_entry *slots;
+	size_t len, cap;
+};
+
+void *strmap_get(const struct strmap *m, const char *key);
+void strmap_put(struct arena *a, struct strmap *m, const char *key, void *value);
+
+/* Levenshtein distance, for "did you mean" suggestions. */
+size_t edit_distance(const char *a, const char *b);
+/* Whether a misspelling of `want` as `got` is close enough to suggest. */
+bool close_enough(const char *got, const char *want, size_t distance);
+
+void base64_encode(struct buf *out, const unsigned char *data, size_t len);
+
+/* Decodes one UTF-8 sequence at s (at most len bytes); returns its length,
+ * or 0 when the bytes are not valid UTF-8 (overlong, surrogate, too big). */
+size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
+void utf8_encode(struct buf *out, uint32_t cp);
+
+#endif

@@ -1,0 +1,307 @@
+/*
+ * diag.c - collecting and printing diagnostics.
+ *
+ * Text output follows C compilers:
+ *   app.todok:14:14: error: unknown config 'app-confg'; did you mean 'app-config'?
+ *      14 |     env from app-confg, app-secrets
+ *         |              ^~~~~~~~~
+ * with notes printed the same way under their diagnostic.  JSON output is
+ * one object per line, for editors and CI.
+ */
+#include "diag.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const struct diag_code_info diag_codes[DIAG_COUNT] = {
+#define DIAG(code, severity, summary) {#code, severity, summary},
+#include "diagnostics.def"
+#undef DIAG
+};
+
+void
+source_init(struct arena *a, struct source *src, const char *path,
+            const char *text, size_t len)
+{
+	size_t n = 1;
+	for (size_t i = 0; i < len; i++)
+		n += text[i] == '\n';
+	src->path = path;
+	src->text = text;
+	src->len = len;
+	src->line_starts = arena_alloc(a, n * sizeof *src->line_starts);
+	src->nlines = 0;
+	src->line_starts[src->nlines++] = 0;
+	for (size_t i = 0; i < len; i++)
+		if (text[i] == '\n')
+			src->line_starts[src->nlines++] = (uint32_t)(i + 1);
+}
+
+static size_t
+line_of(const struct source *src, uint32_t offset)
+{
+	size_t lo = 0, hi = src->nlines;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (src->line_starts[mid] <= offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Characters (not bytes) between two offsets of one line. */
+static size_t
+count_chars(const char *s, size_t from, size_t to)
+{
+	size_t n = 0;
+	for (size_t i = from; i < to; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+void
+source_position(const struct source *src, uint32_t offset, size_t *line,
+                size_t *column)
+{
+	if (offset > src->len)
+		offset = (uint32_t)src->len;
+	size_t l = line_of(src, offset);
+	*line = l + 1;
+	*column = count_chars(src->text, src->line_starts[l], offset) + 1;
+}
+
+static struct diagnostic *
+vdiag(struct diags *d, enum diag_code code, struct loc loc, const char *fmt,
+      va_list ap)
+{
+	struct diagnostic *g = NEW(d->arena, struct diagnostic);
+	va_list copy;
+	va_copy(copy, ap);
+	int n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	char *msg = arena_alloc(d->arena, n > 0 ? (size_t)n + 1 : 1);
+	if (n > 0)
+		vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	g->code = code;
+	g->severity = diag_codes[code].severity;
+	if (g->severity == SEV_WARNING && d->werror)
+		g->severity = SEV_ERROR;
+	g->loc = loc;
+	g->message = msg;
+	if (g->severity == SEV_ERROR)
+		d->errors++;
+	else
+		d->warnings++;
+	if (code == E0001)
+		d->io_error = true;
+	vec_push(d->arena, &d->list, g);
+	return g;
+}
+
+struct diagnostic *
+diag(struct diags *d, enum diag_code code, struct loc loc, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	struct diagnostic *g = vdiag(d, code, loc, fmt, ap);
+	va_end(ap);
+	return g;
+}
+
+void
+diag_note(struct diags *d, struct diagnostic *to, struct loc loc,
+          const char *fmt, ...)
+{
+	struct note *n = NEW(d->arena, struct note);
+	va_list ap;
+	va_start(ap, fmt);
+	int len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *msg = arena_alloc(d->arena, len > 0 ? (size_t)len + 1 : 1);
+	va_start(ap, fmt);
+	if (len > 0)
+		vsnprintf(msg, (size_t)len + 1, fmt, ap);
+	va_end(ap);
+	n->loc = loc;
+	n->message = msg;
+	vec_push(d->arena, &to->notes, n);
+}
+
+const char *
+diag_quote(struct arena *a, const char *s)
+{
+	struct buf b = {0};
+	buf_putc(&b, '\'');
+	for (size_t i = 0; s[i] && b.len < 200; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == 0x7F)
+			buf_printf(&b, "\\x%02X", c);
+		else
+			buf_putc(&b, (char)c);
+	}
+	if (strlen(s) > 200 - 2)
+		buf_puts(&b, "...");
+	buf_putc(&b, '\'');
+	char *r = arena_strndup(a, b.data, b.len);
+	buf_free(&b);
+	return r;
+}
+
+/* Text output */
+
+struct palette {
+	const char *bold, *error, *warning, *note, *caret, *reset;
+};
+
+static const char *
+severity_name(enum severity s)
+{
+	return s == SEV_ERROR ? "error" : s == SEV_WARNING ? "warning" : "note";
+}
+
+static const char *
+severity_color(const struct palette *p, enum severity s)
+{
+	return s == SEV_ERROR ? p->error : s == SEV_WARNING ? p->warning : p->note;
+}
+
+/* Prints the source line of loc with a caret and tildes under its span
+ * (up to the end of the first line).  Tabs are kept in the underline so
+ * that it lines up; control bytes are shown as '?'. */
+static void
+print_excerpt(const struct source *src, struct loc loc, FILE *out,
+              const struct palette *p)
+{
+	size_t line, col;
+	source_position(src, loc.begin, &line, &col);
+	size_t start = src->line_starts[line - 1];
+	size_t stop = start;
+	while (stop < src->len && src->text[stop] != '\n')
+		stop++;
+	if (stop > start && src->text[stop - 1] == '\r')
+		stop--;
+	fprintf(out, "%5zu | ", line);
+	for (size_t i = start; i < stop; i++) {
+		unsigned char c = (unsigned char)src->text[i];
+		fputc(c == '\t' || c >= 0x20 ? (c == 0x7F ? '?' : c) : '?', out);
+	}
+	fputs("\n      | ", out);
+	size_t begin = loc.begin < start ? start : loc.begin;
+	for (size_t i = start; i < begin && i < stop; i++) {
+		unsigned char c = (unsigned char)src->text[i];
+		if ((c & 0xC0) != 0x80)
+			fputc(c == '\t' ? '\t' : ' ', out);
+	}
+	fputs(p->caret, out);
+	fputc('^', out);
+	size_t end = loc.end > stop ? stop : loc.end;
+	size_t span = end > begin ? count_chars(src->text, begin, end) : 1;
+	for (size_t i = 1; i < span; i++)
+		fputc('~', out);
+	fputs(p->reset, out);
+	fputc('\n', out);
+}
+
+static void
+print_one(const struct diags *d, enum severity sev, struct loc loc,
+          const char *message, FILE *out,
+          const struct palette *p)
+{
+	const struct source *src = d->src;
+	fputs(p->bold, out);
+	if (src && HAS_LOC(loc)) {
+		size_t line, col;
+		source_position(src, loc.begin, &line, &col);
+		fprintf(out, "%s:%zu:%zu: ", src->path, line, col);
+	} else {
+		fputs("todokc: ", out);
+	}
+	fprintf(out, "%s%s:%s%s %s", severity_color(p, sev), severity_name(sev),
+	        p->reset, p->bold, message);
+	fprintf(out, "%s\n", p->reset);
+	if (src && HAS_LOC(loc))
+		print_excerpt(src, loc, out, p);
+}
+
+void
+diag_print_text(const struct diags *d, FILE *out, bool color)
+{
+	static const struct palette plain = {"", "", "", "", "", ""};
+	static const struct palette ansi = {"\033[1m", "\033[1;31m", "\033[1;35m",
+	                                    "\033[1;36m", "\033[1;32m", "\033[0m"};
+	const struct palette *p = color ? &ansi : &plain;
+	for (size_t i = 0; i < d->list.len; i++) {
+		const struct diagnostic *g = d->list.items[i];
+		print_one(d, g->severity, g->loc, g->message, out, p);
+		for (size_t j = 0; j < g->notes.len; j++) {
+			const struct note *n = g->notes.items[j];
+			print_one(d, SEV_NOTE, n->loc, n->message, out, p);
+		}
+	}
+}
+
+/* JSON output */
+
+static void
+json_string(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			fprintf(out, "\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", out);
+		else if (c == '\t')
+			fputs("\\t", out);
+		else if (c < 0x20 || c == 0x7F)
+			fprintf(out, "\\u%04x", c);
+		else
+			fputc(c, out);
+	}
+	fputc('"', out);
+}
+
+static void
+json_location(const struct diags *d, struct loc loc, FILE *out)
+{
+	if (!d->src || !HAS_LOC(loc)) {
+		fputs("\"file\": null, \"line\": null, \"column\": null, \"end\": null", out);
+		return;
+	}
+	size_t line, col, eline, ecol;
+	source_position(d->src, loc.begin, &line, &col);
+	source_position(d->src, loc.end, &eline, &ecol);
+	fputs("\"file\": ", out);
+	json_string(out, d->src->path);
+	fprintf(out, ", \"line\": %zu, \"column\": %zu, \"end\": {\"line\": %zu, \"column\": %zu}",
+	        line, col, eline, ecol);
+}
+
+void
+diag_print_json(const struct diags *d, FILE *out)
+{
+	for (size_t i = 0; i < d->list.len; i++) {
+		const struct diagnostic *g = d->list.items[i];
+		fputs("{\"severity\": ", out);
+		json_string(out, severity_name(g->severity));
+		fputs(", \"code\": ", out);
+		json_string(out, diag_codes[g->code].name);
+		fputs(", ", out);
+		json_location(d, g->loc, out);
+		fputs(", \"message\": ", out);
+		json_string(out, g->message);
+		fputs(", \"notes\": [", out);
+		for (size_t j = 0; j < g->notes.len; j++) {
+			const struct note *n = g->notes.items[j];
+			fputs(j ? ", {" : "{", out);
+			json_location(d, n->loc, out);
+			fputs(", \"message\": ", out);
+			json_string(out, n->message);
+			fputc('}', out);
+		}
+		fputs("]}\n", out);
+	}
+}

@@ -1,0 +1,186 @@
+/*
+ * emit_yaml.c - the YAML backend: object trees to YAML through libyaml's
+ * emitter.  This is the only file that includes <yaml.h>; no YAML is
+ * written by hand.
+ *
+ * Scalars are typed by the tree: integers and booleans are written plain;
+ * a string is written plain only when a YAML 1.1 reader (PyYAML, Go's
+ * yaml.v2 in kubectl) would read it back as that same string, else
+ * double-quoted; a string with a newline is written as a literal block.
+ * (The recipe of ../shared/research/c-style-anchors.md section 8.)
+ */
+#include "todokc.h"
+
+#include <string.h>
+#include <yaml.h>
+
+/* Words YAML 1.1 reads as null, bools, infinities, NaN, merge and value. */
+static const char *const reserved_words[] = {
+	"~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False",
+	"FALSE", "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
+	"on", "On", "ON", "off", "Off", "OFF", ".inf", ".Inf", ".INF", "+.inf",
+	"+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN",
+	"<<", "=",
+};
+
+bool
+yaml_plain_is_ambiguous(const char *s, size_t len)
+{
+	if (len == 0)
+		return true;
+	for (size_t i = 0; i < sizeof reserved_words / sizeof *reserved_words; i++)
+		if (strlen(reserved_words[i]) == len && memcmp(reserved_words[i], s, len) == 0)
+			return true;
+	/* DDDD-: a timestamp candidate */
+	if (len >= 5 && s[4] == '-' && strspn(s, "0123456789") >= 4)
+		return true;
+	/* Numbers in every base and form: an optional sign, then a digit, '.'
+	 * or '_', then only number characters, with a decimal digit somewhere.
+	 * Conservative: 1.0.0 and 10.0.0.1 are quoted too, harmlessly. */
+	size_t i = 0;
+	if (s[0] == '+' || s[0] == '-')
+		i = 1;
+	if (i >= len || !(strchr("0123456789._", s[i])))
+		return false;
+	bool digit = false;
+	for (; i < len; i++) {
+		char c = s[i];
+		if (c >= '0' && c <= '9')
+			digit = true;
+		else if (!strchr("abcdefABCDEFxXoObB_.:+-", c))
+			return false;
+	}
+	return digit;
+}
+
+struct yaml_out {
+	yaml_emitter_t emitter;
+	struct buf *out;
+	const char *problem;
+};
+
+static int
+write_handler(void *data, unsigned char *buffer, size_t size)
+{
+	struct yaml_out *y = data;
+	buf_append(y->out, buffer, size);
+	return 1;
+}
+
+static bool
+emit(struct yaml_out *y, yaml_event_t *ev)
+{
+	/* The emitter takes the event, even when it fails. */
+	if (!yaml_emitter_emit(&y->emitter, ev)) {
+		y->problem = y->emitter.problem ? y->emitter.problem : "the YAML emitter failed";
+		return false;
+	}
+	return true;
+}
+
+static bool
+emit_scalar(struct yaml_out *y, const char *s, size_t len, bool is_string)
+{
+	yaml_event_t ev;
+	yaml_scalar_style_t style = YAML_ANY_SCALAR_STYLE;
+	if (!is_string)
+		style = YAML_PLAIN_SCALAR_STYLE;
+	else if (memchr(s, '\n', len))
+		style = YAML_LITERAL_SCALAR_STYLE;
+	else if (yaml_plain_is_ambiguous(s, len))
+		style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+	if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)len, 1,
+	                                  is_string, style)) {
+		y->problem = "a string is not valid UTF-8";
+		return false;
+	}
+	return emit(y, &ev);
+}
+
+static bool
+emit_node(struct yaml_out *y, const struct node *n)
+{
+	yaml_event_t ev;
+	char num[32];
+	switch (n->kind) {
+	case NODE_STR:
+		return emit_scalar(y, n->u.str.s, n->u.str.len, true);
+	case NODE_INT:
+		snprintf(num, sizeof num, "%lld", n->u.i);
+		return emit_scalar(y, num, strlen(num), false);
+	case NODE_BOOL:
+		return emit_scalar(y, n->u.b ? "true" : "false", n->u.b ? 4 : 5, false);
+	case NODE_MAP:
+		yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
+		if (!emit(y, &ev))
+			return false;
+		for (size_t i = 0; i < n->u.map.len; i++) {
+			const char *key = n->u.map.items[i].key;
+			if (!emit_scalar(y, key, strlen(key), true) ||
+			    !emit_node(y, n->u.map.items[i].value))
+				return false;
+		}
+		yaml_mapping_end_event_initialize(&ev);
+		return emit(y, &ev);
+	case NODE_SEQ:
+		yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE);
+		if (!emit(y, &ev))
+			return false;
+		for (size_t i = 0; i < n->u.seq.len; i++)
+			if (!emit_node(y, n->u.seq.items[i]))
+				return false;
+		yaml_sequence_end_event_initialize(&ev);
+		return emit(y, &ev);
+	}
+	return false;
+}
+
+/* Emits the objects as one stream; `explicit_start` writes "---" before
+ * every document (a stream), else the single document has no marker. */
+static bool
+emit_documents(struct object **objects, size_t n, bool explicit_start, struct buf *out,
+               const char **error)
+{
+	struct yaml_out y = {.out = out};
+	yaml_event_t ev;
+	bool ok = false;
+	yaml_emitter_initialize(&y.emitter);
+	yaml_emitter_set_output(&y.emitter, write_handler, &y);
+	yaml_emitter_set_unicode(&y.emitter, 1);
+	yaml_emitter_set_width(&y.emitter, -1);
+	yaml_emitter_set_indent(&y.emitter, 2);
+	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+	if (!emit(&y, &ev))
+		goto done;
+	for (size_t i = 0; i < n; i++) {
+		yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, !explicit_start);
+		if (!emit(&y, &ev) || !emit_node(&y, objects[i]->doc))
+			goto done;
+		yaml_document_end_event_initialize(&ev, 1);
+		if (!emit(&y, &ev))
+			goto done;
+	}
+	yaml_stream_end_event_initialize(&ev);
+	if (!emit(&y, &ev))
+		goto done;
+	ok = yaml_emitter_flush(&y.emitter) && y.emitter.error == YAML_NO_ERROR;
+	if (!ok && !y.problem)
+		y.problem = y.emitter.problem ? y.emitter.problem : "the YAML emitter failed";
+done:
+	yaml_emitter_delete(&y.emitter);
+	if (!ok && error)
+		*error = y.problem;
+	return ok;
+}
+
+bool
+emit_yaml_stream(struct vec *objects, struct buf *out, const char **error)
+{
+	return emit_documents((struct object **)objects->items, objects->len, true, out, error);
+}
+
+bool
+emit_yaml_object(struct object *o, struct buf *out, const char **error)
+{
+	return emit_documents(&o, 1, false, out, error);
+}

@@ -1,0 +1,351 @@
+/*
+ * io.c - files in and out: the input, the --env-file, the output folder
+ * (atomic, never touching a file todokc did not write), standard output
+ * and the --depfile.  Every failure is a diagnostic naming the file and
+ * the system's reason (exit status 3).
+ */
+#include "io.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char *
+q(struct compilation *c, const char *s)
+{
+	return diag_quote(&c->arena, s);
+}
+
+char *
+read_input(struct compilation *c, const char *path, size_t limit, size_t *len)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	int fd = is_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		diag(&c->diags, E0001, NO_LOC, "cannot read %s: %s", q(c, path), strerror(errno));
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		diag(&c->diags, E0001, NO_LOC, "cannot read %s: %s", q(c, path), strerror(EISDIR));
+		close(fd);
+		return NULL;
+	}
+	struct buf b = {0};
+	char chunk[65536];
+	for (;;) {
+		ssize_t n = read(fd, chunk, sizeof chunk);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			diag(&c->diags, E0001, NO_LOC, "cannot read %s: %s", q(c, path), strerror(errno));
+			buf_free(&b);
+			if (!is_stdin)
+				close(fd);
+			return NULL;
+		}
+		if (n == 0)
+			break;
+		buf_append(&b, chunk, (size_t)n);
+		if (b.len > limit) {
+			diag(&c->diags, E0005, NO_LOC, "%s is larger than the limit of %zu bytes",
+			     q(c, path), limit);
+			buf_free(&b);
+			if (!is_stdin)
+				close(fd);
+			return NULL;
+		}
+	}
+	if (!is_stdin)
+		close(fd);
+	char *text = arena_strndup(&c->arena, b.data ? b.data : "", b.len);
+	*len = b.len;
+	buf_free(&b);
+	return text;
+}
+
+bool
+load_env_file(struct compilation *c, const char *path)
+{
+	size_t len;
+	char *text = read_input(c, path, MAX_INPUT_BYTES, &len);
+	if (!text)
+		return false;
+	vec_push(&c->arena, &c->files_read, (void *)path);
+	size_t line_no = 0;
+	bool ok = true;
+	for (char *line = text; line < text + len;) {
+		char *end = memchr(line, '\n', (size_t)(text + len - line));
+		if (!end)
+			end = text + len;
+		*end = '\0';
+		line_no++;
+		if (end > line && end[-1] == '\r')
+			end[-1] = '\0';
+		char *p = line;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p && *p != '#') {
+			if (strncmp(p, "export ", 7) == 0)
+				p += 7;
+			char *eq = strchr(p, '=');
+			if (!eq || eq == p || memchr(p, ' ', (size_t)(eq - p))) {
+				diag(&c->diags, E0003, NO_LOC, "%s:%zu: not a VAR=value line", path, line_no);
+				ok = false;
+			} else {
+				*eq = '\0';
+				strmap_put(&c->arena, &c->env.file_vars, p, eq + 1);
+			}
+		}
+		line = end + 1;
+	}
+	return ok;
+}
+
+/* Output folder */
+
+static bool
+make_dirs(struct compilation *c, const char *dir)
+{
+	struct stat st;
+	if (stat(dir, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			return true;
+		diag(&c->diags, E0001, NO_LOC, "cannot write into %s: %s", q(c, dir), strerror(ENOTDIR));
+		return false;
+	}
+	char *path = arena_strdup(&c->arena, dir);
+	for (char *p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+			diag(&c->diags, E0001, NO_LOC, "cannot create %s: %s", q(c, path), strerror(errno));
+			return false;
+		}
+		*p = '/';
+	}
+	if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+		diag(&c->diags, E0001, NO_LOC, "cannot create %s: %s", q(c, dir), strerror(errno));
+		return false;
+	}
+	return true;
+}
+
+static bool
+safe_file_name(const char *name)
+{
+	return *name && !strchr(name, '/') && strcmp(name, ".") != 0 && strcmp(name, "..") != 0;
+}
+
+/* The names the index lists (those todokc wrote last time). */
+static void
+read_index(struct compilation *c, const char *dir, struct strmap *owned, struct vec *names)
+{
+	const char *path = arena_printf(&c->arena, "%s/%s", dir, OUTPUT_INDEX);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return;
+	char line[4096];
+	while (fgets(line, sizeof line, f)) {
+		line[strcspn(line, "\r\n")] = '\0';
+		if (line[0] == '#' || !safe_file_name(line))
+			continue;
+		const char *name = arena_strdup(&c->arena, line);
+		if (!strmap_get(owned, name)) {
+			strmap_put(&c->arena, owned, name, (void *)name);
+			vec_push(&c->arena, names, (void *)name);
+		}
+	}
+	fclose(f);
+}
+
+/* Writes data to a new temporary file in dir, flushed; returns its path. */
+static const char *
+write_temp(struct compilation *c, const char *dir, const char *name, const struct buf *data,
+           mode_t mode)
+{
+	char *tmp = arena_printf(&c->arena, "%s/.todokc-tmp-XXXXXX", dir);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		diag(&c->diags, E0001, NO_LOC, "cannot write %s/%s: %s", dir, name, strerror(errno));
+		return NULL;
+	}
+	size_t done = 0;
+	int err = 0;
+	if (fchmod(fd, mode) != 0)
+		err = errno;
+	while (!err && done < data->len) {
+		ssize_t n = write(fd, data->data + done, data->len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			err = errno;
+		else
+			done += (size_t)n;
+	}
+	if (!err && fsync(fd) != 0 && errno != EINVAL)
+		err = errno;
+	if (close(fd) != 0 && !err)
+		err = errno;
+	if (err) {
+		diag(&c->diags, E0001, NO_LOC, "cannot write %s/%s: %s", dir, name, strerror(err));
+		unlink(tmp);
+		return NULL;
+	}
+	return tmp;
+}
+
+static mode_t
+current_umask(void)
+{
+	mode_t m = umask(022);
+	umask(m);
+	return m;
+}
+
+bool
+write_output_dir(struct compilation *c, const char *dir, struct vec *list)
+{
+	size_t n = list->len;
+	struct output_file *files = arena_alloc(&c->arena, (n + 1) * sizeof *files);
+	for (size_t i = 0; i < n; i++)
+		files[i] = *(struct output_file *)list->items[i];
+	if (!make_dirs(c, dir))
+		return false;
+	struct strmap owned = {0}, produced = {0};
+	struct vec old_names = {0};
+	read_index(c, dir, &owned, &old_names);
+
+	/* Refuse before writing anything: a file of ours must not replace one
+	 * that todokc did not write. */
+	bool ok = true;
+	for (size_t i = 0; i < n; i++) {
+		struct stat st;
+		const char *path = arena_printf(&c->arena, "%s/%s", dir, files[i].name);
+		strmap_put(&c->arena, &produced, files[i].name, (void *)files[i].name);
+		if (lstat(path, &st) == 0 && !strmap_get(&owned, files[i].name)) {
+			diag(&c->diags, E0004, NO_LOC,
+			     "%s exists and was not written by todokc; move it away or choose "
+			     "another output folder (nothing was written)", q(c, path));
+			ok = false;
+		}
+	}
+	if (!ok)
+		return false;
+
+	/* Phase 1: every file to a temporary file; on failure, remove them
+	 * all and leave the folder as it was. */
+	mode_t umask_bits = current_umask();
+	const char **temps = arena_alloc(&c->arena, (n + 1) * sizeof *temps);
+	struct buf index = {0};
+	buf_puts(&index, "# Files written by todokc; it replaces or removes only these.\n");
+	for (size_t i = 0; i < n && ok; i++) {
+		mode_t mode = files[i].secret ? 0600 : (0644 & ~umask_bits);
+		temps[i] = write_temp(c, dir, files[i].name, &files[i].data, mode);
+		ok = temps[i] != NULL;
+		buf_printf(&index, "%s\n", files[i].name);
+	}
+	if (ok) {
+		temps[n] = write_temp(c, dir, OUTPUT_INDEX, &index, 0644 & ~umask_bits);
+		ok = temps[n] != NULL;
+	}
+	buf_free(&index);
+	if (!ok) {
+		for (size_t i = 0; i <= n; i++)
+			if (temps[i])
+				unlink(temps[i]);
+		return false;
+	}
+
+	/* Phase 2: rename into place, then remove what we wrote last time
+	 * and no longer produce. */
+	for (size_t i = 0; i <= n; i++) {
+		const char *name = i < n ? files[i].name : OUTPUT_INDEX;
+		const char *path = arena_printf(&c->arena, "%s/%s", dir, name);
+		if (rename(temps[i], path) != 0) {
+			diag(&c->diags, E0001, NO_LOC, "cannot write %s: %s", q(c, path), strerror(errno));
+			unlink(temps[i]);
+			ok = false;
+		}
+	}
+	for (size_t i = 0; ok && i < old_names.len; i++) {
+		const char *name = old_names.items[i];
+		if (strmap_get(&produced, name))
+			continue;
+		const char *path = arena_printf(&c->arena, "%s/%s", dir, name);
+		struct stat st;
+		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) && unlink(path) != 0)
+			diag(&c->diags, E0001, NO_LOC, "cannot remove the stale %s: %s", q(c, path),
+			     strerror(errno));
+	}
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0) {
+		fsync(dfd);
+		close(dfd);
+	}
+	return ok && !c->diags.io_error;
+}
+
+bool
+write_stdout(struct compilation *c, const struct buf *b)
+{
+	if ((b->len && fwrite(b->data, 1, b->len, stdout) != b->len) || fflush(stdout) != 0) {
+		diag(&c->diags, E0001, NO_LOC, "cannot write to standard output: %s", strerror(errno));
+		return false;
+	}
+	return true;
+}
+
+/* A file name in a Make rule, escaped as GCC does. */
+static void
+make_escape(struct buf *out, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '#')
+			buf_putc(out, '\\');
+		else if (*s == '$')
+			buf_putc(out, '$');
+		buf_putc(out, *s);
+	}
+}
+
+bool
+write_depfile(struct compilation *c, const char *path, const struct vec *targets)
+{
+	struct buf b = {0};
+	for (size_t i = 0; i < targets->len; i++) {
+		if (i)
+			buf_putc(&b, ' ');
+		make_escape(&b, targets->items[i]);
+	}
+	buf_putc(&b, ':');
+	for (size_t i = 0; i < c->files_read.len; i++) {
+		buf_puts(&b, " \\\n  ");
+		make_escape(&b, c->files_read.items[i]);
+	}
+	buf_putc(&b, '\n');
+	/* A phony rule per input, so that a deleted input does not break make. */
+	for (size_t i = 1; i < c->files_read.len; i++) {
+		buf_putc(&b, '\n');
+		make_escape(&b, c->files_read.items[i]);
+		buf_puts(&b, ":\n");
+	}
+	const char *slash = strrchr(path, '/');
+	const char *dir = slash ? arena_strndup(&c->arena, path, (size_t)(slash - path + (slash == path))) : ".";
+	const char *name = slash ? slash + 1 : path;
+	const char *tmp = write_temp(c, dir, name, &b, 0644 & ~current_umask());
+	buf_free(&b);
+	if (!tmp)
+		return false;
+	if (rename(tmp, path) != 0) {
+		diag(&c->diags, E0001, NO_LOC, "cannot write %s: %s", q(c, path), strerror(errno));
+		unlink(tmp);
+		return false;
+	}
+	return true;
+}

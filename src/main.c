@@ -1,0 +1,294 @@
+/*
+ * main.c - the todokc command: reads the options, compiles one .todok
+ * file, and writes its manifests.
+ *
+ *   options -> read input -> compile (parse, lower, resolve, order, check,
+ *   build objects) -> emit YAML or JSON -> write files or stdout
+ *   -> depfile; diagnostics are printed at the end.
+ *
+ * Exit status: 0 compiled, 1 the input has errors, 2 bad command line,
+ * 3 a file could not be read or written.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "io.h"
+#include "todokc.h"
+
+enum { EXIT_COMPILED = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
+
+static const char usage_text[] =
+	"usage: todokc [options] FILE.todok\n"
+	"Compiles a .todok stack into Kubernetes manifests (FILE - reads standard input).\n"
+	"\n"
+	"  -o DIR                 write one file per object, and kustomization.yaml, into DIR\n"
+	"  --format yaml|json     output format (default yaml)\n"
+	"  -D NAME=VALUE          override a param\n"
+	"  --env-file FILE        VAR=value lines for env(\"VAR\") secret values\n"
+	"  --check                validate only, write nothing\n"
+	"  --depfile FILE         write a Make depfile of every file read\n"
+	"  --emit dot             print the dependency graph as Graphviz\n"
+	"  --capacity cpu=Q,memory=Q\n"
+	"                         the cluster's capacity, checked against the requests\n"
+	"  --no-wait              no init containers that wait for 'after' dependencies\n"
+	"  --wait-image IMAGE     image of those init containers (default " DEFAULT_WAIT_IMAGE ")\n"
+	"  --werror               treat warnings as errors\n"
+	"  --diagnostics=json     print diagnostics as JSON, one object per line\n"
+	"  --version, --help\n"
+	"\n"
+	"Exit status: 0 compiled, 1 errors in the input, 2 bad command line,\n"
+	"3 a file could not be read or written.  See todokc(1).\n";
+
+static int
+usage_error(const char *fmt, const char *arg)
+{
+	fputs("todokc: error: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'todokc --help' for more information.\n", stderr);
+	return EXIT_USAGE;
+}
+
+/* The value of an option given as "--opt VALUE" or "--opt=VALUE". */
+static const char *
+option_value(int argc, char **argv, int *i, const char *name)
+{
+	size_t len = strlen(name);
+	const char *arg = argv[*i];
+	if (strncmp(arg, name, len) == 0 && arg[len] == '=')
+		return arg + len + 1;
+	if (strcmp(arg, name) == 0 && *i + 1 < argc)
+		return argv[++*i];
+	return NULL;
+}
+
+static bool
+is_option(const char *arg, const char *name)
+{
+	size_t len = strlen(name);
+	return strncmp(arg, name, len) == 0 && (arg[len] == '\0' || arg[len] == '=');
+}
+
+static bool
+valid_capacity(const char *spec)
+{
+	bool any = false;
+	while (*spec) {
+		size_t len = strcspn(spec, ",");
+		char item[128];
+		if (len >= sizeof item)
+			return false;
+		memcpy(item, spec, len);
+		item[len] = '\0';
+		char *eq = strchr(item, '=');
+		long double v;
+		if (!eq || (strncmp(item, "cpu=", 4) != 0 && strncmp(item, "memory=", 7) != 0) ||
+		    !quantity_parse(eq + 1, &v))
+			return false;
+		any = true;
+		spec += len + (spec[len] == ',');
+	}
+	return any;
+}
+
+static int
+parse_options(int argc, char **argv, struct options *o, struct vec *defines, struct arena *a)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i], *v;
+		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+			fputs(usage_text, stdout);
+			exit(EXIT_COMPILED);
+		} else if (strcmp(arg, "--version") == 0) {
+			printf("todokc %s\n", TODOKC_VERSION);
+			exit(EXIT_COMPILED);
+		} else if (strcmp(arg, "-o") == 0 || strncmp(arg, "-o", 2) == 0) {
+			o->out_dir = arg[2] ? arg + 2 : (i + 1 < argc ? argv[++i] : NULL);
+			if (!o->out_dir || !*o->out_dir)
+				return usage_error("%s needs a folder", "-o");
+		} else if (is_option(arg, "--format")) {
+			if (!(v = option_value(argc, argv, &i, "--format")))
+				return usage_error("%s needs yaml or json", "--format");
+			if (strcmp(v, "yaml") == 0)
+				o->format = FORMAT_YAML;
+			else if (strcmp(v, "json") == 0)
+				o->format = FORMAT_JSON;
+			else
+				return usage_error("unknown format '%s' (yaml or json)", v);
+		} else if (strncmp(arg, "-D", 2) == 0) {
+			const char *def = arg[2] ? arg + 2 : (i + 1 < argc ? argv[++i] : NULL);
+			const char *eq = def ? strchr(def, '=') : NULL;
+			if (!eq || eq == def)
+				return usage_error("-D takes NAME=VALUE, not '%s'", def ? def : "");
+			struct define *d = NEW(a, struct define);
+			d->name = arena_strndup(a, def, (size_t)(eq - def));
+			d->value = eq + 1;
+			vec_push(a, defines, d);
+		} else if (is_option(arg, "--env-file")) {
+			if (!(o->env_file = option_value(argc, argv, &i, "--env-file")))
+				return usage_error("%s needs a file", "--env-file");
+		} else if (strcmp(arg, "--check") == 0) {
+			o->check_only = true;
+		} else if (is_option(arg, "--depfile")) {
+			if (!(o->depfile = option_value(argc, argv, &i, "--depfile")))
+				return usage_error("%s needs a file", "--depfile");
+		} else if (is_option(arg, "--emit")) {
+			if (!(v = option_value(argc, argv, &i, "--emit")) || strcmp(v, "dot") != 0)
+				return usage_error("%s takes 'dot'", "--emit");
+			o->emit_dot = true;
+		} else if (is_option(arg, "--capacity")) {
+			if (!(o->capacity = option_value(argc, argv, &i, "--capacity")) ||
+			    !valid_capacity(o->capacity))
+				return usage_error("%s takes cpu=QUANTITY,memory=QUANTITY (e.g. cpu=4,memory=8Gi)",
+				                   "--capacity");
+		} else if (strcmp(arg, "--no-wait") == 0) {
+			o->no_wait = true;
+		} else if (is_option(arg, "--wait-image")) {
+			if (!(o->wait_image = option_value(argc, argv, &i, "--wait-image")) || !*o->wait_image)
+				return usage_error("%s needs an image", "--wait-image");
+			if (image_problem(o->wait_image))
+				return usage_error("--wait-image: '%s' is not a valid image reference",
+				                   o->wait_image);
+		} else if (strcmp(arg, "--werror") == 0) {
+			o->werror = true;
+		} else if (is_option(arg, "--diagnostics")) {
+			if (!(v = option_value(argc, argv, &i, "--diagnostics")))
+				return usage_error("%s takes json or text", "--diagnostics");
+			if (strcmp(v, "json") == 0)
+				o->json_diagnostics = true;
+			else if (strcmp(v, "text") != 0)
+				return usage_error("unknown diagnostics format '%s' (json or text)", v);
+		} else if (arg[0] == '-' && arg[1] != '\0') {
+			return usage_error("unknown option '%s'", arg);
+		} else if (o->input) {
+			return usage_error("one input file at a time; '%s' is a second one", arg);
+		} else {
+			o->input = arg;
+		}
+	}
+	if (!o->input)
+		return usage_error("%s", "no input file");
+	o->defines = (struct define *)arena_alloc(a, (defines->len + 1) * sizeof *o->defines);
+	for (size_t k = 0; k < defines->len; k++)
+		o->defines[k] = *(struct define *)defines->items[k];
+	o->ndefines = defines->len;
+	return -1;
+}
+
+/* The .todok file's folder: where file("...") paths start. */
+static const char *
+folder_of(struct arena *a, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash || strcmp(path, "-") == 0)
+		return ".";
+	if (slash == path)
+		return "/";
+	return arena_strndup(a, path, (size_t)(slash - path));
+}
+
+/* Renders the objects: into files (with -o) or into one stream. */
+static bool
+render(struct compilation *c, struct vec *files, struct buf *stream)
+{
+	const char *problem = NULL;
+	bool json = c->opts->format == FORMAT_JSON;
+	if (!c->opts->out_dir) {
+		if (json)
+			emit_json_list(&c->objects, stream);
+		else if (!emit_yaml_stream(&c->objects, stream, &problem))
+			goto fail;
+		return true;
+	}
+	struct vec names = {0};
+	for (size_t i = 0; i < c->objects.len; i++) {
+		struct object *o = c->objects.items[i];
+		struct output_file *f = NEW(&c->arena, struct output_file);
+		f->name = arena_printf(&c->arena, "%s.%s", o->file_stem, json ? "json" : "yaml");
+		f->secret = o->is_secret;
+		if (json)
+			emit_json_object(o, &f->data);
+		else if (!emit_yaml_object(o, &f->data, &problem))
+			goto fail;
+		vec_push(&c->arena, files, f);
+		vec_push(&c->arena, &names, (void *)f->name);
+	}
+	struct output_file *k = NEW(&c->arena, struct output_file);
+	k->name = "kustomization.yaml";
+	if (!emit_yaml_object(kustomization_object(c, &names), &k->data, &problem))
+		goto fail;
+	vec_push(&c->arena, files, k);
+	return true;
+fail:
+	diag(&c->diags, E0001, NO_LOC, "cannot emit YAML: %s", problem ? problem : "unknown error");
+	return false;
+}
+
+static void
+free_files(struct vec *files)
+{
+	for (size_t i = 0; i < files->len; i++)
+		buf_free(&((struct output_file *)files->items[i])->data);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct arena options_arena = {0};
+	struct vec defines = {0};
+	struct options opts = {.wait_image = DEFAULT_WAIT_IMAGE};
+	int status = parse_options(argc, argv, &opts, &defines, &options_arena);
+	if (status >= 0) {
+		arena_free(&options_arena);
+		return status;
+	}
+
+	struct compilation c;
+	compilation_init(&c, &opts);
+	struct vec files = {0};
+	struct buf stream = {0};
+	size_t len = 0;
+	char *text = NULL;
+	bool ok = !opts.env_file || load_env_file(&c, opts.env_file);
+	if (ok)
+		text = read_input(&c, opts.input, MAX_INPUT_BYTES, &len);
+	if (text) {
+		c.base_dir = folder_of(&c.arena, opts.input);
+		vec_push(&c.arena, &c.files_read, (void *)opts.input);
+		ok = compile_source(&c, opts.input, text, len) && render(&c, &files, &stream);
+		if (ok && opts.emit_dot) {
+			struct buf dot = {0};
+			emit_dot(&c, &dot);
+			ok = write_stdout(&c, &dot);
+			buf_free(&dot);
+		}
+		if (ok && !opts.check_only && opts.out_dir)
+			ok = write_output_dir(&c, opts.out_dir, &files);
+		else if (ok && !opts.check_only && !opts.emit_dot)
+			ok = write_stdout(&c, &stream);
+		if (ok && !opts.check_only && opts.depfile) {
+			struct vec targets = {0};
+			for (size_t i = 0; opts.out_dir && i < files.len; i++) {
+				struct output_file *f = files.items[i];
+				vec_push(&c.arena, &targets,
+				         arena_printf(&c.arena, "%s/%s", opts.out_dir, f->name));
+			}
+			if (!opts.out_dir)
+				vec_push(&c.arena, &targets, (void *)opts.depfile);
+			write_depfile(&c, opts.depfile, &targets);
+		}
+	}
+	if (opts.json_diagnostics) {
+		diag_print_json(&c.diags, stderr);
+	} else {
+		const char *no_color = getenv("NO_COLOR");
+		diag_print_text(&c.diags, stderr, isatty(2) && !(no_color && *no_color));
+	}
+	status = c.diags.io_error ? EXIT_IO : c.diags.errors ? EXIT_INPUT : EXIT_COMPILED;
+	free_files(&files);
+	buf_free(&stream);
+	compilation_free(&c);
+	arena_free(&options_arena);
+	return status;
+}

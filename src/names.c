@@ -1,0 +1,350 @@
+/*
+ * names.c - Kubernetes' syntax rules for names, keys, labels, ports,
+ * quantities and image references, hand-written over ASCII (no
+ * <regex.h>: its ranges depend on the locale).  Each *_problem function
+ * returns NULL for a valid string, else the reason, worded for a message.
+ * Sources: ../shared/research/k8s-rules.md sections 1.1-1.5 and 1.9.
+ */
+#include "todokc.h"
+
+#include <math.h>
+#include <string.h>
+
+static bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+static bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+static bool is_alnum(char c) { return is_lower(c) || is_upper(c) || is_digit(c); }
+static bool is_lower_alnum(char c) { return is_lower(c) || is_digit(c); }
+
+/* [a-z0-9]([-a-z0-9]*[a-z0-9])? over s[0..len) */
+static bool
+label_chars_ok(const char *s, size_t len)
+{
+	if (len == 0 || !is_lower_alnum(s[0]) || !is_lower_alnum(s[len - 1]))
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (!is_lower_alnum(s[i]) && s[i] != '-')
+			return false;
+	return true;
+}
+
+const char *
+dns1123_label_problem(const char *s)
+{
+	size_t len = strlen(s);
+	if (len == 0)
+		return "it is empty";
+	if (len > 63)
+		return "it must be no more than 63 characters";
+	if (!label_chars_ok(s, len))
+		return "it must consist of lower case letters, digits or '-', and start and end with a letter or digit";
+	return NULL;
+}
+
+const char *
+dns1035_label_problem(const char *s)
+{
+	size_t len = strlen(s);
+	if (len == 0)
+		return "it is empty";
+	if (len > 63)
+		return "it must be no more than 63 characters";
+	if (!is_lower(s[0]))
+		return "it must start with a lower case letter";
+	if (!label_chars_ok(s, len))
+		return "it must consist of lower case letters, digits or '-', and end with a letter or digit";
+	return NULL;
+}
+
+const char *
+dns1123_subdomain_problem(const char *s)
+{
+	size_t len = strlen(s);
+	if (len == 0)
+		return "it is empty";
+	if (len > 253)
+		return "it must be no more than 253 characters";
+	const char *part = s;
+	for (;;) {
+		const char *dot = strchr(part, '.');
+		size_t n = dot ? (size_t)(dot - part) : strlen(part);
+		if (!label_chars_ok(part, n))
+			return "it must consist of lower case letters, digits, '-' or '.', and start and end with a letter or digit";
+		if (!dot)
+			return NULL;
+		part = dot + 1;
+	}
+}
+
+const char *
+iana_port_name_problem(const char *s)
+{
+	size_t len = strlen(s);
+	bool letter = false;
+	if (len == 0)
+		return "it is empty";
+	if (len > 15)
+		return "a container port name must be no more than 15 characters";
+	for (size_t i = 0; i < len; i++) {
+		if (!is_lower_alnum(s[i]) && s[i] != '-')
+			return "a container port name must contain only lower case letters, digits and '-'";
+		if (s[i] == '-' && i + 1 < len && s[i + 1] == '-')
+			return "a container port name must not contain consecutive hyphens";
+		letter |= is_lower(s[i]);
+	}
+	if (s[0] == '-' || s[len - 1] == '-')
+		return "a container port name must not begin or end with a hyphen";
+	if (!letter)
+		return "a container port name must contain at least one letter";
+	return NULL;
+}
+
+const char *
+config_key_problem(const char *s)
+{
+	size_t len = strlen(s);
+	if (len == 0)
+		return "it is empty";
+	if (len > 253)
+		return "it must be no more than 253 characters";
+	for (size_t i = 0; i < len; i++)
+		if (!is_alnum(s[i]) && s[i] != '-' && s[i] != '_' && s[i] != '.')
+			return "a key must consist of letters, digits, '-', '_' or '.'";
+	if (strcmp(s, ".") == 0 || strcmp(s, "..") == 0 || strncmp(s, "..", 2) == 0)
+		return "a key must not be '.' or '..' or start with '..'";
+	return NULL;
+}
+
+const char *
+c_identifier_problem(const char *s)
+{
+	if (!*s)
+		return "it is empty";
+	if (!is_alnum(s[0]) || is_digit(s[0])) {
+		if (s[0] != '_')
+			return "it must start with a letter or '_'";
+	}
+	for (size_t i = 1; s[i]; i++)
+		if (!is_alnum(s[i]) && s[i] != '_')
+			return "it must consist of letters, digits and '_'";
+	return NULL;
+}
+
+const char *
+env_name_problem(const char *s, bool *relaxed_only)
+{
+	*relaxed_only = false;
+	if (!*s)
+		return "an environment variable name must not be empty";
+	if (!c_identifier_problem(s))
+		return NULL;
+	/* Kubernetes 1.32+ (RelaxedEnvironmentVariableValidation) accepts any
+	 * printable ASCII but '='. */
+	for (size_t i = 0; s[i]; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '=' )
+			return "an environment variable name must not contain '='";
+		if (c < 0x20 || c > 0x7E)
+			return "an environment variable name must consist of printable ASCII characters";
+	}
+	*relaxed_only = true;
+	return NULL;
+}
+
+/* ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9] over s[0..len) */
+static bool
+label_name_ok(const char *s, size_t len)
+{
+	if (len == 0 || !is_alnum(s[0]) || !is_alnum(s[len - 1]))
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (!is_alnum(s[i]) && s[i] != '-' && s[i] != '_' && s[i] != '.')
+			return false;
+	return true;
+}
+
+const char *
+label_key_problem(const char *s)
+{
+	const char *slash = strchr(s, '/');
+	const char *name = s;
+	if (slash) {
+		if (strchr(slash + 1, '/'))
+			return "a label key has at most one '/'";
+		if (slash == s)
+			return "the prefix before '/' must not be empty";
+		char prefix[256];
+		size_t n = (size_t)(slash - s);
+		if (n > 253)
+			return "the prefix before '/' must be no more than 253 characters";
+		memcpy(prefix, s, n);
+		prefix[n] = '\0';
+		if (dns1123_subdomain_problem(prefix))
+			return "the prefix before '/' must be a DNS subdomain such as 'example.com'";
+		name = slash + 1;
+	}
+	size_t len = strlen(name);
+	if (len == 0)
+		return "the name part must not be empty";
+	if (len > 63)
+		return "the name part must be no more than 63 characters";
+	if (!label_name_ok(name, len))
+		return "the name part must consist of letters, digits, '-', '_' or '.', and start and end with a letter or digit";
+	return NULL;
+}
+
+const char *
+label_value_problem(const char *s)
+{
+	size_t len = strlen(s);
+	if (len > 63)
+		return "a label value must be no more than 63 characters";
+	if (len && !label_name_ok(s, len))
+		return "a label value must consist of letters, digits, '-', '_' or '.', and start and end with a letter or digit";
+	return NULL;
+}
+
+/* Image references (distribution/reference):
+ *   [domain[:port]/]path-component{/path-component}[:tag][@digest] */
+const char *
+image_problem(const char *s)
+{
+	size_t len = strlen(s);
+	if (len == 0)
+		return "the image is empty";
+	const char *at = strchr(s, '@');
+	size_t name_end = at ? (size_t)(at - s) : len;
+	if (at) {
+		const char *d = at + 1, *colon = strchr(d, ':');
+		if (!colon || colon == d)
+			return "a digest is ALGORITHM:HEX, as in @sha256:...";
+		for (const char *q = d; q < colon; q++)
+			if (!is_alnum(*q) && !strchr("+.-_", *q))
+				return "the digest's algorithm is not valid";
+		size_t hex = strlen(colon + 1);
+		if (hex < 32)
+			return "a digest has at least 32 hex digits";
+		for (const char *q = colon + 1; *q; q++)
+			if (!is_digit(*q) && !((*q >= 'a' && *q <= 'f') || (*q >= 'A' && *q <= 'F')))
+				return "a digest's value is hex digits";
+	}
+	/* The tag: after the last ':' that follows the last '/'. */
+	size_t last_slash = 0;
+	bool any_slash = false;
+	for (size_t i = 0; i < name_end; i++)
+		if (s[i] == '/')
+			last_slash = i, any_slash = true;
+	size_t repo_end = name_end;
+	for (size_t i = any_slash ? last_slash : 0; i < name_end; i++)
+		if (s[i] == ':') {
+			repo_end = i;
+			break;
+		}
+	if (repo_end < name_end) {
+		size_t tag_len = name_end - repo_end - 1;
+		const char *tag = s + repo_end + 1;
+		if (tag_len == 0 || tag_len > 128)
+			return "a tag has 1 to 128 characters";
+		if (!is_alnum(tag[0]) && tag[0] != '_')
+			return "a tag starts with a letter, digit or '_'";
+		for (size_t i = 0; i < tag_len; i++)
+			if (!is_alnum(tag[i]) && !strchr("_.-", tag[i]))
+				return "a tag consists of letters, digits, '_', '.' and '-'";
+	}
+	if (repo_end == 0)
+		return "the image has no repository name";
+	if (repo_end > 255)
+		return "the repository name must be no more than 255 characters";
+	/* Components: the first is a domain when it has '.' or ':' or is localhost. */
+	size_t start = 0;
+	bool first = true;
+	while (start <= repo_end) {
+		size_t end = start;
+		while (end < repo_end && s[end] != '/')
+			end++;
+		const char *comp = s + start;
+		size_t n = end - start;
+		bool is_domain = first && end < repo_end &&
+		                 (memchr(comp, '.', n) || memchr(comp, ':', n) ||
+		                  (n == 9 && memcmp(comp, "localhost", 9) == 0));
+		if (n == 0)
+			return "the repository name has an empty path component";
+		if (is_domain) {
+			for (size_t i = 0; i < n; i++)
+				if (!is_alnum(comp[i]) && !strchr(".-:[]", comp[i]))
+					return "the registry host is not valid";
+		} else {
+			for (size_t i = 0; i < n; i++) {
+				if (is_upper(comp[i]))
+					return "the repository name must be lower case";
+				if (!is_lower_alnum(comp[i]) && !strchr("._-", comp[i]))
+					return "the repository name consists of lower case letters, digits and the separators '.', '_', '__' and '-'";
+			}
+			if (!is_lower_alnum(comp[0]) || !is_lower_alnum(comp[n - 1]))
+				return "each part of the repository name starts and ends with a letter or digit";
+			for (size_t i = 0; i + 1 < n; i++)
+				if ((comp[i] == '.' && !is_lower_alnum(comp[i + 1])) ||
+				    (comp[i] == '_' && comp[i + 1] == '_' && i + 2 < n && comp[i + 2] == '_'))
+					return "the repository name has a separator that is not valid";
+		}
+		first = false;
+		if (end >= repo_end)
+			break;
+		start = end + 1;
+	}
+	return NULL;
+}
+
+/* <quantity> ::= <number><suffix>; no sign (requests are never negative). */
+bool
+quantity_parse(const char *s, long double *value)
+{
+	const char *p = s;
+	long double v = 0;
+	bool digits = false;
+	while (is_digit(*p)) {
+		v = v * 10 + (*p++ - '0');
+		digits = true;
+	}
+	if (*p == '.') {
+		long double scale = 0.1L;
+		p++;
+		while (is_digit(*p)) {
+			v += (*p++ - '0') * scale;
+			scale /= 10;
+			digits = true;
+		}
+	}
+	if (!digits)
+		return false;
+	static const struct {
+		const char *suffix;
+		long double factor;
+	} suffixes[] = {
+		{"Ki", 1024.0L}, {"Mi", 1048576.0L}, {"Gi", 1073741824.0L},
+		{"Ti", 1099511627776.0L}, {"Pi", 1125899906842624.0L},
+		{"Ei", 1152921504606846976.0L}, {"n", 1e-9L}, {"u", 1e-6L},
+		{"m", 1e-3L}, {"k", 1e3L}, {"M", 1e6L}, {"G", 1e9L}, {"T", 1e12L},
+		{"P", 1e15L}, {"E", 1e18L}, {"", 1.0L},
+	};
+	if (*p == 'e' || *p == 'E') {
+		const char *q = p + 1;
+		int sign = 1, exp = 0;
+		if (*q == '+' || *q == '-')
+			sign = *q++ == '-' ? -1 : 1;
+		if (is_digit(*q)) {
+			while (is_digit(*q) && exp < 10000)
+				exp = exp * 10 + (*q++ - '0');
+			if (*q)
+				return false;
+			*value = v * powl(10.0L, sign * exp);
+			return true;
+		}
+	}
+	for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++)
+		if (strcmp(p, suffixes[i].suffix) == 0) {
+			*value = v * suffixes[i].factor;
+			return true;
+		}
+	return false;
+}

@@ -1,0 +1,387 @@
+/*
+ * parse.c - the front end's driver and the scanner's helpers.
+ *
+ * parse_source() checks that the input is UTF-8 without NUL bytes, then
+ * runs the flex scanner (grammar/todok.l) and the bison parser
+ * (grammar/todok.y) over it, which build the syntax tree.  This file also
+ * holds the keyword table the scanner looks words up in, and the decoding
+ * of string literals (escapes and ${...} interpolations) and numbers
+ * (quantities, durations, percentages).
+ */
+#include "parse.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "todok.tab.h"
+#include "todok.yy.h"
+
+/* Keywords */
+
+struct keyword {
+	const char *spelling;
+	int token;
+	const char *role;
+};
+
+static const struct keyword keywords[] = {
+#define KEYWORD(token, spelling, role) {spelling, token, #role},
+#include "keywords.def"
+#undef KEYWORD
+};
+
+enum { NKEYWORDS = sizeof keywords / sizeof keywords[0] };
+
+int
+keyword_token(const char *s, size_t len)
+{
+	if (len < 2 || len > 12 || s[0] < 'a' || s[0] > 'z')
+		return 0;
+	for (size_t i = 0; i < NKEYWORDS; i++)
+		if (keywords[i].spelling[0] == s[0] && strlen(keywords[i].spelling) == len &&
+		    memcmp(keywords[i].spelling, s, len) == 0)
+			return keywords[i].token;
+	return 0;
+}
+
+const char *
+keyword_spelling(int token)
+{
+	for (size_t i = 0; i < NKEYWORDS; i++)
+		if (keywords[i].token == token)
+			return keywords[i].spelling;
+	return NULL;
+}
+
+const char *
+keyword_suggest(const char *word, const char *role)
+{
+	const char *best = NULL;
+	size_t best_distance = (size_t)-1;
+	for (size_t i = 0; i < NKEYWORDS; i++) {
+		if (strcmp(keywords[i].role, role) != 0)
+			continue;
+		size_t d = edit_distance(word, keywords[i].spelling);
+		if (d < best_distance && close_enough(word, keywords[i].spelling, d)) {
+			best = keywords[i].spelling;
+			best_distance = d;
+		}
+	}
+	return best;
+}
+
+/* Numbers */
+
+/* The suffixes of Kubernetes quantities (resource.Quantity). */
+static const char *const quantity_suffixes[] = {
+	"n", "u", "m", "k", "M", "G", "T", "P", "E",
+	"Ki", "Mi", "Gi", "Ti", "Pi", "Ei",
+};
+
+static bool
+is_quantity_suffix(const char *s, size_t len)
+{
+	for (size_t i = 0; i < sizeof quantity_suffixes / sizeof *quantity_suffixes; i++)
+		if (strlen(quantity_suffixes[i]) == len && memcmp(quantity_suffixes[i], s, len) == 0)
+			return true;
+	return false;
+}
+
+static bool
+parse_whole(const char *s, size_t len, long long *out)
+{
+	long long v = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (v > (LLONG_MAX - 9) / 10)
+			return false;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return true;
+}
+
+int
+lex_number(struct parse_ctx *p, const char *s, size_t len, uint32_t at,
+           struct ast_number *out)
+{
+	struct loc loc = {at, at + (uint32_t)len};
+	size_t digits = 0;
+	while (digits < len && s[digits] >= '0' && s[digits] <= '9')
+		digits++;
+	size_t numeric = digits;
+	if (numeric < len && s[numeric] == '.') {
+		numeric++;
+		while (numeric < len && s[numeric] >= '0' && s[numeric] <= '9')
+			numeric++;
+	}
+	const char *suffix = s + numeric;
+	size_t suffix_len = len - numeric;
+	bool decimal = numeric > digits;
+
+	out->text = arena_strndup(p->arena, s, len);
+	out->loc = loc;
+	out->value = 0;
+	if (suffix_len == 0 && !decimal) {
+		out->kind = NUM_INT;
+		if (!parse_whole(s, digits, &out->value))
+			diag(&p->c->diags, E0109, loc, "integer %s is too large",
+			     diag_quote(p->arena, out->text));
+		return INT;
+	}
+	if (suffix_len == 1 && suffix[0] == '%') {
+		out->kind = NUM_PERCENT;
+		if (decimal)
+			diag(&p->c->diags, E0108, loc, "a percentage is a whole number: %s",
+			     diag_quote(p->arena, out->text));
+		else if (!parse_whole(s, digits, &out->value))
+			diag(&p->c->diags, E0109, loc, "integer %s is too large",
+			     diag_quote(p->arena, out->text));
+		return PERCENT;
+	}
+	if (suffix_len == 1 && suffix[0] == 's' && !decimal) {
+		out->kind = NUM_DURATION;
+		if (!parse_whole(s, digits, &out->value))
+			diag(&p->c->diags, E0109, loc, "integer %s is too large",
+			     diag_quote(p->arena, out->text));
+		return DURATION;
+	}
+	out->kind = NUM_QUANTITY;
+	if (suffix_len == 0 || is_quantity_suffix(suffix, suffix_len) ||
+	    ((suffix[0] == 'e' || suffix[0] == 'E') && suffix_len > 1 &&
+	     strspn(suffix + 1, "+-0123456789") == suffix_len - 1))
+		return QUANTITY;
+
+	/* Not a quantity: suggest the nearest suffix (1Gb -> 1Gi, 10ms -> 10s). */
+	char *bad = arena_strndup(p->arena, suffix, suffix_len);
+	const char *best = NULL;
+	size_t best_distance = (size_t)-1;
+	for (size_t i = 0; i < sizeof quantity_suffixes / sizeof *quantity_suffixes; i++) {
+		size_t d = edit_distance(bad, quantity_suffixes[i]);
+		if (d < best_distance && d <= 1 && strlen(quantity_suffixes[i]) == 2) {
+			best = quantity_suffixes[i];
+			best_distance = d;
+		}
+	}
+	if (best)
+		diag(&p->c->diags, E0108, loc,
+		     "%s is not a quantity: unknown suffix %s; did you mean '%.*s%s'?",
+		     diag_quote(p->arena, out->text), diag_quote(p->arena, bad),
+		     (int)numeric, s, best);
+	else
+		diag(&p->c->diags, E0108, loc,
+		     "%s is not a quantity, duration or percentage: unknown suffix %s "
+		     "(quantities use m, k, M, G, T, Ki, Mi, Gi, Ti; durations s)",
+		     diag_quote(p->arena, out->text), diag_quote(p->arena, bad));
+	return QUANTITY;
+}
+
+/* Strings */
+
+static int
+hex_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+static bool
+is_word_char(char c, bool first)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' ||
+	       (!first && ((c >= '0' && c <= '9') || c == '.' || c == '-'));
+}
+
+static void
+flush_text(struct parse_ctx *p, struct ast_string *str, struct buf *text)
+{
+	if (!text->len)
+		return;
+	struct ast_part *part = NEW(p->arena, struct ast_part);
+	part->text = arena_strndup(p->arena, text->data, text->len);
+	part->len = text->len;
+	vec_push(p->arena, &str->parts, part);
+	text->len = 0;
+}
+
+/* ${NAME} or ${NAME.KEY} at s[i] (pointing at '$'); returns the index after
+ * it, or i + 1 when it is not an interpolation (reported). */
+static size_t
+lex_interpolation(struct parse_ctx *p, struct ast_string *str, const char *s,
+                  size_t len, size_t i, uint32_t at)
+{
+	size_t start = i + 2, end = start;
+	while (end < len && s[end] != '}' && s[end] != '"')
+		end++;
+	struct loc whole = {at + (uint32_t)i, at + (uint32_t)(end < len ? end + 1 : end)};
+	if (end >= len || s[end] != '}') {
+		diag(&p->c->diags, E0107, whole, "'${' is not closed by '}'; write '\\$' for a dollar sign");
+		return len;
+	}
+	bool ok = end > start && is_word_char(s[start], true);
+	for (size_t k = start + 1; ok && k < end; k++)
+		ok = is_word_char(s[k], false);
+	if (!ok) {
+		diag(&p->c->diags, E0107, whole,
+		     "'${...}' holds a reference such as ${name} or ${name.key}, not %s",
+		     diag_quote(p->arena, arena_strndup(p->arena, s + start, end - start)));
+		return end + 1;
+	}
+	struct ast_part *part = NEW(p->arena, struct ast_part);
+	part->is_ref = true;
+	part->ref.loc = (struct loc){at + (uint32_t)start, at + (uint32_t)end};
+	const char *dot = memchr(s + start, '.', end - start);
+	size_t name_end = dot ? (size_t)(dot - s) : end;
+	part->ref.name.text = arena_strndup(p->arena, s + start, name_end - start);
+	part->ref.name.loc = (struct loc){at + (uint32_t)start, at + (uint32_t)name_end};
+	if (dot) {
+		part->ref.member.text = arena_strndup(p->arena, dot + 1, end - name_end - 1);
+		part->ref.member.loc = (struct loc){at + (uint32_t)name_end + 1, at + (uint32_t)end};
+	} else {
+		part->ref.member.loc = NO_LOC;
+	}
+	vec_push(p->arena, &str->parts, part);
+	return end + 1;
+}
+
+struct ast_string *
+lex_string(struct parse_ctx *p, const char *s, size_t len, uint32_t at)
+{
+	struct ast_string *str = NEW(p->arena, struct ast_string);
+	struct buf text = {0};
+	str->loc = (struct loc){at - 1, at + (uint32_t)len + 1};
+	if (len > MAX_STRING_BYTES) {
+		diag(&p->c->diags, E0110, (struct loc){at - 1, at},
+		     "string of %zu bytes is longer than the limit of %u bytes", len,
+		     MAX_STRING_BYTES);
+		return str;
+	}
+	for (size_t i = 0; i < len;) {
+		char c = s[i];
+		if (c == '$' && i + 1 < len && s[i + 1] == '{') {
+			flush_text(p, str, &text);
+			i = lex_interpolation(p, str, s, len, i, at);
+			continue;
+		}
+		if (c != '\\') {
+			buf_putc(&text, c);
+			i++;
+			continue;
+		}
+		struct loc esc = {at + (uint32_t)i, at + (uint32_t)i + 2};
+		char e = i + 1 < len ? s[i + 1] : '\0';
+		i += 2;
+		switch (e) {
+		case '"': buf_putc(&text, '"'); break;
+		case '\\': buf_putc(&text, '\\'); break;
+		case 'n': buf_putc(&text, '\n'); break;
+		case 't': buf_putc(&text, '\t'); break;
+		case 'r': buf_putc(&text, '\r'); break;
+		case '$': buf_putc(&text, '$'); break;
+		case 'u': {
+			uint32_t cp = 0;
+			size_t k = i, ndigits = 0;
+			bool ok = k < len && s[k] == '{';
+			for (k++; ok && k < len && s[k] != '}'; k++, ndigits++) {
+				int h = hex_value(s[k]);
+				if (h < 0 || ndigits >= 6) {
+					ok = false;
+					break;
+				}
+				cp = cp << 4 | (uint32_t)h;
+			}
+			ok = ok && k < len && s[k] == '}' && ndigits > 0;
+			if (ok)
+				esc.end = at + (uint32_t)k + 1;
+			if (ok && (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))) {
+				diag(&p->c->diags, E0106, esc,
+				     "\\u{%X} is not a Unicode character that a string may hold", cp);
+			} else if (!ok) {
+				diag(&p->c->diags, E0106, esc,
+				     "'\\u' is followed by 1 to 6 hex digits in braces, as in \\u{E9}");
+				break;
+			} else {
+				utf8_encode(&text, cp);
+			}
+			i = k + 1;
+			break;
+		}
+		default: {
+			uint32_t cp = (unsigned char)e;
+			size_t n = i - 1 < len ? utf8_decode((const unsigned char *)s + i - 1, len - i + 1, &cp) : 1;
+			if (n > 1) {
+				esc.end += (uint32_t)n - 1;
+				i += n - 1;
+			}
+			diag(&p->c->diags, E0105, esc,
+			     "unknown escape sequence '\\%.*s'; the escapes are \\\" \\\\ \\n \\t \\r \\$ \\u{HEX}",
+			     (int)(n ? n : 1), s + (esc.begin - at) + 1);
+			break;
+		}
+		}
+	}
+	flush_text(p, str, &text);
+	buf_free(&text);
+	return str;
+}
+
+/* Driver */
+
+/* Reports the first NUL byte or invalid UTF-8 sequence; false if any. */
+static bool
+check_encoding(struct compilation *c)
+{
+	const unsigned char *s = (const unsigned char *)c->src.text;
+	size_t len = c->src.len;
+	for (size_t i = 0; i < len;) {
+		if (s[i] == 0) {
+			diag(&c->diags, E0102, (struct loc){(uint32_t)i, (uint32_t)i + 1},
+			     "the input holds a NUL byte");
+			return false;
+		}
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (!n) {
+			diag(&c->diags, E0101, (struct loc){(uint32_t)i, (uint32_t)i + 1},
+			     "invalid UTF-8: byte 0x%02X does not start a valid character", s[i]);
+			return false;
+		}
+		i += n;
+	}
+	return true;
+}
+
+int yyparse(yyscan_t scanner, struct parse_ctx *p);
+
+bool
+parse_source(struct compilation *c)
+{
+	if (c->src.len > MAX_INPUT_BYTES) {
+		diag(&c->diags, E0005, NO_LOC, "%s is %zu bytes; the limit is %u bytes",
+		     diag_quote(&c->arena, c->src.path), c->src.len, MAX_INPUT_BYTES);
+		return false;
+	}
+	if (!check_encoding(c))
+		return false;
+	struct parse_ctx p = {.c = c, .arena = &c->arena};
+	p.stack = NEW(&c->arena, struct ast_stack);
+	yyscan_t scanner;
+	if (yylex_init_extra(&p, &scanner))
+		fatal_oom();
+	YY_BUFFER_STATE buffer = yy_scan_bytes(c->src.text, (int)c->src.len, scanner);
+	yyparse(scanner, &p);
+	yy_delete_buffer(buffer, scanner);
+	yylex_destroy(scanner);
+	c->ast = p.stack;
+	return c->diags.errors == 0;
+}

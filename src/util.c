@@ -1,0 +1,392 @@
+/*
+ * util.c - the arena, growable arrays and buffers, the name hash table,
+ * edit distance, base64 and UTF-8 helpers.  Allocation failure ends the
+ * program here and nowhere else.
+ */
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+_Noreturn void
+fatal_oom(void)
+{
+	fputs("todokc: fatal error: out of memory\n", stderr);
+	exit(3);
+}
+
+void *
+xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+	if (!p)
+		fatal_oom();
+	return p;
+}
+
+void *
+xrealloc(void *ptr, size_t size)
+{
+	void *p = realloc(ptr, size ? size : 1);
+	if (!p)
+		fatal_oom();
+	return p;
+}
+
+/* Arena */
+
+struct arena_chunk {
+	struct arena_chunk *prev;
+	size_t used, size;
+	max_align_t data[];
+};
+
+enum { ARENA_CHUNK = 64 * 1024, ARENA_ALIGN = sizeof(max_align_t) };
+
+static size_t
+align_up(size_t n)
+{
+	return (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+}
+
+void *
+arena_alloc(struct arena *a, size_t size)
+{
+	struct arena_chunk *c = a->head;
+	size = align_up(size ? size : 1);
+	if (!c || c->size - c->used < size) {
+		size_t want = size > ARENA_CHUNK / 4 ? size : ARENA_CHUNK;
+		if (want > SIZE_MAX - sizeof *c)
+			fatal_oom();
+		c = xmalloc(sizeof *c + want);
+		c->size = want;
+		c->used = 0;
+		if (size > ARENA_CHUNK / 4 && a->head) {
+			/* A big block gets a chunk of its own, kept behind the
+			 * chunk being filled so the latter's room is not lost. */
+			c->prev = a->head->prev;
+			a->head->prev = c;
+		} else {
+			c->prev = a->head;
+			a->head = c;
+		}
+	}
+	void *p = (char *)c->data + c->used;
+	c->used += size;
+	memset(p, 0, size);
+	return p;
+}
+
+void *
+arena_grow(struct arena *a, void *ptr, size_t old_size, size_t new_size)
+{
+	struct arena_chunk *c = a->head;
+	if (ptr && c) {
+		size_t old_al = align_up(old_size), new_al = align_up(new_size);
+		/* The last allocation of the current chunk grows in place. */
+		if ((char *)ptr + old_al == (char *)c->data + c->used &&
+		    c->size - (c->used - old_al) >= new_al) {
+			c->used = c->used - old_al + new_al;
+			memset((char *)ptr + old_size, 0, new_size - old_size);
+			return ptr;
+		}
+	}
+	void *p = arena_alloc(a, new_size);
+	if (ptr)
+		memcpy(p, ptr, old_size);
+	return p;
+}
+
+char *
+arena_strndup(struct arena *a, const char *s, size_t len)
+{
+	char *p = arena_alloc(a, len + 1);
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+char *
+arena_strdup(struct arena *a, const char *s)
+{
+	return arena_strndup(a, s, strlen(s));
+}
+
+char *
+arena_printf(struct arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		fatal_oom();
+	char *p = arena_alloc(a, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void
+arena_free(struct arena *a)
+{
+	struct arena_chunk *c = a->head;
+	while (c) {
+		struct arena_chunk *prev = c->prev;
+		free(c);
+		c = prev;
+	}
+	a->head = NULL;
+}
+
+void
+vec_push(struct arena *a, struct vec *v, void *item)
+{
+	if (v->len == v->cap) {
+		size_t cap = v->cap ? v->cap * 2 : 4;
+		v->items = arena_grow(a, v->items, v->cap * sizeof *v->items,
+		                      cap * sizeof *v->items);
+		v->cap = cap;
+	}
+	v->items[v->len++] = item;
+}
+
+/* Buffers */
+
+void
+buf_append(struct buf *b, const void *data, size_t len)
+{
+	if (b->cap - b->len < len + 1) {
+		size_t cap = b->cap ? b->cap : 256;
+		while (cap - b->len < len + 1) {
+			if (cap > SIZE_MAX / 2)
+				fatal_oom();
+			cap *= 2;
+		}
+		b->data = xrealloc(b->data, cap);
+		b->cap = cap;
+	}
+	if (len)
+		memcpy(b->data + b->len, data, len);
+	b->len += len;
+	b->data[b->len] = '\0';
+}
+
+void
+buf_puts(struct buf *b, const char *s)
+{
+	buf_append(b, s, strlen(s));
+}
+
+void
+buf_putc(struct buf *b, char c)
+{
+	buf_append(b, &c, 1);
+}
+
+void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	char small[256];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n < sizeof small) {
+		buf_append(b, small, (size_t)n);
+		return;
+	}
+	char *big = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(big, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	buf_append(b, big, (size_t)n);
+	free(big);
+}
+
+void
+buf_free(struct buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+/* Hash table: open addressing, FNV-1a */
+
+struct map_entry {
+	const char *key;
+	void *value;
+};
+
+static uint64_t
+hash_string(const char *s)
+{
+	uint64_t h = 1469598103934665603u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+void *
+strmap_get(const struct strmap *m, const char *key)
+{
+	if (!m->cap)
+		return NULL;
+	size_t i = hash_string(key) & (m->cap - 1);
+	for (; m->slots[i].key; i = (i + 1) & (m->cap - 1))
+		if (strcmp(m->slots[i].key, key) == 0)
+			return m->slots[i].value;
+	return NULL;
+}
+
+static void
+strmap_insert(struct strmap *m, const char *key, void *value)
+{
+	size_t i = hash_string(key) & (m->cap - 1);
+	while (m->slots[i].key && strcmp(m->slots[i].key, key) != 0)
+		i = (i + 1) & (m->cap - 1);
+	if (!m->slots[i].key)
+		m->len++;
+	m->slots[i].key = key;
+	m->slots[i].value = value;
+}
+
+void
+strmap_put(struct arena *a, struct strmap *m, const char *key, void *value)
+{
+	if ((m->len + 1) * 2 > m->cap) {
+		struct strmap bigger = {0};
+		bigger.cap = m->cap ? m->cap * 2 : 16;
+		bigger.slots = arena_alloc(a, bigger.cap * sizeof *bigger.slots);
+		for (size_t i = 0; i < m->cap; i++)
+			if (m->slots[i].key)
+				strmap_insert(&bigger, m->slots[i].key, m->slots[i].value);
+		*m = bigger;
+	}
+	strmap_insert(m, key, value);
+}
+
+/* Suggestions */
+
+size_t
+edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 64 || lb > 64)
+		return (size_t)-1; /* names that long are not typos of each other */
+	size_t row[65];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+bool
+close_enough(const char *got, const char *want, size_t distance)
+{
+	size_t longer = strlen(got) > strlen(want) ? strlen(got) : strlen(want);
+	/* At most a third of the longer word may change, and at least one
+	 * character may always change. */
+	size_t allowed = longer / 3 ? longer / 3 : 1;
+	return distance <= allowed && distance < longer;
+}
+
+void
+base64_encode(struct buf *out, const unsigned char *data, size_t len)
+{
+	static const char alphabet[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	size_t i = 0;
+	for (; i + 2 < len; i += 3) {
+		uint32_t v = (uint32_t)data[i] << 16 | (uint32_t)data[i + 1] << 8 | data[i + 2];
+		char q[4] = {alphabet[v >> 18 & 63], alphabet[v >> 12 & 63],
+		             alphabet[v >> 6 & 63], alphabet[v & 63]};
+		buf_append(out, q, 4);
+	}
+	if (i < len) {
+		uint32_t v = (uint32_t)data[i] << 16;
+		if (i + 1 < len)
+			v |= (uint32_t)data[i + 1] << 8;
+		char q[4] = {alphabet[v >> 18 & 63], alphabet[v >> 12 & 63],
+		             i + 1 < len ? alphabet[v >> 6 & 63] : '=', '='};
+		buf_append(out, q, 4);
+	}
+}
+
+/* UTF-8 */
+
+size_t
+utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
+{
+	if (len == 0)
+		return 0;
+	unsigned char c = s[0];
+	size_t n;
+	uint32_t v, min;
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if ((c & 0xE0) == 0xC0) {
+		n = 2, v = c & 0x1F, min = 0x80;
+	} else if ((c & 0xF0) == 0xE0) {
+		n = 3, v = c & 0x0F, min = 0x800;
+	} else if ((c & 0xF8) == 0xF0) {
+		n = 4, v = c & 0x07, min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (len < n)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		v = v << 6 | (s[i] & 0x3F);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		return 0;
+	*cp = v;
+	return n;
+}
+
+void
+utf8_encode(struct buf *out, uint32_t cp)
+{
+	char b[4];
+	if (cp < 0x80) {
+		b[0] = (char)cp;
+		buf_append(out, b, 1);
+	} else if (cp < 0x800) {
+		b[0] = (char)(0xC0 | cp >> 6);
+		b[1] = (char)(0x80 | (cp & 0x3F));
+		buf_append(out, b, 2);
+	} else if (cp < 0x10000) {
+		b[0] = (char)(0xE0 | cp >> 12);
+		b[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+		b[2] = (char)(0x80 | (cp & 0x3F));
+		buf_append(out, b, 3);
+	} else {
+		b[0] = (char)(0xF0 | cp >> 18);
+		b[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+		b[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+		b[3] = (char)(0x80 | (cp & 0x3F));
+		buf_append(out, b, 4);
+	}
+}
