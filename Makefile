@@ -62,6 +62,15 @@ todokc: build/main.o build/libtodokc.a
 
 build/main.o: src/main.c $(HDR) build/todok.tab.h
 
+UNIT_TESTS = $(patsubst tests/unit/%.c,build/tests/%,$(wildcard tests/unit/test_*.c))
+
+build/tests/%: tests/unit/%.c build/libtodokc.a $(HDR)
+	@mkdir -p build/tests
+	$(CC) $(ALL_CFLAGS) -o $@ $< build/libtodokc.a $(YAML_LIBS) -lcmocka -lm
+
+check: todokc $(UNIT_TESTS)
+	bash tests/check.sh
+
 example: todokc
 	POSTGRES_PASSWORD=change-me OPENAI_API_KEY=sk-change-me ./todokc examples/todo-chatbot.todok -o out
 

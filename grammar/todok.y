@@ -92,9 +92,6 @@ absent_number(void)
 {
 	return (struct ast_number){NUM_INT, NULL, 0, NO_LOC};
 }
-
-static void
-unknown_word(struct parse_ctx *p, struct ident word, const char *role);
 }
 
 %union {
@@ -169,11 +166,12 @@ file
 	;
 
 /* { item } -- an item that fails to parse is skipped up to where the
- * next one can start. */
+ * next one can start, or over the block that follows the error. */
 items
 	: %empty { $$ = (struct vec){0}; }
-	| items item { $$ = $1; if ($2) vec_push(A, &$$, $2); }
+	| items item { $$ = $1; vec_push(A, &$$, $2); }
 	| items error { $$ = $1; }
+	| items error '{' skipped '}' { $$ = $1; }
 	;
 
 item
@@ -222,9 +220,6 @@ item
 		$$ = new_item(p, ITEM_NAMING, @$, @1);
 		$$->naming = $3;
 	}
-	/* A misspelt declaration with a block: reported, block skipped. */
-	| WORD name '{' skipped '}' { unknown_word(p, $1, "declaration"); $$ = NULL; }
-	| WORD '{' skipped '}' { unknown_word(p, $1, "declaration"); $$ = NULL; }
 	;
 
 naming_rules
@@ -259,7 +254,6 @@ skipped
 skipped_token
 	: keyword | WORD | STRING | INT | QUANTITY | DURATION | PERCENT
 	| '[' | ']' | '(' | ')' | ',' | '=' | DOTDOT | ARROW
-	| error
 	;
 
 resource_list
@@ -377,8 +371,9 @@ value
 
 props
 	: %empty { $$ = (struct vec){0}; }
-	| props prop { $$ = $1; if ($2) vec_push(A, &$$, $2); }
+	| props prop { $$ = $1; vec_push(A, &$$, $2); }
 	| props error { $$ = $1; }
+	| props error '{' skipped '}' { $$ = $1; }
 	;
 
 prop
@@ -585,8 +580,6 @@ prop
 		$$ = new_prop(p, PROP_ANNOTATIONS, @$, @1);
 		$$->u.entries = $3;
 	}
-	/* A misspelt property with a block: reported, block skipped. */
-	| WORD '{' skipped '}' { unknown_word(p, $1, "property"); $$ = NULL; }
 	;
 
 port_target
@@ -792,18 +785,6 @@ closest_expected(struct parse_ctx *p, const yypcontext_t *ctx, const char *word)
 	return best;
 }
 
-static void
-unknown_word(struct parse_ctx *p, struct ident word, const char *role)
-{
-	const char *best = keyword_suggest(word.text, role);
-	if (best)
-		diag(&p->c->diags, E0202, word.loc, "unknown %s %s; did you mean '%s'?",
-		     role, diag_quote(p->arena, word.text), best);
-	else
-		diag(&p->c->diags, E0202, word.loc, "unknown %s %s", role,
-		     diag_quote(p->arena, word.text));
-}
-
 /* What a token is called in a message: its spelling for a word, else the
  * token's name ("string", "'{'"). */
 static const char *
@@ -812,6 +793,15 @@ describe_token(struct parse_ctx *p, yysymbol_kind_t kind, const char *word)
 	if (word)
 		return arena_printf(p->arena, "name %s", diag_quote(p->arena, word));
 	return yysymbol_name(kind);
+}
+
+static bool
+expects(int n, const yysymbol_kind_t *expected, yysymbol_kind_t kind)
+{
+	for (int i = 0; i < n; i++)
+		if (expected[i] == kind)
+			return true;
+	return false;
 }
 
 static int
@@ -827,12 +817,17 @@ yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, struct parse_ct
 
 	/* An unknown word where a keyword was expected. */
 	if (word) {
+		const char *role = expects(n, expected, YYSYMBOL_KW_IMAGE) ? "property"
+		                   : expects(n, expected, YYSYMBOL_KW_SERVICE) ? "declaration"
+		                   : "word";
 		const char *best = closest_expected(p, ctx, word);
-		if (best) {
-			diag(&p->c->diags, E0202, *loc, "unknown word %s; did you mean '%s'?",
+		if (best)
+			diag(&p->c->diags, E0202, *loc, "unknown %s %s; did you mean '%s'?", role,
 			     diag_quote(p->arena, word), best);
+		else if (strcmp(role, "word") != 0)
+			diag(&p->c->diags, E0202, *loc, "unknown %s %s", role, diag_quote(p->arena, word));
+		if (best || strcmp(role, "word") != 0)
 			return 0;
-		}
 	}
 	struct buf msg = {0};
 	if (got == YYSYMBOL_YYEOF && p->stack && p->c->src.len == 0)

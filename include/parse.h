@@ -20,9 +20,6 @@ struct parse_ctx {
 int keyword_token(const char *s, size_t len);
 /* The spelling of a keyword token, or NULL. */
 const char *keyword_spelling(int token);
-/* The keyword of a role ("property", "declaration") closest to a
- * misspelling, or NULL when none is close. */
-const char *keyword_suggest(const char *word, const char *role);
 
 /* Decodes a string literal's text (without its quotes), starting at
  * offset `at` of the source: escapes and ${...} interpolations. */

@@ -225,6 +225,37 @@ print_one(const struct diags *d, enum severity sev, struct loc loc,
 		print_excerpt(src, loc, out, p);
 }
 
+/* Diagnostics in source order (those without a location first); those at
+ * one place keep the order they were found in. */
+static struct diagnostic **
+sorted(const struct diags *d)
+{
+	size_t n = d->list.len;
+	struct diagnostic **a = xmalloc((n ? n : 1) * sizeof *a);
+	struct diagnostic **tmp = xmalloc((n ? n : 1) * sizeof *tmp);
+	memcpy(a, d->list.items, n * sizeof *a);
+	/* bottom-up merge sort: stable, no recursion */
+	for (size_t width = 1; width < n; width *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * width) {
+			size_t mid = lo + width < n ? lo + width : n;
+			size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+			size_t i = lo, j = mid, k = lo;
+			while (i < mid && j < hi) {
+				uint32_t bi = HAS_LOC(a[i]->loc) ? a[i]->loc.begin : 0;
+				uint32_t bj = HAS_LOC(a[j]->loc) ? a[j]->loc.begin : 0;
+				tmp[k++] = bj < bi ? a[j++] : a[i++];
+			}
+			while (i < mid)
+				tmp[k++] = a[i++];
+			while (j < hi)
+				tmp[k++] = a[j++];
+		}
+		memcpy(a, tmp, n * sizeof *a);
+	}
+	free(tmp);
+	return a;
+}
+
 void
 diag_print_text(const struct diags *d, FILE *out, bool color)
 {
@@ -232,14 +263,16 @@ diag_print_text(const struct diags *d, FILE *out, bool color)
 	static const struct palette ansi = {"\033[1m", "\033[1;31m", "\033[1;35m",
 	                                    "\033[1;36m", "\033[1;32m", "\033[0m"};
 	const struct palette *p = color ? &ansi : &plain;
+	struct diagnostic **list = sorted(d);
 	for (size_t i = 0; i < d->list.len; i++) {
-		const struct diagnostic *g = d->list.items[i];
+		const struct diagnostic *g = list[i];
 		print_one(d, g->severity, g->loc, g->message, out, p);
 		for (size_t j = 0; j < g->notes.len; j++) {
 			const struct note *n = g->notes.items[j];
 			print_one(d, SEV_NOTE, n->loc, n->message, out, p);
 		}
 	}
+	free(list);
 }
 
 /* JSON output */
@@ -283,8 +316,9 @@ json_location(const struct diags *d, struct loc loc, FILE *out)
 void
 diag_print_json(const struct diags *d, FILE *out)
 {
+	struct diagnostic **list = sorted(d);
 	for (size_t i = 0; i < d->list.len; i++) {
-		const struct diagnostic *g = d->list.items[i];
+		const struct diagnostic *g = list[i];
 		fputs("{\"severity\": ", out);
 		json_string(out, severity_name(g->severity));
 		fputs(", \"code\": ", out);
@@ -304,4 +338,5 @@ diag_print_json(const struct diags *d, FILE *out)
 		}
 		fputs("]}\n", out);
 	}
+	free(list);
 }

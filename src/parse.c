@@ -55,23 +55,6 @@ keyword_spelling(int token)
 	return NULL;
 }
 
-const char *
-keyword_suggest(const char *word, const char *role)
-{
-	const char *best = NULL;
-	size_t best_distance = (size_t)-1;
-	for (size_t i = 0; i < NKEYWORDS; i++) {
-		if (strcmp(keywords[i].role, role) != 0)
-			continue;
-		size_t d = edit_distance(word, keywords[i].spelling);
-		if (d < best_distance && close_enough(word, keywords[i].spelling, d)) {
-			best = keywords[i].spelling;
-			best_distance = d;
-		}
-	}
-	return best;
-}
-
 /* Numbers */
 
 /* The suffixes of Kubernetes quantities (resource.Quantity). */

@@ -1,9 +1,11 @@
 /*
  * pipeline.c - one compilation, from source text to Kubernetes objects:
  * parse, lower, resolve, order, check, build the objects.  The stages stop
- * between them once there are errors, so that a later stage never works
- * on a broken tree; lowering, resolution, ordering and checking run
- * together so that one run reports all their errors.  Also the Graphviz
+ * after parsing when there are syntax errors, so that no stage works on a
+ * broken tree; lowering, resolution, ordering and checking run together
+ * (each skips what an earlier error left unresolved) so that one run
+ * reports all their errors, and objects are built only from a clean
+ * stack.  Also the Graphviz
  * view of the dependency graph (--emit dot).
  */
 #include "todokc.h"
@@ -62,11 +64,7 @@ compile_source(struct compilation *c, const char *path, const char *text, size_t
 	lower_stack(c);
 	apply_capacity(c);
 	resolve_stack(c);
-	if (c->diags.errors)
-		return false;
 	order_stack(c);
-	if (c->diags.errors)
-		return false;
 	check_stack(c);
 	if (c->diags.errors)
 		return false;

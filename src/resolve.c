@@ -125,6 +125,9 @@ lookup(struct resolver *r, struct ident name, unsigned kinds, const char *what)
 		return NULL;
 	}
 	const char *best = suggest_name(r, name.text, kinds);
+	struct decl *near = best ? strmap_get(&r->s->names, best) : NULL;
+	if (near && (kinds & (kinds - 1)) && strcmp(what, "name") != 0)
+		what = decl_kind_name(near->kind); /* "unknown config", not "config or secret" */
 	if (best)
 		diag(&r->c->diags, E0301, name.loc, "unknown %s %s; did you mean '%s'?", what,
 		     quote(r, name.text), best);
