@@ -35,6 +35,13 @@ LIB_OBJ = $(SRC:src/%.c=build/%.o) build/todok.tab.o build/todok.yy.o
 
 all: todokc
 
+# Objects depend on the flags they were built with: changing SANITIZE or
+# CFLAGS rebuilds everything.
+build/flags: FORCE
+	@mkdir -p build
+	@echo '$(CC) $(ALL_CFLAGS)' | cmp -s - $@ || echo '$(CC) $(ALL_CFLAGS)' > $@
+FORCE:
+
 build/todok.tab.c build/todok.tab.h: grammar/todok.y
 	@mkdir -p build
 	bison -Wall -Werror -o build/todok.tab.c --defines=build/todok.tab.h grammar/todok.y
@@ -43,33 +50,36 @@ build/todok.yy.c build/todok.yy.h: grammar/todok.l build/todok.tab.h
 	@mkdir -p build
 	flex -o build/todok.yy.c --header-file=build/todok.yy.h grammar/todok.l
 
-build/%.o: src/%.c $(HDR) build/todok.tab.h build/todok.yy.h
+build/%.o: src/%.c $(HDR) build/todok.tab.h build/todok.yy.h build/flags
 	@mkdir -p build
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-build/todok.tab.o: build/todok.tab.c $(HDR) build/todok.yy.h
+build/todok.tab.o: build/todok.tab.c $(HDR) build/todok.yy.h build/flags
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-build/todok.yy.o: build/todok.yy.c $(HDR) build/todok.tab.h
+build/todok.yy.o: build/todok.yy.c $(HDR) build/todok.tab.h build/flags
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 build/libtodokc.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJ)
 
-todokc: build/main.o build/libtodokc.a
+todokc: build/main.o build/libtodokc.a build/flags
 	$(CC) $(ALL_CFLAGS) -o $@ build/main.o build/libtodokc.a $(YAML_LIBS) -lm
 
-build/main.o: src/main.c $(HDR) build/todok.tab.h
+build/main.o: src/main.c $(HDR) build/todok.tab.h build/flags
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,build/tests/%,$(wildcard tests/unit/test_*.c))
 
-build/tests/%: tests/unit/%.c build/libtodokc.a $(HDR)
+build/tests/%: tests/unit/%.c build/libtodokc.a $(HDR) build/flags
 	@mkdir -p build/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< build/libtodokc.a $(YAML_LIBS) -lcmocka -lm
 
 check: todokc $(UNIT_TESTS)
 	bash tests/check.sh
+
+k8s-validate: todokc
+	bash tests/suites/k8s.sh
 
 example: todokc
 	POSTGRES_PASSWORD=change-me OPENAI_API_KEY=sk-change-me ./todokc examples/todo-chatbot.todok -o out
@@ -77,4 +87,6 @@ example: todokc
 clean:
 	rm -rf build todokc
 
-.PHONY: all example clean check
+.PHONY: all example clean check k8s-validate FORCE
+
+-include mk/install.mk mk/fuzz.mk mk/bench.mk
