@@ -44,13 +44,20 @@ int yylex(YYSTYPE *yylval, YYLTYPE *yylloc, yyscan_t scanner);
 %code {
 #include <string.h>
 
+/* The deepest nesting the parser's stack takes (bison's default). */
+#define YYMAXDEPTH 10000
+
 #define A (p->arena)
 
+/* Called by the parser only when its stack is full (YYMAXDEPTH): the
+ * input nests blocks deeper than any stack needs. */
 static void
 yyerror(YYLTYPE *loc, yyscan_t scanner, struct parse_ctx *p, const char *msg)
 {
 	(void)scanner;
-	diag(&p->c->diags, E0201, *loc, "%s", msg);
+	(void)msg;
+	diag(&p->c->diags, E0203, *loc, "blocks are nested too deeply (the parser's limit is %d levels)",
+	     YYMAXDEPTH);
 }
 
 static struct ast_prop *
@@ -818,6 +825,7 @@ yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, struct parse_ct
 	/* An unknown word where a keyword was expected. */
 	if (word) {
 		const char *role = expects(n, expected, YYSYMBOL_KW_IMAGE) ? "property"
+		                   : expects(n, expected, YYSYMBOL_KW_WORKLOAD) ? "naming word"
 		                   : expects(n, expected, YYSYMBOL_KW_SERVICE) ? "declaration"
 		                   : "word";
 		const char *best = closest_expected(p, ctx, word);

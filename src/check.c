@@ -324,11 +324,23 @@ check_routes(struct checker *k, struct component *comp)
 	}
 }
 
+/* A StatefulSet's pods carry the label controller-revision-hash =
+ * NAME-HASH (10 characters): NAME must leave room for it in 63. */
+static const char *
+statefulset_name_problem(const char *s)
+{
+	const char *problem = dns1123_label_problem(s);
+	if (!problem && strlen(s) > 52)
+		return "a StatefulSet name must be no more than 52 characters, to leave room "
+		       "for the revision label of its pods";
+	return problem;
+}
+
 static void
 check_component(struct checker *k, struct component *comp)
 {
 	check_object_name(k, comp->workload_name, comp->stateful ? "StatefulSet" : "Deployment",
-	                  comp->stateful ? dns1123_label_problem : dns1123_subdomain_problem,
+	                  comp->stateful ? statefulset_name_problem : dns1123_subdomain_problem,
 	                  comp->name.loc, NAMING_WORKLOAD);
 	/* The app label carries the workload's name: a label value. */
 	if (!dns1123_subdomain_problem(comp->workload_name) && label_value_problem(comp->workload_name))

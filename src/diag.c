@@ -151,6 +151,8 @@ diag_quote(struct arena *a, const char *s)
 
 /* Text output */
 
+enum { EXCERPT_WIDTH = 160 }; /* characters of a source line shown at most */
+
 struct palette {
 	const char *bold, *error, *warning, *note, *caret, *reset;
 };
@@ -182,13 +184,30 @@ print_excerpt(const struct source *src, struct loc loc, FILE *out,
 		stop++;
 	if (stop > start && src->text[stop - 1] == '\r')
 		stop--;
-	fprintf(out, "%5zu | ", line);
+	/* A long line is cut to a window around the location, on character
+	 * boundaries, and the cut ends are marked with "...". */
+	size_t begin = loc.begin < start ? start : loc.begin;
+	bool cut_left = false, cut_right = false;
+	if (stop - start > EXCERPT_WIDTH) {
+		if (begin - start > EXCERPT_WIDTH / 3) {
+			start = begin - EXCERPT_WIDTH / 3;
+			while (((unsigned char)src->text[start] & 0xC0) == 0x80)
+				start++;
+			cut_left = true;
+		}
+		if (stop - start > EXCERPT_WIDTH) {
+			stop = start + EXCERPT_WIDTH;
+			while (stop > start && ((unsigned char)src->text[stop] & 0xC0) == 0x80)
+				stop--;
+			cut_right = true;
+		}
+	}
+	fprintf(out, "%5zu | %s", line, cut_left ? "..." : "");
 	for (size_t i = start; i < stop; i++) {
 		unsigned char c = (unsigned char)src->text[i];
 		fputc(c == '\t' || c >= 0x20 ? (c == 0x7F ? '?' : c) : '?', out);
 	}
-	fputs("\n      | ", out);
-	size_t begin = loc.begin < start ? start : loc.begin;
+	fprintf(out, "%s\n      | %s", cut_right ? "..." : "", cut_left ? "   " : "");
 	for (size_t i = start; i < begin && i < stop; i++) {
 		unsigned char c = (unsigned char)src->text[i];
 		if ((c & 0xC0) != 0x80)

@@ -128,10 +128,14 @@ plan_waits(struct compilation *c, struct component *comp)
 		w->enabled = true;
 		w->host = t->service_name;
 		w->port = first->number;
+		/* An http readiness probe: wait until its path answers through the
+		 * Service (on the Service port of the probed container port). */
 		const struct probe *ready = &t->probes[PROBE_READINESS];
-		if (ready->present && ready->kind == PROBE_HTTP && ready->path &&
-		    ready->port == first)
+		if (ready->present && ready->kind == PROBE_HTTP && ready->path && ready->port &&
+		    !ready->port->udp) {
 			w->http_path = ready->path;
+			w->port = ready->port->number;
+		}
 	}
 }
 

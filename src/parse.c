@@ -257,8 +257,10 @@ lex_string(struct parse_ctx *p, const char *s, size_t len, uint32_t at)
 			i++;
 			continue;
 		}
+		if (i + 1 >= len)
+			break; /* a backslash ending an unterminated string (reported) */
 		struct loc esc = {at + (uint32_t)i, at + (uint32_t)i + 2};
-		char e = i + 1 < len ? s[i + 1] : '\0';
+		char e = s[i + 1];
 		i += 2;
 		switch (e) {
 		case '"': buf_putc(&text, '"'); break;
@@ -297,7 +299,7 @@ lex_string(struct parse_ctx *p, const char *s, size_t len, uint32_t at)
 		}
 		default: {
 			uint32_t cp = (unsigned char)e;
-			size_t n = i - 1 < len ? utf8_decode((const unsigned char *)s + i - 1, len - i + 1, &cp) : 1;
+			size_t n = utf8_decode((const unsigned char *)s + i - 1, len - i + 1, &cp);
 			if (n > 1) {
 				esc.end += (uint32_t)n - 1;
 				i += n - 1;

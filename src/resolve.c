@@ -1064,6 +1064,17 @@ resolve_component(struct resolver *r, struct component *comp)
 			struct decl *d = lookup(r, *name, 1u << DECL_COMPONENT, "workload");
 			if (!d)
 				continue;
+			struct wait *twin = NULL;
+			for (size_t j = 0; j < comp->waits.len && !twin; j++)
+				if (((struct wait *)comp->waits.items[j])->target == d->what)
+					twin = comp->waits.items[j];
+			if (twin) {
+				struct diagnostic *g = diag(&r->c->diags, E0402, name->loc,
+				                            "%s is named twice after 'after'",
+				                            quote(r, name->text));
+				diag_note(&r->c->diags, g, twin->loc, "first named here");
+				continue;
+			}
 			struct wait *w = NEW(r->a, struct wait);
 			w->target = d->what;
 			w->loc = name->loc;
