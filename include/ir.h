@@ -74,6 +74,7 @@ struct secret {
 	struct ident name;
 	struct loc loc;
 	const char *k8s_name;
+	struct loc tls_use;        /* a route's "tls NAME": type kubernetes.io/tls */
 	struct vec keys;           /* struct kv * */
 	struct strmap by_key;
 };

@@ -195,6 +195,22 @@ check_keys(struct checker *k, const struct vec *keys, const char *kind, const ch
 		     quote(k, name), total);
 }
 
+/* A secret a route uses for TLS is written as type kubernetes.io/tls,
+ * which holds exactly the keys tls.crt and tls.key. */
+static void
+check_tls_secret(struct checker *k, struct secret *sec)
+{
+	if (!HAS_LOC(sec->tls_use))
+		return;
+	bool crt = strmap_get(&sec->by_key, "tls.crt"), key = strmap_get(&sec->by_key, "tls.key");
+	if (crt && key && sec->keys.len == 2)
+		return;
+	struct diagnostic *g = diag(&k->c->diags, E0509, sec->name.loc,
+	                            "secret %s is a route's TLS certificate, so it holds exactly "
+	                            "the keys 'tls.crt' and 'tls.key'", quote(k, sec->name.text));
+	diag_note(&k->c->diags, g, sec->tls_use, "it is used for TLS here");
+}
+
 static void
 check_autoscaling(struct checker *k, struct component *comp)
 {
@@ -481,6 +497,7 @@ check_stack(struct compilation *c)
 		check_object_name(&k, sec->k8s_name, "Secret", dns1123_subdomain_problem,
 		                  sec->name.loc, NAMING_SECRET);
 		check_keys(&k, &sec->keys, "secret", sec->name.text, true);
+		check_tls_secret(&k, sec);
 	}
 	for (size_t i = 0; i < s->components.len; i++)
 		check_component(&k, s->components.items[i]);

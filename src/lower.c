@@ -254,6 +254,7 @@ lower_stack(struct compilation *c)
 			struct secret *sec = NEW(&c->arena, struct secret);
 			sec->name = item->name;
 			sec->loc = item->loc;
+			sec->tls_use = NO_LOC;
 			vec_push(&c->arena, &s->secrets, sec);
 			if (check_name(c, item->name, "secret"))
 				declare(c, s, DECL_SECRET, sec, item->name);

@@ -191,7 +191,7 @@ build_secret(struct builder *b, struct secret *sec)
 		        node_strn(b->a, arena_strndup(b->a, enc.data ? enc.data : "", enc.len), enc.len));
 		buf_free(&enc);
 	}
-	map_put(b->a, o->doc, "type", STR(b, "Opaque"));
+	map_put(b->a, o->doc, "type", STR(b, HAS_LOC(sec->tls_use) ? "kubernetes.io/tls" : "Opaque"));
 }
 
 static void

@@ -1102,6 +1102,7 @@ resolve_component(struct resolver *r, struct component *comp)
 			if (d) {
 				route->tls_secret = d->what;
 				route->tls = route->tls_secret->k8s_name;
+				route->tls_secret->tls_use = p->u.route.tls.loc;
 			}
 		}
 		if (route->host && route->path)
