@@ -16,17 +16,21 @@
 
 struct output_file {
 	const char *name;   /* a plain file name, no '/' */
-	struct buf data;
 	bool secret;        /* mode 0600 */
 };
+
+/* Fills `out` with the bytes of file i; false (reported) on failure. */
+typedef bool render_fn(struct compilation *c, size_t i, struct buf *out);
 
 /* Reads a whole file ("-" is standard input), at most `limit` bytes;
  * reports E0001 or E0005 and returns NULL on failure. */
 char *read_input(struct compilation *c, const char *path, size_t limit, size_t *len);
 /* Loads VAR=value lines for env("VAR"). */
 bool load_env_file(struct compilation *c, const char *path);
-/* Writes each struct output_file of `files` into dir. */
-bool write_output_dir(struct compilation *c, const char *dir, struct vec *files);
+/* Writes the n files into dir, rendering each just before it is written,
+ * so that only one file's bytes are in memory at a time. */
+bool write_output_dir(struct compilation *c, const char *dir, const struct output_file *files,
+                      size_t n, render_fn *render);
 bool write_stdout(struct compilation *c, const struct buf *b);
 /* A Make rule: the targets depend on every file the compile read. */
 bool write_depfile(struct compilation *c, const char *path, const struct vec *targets);

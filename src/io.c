@@ -4,6 +4,7 @@
  * and the --depfile.  Every failure is a diagnostic naming the file and
  * the system's reason (exit status 3).
  */
+#define _GNU_SOURCE /* syncfs */
 #include "io.h"
 
 #include <errno.h>
@@ -164,7 +165,8 @@ read_index(struct compilation *c, const char *dir, struct strmap *owned, struct 
 	fclose(f);
 }
 
-/* Writes data to a new temporary file in dir, flushed; returns its path. */
+/* Writes data to a new temporary file in dir; returns its path.  The
+ * caller flushes the file system before renaming it into place. */
 static const char *
 write_temp(struct compilation *c, const char *dir, const char *name, const struct buf *data,
            mode_t mode)
@@ -188,8 +190,6 @@ write_temp(struct compilation *c, const char *dir, const char *name, const struc
 		else
 			done += (size_t)n;
 	}
-	if (!err && fsync(fd) != 0 && errno != EINVAL)
-		err = errno;
 	if (close(fd) != 0 && !err)
 		err = errno;
 	if (err) {
@@ -209,12 +209,9 @@ current_umask(void)
 }
 
 bool
-write_output_dir(struct compilation *c, const char *dir, struct vec *list)
+write_output_dir(struct compilation *c, const char *dir, const struct output_file *files,
+                 size_t n, render_fn *render)
 {
-	size_t n = list->len;
-	struct output_file *files = arena_alloc(&c->arena, (n + 1) * sizeof *files);
-	for (size_t i = 0; i < n; i++)
-		files[i] = *(struct output_file *)list->items[i];
 	if (!make_dirs(c, dir))
 		return false;
 	struct strmap owned = {0}, produced = {0};
@@ -238,16 +235,17 @@ write_output_dir(struct compilation *c, const char *dir, struct vec *list)
 	if (!ok)
 		return false;
 
-	/* Phase 1: every file to a temporary file; on failure, remove them
-	 * all and leave the folder as it was. */
+	/* Phase 1: every file to a temporary file, then one flush of the file
+	 * system; on failure, remove them all and leave the folder as it was. */
 	mode_t umask_bits = current_umask();
 	const char **temps = arena_alloc(&c->arena, (n + 1) * sizeof *temps);
-	struct buf index = {0};
+	struct buf index = {0}, data = {0};
 	buf_puts(&index, "# Files written by todokc; it replaces or removes only these.\n");
 	for (size_t i = 0; i < n && ok; i++) {
 		mode_t mode = files[i].secret ? 0600 : (0644 & ~umask_bits);
-		temps[i] = write_temp(c, dir, files[i].name, &files[i].data, mode);
-		ok = temps[i] != NULL;
+		data.len = 0;
+		ok = render(c, i, &data) &&
+		     (temps[i] = write_temp(c, dir, files[i].name, &data, mode)) != NULL;
 		buf_printf(&index, "%s\n", files[i].name);
 	}
 	if (ok) {
@@ -255,10 +253,18 @@ write_output_dir(struct compilation *c, const char *dir, struct vec *list)
 		ok = temps[n] != NULL;
 	}
 	buf_free(&index);
+	buf_free(&data);
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (ok && dfd >= 0 && syncfs(dfd) != 0) {
+		diag(&c->diags, E0001, NO_LOC, "cannot write into %s: %s", q(c, dir), strerror(errno));
+		ok = false;
+	}
 	if (!ok) {
 		for (size_t i = 0; i <= n; i++)
 			if (temps[i])
 				unlink(temps[i]);
+		if (dfd >= 0)
+			close(dfd);
 		return false;
 	}
 
@@ -283,7 +289,6 @@ write_output_dir(struct compilation *c, const char *dir, struct vec *list)
 			diag(&c->diags, E0001, NO_LOC, "cannot remove the stale %s: %s", q(c, path),
 			     strerror(errno));
 	}
-	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd >= 0) {
 		fsync(dfd);
 		close(dfd);

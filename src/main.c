@@ -189,48 +189,72 @@ folder_of(struct arena *a, const char *path)
 	return arena_strndup(a, path, (size_t)(slash - path));
 }
 
-/* Renders the objects: into files (with -o) or into one stream. */
-static bool
-render(struct compilation *c, struct vec *files, struct buf *stream)
+/* The files of an output folder: one per object, then kustomization.yaml. */
+static struct output_file *
+plan_files(struct compilation *c, size_t *n)
 {
-	const char *problem = NULL;
-	bool json = c->opts->format == FORMAT_JSON;
-	if (!c->opts->out_dir) {
-		if (json)
-			emit_json_list(&c->objects, stream);
-		else if (!emit_yaml_stream(&c->objects, stream, &problem))
-			goto fail;
-		return true;
-	}
-	struct vec names = {0};
+	const char *ext = c->opts->format == FORMAT_JSON ? "json" : "yaml";
+	*n = c->objects.len + 1;
+	struct output_file *files = arena_alloc(&c->arena, *n * sizeof *files);
 	for (size_t i = 0; i < c->objects.len; i++) {
 		struct object *o = c->objects.items[i];
-		struct output_file *f = NEW(&c->arena, struct output_file);
-		f->name = arena_printf(&c->arena, "%s.%s", o->file_stem, json ? "json" : "yaml");
-		f->secret = o->is_secret;
-		if (json)
-			emit_json_object(o, &f->data);
-		else if (!emit_yaml_object(o, &f->data, &problem))
-			goto fail;
-		vec_push(&c->arena, files, f);
-		vec_push(&c->arena, &names, (void *)f->name);
+		files[i].name = arena_printf(&c->arena, "%s.%s", o->file_stem, ext);
+		files[i].secret = o->is_secret;
 	}
-	struct output_file *k = NEW(&c->arena, struct output_file);
-	k->name = "kustomization.yaml";
-	if (!emit_yaml_object(kustomization_object(c, &names), &k->data, &problem))
-		goto fail;
-	vec_push(&c->arena, files, k);
-	return true;
-fail:
+	files[c->objects.len].name = "kustomization.yaml";
+	return files;
+}
+
+static bool
+yaml_failed(struct compilation *c, const char *problem)
+{
 	diag(&c->diags, E0001, NO_LOC, "cannot emit YAML: %s", problem ? problem : "unknown error");
 	return false;
 }
 
-static void
-free_files(struct vec *files)
+/* File i of plan_files(): an object, or the kustomization listing them. */
+static bool
+render_file(struct compilation *c, size_t i, struct buf *out)
 {
-	for (size_t i = 0; i < files->len; i++)
-		buf_free(&((struct output_file *)files->items[i])->data);
+	const char *problem = NULL;
+	if (i < c->objects.len) {
+		struct object *o = c->objects.items[i];
+		if (c->opts->format == FORMAT_JSON)
+			emit_json_object(o, out);
+		else if (!emit_yaml_object(o, out, &problem))
+			return yaml_failed(c, problem);
+		return true;
+	}
+	size_t n;
+	struct output_file *files = plan_files(c, &n);
+	struct vec names = {0};
+	for (size_t k = 0; k + 1 < n; k++)
+		vec_push(&c->arena, &names, (void *)files[k].name);
+	if (!emit_yaml_object(kustomization_object(c, &names), out, &problem))
+		return yaml_failed(c, problem);
+	return true;
+}
+
+/* The whole output as one stream: a YAML stream or a JSON List. */
+static bool
+render_stream(struct compilation *c, struct buf *out)
+{
+	const char *problem = NULL;
+	if (c->opts->format == FORMAT_JSON)
+		emit_json_list(&c->objects, out);
+	else if (!emit_yaml_stream(&c->objects, out, &problem))
+		return yaml_failed(c, problem);
+	return true;
+}
+
+/* --check: everything is rendered, nothing is written. */
+static bool
+render_all(struct compilation *c)
+{
+	struct buf scratch = {0};
+	bool ok = render_stream(c, &scratch);
+	buf_free(&scratch);
+	return ok;
 }
 
 int
@@ -247,9 +271,7 @@ main(int argc, char **argv)
 
 	struct compilation c;
 	compilation_init(&c, &opts);
-	struct vec files = {0};
-	struct buf stream = {0};
-	size_t len = 0;
+	size_t len = 0, nfiles = 0;
 	char *text = NULL;
 	bool ok = !opts.env_file || load_env_file(&c, opts.env_file);
 	if (ok)
@@ -257,24 +279,30 @@ main(int argc, char **argv)
 	if (text) {
 		c.base_dir = folder_of(&c.arena, opts.input);
 		vec_push(&c.arena, &c.files_read, (void *)opts.input);
-		ok = compile_source(&c, opts.input, text, len) && render(&c, &files, &stream);
-		if (ok && opts.emit_dot) {
-			struct buf dot = {0};
-			emit_dot(&c, &dot);
-			ok = write_stdout(&c, &dot);
-			buf_free(&dot);
+		ok = compile_source(&c, opts.input, text, len);
+		struct output_file *files = ok ? plan_files(&c, &nfiles) : NULL;
+		if (ok && opts.check_only) {
+			ok = render_all(&c);
+		} else if (ok) {
+			if (opts.emit_dot) {
+				struct buf dot = {0};
+				emit_dot(&c, &dot);
+				ok = write_stdout(&c, &dot);
+				buf_free(&dot);
+			}
+			if (ok && opts.out_dir) {
+				ok = write_output_dir(&c, opts.out_dir, files, nfiles, render_file);
+			} else if (ok && !opts.emit_dot) {
+				struct buf stream = {0};
+				ok = render_stream(&c, &stream) && write_stdout(&c, &stream);
+				buf_free(&stream);
+			}
 		}
-		if (ok && !opts.check_only && opts.out_dir)
-			ok = write_output_dir(&c, opts.out_dir, &files);
-		else if (ok && !opts.check_only && !opts.emit_dot)
-			ok = write_stdout(&c, &stream);
 		if (ok && !opts.check_only && opts.depfile) {
 			struct vec targets = {0};
-			for (size_t i = 0; opts.out_dir && i < files.len; i++) {
-				struct output_file *f = files.items[i];
+			for (size_t i = 0; opts.out_dir && i < nfiles; i++)
 				vec_push(&c.arena, &targets,
-				         arena_printf(&c.arena, "%s/%s", opts.out_dir, f->name));
-			}
+				         arena_printf(&c.arena, "%s/%s", opts.out_dir, files[i].name));
 			if (!opts.out_dir)
 				vec_push(&c.arena, &targets, (void *)opts.depfile);
 			write_depfile(&c, opts.depfile, &targets);
@@ -287,8 +315,6 @@ main(int argc, char **argv)
 		diag_print_text(&c.diags, stderr, isatty(2) && !(no_color && *no_color));
 	}
 	status = c.diags.io_error ? EXIT_IO : c.diags.errors ? EXIT_INPUT : EXIT_COMPILED;
-	free_files(&files);
-	buf_free(&stream);
 	compilation_free(&c);
 	arena_free(&options_arena);
 	return status;
