@@ -32,7 +32,13 @@ bool load_env_file(struct compilation *c, const char *path);
 bool write_output_dir(struct compilation *c, const char *dir, const struct output_file *files,
                       size_t n, render_fn *render);
 bool write_stdout(struct compilation *c, const struct buf *b);
-/* A Make rule: the targets depend on every file the compile read. */
-bool write_depfile(struct compilation *c, const char *path, const struct vec *targets);
+/* A Make rule: the targets depend on every file the compile read (the
+ * first of them is the .todok file), with an empty rule for each other
+ * input from index phony_from on, as GCC's -MP.  Written to a temporary file beside `path`, whose
+ * name is returned, so that the outputs are written only when the
+ * depfile can be; commit_file() renames it into place. */
+const char *prepare_depfile(struct compilation *c, const char *path, const struct vec *targets,
+                            const struct vec *inputs, size_t phony_from);
+bool commit_file(struct compilation *c, const char *temp, const char *path);
 
 #endif

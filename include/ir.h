@@ -64,6 +64,7 @@ struct param {
 
 struct config {
 	struct ident name;
+	bool bad_name;             /* reported: derived names are not checked */
 	struct loc loc;
 	const char *k8s_name;      /* the ConfigMap's name */
 	struct vec keys;           /* struct kv * */
@@ -72,6 +73,7 @@ struct config {
 
 struct secret {
 	struct ident name;
+	bool bad_name;             /* reported: derived names are not checked */
 	struct loc loc;
 	const char *k8s_name;
 	struct loc tls_use;        /* a route's "tls NAME": type kubernetes.io/tls */
@@ -137,6 +139,7 @@ struct env_var {
 	struct secret *secret;      /* SECRET_KEY */
 	struct config *config;      /* CONFIG_KEY */
 	const char *key;            /* SECRET_KEY, CONFIG_KEY */
+	const char *expanded_by;    /* a secret key's entry for $(VAR): the variable using it */
 	struct loc loc;             /* where it comes from */
 };
 
@@ -165,6 +168,7 @@ struct route {
 
 struct component {
 	struct ident name;
+	bool bad_name;             /* reported: derived names are not checked */
 	bool stateful;
 	struct loc loc;
 	size_t index;               /* position in the source */
@@ -223,6 +227,7 @@ struct env_source {
 
 struct stack {
 	struct ident name;
+	bool bad_name;             /* reported: derived names are not checked */
 	struct loc loc;
 	const char *namespace;
 	struct loc namespace_loc;

@@ -14,6 +14,7 @@ struct parse_ctx {
 	uint32_t offset;            /* bytes scanned so far (YY_USER_ACTION) */
 	struct ast_stack *stack;    /* the result */
 	const char *last_word;      /* the text of the last WORD scanned */
+	struct loc reported_token;  /* a bad token already reported: no syntax error on it */
 };
 
 /* The keyword with this spelling, or 0. */

@@ -70,7 +70,7 @@ struct strmap {
 void *strmap_get(const struct strmap *m, const char *key);
 void strmap_put(struct arena *a, struct strmap *m, const char *key, void *value);
 
-/* Levenshtein distance, for "did you mean" suggestions. */
+/* Edit distance (with transpositions), for "did you mean" suggestions. */
 size_t edit_distance(const char *a, const char *b);
 /* Whether a misspelling of `want` as `got` is close enough to suggest. */
 bool close_enough(const char *got, const char *want, size_t distance);

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 packages="build-essential pkg-config flex bison libyaml-dev"
 if [ "${1:-}" = --test ]; then
 	packages="$packages libcmocka-dev python3 python3-yaml nodejs npm jq clang libclang-rt-14-dev
-		valgrind vim emacs-nox graphviz cmake ninja-build groff-base"
+		valgrind vim emacs-nox graphviz cmake ninja-build groff-base man-db"
 fi
 sudo=
 [ "$(id -u)" -eq 0 ] || sudo=sudo

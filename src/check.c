@@ -18,12 +18,24 @@ struct checker {
 	struct compilation *c;
 	struct stack *s;
 	struct arena *a;
+	bool skip_names; /* the names in hand derive from an invalid name (reported) */
 };
 
 static const char *
 quote(struct checker *k, const char *s)
 {
 	return diag_quote(k->a, s);
+}
+
+/* Kubernetes keeps counts and seconds in 32 bits. */
+static bool
+check_int32(struct checker *k, long long v, struct loc loc, const char *what)
+{
+	if (v >= 0 && v <= 2147483647)
+		return true;
+	diag(&k->c->diags, E0408, loc, "%s %lld is out of range: it must be between 0 and 2147483647",
+	     what, v);
+	return false;
 }
 
 /* A derived name, blamed on the naming template when there is one, else
@@ -33,7 +45,7 @@ check_object_name(struct checker *k, const char *name, const char *kind,
                   const char *(*rule)(const char *), struct loc blame,
                   enum naming_slot slot)
 {
-	if (!name)
+	if (!name || k->skip_names)
 		return;
 	const char *problem = rule(name);
 	if (!problem)
@@ -112,7 +124,17 @@ static void
 check_service(struct checker *k, struct component *comp)
 {
 	const char *kind = comp->stateful ? "stateful" : "service";
-	if (comp->ports.len == 0 && comp->expose != EXPOSE_NONE)
+	if (comp->stateful && comp->expose == EXPOSE_NONE) {
+		diag(&k->c->diags, E0409, comp->expose_loc,
+		     "'expose none' is not allowed on a stateful: its StatefulSet needs its "
+		     "Service (serviceName)");
+		return;
+	}
+	if (comp->stateful && comp->ports.len == 0)
+		diag(&k->c->diags, E0513, comp->name.loc,
+		     "stateful %s has no port; its StatefulSet needs a Service, which needs a port",
+		     quote(k, comp->name.text));
+	else if (comp->ports.len == 0 && comp->expose != EXPOSE_NONE)
 		diag(&k->c->diags, E0513, comp->has_expose ? comp->expose_loc : comp->name.loc,
 		     "%s %s has no port, so it can have no Service; add a port, or 'expose none' "
 		     "for a workload nothing connects to", kind, quote(k, comp->name.text));
@@ -177,7 +199,7 @@ check_env(struct checker *k, struct component *comp)
 }
 
 static void
-check_keys(struct checker *k, const struct vec *keys, const char *kind, const char *name,
+check_keys(struct checker *k, const struct vec *keys, const char *kind, struct ident name,
            bool secret)
 {
 	size_t total = 0;
@@ -190,9 +212,9 @@ check_keys(struct checker *k, const struct vec *keys, const char *kind, const ch
 		total += secret ? kv->nbytes : (kv->value && kv->value->kind == RV_TEXT ? kv->value->len : 0);
 	}
 	if (total > 1048576)
-		diag(&k->c->diags, E0510, NO_LOC,
+		diag(&k->c->diags, E0510, name.loc,
 		     "%s %s holds %zu bytes; Kubernetes accepts at most 1048576 (1 MiB)", kind,
-		     quote(k, name), total);
+		     quote(k, name.text), total);
 }
 
 /* A secret a route uses for TLS is written as type kubernetes.io/tls,
@@ -214,11 +236,15 @@ check_tls_secret(struct checker *k, struct secret *sec)
 static void
 check_autoscaling(struct checker *k, struct component *comp)
 {
-	if (comp->has_replicas && comp->replicas < 0)
-		diag(&k->c->diags, E0408, comp->replicas_loc, "replicas must not be negative");
+	if (comp->has_replicas)
+		check_int32(k, comp->replicas, comp->replicas_loc, "replicas");
 	if (!comp->autoscaled)
 		return;
 	struct loc at = comp->autoscale_loc;
+	if (!check_int32(k, comp->min_replicas, at, "replicas") ||
+	    !check_int32(k, comp->max_replicas, at, "replicas") ||
+	    !check_int32(k, comp->cpu_percent, at, "the CPU target"))
+		return;
 	if (comp->min_replicas < 1)
 		diag(&k->c->diags, E0511, at, "an autoscaler's minimum must be at least 1, not %lld",
 		     comp->min_replicas);
@@ -246,6 +272,11 @@ check_probes(struct checker *k, struct component *comp)
 			     quote(k, p->path));
 		if (p->kind == PROBE_EXEC && p->command.len == 0)
 			diag(&k->c->diags, E0515, p->loc, "an exec probe needs a command");
+		if (!check_int32(k, p->delay < 0 ? 0 : p->delay, p->loc, "delay") ||
+		    !check_int32(k, p->every < 0 ? 1 : p->every, p->loc, "every") ||
+		    !check_int32(k, p->timeout < 0 ? 1 : p->timeout, p->loc, "timeout") ||
+		    !check_int32(k, p->failures < 0 ? 1 : p->failures, p->loc, "failures"))
+			continue;
 		if (p->every == 0 || p->timeout == 0 || p->failures == 0)
 			diag(&k->c->diags, E0515, p->loc,
 			     "a probe's 'every', 'timeout' and 'failures' must be at least 1");
@@ -363,7 +394,7 @@ check_component(struct checker *k, struct component *comp)
 		check_object_name(k, comp->workload_name, "workload (as the 'app' label)",
 		                  label_value_problem, comp->name.loc, NAMING_WORKLOAD);
 	const char *problem = dns1123_label_problem(comp->container_name);
-	if (problem)
+	if (problem && (comp->prop[PROP_CONTAINER] || !k->skip_names))
 		diag(&k->c->diags, E0501, comp->container_loc, "container name %s is not valid: %s",
 		     quote(k, comp->container_name), problem);
 	if (comp->image) {
@@ -372,8 +403,23 @@ check_component(struct checker *k, struct component *comp)
 			diag(&k->c->diags, E0512, comp->image_loc, "image %s is not a valid reference: %s",
 			     quote(k, comp->image), problem);
 	}
-	if (comp->grace < -1)
-		diag(&k->c->diags, E0408, comp->loc, "'grace' must not be negative");
+	for (size_t i = 0; i < comp->waits.len; i++) {
+		const struct wait *w = comp->waits.items[i];
+		if (!w->enabled)
+			continue;
+		const char *init = arena_printf(k->a, "wait-for-%s", w->target->name.text);
+		if (strlen(init) > 63)
+			diag(&k->c->diags, E0501, w->loc,
+			     "the init container that waits for %s would be named %s, longer than "
+			     "63 characters; give it a shorter name, or use --no-wait",
+			     quote(k, w->target->name.text), quote(k, init));
+		else if (strcmp(init, comp->container_name) == 0)
+			diag(&k->c->diags, E0501, comp->container_loc,
+			     "container name %s is also the name of the init container that waits "
+			     "for %s", quote(k, init), quote(k, w->target->name.text));
+	}
+	if (comp->grace >= 0)
+		check_int32(k, comp->grace, comp->prop[PROP_GRACE]->loc, "grace");
 	check_ports(k, comp);
 	check_service(k, comp);
 	check_resources(k, comp);
@@ -386,6 +432,88 @@ check_component(struct checker *k, struct component *comp)
 	if (comp->autoscaled)
 		check_object_name(k, comp->workload_name, "HorizontalPodAutoscaler",
 		                  dns1123_subdomain_problem, comp->name.loc, NAMING_WORKLOAD);
+}
+
+/* Two objects of one kind must not share a name.  `map` holds the names
+ * taken so far for that kind (workloads share one map: their names are
+ * also their 'app' labels, which select their pods). */
+static void
+claim_name(struct checker *k, struct strmap *map, const char *kind, const char *name,
+           struct loc *loc)
+{
+	if (!name)
+		return;
+	struct loc *old = strmap_get(map, name);
+	if (!old) {
+		strmap_put(k->a, map, name, loc);
+		return;
+	}
+	struct diagnostic *g = diag(&k->c->diags, E0401, *loc, "two %s would be named %s", kind,
+	                            quote(k, name));
+	diag_note(&k->c->diags, g, *old, "the other one comes from here");
+}
+
+static void
+check_object_names(struct checker *k)
+{
+	struct strmap configs = {0}, secrets = {0}, workloads = {0}, claims = {0};
+	for (size_t i = 0; i < k->s->configs.len; i++) {
+		struct config *cfg = k->s->configs.items[i];
+		claim_name(k, &configs, "ConfigMaps", cfg->k8s_name, &cfg->name.loc);
+	}
+	for (size_t i = 0; i < k->s->secrets.len; i++) {
+		struct secret *sec = k->s->secrets.items[i];
+		claim_name(k, &secrets, "Secrets", sec->k8s_name, &sec->name.loc);
+	}
+	for (size_t i = 0; i < k->s->components.len; i++) {
+		struct component *comp = k->s->components.items[i];
+		claim_name(k, &workloads, comp->stateful ? "workloads" : "Deployments",
+		           comp->workload_name, &comp->name.loc);
+		for (size_t j = 0; j < comp->volumes.len; j++) {
+			struct volume *vol = comp->volumes.items[j];
+			if (vol->claim_name)
+				claim_name(k, &claims, "PersistentVolumeClaims", vol->claim_name,
+				           &vol->name.loc);
+		}
+	}
+}
+
+/* A NodePort is allocated once per cluster: two Services asking for the
+ * same one cannot both be applied. */
+static void
+claim_node_port(struct checker *k, struct vec *taken, long long port, struct loc *loc)
+{
+	if (!port)
+		return;
+	for (size_t i = 0; i + 1 < taken->len; i += 2) {
+		if (*(long long *)taken->items[i] == port) {
+			struct diagnostic *g = diag(&k->c->diags, E0514, *loc,
+			                            "NodePort %lld is used twice", port);
+			diag_note(&k->c->diags, g, *(struct loc *)taken->items[i + 1],
+			          "the other one is here");
+			return;
+		}
+	}
+	long long *p = NEW(k->a, long long);
+	*p = port;
+	vec_push(k->a, taken, p);
+	vec_push(k->a, taken, loc);
+}
+
+static void
+check_node_ports(struct checker *k)
+{
+	struct vec taken = {0}; /* port, loc, port, loc, ... */
+	for (size_t i = 0; i < k->s->components.len; i++) {
+		struct component *comp = k->s->components.items[i];
+		if (comp->expose == EXPOSE_NODEPORT)
+			claim_node_port(k, &taken, comp->node_port, &comp->expose_loc);
+		for (size_t j = 0; j < comp->extra_services.len; j++) {
+			struct extra_service *x = comp->extra_services.items[j];
+			if (x->kind == EXPOSE_NODEPORT)
+				claim_node_port(k, &taken, x->node_port, &x->loc);
+		}
+	}
 }
 
 /* Every Service name of the stack is unique (main and extra ones). */
@@ -481,27 +609,35 @@ check_capacity_of(struct checker *k, bool memory)
 void
 check_stack(struct compilation *c)
 {
-	struct checker k = {c, c->stack, &c->arena};
+	struct checker k = {c, c->stack, &c->arena, false};
 	struct stack *s = c->stack;
 	if (s->namespace)
 		check_object_name(&k, s->namespace, "Namespace", dns1123_label_problem,
 		                  s->namespace_loc, NAMING_SLOTS);
 	for (size_t i = 0; i < s->configs.len; i++) {
 		struct config *cfg = s->configs.items[i];
+		k.skip_names = s->bad_name || cfg->bad_name;
 		check_object_name(&k, cfg->k8s_name, "ConfigMap", dns1123_subdomain_problem,
 		                  cfg->name.loc, NAMING_CONFIG);
-		check_keys(&k, &cfg->keys, "config", cfg->name.text, false);
+		check_keys(&k, &cfg->keys, "config", cfg->name, false);
 	}
 	for (size_t i = 0; i < s->secrets.len; i++) {
 		struct secret *sec = s->secrets.items[i];
+		k.skip_names = s->bad_name || sec->bad_name;
 		check_object_name(&k, sec->k8s_name, "Secret", dns1123_subdomain_problem,
 		                  sec->name.loc, NAMING_SECRET);
-		check_keys(&k, &sec->keys, "secret", sec->name.text, true);
+		check_keys(&k, &sec->keys, "secret", sec->name, true);
 		check_tls_secret(&k, sec);
 	}
-	for (size_t i = 0; i < s->components.len; i++)
-		check_component(&k, s->components.items[i]);
+	for (size_t i = 0; i < s->components.len; i++) {
+		struct component *comp = s->components.items[i];
+		k.skip_names = s->bad_name || comp->bad_name;
+		check_component(&k, comp);
+	}
+	k.skip_names = false;
 	check_service_names(&k);
+	check_object_names(&k);
+	check_node_ports(&k);
 	check_capacity_of(&k, false);
 	check_capacity_of(&k, true);
 }

@@ -202,12 +202,13 @@ print_excerpt(const struct source *src, struct loc loc, FILE *out,
 			cut_right = true;
 		}
 	}
-	fprintf(out, "%5zu | %s", line, cut_left ? "..." : "");
+	int gutter = line > 99999 ? snprintf(NULL, 0, "%zu", line) : 5;
+	fprintf(out, "%*zu | %s", gutter, line, cut_left ? "..." : "");
 	for (size_t i = start; i < stop; i++) {
 		unsigned char c = (unsigned char)src->text[i];
 		fputc(c == '\t' || c >= 0x20 ? (c == 0x7F ? '?' : c) : '?', out);
 	}
-	fprintf(out, "%s\n      | %s", cut_right ? "..." : "", cut_left ? "   " : "");
+	fprintf(out, "%s\n%*s | %s", cut_right ? "..." : "", gutter, "", cut_left ? "   " : "");
 	for (size_t i = start; i < begin && i < stop; i++) {
 		unsigned char c = (unsigned char)src->text[i];
 		if ((c & 0xC0) != 0x80)

@@ -4,7 +4,6 @@
  * and the --depfile.  Every failure is a diagnostic naming the file and
  * the system's reason (exit status 3).
  */
-#define _GNU_SOURCE /* syncfs */
 #include "io.h"
 
 #include <errno.h>
@@ -165,8 +164,8 @@ read_index(struct compilation *c, const char *dir, struct strmap *owned, struct 
 	fclose(f);
 }
 
-/* Writes data to a new temporary file in dir; returns its path.  The
- * caller flushes the file system before renaming it into place. */
+/* Writes data to a new temporary file in dir, flushed to the disk;
+ * returns its path. */
 static const char *
 write_temp(struct compilation *c, const char *dir, const char *name, const struct buf *data,
            mode_t mode)
@@ -190,6 +189,8 @@ write_temp(struct compilation *c, const char *dir, const char *name, const struc
 		else
 			done += (size_t)n;
 	}
+	if (!err && fsync(fd) != 0 && errno != EINVAL)
+		err = errno;
 	if (close(fd) != 0 && !err)
 		err = errno;
 	if (err) {
@@ -225,18 +226,24 @@ write_output_dir(struct compilation *c, const char *dir, const struct output_fil
 		struct stat st;
 		const char *path = arena_printf(&c->arena, "%s/%s", dir, files[i].name);
 		strmap_put(&c->arena, &produced, files[i].name, (void *)files[i].name);
-		if (lstat(path, &st) == 0 && !strmap_get(&owned, files[i].name)) {
+		if (lstat(path, &st) != 0)
+			continue;
+		if (!strmap_get(&owned, files[i].name)) {
 			diag(&c->diags, E0004, NO_LOC,
 			     "%s exists and was not written by todokc; move it away or choose "
 			     "another output folder (nothing was written)", q(c, path));
+			ok = false;
+		} else if (!S_ISREG(st.st_mode)) {
+			diag(&c->diags, E0001, NO_LOC, "cannot write %s: %s", q(c, path),
+			     S_ISDIR(st.st_mode) ? strerror(EISDIR) : "it is not a regular file");
 			ok = false;
 		}
 	}
 	if (!ok)
 		return false;
 
-	/* Phase 1: every file to a temporary file, then one flush of the file
-	 * system; on failure, remove them all and leave the folder as it was. */
+	/* Phase 1: every file to a temporary file; on failure, remove them all
+	 * and leave the folder as it was. */
 	mode_t umask_bits = current_umask();
 	const char **temps = arena_alloc(&c->arena, (n + 1) * sizeof *temps);
 	struct buf index = {0}, data = {0};
@@ -254,17 +261,10 @@ write_output_dir(struct compilation *c, const char *dir, const struct output_fil
 	}
 	buf_free(&index);
 	buf_free(&data);
-	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (ok && dfd >= 0 && syncfs(dfd) != 0) {
-		diag(&c->diags, E0001, NO_LOC, "cannot write into %s: %s", q(c, dir), strerror(errno));
-		ok = false;
-	}
 	if (!ok) {
 		for (size_t i = 0; i <= n; i++)
 			if (temps[i])
 				unlink(temps[i]);
-		if (dfd >= 0)
-			close(dfd);
 		return false;
 	}
 
@@ -289,6 +289,7 @@ write_output_dir(struct compilation *c, const char *dir, const struct output_fil
 			diag(&c->diags, E0001, NO_LOC, "cannot remove the stale %s: %s", q(c, path),
 			     strerror(errno));
 	}
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd >= 0) {
 		fsync(dfd);
 		close(dfd);
@@ -319,8 +320,9 @@ make_escape(struct buf *out, const char *s)
 	}
 }
 
-bool
-write_depfile(struct compilation *c, const char *path, const struct vec *targets)
+const char *
+prepare_depfile(struct compilation *c, const char *path, const struct vec *targets,
+                const struct vec *inputs, size_t phony_from)
 {
 	struct buf b = {0};
 	for (size_t i = 0; i < targets->len; i++) {
@@ -329,15 +331,16 @@ write_depfile(struct compilation *c, const char *path, const struct vec *targets
 		make_escape(&b, targets->items[i]);
 	}
 	buf_putc(&b, ':');
-	for (size_t i = 0; i < c->files_read.len; i++) {
+	for (size_t i = 0; i < inputs->len; i++) {
 		buf_puts(&b, " \\\n  ");
-		make_escape(&b, c->files_read.items[i]);
+		make_escape(&b, inputs->items[i]);
 	}
 	buf_putc(&b, '\n');
-	/* A phony rule per input, so that a deleted input does not break make. */
-	for (size_t i = 1; i < c->files_read.len; i++) {
+	/* An empty rule per input but the .todok, so that make does not fail
+	 * when one of them is deleted. */
+	for (size_t i = phony_from; i < inputs->len; i++) {
 		buf_putc(&b, '\n');
-		make_escape(&b, c->files_read.items[i]);
+		make_escape(&b, inputs->items[i]);
 		buf_puts(&b, ":\n");
 	}
 	const char *slash = strrchr(path, '/');
@@ -345,12 +348,15 @@ write_depfile(struct compilation *c, const char *path, const struct vec *targets
 	const char *name = slash ? slash + 1 : path;
 	const char *tmp = write_temp(c, dir, name, &b, 0644 & ~current_umask());
 	buf_free(&b);
-	if (!tmp)
-		return false;
-	if (rename(tmp, path) != 0) {
-		diag(&c->diags, E0001, NO_LOC, "cannot write %s: %s", q(c, path), strerror(errno));
-		unlink(tmp);
-		return false;
-	}
-	return true;
+	return tmp;
+}
+
+bool
+commit_file(struct compilation *c, const char *temp, const char *path)
+{
+	if (rename(temp, path) == 0)
+		return true;
+	diag(&c->diags, E0001, NO_LOC, "cannot write %s: %s", q(c, path), strerror(errno));
+	unlink(temp);
+	return false;
 }

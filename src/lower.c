@@ -37,7 +37,9 @@ check_name(struct compilation *c, struct ident name, const char *what)
 	return false;
 }
 
-static void
+/* Declares a name; false (reported) when it is taken.  A declaration
+ * whose name is taken is dropped, so that it causes no further errors. */
+static bool
 declare(struct compilation *c, struct stack *s, enum decl_kind kind, void *what,
         struct ident name)
 {
@@ -46,13 +48,14 @@ declare(struct compilation *c, struct stack *s, enum decl_kind kind, void *what,
 		struct diagnostic *g = diag(&c->diags, E0401, name.loc,
 		                            "%s is declared twice", diag_quote(&c->arena, name.text));
 		diag_note(&c->diags, g, old->loc, "first declared here");
-		return;
+		return false;
 	}
 	struct decl *d = NEW(&c->arena, struct decl);
 	d->kind = kind;
 	d->what = what;
 	d->loc = name.loc;
 	strmap_put(&c->arena, &s->names, name.text, d);
+	return true;
 }
 
 /* KEY = value entries of a config or secret, each key once. */
@@ -122,10 +125,11 @@ lower_component(struct compilation *c, struct stack *s, const struct ast_item *i
 	comp->stateful = item->kind == ITEM_STATEFUL;
 	comp->loc = item->loc;
 	comp->ast = item;
+	comp->bad_name = !check_name(c, item->name, comp->stateful ? "stateful" : "service");
+	if (!declare(c, s, DECL_COMPONENT, comp, item->name))
+		return;
 	comp->index = s->components.len;
 	vec_push(&c->arena, &s->components, comp);
-	if (check_name(c, item->name, comp->stateful ? "stateful" : "service"))
-		declare(c, s, DECL_COMPONENT, comp, item->name);
 
 	struct strmap env_keys = {0};
 	for (size_t i = 0; i < item->props.len; i++) {
@@ -201,7 +205,7 @@ lower_stack(struct compilation *c)
 	c->stack = s;
 	s->name = ast->name;
 	s->loc = ast->loc;
-	check_name(c, ast->name, "stack");
+	s->bad_name = !check_name(c, ast->name, "stack");
 	const struct ast_item *namespace_item = NULL, *cluster_item = NULL;
 	const struct ast_naming *naming[NAMING_SLOTS] = {0};
 
@@ -226,9 +230,9 @@ lower_stack(struct compilation *c)
 			param->name = item->name;
 			param->source = item->param;
 			param->loc = item->loc;
-			vec_push(&c->arena, &s->params, param);
-			if (check_name(c, item->name, "param"))
-				declare(c, s, DECL_PARAM, param, item->name);
+			check_name(c, item->name, "param");
+			if (declare(c, s, DECL_PARAM, param, item->name))
+				vec_push(&c->arena, &s->params, param);
 			break;
 		}
 		case ITEM_CLUSTER:
@@ -244,9 +248,10 @@ lower_stack(struct compilation *c)
 			struct config *cfg = NEW(&c->arena, struct config);
 			cfg->name = item->name;
 			cfg->loc = item->loc;
+			cfg->bad_name = !check_name(c, item->name, "config");
+			if (!declare(c, s, DECL_CONFIG, cfg, item->name))
+				break;
 			vec_push(&c->arena, &s->configs, cfg);
-			if (check_name(c, item->name, "config"))
-				declare(c, s, DECL_CONFIG, cfg, item->name);
 			lower_entries(c, &item->entries, &cfg->keys, &cfg->by_key);
 			break;
 		}
@@ -255,9 +260,10 @@ lower_stack(struct compilation *c)
 			sec->name = item->name;
 			sec->loc = item->loc;
 			sec->tls_use = NO_LOC;
+			sec->bad_name = !check_name(c, item->name, "secret");
+			if (!declare(c, s, DECL_SECRET, sec, item->name))
+				break;
 			vec_push(&c->arena, &s->secrets, sec);
-			if (check_name(c, item->name, "secret"))
-				declare(c, s, DECL_SECRET, sec, item->name);
 			lower_entries(c, &item->entries, &sec->keys, &sec->by_key);
 			break;
 		}

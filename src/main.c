@@ -51,6 +51,16 @@ usage_error(const char *fmt, const char *arg)
 	return EXIT_USAGE;
 }
 
+/* The exit status after printing --help or --version. */
+static int
+flush_stdout(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return EXIT_COMPILED;
+	perror("todokc: error: cannot write to standard output");
+	return EXIT_IO;
+}
+
 /* The value of an option given as "--opt VALUE" or "--opt=VALUE". */
 static const char *
 option_value(int argc, char **argv, int *i, const char *name)
@@ -69,6 +79,20 @@ is_option(const char *arg, const char *name)
 {
 	size_t len = strlen(name);
 	return strncmp(arg, name, len) == 0 && (arg[len] == '\0' || arg[len] == '=');
+}
+
+static bool
+valid_utf8(const char *s)
+{
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode((const unsigned char *)s + i, len - i, &cp);
+		if (!n)
+			return false;
+		i += n;
+	}
+	return true;
 }
 
 static bool
@@ -100,10 +124,10 @@ parse_options(int argc, char **argv, struct options *o, struct vec *defines, str
 		const char *arg = argv[i], *v;
 		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
 			fputs(usage_text, stdout);
-			exit(EXIT_COMPILED);
+			exit(flush_stdout());
 		} else if (strcmp(arg, "--version") == 0) {
 			printf("todokc %s\n", TODOKC_VERSION);
-			exit(EXIT_COMPILED);
+			exit(flush_stdout());
 		} else if (strcmp(arg, "-o") == 0 || strncmp(arg, "-o", 2) == 0) {
 			o->out_dir = arg[2] ? arg + 2 : (i + 1 < argc ? argv[++i] : NULL);
 			if (!o->out_dir || !*o->out_dir)
@@ -122,6 +146,8 @@ parse_options(int argc, char **argv, struct options *o, struct vec *defines, str
 			const char *eq = def ? strchr(def, '=') : NULL;
 			if (!eq || eq == def)
 				return usage_error("-D takes NAME=VALUE, not '%s'", def ? def : "");
+			if (!valid_utf8(eq + 1))
+				return usage_error("-D %s: the value is not valid UTF-8", def);
 			struct define *d = NEW(a, struct define);
 			d->name = arena_strndup(a, def, (size_t)(eq - def));
 			d->value = eq + 1;
@@ -170,6 +196,13 @@ parse_options(int argc, char **argv, struct options *o, struct vec *defines, str
 	}
 	if (!o->input)
 		return usage_error("%s", "no input file");
+	if (o->out_dir) {
+		/* "out/" and "out" name one folder: keep file names single-slashed. */
+		size_t n = strlen(o->out_dir);
+		while (n > 1 && o->out_dir[n - 1] == '/')
+			n--;
+		o->out_dir = arena_strndup(a, o->out_dir, n);
+	}
 	o->defines = (struct define *)arena_alloc(a, (defines->len + 1) * sizeof *o->defines);
 	for (size_t k = 0; k < defines->len; k++)
 		o->defines[k] = *(struct define *)defines->items[k];
@@ -235,6 +268,38 @@ render_file(struct compilation *c, size_t i, struct buf *out)
 	return true;
 }
 
+/* The depfile's targets: the output folder's files, kustomization.yaml
+ * first (a build tool's stamp); without -o, the depfile itself. */
+static const struct vec *
+depfile_targets(struct compilation *c, const struct output_file *files, size_t n)
+{
+	struct vec *targets = NEW(&c->arena, struct vec);
+	if (!c->opts->out_dir) {
+		vec_push(&c->arena, targets, (void *)c->opts->depfile);
+		return targets;
+	}
+	for (size_t k = 0; k < n; k++) {
+		size_t i = (k + n - 1) % n; /* the last file, kustomization.yaml, first */
+		vec_push(&c->arena, targets, arena_printf(&c->arena, "%s/%s", c->opts->out_dir,
+		                                          files[i].name));
+	}
+	return targets;
+}
+
+/* The depfile's prerequisites: the .todok file first (not when it is
+ * standard input), then every other file read. */
+static const struct vec *
+depfile_inputs(struct compilation *c)
+{
+	struct vec *inputs = NEW(&c->arena, struct vec);
+	if (strcmp(c->opts->input, "-") != 0)
+		vec_push(&c->arena, inputs, (void *)c->opts->input);
+	for (size_t i = 0; i < c->files_read.len; i++)
+		if (strcmp(c->files_read.items[i], c->opts->input) != 0)
+			vec_push(&c->arena, inputs, c->files_read.items[i]);
+	return inputs;
+}
+
 /* The whole output as one stream: a YAML stream or a JSON List. */
 static bool
 render_stream(struct compilation *c, struct buf *out)
@@ -278,35 +343,35 @@ main(int argc, char **argv)
 		text = read_input(&c, opts.input, MAX_INPUT_BYTES, &len);
 	if (text) {
 		c.base_dir = folder_of(&c.arena, opts.input);
-		vec_push(&c.arena, &c.files_read, (void *)opts.input);
 		ok = compile_source(&c, opts.input, text, len);
 		struct output_file *files = ok ? plan_files(&c, &nfiles) : NULL;
+		const char *depfile_temp = NULL;
+		if (ok && !opts.check_only && opts.depfile) {
+			bool from_stdin = strcmp(opts.input, "-") == 0;
+			depfile_temp = prepare_depfile(&c, opts.depfile, depfile_targets(&c, files, nfiles),
+			                               depfile_inputs(&c), from_stdin ? 0 : 1);
+			ok = depfile_temp != NULL;
+		}
 		if (ok && opts.check_only) {
 			ok = render_all(&c);
 		} else if (ok) {
-			if (opts.emit_dot) {
-				struct buf dot = {0};
-				emit_dot(&c, &dot);
-				ok = write_stdout(&c, &dot);
-				buf_free(&dot);
-			}
-			if (ok && opts.out_dir) {
+			/* Standard output is written last: nothing reaches it when
+			 * the output folder could not be written. */
+			struct buf stream = {0};
+			if (opts.out_dir)
 				ok = write_output_dir(&c, opts.out_dir, files, nfiles, render_file);
-			} else if (ok && !opts.emit_dot) {
-				struct buf stream = {0};
-				ok = render_stream(&c, &stream) && write_stdout(&c, &stream);
-				buf_free(&stream);
-			}
+			if (ok && opts.emit_dot)
+				emit_dot(&c, &stream);
+			else if (ok && !opts.out_dir)
+				ok = render_stream(&c, &stream);
+			if (ok && stream.len)
+				ok = write_stdout(&c, &stream);
+			buf_free(&stream);
 		}
-		if (ok && !opts.check_only && opts.depfile) {
-			struct vec targets = {0};
-			for (size_t i = 0; opts.out_dir && i < nfiles; i++)
-				vec_push(&c.arena, &targets,
-				         arena_printf(&c.arena, "%s/%s", opts.out_dir, files[i].name));
-			if (!opts.out_dir)
-				vec_push(&c.arena, &targets, (void *)opts.depfile);
-			write_depfile(&c, opts.depfile, &targets);
-		}
+		if (depfile_temp && ok)
+			commit_file(&c, depfile_temp, opts.depfile);
+		else if (depfile_temp)
+			unlink(depfile_temp);
 	}
 	if (opts.json_diagnostics) {
 		diag_print_json(&c.diags, stderr);

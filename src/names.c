@@ -204,8 +204,83 @@ label_value_problem(const char *s)
 	return NULL;
 }
 
+/* path-component := alnum+ (separator alnum+)*, alnum := [a-z0-9],
+ * separator := "." | "_" | "__" | "-"+ */
+static const char *
+path_component_problem(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i] >= 'A' && p[i] <= 'Z')
+			return "the repository name must be lower case";
+	size_t i = 0;
+	for (;;) {
+		size_t start = i;
+		while (i < n && is_lower_alnum(p[i]))
+			i++;
+		if (i == start)
+			return "each part of the repository name is lower case letters and digits, "
+			       "joined by '.', '_', '__' or dashes";
+		if (i == n)
+			return NULL;
+		size_t sep = i;
+		while (i < n && !is_lower_alnum(p[i]))
+			i++;
+		size_t len = i - sep;
+		bool dashes = strspn(p + sep, "-") >= len;
+		if (!(dashes || (len == 1 && (p[sep] == '.' || p[sep] == '_')) ||
+		      (len == 2 && p[sep] == '_' && p[sep + 1] == '_')))
+			return "each part of the repository name is lower case letters and digits, "
+			       "joined by '.', '_', '__' or dashes";
+	}
+}
+
+/* domain := host [":" port]; host := domain-component ("." domain-component)*
+ * or "[" IPv6 "]"; domain-component := [A-Za-z0-9] | [A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9] */
+static const char *
+domain_problem(const char *p, size_t n)
+{
+	const char *bad = "the registry host is not a valid host[:port]";
+	size_t host_end = n;
+	if (n && p[0] == '[') {
+		const char *close = memchr(p, ']', n);
+		if (!close)
+			return bad;
+		for (const char *q = p + 1; q < close; q++)
+			if (!is_digit(*q) && !strchr("abcdefABCDEF:.", *q))
+				return bad;
+		host_end = (size_t)(close - p) + 1;
+	} else {
+		const char *colon = memchr(p, ':', n);
+		host_end = colon ? (size_t)(colon - p) : n;
+		size_t i = 0;
+		while (i < host_end) {
+			size_t start = i;
+			while (i < host_end && p[i] != '.')
+				i++;
+			size_t len = i - start;
+			if (len == 0 || !is_alnum(p[start]) || !is_alnum(p[i - 1]))
+				return bad;
+			for (size_t k = start; k < i; k++)
+				if (!is_alnum(p[k]) && p[k] != '-')
+					return bad;
+			if (i < host_end)
+				i++; /* the dot */
+			if (i == host_end && p[i - 1] == '.')
+				return bad;
+		}
+	}
+	if (host_end < n) {
+		if (p[host_end] != ':' || host_end + 1 == n)
+			return bad;
+		for (size_t k = host_end + 1; k < n; k++)
+			if (!is_digit(p[k]))
+				return bad;
+	}
+	return NULL;
+}
+
 /* Image references (distribution/reference):
- *   [domain[:port]/]path-component{/path-component}[:tag][@digest] */
+ *   [domain "/"] path-component {"/" path-component} [":" tag] ["@" digest] */
 const char *
 image_problem(const char *s)
 {
@@ -228,7 +303,7 @@ image_problem(const char *s)
 			if (!is_digit(*q) && !((*q >= 'a' && *q <= 'f') || (*q >= 'A' && *q <= 'F')))
 				return "a digest's value is hex digits";
 	}
-	/* The tag: after the last ':' that follows the last '/'. */
+	/* The tag: after a ':' that follows the last '/'. */
 	size_t last_slash = 0;
 	bool any_slash = false;
 	for (size_t i = 0; i < name_end; i++)
@@ -255,40 +330,25 @@ image_problem(const char *s)
 		return "the image has no repository name";
 	if (repo_end > 255)
 		return "the repository name must be no more than 255 characters";
-	/* Components: the first is a domain when it has '.' or ':' or is localhost. */
+	/* The first component is a registry when it has '.' or ':' or is localhost. */
 	size_t start = 0;
-	bool first = true;
-	while (start <= repo_end) {
-		size_t end = start;
-		while (end < repo_end && s[end] != '/')
-			end++;
-		const char *comp = s + start;
-		size_t n = end - start;
-		bool is_domain = first && end < repo_end &&
-		                 (memchr(comp, '.', n) || memchr(comp, ':', n) ||
-		                  (n == 9 && memcmp(comp, "localhost", 9) == 0));
-		if (n == 0)
-			return "the repository name has an empty path component";
-		if (is_domain) {
-			for (size_t i = 0; i < n; i++)
-				if (!is_alnum(comp[i]) && !strchr(".-:[]", comp[i]))
-					return "the registry host is not valid";
-		} else {
-			for (size_t i = 0; i < n; i++) {
-				if (is_upper(comp[i]))
-					return "the repository name must be lower case";
-				if (!is_lower_alnum(comp[i]) && !strchr("._-", comp[i]))
-					return "the repository name consists of lower case letters, digits and the separators '.', '_', '__' and '-'";
-			}
-			if (!is_lower_alnum(comp[0]) || !is_lower_alnum(comp[n - 1]))
-				return "each part of the repository name starts and ends with a letter or digit";
-			for (size_t i = 0; i + 1 < n; i++)
-				if ((comp[i] == '.' && !is_lower_alnum(comp[i + 1])) ||
-				    (comp[i] == '_' && comp[i + 1] == '_' && i + 2 < n && comp[i + 2] == '_'))
-					return "the repository name has a separator that is not valid";
+	const char *first_slash = memchr(s, '/', repo_end);
+	if (first_slash) {
+		size_t n = (size_t)(first_slash - s);
+		if (memchr(s, '.', n) || memchr(s, ':', n) || (n == 9 && memcmp(s, "localhost", 9) == 0)) {
+			const char *problem = domain_problem(s, n);
+			if (problem)
+				return problem;
+			start = n + 1;
 		}
-		first = false;
-		if (end >= repo_end)
+	}
+	while (start <= repo_end) {
+		const char *slash = memchr(s + start, '/', repo_end - start);
+		size_t end = slash ? (size_t)(slash - s) : repo_end;
+		const char *problem = path_component_problem(s + start, end - start);
+		if (problem)
+			return problem;
+		if (!slash)
 			break;
 		start = end + 1;
 	}

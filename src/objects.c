@@ -306,7 +306,8 @@ build_wait(struct builder *b, struct node *init, const struct wait *w)
 {
 	struct node *m = push_map(b, init);
 	map_put(b->a, m, "name", STR(b, arena_printf(b->a, "wait-for-%s", w->target->name.text)));
-	map_put(b->a, m, "image", STR(b, b->c->opts->wait_image));
+	map_put(b->a, m, "image",
+	        STR(b, b->c->opts->wait_image ? b->c->opts->wait_image : DEFAULT_WAIT_IMAGE));
 	const char *check, *what;
 	if (w->http_path) {
 		const char *url = arena_printf(b->a, "http://%s:%lld%s", w->host, w->port, w->http_path);

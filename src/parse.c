@@ -77,9 +77,10 @@ parse_whole(const char *s, size_t len, long long *out)
 {
 	long long v = 0;
 	for (size_t i = 0; i < len; i++) {
-		if (v > (LLONG_MAX - 9) / 10)
+		int digit = s[i] - '0';
+		if (v > (LLONG_MAX - digit) / 10)
 			return false;
-		v = v * 10 + (s[i] - '0');
+		v = v * 10 + digit;
 	}
 	*out = v;
 	return true;
@@ -136,7 +137,9 @@ lex_number(struct parse_ctx *p, const char *s, size_t len, uint32_t at,
 	     strspn(suffix + 1, "+-0123456789") == suffix_len - 1))
 		return QUANTITY;
 
-	/* Not a quantity: suggest the nearest suffix (1Gb -> 1Gi, 10ms -> 10s). */
+	/* Not a quantity: suggest the nearest suffix (1Gb -> 1Gi, 10ms -> 10s).
+	 * The parser will not report this token again. */
+	p->reported_token = loc;
 	char *bad = arena_strndup(p->arena, suffix, suffix_len);
 	const char *best = NULL;
 	size_t best_distance = (size_t)-1;
@@ -358,7 +361,7 @@ parse_source(struct compilation *c)
 	}
 	if (!check_encoding(c))
 		return false;
-	struct parse_ctx p = {.c = c, .arena = &c->arena};
+	struct parse_ctx p = {.c = c, .arena = &c->arena, .reported_token = NO_LOC};
 	p.stack = NEW(&c->arena, struct ast_stack);
 	yyscan_t scanner;
 	if (yylex_init_extra(&p, &scanner))

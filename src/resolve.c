@@ -375,9 +375,10 @@ resolve_text(struct resolver *r, const struct ast_string *str, const char *where
 	if (!v)
 		return NULL;
 	if (v->kind != RV_TEXT) {
+		bool argv = strcmp(where, "args") == 0 || strcmp(where, "a command") == 0;
 		diag(&r->c->diags, E0703, str->loc,
-		     "a secret value cannot be used in %s: it would be written in clear; "
-		     "pass it through 'env' instead", where);
+		     "a secret value cannot be used in %s: it would be written in clear%s", where,
+		     argv ? "; pass it through 'env' and write $(VAR) in the argument" : "");
 		return NULL;
 	}
 	if (memchr(v->text, '\0', v->len)) {
@@ -517,6 +518,40 @@ written_in_source(const struct ast_value *v)
 	return v->string->parts.len > 0;
 }
 
+/* The bytes of a value inside a secret: a config key's value may still
+ * hold secret keys (a template), which are read in here. */
+static bool
+flatten_secret(struct resolver *r, const struct rvalue *v, struct buf *out)
+{
+	switch (v->kind) {
+	case RV_TEXT:
+		buf_append(out, v->text, v->len);
+		return true;
+	case RV_SECRET_REF:
+		resolve_secret_key(r, v->secret, v->key);
+		if (!v->key->bytes)
+			return false;
+		buf_append(out, v->key->bytes, v->key->nbytes);
+		return true;
+	case RV_TEMPLATE:
+		for (size_t i = 0; i < v->segments.len; i++) {
+			const struct segment *seg = v->segments.items[i];
+			if (seg->text) {
+				buf_append(out, seg->text, seg->len);
+				continue;
+			}
+			resolve_secret_key(r, seg->secret, seg->key);
+			if (!seg->key->bytes)
+				return false;
+			buf_append(out, seg->key->bytes, seg->key->nbytes);
+		}
+		return true;
+	case RV_CONFIG_REF:
+		break; /* not produced inside a secret */
+	}
+	return false;
+}
+
 static void
 resolve_secret_key(struct resolver *r, struct secret *sec, struct kv *kv)
 {
@@ -555,10 +590,12 @@ resolve_secret_key(struct resolver *r, struct secret *sec, struct kv *kv)
 			     "read it with env(\"VAR\") or file(\"path\")",
 			     quote(r, sec->name.text), quote(r, kv->key.text));
 		struct rvalue *rv = resolve_value(r, v, IN_SECRET);
-		if (rv && rv->kind == RV_TEXT) {
-			kv->bytes = rv->text;
-			kv->nbytes = rv->len;
+		struct buf b = {0};
+		if (rv && flatten_secret(r, rv, &b)) {
+			kv->bytes = arena_strndup(r->a, b.data ? b.data : "", b.len);
+			kv->nbytes = b.len;
 		}
+		buf_free(&b);
 		break;
 	}
 	}
@@ -769,39 +806,124 @@ resolve_probe(struct resolver *r, struct component *comp, enum probe_slot slot)
 			diag(&r->c->diags, E0304, prop->loc,
 			     "this probe needs a port, and %s declares none", quote(r, comp->name.text));
 	}
+	if (probe->port && probe->port->udp) {
+		struct loc at = seen[OPT_ON] ? seen[OPT_ON]->loc : prop->loc;
+		const char *which = probe->port->name
+		                        ? quote(r, probe->port->name)
+		                        : arena_printf(r->a, "%lld", probe->port->target);
+		struct diagnostic *g = diag(&r->c->diags, E0404, at,
+		                            "a%s probe cannot check UDP port %s",
+		                            probe->kind == PROBE_HTTP ? "n http" : " tcp", which);
+		diag_note(&r->c->diags, g, probe->port->loc, "the port is declared here");
+	}
 }
 
-/* Appends an env entry, or replaces the one of the same name. */
-static void
-set_env(struct resolver *r, struct component *comp, struct env_var *e)
-{
-	for (size_t i = 0; i < comp->env.len; i++) {
-		struct env_var *old = comp->env.items[i];
-		if (strcmp(old->name, e->name) == 0) {
-			comp->env.items[i] = e;
-			return;
-		}
-	}
-	vec_push(r->a, &comp->env, e);
-}
+/* The environment of a container (spec section 6), built in order:
+ *  1. env from: each config and secret is taken whole (envFrom); a
+ *     config's secret-bearing keys cannot be, so each becomes an explicit
+ *     entry.  A later source's plain key of the same name wins, as in
+ *     envFrom: it removes the earlier explicit entry.
+ *  2. env { }: explicit entries, replacing same-named ones of step 1.
+ *  3. A template (text with secret keys in it) gets an entry per secret
+ *     key, placed before it, named after the key unless the container has
+ *     that name from elsewhere (then SECRET_KEY, upper-cased); the text
+ *     refers to it as $(NAME).  Text from a ConfigMap value has its '$'
+ *     doubled, so Kubernetes' expansion leaves it as the ConfigMap holds it.
+ */
+struct env_builder {
+	struct resolver *r;
+	struct component *comp;
+	struct strmap elsewhere; /* names set by envFrom or env { }: -> their source */
+};
 
 static struct env_var *
-find_env(struct component *comp, const char *name)
+find_env(struct component *comp, const char *name, size_t *at)
 {
 	for (size_t i = 0; i < comp->env.len; i++) {
 		struct env_var *e = comp->env.items[i];
-		if (strcmp(e->name, name) == 0)
+		if (strcmp(e->name, name) == 0) {
+			if (at)
+				*at = i;
 			return e;
+		}
 	}
 	return NULL;
 }
 
-/* One env variable of the container from a resolved value (spec 6). */
 static void
-add_env(struct resolver *r, struct component *comp, const char *name,
-        const struct rvalue *v, struct loc loc)
+remove_env(struct component *comp, size_t at)
 {
+	memmove(comp->env.items + at, comp->env.items + at + 1,
+	        (comp->env.len - at - 1) * sizeof *comp->env.items);
+	comp->env.len--;
+}
+
+/* The name of the entry that carries a secret key into $(NAME): the key,
+ * unless the container has that name from another source. */
+static const char *
+carrier_name(struct env_builder *eb, const struct secret *sec, const char *key)
+{
+	const void *source = strmap_get(&eb->elsewhere, key);
+	const struct env_var *set = find_env(eb->comp, key, NULL);
+	bool same = set && set->kind == ENV_SECRET_KEY && set->secret == sec &&
+	            strcmp(set->key, key) == 0;
+	if ((!source || source == sec) && (!set || same))
+		return key;
+	struct buf b = {0};
+	buf_printf(&b, "%s_%s", sec->name.text, key);
+	for (size_t i = 0; i < b.len; i++) {
+		char ch = b.data[i];
+		b.data[i] = ch >= 'a' && ch <= 'z' ? (char)(ch - 'a' + 'A')
+		            : (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ? ch : '_';
+	}
+	const char *name = arena_strndup(eb->r->a, b.data, b.len);
+	buf_free(&b);
+	return name;
+}
+
+/* The entry carrying secret key `key`, added before the entries that use
+ * it; false (reported) when its name is taken by something else. */
+static bool
+add_carrier(struct env_builder *eb, struct segment *seg, const char *user, struct loc loc,
+            const char **name_out)
+{
+	struct resolver *r = eb->r;
+	const char *key = seg->key->key.text;
+	const char *name = carrier_name(eb, seg->secret, key);
+	struct env_var *old = find_env(eb->comp, name, NULL);
+	*name_out = name;
+	if (old && old->kind == ENV_SECRET_KEY && old->secret == seg->secret &&
+	    strcmp(old->key, key) == 0)
+		return true;
+	if (old) {
+		struct diagnostic *g = diag(&r->c->diags, E0516, loc,
+		                            "%s needs the environment variable %s for secret %s key %s, "
+		                            "but %s sets %s otherwise",
+		                            quote(r, user), quote(r, name), quote(r, seg->secret->name.text),
+		                            quote(r, key), quote(r, eb->comp->name.text), quote(r, name));
+		diag_note(&r->c->diags, g, old->loc, "%s is set here", quote(r, name));
+		return false;
+	}
+	struct env_var *carrier = NEW(r->a, struct env_var);
+	carrier->kind = ENV_SECRET_KEY;
+	carrier->name = name;
+	carrier->secret = seg->secret;
+	carrier->key = key;
+	carrier->loc = loc;
+	carrier->expanded_by = user;
+	vec_push(r->a, &eb->comp->env, carrier);
+	return true;
+}
+
+/* Sets env entry `name` from a resolved value; `from_config` when the
+ * value is a ConfigMap key's. */
+static void
+add_env(struct env_builder *eb, const char *name, const struct rvalue *v, struct loc loc,
+        bool from_config)
+{
+	struct resolver *r = eb->r;
 	struct env_var *e = NEW(r->a, struct env_var);
+	size_t at;
 	e->name = name;
 	e->loc = loc;
 	switch (v->kind) {
@@ -822,36 +944,20 @@ add_env(struct resolver *r, struct component *comp, const char *name,
 		e->key = v->key->key.text;
 		break;
 	case RV_TEMPLATE: {
-		/* Each secret key becomes an env entry of its own, named after
-		 * the key, and the text refers to it with $(KEY). */
 		struct buf b = {0};
 		for (size_t i = 0; i < v->segments.len; i++) {
-			const struct segment *seg = v->segments.items[i];
-			if (seg->text) {
-				buf_append(&b, seg->text, seg->len);
+			struct segment *seg = v->segments.items[i];
+			const char *carrier;
+			if (!seg->text) {
+				if (add_carrier(eb, seg, name, loc, &carrier))
+					buf_printf(&b, "$(%s)", carrier);
 				continue;
 			}
-			const char *key = seg->key->key.text;
-			struct env_var *helper = find_env(comp, key);
-			if (helper && (helper->kind != ENV_SECRET_KEY || helper->secret != seg->secret ||
-			               strcmp(helper->key, key) != 0)) {
-				struct diagnostic *g = diag(&r->c->diags, E0516, loc,
-				                            "%s needs the environment variable %s for secret %s, "
-				                            "but %s already sets %s otherwise",
-				                            quote(r, name), quote(r, key),
-				                            quote(r, seg->secret->name.text),
-				                            quote(r, comp->name.text), quote(r, key));
-				diag_note(&r->c->diags, g, helper->loc, "%s is set here", quote(r, key));
-			} else if (!helper) {
-				helper = NEW(r->a, struct env_var);
-				helper->kind = ENV_SECRET_KEY;
-				helper->name = key;
-				helper->secret = seg->secret;
-				helper->key = key;
-				helper->loc = loc;
-				vec_push(r->a, &comp->env, helper);
+			for (size_t k = 0; k < seg->len; k++) {
+				if (from_config && seg->text[k] == '$')
+					buf_putc(&b, '$');
+				buf_putc(&b, seg->text[k]);
 			}
-			buf_printf(&b, "$(%s)", key);
 		}
 		e->kind = ENV_VALUE;
 		e->value = arena_strndup(r->a, b.data ? b.data : "", b.len);
@@ -859,14 +965,26 @@ add_env(struct resolver *r, struct component *comp, const char *name,
 		break;
 	}
 	}
-	set_env(r, comp, e);
+	/* Replacing: the new entry goes last, after the carriers it uses. */
+	struct env_var *old = find_env(eb->comp, name, &at);
+	if (old && old->expanded_by) {
+		struct diagnostic *g = diag(&r->c->diags, E0516, loc,
+		                            "%s would replace the environment variable that carries "
+		                            "secret %s key %s into $(%s) of %s",
+		                            quote(r, name), quote(r, old->secret->name.text),
+		                            quote(r, old->key), old->name, quote(r, old->expanded_by));
+		diag_note(&r->c->diags, g, old->loc, "$(%s) is used here", old->name);
+		return;
+	}
+	if (old)
+		remove_env(eb->comp, at);
+	vec_push(r->a, &eb->comp->env, e);
 }
 
+/* The env from names, each a config or a secret, each once. */
 static void
-resolve_env(struct resolver *r, struct component *comp)
+resolve_env_sources(struct resolver *r, struct component *comp)
 {
-	/* env from: configs and secrets taken whole (envFrom); the
-	 * secret-bearing keys of a config become explicit entries. */
 	for (size_t i = 0; i < comp->env_from_props.len; i++) {
 		const struct ast_prop *prop = comp->env_from_props.items[i];
 		for (size_t k = 0; k < prop->u.names.len; k++) {
@@ -875,42 +993,80 @@ resolve_env(struct resolver *r, struct component *comp)
 			                        "config or secret");
 			if (!d)
 				continue;
+			struct env_source *old = NULL;
+			for (size_t j = 0; j < comp->env_from.len && !old; j++)
+				if (strcmp(((struct env_source *)comp->env_from.items[j])->name.text,
+				           name->text) == 0)
+					old = comp->env_from.items[j];
+			if (old) {
+				struct diagnostic *g = diag(&r->c->diags, E0402, name->loc,
+				                            "%s is taken twice with 'env from'",
+				                            quote(r, name->text));
+				diag_note(&r->c->diags, g, old->name.loc, "first taken here");
+				continue;
+			}
 			struct env_source *src = NEW(r->a, struct env_source);
 			src->name = *name;
-			for (size_t j = 0; j < comp->env_from.len; j++) {
-				struct env_source *old = comp->env_from.items[j];
-				if (strcmp(old->name.text, name->text) == 0) {
-					struct diagnostic *g = diag(&r->c->diags, E0402, name->loc,
-					                            "%s is taken twice with 'env from'",
-					                            quote(r, name->text));
-					diag_note(&r->c->diags, g, old->name.loc, "first taken here");
-					src = NULL;
-					break;
-				}
-			}
-			if (!src)
-				continue;
-			if (d->kind == DECL_SECRET) {
+			if (d->kind == DECL_SECRET)
 				src->secret = d->what;
-			} else {
+			else
 				src->config = d->what;
-				for (size_t j = 0; j < src->config->keys.len; j++) {
-					struct kv *kv = src->config->keys.items[j];
-					struct rvalue *v = resolve_config_key(r, src->config, kv);
-					if (v && v->kind != RV_TEXT)
-						add_env(r, comp, kv->key.text, v, name->loc);
-				}
-			}
 			vec_push(r->a, &comp->env_from, src);
+		}
+	}
+}
+
+static void
+resolve_env(struct resolver *r, struct component *comp)
+{
+	struct env_builder eb = {r, comp, {0}};
+	resolve_env_sources(r, comp);
+	/* Every name the container gets from envFrom or env { }. */
+	for (size_t i = 0; i < comp->env_from.len; i++) {
+		struct env_source *src = comp->env_from.items[i];
+		const struct vec *keys = src->config ? &src->config->keys : &src->secret->keys;
+		for (size_t j = 0; j < keys->len; j++) {
+			struct kv *kv = keys->items[j];
+			if (src->secret) {
+				strmap_put(r->a, &eb.elsewhere, kv->key.text, src->secret);
+				continue;
+			}
+			struct rvalue *v = resolve_config_key(r, src->config, kv);
+			if (v && v->kind == RV_TEXT)
+				strmap_put(r->a, &eb.elsewhere, kv->key.text, src->config);
 		}
 	}
 	for (size_t i = 0; i < comp->env_blocks.len; i++) {
 		const struct ast_prop *prop = comp->env_blocks.items[i];
 		for (size_t k = 0; k < prop->u.entries.len; k++) {
 			const struct ast_entry *e = prop->u.entries.items[k];
+			strmap_put(r->a, &eb.elsewhere, e->key.text, (void *)e);
+		}
+	}
+	/* 1. env from */
+	for (size_t i = 0; i < comp->env_from.len; i++) {
+		struct env_source *src = comp->env_from.items[i];
+		if (!src->config)
+			continue;
+		for (size_t j = 0; j < src->config->keys.len; j++) {
+			struct kv *kv = src->config->keys.items[j];
+			struct rvalue *v = resolve_config_key(r, src->config, kv);
+			size_t at;
+			struct env_var *earlier = v ? find_env(comp, kv->key.text, &at) : NULL;
+			if (v && v->kind != RV_TEXT)
+				add_env(&eb, kv->key.text, v, src->name.loc, true);
+			else if (earlier && !earlier->expanded_by)
+				remove_env(comp, at); /* this later envFrom key wins */
+		}
+	}
+	/* 2. env { } */
+	for (size_t i = 0; i < comp->env_blocks.len; i++) {
+		const struct ast_prop *prop = comp->env_blocks.items[i];
+		for (size_t k = 0; k < prop->u.entries.len; k++) {
+			const struct ast_entry *e = prop->u.entries.items[k];
 			struct rvalue *v = resolve_value(r, e->value, IN_ENV);
 			if (v)
-				add_env(r, comp, e->key.text, v, e->loc);
+				add_env(&eb, e->key.text, v, e->loc, false);
 		}
 	}
 }
@@ -938,6 +1094,19 @@ resolve_volumes(struct resolver *r, struct component *comp)
 				vol->config = d->what;
 			else if (d)
 				vol->secret = d->what;
+			for (size_t k = 0; vol->config && k < vol->config->keys.len; k++) {
+				struct kv *kv = vol->config->keys.items[k];
+				struct rvalue *v = resolve_config_key(r, vol->config, kv);
+				if (v && v->kind != RV_TEXT) {
+					struct diagnostic *g = diag(&r->c->diags, E0703, prop->loc,
+					                            "config %s cannot be mounted as files: its key "
+					                            "%s holds a secret, which is kept out of the "
+					                            "ConfigMap", quote(r, vol->config->name.text),
+					                            quote(r, kv->key.text));
+					diag_note(&r->c->diags, g, kv->loc, "the key is set here");
+					break;
+				}
+			}
 		}
 		if (vol->kind == VOLUME_CLAIM && !comp->stateful)
 			vol->claim_name = arena_printf(r->a, "%s-%s", comp->workload_name, vol->name.text);

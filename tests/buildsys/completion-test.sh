@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# completion-test.sh - tests completion/todokc.bash in plain bash (no
+# bash-completion needed): sources it, sets COMP_WORDS/COMP_CWORD as bash
+# would, calls the completion function and compares COMPREPLY.
+# Usage: bash tests/buildsys/completion-test.sh [path/to/todokc.bash]
+# Ends with "completion: N passed, M failed"; exits 1 if M > 0.
+set -u
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+script=${1:-$here/../../completion/todokc.bash}
+script=$(cd "$(dirname "$script")" && pwd)/$(basename "$script")
+passed=0 failed=0
+work=$(mktemp -d "${TMPDIR:-/tmp}/todokc-completion.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+# shellcheck source=/dev/null
+source "$script"
+if [ "$(complete -p todokc 2>/dev/null)" != "complete -F _todokc todokc" ]; then
+	echo "FAIL: sourcing $script does not register _todokc for todokc"
+	failed=$((failed + 1))
+fi
+
+cd "$work" || exit 1
+mkdir -p 'sub dir' out
+touch other.todok 'two words.todok' notes.txt prod.env 'sub dir/inner.todok'
+cat > app.todok <<'EOF'
+stack app {
+  param tag = "latest"
+  param image-repo = "example.org/app"
+  service web { image "${image-repo}/web:${tag}" port 80 }
+}
+EOF
+
+# expect "WORD1|WORD2|...|CURRENT" "sorted expected candidates, | separated"
+# The last word is the one being completed. Words "=" stand for bash's split
+# of --opt=value at '=' (COMP_WORDBREAKS).
+expect() {
+	local rest=$1
+	COMP_WORDS=()
+	while [[ $rest == *'|'* ]]; do
+		COMP_WORDS+=("${rest%%|*}")
+		rest=${rest#*|}
+	done
+	COMP_WORDS+=("$rest")
+	COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+	COMP_LINE="${COMP_WORDS[*]}"
+	COMP_POINT=${#COMP_LINE}
+	COMPREPLY=()
+	_todokc todokc "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
+	local got
+	got=$(printf '%s\n' "${COMPREPLY[@]}" | LC_ALL=C sort | paste -sd '|')
+	if [ "$got" = "$2" ]; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		echo "FAIL: completing [${COMP_WORDS[*]}]"
+		echo "    expected: $2"
+		echo "    got:      $got"
+	fi
+}
+
+all_options='--capacity|--check|--depfile|--diagnostics=json|--diagnostics=text|--emit|--env-file|--format|--help|--no-wait|--version|--wait-image|--werror|-D|-o'
+expect 'todokc|-' "$all_options"
+expect 'todokc|app.todok|--' "$(tr '|' '\n' <<<"$all_options" | grep -e '^--' | paste -sd '|')"
+expect 'todokc|--w' '--wait-image|--werror'
+expect 'todokc|--dep' '--depfile'
+expect 'todokc|--diag' '--diagnostics=json|--diagnostics=text'
+# option values, as "--opt VALUE", "--opt=VALUE" split at '=', and unsplit
+expect 'todokc|--format|' 'json|yaml'
+expect 'todokc|--format|j' 'json'
+expect 'todokc|--format|=|' 'json|yaml'
+expect 'todokc|--format|=|y' 'yaml'
+expect 'todokc|--format=j' '--format=json'
+expect 'todokc|--emit|' 'dot'
+expect 'todokc|--emit|=|d' 'dot'
+expect 'todokc|--diagnostics|=|' 'json|text'
+expect 'todokc|--diagnostics|t' 'text'
+expect 'todokc|--capacity|' 'cpu=|memory='
+expect 'todokc|--wait-image|' ''
+# -D offers the params of the input, wherever it is on the line
+expect 'todokc|app.todok|-D|' 'image-repo=|tag='
+expect 'todokc|-D|t' ''
+expect 'todokc|app.todok|-D|t' 'tag='
+expect 'todokc|app.todok|-Dim' '-Dimage-repo='
+expect 'todokc|--format|json|app.todok|-D|' 'image-repo=|tag='
+# files and folders
+expect 'todokc|' 'app.todok|other.todok|out|sub dir|two words.todok'
+expect 'todokc|a' 'app.todok'
+expect 'todokc|t' 'two words.todok'
+expect 'todokc|sub dir/' 'sub dir/inner.todok'
+expect 'todokc|app.todok|-o|' 'out|sub dir'
+expect 'todokc|app.todok|-o|o' 'out'
+expect 'todokc|app.todok|--env-file|p' 'prod.env'
+expect 'todokc|app.todok|--env-file|' 'app.todok|notes.txt|other.todok|out|prod.env|sub dir|two words.todok'
+expect 'todokc|app.todok|--depfile|=|n' 'notes.txt'
+expect 'todokc|--check|' 'app.todok|other.todok|out|sub dir|two words.todok'
+expect 'todokc|--no-wait|o' 'other.todok|out'
+
+echo "completion: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,470 @@
+/*
+ * test_names.c - the Kubernetes name rules of include/todokc.h
+ * (src/names.c), each at its boundaries: DNS-1123 labels (63 vs 64
+ * characters), DNS-1035 labels (start with a letter), DNS-1123 subdomains
+ * (253 vs 254), IANA port names (15 vs 16, a letter, no "--"), ConfigMap
+ * and Secret keys ("." ".." "..a"), C identifiers and the relaxed
+ * environment variable names, label keys (with a prefix) and values
+ * (empty allowed), and image references (distribution/reference).
+ * Each *_problem function returns NULL for a valid string, else a reason.
+ * Source of the rules: ../shared/research/k8s-rules.md sections 1.1-1.9.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "todokc.h"
+
+typedef const char *(*rule_fn)(const char *);
+
+/* A string of n copies of c (n < 1024), in a rotating static buffer. */
+static const char *
+rep(char c, size_t n)
+{
+	static char bufs[4][1024];
+	static int next;
+	char *b = bufs[next++ & 3];
+	assert_true(n < sizeof bufs[0]);
+	memset(b, c, n);
+	b[n] = '\0';
+	return b;
+}
+
+/* prefix + n copies of c + suffix */
+static const char *
+build(const char *prefix, char c, size_t n, const char *suffix)
+{
+	static char bufs[4][1100];
+	static int next;
+	char *b = bufs[next++ & 3];
+	snprintf(b, sizeof bufs[0], "%s%s%s", prefix, rep(c, n), suffix);
+	return b;
+}
+
+static void
+valid(rule_fn f, const char *s)
+{
+	const char *why = f(s);
+	if (why)
+		fail_msg("\"%s\" should be valid, but: %s", s, why);
+}
+
+static void
+invalid(rule_fn f, const char *s)
+{
+	const char *why = f(s);
+	if (!why)
+		fail_msg("\"%s\" should be rejected", s);
+	assert_true(strlen(why) > 0);
+}
+
+/* DNS-1123 label: [a-z0-9]([-a-z0-9]*[a-z0-9])?, 1-63 */
+static void
+test_dns1123_label(void **state)
+{
+	(void)state;
+	rule_fn f = dns1123_label_problem;
+	valid(f, "a");
+	valid(f, "0");
+	valid(f, "todo-backend");
+	valid(f, "1abc");          /* may start with a digit */
+	valid(f, "a--b");
+	valid(f, rep('a', 63));
+	invalid(f, rep('a', 64));
+	valid(f, build("a", '-', 61, "z"));  /* 63 */
+	invalid(f, build("a", '-', 62, "z")); /* 64 */
+	invalid(f, "");
+	invalid(f, "-a");
+	invalid(f, "a-");
+	invalid(f, "A");
+	invalid(f, "todo_backend");
+	invalid(f, "todo.backend");
+	invalid(f, "café");
+	invalid(f, "a b");
+	/* the reasons say what is wrong */
+	assert_non_null(strstr(f(rep('a', 64)), "63"));
+	assert_non_null(strstr(f(""), "empty"));
+}
+
+/* DNS-1035 label: [a-z]([-a-z0-9]*[a-z0-9])?, 1-63 (Service names) */
+static void
+test_dns1035_label(void **state)
+{
+	(void)state;
+	rule_fn f = dns1035_label_problem;
+	valid(f, "a");
+	valid(f, "todo-backend-service");
+	valid(f, "a1");
+	valid(f, build("a", 'b', 62, ""));   /* 63 */
+	invalid(f, build("a", 'b', 63, "")); /* 64 */
+	invalid(f, "1abc");                  /* the difference with DNS-1123 */
+	invalid(f, "0");
+	invalid(f, "-a");
+	invalid(f, "a-");
+	invalid(f, "Abc");
+	invalid(f, "");
+	invalid(f, "a.b");
+	assert_non_null(strstr(f("1abc"), "letter"));
+}
+
+/* DNS-1123 subdomain: labels joined by dots, 1-253 in all */
+static void
+test_dns1123_subdomain(void **state)
+{
+	(void)state;
+	rule_fn f = dns1123_subdomain_problem;
+	valid(f, "a");
+	valid(f, "example.com");
+	valid(f, "todo-app-config");
+	valid(f, "a.b.c.d");
+	valid(f, "1.2.3");
+	/* 253 characters: labels of 63 (no per-label limit is asked by k8s
+	 * here, but keep them at 63 to be unambiguous) */
+	char s[300];
+	snprintf(s, sizeof s, "%s.%s.%s.%s", rep('a', 63), rep('b', 63), rep('c', 63), rep('d', 61));
+	assert_int_equal(strlen(s), 253);
+	valid(f, s);
+	snprintf(s, sizeof s, "%s.%s.%s.%s", rep('a', 63), rep('b', 63), rep('c', 63), rep('d', 62));
+	assert_int_equal(strlen(s), 254);
+	invalid(f, s);
+	assert_non_null(strstr(f(s), "253"));
+	invalid(f, "");
+	invalid(f, ".a");
+	invalid(f, "a.");
+	invalid(f, "a..b");
+	invalid(f, "a.-b");
+	invalid(f, "a-.b");
+	invalid(f, "A.b");
+	invalid(f, "a_b.c");
+}
+
+/* IANA_SVC_NAME: 1-15 of [-a-z0-9], a letter, no "--", no hyphen at an end */
+static void
+test_iana_port_name(void **state)
+{
+	(void)state;
+	rule_fn f = iana_port_name_problem;
+	valid(f, "http");
+	valid(f, "h");
+	valid(f, "metrics-9090");
+	valid(f, "8080a");
+	valid(f, "a-b-c");
+	valid(f, rep('p', 15));
+	invalid(f, rep('p', 16));
+	assert_non_null(strstr(f(rep('p', 16)), "15"));
+	valid(f, build("a", '1', 14, ""));   /* 15 */
+	invalid(f, build("a", '1', 15, "")); /* 16 */
+	invalid(f, "");
+	invalid(f, "8080");     /* no letter */
+	invalid(f, "1-2");
+	assert_non_null(strstr(f("8080"), "letter"));
+	invalid(f, "a--b");     /* consecutive hyphens */
+	invalid(f, "--");
+	invalid(f, "-http");
+	invalid(f, "http-");
+	invalid(f, "Http");
+	invalid(f, "http_alt");
+	invalid(f, "http.alt");
+}
+
+/* ConfigMap and Secret keys: [-._a-zA-Z0-9]+, 1-253, not ".", "..", "..*" */
+static void
+test_config_key(void **state)
+{
+	(void)state;
+	rule_fn f = config_key_problem;
+	valid(f, "DATABASE_URL");
+	valid(f, "nginx.conf");
+	valid(f, "key-name");
+	valid(f, "a");
+	valid(f, ".a");            /* a hidden file name is fine */
+	valid(f, ".a.");
+	valid(f, "a..b");          /* ".." only matters at the start */
+	valid(f, "0");
+	valid(f, rep('k', 253));
+	invalid(f, rep('k', 254));
+	invalid(f, "");
+	invalid(f, ".");
+	invalid(f, "..");
+	invalid(f, "..a");
+	invalid(f, "...");
+	invalid(f, "a/b");
+	invalid(f, "a b");
+	invalid(f, "a=b");
+	invalid(f, "é");
+}
+
+/* C identifiers: [A-Za-z_][A-Za-z0-9_]* */
+static void
+test_c_identifier(void **state)
+{
+	(void)state;
+	rule_fn f = c_identifier_problem;
+	valid(f, "A");
+	valid(f, "_");
+	valid(f, "_x1");
+	valid(f, "POSTGRES_PASSWORD");
+	valid(f, "camelCase9");
+	invalid(f, "");
+	invalid(f, "1A");
+	invalid(f, "A-B");
+	invalid(f, "A.B");
+	invalid(f, "A B");
+	invalid(f, "$A");
+	invalid(f, "é");
+}
+
+/* Environment variable names: a C identifier everywhere; any printable
+ * ASCII but '=' only on clusters with RelaxedEnvironmentVariableValidation
+ * (reported through relaxed_only). */
+static void
+env(const char *s, bool want_valid, bool want_relaxed)
+{
+	bool relaxed = !want_relaxed; /* must be written either way */
+	const char *why = env_name_problem(s, &relaxed);
+	if (want_valid && why)
+		fail_msg("env name \"%s\" should be accepted, but: %s", s, why);
+	if (!want_valid && !why)
+		fail_msg("env name \"%s\" should be rejected", s);
+	if (want_valid && relaxed != want_relaxed)
+		fail_msg("env name \"%s\": relaxed_only should be %d", s, want_relaxed);
+	if (!want_valid && relaxed)
+		fail_msg("env name \"%s\" is rejected but marked relaxed_only", s);
+}
+
+static void
+test_env_name(void **state)
+{
+	(void)state;
+	/* C identifiers: accepted by every cluster */
+	env("POSTGRES_PASSWORD", true, false);
+	env("_", true, false);
+	env("a1", true, false);
+	/* only the relaxed rule accepts these */
+	env("MY-VAR", true, true);
+	env("my.env-name", true, true);
+	env("1VAR", true, true);
+	env("A B", true, true);
+	env("$HOME", true, true);
+	env("a:b", true, true);
+	env("~", true, true);
+	/* never accepted */
+	env("", false, false);
+	env("A=B", false, false);
+	env("=", false, false);
+	env("A\tB", false, false);
+	env("A\nB", false, false);
+	env("\x7f", false, false);
+	env("caf\xc3\xa9", false, false);
+}
+
+/* Label keys: [prefix/]name, prefix a DNS subdomain <= 253, name 1-63 of
+ * ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9] */
+static void
+test_label_key(void **state)
+{
+	(void)state;
+	rule_fn f = label_key_problem;
+	valid(f, "app");
+	valid(f, "App");
+	valid(f, "my_label.v-1");
+	valid(f, "app.kubernetes.io/part-of");
+	valid(f, "example.com/MyName");
+	valid(f, "a/b");
+	valid(f, rep('n', 63));
+	invalid(f, rep('n', 64));
+	valid(f, build("example.com/", 'n', 63, ""));
+	invalid(f, build("example.com/", 'n', 64, ""));
+	/* prefix of 253 and 254 */
+	char s[400];
+	snprintf(s, sizeof s, "%s.%s.%s.%s/name", rep('a', 63), rep('b', 63), rep('c', 63), rep('d', 61));
+	valid(f, s);
+	snprintf(s, sizeof s, "%s.%s.%s.%s/name", rep('a', 63), rep('b', 63), rep('c', 63), rep('d', 62));
+	invalid(f, s);
+	invalid(f, "");
+	invalid(f, "/name");          /* empty prefix */
+	invalid(f, "example.com/");   /* empty name */
+	invalid(f, "a/b/c");          /* two slashes */
+	invalid(f, "Example.com/name"); /* the prefix is lower case */
+	invalid(f, "example_com/name");
+	invalid(f, "-app");
+	invalid(f, "app-");
+	invalid(f, "_app");
+	invalid(f, "app.");
+	invalid(f, "a b");
+	invalid(f, "a:b");
+}
+
+/* Label values: empty, or like a label key's name part, <= 63 */
+static void
+test_label_value(void **state)
+{
+	(void)state;
+	rule_fn f = label_value_problem;
+	valid(f, "");
+	valid(f, "todo");
+	valid(f, "MyValue");
+	valid(f, "my_value");
+	valid(f, "12345");
+	valid(f, "1.0.0");
+	valid(f, "a");
+	valid(f, rep('v', 63));
+	invalid(f, rep('v', 64));
+	assert_non_null(strstr(f(rep('v', 64)), "63"));
+	invalid(f, "-a");
+	invalid(f, "a-");
+	invalid(f, ".a");
+	invalid(f, "a/b");
+	invalid(f, "a b");
+	invalid(f, "a:b");
+	invalid(f, "été");
+}
+
+static const char digest[] =
+	"sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
+/* Image references: [domain[:port]/]path[:tag][@digest] */
+static void
+test_image_valid(void **state)
+{
+	(void)state;
+	rule_fn f = image_problem;
+	char s[300];
+	valid(f, "nginx");
+	valid(f, "nginx:1.27");
+	valid(f, "nginx:latest");
+	valid(f, "postgres:13");
+	valid(f, "ghcr.io/a/b:v1");
+	valid(f, "localhost:5000/x");
+	valid(f, "localhost/x");
+	valid(f, "registry.example.com:443/team/app:1.0.0-rc.1");
+	valid(f, "docker.io/library/nginx");
+	valid(f, "a_b");
+	valid(f, "a__b");
+	valid(f, "a.b");
+	valid(f, "a-b");
+	valid(f, "a--b");
+	valid(f, "x:_tag");
+	valid(f, "x:TAG");
+	valid(f, "todo-backend:latest");
+	valid(f, "busybox:1.36.1");
+	snprintf(s, sizeof s, "nginx@%s", digest);
+	valid(f, s);
+	snprintf(s, sizeof s, "ghcr.io/a/b:v1@%s", digest);
+	valid(f, s);
+	snprintf(s, sizeof s, "localhost:5000/x@%s", digest);
+	valid(f, s);
+	valid(f, build("x:", 't', 128, ""));
+}
+
+static void
+test_image_invalid(void **state)
+{
+	(void)state;
+	rule_fn f = image_problem;
+	char s[300];
+	invalid(f, "");
+	invalid(f, "Nginx");          /* upper case in the repository */
+	invalid(f, "library/Nginx");
+	invalid(f, "a::b");
+	invalid(f, ":tag");
+	invalid(f, "a/b:");
+	invalid(f, "nginx:");
+	invalid(f, "a//b");
+	invalid(f, "/a");
+	invalid(f, "a/");
+	invalid(f, "-a");
+	invalid(f, "a-");
+	invalid(f, "a.");
+	invalid(f, "a..b");
+	invalid(f, "a___b");
+	invalid(f, "x:-tag");        /* a tag starts with [A-Za-z0-9_] */
+	invalid(f, "x:.tag");
+	invalid(f, "x:t@g");
+	invalid(f, build("x:", 't', 129, ""));
+	invalid(f, "nginx latest");
+	invalid(f, "nginx@");
+	invalid(f, "nginx@sha256:");
+	invalid(f, "nginx@sha256:xyz");
+	invalid(f, "nginx@:0123456789abcdef0123456789abcdef");
+	/* 64 hex digits with one that is not hex */
+	snprintf(s, sizeof s, "nginx@%s", digest);
+	s[strlen(s) - 1] = 'g';
+	invalid(f, s);
+}
+
+/* distribution/reference: path-component := [a-z0-9]+ (separator
+ * [a-z0-9]+)*, separator := [_.] | __ | -+.  Two separators in a row
+ * (other than "__" and dashes) are not valid: "a-.b", "a_-b", "a-_b". */
+/* Asserts that every string of a list is rejected, naming all those that
+ * are not (not only the first). */
+static void
+all_invalid(rule_fn f, const char *const *list, size_t n)
+{
+	size_t accepted = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!f(list[i])) {
+			print_message("accepted although not valid: \"%s\"\n", list[i]);
+			accepted++;
+		}
+	assert_int_equal(accepted, 0);
+}
+
+static void
+test_image_separators(void **state)
+{
+	(void)state;
+	static const char *const bad[] = {
+		"a._b", "a.-b", "a-.b", "a_-b", "a-_b", "a_.b", "org/a-.b:1",
+	};
+	all_invalid(image_problem, bad, sizeof bad / sizeof *bad);
+}
+
+/* distribution/reference: domain := host [':' port-number], the host's
+ * components /[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]/ joined by
+ * single dots, the port digits.  Kubernetes then fails the pod with
+ * InvalidImageName. */
+static void
+test_image_registry_host(void **state)
+{
+	(void)state;
+	rule_fn f = image_problem;
+	valid(f, "Registry.Example.com/x");   /* the host is case-insensitive */
+	valid(f, "127.0.0.1:5000/x");
+	valid(f, "[::1]:5000/x");
+	static const char *const bad[] = {
+		"example.com:/x",    /* empty port */
+		"example.com:abc/x", /* the port is digits */
+		"x:ta/g",
+		"a:1:2/x",
+		"-example.com/x",
+		"example-.com/x",
+		"example..com/x",
+	};
+	all_invalid(f, bad, sizeof bad / sizeof *bad);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_dns1123_label),
+		cmocka_unit_test(test_dns1035_label),
+		cmocka_unit_test(test_dns1123_subdomain),
+		cmocka_unit_test(test_iana_port_name),
+		cmocka_unit_test(test_config_key),
+		cmocka_unit_test(test_c_identifier),
+		cmocka_unit_test(test_env_name),
+		cmocka_unit_test(test_label_key),
+		cmocka_unit_test(test_label_value),
+		cmocka_unit_test(test_image_valid),
+		cmocka_unit_test(test_image_invalid),
+		cmocka_unit_test(test_image_separators),
+		cmocka_unit_test(test_image_registry_host),
+	};
+	return cmocka_run_group_tests_name("names", tests, NULL, NULL);
+}
