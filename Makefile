@@ -89,4 +89,5 @@ clean:
 
 .PHONY: all example clean check k8s-validate FORCE
 
--include mk/install.mk mk/fuzz.mk mk/bench.mk
+include mk/install.mk
+-include mk/fuzz.mk mk/bench.mk
