@@ -36,6 +36,7 @@ void *arena_grow(struct arena *a, void *ptr, size_t old_size, size_t new_size);
 char *arena_strndup(struct arena *a, const char *s, size_t len);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_printf(struct arena *a, const char *fmt, ...) PRINTF_LIKE(2, 3);
+char *arena_vprintf(struct arena *a, const char *fmt, va_list ap) PRINTF_LIKE(2, 0);
 void arena_free(struct arena *a);
 
 #define NEW(arena, type) ((type *)arena_alloc((arena), sizeof(type)))

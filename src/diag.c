@@ -77,19 +77,12 @@ vdiag(struct diags *d, enum diag_code code, struct loc loc, const char *fmt,
       va_list ap)
 {
 	struct diagnostic *g = NEW(d->arena, struct diagnostic);
-	va_list copy;
-	va_copy(copy, ap);
-	int n = vsnprintf(NULL, 0, fmt, copy);
-	va_end(copy);
-	char *msg = arena_alloc(d->arena, n > 0 ? (size_t)n + 1 : 1);
-	if (n > 0)
-		vsnprintf(msg, (size_t)n + 1, fmt, ap);
 	g->code = code;
 	g->severity = diag_codes[code].severity;
 	if (g->severity == SEV_WARNING && d->werror)
 		g->severity = SEV_ERROR;
 	g->loc = loc;
-	g->message = msg;
+	g->message = arena_vprintf(d->arena, fmt, ap);
 	if (g->severity == SEV_ERROR)
 		d->errors++;
 	else
@@ -117,15 +110,9 @@ diag_note(struct diags *d, struct diagnostic *to, struct loc loc,
 	struct note *n = NEW(d->arena, struct note);
 	va_list ap;
 	va_start(ap, fmt);
-	int len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	char *msg = arena_alloc(d->arena, len > 0 ? (size_t)len + 1 : 1);
-	va_start(ap, fmt);
-	if (len > 0)
-		vsnprintf(msg, (size_t)len + 1, fmt, ap);
+	n->message = arena_vprintf(d->arena, fmt, ap);
 	va_end(ap);
 	n->loc = loc;
-	n->message = msg;
 	vec_push(d->arena, &to->notes, n);
 }
 

@@ -197,6 +197,14 @@ lower_component(struct compilation *c, struct stack *s, const struct ast_item *i
 		     comp->stateful ? "stateful" : "service", diag_quote(&c->arena, item->name.text));
 }
 
+static void
+item_twice(struct compilation *c, const struct ast_item *item, const struct ast_item *first,
+           const char *word)
+{
+	struct diagnostic *g = diag(&c->diags, E0403, item->kw_loc, "'%s' is given twice", word);
+	diag_note(&c->diags, g, first->loc, "first given here");
+}
+
 void
 lower_stack(struct compilation *c)
 {
@@ -214,9 +222,7 @@ lower_stack(struct compilation *c)
 		switch (item->kind) {
 		case ITEM_NAMESPACE:
 			if (namespace_item) {
-				struct diagnostic *g = diag(&c->diags, E0403, item->kw_loc,
-				                            "'namespace' is given twice");
-				diag_note(&c->diags, g, namespace_item->loc, "first given here");
+				item_twice(c, item, namespace_item, "namespace");
 				break;
 			}
 			namespace_item = item;
@@ -237,9 +243,7 @@ lower_stack(struct compilation *c)
 		}
 		case ITEM_CLUSTER:
 			if (cluster_item) {
-				struct diagnostic *g = diag(&c->diags, E0403, item->kw_loc,
-				                            "'cluster' is given twice");
-				diag_note(&c->diags, g, cluster_item->loc, "first given here");
+				item_twice(c, item, cluster_item, "cluster");
 				break;
 			}
 			cluster_item = item;
