@@ -56,8 +56,7 @@ yyerror(YYLTYPE *loc, yyscan_t scanner, struct parse_ctx *p, const char *msg)
 {
 	(void)scanner;
 	(void)msg;
-	diag(&p->c->diags, E0203, *loc, "blocks are nested too deeply (the parser's limit is %d levels)",
-	     YYMAXDEPTH);
+	diag(&p->c->diags, E0203, *loc, "blocks are nested more deeply than todokc accepts");
 }
 
 static struct ast_prop *
@@ -817,6 +816,9 @@ yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, struct parse_ct
 	(void)scanner;
 	yysymbol_kind_t got = yypcontext_token(ctx);
 	const YYLTYPE *loc = yypcontext_location(ctx);
+	/* A token the scanner already reported as malformed. */
+	if (loc->begin == p->reported_token.begin && loc->end == p->reported_token.end)
+		return 0;
 	/* The lookahead is the last token scanned: a WORD's text is kept. */
 	const char *word = got == YYSYMBOL_WORD ? p->last_word : NULL;
 	yysymbol_kind_t expected[YYNTOKENS];

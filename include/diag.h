@@ -70,7 +70,7 @@ struct diags {
 	struct vec list;          /* struct diagnostic * */
 	size_t errors, warnings;
 	bool werror;              /* warnings count as errors */
-	bool io_error;            /* a file could not be read or written */
+	bool io_error;            /* a file could not be read or written (E0001, E0004) */
 };
 
 /* Reports a diagnostic of the severity its code has; returns it so that

@@ -364,7 +364,7 @@ check_routes(struct checker *k, struct component *comp)
 			diag(&k->c->diags, E0515, r->path_loc, "a route's path starts with '/', unlike %s",
 			     quote(k, r->path));
 		if (comp->expose == EXPOSE_NONE || !comp->ports.len)
-			diag(&k->c->diags, E0513, r->loc, "a route needs %s's Service, and it has none",
+			diag(&k->c->diags, E0513, r->loc, "a route needs the Service of %s, which has none",
 			     quote(k, comp->name.text));
 		check_object_name(k, comp->workload_name, "Ingress", dns1123_subdomain_problem,
 		                  comp->name.loc, NAMING_WORKLOAD);

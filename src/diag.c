@@ -87,8 +87,8 @@ vdiag(struct diags *d, enum diag_code code, struct loc loc, const char *fmt,
 		d->errors++;
 	else
 		d->warnings++;
-	if (code == E0001)
-		d->io_error = true;
+	if (code == E0001 || code == E0004)
+		d->io_error = true; /* exit status 3 */
 	vec_push(d->arena, &d->list, g);
 	return g;
 }
@@ -240,7 +240,8 @@ sorted(const struct diags *d)
 	size_t n = d->list.len;
 	struct diagnostic **a = xmalloc((n ? n : 1) * sizeof *a);
 	struct diagnostic **tmp = xmalloc((n ? n : 1) * sizeof *tmp);
-	memcpy(a, d->list.items, n * sizeof *a);
+	if (n)
+		memcpy(a, d->list.items, n * sizeof *a);
 	/* bottom-up merge sort: stable, no recursion */
 	for (size_t width = 1; width < n; width *= 2) {
 		for (size_t lo = 0; lo < n; lo += 2 * width) {

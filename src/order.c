@@ -81,16 +81,29 @@ report_cycle(struct compilation *c, struct component *start, const size_t *indeg
 		via[cur->index] = next;
 		cur = next->target;
 	}
-	/* cur is on the cycle; walk it once from there. */
+	/* cur is on the cycle; walk it once from there, naming a short cycle
+	 * whole in the message ("a -> b -> a"). */
 	struct component *first = cur;
 	struct wait *w = via[first->index];
+	struct buf chain = {0};
+	size_t length = 0;
+	do {
+		if (length++ < 8)
+			buf_printf(&chain, "%s -> ", cur->name.text);
+		cur = via[cur->index]->target;
+	} while (cur != first);
+	if (length <= 8)
+		buf_puts(&chain, first->name.text);
+	else
+		buf_printf(&chain, "... (%zu components)", length);
 	struct diagnostic *g;
 	if (w->target == first)
 		g = diag(&c->diags, E0601, w->loc, "%s waits for itself",
 		         diag_quote(&c->arena, first->name.text));
 	else
 		g = diag(&c->diags, E0601, w->loc, "components wait for each other in a cycle: %s",
-		         diag_quote(&c->arena, first->name.text));
+		         chain.data);
+	buf_free(&chain);
 	do {
 		w = via[cur->index];
 		diag_note(&c->diags, g, w->loc, "%s waits for %s here",

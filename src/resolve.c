@@ -1066,7 +1066,7 @@ resolve_env(struct resolver *r, struct component *comp)
 			const struct ast_entry *e = prop->u.entries.items[k];
 			struct rvalue *v = resolve_value(r, e->value, IN_ENV);
 			if (v)
-				add_env(&eb, e->key.text, v, e->loc, false);
+				add_env(&eb, e->key.text, v, e->key.loc, false);
 		}
 	}
 }

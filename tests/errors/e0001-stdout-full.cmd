@@ -1,0 +1,12 @@
+# Standard output that cannot be written (a full disk): exit status 3.
+tmp=$(mktemp -d /tmp/todokc-test.XXXXXX) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+cat >"$tmp/shop.todok" <<'TODOK'
+stack shop {
+  service web {
+    image "nginx:1.27"
+    port 80
+  }
+}
+TODOK
+cd "$tmp" && $TODOKC shop.todok >/dev/full
