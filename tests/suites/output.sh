@@ -10,7 +10,7 @@
 #   JSON         the stdout List parses (python3 -m json.tool, jq) and holds
 #                the same objects as the per-file outputs and the YAML;
 #   the folder   stale files removed, foreign files never touched, a foreign
-#                file named like an output refused (exit 1, nothing
+#                file named like an output refused (exit 3, nothing
 #                changed), DIR created (also nested), DIR a file (exit 3);
 #   all or none  an error in the input writes nothing (DIR, stdout,
 #                depfile); --check writes nothing;
@@ -458,7 +458,7 @@ refuse() { # DESC DIR FOREIGN-NAME ARGS...
 	local s0
 	s0=$(snap "$d")
 	tk "$@" -o "$d"
-	expect "$desc" 1
+	expect "$desc" 3
 	check "$desc: the message names $name" err_has "$name" 
 	check "$desc: every file of DIR as it was" same_snap "$s0" "$(snap "$d")"
 	check "$desc: stdout empty" test ! -s "$tmp/out"
