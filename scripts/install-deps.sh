@@ -10,8 +10,12 @@ set -eu
 cd "$(dirname "$0")/.."
 packages="build-essential pkg-config flex bison libyaml-dev"
 if [ "${1:-}" = --test ]; then
-	packages="$packages libcmocka-dev python3 python3-yaml nodejs npm jq clang libclang-rt-14-dev
+	packages="$packages libcmocka-dev python3 python3-yaml jq clang libclang-rt-14-dev
 		valgrind vim emacs-nox graphviz cmake ninja-build groff-base man-db"
+	# Node.js from Debian only when the machine has none (a newer one may
+	# come from elsewhere: it is kept).
+	command -v node >/dev/null || packages="$packages nodejs"
+	command -v npm >/dev/null || packages="$packages npm"
 fi
 sudo=
 [ "$(id -u)" -eq 0 ] || sudo=sudo
