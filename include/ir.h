@@ -140,6 +140,7 @@ struct env_var {
 	struct config *config;      /* CONFIG_KEY */
 	const char *key;            /* SECRET_KEY, CONFIG_KEY */
 	const char *expanded_by;    /* a secret key's entry for $(VAR): the variable using it */
+	bool removed;               /* replaced while the environment was built */
 	struct loc loc;             /* where it comes from */
 };
 

@@ -62,14 +62,22 @@ count_chars(const char *s, size_t from, size_t to)
 }
 
 void
-source_position(const struct source *src, uint32_t offset, size_t *line,
-                size_t *column)
+source_position(struct source *src, uint32_t offset, size_t *line, size_t *column)
 {
 	if (offset > src->len)
 		offset = (uint32_t)src->len;
 	size_t l = line_of(src, offset);
+	size_t from = src->line_starts[l], col = 1;
+	if (src->cache_line == l + 1 && src->cache_offset <= offset) {
+		from = src->cache_offset;
+		col = src->cache_column;
+	}
+	col += count_chars(src->text, from, offset);
+	src->cache_line = l + 1;
+	src->cache_offset = offset;
+	src->cache_column = col;
 	*line = l + 1;
-	*column = count_chars(src->text, src->line_starts[l], offset) + 1;
+	*column = col;
 }
 
 static struct diagnostic *
@@ -160,7 +168,7 @@ severity_color(const struct palette *p, enum severity s)
  * (up to the end of the first line).  Tabs are kept in the underline so
  * that it lines up; control bytes are shown as '?'. */
 static void
-print_excerpt(const struct source *src, struct loc loc, FILE *out,
+print_excerpt(struct source *src, struct loc loc, FILE *out,
               const struct palette *p)
 {
 	size_t line, col;
@@ -216,7 +224,7 @@ print_one(const struct diags *d, enum severity sev, struct loc loc,
           const char *message, FILE *out,
           const struct palette *p)
 {
-	const struct source *src = d->src;
+	struct source *src = d->src;
 	fputs(p->bold, out);
 	if (src && HAS_LOC(loc)) {
 		size_t line, col;

@@ -95,6 +95,13 @@ valid_utf8(const char *s)
 	return true;
 }
 
+/* The NAME of "-D NAME=VALUE". */
+static const char *
+d_name(struct arena *a, const char *def, const char *eq)
+{
+	return arena_strndup(a, def, (size_t)(eq - def));
+}
+
 static bool
 valid_capacity(const char *spec)
 {
@@ -146,8 +153,9 @@ parse_options(int argc, char **argv, struct options *o, struct vec *defines, str
 			const char *eq = def ? strchr(def, '=') : NULL;
 			if (!eq || eq == def)
 				return usage_error("-D takes NAME=VALUE, not '%s'", def ? def : "");
-			if (!valid_utf8(eq + 1))
-				return usage_error("-D %s: the value is not valid UTF-8", def);
+			if (!valid_utf8(def))
+				return usage_error("-D %s: the value is not valid UTF-8",
+				                   valid_utf8(d_name(a, def, eq)) ? d_name(a, def, eq) : "NAME");
 			struct define *d = NEW(a, struct define);
 			d->name = arena_strndup(a, def, (size_t)(eq - def));
 			d->value = eq + 1;
@@ -325,6 +333,8 @@ render_all(struct compilation *c)
 int
 main(int argc, char **argv)
 {
+	/* Diagnostics are written in blocks, not a system call per piece. */
+	setvbuf(stderr, NULL, _IOFBF, 1 << 16);
 	struct arena options_arena = {0};
 	struct vec defines = {0};
 	struct options opts = {.wait_image = DEFAULT_WAIT_IMAGE};

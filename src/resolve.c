@@ -393,10 +393,17 @@ resolve_text(struct resolver *r, const struct ast_string *str, const char *where
 static bool
 enter(struct resolver *r, struct kv *kv, const char *kind, const char *name)
 {
-	if (kv->resolving || r->depth >= MAX_REFERENCE_DEPTH) {
+	if (kv->resolving) {
 		diag(&r->c->diags, E0306, kv->key.loc,
 		     "%s %s key %s refers back to itself through other keys", kind,
 		     quote(r, name), quote(r, kv->key.text));
+		return false;
+	}
+	if (r->depth >= MAX_REFERENCE_DEPTH) {
+		diag(&r->c->diags, E0306, kv->key.loc,
+		     "%s %s key %s is reached through more than %d references to other keys; "
+		     "todokc follows at most %d", kind, quote(r, name), quote(r, kv->key.text),
+		     MAX_REFERENCE_DEPTH, MAX_REFERENCE_DEPTH);
 		return false;
 	}
 	kv->resolving = true;
@@ -449,7 +456,8 @@ read_secret_file(struct resolver *r, const char *path, struct loc loc, struct kv
 		goto done;
 	}
 	size_t blen = base ? strlen(base) : 0;
-	if (!base || strncmp(real, base, blen) != 0 || (real[blen] != '/' && blen != 1)) {
+	if (!base || strncmp(real, base, blen) != 0 ||
+	    (real[blen] != '/' && real[blen] != '\0' && blen != 1)) {
 		diag(&c->diags, E0702, loc,
 		     "file %s is outside the folder of %s; secret files must be inside it",
 		     quote(r, path), quote(r, c->src.path));
@@ -834,28 +842,38 @@ struct env_builder {
 	struct resolver *r;
 	struct component *comp;
 	struct strmap elsewhere; /* names set by envFrom or env { }: -> their source */
+	struct strmap by_name;   /* the entries of comp->env not removed */
 };
 
 static struct env_var *
-find_env(struct component *comp, const char *name, size_t *at)
+find_env(struct env_builder *eb, const char *name)
 {
-	for (size_t i = 0; i < comp->env.len; i++) {
-		struct env_var *e = comp->env.items[i];
-		if (strcmp(e->name, name) == 0) {
-			if (at)
-				*at = i;
-			return e;
-		}
-	}
-	return NULL;
+	return strmap_get(&eb->by_name, name);
 }
 
 static void
-remove_env(struct component *comp, size_t at)
+append_env(struct env_builder *eb, struct env_var *e)
 {
-	memmove(comp->env.items + at, comp->env.items + at + 1,
-	        (comp->env.len - at - 1) * sizeof *comp->env.items);
-	comp->env.len--;
+	vec_push(eb->r->a, &eb->comp->env, e);
+	strmap_put(eb->r->a, &eb->by_name, e->name, e);
+}
+
+/* Marks an entry removed; finish_env() drops it from the list. */
+static void
+remove_env(struct env_builder *eb, struct env_var *e)
+{
+	e->removed = true;
+	strmap_put(eb->r->a, &eb->by_name, e->name, NULL);
+}
+
+static void
+finish_env(struct component *comp)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < comp->env.len; i++)
+		if (!((struct env_var *)comp->env.items[i])->removed)
+			comp->env.items[kept++] = comp->env.items[i];
+	comp->env.len = kept;
 }
 
 /* The name of the entry that carries a secret key into $(NAME): the key,
@@ -864,7 +882,7 @@ static const char *
 carrier_name(struct env_builder *eb, const struct secret *sec, const char *key)
 {
 	const void *source = strmap_get(&eb->elsewhere, key);
-	const struct env_var *set = find_env(eb->comp, key, NULL);
+	const struct env_var *set = find_env(eb, key);
 	bool same = set && set->kind == ENV_SECRET_KEY && set->secret == sec &&
 	            strcmp(set->key, key) == 0;
 	if ((!source || source == sec) && (!set || same))
@@ -890,7 +908,7 @@ add_carrier(struct env_builder *eb, struct segment *seg, const char *user, struc
 	struct resolver *r = eb->r;
 	const char *key = seg->key->key.text;
 	const char *name = carrier_name(eb, seg->secret, key);
-	struct env_var *old = find_env(eb->comp, name, NULL);
+	struct env_var *old = find_env(eb, name);
 	*name_out = name;
 	if (old && old->kind == ENV_SECRET_KEY && old->secret == seg->secret &&
 	    strcmp(old->key, key) == 0)
@@ -911,7 +929,7 @@ add_carrier(struct env_builder *eb, struct segment *seg, const char *user, struc
 	carrier->key = key;
 	carrier->loc = loc;
 	carrier->expanded_by = user;
-	vec_push(r->a, &eb->comp->env, carrier);
+	append_env(eb, carrier);
 	return true;
 }
 
@@ -923,7 +941,6 @@ add_env(struct env_builder *eb, const char *name, const struct rvalue *v, struct
 {
 	struct resolver *r = eb->r;
 	struct env_var *e = NEW(r->a, struct env_var);
-	size_t at;
 	e->name = name;
 	e->loc = loc;
 	switch (v->kind) {
@@ -966,7 +983,7 @@ add_env(struct env_builder *eb, const char *name, const struct rvalue *v, struct
 	}
 	}
 	/* Replacing: the new entry goes last, after the carriers it uses. */
-	struct env_var *old = find_env(eb->comp, name, &at);
+	struct env_var *old = find_env(eb, name);
 	if (old && old->expanded_by) {
 		struct diagnostic *g = diag(&r->c->diags, E0516, loc,
 		                            "%s would replace the environment variable that carries "
@@ -977,8 +994,8 @@ add_env(struct env_builder *eb, const char *name, const struct rvalue *v, struct
 		return;
 	}
 	if (old)
-		remove_env(eb->comp, at);
-	vec_push(r->a, &eb->comp->env, e);
+		remove_env(eb, old);
+	append_env(eb, e);
 }
 
 /* The env from names, each a config or a secret, each once. */
@@ -1019,7 +1036,7 @@ resolve_env_sources(struct resolver *r, struct component *comp)
 static void
 resolve_env(struct resolver *r, struct component *comp)
 {
-	struct env_builder eb = {r, comp, {0}};
+	struct env_builder eb = {r, comp, {0}, {0}};
 	resolve_env_sources(r, comp);
 	/* Every name the container gets from envFrom or env { }. */
 	for (size_t i = 0; i < comp->env_from.len; i++) {
@@ -1051,12 +1068,11 @@ resolve_env(struct resolver *r, struct component *comp)
 		for (size_t j = 0; j < src->config->keys.len; j++) {
 			struct kv *kv = src->config->keys.items[j];
 			struct rvalue *v = resolve_config_key(r, src->config, kv);
-			size_t at;
-			struct env_var *earlier = v ? find_env(comp, kv->key.text, &at) : NULL;
+			struct env_var *earlier = v ? find_env(&eb, kv->key.text) : NULL;
 			if (v && v->kind != RV_TEXT)
 				add_env(&eb, kv->key.text, v, src->name.loc, true);
 			else if (earlier && !earlier->expanded_by)
-				remove_env(comp, at); /* this later envFrom key wins */
+				remove_env(&eb, earlier); /* this later envFrom key wins */
 		}
 	}
 	/* 2. env { } */
@@ -1069,6 +1085,7 @@ resolve_env(struct resolver *r, struct component *comp)
 				add_env(&eb, e->key.text, v, e->key.loc, false);
 		}
 	}
+	finish_env(comp);
 }
 
 static void

@@ -75,6 +75,7 @@ for t in "$dir"/*.todok "$dir"/*.sh; do
 	fi
 	got_err=$(head -n 1 "$tmp/err" | head -c 4000)
 	[ -s "$tmp/err" ] || got_err="(none)"
+	# shellcheck disable=SC2053 # a glob: expectation is a pattern on purpose
 	if [ "$status" -eq 124 ]; then
 		fail "$name: timed out after 60 s" "$tmp/err"
 	elif [ "$status" -gt 3 ]; then

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# An input of exactly 64 MiB (MAX_INPUT_BYTES): a valid stack after a
+# long comment compiles.
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+body='stack s { config c { A = "v" } }'
+{
+	printf '#'
+	head -c $((67108864 - ${#body} - 3)) /dev/zero | tr '\0' x
+	printf '\n%s\n' "$body"
+} >"$tmp/big.todok"
+[ "$(wc -c <"$tmp/big.todok")" -eq 67108864 ] || { echo "hostile: bad size" >&2; exit 99; }
+cd "$tmp" && $TODOKC big.todok >/dev/null
