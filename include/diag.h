@@ -27,17 +27,13 @@ struct source {
 	size_t len;
 	uint32_t *line_starts; /* offset of each line's first byte */
 	size_t nlines;
-	/* The last position computed: diagnostics come in source order, so
-	 * columns on one long line are counted on from there, not from the
-	 * line's start each time. */
-	uint32_t cache_offset;
-	size_t cache_line, cache_column;
 };
 
 void source_init(struct arena *a, struct source *src, const char *path,
                  const char *text, size_t len);
 /* 1-based line and column (in characters) of an offset. */
-void source_position(struct source *src, uint32_t offset, size_t *line, size_t *column);
+void source_position(const struct source *src, uint32_t offset, size_t *line,
+                     size_t *column);
 
 enum severity { SEV_ERROR, SEV_WARNING, SEV_NOTE };
 
@@ -70,7 +66,7 @@ struct diagnostic {
 
 struct diags {
 	struct arena *arena;
-	struct source *src;       /* NULL before the input is read */
+	const struct source *src; /* NULL before the input is read */
 	struct vec list;          /* struct diagnostic * */
 	size_t errors, warnings;
 	bool werror;              /* warnings count as errors */

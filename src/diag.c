@@ -62,20 +62,37 @@ count_chars(const char *s, size_t from, size_t to)
 }
 
 void
-source_position(struct source *src, uint32_t offset, size_t *line, size_t *column)
+source_position(const struct source *src, uint32_t offset, size_t *line, size_t *column)
+{
+	if (offset > src->len)
+		offset = (uint32_t)src->len;
+	size_t l = line_of(src, offset);
+	*line = l + 1;
+	*column = count_chars(src->text, src->line_starts[l], offset) + 1;
+}
+
+/* The last position a printer computed: diagnostics are printed in source
+ * order, so columns on one long line are counted on from there rather
+ * than from the line's start each time. */
+struct position_cache {
+	uint32_t offset;
+	size_t line, column; /* line 0: empty */
+};
+
+static void
+cached_position(const struct source *src, struct position_cache *cache, uint32_t offset,
+                size_t *line, size_t *column)
 {
 	if (offset > src->len)
 		offset = (uint32_t)src->len;
 	size_t l = line_of(src, offset);
 	size_t from = src->line_starts[l], col = 1;
-	if (src->cache_line == l + 1 && src->cache_offset <= offset) {
-		from = src->cache_offset;
-		col = src->cache_column;
+	if (cache->line == l + 1 && cache->offset <= offset) {
+		from = cache->offset;
+		col = cache->column;
 	}
 	col += count_chars(src->text, from, offset);
-	src->cache_line = l + 1;
-	src->cache_offset = offset;
-	src->cache_column = col;
+	*cache = (struct position_cache){offset, l + 1, col};
 	*line = l + 1;
 	*column = col;
 }
@@ -168,11 +185,11 @@ severity_color(const struct palette *p, enum severity s)
  * (up to the end of the first line).  Tabs are kept in the underline so
  * that it lines up; control bytes are shown as '?'. */
 static void
-print_excerpt(struct source *src, struct loc loc, FILE *out,
+print_excerpt(const struct source *src, struct position_cache *cache, struct loc loc, FILE *out,
               const struct palette *p)
 {
 	size_t line, col;
-	source_position(src, loc.begin, &line, &col);
+	cached_position(src, cache, loc.begin, &line, &col);
 	size_t start = src->line_starts[line - 1];
 	size_t stop = start;
 	while (stop < src->len && src->text[stop] != '\n')
@@ -220,15 +237,15 @@ print_excerpt(struct source *src, struct loc loc, FILE *out,
 }
 
 static void
-print_one(const struct diags *d, enum severity sev, struct loc loc,
+print_one(const struct diags *d, struct position_cache *cache, enum severity sev, struct loc loc,
           const char *message, FILE *out,
           const struct palette *p)
 {
-	struct source *src = d->src;
+	const struct source *src = d->src;
 	fputs(p->bold, out);
 	if (src && HAS_LOC(loc)) {
 		size_t line, col;
-		source_position(src, loc.begin, &line, &col);
+		cached_position(src, cache, loc.begin, &line, &col);
 		fprintf(out, "%s:%zu:%zu: ", src->path, line, col);
 	} else {
 		fputs("todokc: ", out);
@@ -237,7 +254,7 @@ print_one(const struct diags *d, enum severity sev, struct loc loc,
 	        p->reset, p->bold, message);
 	fprintf(out, "%s\n", p->reset);
 	if (src && HAS_LOC(loc))
-		print_excerpt(src, loc, out, p);
+		print_excerpt(src, cache, loc, out, p);
 }
 
 /* Diagnostics in source order (those without a location first); those at
@@ -280,12 +297,13 @@ diag_print_text(const struct diags *d, FILE *out, bool color)
 	                                    "\033[1;36m", "\033[1;32m", "\033[0m"};
 	const struct palette *p = color ? &ansi : &plain;
 	struct diagnostic **list = sorted(d);
+	struct position_cache cache = {0, 0, 0};
 	for (size_t i = 0; i < d->list.len; i++) {
 		const struct diagnostic *g = list[i];
-		print_one(d, g->severity, g->loc, g->message, out, p);
+		print_one(d, &cache, g->severity, g->loc, g->message, out, p);
 		for (size_t j = 0; j < g->notes.len; j++) {
 			const struct note *n = g->notes.items[j];
-			print_one(d, SEV_NOTE, n->loc, n->message, out, p);
+			print_one(d, &cache, SEV_NOTE, n->loc, n->message, out, p);
 		}
 	}
 	free(list);
@@ -314,15 +332,15 @@ json_string(FILE *out, const char *s)
 }
 
 static void
-json_location(const struct diags *d, struct loc loc, FILE *out)
+json_location(const struct diags *d, struct position_cache *cache, struct loc loc, FILE *out)
 {
 	if (!d->src || !HAS_LOC(loc)) {
 		fputs("\"file\": null, \"line\": null, \"column\": null, \"end\": null", out);
 		return;
 	}
 	size_t line, col, eline, ecol;
-	source_position(d->src, loc.begin, &line, &col);
-	source_position(d->src, loc.end, &eline, &ecol);
+	cached_position(d->src, cache, loc.begin, &line, &col);
+	cached_position(d->src, cache, loc.end, &eline, &ecol);
 	fputs("\"file\": ", out);
 	json_string(out, d->src->path);
 	fprintf(out, ", \"line\": %zu, \"column\": %zu, \"end\": {\"line\": %zu, \"column\": %zu}",
@@ -333,6 +351,7 @@ void
 diag_print_json(const struct diags *d, FILE *out)
 {
 	struct diagnostic **list = sorted(d);
+	struct position_cache cache = {0, 0, 0};
 	for (size_t i = 0; i < d->list.len; i++) {
 		const struct diagnostic *g = list[i];
 		fputs("{\"severity\": ", out);
@@ -340,14 +359,14 @@ diag_print_json(const struct diags *d, FILE *out)
 		fputs(", \"code\": ", out);
 		json_string(out, diag_codes[g->code].name);
 		fputs(", ", out);
-		json_location(d, g->loc, out);
+		json_location(d, &cache, g->loc, out);
 		fputs(", \"message\": ", out);
 		json_string(out, g->message);
 		fputs(", \"notes\": [", out);
 		for (size_t j = 0; j < g->notes.len; j++) {
 			const struct note *n = g->notes.items[j];
 			fputs(j ? ", {" : "{", out);
-			json_location(d, n->loc, out);
+			json_location(d, &cache, n->loc, out);
 			fputs(", \"message\": ", out);
 			json_string(out, n->message);
 			fputc('}', out);
