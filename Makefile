@@ -42,11 +42,13 @@ build/flags: FORCE
 	@echo '$(CC) $(ALL_CFLAGS)' | cmp -s - $@ || echo '$(CC) $(ALL_CFLAGS)' > $@
 FORCE:
 
-build/todok.tab.c build/todok.tab.h: grammar/todok.y
+# One run of each generator makes both of its files (&: groups the targets,
+# so that make -j does not run it twice at once).
+build/todok.tab.c build/todok.tab.h &: grammar/todok.y
 	@mkdir -p build
 	bison -Wall -Werror -o build/todok.tab.c --defines=build/todok.tab.h grammar/todok.y
 
-build/todok.yy.c build/todok.yy.h: grammar/todok.l build/todok.tab.h
+build/todok.yy.c build/todok.yy.h &: grammar/todok.l build/todok.tab.h
 	@mkdir -p build
 	flex -o build/todok.yy.c --header-file=build/todok.yy.h grammar/todok.l
 
