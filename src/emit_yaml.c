@@ -14,22 +14,34 @@
 #include <string.h>
 #include <yaml.h>
 
-/* Words YAML 1.1 reads as null, bools, infinities, NaN, merge and value. */
-static const char *const reserved_words[] = {
-	"~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False",
-	"FALSE", "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
-	"on", "On", "ON", "off", "Off", "OFF", ".inf", ".Inf", ".INF", "+.inf",
-	"+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN",
-	"<<", "=",
+/* Words YAML 1.1 reads as null, bools, infinities, NaN, merge and value;
+ * none is longer than 5 bytes. */
+#define WORD(w) {w, sizeof w - 1}
+static const struct {
+	const char *word;
+	size_t len;
+} reserved_words[] = {
+	WORD("~"), WORD("null"), WORD("Null"), WORD("NULL"), WORD("true"), WORD("True"),
+	WORD("TRUE"), WORD("false"), WORD("False"), WORD("FALSE"), WORD("y"), WORD("Y"),
+	WORD("yes"), WORD("Yes"), WORD("YES"), WORD("n"), WORD("N"), WORD("no"), WORD("No"),
+	WORD("NO"), WORD("on"), WORD("On"), WORD("ON"), WORD("off"), WORD("Off"), WORD("OFF"),
+	WORD(".inf"), WORD(".Inf"), WORD(".INF"), WORD("+.inf"), WORD("+.Inf"), WORD("+.INF"),
+	WORD("-.inf"), WORD("-.Inf"), WORD("-.INF"), WORD(".nan"), WORD(".NaN"), WORD(".NAN"),
+	WORD("<<"), WORD("="),
 };
+#undef WORD
 
 bool
 yaml_plain_is_ambiguous(const char *s, size_t len)
 {
 	if (len == 0)
 		return true;
-	for (size_t i = 0; i < sizeof reserved_words / sizeof *reserved_words; i++)
-		if (strlen(reserved_words[i]) == len && memcmp(reserved_words[i], s, len) == 0)
+	/* Only a string starting with one of these characters can be a
+	 * reserved word, a number or a timestamp. */
+	if (!strchr("~nNtTfFyYoO.+-<=0123456789_", s[0]))
+		return false;
+	for (size_t i = 0; len <= 5 && i < sizeof reserved_words / sizeof *reserved_words; i++)
+		if (reserved_words[i].len == len && memcmp(reserved_words[i].word, s, len) == 0)
 			return true;
 	/* DDDD-: a timestamp candidate */
 	if (len >= 5 && s[4] == '-' && strspn(s, "0123456789") >= 4)

@@ -59,7 +59,11 @@ arena_alloc(struct arena *a, size_t size)
 		size_t want = size > ARENA_CHUNK / 4 ? size : ARENA_CHUNK;
 		if (want > SIZE_MAX - sizeof *c)
 			fatal_oom();
-		c = xmalloc(sizeof *c + want);
+		/* Zeroed by calloc (fresh pages cost nothing to clear), so that
+		 * allocations, which never reuse memory, need no memset. */
+		c = calloc(1, sizeof *c + want);
+		if (!c)
+			fatal_oom();
 		c->size = want;
 		c->used = 0;
 		if (size > ARENA_CHUNK / 4 && a->head) {
@@ -74,7 +78,6 @@ arena_alloc(struct arena *a, size_t size)
 	}
 	void *p = (char *)c->data + c->used;
 	c->used += size;
-	memset(p, 0, size);
 	return p;
 }
 
@@ -87,8 +90,7 @@ arena_grow(struct arena *a, void *ptr, size_t old_size, size_t new_size)
 		/* The last allocation of the current chunk grows in place. */
 		if ((char *)ptr + old_al == (char *)c->data + c->used &&
 		    c->size - (c->used - old_al) >= new_al) {
-			c->used = c->used - old_al + new_al;
-			memset((char *)ptr + old_size, 0, new_size - old_size);
+			c->used = c->used - old_al + new_al; /* the new tail is still zero */
 			return ptr;
 		}
 	}
