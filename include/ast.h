@@ -3,8 +3,8 @@
  * spec sections 3 and 12, each with its source location.  Lists keep the
  * source order.  Nothing here is resolved: names are text.
  */
-#ifndef TODOKC_AST_H
-#define TODOKC_AST_H
+#ifndef AST_H_INCLUDED
+#define AST_H_INCLUDED
 
 #include "diag.h"
 

@@ -7,8 +7,8 @@
  * run and printed at its end, as text like a C compiler's or as JSON.
  * A secret's value never goes into a message: callers name the key.
  */
-#ifndef TODOKC_DIAG_H
-#define TODOKC_DIAG_H
+#ifndef DIAG_H_INCLUDED
+#define DIAG_H_INCLUDED
 
 #include <stdio.h>
 

@@ -7,8 +7,8 @@
  * .todokc-outputs lists what todokc wrote there; only those files are
  * ever replaced or removed.
  */
-#ifndef TODOKC_IO_H
-#define TODOKC_IO_H
+#ifndef IO_H_INCLUDED
+#define IO_H_INCLUDED
 
 #include "todokc.h"
 

@@ -11,8 +11,8 @@
  * serialise exactly that tree, so they cannot disagree on a key, an order
  * or a type.
  */
-#ifndef TODOKC_IR_H
-#define TODOKC_IR_H
+#ifndef IR_H_INCLUDED
+#define IR_H_INCLUDED
 
 #include "ast.h"
 

@@ -3,8 +3,8 @@
  * (the scanner's extra data and the parser's parameter) and the helpers
  * their actions call.  Only grammar/ and src/parse.c include it.
  */
-#ifndef TODOKC_PARSE_H
-#define TODOKC_PARSE_H
+#ifndef PARSE_H_INCLUDED
+#define PARSE_H_INCLUDED
 
 #include "todokc.h"
 

@@ -13,12 +13,12 @@
  * Each stage reports problems through the compilation's diagnostics; the
  * driver stops between stages once there are errors.
  */
-#ifndef TODOKC_H
-#define TODOKC_H
+#ifndef COMPILER_H_INCLUDED
+#define COMPILER_H_INCLUDED
 
 #include "ir.h"
 
-#define TODOKC_VERSION "0.1.0"
+#define COMPILER_VERSION "0.1.0"
 
 /* The default image of the wait init containers: small, pinned. */
 #define DEFAULT_WAIT_IMAGE "busybox:1.36.1"

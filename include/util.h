@@ -7,8 +7,8 @@
  * emitted output (struct buf) are malloc'd, and their owner frees them.
  * Allocation failure is fatal, in one place: fatal_oom().
  */
-#ifndef TODOKC_UTIL_H
-#define TODOKC_UTIL_H
+#ifndef UTIL_H_INCLUDED
+#define UTIL_H_INCLUDED
 
 #include <stdarg.h>
 #include <stdbool.h>

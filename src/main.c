@@ -133,7 +133,7 @@ parse_options(int argc, char **argv, struct options *o, struct vec *defines, str
 			fputs(usage_text, stdout);
 			exit(flush_stdout());
 		} else if (strcmp(arg, "--version") == 0) {
-			printf("todokc %s\n", TODOKC_VERSION);
+			printf("todokc %s\n", COMPILER_VERSION);
 			exit(flush_stdout());
 		} else if (strcmp(arg, "-o") == 0 || strncmp(arg, "-o", 2) == 0) {
 			o->out_dir = arg[2] ? arg + 2 : (i + 1 < argc ? argv[++i] : NULL);
