@@ -220,11 +220,21 @@ workload_member(struct resolver *r, struct component *w, const struct ast_ref *r
 	return text_value(r, text, strlen(text));
 }
 
+/* `bare`: the reference is a whole value (not inside a string), where a
+ * word meant as text is a likely mistake. */
 static struct rvalue *
-resolve_ref(struct resolver *r, const struct ast_ref *ref, enum place place)
+resolve_ref(struct resolver *r, const struct ast_ref *ref, enum place place, bool bare)
 {
 	unsigned all = 1u << DECL_PARAM | 1u << DECL_CONFIG | 1u << DECL_SECRET | 1u << DECL_COMPONENT;
-	struct decl *d = lookup(r, ref->name, all, "name");
+	struct decl *d = strmap_get(&r->s->names, ref->name.text);
+	if (!d && bare && !ref->member.text && !suggest_name(r, ref->name.text, all)) {
+		/* DEBUG = true: a word meant as text, not a reference. */
+		diag(&r->c->diags, E0301, ref->name.loc,
+		     "unknown name %s; a text value is written in quotes: \"%s\"",
+		     quote(r, ref->name.text), ref->name.text);
+		return NULL;
+	}
+	d = lookup(r, ref->name, all, "name");
 	if (!d)
 		return NULL;
 	switch (d->kind) {
@@ -300,7 +310,7 @@ resolve_string(struct resolver *r, const struct ast_string *str, enum place plac
 			add_segment(r, v, part->text, part->len, NULL, NULL);
 			continue;
 		}
-		struct rvalue *rv = resolve_ref(r, &part->ref, inner);
+		struct rvalue *rv = resolve_ref(r, &part->ref, inner, false);
 		if (!rv) {
 			ok = false;
 			continue;
@@ -353,7 +363,7 @@ resolve_value(struct resolver *r, const struct ast_value *v, enum place place)
 	case VALUE_NUMBER:
 		return text_value(r, v->number.text, strlen(v->number.text));
 	case VALUE_REF:
-		return resolve_ref(r, &v->ref, place);
+		return resolve_ref(r, &v->ref, place, true);
 	case VALUE_ENV:
 	case VALUE_FILE:
 		diag(&r->c->diags, E0303, v->loc,
