@@ -26,7 +26,6 @@
 /* Limits on hostile input (docs/limits.md). */
 #define MAX_INPUT_BYTES (64u << 20)   /* 64 MiB of source */
 #define MAX_STRING_BYTES (16u << 20)  /* one string literal */
-#define MAX_NESTING 256               /* syntax tree depth (never reached by the grammar) */
 #define MAX_COMPONENTS 1000000
 
 enum format { FORMAT_YAML, FORMAT_JSON };
@@ -103,7 +102,6 @@ struct node *node_int(struct arena *a, long long i);
 struct node *node_bool(struct arena *a, bool b);
 void map_put(struct arena *a, struct node *map, const char *key, struct node *value);
 void seq_push(struct arena *a, struct node *seq, struct node *item);
-struct node *map_get(const struct node *map, const char *key);
 /* The kustomization.yaml of an output folder, listing the files. */
 struct object *kustomization_object(struct compilation *c, struct vec *file_names);
 

@@ -84,15 +84,6 @@ seq_push(struct arena *a, struct node *seq, struct node *item)
 	vec_push(a, &seq->u.seq, item);
 }
 
-struct node *
-map_get(const struct node *map, const char *key)
-{
-	for (size_t i = 0; i < map->u.map.len; i++)
-		if (strcmp(map->u.map.items[i].key, key) == 0)
-			return map->u.map.items[i].value;
-	return NULL;
-}
-
 /* Builders */
 
 struct builder {
