@@ -523,27 +523,11 @@ check_service_names(struct checker *k)
 	struct strmap seen = {0};
 	for (size_t i = 0; i < k->s->components.len; i++) {
 		struct component *comp = k->s->components.items[i];
-		if (comp->expose != EXPOSE_NONE && comp->service_name) {
-			struct loc *old = strmap_get(&seen, comp->service_name);
-			if (old) {
-				struct diagnostic *g = diag(&k->c->diags, E0401, comp->name.loc,
-				                            "two Services would be named %s",
-				                            quote(k, comp->service_name));
-				diag_note(&k->c->diags, g, *old, "the other one comes from here");
-			} else {
-				strmap_put(k->a, &seen, comp->service_name, &comp->name.loc);
-			}
-		}
+		if (comp->expose != EXPOSE_NONE)
+			claim_name(k, &seen, "Services", comp->service_name, &comp->name.loc);
 		for (size_t j = 0; j < comp->extra_services.len; j++) {
 			struct extra_service *x = comp->extra_services.items[j];
-			struct loc *old = strmap_get(&seen, x->name);
-			if (old) {
-				struct diagnostic *g = diag(&k->c->diags, E0401, x->loc,
-				                            "two Services would be named %s", quote(k, x->name));
-				diag_note(&k->c->diags, g, *old, "the other one comes from here");
-			} else {
-				strmap_put(k->a, &seen, x->name, &x->loc);
-			}
+			claim_name(k, &seen, "Services", x->name, &x->loc);
 		}
 	}
 }
