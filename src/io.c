@@ -136,10 +136,12 @@ make_dirs(struct compilation *c, const char *dir)
 	return true;
 }
 
+/* A name the index may list: a plain file name in DIR, not the index. */
 static bool
 safe_file_name(const char *name)
 {
-	return *name && !strchr(name, '/') && strcmp(name, ".") != 0 && strcmp(name, "..") != 0;
+	return *name && !strchr(name, '/') && strcmp(name, ".") != 0 && strcmp(name, "..") != 0 &&
+	       strcmp(name, OUTPUT_INDEX) != 0;
 }
 
 /* The names the index lists (those todokc wrote last time). */
