@@ -70,6 +70,8 @@ struct diags {
 	struct vec list;          /* struct diagnostic * */
 	size_t errors, warnings;
 	bool werror;              /* warnings count as errors */
+	struct vec redacted;      /* struct loc *, in source order: secret values written
+	                           * in the source, shown as '*' in excerpts */
 	bool io_error;            /* a file could not be read or written (E0001, E0004) */
 };
 
@@ -79,6 +81,10 @@ struct diagnostic *diag(struct diags *d, enum diag_code code, struct loc loc,
                         const char *fmt, ...) PRINTF_LIKE(4, 5);
 void diag_note(struct diags *d, struct diagnostic *to, struct loc loc,
                const char *fmt, ...) PRINTF_LIKE(4, 5);
+
+/* Marks a span of the source as a secret's value: excerpts print it as
+ * '*'.  Spans are added in source order. */
+void diag_redact(struct diags *d, struct loc loc);
 
 /* Quotes a name for a message: 'name', with control characters escaped. */
 const char *diag_quote(struct arena *a, const char *s);

@@ -141,6 +141,29 @@ diag_note(struct diags *d, struct diagnostic *to, struct loc loc,
 	vec_push(d->arena, &to->notes, n);
 }
 
+void
+diag_redact(struct diags *d, struct loc loc)
+{
+	struct loc *span = NEW(d->arena, struct loc);
+	*span = loc;
+	vec_push(d->arena, &d->redacted, span);
+}
+
+/* The first redacted span that ends after `offset` (binary search). */
+static size_t
+first_redacted(const struct vec *spans, size_t offset)
+{
+	size_t lo = 0, hi = spans->len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (((const struct loc *)spans->items[mid])->end <= offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 const char *
 diag_quote(struct arena *a, const char *s)
 {
@@ -185,8 +208,8 @@ severity_color(const struct palette *p, enum severity s)
  * (up to the end of the first line).  Tabs are kept in the underline so
  * that it lines up; control bytes are shown as '?'. */
 static void
-print_excerpt(const struct source *src, struct position_cache *cache, struct loc loc, FILE *out,
-              const struct palette *p)
+print_excerpt(const struct source *src, const struct vec *redacted,
+              struct position_cache *cache, struct loc loc, FILE *out, const struct palette *p)
 {
 	size_t line, col;
 	cached_position(src, cache, loc.begin, &line, &col);
@@ -216,8 +239,16 @@ print_excerpt(const struct source *src, struct position_cache *cache, struct loc
 	}
 	int gutter = line > 99999 ? snprintf(NULL, 0, "%zu", line) : 5;
 	fprintf(out, "%*zu | %s", gutter, line, cut_left ? "..." : "");
+	size_t r = first_redacted(redacted, start);
 	for (size_t i = start; i < stop; i++) {
 		unsigned char c = (unsigned char)src->text[i];
+		while (r < redacted->len && ((const struct loc *)redacted->items[r])->end <= i)
+			r++;
+		if (r < redacted->len && ((const struct loc *)redacted->items[r])->begin <= i) {
+			if ((c & 0xC0) != 0x80) /* one '*' per character */
+				fputc('*', out);
+			continue;
+		}
 		fputc(c == '\t' || c >= 0x20 ? (c == 0x7F ? '?' : c) : '?', out);
 	}
 	fprintf(out, "%s\n%*s | %s", cut_right ? "..." : "", gutter, "", cut_left ? "   " : "");
@@ -254,7 +285,7 @@ print_one(const struct diags *d, struct position_cache *cache, enum severity sev
 	        p->reset, p->bold, message);
 	fprintf(out, "%s\n", p->reset);
 	if (src && HAS_LOC(loc))
-		print_excerpt(src, cache, loc, out, p);
+		print_excerpt(src, &d->redacted, cache, loc, out, p);
 }
 
 /* Diagnostics in source order (those without a location first); those at

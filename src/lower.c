@@ -58,6 +58,20 @@ declare(struct compilation *c, struct stack *s, enum decl_kind kind, void *what,
 	return true;
 }
 
+/* A secret's values written in the source are never shown in a
+ * diagnostic's excerpt (the text between the quotes of a string). */
+static void
+redact_values(struct compilation *c, const struct vec *entries)
+{
+	for (size_t i = 0; i < entries->len; i++) {
+		const struct ast_value *v = ((const struct ast_entry *)entries->items[i])->value;
+		if (v->kind == VALUE_STRING && v->loc.end - v->loc.begin > 2)
+			diag_redact(&c->diags, (struct loc){v->loc.begin + 1, v->loc.end - 1});
+		else if (v->kind == VALUE_NUMBER)
+			diag_redact(&c->diags, v->loc);
+	}
+}
+
 /* KEY = value entries of a config or secret, each key once. */
 static void
 lower_entries(struct compilation *c, const struct vec *entries, struct vec *keys,
@@ -264,6 +278,7 @@ lower_stack(struct compilation *c)
 			sec->name = item->name;
 			sec->loc = item->loc;
 			sec->tls_use = NO_LOC;
+			redact_values(c, &item->entries);
 			sec->bad_name = !check_name(c, item->name, "secret");
 			if (!declare(c, s, DECL_SECRET, sec, item->name))
 				break;
