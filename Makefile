@@ -17,18 +17,24 @@ endif
 
 SRC = \
 	src/check.c \
+	src/component.c \
 	src/diag.c \
+	src/emit_dot.c \
 	src/emit_json.c \
 	src/emit_yaml.c \
+	src/env.c \
+	src/io.c \
 	src/lower.c \
 	src/names.c \
 	src/objects.c \
 	src/order.c \
-	src/io.c \
+	src/output.c \
 	src/parse.c \
 	src/pipeline.c \
 	src/resolve.c \
-	src/util.c
+	src/tree.c \
+	src/util.c \
+	src/workloads.c
 GEN_SRC = build/todok.tab.c build/todok.yy.c
 HDR = $(wildcard include/*.h include/*.def)
 LIB_OBJ = $(SRC:src/%.c=build/%.o) build/todok.tab.o build/todok.yy.o

@@ -81,6 +81,11 @@ struct diagnostic *diag(struct diags *d, enum diag_code code, struct loc loc,
                         const char *fmt, ...) PRINTF_LIKE(4, 5);
 void diag_note(struct diags *d, struct diagnostic *to, struct loc loc,
                const char *fmt, ...) PRINTF_LIKE(4, 5);
+/* Reports something given again: the message at the repeat, and a note
+ * (such as "first given here") at the first one. */
+struct diagnostic *diag_again(struct diags *d, enum diag_code code, struct loc loc,
+                              struct loc first, const char *note, const char *fmt, ...)
+	PRINTF_LIKE(6, 7);
 
 /* Marks a span of the source as a secret's value: excerpts print it as
  * '*'.  Spans are added in source order. */

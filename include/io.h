@@ -25,6 +25,12 @@ typedef bool render_fn(struct compilation *c, size_t i, struct buf *out);
 /* Reads a whole file ("-" is standard input), at most `limit` bytes;
  * reports E0001 or E0005 and returns NULL on failure. */
 char *read_input(struct compilation *c, const char *path, size_t limit, size_t *len);
+/* Reads file("path") of the stack, relative to the .todok file's folder:
+ * a regular file inside that folder, at most `limit` bytes.  Returns its
+ * bytes (NUL-terminated, in the arena) and lists it for the depfile; NULL
+ * (reported at loc) on failure. */
+const char *read_stack_file(struct compilation *c, const char *path, struct loc loc, size_t limit,
+                            size_t *len);
 /* Loads VAR=value lines for env("VAR"). */
 bool load_env_file(struct compilation *c, const char *path);
 /* Writes the n files into dir, rendering each just before it is written,

@@ -1,31 +1,46 @@
 /*
- * ir.h - the intermediate representation.
+ * ir.h - the intermediate representation of a stack.
  *
- * Two layers.  The stack IR (struct stack) is the program after lowering:
- * components, configs, secrets and params, every name resolved to what it
- * names, every value resolved to text or to a reference into a config or a
- * secret.  The passes (order, check) read and annotate it.
+ * The lowering (src/lower.c) builds it from the syntax tree; after that no
+ * stage reads the syntax tree.  What the IR keeps as written are values
+ * still to be evaluated: a string with its ${...} references (struct
+ * ast_string), a value of a config, secret or env block (struct
+ * ast_value), and the names that references and `after` give (struct
+ * ident).  Resolution (src/resolve.c, env.c, component.c) evaluates them
+ * and computes every Kubernetes fact once: the derived names, each
+ * component's Services, ports and URL, its pod with its containers,
+ * volumes and claims, its waits.  The passes after it (order, check) and
+ * the object builders read those facts and never derive them again;
+ * docs/internals.md lists each fact with the function that owns it.
  *
- * The object IR (struct object) is the list of Kubernetes objects in apply
- * order, each a tree of maps, sequences and typed scalars.  Both backends
- * serialise exactly that tree, so they cannot disagree on a key, an order
- * or a type.
+ * A component is a workload: the Deployment or StatefulSet that runs its
+ * pod, its Services and the objects that go with them.  A pod template
+ * holds an ordered list of containers of several roles (the wait init
+ * containers, the main container), the volumes and the pod-level
+ * settings.
  */
 #ifndef IR_H_INCLUDED
 #define IR_H_INCLUDED
 
 #include "ast.h"
 
-struct config;
-struct secret;
+struct keyset;
 struct component;
+struct container_port;
+
+/* A string as written and, after resolution, its text (NULL until then,
+ * or when it could not be resolved: reported). */
+struct text {
+	const struct ast_string *written; /* NULL when not given */
+	const char *value;
+};
 
 /* A config or secret entry: KEY = value. */
 struct kv {
 	struct ident key;
-	const struct ast_value *source; /* as written */
+	const struct ast_value *source; /* as written; NULL once it failed (reported once) */
 	struct loc loc;
-	struct rvalue *value;           /* resolved (NULL until resolve) */
+	struct rvalue *value;           /* config keys: resolved (NULL until resolved) */
 	bool resolving;                 /* on the resolver's path (loop check) */
 	/* secrets only: the bytes of the value, read at compile time */
 	const char *bytes;
@@ -41,7 +56,7 @@ enum rvalue_kind { RV_TEXT, RV_SECRET_REF, RV_CONFIG_REF, RV_TEMPLATE };
 struct segment {
 	const char *text;          /* NULL for a secret key */
 	size_t len;
-	struct secret *secret;
+	struct keyset *secret;
 	struct kv *key;
 };
 
@@ -49,8 +64,7 @@ struct rvalue {
 	enum rvalue_kind kind;
 	const char *text;          /* TEXT */
 	size_t len;
-	struct secret *secret;     /* SECRET_REF */
-	struct config *config;     /* CONFIG_REF */
+	struct keyset *set;        /* SECRET_REF, CONFIG_REF: the secret or the config */
 	struct kv *key;            /* SECRET_REF, CONFIG_REF */
 	struct vec segments;       /* TEMPLATE: struct segment * */
 };
@@ -58,25 +72,19 @@ struct rvalue {
 struct param {
 	struct ident name;
 	const struct ast_string *source;
-	const char *value;         /* after -D */
+	const char *value;         /* the default, or -D's */
 	struct loc loc;
 };
 
-struct config {
+/* A config or a secret: a named set of keys that becomes one ConfigMap or
+ * one Secret.  The two share everything but what their values may be. */
+struct keyset {
+	bool secret;               /* a secret: values are read at compile time, into bytes */
 	struct ident name;
 	bool bad_name;             /* reported: derived names are not checked */
 	struct loc loc;
-	const char *k8s_name;      /* the ConfigMap's name */
-	struct vec keys;           /* struct kv * */
-	struct strmap by_key;
-};
-
-struct secret {
-	struct ident name;
-	bool bad_name;             /* reported: derived names are not checked */
-	struct loc loc;
-	const char *k8s_name;
-	struct loc tls_use;        /* a route's "tls NAME": type kubernetes.io/tls */
+	const char *k8s_name;      /* the ConfigMap's or Secret's name */
+	struct loc tls_use;        /* secrets: a route's "tls NAME": type kubernetes.io/tls */
 	struct vec keys;           /* struct kv * */
 	struct strmap by_key;
 };
@@ -84,32 +92,52 @@ struct secret {
 struct quantity {
 	const char *text;          /* NULL when not given */
 	struct loc loc;
-	long double value;         /* in base units (cores, bytes) */
+	long double value;         /* in base units (cores, bytes), once checked */
 };
 
 struct resources {
 	struct quantity cpu, memory;
 };
 
-struct port {
-	const char *name;          /* NULL when unnamed */
-	struct loc name_loc;
-	long long number;          /* the Service port */
-	long long target;          /* the container port */
+/* A port of a component's Service: "port [NAME] P [-> C]". */
+struct service_port {
+	const char *name;          /* as written; NULL when unnamed */
+	const char *k8s_name;      /* on the Service: the name, or PROTOCOL-P when the
+	                            * Service has several ports; NULL: none */
+	long long number;          /* P */
 	bool udp;
+	struct container_port *target;
 	struct loc loc;
 };
 
-struct probe {
-	bool present;
-	enum probe_kind kind;
+/* A port a container declares. */
+struct container_port {
+	const char *name;          /* NULL when unnamed */
+	struct loc name_loc;
+	long long number;
+	bool udp;
 	struct loc loc;
-	const char *path;          /* HTTP */
-	struct vec command;        /* EXEC: const char * */
-	struct port *port;         /* the port probed (HTTP, TCP) */
-	bool by_name;              /* "on NAME": probe the port by its name */
-	long long delay, every, timeout, failures; /* -1 when not given */
-	struct vec headers;        /* struct header * */
+	struct service_port *published; /* the Service port that targets it */
+};
+
+/* A Service of a component: the main one (S-C-service) or one of
+ * `expose ... as NAME`.  All of a component's Services have its ports. */
+struct service {
+	const char *name;
+	enum expose_kind type;     /* CLUSTERIP, NODEPORT or LOADBALANCER */
+	long long node_port;       /* 0: left to the cluster */
+	struct loc loc;            /* the expose line, or the component's name */
+	const struct vec *ports;   /* the component's struct service_port * */
+	struct service_port *port; /* the first: W.port, and what waits and routes use */
+	const char *url;           /* W.url (the main Service's) */
+};
+
+/* `expose ...` as written. */
+struct expose {
+	enum expose_kind kind;     /* CLUSTERIP when not given */
+	long long node_port;
+	struct loc loc;
+	bool given;
 };
 
 struct header {
@@ -117,17 +145,51 @@ struct header {
 	struct loc loc;
 };
 
+/* A probe as written, until resolution fills in struct probe. */
+struct probe_source {
+	const struct ast_string *path;  /* HTTP */
+	const struct vec *command;      /* EXEC: struct ast_string * */
+	const struct vec *options;      /* struct ast_probe_option * */
+};
+
+struct probe {
+	bool present;
+	enum probe_kind kind;
+	struct loc loc;
+	struct probe_source written;
+	const char *path;          /* HTTP */
+	struct vec command;        /* EXEC: const char * */
+	struct container_port *port; /* the port probed (HTTP, TCP) */
+	bool by_name;              /* "on NAME": probe the port by its name */
+	long long delay, every, timeout, failures; /* -1 when not given */
+	struct vec headers;        /* struct header * */
+};
+
+/* Where a claim volume's PersistentVolumeClaim comes from. */
+enum claim_kind {
+	CLAIM_NONE,      /* not a claim */
+	CLAIM_OBJECT,    /* a PersistentVolumeClaim of its own (in a Deployment) */
+	CLAIM_TEMPLATE,  /* a volumeClaimTemplates entry (in a StatefulSet) */
+};
+
 struct volume {
 	enum volume_kind kind;
 	struct ident name;
-	const char *path;
-	struct loc path_loc;
-	struct quantity size;
-	const char *class;
-	struct config *config;     /* VOLUME_CONFIG */
-	struct secret *secret;     /* VOLUME_SECRET */
-	const char *claim_name;    /* VOLUME_CLAIM on a service: the PVC's name */
 	struct loc loc;
+	struct quantity size;
+	struct text class;
+	struct ident source;       /* CONFIG, SECRET: the name as written */
+	struct keyset *mounted;    /* VOLUME_CONFIG, VOLUME_SECRET: the config or secret */
+	enum claim_kind claim;
+	const char *claim_name;    /* CLAIM_OBJECT: the PVC's name */
+};
+
+/* A volume mounted into a container. */
+struct mount {
+	struct volume *volume;
+	struct text path;
+	struct loc path_loc;
+	bool read_only;
 };
 
 /* One env entry of the container, in order, after lowering. */
@@ -136,94 +198,134 @@ struct env_var {
 	enum env_kind kind;
 	const char *name;
 	const char *value;          /* VALUE (may hold $(VAR) expansions) */
-	struct secret *secret;      /* SECRET_KEY */
-	struct config *config;      /* CONFIG_KEY */
+	struct keyset *from;        /* SECRET_KEY, CONFIG_KEY: the secret or config */
 	const char *key;            /* SECRET_KEY, CONFIG_KEY */
 	const char *expanded_by;    /* a secret key's entry for $(VAR): the variable using it */
 	bool removed;               /* replaced while the environment was built */
 	struct loc loc;             /* where it comes from */
 };
 
-/* An `after X` edge and what the wait init container checks. */
-struct wait {
-	struct component *target;
-	struct loc loc;             /* the name after "after" */
-	bool enabled;               /* an init container is emitted */
-	const char *host;
-	long long port;
-	const char *http_path;      /* NULL: a TCP check */
+struct env_source {
+	struct ident name;
+	struct keyset *set;         /* the config or secret taken whole */
 };
 
-struct extra_service {
-	enum expose_kind kind;
+/* An `after X` edge and what its wait init container checks. */
+struct wait {
+	struct ident target_name;   /* as written */
+	struct component *target;
+	struct loc loc;             /* the name after "after" */
+	struct container *container; /* the wait init container; NULL: none */
+	const char *host;
+	long long port;
+	const char *url;            /* an HTTP check's URL; NULL: a TCP check */
+};
+
+enum container_role {
+	ROLE_WAIT,   /* an init container of todokc's that waits for an `after` */
+	ROLE_MAIN,   /* the component's own container */
+};
+
+struct container {
+	enum container_role role;
 	const char *name;
-	long long node_port;        /* 0: left to the cluster */
-	struct loc loc;
+	struct loc name_loc;        /* where the name is given or comes from */
+	bool named;                 /* `container NAME` gave it */
+	struct text image;
+	struct loc image_loc;
+	const struct vec *command_written, *args_written; /* struct ast_string * */
+	bool has_command, has_args; /* given (an empty list included) */
+	struct vec command, args;   /* const char * */
+	struct vec ports;           /* struct container_port * */
+	struct vec env_blocks;      /* struct ast_entry *, as written: env { } */
+	struct vec env_from_names;  /* struct ident *, as written: env from */
+	struct vec env_from;        /* struct env_source * */
+	struct vec env;             /* struct env_var *, after lowering */
+	struct resources requests, limits;
+	struct probe probes[PROBE_SLOTS];
+	struct vec mounts;          /* struct mount * */
+	struct wait *wait;          /* ROLE_WAIT: what it waits for */
+};
+
+struct pod {
+	/* The init containers in the order they run, then the others. */
+	struct vec containers;      /* struct container * */
+	struct vec volumes;         /* struct volume * */
+	long long grace;            /* -1 when not given */
+	struct loc grace_loc;
+	struct vec label_entries, annotation_entries; /* struct ast_entry *, as written */
+	struct vec labels, annotations; /* struct header * (name, value) */
 };
 
 struct route {
-	const char *host, *path, *tls;
-	struct secret *tls_secret;  /* when the TLS secret is declared here */
-	struct loc loc, host_loc, path_loc, tls_loc;
+	struct text host, path;     /* path: "/" when not given */
+	struct ident tls_name;      /* text NULL when not given */
+	struct keyset *tls_secret;
+	struct loc loc, host_loc, path_loc;
 };
+
+/* The Kubernetes objects todokc writes: their apiVersion and kind, and
+ * whether their files hold secret values (written with mode 0600). */
+enum object_kind {
+	OBJ_NAMESPACE, OBJ_SECRET, OBJ_CONFIGMAP, OBJ_CLAIM, OBJ_SERVICE,
+	OBJ_DEPLOYMENT, OBJ_STATEFULSET, OBJ_AUTOSCALER, OBJ_INGRESS, OBJ_KINDS
+};
+struct object_kind_info {
+	const char *api_version, *kind;
+	bool secret;
+};
+extern const struct object_kind_info object_kinds[OBJ_KINDS];
+
+enum workload_kind { WORKLOAD_DEPLOYMENT, WORKLOAD_STATEFULSET, WORKLOAD_KINDS };
+
+/* Each workload kind: its word in the language and its object. */
+struct workload_kind_info {
+	const char *word;           /* "service", "stateful" */
+	enum object_kind object;    /* OBJ_DEPLOYMENT, OBJ_STATEFULSET */
+};
+extern const struct workload_kind_info workload_kinds[WORKLOAD_KINDS];
+
+/* "Deployment" or "StatefulSet" */
+#define WORKLOAD_KIND_NAME(comp) (object_kinds[workload_kinds[(comp)->kind].object].kind)
 
 struct component {
 	struct ident name;
-	bool bad_name;             /* reported: derived names are not checked */
-	bool stateful;
+	enum workload_kind kind;
+	bool bad_name;              /* reported: derived names are not checked */
 	struct loc loc;
 	size_t index;               /* position in the source */
-	const struct ast_item *ast;
-	const struct ast_prop *prop[PROP_KINDS]; /* each single property, as written */
-	struct vec env_blocks;      /* struct ast_prop * of kind PROP_ENV */
-	struct vec env_from_props;  /* PROP_ENV_FROM */
-	struct vec after_props;     /* PROP_AFTER */
-	struct vec port_props;      /* PROP_PORT */
-	struct vec volume_props;    /* PROP_VOLUME */
-	struct vec expose_as_props; /* PROP_EXPOSE_AS */
-	const struct ast_prop *probe_props[PROBE_SLOTS];
 
-	const char *workload_name;  /* Deployment or StatefulSet */
-	const char *service_name;
-	const char *container_name;
-	struct loc container_loc;
+	const char *workload_name;  /* the Deployment's or StatefulSet's name */
+	struct expose expose;
+	/* The main Service: NULL when there is none (a component has one
+	 * exactly when it has ports and is not `expose none`). */
+	struct service *service;
+	struct vec extra_services;  /* struct service *: `expose ... as NAME` */
+	struct vec ports;           /* struct service_port *, of every Service */
 
-	const char *image;
-	struct loc image_loc;
-	struct vec ports;           /* struct port * */
-	long long replicas;         /* -1 when autoscaled */
+	struct pod pod;
+	struct container *main;
+
+	long long replicas;         /* the count; 1 by default */
 	bool has_replicas;
 	struct loc replicas_loc;
 	bool autoscaled;
-	long long min_replicas, max_replicas, cpu_percent;
+	long long min_replicas, autoscale_max, cpu_percent;
 	struct loc autoscale_loc;
-	struct resources requests, limits;
-	struct loc requests_loc, limits_loc;
-	struct vec env_from;        /* struct env_source * */
-	struct vec env;             /* struct env_var *, after lowering */
-	struct probe probes[PROBE_SLOTS];
-	enum expose_kind expose;
-	long long node_port;        /* 0: left to the cluster */
-	struct loc expose_loc;
-	bool has_expose;
-	struct vec extra_services;  /* struct extra_service * */
-	struct vec volumes;         /* struct volume * */
-	struct vec waits;           /* struct wait * */
-	struct vec command, args;   /* const char * */
-	bool has_command, has_args;
-	struct vec routes;          /* struct route * */
-	long long grace;            /* -1 when not given */
-	struct vec pod_labels, pod_annotations; /* struct header * (name, value) */
+	long long max_replicas;     /* the most it may run: the count or autoscale_max */
 
-	/* set by the order pass */
-	size_t rank;                /* position in dependency order */
-	int mark;                   /* pass-local state */
+	struct vec waits;           /* struct wait * */
+	struct vec routes;          /* struct route * */
+
+	size_t rank;                /* set by the order pass: position in dependency order */
 };
 
-struct env_source {
-	struct ident name;
-	struct config *config;      /* exactly one of the two */
-	struct secret *secret;
+enum decl_kind { DECL_PARAM, DECL_CONFIG, DECL_SECRET, DECL_COMPONENT, DECL_KINDS };
+struct decl {
+	enum decl_kind kind;
+	const char *name;
+	void *what;
+	struct loc loc;
 };
 
 struct stack {
@@ -233,57 +335,17 @@ struct stack {
 	const char *namespace;
 	struct loc namespace_loc;
 	struct vec params;          /* struct param * */
-	struct vec configs;         /* struct config * */
-	struct vec secrets;         /* struct secret * */
+	struct vec configs;         /* struct keyset * */
+	struct vec secrets;         /* struct keyset * */
 	struct vec components;      /* struct component *, source order */
 	struct vec ordered;         /* struct component *, dependency order */
-	struct resources capacity;  /* from "cluster" or --capacity */
+	struct resources capacity;  /* from "cluster" or --capacity; text NULL: none */
 	struct loc capacity_loc;
-	bool has_capacity;
 	const struct ast_string *naming[NAMING_SLOTS]; /* NULL: the default */
 	struct loc naming_loc[NAMING_SLOTS];
 	struct strmap names;        /* every declared name -> struct decl * */
+	struct vec decls[DECL_KINDS]; /* struct decl * of each kind, in source order */
 };
 
-enum decl_kind { DECL_PARAM, DECL_CONFIG, DECL_SECRET, DECL_COMPONENT };
-struct decl {
-	enum decl_kind kind;
-	void *what;
-	struct loc loc;
-};
-
-/* Object trees */
-
-enum node_kind { NODE_MAP, NODE_SEQ, NODE_STR, NODE_INT, NODE_BOOL };
-
-struct node;
-struct pair {
-	const char *key;
-	struct node *value;
-};
-
-struct node {
-	enum node_kind kind;
-	union {
-		struct {
-			struct pair *items;
-			size_t len, cap;
-		} map;
-		struct vec seq;   /* struct node * */
-		struct {
-			const char *s;
-			size_t len;
-		} str;
-		long long i;
-		bool b;
-	} u;
-};
-
-struct object {
-	const char *api_version, *kind, *name;
-	bool is_secret;            /* written with mode 0600 */
-	const char *file_stem;     /* "03-deployment-todo-backend" */
-	struct node *doc;
-};
 
 #endif

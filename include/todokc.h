@@ -1,17 +1,20 @@
 /*
  * todokc.h - the compiler's stages and what flows between them.
  *
- *   parse    text -> struct ast_stack           (grammar/, src/parse.c)
- *   lower    ast -> struct stack                (src/lower.c)
- *   resolve  references, params, secret values  (src/resolve.c)
- *   order    dependency order, wait containers  (src/order.c)
- *   check    Kubernetes' and the stack's rules  (src/check.c)
- *   objects  struct stack -> struct object list (src/objects.c)
- *   emit     objects -> YAML or JSON bytes      (src/emit_yaml.c, emit_json.c)
- *   output   bytes -> files or stdout           (src/output.c)
+ *   parse    text -> struct ast_stack                (grammar/, src/parse.c)
+ *   lower    ast -> struct stack, as written         (src/lower.c)
+ *   resolve  names, references, values, Kubernetes facts
+ *            (src/resolve.c, env.c, component.c)
+ *   order    dependency order                        (src/order.c)
+ *   check    Kubernetes' and the stack's rules       (src/check.c)
+ *   plan     the objects in apply order              (src/objects.c)
+ *   output   trees -> YAML or JSON -> files or stdout
+ *            (src/output.c, workloads.c, emit_yaml.c, emit_json.c, io.c)
  *
  * Each stage reports problems through the compilation's diagnostics; the
- * driver stops between stages once there are errors.
+ * pipeline (src/pipeline.c) stops after parsing when there are syntax
+ * errors and before planning when there are any.  docs/internals.md says
+ * what each stage may read and write.
  */
 #ifndef COMPILER_H_INCLUDED
 #define COMPILER_H_INCLUDED
@@ -27,6 +30,7 @@
 #define MAX_INPUT_BYTES (64u << 20)   /* 64 MiB of source */
 #define MAX_STRING_BYTES (16u << 20)  /* one string literal */
 #define MAX_COMPONENTS 1000000
+#define MAX_OBJECT_BYTES 1048576      /* a ConfigMap's or Secret's data, a file() */
 
 enum format { FORMAT_YAML, FORMAT_JSON };
 
@@ -34,8 +38,9 @@ struct define {
 	const char *name, *value;
 };
 
+/* The command line, resolved once: every default is filled in. */
 struct options {
-	const char *input;          /* the .todok file */
+	const char *input;          /* the .todok file ("-": standard input) */
 	const char *out_dir;        /* NULL: standard output */
 	enum format format;
 	struct define *defines;     /* -D NAME=VALUE, in order */
@@ -44,12 +49,18 @@ struct options {
 	bool check_only;
 	const char *depfile;
 	bool emit_dot;
-	const char *capacity;       /* --capacity cpu=Q,memory=Q */
+	const char *capacity_cpu;   /* --capacity cpu=Q,memory=Q (NULL: not given) */
+	const char *capacity_memory;
+	bool has_capacity;
 	bool no_wait;
 	const char *wait_image;
 	bool werror;
 	bool json_diagnostics;
 };
+
+void options_init(struct options *o);
+/* Parses --capacity's "cpu=Q,memory=Q" into o; false when malformed. */
+bool options_set_capacity(struct options *o, struct arena *a, const char *spec);
 
 /* What env("VAR") reads: the --env-file's lines, then the environment. */
 struct env_lookup {
@@ -67,13 +78,13 @@ struct compilation {
 	struct vec files_read;      /* const char *, for --depfile */
 	struct ast_stack *ast;
 	struct stack *stack;
-	struct vec objects;         /* struct object *, in apply order */
+	struct vec objects;         /* struct object *, in apply order (objects.h) */
 };
 
 void compilation_init(struct compilation *c, const struct options *opts);
 void compilation_free(struct compilation *c);
 
-/* Runs every stage up to the object list; false when there are errors.
+/* Runs every stage up to the object plan; false when there are errors.
  * text must stay alive, NUL-terminated, as long as c. */
 bool compile_source(struct compilation *c, const char *path, const char *text,
                     size_t len);
@@ -84,26 +95,9 @@ void lower_stack(struct compilation *c);
 void resolve_stack(struct compilation *c);
 void order_stack(struct compilation *c);
 void check_stack(struct compilation *c);
-void build_objects(struct compilation *c);
 
-/* Backends: append the object (or the list) to out. */
-bool emit_yaml_stream(struct vec *objects, struct buf *out, const char **error);
-bool emit_yaml_object(struct object *o, struct buf *out, const char **error);
-void emit_json_list(struct vec *objects, struct buf *out);
-void emit_json_object(struct object *o, struct buf *out);
-void emit_dot(struct compilation *c, struct buf *out);
-
-/* Object trees (objects.c) */
-struct node *node_map(struct arena *a);
-struct node *node_seq(struct arena *a);
-struct node *node_str(struct arena *a, const char *s);
-struct node *node_strn(struct arena *a, const char *s, size_t len);
-struct node *node_int(struct arena *a, long long i);
-struct node *node_bool(struct arena *a, bool b);
-void map_put(struct arena *a, struct node *map, const char *key, struct node *value);
-void seq_push(struct arena *a, struct node *seq, struct node *item);
-/* The kustomization.yaml of an output folder, listing the files. */
-struct object *kustomization_object(struct compilation *c, struct vec *file_names);
+/* The Graphviz view of the dependency graph (emit_dot.c). */
+void emit_dot(const struct compilation *c, struct buf *out);
 
 /* Names (names.c): the Kubernetes and language rules on names, shared by
  * the lowering and the checks.  Each returns NULL when s is valid, else
@@ -120,9 +114,13 @@ const char *label_value_problem(const char *s);
 const char *image_problem(const char *s);
 /* Quantities: parses a Kubernetes quantity; false when malformed. */
 bool quantity_parse(const char *s, long double *value);
-
-/* YAML 1.1 typing (emit_yaml.c): whether a plain scalar would be read as
- * something other than a string. */
-bool yaml_plain_is_ambiguous(const char *s, size_t len);
+/* Whether s (len bytes) is one of the suffixes of Kubernetes quantities. */
+bool quantity_suffix_known(const char *s, size_t len);
+/* The suffixes, with what each multiplies by; the last has suffix NULL. */
+struct quantity_suffix {
+	const char *suffix;
+	long double factor;
+};
+extern const struct quantity_suffix quantity_suffixes[];
 
 #endif

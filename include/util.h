@@ -60,6 +60,10 @@ void buf_puts(struct buf *b, const char *s);
 void buf_putc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...) PRINTF_LIKE(2, 3);
 void buf_free(struct buf *b);
+/* Moves the buffer's bytes into the arena (NUL-terminated) and frees it. */
+char *arena_buf_take(struct arena *a, struct buf *b);
+/* Appends s as the contents of a JSON string (RFC 8259), without the quotes. */
+void json_escape(struct buf *out, const char *s, size_t len);
 
 /* A string-keyed hash table in the arena (names to declarations). */
 struct map_entry;
@@ -70,6 +74,9 @@ struct strmap {
 
 void *strmap_get(const struct strmap *m, const char *key);
 void strmap_put(struct arena *a, struct strmap *m, const char *key, void *value);
+/* Puts key -> value unless key is there; returns the value it had (NULL
+ * when it was not there, and then value is put). */
+void *strmap_claim(struct arena *a, struct strmap *m, const char *key, void *value);
 
 /* Edit distance (with transpositions), for "did you mean" suggestions. */
 size_t edit_distance(const char *a, const char *b);
@@ -82,5 +89,7 @@ void base64_encode(struct buf *out, const unsigned char *data, size_t len);
  * or 0 when the bytes are not valid UTF-8 (overlong, surrogate, too big). */
 size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
 void utf8_encode(struct buf *out, uint32_t cp);
+/* The offset of the first byte of s that is not valid UTF-8, or len. */
+size_t utf8_invalid_at(const char *s, size_t len);
 
 #endif

@@ -141,6 +141,18 @@ diag_note(struct diags *d, struct diagnostic *to, struct loc loc,
 	vec_push(d->arena, &to->notes, n);
 }
 
+struct diagnostic *
+diag_again(struct diags *d, enum diag_code code, struct loc loc, struct loc first,
+           const char *note, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	struct diagnostic *g = vdiag(d, code, loc, fmt, ap);
+	va_end(ap);
+	diag_note(d, g, first, "%s", note);
+	return g;
+}
+
 void
 diag_redact(struct diags *d, struct loc loc)
 {
@@ -345,21 +357,13 @@ diag_print_text(const struct diags *d, FILE *out, bool color)
 static void
 json_string(FILE *out, const char *s)
 {
+	struct buf b = {0};
+	json_escape(&b, s, strlen(s));
 	fputc('"', out);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			fprintf(out, "\\%c", c);
-		else if (c == '\n')
-			fputs("\\n", out);
-		else if (c == '\t')
-			fputs("\\t", out);
-		else if (c < 0x20 || c == 0x7F)
-			fprintf(out, "\\u%04x", c);
-		else
-			fputc(c, out);
-	}
+	if (b.len)
+		fwrite(b.data, 1, b.len, out);
 	fputc('"', out);
+	buf_free(&b);
 }
 
 static void

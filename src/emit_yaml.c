@@ -7,10 +7,11 @@
  * a string is written plain only when a YAML 1.1 reader (PyYAML, Go's
  * yaml.v2 in kubectl) would read it back as that same string, else
  * double-quoted; a string with a newline is written as a literal block.
- * (The recipe of ../shared/research/c-style-anchors.md section 8.)
+ * docs/output.md section 4 gives the rule and why.
  */
-#include "todokc.h"
+#include "objects.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
@@ -147,52 +148,58 @@ emit_node(struct yaml_out *y, const struct node *n)
 	return false;
 }
 
-/* Emits the objects as one stream; `explicit_start` writes "---" before
- * every document (a stream), else the single document has no marker. */
-static bool
-emit_documents(struct object **objects, size_t n, bool explicit_start, struct buf *out,
-               const char **error)
+struct yaml_stream {
+	struct yaml_out y;
+	bool explicit_start;
+	bool failed;
+};
+
+struct yaml_stream *
+yaml_stream_open(struct buf *out, bool explicit_start)
 {
-	struct yaml_out y = {.out = out};
+	struct yaml_stream *st = xmalloc(sizeof *st);
+	*st = (struct yaml_stream){.y = {.out = out}, .explicit_start = explicit_start};
+	yaml_emitter_t *e = &st->y.emitter;
+	yaml_emitter_initialize(e);
+	yaml_emitter_set_output(e, write_handler, &st->y);
+	yaml_emitter_set_unicode(e, 1);
+	yaml_emitter_set_width(e, -1);
+	yaml_emitter_set_indent(e, 2);
 	yaml_event_t ev;
-	bool ok = false;
-	yaml_emitter_initialize(&y.emitter);
-	yaml_emitter_set_output(&y.emitter, write_handler, &y);
-	yaml_emitter_set_unicode(&y.emitter, 1);
-	yaml_emitter_set_width(&y.emitter, -1);
-	yaml_emitter_set_indent(&y.emitter, 2);
 	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
-	if (!emit(&y, &ev))
-		goto done;
-	for (size_t i = 0; i < n; i++) {
-		yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, !explicit_start);
-		if (!emit(&y, &ev) || !emit_node(&y, objects[i]->doc))
-			goto done;
+	st->failed = !emit(&st->y, &ev);
+	return st;
+}
+
+bool
+yaml_stream_write(struct yaml_stream *st, const struct node *doc)
+{
+	yaml_event_t ev;
+	if (st->failed)
+		return false;
+	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, !st->explicit_start);
+	st->failed = !emit(&st->y, &ev) || !emit_node(&st->y, doc);
+	if (!st->failed) {
 		yaml_document_end_event_initialize(&ev, 1);
-		if (!emit(&y, &ev))
-			goto done;
+		st->failed = !emit(&st->y, &ev) || !yaml_emitter_flush(&st->y.emitter);
 	}
-	yaml_stream_end_event_initialize(&ev);
-	if (!emit(&y, &ev))
-		goto done;
-	ok = yaml_emitter_flush(&y.emitter) && y.emitter.error == YAML_NO_ERROR;
-	if (!ok && !y.problem)
-		y.problem = y.emitter.problem ? y.emitter.problem : "the YAML emitter failed";
-done:
-	yaml_emitter_delete(&y.emitter);
-	if (!ok && error)
-		*error = y.problem;
+	return !st->failed;
+}
+
+bool
+yaml_stream_close(struct yaml_stream *st, const char **problem)
+{
+	yaml_event_t ev;
+	bool ok = !st->failed;
+	if (ok) {
+		yaml_stream_end_event_initialize(&ev);
+		ok = emit(&st->y, &ev) && yaml_emitter_flush(&st->y.emitter) &&
+		     st->y.emitter.error == YAML_NO_ERROR;
+	}
+	if (!ok && problem)
+		*problem = st->y.problem ? st->y.problem
+		           : st->y.emitter.problem ? st->y.emitter.problem : "the YAML emitter failed";
+	yaml_emitter_delete(&st->y.emitter);
+	free(st);
 	return ok;
-}
-
-bool
-emit_yaml_stream(struct vec *objects, struct buf *out, const char **error)
-{
-	return emit_documents((struct object **)objects->items, objects->len, true, out, error);
-}
-
-bool
-emit_yaml_object(struct object *o, struct buf *out, const char **error)
-{
-	return emit_documents(&o, 1, false, out, error);
 }

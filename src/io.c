@@ -106,6 +106,72 @@ load_env_file(struct compilation *c, const char *path)
 	return ok;
 }
 
+const char *
+read_stack_file(struct compilation *c, const char *path, struct loc loc, size_t limit,
+                size_t *len)
+{
+	const char *full = path[0] == '/' ? path : arena_printf(&c->arena, "%s/%s", c->base_dir, path);
+	char *real = realpath(full, NULL), *base = realpath(c->base_dir, NULL);
+	const char *result = NULL;
+	if (!real) {
+		diag(&c->diags, E0702, loc, "cannot read file %s: %s", q(c, path), strerror(errno));
+		goto done;
+	}
+	size_t blen = base ? strlen(base) : 0;
+	if (!base || strncmp(real, base, blen) != 0 ||
+	    (real[blen] != '/' && real[blen] != '\0' && blen != 1)) {
+		diag(&c->diags, E0702, loc,
+		     "file %s is outside the folder of %s; secret files must be inside it",
+		     q(c, path), q(c, c->src.path));
+		goto done;
+	}
+	int fd = open(real, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		diag(&c->diags, E0001, loc, "cannot read file %s: %s", q(c, path), strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		goto done;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		diag(&c->diags, E0702, loc, "file %s is not a regular file", q(c, path));
+		close(fd);
+		goto done;
+	}
+	if ((unsigned long long)st.st_size > limit) {
+		diag(&c->diags, E0702, loc,
+		     "file %s is %lld bytes; a Secret holds at most %zu", q(c, path),
+		     (long long)st.st_size, limit);
+		close(fd);
+		goto done;
+	}
+	char *data = arena_alloc(&c->arena, (size_t)st.st_size + 1);
+	size_t got = 0;
+	while (got < (size_t)st.st_size) {
+		ssize_t n = read(fd, data + got, (size_t)st.st_size - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (n < 0)
+				diag(&c->diags, E0001, loc, "cannot read file %s: %s", q(c, path),
+				     strerror(errno));
+			break;
+		}
+		got += (size_t)n;
+	}
+	close(fd);
+	if (got == (size_t)st.st_size) {
+		*len = got;
+		vec_push(&c->arena, &c->files_read, arena_strdup(&c->arena, full));
+		result = data;
+	}
+done:
+	free(real);
+	free(base);
+	return result;
+}
+
+
 /* Output folder */
 
 static bool
@@ -211,26 +277,20 @@ current_umask(void)
 	return m;
 }
 
-bool
-write_output_dir(struct compilation *c, const char *dir, const struct output_file *files,
-                 size_t n, render_fn *render)
+/* Refuses, before anything is written, to replace a file that todokc did
+ * not write (or one that is not a regular file); fills `produced`. */
+static bool
+check_targets(struct compilation *c, const char *dir, const struct output_file *files, size_t n,
+              const struct strmap *owned, struct strmap *produced)
 {
-	if (!make_dirs(c, dir))
-		return false;
-	struct strmap owned = {0}, produced = {0};
-	struct vec old_names = {0};
-	read_index(c, dir, &owned, &old_names);
-
-	/* Refuse before writing anything: a file of ours must not replace one
-	 * that todokc did not write. */
 	bool ok = true;
 	for (size_t i = 0; i < n; i++) {
 		struct stat st;
 		const char *path = arena_printf(&c->arena, "%s/%s", dir, files[i].name);
-		strmap_put(&c->arena, &produced, files[i].name, (void *)files[i].name);
+		strmap_put(&c->arena, produced, files[i].name, (void *)files[i].name);
 		if (lstat(path, &st) != 0)
 			continue;
-		if (!strmap_get(&owned, files[i].name)) {
+		if (!strmap_get(owned, files[i].name)) {
 			diag(&c->diags, E0004, NO_LOC,
 			     "%s exists and was not written by todokc; move it away or choose "
 			     "another output folder (nothing was written)", q(c, path));
@@ -241,14 +301,19 @@ write_output_dir(struct compilation *c, const char *dir, const struct output_fil
 			ok = false;
 		}
 	}
-	if (!ok)
-		return false;
+	return ok;
+}
 
-	/* Phase 1: every file to a temporary file; on failure, remove them all
-	 * and leave the folder as it was. */
+/* Phase 1: every file, then the index, to a temporary file; on failure
+ * they are all removed and the folder is left as it was.  temps[n] is
+ * the index's. */
+static bool
+write_temps(struct compilation *c, const char *dir, const struct output_file *files, size_t n,
+            render_fn *render, const char **temps)
+{
 	mode_t umask_bits = current_umask();
-	const char **temps = arena_alloc(&c->arena, (n + 1) * sizeof *temps);
 	struct buf index = {0}, data = {0};
+	bool ok = true;
 	buf_puts(&index, "# Files written by todokc; it replaces or removes only these.\n");
 	for (size_t i = 0; i < n && ok; i++) {
 		mode_t mode = files[i].secret ? 0600 : (0644 & ~umask_bits);
@@ -257,21 +322,23 @@ write_output_dir(struct compilation *c, const char *dir, const struct output_fil
 		     (temps[i] = write_temp(c, dir, files[i].name, &data, mode)) != NULL;
 		buf_printf(&index, "%s\n", files[i].name);
 	}
-	if (ok) {
-		temps[n] = write_temp(c, dir, OUTPUT_INDEX, &index, 0644 & ~umask_bits);
-		ok = temps[n] != NULL;
-	}
+	if (ok)
+		ok = (temps[n] = write_temp(c, dir, OUTPUT_INDEX, &index, 0644 & ~umask_bits)) != NULL;
 	buf_free(&index);
 	buf_free(&data);
-	if (!ok) {
-		for (size_t i = 0; i <= n; i++)
-			if (temps[i])
-				unlink(temps[i]);
-		return false;
-	}
+	for (size_t i = 0; !ok && i <= n; i++)
+		if (temps[i])
+			unlink(temps[i]);
+	return ok;
+}
 
-	/* Phase 2: rename into place, then remove what we wrote last time
-	 * and no longer produce. */
+/* Phase 2: rename into place, then remove what todokc wrote last time and
+ * no longer produces. */
+static bool
+commit_temps(struct compilation *c, const char *dir, const struct output_file *files, size_t n,
+             const char **temps, const struct vec *old_names, const struct strmap *produced)
+{
+	bool ok = true;
 	for (size_t i = 0; i <= n; i++) {
 		const char *name = i < n ? files[i].name : OUTPUT_INDEX;
 		const char *path = arena_printf(&c->arena, "%s/%s", dir, name);
@@ -281,9 +348,9 @@ write_output_dir(struct compilation *c, const char *dir, const struct output_fil
 			ok = false;
 		}
 	}
-	for (size_t i = 0; ok && i < old_names.len; i++) {
-		const char *name = old_names.items[i];
-		if (strmap_get(&produced, name))
+	for (size_t i = 0; ok && i < old_names->len; i++) {
+		const char *name = old_names->items[i];
+		if (strmap_get(produced, name))
 			continue;
 		const char *path = arena_printf(&c->arena, "%s/%s", dir, name);
 		struct stat st;
@@ -296,7 +363,24 @@ write_output_dir(struct compilation *c, const char *dir, const struct output_fil
 		fsync(dfd);
 		close(dfd);
 	}
-	return ok && !c->diags.io_error;
+	return ok;
+}
+
+bool
+write_output_dir(struct compilation *c, const char *dir, const struct output_file *files,
+                 size_t n, render_fn *render)
+{
+	if (!make_dirs(c, dir))
+		return false;
+	struct strmap owned = {0}, produced = {0};
+	struct vec old_names = {0};
+	read_index(c, dir, &owned, &old_names);
+	if (!check_targets(c, dir, files, n, &owned, &produced))
+		return false;
+	const char **temps = arena_alloc(&c->arena, (n + 1) * sizeof *temps);
+	if (!write_temps(c, dir, files, n, render, temps))
+		return false;
+	return commit_temps(c, dir, files, n, temps, &old_names, &produced) && !c->diags.io_error;
 }
 
 bool

@@ -3,7 +3,7 @@
  * quantities and image references, hand-written over ASCII (no
  * <regex.h>: its ranges depend on the locale).  Each *_problem function
  * returns NULL for a valid string, else the reason, worded for a message.
- * Sources: ../shared/research/k8s-rules.md sections 1.1-1.5 and 1.9.
+ * docs/diagnostics.md gives each rule with its source in Kubernetes.
  */
 #include "todokc.h"
 
@@ -28,42 +28,69 @@ label_chars_ok(const char *s, size_t len)
 	return true;
 }
 
+static bool label_name_ok(const char *s, size_t len);
+
+/* A name of 1 to 63 characters: what its characters must be, and what to
+ * say when it is empty, too long, or has the wrong characters. */
+struct short_name_rule {
+	bool (*chars_ok)(const char *s, size_t len);
+	const char *empty, *too_long, *bad_chars;
+};
+
+static const struct short_name_rule dns1123_label = {
+	label_chars_ok, "it is empty", "it must be no more than 63 characters",
+	"it must consist of lower case letters, digits or '-', and start and end with a letter or digit",
+};
+static const struct short_name_rule dns1035_label = {
+	label_chars_ok, "it is empty", "it must be no more than 63 characters",
+	"it must consist of lower case letters, digits or '-', and end with a letter or digit",
+};
+static const struct short_name_rule label_key_name = {
+	label_name_ok, "the name part must not be empty",
+	"the name part must be no more than 63 characters",
+	"the name part must consist of letters, digits, '-', '_' or '.', and start and end with a letter or digit",
+};
+
+static const char *
+short_name_problem(const char *s, size_t len, const struct short_name_rule *rule)
+{
+	if (len == 0)
+		return rule->empty;
+	if (len > 63)
+		return rule->too_long;
+	return rule->chars_ok(s, len) ? NULL : rule->bad_chars;
+}
+
 const char *
 dns1123_label_problem(const char *s)
 {
-	size_t len = strlen(s);
-	if (len == 0)
-		return "it is empty";
-	if (len > 63)
-		return "it must be no more than 63 characters";
-	if (!label_chars_ok(s, len))
-		return "it must consist of lower case letters, digits or '-', and start and end with a letter or digit";
-	return NULL;
+	return short_name_problem(s, strlen(s), &dns1123_label);
 }
 
 const char *
 dns1035_label_problem(const char *s)
 {
 	size_t len = strlen(s);
+	if (len && len <= 63 && !is_lower(s[0]))
+		return "it must start with a lower case letter";
+	return short_name_problem(s, len, &dns1035_label);
+}
+
+/* The length rule of names of up to 253 characters (subdomains, keys). */
+static const char *
+long_name_length_problem(size_t len)
+{
 	if (len == 0)
 		return "it is empty";
-	if (len > 63)
-		return "it must be no more than 63 characters";
-	if (!is_lower(s[0]))
-		return "it must start with a lower case letter";
-	if (!label_chars_ok(s, len))
-		return "it must consist of lower case letters, digits or '-', and end with a letter or digit";
-	return NULL;
+	return len > 253 ? "it must be no more than 253 characters" : NULL;
 }
 
 const char *
 dns1123_subdomain_problem(const char *s)
 {
-	size_t len = strlen(s);
-	if (len == 0)
-		return "it is empty";
-	if (len > 253)
-		return "it must be no more than 253 characters";
+	const char *problem = long_name_length_problem(strlen(s));
+	if (problem)
+		return problem;
 	const char *part = s;
 	for (;;) {
 		const char *dot = strchr(part, '.');
@@ -103,10 +130,9 @@ const char *
 config_key_problem(const char *s)
 {
 	size_t len = strlen(s);
-	if (len == 0)
-		return "it is empty";
-	if (len > 253)
-		return "it must be no more than 253 characters";
+	const char *problem = long_name_length_problem(len);
+	if (problem)
+		return problem;
 	for (size_t i = 0; i < len; i++)
 		if (!is_alnum(s[i]) && s[i] != '-' && s[i] != '_' && s[i] != '.')
 			return "a key must consist of letters, digits, '-', '_' or '.'";
@@ -183,14 +209,7 @@ label_key_problem(const char *s)
 			return "the prefix before '/' must be a DNS subdomain such as 'example.com'";
 		name = slash + 1;
 	}
-	size_t len = strlen(name);
-	if (len == 0)
-		return "the name part must not be empty";
-	if (len > 63)
-		return "the name part must be no more than 63 characters";
-	if (!label_name_ok(name, len))
-		return "the name part must consist of letters, digits, '-', '_' or '.', and start and end with a letter or digit";
-	return NULL;
+	return short_name_problem(name, strlen(name), &label_key_name);
 }
 
 const char *
@@ -240,7 +259,7 @@ static const char *
 domain_problem(const char *p, size_t n)
 {
 	const char *bad = "the registry host is not a valid host[:port]";
-	size_t host_end = n;
+	size_t host_end;
 	if (n && p[0] == '[') {
 		const char *close = memchr(p, ']', n);
 		if (!close)
@@ -284,9 +303,9 @@ domain_problem(const char *p, size_t n)
 const char *
 image_problem(const char *s)
 {
-	size_t len = strlen(s);
-	if (len == 0)
+	if (!*s)
 		return "the image is empty";
+	size_t len = strlen(s);
 	const char *at = strchr(s, '@');
 	size_t name_end = at ? (size_t)(at - s) : len;
 	if (at) {
@@ -355,6 +374,15 @@ image_problem(const char *s)
 	return NULL;
 }
 
+/* The suffixes of resource.Quantity: binary, then decimal. */
+const struct quantity_suffix quantity_suffixes[] = {
+	{"Ki", 1024.0L}, {"Mi", 1048576.0L}, {"Gi", 1073741824.0L},
+	{"Ti", 1099511627776.0L}, {"Pi", 1125899906842624.0L},
+	{"Ei", 1152921504606846976.0L}, {"n", 1e-9L}, {"u", 1e-6L},
+	{"m", 1e-3L}, {"k", 1e3L}, {"M", 1e6L}, {"G", 1e9L}, {"T", 1e12L},
+	{"P", 1e15L}, {"E", 1e18L}, {NULL, 0},
+};
+
 /* <quantity> ::= <number><suffix>; no sign (requests are never negative). */
 bool
 quantity_parse(const char *s, long double *value)
@@ -377,22 +405,13 @@ quantity_parse(const char *s, long double *value)
 	}
 	if (!digits)
 		return false;
-	static const struct {
-		const char *suffix;
-		long double factor;
-	} suffixes[] = {
-		{"Ki", 1024.0L}, {"Mi", 1048576.0L}, {"Gi", 1073741824.0L},
-		{"Ti", 1099511627776.0L}, {"Pi", 1125899906842624.0L},
-		{"Ei", 1152921504606846976.0L}, {"n", 1e-9L}, {"u", 1e-6L},
-		{"m", 1e-3L}, {"k", 1e3L}, {"M", 1e6L}, {"G", 1e9L}, {"T", 1e12L},
-		{"P", 1e15L}, {"E", 1e18L}, {"", 1.0L},
-	};
 	if (*p == 'e' || *p == 'E') {
 		const char *q = p + 1;
-		int sign = 1, exp = 0;
+		int sign = 1;
 		if (*q == '+' || *q == '-')
 			sign = *q++ == '-' ? -1 : 1;
 		if (is_digit(*q)) {
+			int exp = 0;
 			while (is_digit(*q) && exp < 10000)
 				exp = exp * 10 + (*q++ - '0');
 			if (*q)
@@ -401,10 +420,24 @@ quantity_parse(const char *s, long double *value)
 			return true;
 		}
 	}
-	for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++)
-		if (strcmp(p, suffixes[i].suffix) == 0) {
-			*value = v * suffixes[i].factor;
+	if (!*p) {
+		*value = v;
+		return true;
+	}
+	for (size_t i = 0; quantity_suffixes[i].suffix; i++)
+		if (strcmp(p, quantity_suffixes[i].suffix) == 0) {
+			*value = v * quantity_suffixes[i].factor;
 			return true;
 		}
+	return false;
+}
+
+bool
+quantity_suffix_known(const char *s, size_t len)
+{
+	for (size_t i = 0; quantity_suffixes[i].suffix; i++)
+		if (strlen(quantity_suffixes[i].suffix) == len &&
+		    memcmp(quantity_suffixes[i].suffix, s, len) == 0)
+			return true;
 	return false;
 }

@@ -1,229 +1,99 @@
 /*
- * objects.c - from the stack IR to the Kubernetes objects, in apply order
- * (spec sections 4, 7 and 9): Namespace, Secrets, ConfigMaps,
- * PersistentVolumeClaims, then for each workload in dependency order its
- * Services, the Deployment or StatefulSet, its HPA and its Ingress.
- *
- * Each object is a tree of maps (keys in the order they are put),
- * sequences and typed scalars; both backends serialise these trees and
- * nothing else.  Secret values are written here, base64-encoded, into the
- * Secret's data and nowhere else.
+ * objects.c - from the checked stack to the Kubernetes objects, in apply
+ * order (docs/language.md sections 8-10): the plan (Namespace, Secrets,
+ * ConfigMaps, PersistentVolumeClaims, then for each component in
+ * dependency order its Services, its Deployment or StatefulSet, its HPA
+ * and its Ingress), and one builder per object kind that makes the tree
+ * of an object when it is written.  The workloads' builders are in
+ * src/workloads.c.  Secret values are written here, base64-encoded, into
+ * the Secret's data and nowhere else.
  */
-#include "todokc.h"
+#include "objects.h"
 
 #include <string.h>
 
-/* Trees */
-
-struct node *
-node_map(struct arena *a)
-{
-	struct node *n = NEW(a, struct node);
-	n->kind = NODE_MAP;
-	return n;
-}
-
-struct node *
-node_seq(struct arena *a)
-{
-	struct node *n = NEW(a, struct node);
-	n->kind = NODE_SEQ;
-	return n;
-}
-
-struct node *
-node_strn(struct arena *a, const char *s, size_t len)
-{
-	struct node *n = NEW(a, struct node);
-	n->kind = NODE_STR;
-	n->u.str.s = s;
-	n->u.str.len = len;
-	return n;
-}
-
-struct node *
-node_str(struct arena *a, const char *s)
-{
-	return node_strn(a, s, strlen(s));
-}
-
-struct node *
-node_int(struct arena *a, long long i)
-{
-	struct node *n = NEW(a, struct node);
-	n->kind = NODE_INT;
-	n->u.i = i;
-	return n;
-}
-
-struct node *
-node_bool(struct arena *a, bool b)
-{
-	struct node *n = NEW(a, struct node);
-	n->kind = NODE_BOOL;
-	n->u.b = b;
-	return n;
-}
-
-void
-map_put(struct arena *a, struct node *map, const char *key, struct node *value)
-{
-	if (map->u.map.len == map->u.map.cap) {
-		size_t cap = map->u.map.cap ? map->u.map.cap * 2 : 4;
-		map->u.map.items = arena_grow(a, map->u.map.items,
-		                              map->u.map.cap * sizeof *map->u.map.items,
-		                              cap * sizeof *map->u.map.items);
-		map->u.map.cap = cap;
-	}
-	map->u.map.items[map->u.map.len++] = (struct pair){key, value};
-}
-
-void
-seq_push(struct arena *a, struct node *seq, struct node *item)
-{
-	vec_push(a, &seq->u.seq, item);
-}
-
-/* Builders */
-
-struct builder {
-	struct compilation *c;
-	struct stack *s;
-	struct arena *a;
+const struct object_kind_info object_kinds[OBJ_KINDS] = {
+	[OBJ_NAMESPACE] = {"v1", "Namespace", false},
+	[OBJ_SECRET] = {"v1", "Secret", true},
+	[OBJ_CONFIGMAP] = {"v1", "ConfigMap", false},
+	[OBJ_CLAIM] = {"v1", "PersistentVolumeClaim", false},
+	[OBJ_SERVICE] = {"v1", "Service", false},
+	[OBJ_DEPLOYMENT] = {"apps/v1", "Deployment", false},
+	[OBJ_STATEFULSET] = {"apps/v1", "StatefulSet", false},
+	[OBJ_AUTOSCALER] = {"autoscaling/v2", "HorizontalPodAutoscaler", false},
+	[OBJ_INGRESS] = {"networking.k8s.io/v1", "Ingress", false},
 };
 
-#define STR(b, s) node_str((b)->a, (s))
-#define INT(b, i) node_int((b)->a, (i))
-
-static struct node *
-put_map(struct builder *b, struct node *m, const char *key)
+struct node *
+object_root(const struct compilation *c, struct arena *a, enum object_kind kind,
+            const char *name, const char *app, struct node **metadata)
 {
-	struct node *v = node_map(b->a);
-	map_put(b->a, m, key, v);
-	return v;
-}
-
-static struct node *
-put_seq(struct builder *b, struct node *m, const char *key)
-{
-	struct node *v = node_seq(b->a);
-	map_put(b->a, m, key, v);
-	return v;
-}
-
-static struct node *
-push_map(struct builder *b, struct node *seq)
-{
-	struct node *v = node_map(b->a);
-	seq_push(b->a, seq, v);
-	return v;
-}
-
-static const char *
-lower_kind(struct builder *b, const char *kind)
-{
-	char *s = arena_strdup(b->a, kind);
-	for (char *p = s; *p; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
-	return s;
-}
-
-/* A new object with apiVersion, kind and metadata (name, namespace,
- * labels); `app` is the workload's name for a component's objects. */
-static struct object *
-new_object(struct builder *b, const char *api_version, const char *kind,
-           const char *name, const char *app, struct node **metadata)
-{
-	struct object *o = NEW(b->a, struct object);
-	o->api_version = api_version;
-	o->kind = kind;
-	o->name = name;
-	o->doc = node_map(b->a);
-	map_put(b->a, o->doc, "apiVersion", STR(b, api_version));
-	map_put(b->a, o->doc, "kind", STR(b, kind));
-	struct node *meta = put_map(b, o->doc, "metadata");
-	map_put(b->a, meta, "name", STR(b, name));
-	if (b->s->namespace && strcmp(kind, "Namespace") != 0)
-		map_put(b->a, meta, "namespace", STR(b, b->s->namespace));
-	struct node *labels = put_map(b, meta, "labels");
+	const struct stack *s = c->stack;
+	struct node *doc = node_map(a);
+	put_str(a, doc, "apiVersion", object_kinds[kind].api_version);
+	put_str(a, doc, "kind", object_kinds[kind].kind);
+	struct node *meta = put_map(a, doc, "metadata");
+	put_str(a, meta, "name", name);
+	if (s->namespace && kind != OBJ_NAMESPACE)
+		put_str(a, meta, "namespace", s->namespace);
+	struct node *labels = put_map(a, meta, "labels");
 	if (app)
-		map_put(b->a, labels, "app", STR(b, app));
-	map_put(b->a, labels, "app.kubernetes.io/part-of", STR(b, b->s->name.text));
-	map_put(b->a, labels, "app.kubernetes.io/managed-by", STR(b, "todokc"));
+		put_str(a, labels, "app", app);
+	put_str(a, labels, "app.kubernetes.io/part-of", s->name.text);
+	put_str(a, labels, "app.kubernetes.io/managed-by", "todokc");
 	if (metadata)
 		*metadata = meta;
-	vec_push(b->a, &b->c->objects, o);
-	return o;
+	return doc;
 }
 
-static void
-put_resources(struct builder *b, struct node *m, const struct resources *r)
+struct node *
+component_object(const struct compilation *c, struct arena *a, enum object_kind kind,
+                 const struct component *comp, struct node **spec)
 {
-	if (r->cpu.text)
-		map_put(b->a, m, "cpu", STR(b, r->cpu.text));
-	if (r->memory.text)
-		map_put(b->a, m, "memory", STR(b, r->memory.text));
+	struct node *doc = object_root(c, a, kind, comp->workload_name, comp->workload_name, NULL);
+	*spec = put_map(a, doc, "spec");
+	return doc;
 }
 
 /* Objects that are not workloads */
 
-static void
-build_secret(struct builder *b, struct secret *sec)
+/* A ConfigMap's or a Secret's data: a Secret's values base64-encoded; a
+ * config's secret-bearing keys are left out (they reach containers as
+ * env entries instead). */
+static struct node *
+keyset_tree(const struct compilation *c, const struct object *o, struct arena *a)
 {
-	struct object *o = new_object(b, "v1", "Secret", sec->k8s_name, NULL, NULL);
-	o->is_secret = true;
-	struct node *data = put_map(b, o->doc, "data");
-	for (size_t i = 0; i < sec->keys.len; i++) {
-		struct kv *kv = sec->keys.items[i];
-		struct buf enc = {0};
-		base64_encode(&enc, (const unsigned char *)kv->bytes, kv->nbytes);
-		map_put(b->a, data, kv->key.text,
-		        node_strn(b->a, arena_strndup(b->a, enc.data ? enc.data : "", enc.len), enc.len));
-		buf_free(&enc);
+	const struct keyset *set = o->subject;
+	struct node *doc = object_root(c, a, o->kind, set->k8s_name, NULL, NULL);
+	struct node *data = put_map(a, doc, "data");
+	for (size_t i = 0; i < set->keys.len; i++) {
+		const struct kv *kv = set->keys.items[i];
+		struct node *value;
+		if (set->secret) {
+			struct buf enc = {0};
+			base64_encode(&enc, (const unsigned char *)kv->bytes, kv->nbytes);
+			size_t len = enc.len;
+			value = node_strn(a, arena_buf_take(a, &enc), len);
+		} else if (kv->value && kv->value->kind == RV_TEXT) {
+			value = node_strn(a, kv->value->text, kv->value->len);
+		} else {
+			continue;
+		}
+		map_put(a, data, kv->key.text, value);
 	}
-	map_put(b->a, o->doc, "type", STR(b, HAS_LOC(sec->tls_use) ? "kubernetes.io/tls" : "Opaque"));
-}
-
-static void
-build_config(struct builder *b, struct config *cfg)
-{
-	struct object *o = new_object(b, "v1", "ConfigMap", cfg->k8s_name, NULL, NULL);
-	struct node *data = put_map(b, o->doc, "data");
-	for (size_t i = 0; i < cfg->keys.len; i++) {
-		struct kv *kv = cfg->keys.items[i];
-		/* Secret-bearing keys reach containers as env entries instead. */
-		if (kv->value && kv->value->kind == RV_TEXT)
-			map_put(b->a, data, kv->key.text, node_strn(b->a, kv->value->text, kv->value->len));
-	}
+	if (set->secret)
+		put_str(a, doc, "type", HAS_LOC(set->tls_use) ? "kubernetes.io/tls" : "Opaque");
+	return doc;
 }
 
 static struct node *
-claim_spec(struct builder *b, struct node *spec, const struct volume *vol)
+claim_tree(const struct compilation *c, const struct object *o, struct arena *a)
 {
-	struct node *modes = put_seq(b, spec, "accessModes");
-	seq_push(b->a, modes, STR(b, "ReadWriteOnce"));
-	if (vol->class)
-		map_put(b->a, spec, "storageClassName", STR(b, vol->class));
-	struct node *requests = put_map(b, put_map(b, spec, "resources"), "requests");
-	map_put(b->a, requests, "storage", STR(b, vol->size.text));
-	return spec;
+	const struct volume *vol = o->subject;
+	struct node *doc = object_root(c, a, OBJ_CLAIM, vol->claim_name, o->comp->workload_name, NULL);
+	claim_spec(a, put_map(a, doc, "spec"), vol);
+	return doc;
 }
-
-static void
-build_claims(struct builder *b, struct component *comp)
-{
-	for (size_t i = 0; i < comp->volumes.len; i++) {
-		struct volume *vol = comp->volumes.items[i];
-		if (vol->kind != VOLUME_CLAIM || comp->stateful)
-			continue;
-		struct object *o = new_object(b, "v1", "PersistentVolumeClaim", vol->claim_name,
-		                              comp->workload_name, NULL);
-		claim_spec(b, put_map(b, o->doc, "spec"), vol);
-	}
-}
-
-/* Services */
 
 static const char *
 service_type(enum expose_kind kind)
@@ -235,426 +105,177 @@ service_type(enum expose_kind kind)
 	}
 }
 
-/* A Service port's name: the port's own, or, when a component has several
- * ports and this one is unnamed, PROTOCOL-NUMBER (Kubernetes needs a name
- * on each port of a multi-port Service). */
-static const char *
-service_port_name(struct builder *b, const struct component *comp, const struct port *p)
+static struct node *
+service_tree(const struct compilation *c, const struct object *o, struct arena *a)
 {
-	if (p->name)
-		return p->name;
-	if (comp->ports.len < 2)
-		return NULL;
-	return arena_printf(b->a, "%s-%lld", p->udp ? "udp" : "tcp", p->number);
-}
-
-static void
-build_service(struct builder *b, struct component *comp, const char *name,
-              enum expose_kind kind, long long node_port)
-{
-	struct object *o = new_object(b, "v1", "Service", name, comp->workload_name, NULL);
-	struct node *spec = put_map(b, o->doc, "spec");
-	map_put(b->a, spec, "type", STR(b, service_type(kind)));
-	map_put(b->a, put_map(b, spec, "selector"), "app", STR(b, comp->workload_name));
-	struct node *ports = put_seq(b, spec, "ports");
-	for (size_t i = 0; i < comp->ports.len; i++) {
-		struct port *p = comp->ports.items[i];
-		struct node *m = push_map(b, ports);
-		const char *pname = service_port_name(b, comp, p);
-		if (pname)
-			map_put(b->a, m, "name", STR(b, pname));
-		map_put(b->a, m, "port", INT(b, p->number));
-		map_put(b->a, m, "targetPort", INT(b, p->target));
+	const struct service *svc = o->subject;
+	const char *app = o->comp->workload_name;
+	struct node *doc = object_root(c, a, OBJ_SERVICE, svc->name, app, NULL);
+	struct node *spec = put_map(a, doc, "spec");
+	put_str(a, spec, "type", service_type(svc->type));
+	put_str(a, put_map(a, spec, "selector"), "app", app);
+	struct node *ports = put_seq(a, spec, "ports");
+	for (size_t i = 0; i < svc->ports->len; i++) {
+		const struct service_port *p = svc->ports->items[i];
+		struct node *m = push_map(a, ports);
+		if (p->k8s_name)
+			put_str(a, m, "name", p->k8s_name);
+		put_int(a, m, "port", p->number);
+		put_int(a, m, "targetPort", p->target->number);
 		if (p->udp)
-			map_put(b->a, m, "protocol", STR(b, "UDP"));
-		if (i == 0 && kind == EXPOSE_NODEPORT && node_port)
-			map_put(b->a, m, "nodePort", INT(b, node_port));
+			put_str(a, m, "protocol", "UDP");
+		if (p == svc->port && svc->type == EXPOSE_NODEPORT && svc->node_port)
+			put_int(a, m, "nodePort", svc->node_port);
 	}
+	return doc;
 }
 
-/* The pod template */
-
-/* 'text' for a POSIX shell, single-quoted. */
-static const char *
-shell_quote(struct builder *b, const char *s)
+static struct node *
+autoscaler_tree(const struct compilation *c, const struct component *comp, struct arena *a)
 {
-	struct buf q = {0};
-	buf_putc(&q, '\'');
-	for (; *s; s++) {
-		if (*s == '\'')
-			buf_puts(&q, "'\\''");
-		else
-			buf_putc(&q, *s);
+	struct node *spec;
+	struct node *doc = component_object(c, a, OBJ_AUTOSCALER, comp, &spec);
+	struct node *target = put_map(a, spec, "scaleTargetRef");
+	enum object_kind kind = workload_kinds[comp->kind].object;
+	put_str(a, target, "apiVersion", object_kinds[kind].api_version);
+	put_str(a, target, "kind", object_kinds[kind].kind);
+	put_str(a, target, "name", comp->workload_name);
+	put_int(a, spec, "minReplicas", comp->min_replicas);
+	put_int(a, spec, "maxReplicas", comp->autoscale_max);
+	struct node *metric = push_map(a, put_seq(a, spec, "metrics"));
+	put_str(a, metric, "type", "Resource");
+	struct node *res = put_map(a, metric, "resource");
+	put_str(a, res, "name", "cpu");
+	struct node *t = put_map(a, res, "target");
+	put_str(a, t, "type", "Utilization");
+	put_int(a, t, "averageUtilization", comp->cpu_percent);
+	return doc;
+}
+
+static struct node *
+ingress_tree(const struct compilation *c, const struct object *o, struct arena *a)
+{
+	const struct component *comp = o->comp;
+	const struct route *route = o->subject;
+	struct node *spec;
+	struct node *doc = component_object(c, a, OBJ_INGRESS, comp, &spec);
+	if (route->tls_secret) {
+		struct node *tls = push_map(a, put_seq(a, spec, "tls"));
+		seq_push(a, put_seq(a, tls, "hosts"), node_str(a, route->host.value));
+		put_str(a, tls, "secretName", route->tls_secret->k8s_name);
 	}
-	buf_putc(&q, '\'');
-	const char *r = arena_strndup(b->a, q.data, q.len);
-	buf_free(&q);
-	return r;
+	struct node *rule = push_map(a, put_seq(a, spec, "rules"));
+	put_str(a, rule, "host", route->host.value);
+	struct node *path = push_map(a, put_seq(a, put_map(a, rule, "http"), "paths"));
+	put_str(a, path, "path", route->path.value);
+	put_str(a, path, "pathType", "Prefix");
+	struct node *svc = put_map(a, put_map(a, path, "backend"), "service");
+	put_str(a, svc, "name", comp->service->name);
+	put_int(a, put_map(a, svc, "port"), "number", comp->service->port->number);
+	return doc;
+}
+
+struct node *
+object_tree(const struct compilation *c, const struct object *o, struct arena *a)
+{
+	switch (o->kind) {
+	case OBJ_NAMESPACE: return object_root(c, a, OBJ_NAMESPACE, o->name, NULL, NULL);
+	case OBJ_SECRET:
+	case OBJ_CONFIGMAP: return keyset_tree(c, o, a);
+	case OBJ_CLAIM: return claim_tree(c, o, a);
+	case OBJ_SERVICE: return service_tree(c, o, a);
+	case OBJ_DEPLOYMENT:
+	case OBJ_STATEFULSET: return workload_tree(c, o->comp, a);
+	case OBJ_AUTOSCALER: return autoscaler_tree(c, o->comp, a);
+	case OBJ_INGRESS: return ingress_tree(c, o, a);
+	case OBJ_KINDS: break;
+	}
+	return node_map(a);
+}
+
+struct node *
+kustomization_tree(struct arena *a, const char *const *file_names, size_t n)
+{
+	struct node *doc = node_map(a);
+	put_str(a, doc, "apiVersion", "kustomize.config.k8s.io/v1beta1");
+	put_str(a, doc, "kind", "Kustomization");
+	struct node *resources = put_seq(a, doc, "resources");
+	for (size_t i = 0; i < n; i++)
+		seq_push(a, resources, node_str(a, file_names[i]));
+	put_str(a, put_map(a, doc, "sortOptions"), "order", "fifo");
+	return doc;
+}
+
+/* The plan */
+
+static void
+plan(struct compilation *c, enum object_kind kind, const char *name,
+     const struct component *comp, const void *subject)
+{
+	struct object *o = NEW(&c->arena, struct object);
+	o->kind = kind;
+	o->name = name;
+	o->comp = comp;
+	o->subject = subject;
+	vec_push(&c->arena, &c->objects, o);
 }
 
 static void
-build_wait(struct builder *b, struct node *init, const struct wait *w)
+plan_component(struct compilation *c, const struct component *comp)
 {
-	struct node *m = push_map(b, init);
-	map_put(b->a, m, "name", STR(b, arena_printf(b->a, "wait-for-%s", w->target->name.text)));
-	map_put(b->a, m, "image",
-	        STR(b, b->c->opts->wait_image ? b->c->opts->wait_image : DEFAULT_WAIT_IMAGE));
-	const char *check, *what;
-	if (w->http_path) {
-		const char *url = arena_printf(b->a, "http://%s:%lld%s", w->host, w->port, w->http_path);
-		check = arena_printf(b->a, "wget -q -T 2 -O /dev/null %s", shell_quote(b, url));
-		what = url;
-	} else {
-		check = arena_printf(b->a, "nc -z -w 2 %s %lld", w->host, w->port);
-		what = arena_printf(b->a, "%s:%lld", w->host, w->port);
+	if (comp->service)
+		plan(c, OBJ_SERVICE, comp->service->name, comp, comp->service);
+	for (size_t k = 0; k < comp->extra_services.len; k++) {
+		const struct service *svc = comp->extra_services.items[k];
+		plan(c, OBJ_SERVICE, svc->name, comp, svc);
 	}
-	struct node *cmd = put_seq(b, m, "command");
-	seq_push(b->a, cmd, STR(b, "sh"));
-	seq_push(b->a, cmd, STR(b, "-c"));
-	seq_push(b->a, cmd, STR(b, arena_printf(b->a, "until %s; do echo waiting for %s; sleep 2; done",
-	                                        check, shell_quote(b, what))));
-	struct node *res = put_map(b, m, "resources");
-	struct node *req = put_map(b, res, "requests");
-	map_put(b->a, req, "cpu", STR(b, "10m"));
-	map_put(b->a, req, "memory", STR(b, "16Mi"));
-	struct node *lim = put_map(b, res, "limits");
-	map_put(b->a, lim, "cpu", STR(b, "50m"));
-	map_put(b->a, lim, "memory", STR(b, "32Mi"));
-}
-
-static void
-build_probe(struct builder *b, struct node *container, const char *key, const struct probe *p)
-{
-	if (!p->present)
-		return;
-	struct node *m = put_map(b, container, key);
-	struct node *port = NULL;
-	if (p->port)
-		port = p->by_name ? STR(b, p->port->name) : INT(b, p->port->target);
-	switch (p->kind) {
-	case PROBE_HTTP: {
-		struct node *get = put_map(b, m, "httpGet");
-		map_put(b->a, get, "path", STR(b, p->path ? p->path : "/"));
-		if (port)
-			map_put(b->a, get, "port", port);
-		if (p->headers.len) {
-			struct node *hs = put_seq(b, get, "httpHeaders");
-			for (size_t i = 0; i < p->headers.len; i++) {
-				const struct header *h = p->headers.items[i];
-				struct node *hm = push_map(b, hs);
-				map_put(b->a, hm, "name", STR(b, h->name));
-				map_put(b->a, hm, "value", STR(b, h->value));
-			}
-		}
-		break;
-	}
-	case PROBE_TCP:
-		if (port)
-			map_put(b->a, put_map(b, m, "tcpSocket"), "port", port);
-		break;
-	case PROBE_EXEC: {
-		struct node *cmd = put_seq(b, put_map(b, m, "exec"), "command");
-		for (size_t i = 0; i < p->command.len; i++)
-			seq_push(b->a, cmd, STR(b, p->command.items[i]));
-		break;
-	}
-	}
-	if (p->delay >= 0)
-		map_put(b->a, m, "initialDelaySeconds", INT(b, p->delay));
-	if (p->every >= 0)
-		map_put(b->a, m, "periodSeconds", INT(b, p->every));
-	if (p->timeout >= 0)
-		map_put(b->a, m, "timeoutSeconds", INT(b, p->timeout));
-	if (p->failures >= 0)
-		map_put(b->a, m, "failureThreshold", INT(b, p->failures));
-}
-
-static void
-build_env(struct builder *b, struct node *container, const struct component *comp)
-{
-	if (comp->env_from.len) {
-		struct node *from = put_seq(b, container, "envFrom");
-		for (size_t i = 0; i < comp->env_from.len; i++) {
-			const struct env_source *src = comp->env_from.items[i];
-			struct node *m = push_map(b, from);
-			if (src->config)
-				map_put(b->a, put_map(b, m, "configMapRef"), "name", STR(b, src->config->k8s_name));
-			else
-				map_put(b->a, put_map(b, m, "secretRef"), "name", STR(b, src->secret->k8s_name));
-		}
-	}
-	if (!comp->env.len)
-		return;
-	struct node *env = put_seq(b, container, "env");
-	for (size_t i = 0; i < comp->env.len; i++) {
-		const struct env_var *e = comp->env.items[i];
-		struct node *m = push_map(b, env);
-		map_put(b->a, m, "name", STR(b, e->name));
-		if (e->kind == ENV_VALUE) {
-			map_put(b->a, m, "value", STR(b, e->value));
-			continue;
-		}
-		struct node *from = put_map(b, m, "valueFrom");
-		bool secret = e->kind == ENV_SECRET_KEY;
-		struct node *ref = put_map(b, from, secret ? "secretKeyRef" : "configMapKeyRef");
-		map_put(b->a, ref, "name", STR(b, secret ? e->secret->k8s_name : e->config->k8s_name));
-		map_put(b->a, ref, "key", STR(b, e->key));
-	}
-}
-
-static void
-build_container(struct builder *b, struct node *containers, const struct component *comp)
-{
-	struct node *m = push_map(b, containers);
-	map_put(b->a, m, "name", STR(b, comp->container_name));
-	map_put(b->a, m, "image", STR(b, comp->image ? comp->image : ""));
-	if (comp->has_command) {
-		struct node *cmd = put_seq(b, m, "command");
-		for (size_t i = 0; i < comp->command.len; i++)
-			seq_push(b->a, cmd, STR(b, comp->command.items[i]));
-	}
-	if (comp->has_args) {
-		struct node *args = put_seq(b, m, "args");
-		for (size_t i = 0; i < comp->args.len; i++)
-			seq_push(b->a, args, STR(b, comp->args.items[i]));
-	}
-	if (comp->ports.len) {
-		struct node *ports = put_seq(b, m, "ports");
-		for (size_t i = 0; i < comp->ports.len; i++) {
-			const struct port *p = comp->ports.items[i];
-			struct node *pm = push_map(b, ports);
-			if (p->name)
-				map_put(b->a, pm, "name", STR(b, p->name));
-			map_put(b->a, pm, "containerPort", INT(b, p->target));
-			if (p->udp)
-				map_put(b->a, pm, "protocol", STR(b, "UDP"));
-		}
-	}
-	build_env(b, m, comp);
-	if (comp->requests.cpu.text || comp->requests.memory.text || comp->limits.cpu.text ||
-	    comp->limits.memory.text) {
-		struct node *res = put_map(b, m, "resources");
-		if (comp->requests.cpu.text || comp->requests.memory.text)
-			put_resources(b, put_map(b, res, "requests"), &comp->requests);
-		if (comp->limits.cpu.text || comp->limits.memory.text)
-			put_resources(b, put_map(b, res, "limits"), &comp->limits);
-	}
-	if (comp->volumes.len) {
-		struct node *mounts = put_seq(b, m, "volumeMounts");
-		for (size_t i = 0; i < comp->volumes.len; i++) {
-			const struct volume *vol = comp->volumes.items[i];
-			struct node *vm = push_map(b, mounts);
-			map_put(b->a, vm, "name", STR(b, vol->name.text));
-			map_put(b->a, vm, "mountPath", STR(b, vol->path ? vol->path : "/"));
-			if (vol->kind == VOLUME_CONFIG || vol->kind == VOLUME_SECRET)
-				map_put(b->a, vm, "readOnly", node_bool(b->a, true));
-		}
-	}
-	build_probe(b, m, "livenessProbe", &comp->probes[PROBE_LIVENESS]);
-	build_probe(b, m, "readinessProbe", &comp->probes[PROBE_READINESS]);
-	build_probe(b, m, "startupProbe", &comp->probes[PROBE_STARTUP]);
-}
-
-static void
-build_pod_volumes(struct builder *b, struct node *pod, const struct component *comp)
-{
-	struct node *vols = NULL;
-	for (size_t i = 0; i < comp->volumes.len; i++) {
-		const struct volume *vol = comp->volumes.items[i];
-		if (vol->kind == VOLUME_CLAIM && comp->stateful)
-			continue; /* a claim template names the volume itself */
-		if (!vols)
-			vols = put_seq(b, pod, "volumes");
-		struct node *m = push_map(b, vols);
-		map_put(b->a, m, "name", STR(b, vol->name.text));
-		switch (vol->kind) {
-		case VOLUME_CLAIM:
-			map_put(b->a, put_map(b, m, "persistentVolumeClaim"), "claimName",
-			        STR(b, vol->claim_name));
-			break;
-		case VOLUME_TEMP: {
-			struct node *dir = put_map(b, m, "emptyDir");
-			if (vol->size.text)
-				map_put(b->a, dir, "sizeLimit", STR(b, vol->size.text));
-			break;
-		}
-		case VOLUME_CONFIG:
-			map_put(b->a, put_map(b, m, "configMap"), "name",
-			        STR(b, vol->config ? vol->config->k8s_name : ""));
-			break;
-		case VOLUME_SECRET: {
-			struct node *sm = put_map(b, m, "secret");
-			map_put(b->a, sm, "secretName", STR(b, vol->secret ? vol->secret->k8s_name : ""));
-			map_put(b->a, sm, "defaultMode", INT(b, 0400));
-			break;
-		}
-		}
-	}
-}
-
-static void
-build_workload(struct builder *b, struct component *comp)
-{
-	const char *kind = comp->stateful ? "StatefulSet" : "Deployment";
-	struct object *o = new_object(b, "apps/v1", kind, comp->workload_name,
-	                              comp->workload_name, NULL);
-	struct node *spec = put_map(b, o->doc, "spec");
-	if (comp->stateful)
-		map_put(b->a, spec, "serviceName", STR(b, comp->service_name));
-	if (!comp->autoscaled)
-		map_put(b->a, spec, "replicas", INT(b, comp->replicas));
-	map_put(b->a, put_map(b, put_map(b, spec, "selector"), "matchLabels"), "app",
-	        STR(b, comp->workload_name));
-	struct node *template = put_map(b, spec, "template");
-	struct node *meta = put_map(b, template, "metadata");
-	struct node *labels = put_map(b, meta, "labels");
-	map_put(b->a, labels, "app", STR(b, comp->workload_name));
-	map_put(b->a, labels, "app.kubernetes.io/part-of", STR(b, b->s->name.text));
-	for (size_t i = 0; i < comp->pod_labels.len; i++) {
-		const struct header *h = comp->pod_labels.items[i];
-		map_put(b->a, labels, h->name, STR(b, h->value));
-	}
-	if (comp->pod_annotations.len) {
-		struct node *ann = put_map(b, meta, "annotations");
-		for (size_t i = 0; i < comp->pod_annotations.len; i++) {
-			const struct header *h = comp->pod_annotations.items[i];
-			map_put(b->a, ann, h->name, STR(b, h->value));
-		}
-	}
-	struct node *pod = put_map(b, template, "spec");
-	if (comp->grace >= 0)
-		map_put(b->a, pod, "terminationGracePeriodSeconds", INT(b, comp->grace));
-	struct node *init = NULL;
-	for (size_t i = 0; i < comp->waits.len; i++) {
-		const struct wait *w = comp->waits.items[i];
-		if (!w->enabled)
-			continue;
-		if (!init)
-			init = put_seq(b, pod, "initContainers");
-		build_wait(b, init, w);
-	}
-	build_container(b, put_seq(b, pod, "containers"), comp);
-	build_pod_volumes(b, pod, comp);
-	if (comp->stateful) {
-		struct node *templates = NULL;
-		for (size_t i = 0; i < comp->volumes.len; i++) {
-			const struct volume *vol = comp->volumes.items[i];
-			if (vol->kind != VOLUME_CLAIM)
-				continue;
-			if (!templates)
-				templates = put_seq(b, spec, "volumeClaimTemplates");
-			struct node *t = push_map(b, templates);
-			map_put(b->a, put_map(b, t, "metadata"), "name", STR(b, vol->name.text));
-			claim_spec(b, put_map(b, t, "spec"), vol);
-		}
-	}
-}
-
-static void
-build_autoscaler(struct builder *b, struct component *comp)
-{
-	struct object *o = new_object(b, "autoscaling/v2", "HorizontalPodAutoscaler",
-	                              comp->workload_name, comp->workload_name, NULL);
-	struct node *spec = put_map(b, o->doc, "spec");
-	struct node *target = put_map(b, spec, "scaleTargetRef");
-	map_put(b->a, target, "apiVersion", STR(b, "apps/v1"));
-	map_put(b->a, target, "kind", STR(b, comp->stateful ? "StatefulSet" : "Deployment"));
-	map_put(b->a, target, "name", STR(b, comp->workload_name));
-	map_put(b->a, spec, "minReplicas", INT(b, comp->min_replicas));
-	map_put(b->a, spec, "maxReplicas", INT(b, comp->max_replicas));
-	struct node *metric = push_map(b, put_seq(b, spec, "metrics"));
-	map_put(b->a, metric, "type", STR(b, "Resource"));
-	struct node *res = put_map(b, metric, "resource");
-	map_put(b->a, res, "name", STR(b, "cpu"));
-	struct node *t = put_map(b, res, "target");
-	map_put(b->a, t, "type", STR(b, "Utilization"));
-	map_put(b->a, t, "averageUtilization", INT(b, comp->cpu_percent));
-}
-
-static void
-build_ingress(struct builder *b, struct component *comp, const struct route *route)
-{
-	struct object *o = new_object(b, "networking.k8s.io/v1", "Ingress", comp->workload_name,
-	                              comp->workload_name, NULL);
-	struct node *spec = put_map(b, o->doc, "spec");
-	if (route->tls) {
-		struct node *tls = push_map(b, put_seq(b, spec, "tls"));
-		seq_push(b->a, put_seq(b, tls, "hosts"), STR(b, route->host));
-		map_put(b->a, tls, "secretName", STR(b, route->tls));
-	}
-	struct node *rule = push_map(b, put_seq(b, spec, "rules"));
-	map_put(b->a, rule, "host", STR(b, route->host));
-	struct node *path = push_map(b, put_seq(b, put_map(b, rule, "http"), "paths"));
-	map_put(b->a, path, "path", STR(b, route->path));
-	map_put(b->a, path, "pathType", STR(b, "Prefix"));
-	struct node *svc = put_map(b, put_map(b, path, "backend"), "service");
-	map_put(b->a, svc, "name", STR(b, comp->service_name));
-	const struct port *first = comp->ports.items[0];
-	map_put(b->a, put_map(b, svc, "port"), "number", INT(b, first->number));
+	plan(c, workload_kinds[comp->kind].object, comp->workload_name, comp, NULL);
+	if (comp->autoscaled)
+		plan(c, OBJ_AUTOSCALER, comp->workload_name, comp, NULL);
+	for (size_t k = 0; k < comp->routes.len; k++)
+		plan(c, OBJ_INGRESS, comp->workload_name, comp, comp->routes.items[k]);
 }
 
 /* File names: NN-kind-name, NN as wide as the count needs (at least 2). */
 static void
-name_files(struct builder *b)
+name_files(struct compilation *c)
 {
-	size_t n = b->c->objects.len, width = 2;
+	size_t n = c->objects.len, width = 2;
 	for (size_t k = 100; k <= n; k *= 10)
 		width++;
 	for (size_t i = 0; i < n; i++) {
-		struct object *o = b->c->objects.items[i];
-		o->file_stem = arena_printf(b->a, "%0*zu-%s-%s", (int)width, i + 1,
-		                            lower_kind(b, o->kind), o->name);
+		struct object *o = c->objects.items[i];
+		char *kind = arena_strdup(&c->arena, object_kinds[o->kind].kind);
+		for (char *p = kind; *p; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p - 'A' + 'a');
+		o->file_stem = arena_printf(&c->arena, "%0*zu-%s-%s", (int)width, i + 1, kind, o->name);
 	}
 }
 
 void
-build_objects(struct compilation *c)
+plan_objects(struct compilation *c)
 {
-	struct builder b = {c, c->stack, &c->arena};
-	struct stack *s = c->stack;
+	const struct stack *s = c->stack;
 	if (s->namespace)
-		new_object(&b, "v1", "Namespace", s->namespace, NULL, NULL);
-	for (size_t i = 0; i < s->secrets.len; i++)
-		build_secret(&b, s->secrets.items[i]);
-	for (size_t i = 0; i < s->configs.len; i++)
-		build_config(&b, s->configs.items[i]);
-	for (size_t i = 0; i < s->ordered.len; i++)
-		build_claims(&b, s->ordered.items[i]);
-	for (size_t i = 0; i < s->ordered.len; i++) {
-		struct component *comp = s->ordered.items[i];
-		if (comp->expose != EXPOSE_NONE)
-			build_service(&b, comp, comp->service_name, comp->expose, comp->node_port);
-		for (size_t k = 0; k < comp->extra_services.len; k++) {
-			const struct extra_service *x = comp->extra_services.items[k];
-			build_service(&b, comp, x->name, x->kind, x->node_port);
-		}
-		build_workload(&b, comp);
-		if (comp->autoscaled)
-			build_autoscaler(&b, comp);
-		for (size_t k = 0; k < comp->routes.len; k++)
-			build_ingress(&b, comp, comp->routes.items[k]);
+		plan(c, OBJ_NAMESPACE, s->namespace, NULL, NULL);
+	for (size_t i = 0; i < s->secrets.len; i++) {
+		const struct keyset *sec = s->secrets.items[i];
+		plan(c, OBJ_SECRET, sec->k8s_name, NULL, sec);
 	}
-	name_files(&b);
-}
-
-struct object *
-kustomization_object(struct compilation *c, struct vec *file_names)
-{
-	struct arena *a = &c->arena;
-	struct object *o = NEW(a, struct object);
-	o->api_version = "kustomize.config.k8s.io/v1beta1";
-	o->kind = "Kustomization";
-	o->name = "kustomization";
-	o->file_stem = "kustomization";
-	o->doc = node_map(a);
-	map_put(a, o->doc, "apiVersion", node_str(a, o->api_version));
-	map_put(a, o->doc, "kind", node_str(a, o->kind));
-	struct node *resources = node_seq(a);
-	for (size_t i = 0; i < file_names->len; i++)
-		seq_push(a, resources, node_str(a, file_names->items[i]));
-	map_put(a, o->doc, "resources", resources);
-	struct node *sort = node_map(a);
-	map_put(a, sort, "order", node_str(a, "fifo"));
-	map_put(a, o->doc, "sortOptions", sort);
-	return o;
+	for (size_t i = 0; i < s->configs.len; i++) {
+		const struct keyset *cfg = s->configs.items[i];
+		plan(c, OBJ_CONFIGMAP, cfg->k8s_name, NULL, cfg);
+	}
+	for (size_t i = 0; i < s->ordered.len; i++) {
+		const struct component *comp = s->ordered.items[i];
+		for (size_t k = 0; k < comp->pod.volumes.len; k++) {
+			const struct volume *vol = comp->pod.volumes.items[k];
+			if (vol->claim == CLAIM_OBJECT)
+				plan(c, OBJ_CLAIM, vol->claim_name, comp, vol);
+		}
+	}
+	for (size_t i = 0; i < s->ordered.len; i++)
+		plan_component(c, s->ordered.items[i]);
+	name_files(c);
 }

@@ -1,5 +1,6 @@
 /*
- * order.c - the dependency order of the components (spec section 7).
+ * order.c - the dependency order of the components (docs/language.md
+ * section 8).
  *
  * `after X` is an edge X -> this.  Kahn's algorithm with a min-heap on the
  * source position gives the order that keeps the source order wherever
@@ -7,10 +8,6 @@
  * input.  When components are left over, they hold a cycle: a walk along
  * `after` edges inside the leftovers finds it, and every `after` on it is
  * reported.  No recursion: a chain of 100,000 components is fine.
- *
- * The pass also fills in what each wait init container checks: the
- * target's Service, its first port, and its readiness path when it has
- * an http readiness probe.
  */
 #include "todokc.h"
 
@@ -115,43 +112,6 @@ report_cycle(struct compilation *c, struct component *start, const size_t *indeg
 	free(via);
 }
 
-static void
-plan_waits(struct compilation *c, struct component *comp)
-{
-	for (size_t i = 0; i < comp->waits.len; i++) {
-		struct wait *w = comp->waits.items[i];
-		struct component *t = w->target;
-		if (c->opts->no_wait)
-			continue;
-		if (t->expose == EXPOSE_NONE || t->ports.len == 0) {
-			diag(&c->diags, W0502, w->loc,
-			     "%s has no Service: 'after %s' orders the manifests but cannot wait "
-			     "for it at run time",
-			     diag_quote(&c->arena, t->name.text), t->name.text);
-			continue;
-		}
-		struct port *first = t->ports.items[0];
-		if (first->udp) {
-			diag(&c->diags, W0502, w->loc,
-			     "the first port of %s is UDP: 'after %s' orders the manifests but "
-			     "cannot wait for it at run time",
-			     diag_quote(&c->arena, t->name.text), t->name.text);
-			continue;
-		}
-		w->enabled = true;
-		w->host = t->service_name;
-		w->port = first->number;
-		/* An http readiness probe: wait until its path answers through the
-		 * Service (on the Service port of the probed container port). */
-		const struct probe *ready = &t->probes[PROBE_READINESS];
-		if (ready->present && ready->kind == PROBE_HTTP && ready->path && ready->port &&
-		    !ready->port->udp) {
-			w->http_path = ready->path;
-			w->port = ready->port->number;
-		}
-	}
-}
-
 void
 order_stack(struct compilation *c)
 {
@@ -196,16 +156,11 @@ order_stack(struct compilation *c)
 			if (--indegree[waiters[k]] == 0)
 				heap_push(&heap, waiters[k]);
 	}
-	if (s->ordered.len < n) {
-		for (size_t i = 0; i < n; i++)
-			if (indegree[i]) {
-				report_cycle(c, s->components.items[i], indegree);
-				break;
-			}
-	} else {
-		for (size_t i = 0; i < n; i++)
-			plan_waits(c, s->components.items[i]);
-	}
+	for (size_t i = 0; s->ordered.len < n && i < n; i++)
+		if (indegree[i]) {
+			report_cycle(c, s->components.items[i], indegree);
+			break;
+		}
 	free(heap.items);
 	free(waiters);
 	free(start);

@@ -23,11 +23,10 @@
 struct keyword {
 	const char *spelling;
 	int token;
-	const char *role;
 };
 
 static const struct keyword keywords[] = {
-#define KEYWORD(token, spelling, role) {spelling, token, #role},
+#define KEYWORD(token, spelling, role) {spelling, token},
 #include "keywords.def"
 #undef KEYWORD
 };
@@ -57,21 +56,6 @@ keyword_spelling(int token)
 
 /* Numbers */
 
-/* The suffixes of Kubernetes quantities (resource.Quantity). */
-static const char *const quantity_suffixes[] = {
-	"n", "u", "m", "k", "M", "G", "T", "P", "E",
-	"Ki", "Mi", "Gi", "Ti", "Pi", "Ei",
-};
-
-static bool
-is_quantity_suffix(const char *s, size_t len)
-{
-	for (size_t i = 0; i < sizeof quantity_suffixes / sizeof *quantity_suffixes; i++)
-		if (strlen(quantity_suffixes[i]) == len && memcmp(quantity_suffixes[i], s, len) == 0)
-			return true;
-	return false;
-}
-
 static bool
 parse_whole(const char *s, size_t len, long long *out)
 {
@@ -86,80 +70,90 @@ parse_whole(const char *s, size_t len, long long *out)
 	return true;
 }
 
+/* A whole number's value into out, or E0109 when it does not fit. */
+static void
+whole_value(struct parse_ctx *p, const char *s, size_t digits, struct ast_number *out)
+{
+	if (!parse_whole(s, digits, &out->value))
+		diag(&p->c->diags, E0109, out->loc, "integer %s is too large",
+		     diag_quote(p->arena, out->text));
+}
+
+/* A number whose suffix is no quantity's (1Gb, 10ms): reported with the
+ * nearest suffix.  The parser will not report this token again. */
+static void
+bad_suffix(struct parse_ctx *p, const struct ast_number *n, size_t numeric)
+{
+	p->reported_token = n->loc;
+	const char *bad = n->text + numeric;
+	const char *best = NULL;
+	size_t best_distance = (size_t)-1;
+	for (size_t i = 0; quantity_suffixes[i].suffix; i++) {
+		const char *known = quantity_suffixes[i].suffix;
+		size_t d = edit_distance(bad, known);
+		if (d < best_distance && d <= 1 && strlen(known) == 2) {
+			best = known;
+			best_distance = d;
+		}
+	}
+	if (best)
+		diag(&p->c->diags, E0108, n->loc,
+		     "%s is not a quantity: unknown suffix %s; did you mean '%.*s%s'?",
+		     diag_quote(p->arena, n->text), diag_quote(p->arena, bad), (int)numeric, n->text,
+		     best);
+	else
+		diag(&p->c->diags, E0108, n->loc,
+		     "%s is not a quantity, duration or percentage: unknown suffix %s "
+		     "(quantities use m, k, M, G, T, Ki, Mi, Gi, Ti; durations s)",
+		     diag_quote(p->arena, n->text), diag_quote(p->arena, bad));
+}
+
+static size_t
+skip_digits(const char *s, size_t i, size_t len)
+{
+	while (i < len && s[i] >= '0' && s[i] <= '9')
+		i++;
+	return i;
+}
+
 int
 lex_number(struct parse_ctx *p, const char *s, size_t len, uint32_t at,
            struct ast_number *out)
 {
-	struct loc loc = {at, at + (uint32_t)len};
-	size_t digits = 0;
-	while (digits < len && s[digits] >= '0' && s[digits] <= '9')
-		digits++;
-	size_t numeric = digits;
-	if (numeric < len && s[numeric] == '.') {
-		numeric++;
-		while (numeric < len && s[numeric] >= '0' && s[numeric] <= '9')
-			numeric++;
-	}
+	size_t digits = skip_digits(s, 0, len);
+	size_t numeric = digits < len && s[digits] == '.' ? skip_digits(s, digits + 1, len) : digits;
 	const char *suffix = s + numeric;
 	size_t suffix_len = len - numeric;
 	bool decimal = numeric > digits;
 
 	out->text = arena_strndup(p->arena, s, len);
-	out->loc = loc;
+	out->loc = (struct loc){at, at + (uint32_t)len};
 	out->value = 0;
-	if (suffix_len == 0 && !decimal) {
+	if (!suffix_len && !decimal) {
 		out->kind = NUM_INT;
-		if (!parse_whole(s, digits, &out->value))
-			diag(&p->c->diags, E0109, loc, "integer %s is too large",
-			     diag_quote(p->arena, out->text));
+		whole_value(p, s, digits, out);
 		return INT;
 	}
 	if (suffix_len == 1 && suffix[0] == '%') {
 		out->kind = NUM_PERCENT;
 		if (decimal)
-			diag(&p->c->diags, E0108, loc, "a percentage is a whole number: %s",
+			diag(&p->c->diags, E0108, out->loc, "a percentage is a whole number: %s",
 			     diag_quote(p->arena, out->text));
-		else if (!parse_whole(s, digits, &out->value))
-			diag(&p->c->diags, E0109, loc, "integer %s is too large",
-			     diag_quote(p->arena, out->text));
+		else
+			whole_value(p, s, digits, out);
 		return PERCENT;
 	}
 	if (suffix_len == 1 && suffix[0] == 's' && !decimal) {
 		out->kind = NUM_DURATION;
-		if (!parse_whole(s, digits, &out->value))
-			diag(&p->c->diags, E0109, loc, "integer %s is too large",
-			     diag_quote(p->arena, out->text));
+		whole_value(p, s, digits, out);
 		return DURATION;
 	}
 	out->kind = NUM_QUANTITY;
-	if (suffix_len == 0 || is_quantity_suffix(suffix, suffix_len) ||
-	    ((suffix[0] == 'e' || suffix[0] == 'E') && suffix_len > 1 &&
-	     strspn(suffix + 1, "+-0123456789") == suffix_len - 1))
+	bool exponent = (suffix[0] == 'e' || suffix[0] == 'E') && suffix_len > 1 &&
+	                strspn(suffix + 1, "+-0123456789") == suffix_len - 1;
+	if (!suffix_len || exponent || quantity_suffix_known(suffix, suffix_len))
 		return QUANTITY;
-
-	/* Not a quantity: suggest the nearest suffix (1Gb -> 1Gi, 10ms -> 10s).
-	 * The parser will not report this token again. */
-	p->reported_token = loc;
-	char *bad = arena_strndup(p->arena, suffix, suffix_len);
-	const char *best = NULL;
-	size_t best_distance = (size_t)-1;
-	for (size_t i = 0; i < sizeof quantity_suffixes / sizeof *quantity_suffixes; i++) {
-		size_t d = edit_distance(bad, quantity_suffixes[i]);
-		if (d < best_distance && d <= 1 && strlen(quantity_suffixes[i]) == 2) {
-			best = quantity_suffixes[i];
-			best_distance = d;
-		}
-	}
-	if (best)
-		diag(&p->c->diags, E0108, loc,
-		     "%s is not a quantity: unknown suffix %s; did you mean '%.*s%s'?",
-		     diag_quote(p->arena, out->text), diag_quote(p->arena, bad),
-		     (int)numeric, s, best);
-	else
-		diag(&p->c->diags, E0108, loc,
-		     "%s is not a quantity, duration or percentage: unknown suffix %s "
-		     "(quantities use m, k, M, G, T, Ki, Mi, Gi, Ti; durations s)",
-		     diag_quote(p->arena, out->text), diag_quote(p->arena, bad));
+	bad_suffix(p, out, numeric);
 	return QUANTITY;
 }
 
@@ -236,6 +230,66 @@ lex_interpolation(struct parse_ctx *p, struct ast_string *str, const char *s,
 	return end + 1;
 }
 
+/* \u{HEX} with s[i] just after the 'u'; returns the index after it. */
+static size_t
+lex_unicode_escape(struct parse_ctx *p, const char *s, size_t len, size_t i, struct loc esc,
+                   uint32_t at, struct buf *text)
+{
+	uint32_t cp = 0;
+	size_t k = i, ndigits = 0;
+	bool ok = k < len && s[k] == '{';
+	for (k++; ok && k < len && s[k] != '}'; k++, ndigits++) {
+		int h = hex_value(s[k]);
+		if (h < 0 || ndigits >= 6) {
+			ok = false;
+			break;
+		}
+		cp = cp << 4 | (uint32_t)h;
+	}
+	ok = ok && k < len && s[k] == '}' && ndigits > 0;
+	if (!ok) {
+		diag(&p->c->diags, E0106, esc,
+		     "'\\u' is followed by 1 to 6 hex digits in braces, as in \\u{E9}");
+		return i;
+	}
+	esc.end = at + (uint32_t)k + 1;
+	if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		diag(&p->c->diags, E0106, esc,
+		     "\\u{%X} is not a Unicode character that a string may hold", cp);
+	else
+		utf8_encode(text, cp);
+	return k + 1;
+}
+
+/* The escape sequence at s[i] (a backslash, not the last byte); returns
+ * the index after it. */
+static size_t
+lex_escape(struct parse_ctx *p, const char *s, size_t len, size_t i, uint32_t at,
+           struct buf *text)
+{
+	static const char plain[] = "\"\\ntr$", decoded[] = "\"\\\n\t\r$";
+	struct loc esc = {at + (uint32_t)i, at + (uint32_t)i + 2};
+	char e = s[i + 1];
+	i += 2;
+	const char *which = e ? strchr(plain, e) : NULL;
+	if (which) {
+		buf_putc(text, decoded[which - plain]);
+		return i;
+	}
+	if (e == 'u')
+		return lex_unicode_escape(p, s, len, i, esc, at, text);
+	uint32_t cp = (unsigned char)e;
+	size_t n = utf8_decode((const unsigned char *)s + i - 1, len - i + 1, &cp);
+	if (n > 1) {
+		esc.end += (uint32_t)n - 1;
+		i += n - 1;
+	}
+	diag(&p->c->diags, E0105, esc,
+	     "unknown escape sequence '\\%.*s'; the escapes are \\\" \\\\ \\n \\t \\r \\$ \\u{HEX}",
+	     (int)(n ? n : 1), s + (esc.begin - at) + 1);
+	return i;
+}
+
 struct ast_string *
 lex_string(struct parse_ctx *p, const char *s, size_t len, uint32_t at)
 {
@@ -249,69 +303,15 @@ lex_string(struct parse_ctx *p, const char *s, size_t len, uint32_t at)
 		return str;
 	}
 	for (size_t i = 0; i < len;) {
-		char c = s[i];
-		if (c == '$' && i + 1 < len && s[i + 1] == '{') {
+		if (s[i] == '$' && i + 1 < len && s[i + 1] == '{') {
 			flush_text(p, str, &text);
 			i = lex_interpolation(p, str, s, len, i, at);
-			continue;
-		}
-		if (c != '\\') {
-			buf_putc(&text, c);
-			i++;
-			continue;
-		}
-		if (i + 1 >= len)
+		} else if (s[i] != '\\') {
+			buf_putc(&text, s[i++]);
+		} else if (i + 1 < len) {
+			i = lex_escape(p, s, len, i, at, &text);
+		} else {
 			break; /* a backslash ending an unterminated string (reported) */
-		struct loc esc = {at + (uint32_t)i, at + (uint32_t)i + 2};
-		char e = s[i + 1];
-		i += 2;
-		switch (e) {
-		case '"': buf_putc(&text, '"'); break;
-		case '\\': buf_putc(&text, '\\'); break;
-		case 'n': buf_putc(&text, '\n'); break;
-		case 't': buf_putc(&text, '\t'); break;
-		case 'r': buf_putc(&text, '\r'); break;
-		case '$': buf_putc(&text, '$'); break;
-		case 'u': {
-			uint32_t cp = 0;
-			size_t k = i, ndigits = 0;
-			bool ok = k < len && s[k] == '{';
-			for (k++; ok && k < len && s[k] != '}'; k++, ndigits++) {
-				int h = hex_value(s[k]);
-				if (h < 0 || ndigits >= 6) {
-					ok = false;
-					break;
-				}
-				cp = cp << 4 | (uint32_t)h;
-			}
-			ok = ok && k < len && s[k] == '}' && ndigits > 0;
-			if (ok)
-				esc.end = at + (uint32_t)k + 1;
-			if (ok && (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))) {
-				diag(&p->c->diags, E0106, esc,
-				     "\\u{%X} is not a Unicode character that a string may hold", cp);
-			} else if (!ok) {
-				diag(&p->c->diags, E0106, esc,
-				     "'\\u' is followed by 1 to 6 hex digits in braces, as in \\u{E9}");
-				break;
-			} else {
-				utf8_encode(&text, cp);
-			}
-			i = k + 1;
-			break;
-		}
-		default: {
-			uint32_t cp = (unsigned char)e;
-			size_t n = utf8_decode((const unsigned char *)s + i - 1, len - i + 1, &cp);
-			if (n > 1) {
-				esc.end += (uint32_t)n - 1;
-				i += n - 1;
-			}
-			diag(&p->c->diags, E0105, esc,
-			     "unknown escape sequence '\\%.*s'; the escapes are \\\" \\\\ \\n \\t \\r \\$ \\u{HEX}",
-			     (int)(n ? n : 1), s + (esc.begin - at) + 1);
-			break;
-		}
 		}
 	}
 	flush_text(p, str, &text);
@@ -325,26 +325,20 @@ lex_string(struct parse_ctx *p, const char *s, size_t len, uint32_t at)
 static bool
 check_encoding(struct compilation *c)
 {
-	const unsigned char *s = (const unsigned char *)c->src.text;
+	const char *s = c->src.text;
 	size_t len = c->src.len;
-	for (size_t i = 0; i < len;) {
-		if (s[i] == 0) {
-			diag(&c->diags, E0102, (struct loc){(uint32_t)i, (uint32_t)i + 1},
-			     "the input holds a NUL byte");
-			return false;
-		}
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		uint32_t cp;
-		size_t n = utf8_decode(s + i, len - i, &cp);
-		if (!n) {
-			diag(&c->diags, E0101, (struct loc){(uint32_t)i, (uint32_t)i + 1},
-			     "invalid UTF-8: byte 0x%02X does not start a valid character", s[i]);
-			return false;
-		}
-		i += n;
+	const char *nul = memchr(s, '\0', len);
+	size_t bad = utf8_invalid_at(s, nul ? (size_t)(nul - s) : len);
+	if (nul && bad == (size_t)(nul - s)) {
+		diag(&c->diags, E0102, (struct loc){(uint32_t)bad, (uint32_t)bad + 1},
+		     "the input holds a NUL byte");
+		return false;
+	}
+	if (bad < len) {
+		diag(&c->diags, E0101, (struct loc){(uint32_t)bad, (uint32_t)bad + 1},
+		     "invalid UTF-8: byte 0x%02X does not start a valid character",
+		     (unsigned char)s[bad]);
+		return false;
 	}
 	return true;
 }

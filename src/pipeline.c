@@ -1,16 +1,54 @@
 /*
- * pipeline.c - one compilation, from source text to Kubernetes objects:
- * parse, lower, resolve, order, check, build the objects.  The stages stop
- * after parsing when there are syntax errors, so that no stage works on a
+ * pipeline.c - one compilation, from source text to the object plan:
+ * parse, lower, resolve, order, check, plan.  The stages stop after
+ * parsing when there are syntax errors, so that no stage works on a
  * broken tree; lowering, resolution, ordering and checking run together
  * (each skips what an earlier error left unresolved) so that one run
- * reports all their errors, and objects are built only from a clean
- * stack.  Also the Graphviz
- * view of the dependency graph (--emit dot).
+ * reports all their errors, and objects are planned only from a clean
+ * stack.  Also the options' defaults, so that every caller (the command,
+ * the tests, the fuzzers) compiles with the same ones.
  */
-#include "todokc.h"
+#include "objects.h"
 
 #include <string.h>
+
+void
+options_init(struct options *o)
+{
+	memset(o, 0, sizeof *o);
+	o->format = FORMAT_YAML;
+	o->wait_image = DEFAULT_WAIT_IMAGE;
+}
+
+bool
+options_set_capacity(struct options *o, struct arena *a, const char *spec)
+{
+	const char *cpu = NULL, *memory = NULL;
+	while (*spec) {
+		size_t len = strcspn(spec, ",");
+		const char *eq = memchr(spec, '=', len);
+		if (!eq)
+			return false;
+		size_t klen = (size_t)(eq - spec);
+		const char *value = arena_strndup(a, eq + 1, len - klen - 1);
+		long double v;
+		if (!quantity_parse(value, &v))
+			return false;
+		if (klen == 3 && memcmp(spec, "cpu", 3) == 0)
+			cpu = value;
+		else if (klen == 6 && memcmp(spec, "memory", 6) == 0)
+			memory = value;
+		else
+			return false;
+		spec += len + (spec[len] == ',');
+	}
+	if (!cpu && !memory)
+		return false;
+	o->capacity_cpu = cpu;
+	o->capacity_memory = memory;
+	o->has_capacity = true;
+	return true;
+}
 
 void
 compilation_init(struct compilation *c, const struct options *opts)
@@ -29,29 +67,19 @@ compilation_free(struct compilation *c)
 	arena_free(&c->arena);
 }
 
-/* --capacity cpu=Q,memory=Q overrides the stack's cluster block. */
+/* --capacity cpu=Q,memory=Q replaces what it names of the stack's cluster block. */
 static void
 apply_capacity(struct compilation *c)
 {
-	const char *spec = c->opts->capacity;
-	if (!spec)
+	const struct options *o = c->opts;
+	if (!o->has_capacity)
 		return;
 	struct stack *s = c->stack;
-	s->has_capacity = true;
 	s->capacity_loc = NO_LOC;
-	while (*spec) {
-		size_t len = strcspn(spec, ",");
-		const char *eq = memchr(spec, '=', len);
-		if (eq) {
-			size_t klen = (size_t)(eq - spec);
-			const char *value = arena_strndup(&c->arena, eq + 1, len - klen - 1);
-			if (klen == 3 && memcmp(spec, "cpu", 3) == 0)
-				s->capacity.cpu = (struct quantity){value, NO_LOC, 0};
-			else if (klen == 6 && memcmp(spec, "memory", 6) == 0)
-				s->capacity.memory = (struct quantity){value, NO_LOC, 0};
-		}
-		spec += len + (spec[len] == ',');
-	}
+	if (o->capacity_cpu)
+		s->capacity.cpu = (struct quantity){o->capacity_cpu, NO_LOC, 0};
+	if (o->capacity_memory)
+		s->capacity.memory = (struct quantity){o->capacity_memory, NO_LOC, 0};
 }
 
 bool
@@ -68,61 +96,6 @@ compile_source(struct compilation *c, const char *path, const char *text, size_t
 	check_stack(c);
 	if (c->diags.errors)
 		return false;
-	build_objects(c);
+	plan_objects(c);
 	return true;
-}
-
-/* Graphviz */
-
-static void
-dot_id(struct buf *out, const char *prefix, const char *name)
-{
-	buf_printf(out, "\"%s:%s\"", prefix, name);
-}
-
-void
-emit_dot(struct compilation *c, struct buf *out)
-{
-	struct stack *s = c->stack;
-	buf_printf(out, "digraph \"%s\" {\n  rankdir=LR;\n  node [fontname=\"sans-serif\"];\n",
-	           s->name.text);
-	for (size_t i = 0; i < s->configs.len; i++) {
-		struct config *cfg = s->configs.items[i];
-		buf_puts(out, "  ");
-		dot_id(out, "config", cfg->name.text);
-		buf_printf(out, " [shape=note, label=\"config %s\"];\n", cfg->name.text);
-	}
-	for (size_t i = 0; i < s->secrets.len; i++) {
-		struct secret *sec = s->secrets.items[i];
-		buf_puts(out, "  ");
-		dot_id(out, "secret", sec->name.text);
-		buf_printf(out, " [shape=octagon, label=\"secret %s\"];\n", sec->name.text);
-	}
-	for (size_t i = 0; i < s->ordered.len; i++) {
-		struct component *comp = s->ordered.items[i];
-		buf_puts(out, "  ");
-		dot_id(out, "component", comp->name.text);
-		buf_printf(out, " [shape=%s, label=\"%s %s\"];\n", comp->stateful ? "cylinder" : "box",
-		           comp->stateful ? "stateful" : "service", comp->name.text);
-	}
-	for (size_t i = 0; i < s->ordered.len; i++) {
-		struct component *comp = s->ordered.items[i];
-		for (size_t k = 0; k < comp->waits.len; k++) {
-			const struct wait *w = comp->waits.items[k];
-			buf_puts(out, "  ");
-			dot_id(out, "component", w->target->name.text);
-			buf_puts(out, " -> ");
-			dot_id(out, "component", comp->name.text);
-			buf_puts(out, " [label=\"after\"];\n");
-		}
-		for (size_t k = 0; k < comp->env_from.len; k++) {
-			const struct env_source *src = comp->env_from.items[k];
-			buf_puts(out, "  ");
-			dot_id(out, src->config ? "config" : "secret", src->name.text);
-			buf_puts(out, " -> ");
-			dot_id(out, "component", comp->name.text);
-			buf_puts(out, " [style=dashed, label=\"env from\"];\n");
-		}
-	}
-	buf_puts(out, "}\n");
 }

@@ -226,6 +226,45 @@ buf_free(struct buf *b)
 	b->len = b->cap = 0;
 }
 
+char *
+arena_buf_take(struct arena *a, struct buf *b)
+{
+	char *s = arena_strndup(a, b->data ? b->data : "", b->len);
+	buf_free(b);
+	return s;
+}
+
+void
+json_escape(struct buf *out, const char *s, size_t len)
+{
+	size_t run = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		const char *esc = NULL;
+		char u[8];
+		switch (c) {
+		case '"': esc = "\\\""; break;
+		case '\\': esc = "\\\\"; break;
+		case '\n': esc = "\\n"; break;
+		case '\r': esc = "\\r"; break;
+		case '\t': esc = "\\t"; break;
+		case '\b': esc = "\\b"; break;
+		case '\f': esc = "\\f"; break;
+		default:
+			if (c < 0x20 || c == 0x7F) {
+				snprintf(u, sizeof u, "\\u%04x", c);
+				esc = u;
+			}
+		}
+		if (!esc)
+			continue;
+		buf_append(out, s + run, i - run);
+		buf_puts(out, esc);
+		run = i + 1;
+	}
+	buf_append(out, s + run, len - run);
+}
+
 /* Hash table: open addressing, FNV-1a */
 
 struct map_entry {
@@ -279,6 +318,15 @@ strmap_put(struct arena *a, struct strmap *m, const char *key, void *value)
 		*m = bigger;
 	}
 	strmap_insert(m, key, value);
+}
+
+void *
+strmap_claim(struct arena *a, struct strmap *m, const char *key, void *value)
+{
+	void *old = strmap_get(m, key);
+	if (!old)
+		strmap_put(a, m, key, value);
+	return old;
 }
 
 /* Suggestions */
@@ -402,4 +450,18 @@ utf8_encode(struct buf *out, uint32_t cp)
 		b[3] = (char)(0x80 | (cp & 0x3F));
 		buf_append(out, b, 4);
 	}
+}
+
+size_t
+utf8_invalid_at(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = u[i] < 0x80 ? 1 : utf8_decode(u + i, len - i, &cp);
+		if (!n)
+			return i;
+		i += n;
+	}
+	return len;
 }

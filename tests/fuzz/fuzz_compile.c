@@ -1,9 +1,9 @@
 /*
  * fuzz_compile.c - libFuzzer harness for the whole compiler, in memory:
- * compile_source() (parse, lower, resolve, order, check, build the
+ * compile_source() (parse, lower, resolve, order, check, plan the
  * objects), then the YAML stream and the JSON list as `todokc` renders
  * them, the per-object files and kustomization.yaml as `todokc -o`
- * renders them, the Graphviz view, and the diagnostics as text and JSON.
+ * renders them (src/output.c), the Graphviz view, and the diagnostics as text and JSON.
  * Nothing is written to disk.
  *
  * The options are fixed (no -D, no --env-file, no capacity).  env("VAR")
@@ -15,7 +15,7 @@
  * Besides the sanitizers, the harness traps (a crash for libFuzzer) when
  * an oracle fails; define FUZZ_NO_ORACLES to turn them off:
  *   - compile_source() is false exactly when there are errors;
- *   - the same input compiles twice to byte-identical output (spec 9);
+ *   - the same input compiles twice to byte-identical output (docs/output.md section 3);
  *   - every YAML output reads back with libyaml, and the JSON is strict
  *     RFC 8259;
  *   - each object's YAML and JSON read back to the same tree, and a
@@ -34,7 +34,8 @@
 #include <string.h>
 #include <yaml.h>
 
-#include "todokc.h"
+#include "objects.h"
+#include "output.h"
 
 #ifndef FUZZ_BASE_DIR
 #define FUZZ_BASE_DIR "tests/fuzz/base"
@@ -419,7 +420,11 @@ static void
 compile_once(const char *text, size_t size, struct result *r, bool oracles,
              bool marker_in_input)
 {
-	struct options opts = {.input = "fuzz.todok", .wait_image = DEFAULT_WAIT_IMAGE};
+	struct options opts, json_opts;
+	options_init(&opts);
+	opts.input = "fuzz.todok";
+	json_opts = opts;
+	json_opts.format = FORMAT_JSON;
 	struct compilation c;
 	compilation_init(&c, &opts);
 	c.env.use_environ = false;
@@ -430,43 +435,42 @@ compile_once(const char *text, size_t size, struct result *r, bool oracles,
 	r->ok = compile_source(&c, opts.input, copy, size);
 	CHECK(r->ok == (c.diags.errors == 0), "compile_source() disagrees with the error count");
 	if (r->ok) {
-		const char *problem = NULL;
-		bool emitted = emit_yaml_stream(&c.objects, &r->yaml, &problem);
-		CHECK(emitted, "the YAML backend fails on a compiled stack");
-		emit_json_list(&c.objects, &r->json);
+		/* What `todokc` writes on standard output, in both formats. */
+		CHECK(render_stream(&c, &r->yaml), "the YAML backend fails on a compiled stack");
+		c.opts = &json_opts;
+		render_stream(&c, &r->json);
+		c.opts = &opts;
 		emit_dot(&c, &r->dot);
 
-		/* What `todokc -o DIR` writes, one object at a time. */
-		struct vec names = {0};
+		/* What `todokc -o DIR` writes, one file at a time. */
+		size_t n;
+		struct output_file *files = output_files(&c, &n);
 		struct strmap seen = {0};
-		for (size_t i = 0; i < c.objects.len; i++) {
-			struct object *o = c.objects.items[i];
+		for (size_t i = 0; i < n; i++) {
+			const char *name = files[i].name;
 			struct buf y = {0}, j = {0};
-			const char *name = arena_printf(&c.arena, "%s.yaml", o->file_stem);
-			CHECK(safe_file_name(o->file_stem) && safe_file_name(name),
-			      "an output file name is not a plain name");
+			CHECK(safe_file_name(name), "an output file name is not a plain name");
 			CHECK(!strmap_get(&seen, name), "two objects have the same file name");
 			strmap_put(&c.arena, &seen, name, (void *)name);
-			vec_push(&c.arena, &names, (void *)name);
-			CHECK(emit_yaml_object(o, &y, &problem), "the YAML backend fails on an object");
-			emit_json_object(o, &j);
-			if (oracles) {
-				CHECK(json_text_ok(&j), "an object's JSON is not valid JSON");
-				compare_object(&y, &j);
-				if (!o->is_secret && !marker_in_input)
-					CHECK(!contains(&y, MARKER_B64) && !contains(&j, MARKER_B64),
-					      "a base64 secret value outside a Secret");
-			}
+			CHECK(render_file(&c, i, &y), "the YAML backend fails on an output file");
 			add_file(&r->files, name, &y);
-			add_file(&r->files, arena_printf(&c.arena, "%s.json", o->file_stem), &j);
+			if (i + 1 < n) {
+				const struct object *o = c.objects.items[i];
+				c.opts = &json_opts;
+				render_file(&c, i, &j);
+				c.opts = &opts;
+				if (oracles) {
+					CHECK(json_text_ok(&j), "an object's JSON is not valid JSON");
+					compare_object(&y, &j);
+					if (!files[i].secret && !marker_in_input)
+						CHECK(!contains(&y, MARKER_B64) && !contains(&j, MARKER_B64),
+						      "a base64 secret value outside a Secret");
+				}
+				add_file(&r->files, arena_printf(&c.arena, "%s.json", o->file_stem), &j);
+			}
 			buf_free(&y);
 			buf_free(&j);
 		}
-		struct buf k = {0};
-		CHECK(emit_yaml_object(kustomization_object(&c, &names), &k, &problem),
-		      "the YAML backend fails on kustomization.yaml");
-		add_file(&r->files, "kustomization.yaml", &k);
-		buf_free(&k);
 	}
 	/* The diagnostics as the command prints them, in colour and as JSON
 	 * (also when there are none: an empty list once made sorted() call

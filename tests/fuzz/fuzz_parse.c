@@ -18,7 +18,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct options opts = {.input = "fuzz.todok", .wait_image = DEFAULT_WAIT_IMAGE};
+	struct options opts;
+	options_init(&opts);
+	opts.input = "fuzz.todok";
 	struct compilation c;
 	compilation_init(&c, &opts);
 	c.env.use_environ = false;

@@ -132,17 +132,18 @@ test_object_order(void **state)
 	assert_int_equal(t.c.objects.len, sizeof want / sizeof *want);
 	for (size_t i = 0; i < t.c.objects.len; i++) {
 		const struct object *o = t.c.objects.items[i];
-		assert_string_equal(o->kind, want[i][0]);
+		assert_string_equal(object_kinds[o->kind].kind, want[i][0]);
 		assert_string_equal(o->name, want[i][1]);
 	}
 	/* the wait init container checks db's Service, on its readiness path */
 	const struct component *web = t.c.stack->components.items[0];
 	assert_int_equal(web->waits.len, 1);
 	const struct wait *w = web->waits.items[0];
-	assert_true(w->enabled);
+	assert_non_null(w->container);
+	assert_string_equal(w->container->name, "wait-for-db");
 	assert_string_equal(w->host, "s-db-service");
 	assert_int_equal(w->port, 5432);
-	assert_string_equal(w->http_path, "/ready");
+	assert_string_equal(w->url, "http://s-db-service:5432/ready");
 	assert_string_equal(unit_loc_text(&t, w->loc), "db");
 	unit_free(&t);
 }
@@ -160,17 +161,19 @@ test_waits(void **state)
 	/* a TCP check on the first port when there is no http readiness probe */
 	assert_true(unit_compile(&t, src));
 	const struct wait *w = ((struct component *)t.c.stack->components.items[0])->waits.items[0];
-	assert_true(w->enabled);
+	assert_non_null(w->container);
 	assert_int_equal(w->port, 5432);
-	assert_null(w->http_path);
+	assert_null(w->url);
 	unit_free(&t);
 
 	/* --no-wait: ordered, but no init container */
-	struct options o = {.no_wait = true};
+	struct options o;
+	options_init(&o);
+	o.no_wait = true;
 	assert_true(unit_compile_opts(&t, src, strlen(src), &o));
 	assert_string_equal(order_of(&t), "db web");
 	w = ((struct component *)t.c.stack->components.items[0])->waits.items[0];
-	assert_false(w->enabled);
+	assert_null(w->container);
 	unit_free(&t);
 }
 

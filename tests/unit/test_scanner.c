@@ -116,7 +116,7 @@ test_keywords_as_keys(void **state)
 	if (!unit_compile_n(&t, b.data, b.len))
 		unit_dump(&t);
 	assert_true(t.ok);
-	struct config *cfg = t.c.stack->configs.items[0];
+	struct keyset *cfg = t.c.stack->configs.items[0];
 	assert_int_equal(cfg->keys.len, NKW);
 	for (size_t i = 0; i < NKW; i++) {
 		struct kv *kv = cfg->keys.items[i];
@@ -220,7 +220,7 @@ test_string_escapes(void **state)
 	/* the string's location covers its quotes */
 	assert_string_equal(unit_loc_text(&t, entry(&t, 0, 3)->value->string->loc), "\"\"");
 	/* the resolved config value is the decoded text */
-	struct config *cfg = t.c.stack->configs.items[0];
+	struct keyset *cfg = t.c.stack->configs.items[0];
 	struct kv *kv = cfg->keys.items[0];
 	assert_int_equal(kv->value->kind, RV_TEXT);
 	assert_int_equal(kv->value->len, sizeof a - 1);
@@ -314,7 +314,7 @@ test_interpolation(void **state)
 	assert_int_equal(c->parts.len, 2);
 	assert_string_equal(unit_loc_text(&t, ((struct ast_part *)c->parts.items[1])->ref.loc), "p");
 	/* resolved: the param and the config key are substituted */
-	struct config *cfg = t.c.stack->configs.items[0];
+	struct keyset *cfg = t.c.stack->configs.items[0];
 	struct kv *kv = cfg->keys.items[1];
 	assert_int_equal(kv->value->kind, RV_TEXT);
 	assert_int_equal(kv->value->len, 5);
@@ -398,7 +398,7 @@ test_numbers(void **state)
 	assert_number(entry(&t, 0, 10)->value, NUM_PERCENT, "70%");
 	assert_int_equal(entry(&t, 0, 10)->value->number.value, 70);
 	/* in a config a number is its text */
-	struct config *cfg = t.c.stack->configs.items[0];
+	struct keyset *cfg = t.c.stack->configs.items[0];
 	struct kv *kv = cfg->keys.items[0];
 	assert_int_equal(kv->value->kind, RV_TEXT);
 	assert_string_equal(kv->value->text, "8080");
@@ -452,8 +452,8 @@ test_numbers_in_properties(void **state)
 		assert_int_equal(o->number.value, want[i]);
 	}
 	struct component *comp = t.c.stack->components.items[0];
-	assert_int_equal(comp->probes[PROBE_LIVENESS].delay, 10);
-	assert_int_equal(comp->probes[PROBE_LIVENESS].failures, 3);
+	assert_int_equal(comp->main->probes[PROBE_LIVENESS].delay, 10);
+	assert_int_equal(comp->main->probes[PROBE_LIVENESS].failures, 3);
 	unit_free(&t);
 }
 

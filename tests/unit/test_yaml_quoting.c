@@ -10,7 +10,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "todokc.h"
+#include "objects.h"
 
 static bool
 ambiguous(const char *s)

@@ -24,9 +24,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "todokc.h"
+#include "objects.h"
 
-/* The options as main() sets them up: the library needs a wait image. */
+/* A compilation with its options (options_init()'s defaults unless given). */
 struct unit_compile {
 	struct options opts;
 	struct compilation c;
@@ -42,11 +42,9 @@ unit_compile_opts(struct unit_compile *t, const char *text, size_t len,
 	if (opts)
 		t->opts = *opts;
 	else
-		memset(&t->opts, 0, sizeof t->opts);
+		options_init(&t->opts);
 	if (!t->opts.input)
 		t->opts.input = "t.todok";
-	if (!t->opts.wait_image)
-		t->opts.wait_image = DEFAULT_WAIT_IMAGE;
 	compilation_init(&t->c, &t->opts);
 	t->ok = compile_source(&t->c, "t.todok", text, len);
 	return t->ok;

@@ -1,0 +1,112 @@
+/*
+ * objects.h - the Kubernetes objects of a compilation.
+ *
+ * The object plan (struct object) lists what the output holds, in apply
+ * order, with each object's name and file name; plan_objects() makes it
+ * from the checked stack.  An object's tree (struct node: maps with keys
+ * in the order they are put, sequences and typed scalars) is built only
+ * when it is written, by object_tree(), in an arena that the writer frees
+ * after each object: the output never needs every tree at once.  Both
+ * backends serialise exactly these trees, so they cannot disagree on a
+ * key, an order or a type.
+ */
+#ifndef OBJECTS_H_INCLUDED
+#define OBJECTS_H_INCLUDED
+
+#include "todokc.h"
+
+/* Trees */
+
+enum node_kind { NODE_MAP, NODE_SEQ, NODE_STR, NODE_INT, NODE_BOOL };
+
+struct node;
+struct pair {
+	const char *key;
+	struct node *value;
+};
+
+struct node {
+	enum node_kind kind;
+	union {
+		struct {
+			struct pair *items;
+			size_t len, cap;
+		} map;
+		struct vec seq;   /* struct node * */
+		struct {
+			const char *s;
+			size_t len;
+		} str;
+		long long i;
+		bool b;
+	} u;
+};
+
+struct node *node_map(struct arena *a);
+struct node *node_seq(struct arena *a);
+struct node *node_str(struct arena *a, const char *s);
+struct node *node_strn(struct arena *a, const char *s, size_t len);
+struct node *node_int(struct arena *a, long long i);
+struct node *node_bool(struct arena *a, bool b);
+void map_put(struct arena *a, struct node *map, const char *key, struct node *value);
+void seq_push(struct arena *a, struct node *seq, struct node *item);
+/* A new map or sequence, put under key of map (or pushed onto seq). */
+struct node *put_map(struct arena *a, struct node *map, const char *key);
+struct node *put_seq(struct arena *a, struct node *map, const char *key);
+struct node *push_map(struct arena *a, struct node *seq);
+void put_str(struct arena *a, struct node *map, const char *key, const char *s);
+void put_int(struct arena *a, struct node *map, const char *key, long long i);
+
+/* The plan */
+
+struct object {
+	enum object_kind kind;
+	const char *name;
+	const char *file_stem;          /* "03-deployment-todo-backend" */
+	const struct component *comp;   /* the component whose object it is, or NULL */
+	const void *subject;            /* OBJ_SECRET, OBJ_CONFIGMAP: struct keyset;
+	                                 * OBJ_CLAIM: struct volume; OBJ_SERVICE: struct
+	                                 * service; OBJ_INGRESS: struct route */
+};
+
+/* Fills c->objects (struct object *) from the checked stack. */
+void plan_objects(struct compilation *c);
+/* The tree of object o, built in arena a. */
+struct node *object_tree(const struct compilation *c, const struct object *o, struct arena *a);
+/* The kustomization of an output folder, listing the files in order. */
+struct node *kustomization_tree(struct arena *a, const char *const *file_names, size_t n);
+
+/* The metadata every object has (name, namespace, labels); `app` is the
+ * workload's name for a component's objects.  Returns the new object's
+ * root map and, in *metadata, its metadata map. */
+struct node *object_root(const struct compilation *c, struct arena *a, enum object_kind kind,
+                         const char *name, const char *app, struct node **metadata);
+/* An object named after a component's workload (the workload itself, its
+ * autoscaler, its Ingress), with its spec map in *spec. */
+struct node *component_object(const struct compilation *c, struct arena *a, enum object_kind kind,
+                              const struct component *comp, struct node **spec);
+/* A claim's spec: ReadWriteOnce, the size, the class (workloads.c). */
+void claim_spec(struct arena *a, struct node *spec, const struct volume *vol);
+/* Workloads (workloads.c): the tree of a component's Deployment or
+ * StatefulSet. */
+struct node *workload_tree(const struct compilation *c, const struct component *comp,
+                           struct arena *a);
+
+/* Backends.  A YAML stream (one document per tree, "---" before each when
+ * several are written) is opened on a buffer, written one tree at a time
+ * and closed; false with *problem on failure. */
+struct yaml_stream;
+struct yaml_stream *yaml_stream_open(struct buf *out, bool explicit_start);
+bool yaml_stream_write(struct yaml_stream *y, const struct node *doc);
+bool yaml_stream_close(struct yaml_stream *y, const char **problem);
+/* JSON: one tree, with a final newline; or a v1 List, item by item. */
+void json_document(struct buf *out, const struct node *doc);
+void json_list_begin(struct buf *out);
+void json_list_item(struct buf *out, size_t index, const struct node *doc);
+void json_list_end(struct buf *out, size_t count);
+
+/* YAML 1.1 typing (emit_yaml.c): whether a plain scalar would be read as
+ * something other than a string. */
+bool yaml_plain_is_ambiguous(const char *s, size_t len);
+
+#endif

@@ -1,0 +1,63 @@
+/*
+ * resolve.h - what the three files of resolution share (src/resolve.c:
+ * names, references, values, params and secret values; src/env.c: a
+ * container's environment; src/component.c: the Kubernetes facts of each
+ * component).  Only those files include it.
+ */
+#ifndef RESOLVE_H_INCLUDED
+#define RESOLVE_H_INCLUDED
+
+#include "todokc.h"
+
+/* Where a value is used decides what a reference may become there. */
+enum place {
+	IN_TEXT,   /* must be plain text: image, args, paths, params */
+	IN_CONFIG, /* a config value: text, or text with secret keys */
+	IN_ENV,    /* an env value: may stay a reference to a config key */
+	IN_SECRET, /* a secret value: everything is read into bytes */
+};
+
+struct resolver {
+	struct compilation *c;
+	struct stack *s;
+	struct arena *a;
+	int depth; /* config and secret keys being resolved, nested */
+};
+
+#define DECL_ANY (1u << DECL_PARAM | 1u << DECL_CONFIG | 1u << DECL_SECRET | 1u << DECL_COMPONENT)
+
+const char *rquote(struct resolver *r, const char *s);
+
+/* The closest of the candidates to `got` for "did you mean", or NULL. */
+struct suggestion {
+	const char *got;
+	const char *best;
+	size_t distance;
+};
+struct suggestion suggestion_start(const char *got);
+void suggestion_consider(struct suggestion *s, const char *candidate);
+
+/* Looks a name up among the declared kinds in the mask; reports it
+ * unknown (with a suggestion) or of the wrong kind.  `what` names the
+ * expected kind in messages. */
+struct decl *lookup(struct resolver *r, struct ident name, unsigned kinds, const char *what);
+
+struct rvalue *resolve_value(struct resolver *r, const struct ast_value *v, enum place place);
+struct rvalue *resolve_config_key(struct resolver *r, struct keyset *cfg, struct kv *kv);
+/* Resolves t->written as plain text into t->value: a secret in it is an
+ * error (it would be written in clear into `where`). */
+void resolve_text(struct resolver *r, struct text *t, const char *where);
+/* The same for a string of a list; NULL after an error. */
+const char *resolve_text_of(struct resolver *r, const struct ast_string *str, const char *where);
+/* Expands a naming template with {stack} and {component}. */
+const char *derive_name(struct resolver *r, enum naming_slot slot, const char *component);
+
+/* env.c */
+void resolve_env(struct resolver *r, struct component *comp, struct container *ctr);
+
+/* component.c */
+void resolve_component_shape(struct resolver *r, struct component *comp);
+void resolve_component(struct resolver *r, struct component *comp);
+void resolve_waits(struct resolver *r, struct component *comp);
+
+#endif

@@ -1,0 +1,114 @@
+/*
+ * tree.c - the object trees both backends serialise (include/objects.h):
+ * maps that keep their keys in the order they are put, sequences, and
+ * typed scalars, all in the arena of the object being built.
+ */
+#include "objects.h"
+
+#include <string.h>
+
+static struct node *
+new_node(struct arena *a, enum node_kind kind)
+{
+	struct node *n = NEW(a, struct node);
+	n->kind = kind;
+	return n;
+}
+
+struct node *
+node_map(struct arena *a)
+{
+	return new_node(a, NODE_MAP);
+}
+
+struct node *
+node_seq(struct arena *a)
+{
+	return new_node(a, NODE_SEQ);
+}
+
+struct node *
+node_strn(struct arena *a, const char *s, size_t len)
+{
+	struct node *n = new_node(a, NODE_STR);
+	n->u.str.s = s;
+	n->u.str.len = len;
+	return n;
+}
+
+struct node *
+node_str(struct arena *a, const char *s)
+{
+	return node_strn(a, s, strlen(s));
+}
+
+struct node *
+node_int(struct arena *a, long long i)
+{
+	struct node *n = new_node(a, NODE_INT);
+	n->u.i = i;
+	return n;
+}
+
+struct node *
+node_bool(struct arena *a, bool b)
+{
+	struct node *n = new_node(a, NODE_BOOL);
+	n->u.b = b;
+	return n;
+}
+
+void
+map_put(struct arena *a, struct node *map, const char *key, struct node *value)
+{
+	if (map->u.map.len == map->u.map.cap) {
+		size_t cap = map->u.map.cap ? map->u.map.cap * 2 : 4;
+		map->u.map.items = arena_grow(a, map->u.map.items,
+		                              map->u.map.cap * sizeof *map->u.map.items,
+		                              cap * sizeof *map->u.map.items);
+		map->u.map.cap = cap;
+	}
+	map->u.map.items[map->u.map.len++] = (struct pair){key, value};
+}
+
+void
+seq_push(struct arena *a, struct node *seq, struct node *item)
+{
+	vec_push(a, &seq->u.seq, item);
+}
+
+struct node *
+put_map(struct arena *a, struct node *map, const char *key)
+{
+	struct node *v = node_map(a);
+	map_put(a, map, key, v);
+	return v;
+}
+
+struct node *
+put_seq(struct arena *a, struct node *map, const char *key)
+{
+	struct node *v = node_seq(a);
+	map_put(a, map, key, v);
+	return v;
+}
+
+struct node *
+push_map(struct arena *a, struct node *seq)
+{
+	struct node *v = node_map(a);
+	seq_push(a, seq, v);
+	return v;
+}
+
+void
+put_str(struct arena *a, struct node *map, const char *key, const char *s)
+{
+	map_put(a, map, key, node_str(a, s));
+}
+
+void
+put_int(struct arena *a, struct node *map, const char *key, long long i)
+{
+	map_put(a, map, key, node_int(a, i));
+}

@@ -1,0 +1,329 @@
+/*
+ * workloads.c - the trees of the objects that run pods: a Deployment or
+ * a StatefulSet, each holding the pod template of its component.  The
+ * pod template is built from the component's pod (include/ir.h): its
+ * containers in order (init containers first), their ports, environment,
+ * resources, mounts and probes, the pod's volumes and settings.
+ */
+#include "objects.h"
+
+void
+claim_spec(struct arena *a, struct node *spec, const struct volume *vol)
+{
+	seq_push(a, put_seq(a, spec, "accessModes"), node_str(a, "ReadWriteOnce"));
+	if (vol->class.value)
+		put_str(a, spec, "storageClassName", vol->class.value);
+	struct node *requests = put_map(a, put_map(a, spec, "resources"), "requests");
+	put_str(a, requests, "storage", vol->size.text);
+}
+
+/* Containers */
+
+/* Puts one item of a list as the map m. */
+typedef void put_item_fn(struct arena *a, struct node *m, const void *item);
+
+/* A sequence under key with one map per item; nothing when there is none. */
+static void
+put_list(struct arena *a, struct node *parent, const char *key, const struct vec *items,
+         put_item_fn *put_item)
+{
+	if (!items->len)
+		return;
+	struct node *seq = put_seq(a, parent, key);
+	for (size_t i = 0; i < items->len; i++)
+		put_item(a, push_map(a, seq), items->items[i]);
+}
+
+static void
+put_strings(struct arena *a, struct node *m, const char *key, const struct vec *strings)
+{
+	struct node *seq = put_seq(a, m, key);
+	for (size_t i = 0; i < strings->len; i++)
+		seq_push(a, seq, node_str(a, strings->items[i]));
+}
+
+static void
+put_resources(struct arena *a, struct node *container, const struct container *ctr)
+{
+	const struct resources *req = &ctr->requests, *lim = &ctr->limits;
+	if (!req->cpu.text && !req->memory.text && !lim->cpu.text && !lim->memory.text)
+		return;
+	struct node *res = put_map(a, container, "resources");
+	const struct resources *both[] = {req, lim};
+	const char *keys[] = {"requests", "limits"};
+	for (int i = 0; i < 2; i++) {
+		if (!both[i]->cpu.text && !both[i]->memory.text)
+			continue;
+		struct node *m = put_map(a, res, keys[i]);
+		if (both[i]->cpu.text)
+			put_str(a, m, "cpu", both[i]->cpu.text);
+		if (both[i]->memory.text)
+			put_str(a, m, "memory", both[i]->memory.text);
+	}
+}
+
+static void
+put_header(struct arena *a, struct node *m, const void *item)
+{
+	const struct header *h = item;
+	put_str(a, m, "name", h->name);
+	put_str(a, m, "value", h->value);
+}
+
+static void
+put_probe_action(struct arena *a, struct node *m, const struct probe *p)
+{
+	struct node *port = NULL;
+	if (p->port)
+		port = p->by_name ? node_str(a, p->port->name) : node_int(a, p->port->number);
+	switch (p->kind) {
+	case PROBE_HTTP: {
+		struct node *get = put_map(a, m, "httpGet");
+		put_str(a, get, "path", p->path ? p->path : "/");
+		if (port)
+			map_put(a, get, "port", port);
+		put_list(a, get, "httpHeaders", &p->headers, put_header);
+		break;
+	}
+	case PROBE_TCP:
+		if (port)
+			map_put(a, put_map(a, m, "tcpSocket"), "port", port);
+		break;
+	case PROBE_EXEC:
+		put_strings(a, put_map(a, m, "exec"), "command", &p->command);
+		break;
+	}
+}
+
+static void
+put_probe(struct arena *a, struct node *container, const char *key, const struct probe *p)
+{
+	if (!p->present)
+		return;
+	struct node *m = put_map(a, container, key);
+	put_probe_action(a, m, p);
+	if (p->delay >= 0)
+		put_int(a, m, "initialDelaySeconds", p->delay);
+	if (p->every >= 0)
+		put_int(a, m, "periodSeconds", p->every);
+	if (p->timeout >= 0)
+		put_int(a, m, "timeoutSeconds", p->timeout);
+	if (p->failures >= 0)
+		put_int(a, m, "failureThreshold", p->failures);
+}
+
+static void
+put_env_source(struct arena *a, struct node *m, const void *item)
+{
+	const struct env_source *src = item;
+	put_str(a, put_map(a, m, src->set->secret ? "secretRef" : "configMapRef"), "name",
+	        src->set->k8s_name);
+}
+
+static void
+put_env_var(struct arena *a, struct node *m, const void *item)
+{
+	const struct env_var *e = item;
+	put_str(a, m, "name", e->name);
+	if (e->kind == ENV_VALUE) {
+		put_str(a, m, "value", e->value);
+		return;
+	}
+	struct node *from = put_map(a, m, "valueFrom");
+	bool secret = e->kind == ENV_SECRET_KEY;
+	struct node *ref = put_map(a, from, secret ? "secretKeyRef" : "configMapKeyRef");
+	put_str(a, ref, "name", e->from->k8s_name);
+	put_str(a, ref, "key", e->key);
+}
+
+static void
+put_port(struct arena *a, struct node *m, const void *item)
+{
+	const struct container_port *p = item;
+	if (p->name)
+		put_str(a, m, "name", p->name);
+	put_int(a, m, "containerPort", p->number);
+	if (p->udp)
+		put_str(a, m, "protocol", "UDP");
+}
+
+static void
+put_mount(struct arena *a, struct node *m, const void *item)
+{
+	const struct mount *mnt = item;
+	put_str(a, m, "name", mnt->volume->name.text);
+	put_str(a, m, "mountPath", mnt->path.value ? mnt->path.value : "/");
+	if (mnt->read_only)
+		map_put(a, m, "readOnly", node_bool(a, true));
+}
+
+static void
+put_container(struct arena *a, struct node *list, const struct container *ctr)
+{
+	struct node *m = push_map(a, list);
+	put_str(a, m, "name", ctr->name);
+	put_str(a, m, "image", ctr->image.value ? ctr->image.value : "");
+	if (ctr->has_command)
+		put_strings(a, m, "command", &ctr->command);
+	if (ctr->has_args)
+		put_strings(a, m, "args", &ctr->args);
+	put_list(a, m, "ports", &ctr->ports, put_port);
+	put_list(a, m, "envFrom", &ctr->env_from, put_env_source);
+	put_list(a, m, "env", &ctr->env, put_env_var);
+	put_resources(a, m, ctr);
+	put_list(a, m, "volumeMounts", &ctr->mounts, put_mount);
+	put_probe(a, m, "livenessProbe", &ctr->probes[PROBE_LIVENESS]);
+	put_probe(a, m, "readinessProbe", &ctr->probes[PROBE_READINESS]);
+	put_probe(a, m, "startupProbe", &ctr->probes[PROBE_STARTUP]);
+}
+
+/* The pod */
+
+static bool
+is_init_container(const struct container *ctr)
+{
+	return ctr->role == ROLE_WAIT;
+}
+
+static void
+put_containers(struct arena *a, struct node *pod, const struct pod *p)
+{
+	struct node *init = NULL, *main = NULL;
+	for (size_t i = 0; i < p->containers.len; i++) {
+		const struct container *ctr = p->containers.items[i];
+		struct node **list = is_init_container(ctr) ? &init : &main;
+		if (!*list)
+			*list = put_seq(a, pod, is_init_container(ctr) ? "initContainers" : "containers");
+		put_container(a, *list, ctr);
+	}
+}
+
+static void
+put_volume_source(struct arena *a, struct node *m, const struct volume *vol)
+{
+	switch (vol->kind) {
+	case VOLUME_CLAIM:
+		put_str(a, put_map(a, m, "persistentVolumeClaim"), "claimName", vol->claim_name);
+		break;
+	case VOLUME_TEMP: {
+		struct node *dir = put_map(a, m, "emptyDir");
+		if (vol->size.text)
+			put_str(a, dir, "sizeLimit", vol->size.text);
+		break;
+	}
+	case VOLUME_CONFIG:
+		put_str(a, put_map(a, m, "configMap"), "name", vol->mounted->k8s_name);
+		break;
+	case VOLUME_SECRET: {
+		struct node *sm = put_map(a, m, "secret");
+		put_str(a, sm, "secretName", vol->mounted->k8s_name);
+		put_int(a, sm, "defaultMode", 0400);
+		break;
+	}
+	}
+}
+
+static void
+put_pod_volumes(struct arena *a, struct node *pod, const struct pod *p)
+{
+	struct node *vols = NULL;
+	for (size_t i = 0; i < p->volumes.len; i++) {
+		const struct volume *vol = p->volumes.items[i];
+		if (vol->claim == CLAIM_TEMPLATE)
+			continue; /* a claim template names the volume itself */
+		if (!vols)
+			vols = put_seq(a, pod, "volumes");
+		struct node *m = push_map(a, vols);
+		put_str(a, m, "name", vol->name.text);
+		put_volume_source(a, m, vol);
+	}
+}
+
+static void
+put_headers(struct arena *a, struct node *m, const struct vec *headers)
+{
+	for (size_t i = 0; i < headers->len; i++) {
+		const struct header *h = headers->items[i];
+		put_str(a, m, h->name, h->value);
+	}
+}
+
+/* The pod template of a component's workload. */
+static void
+put_pod_template(const struct compilation *c, struct arena *a, struct node *spec,
+                 const struct component *comp)
+{
+	struct node *template = put_map(a, spec, "template");
+	struct node *meta = put_map(a, template, "metadata");
+	struct node *labels = put_map(a, meta, "labels");
+	put_str(a, labels, "app", comp->workload_name);
+	put_str(a, labels, "app.kubernetes.io/part-of", c->stack->name.text);
+	put_headers(a, labels, &comp->pod.labels);
+	if (comp->pod.annotations.len)
+		put_headers(a, put_map(a, meta, "annotations"), &comp->pod.annotations);
+	struct node *pod = put_map(a, template, "spec");
+	if (comp->pod.grace >= 0)
+		put_int(a, pod, "terminationGracePeriodSeconds", comp->pod.grace);
+	put_containers(a, pod, &comp->pod);
+	put_pod_volumes(a, pod, &comp->pod);
+}
+
+static void
+put_claim_templates(struct arena *a, struct node *spec, const struct component *comp)
+{
+	struct node *templates = NULL;
+	for (size_t i = 0; i < comp->pod.volumes.len; i++) {
+		const struct volume *vol = comp->pod.volumes.items[i];
+		if (vol->claim != CLAIM_TEMPLATE)
+			continue;
+		if (!templates)
+			templates = put_seq(a, spec, "volumeClaimTemplates");
+		struct node *t = push_map(a, templates);
+		put_str(a, put_map(a, t, "metadata"), "name", vol->name.text);
+		claim_spec(a, put_map(a, t, "spec"), vol);
+	}
+}
+
+/* What every workload's spec holds after its own first keys: the replicas
+ * (unless an autoscaler sets them), the selector and the pod template. */
+static void
+put_replicated_pods(const struct compilation *c, struct arena *a, struct node *spec,
+                    const struct component *comp)
+{
+	if (!comp->autoscaled)
+		put_int(a, spec, "replicas", comp->replicas);
+	put_str(a, put_map(a, put_map(a, spec, "selector"), "matchLabels"), "app",
+	        comp->workload_name);
+	put_pod_template(c, a, spec, comp);
+}
+
+static struct node *
+deployment_tree(const struct compilation *c, const struct component *comp, struct arena *a)
+{
+	struct node *spec;
+	struct node *doc = component_object(c, a, OBJ_DEPLOYMENT, comp, &spec);
+	put_replicated_pods(c, a, spec, comp);
+	return doc;
+}
+
+static struct node *
+statefulset_tree(const struct compilation *c, const struct component *comp, struct arena *a)
+{
+	struct node *spec;
+	struct node *doc = component_object(c, a, OBJ_STATEFULSET, comp, &spec);
+	put_str(a, spec, "serviceName", comp->service->name);
+	put_replicated_pods(c, a, spec, comp);
+	put_claim_templates(a, spec, comp);
+	return doc;
+}
+
+struct node *
+workload_tree(const struct compilation *c, const struct component *comp, struct arena *a)
+{
+	switch (comp->kind) {
+	case WORKLOAD_DEPLOYMENT: return deployment_tree(c, comp, a);
+	case WORKLOAD_STATEFULSET: return statefulset_tree(c, comp, a);
+	case WORKLOAD_KINDS: break;
+	}
+	return node_map(a);
+}
