@@ -5,6 +5,8 @@
 #
 # Usage:  bash tests/psa/selftest.sh      (python3 with PyYAML)
 # Prints `ok`/`FAIL` per check and `psa-selftest: N passed, M failed`; exits 1 on any failure.
+# The bash -c '...' snippets take their values as "$1".
+# shellcheck disable=SC2016
 set -eu
 cd "$(dirname "$0")"
 
@@ -29,7 +31,7 @@ has_line() { # has_line LINE: $out contains exactly this line
     grep -qxF -- "$1" <<<"$out" || { echo "     missing line: $1"; return 1; }
 }
 lines() { # lines N: $out has exactly N lines (no violation beyond the expected ones)
-    [ "$(wc -l <<<"$out")" -eq "$1" ] || { echo "     $(wc -l <<<"$out") lines, expected $1:"; sed 's/^/     | /' <<<"$out"; return 1; }
+    [ "$(wc -l <<<"$out")" -eq "$1" ] || { echo "     $(wc -l <<<"$out") lines, expected $1:"; while IFS= read -r l; do echo "     | $l"; done <<<"$out"; return 1; }
 }
 expect_lines() { # expect_lines PREFIX LINE...: each LINE (after PREFIX) is in $out
     local prefix=$1 line rest
