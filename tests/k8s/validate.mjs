@@ -34,7 +34,7 @@
 // A document with a YAML syntax error (duplicate keys included) counts as a
 // failed object. Exit 0 when every object passed and there was no other
 // problem (unreadable path, a path with no objects, kustomization mismatch),
-// 1 otherwise, 2 on bad usage.
+// 1 otherwise, 2 on bad usage or when the npm packages are not installed.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -48,8 +48,20 @@ import * as policy from 'kubernetes-models/policy/v1';
 import * as rbac from 'kubernetes-models/rbac.authorization.k8s.io/v1';
 import * as storage from 'kubernetes-models/storage.k8s.io/v1';
 import * as scheduling from 'kubernetes-models/scheduling.k8s.io/v1';
-import * as gatewayV1 from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1';
 import * as clientModels from '@kubernetes/client-node/dist/gen/models/all.js';
+
+// apiVersions whose strict check walks a CRD JSON schema (no client-node
+// model): the module whose `KIND.mjs` files hold the schemas. Imported here,
+// not above, so that a node_modules installed before the package was pinned
+// gets a message that says what to do.
+const crdModules = {
+  'gateway.networking.k8s.io/v1': '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1',
+};
+const gatewayV1 = await import(crdModules['gateway.networking.k8s.io/v1']).catch((e) => {
+  const here = path.dirname(new URL(import.meta.url).pathname);
+  console.error(`validate.mjs: cannot load @kubernetes-models/gateway-api (${e.code ?? e.message}): run \`npm ci\` in ${here}`);
+  process.exit(2);
+});
 
 const schemaModules = {
   'v1': core, 'apps/v1': apps, 'autoscaling/v1': autoscalingV1, 'autoscaling/v2': autoscalingV2,
@@ -57,11 +69,6 @@ const schemaModules = {
   'rbac.authorization.k8s.io/v1': rbac, 'storage.k8s.io/v1': storage,
   'scheduling.k8s.io/v1': scheduling,
   'gateway.networking.k8s.io/v1': gatewayV1,
-};
-// apiVersions whose strict check walks a CRD JSON schema (no client-node
-// model): the module specifier whose `KIND.mjs` files hold the schemas.
-const crdModules = {
-  'gateway.networking.k8s.io/v1': '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1',
 };
 const KUSTOMIZATION_FILES = ['kustomization.yaml', 'Kustomization'];
 
