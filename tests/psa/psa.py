@@ -84,6 +84,12 @@ def quoted(c):
     return 'container "%s"' % c.get("name", "?")
 
 
+def context_setters(pod):
+    """(subject, who, securityContext) of the pod and of each container: who
+    is how pod-security-admission names the setter in a detail."""
+    return [("pod", "pod", sc(pod.spec))] + [(container(c), quoted(c), sc(c)) for c in containers(pod)]
+
+
 # --- baseline checks ----------------------------------------------------------
 
 def app_armor_profile(pod):
@@ -202,8 +208,7 @@ SELINUX_TYPES = {"", "container_t", "container_init_t", "container_kvm_t", "cont
 def selinux_options(pod):
     """seLinuxOptions 1.31: type from the allowed list, no user, no role."""
     out = []
-    setters = [("pod", "pod", sc(pod.spec))] + [(container(c), quoted(c), sc(c)) for c in containers(pod)]
-    for subject, who, ctx in setters:
+    for subject, who, ctx in context_setters(pod):
         opts = ctx.get("seLinuxOptions")
         if opts is None:
             continue
@@ -236,8 +241,7 @@ def seccomp_bad_type(ctx):
 def seccomp_profile_baseline(pod):
     """seccompProfile_baseline 1.19: if set, RuntimeDefault or Localhost."""
     out = []
-    setters = [("pod", "pod", sc(pod.spec))] + [(container(c), quoted(c), sc(c)) for c in containers(pod)]
-    for subject, who, ctx in setters:
+    for subject, who, ctx in context_setters(pod):
         t = seccomp_bad_type(ctx)
         if t is not None:
             out.append(Violation(subject, "seccompProfile", "%s must not set securityContext.seccompProfile.type to %s"
@@ -265,8 +269,7 @@ def sysctls(pod):
 def windows_host_process(pod):
     """windowsHostProcess 1.0: no windowsOptions.hostProcess=true."""
     out = []
-    setters = [("pod", "pod", sc(pod.spec))] + [(container(c), quoted(c), sc(c)) for c in containers(pod)]
-    for subject, who, ctx in setters:
+    for subject, who, ctx in context_setters(pod):
         if (ctx.get("windowsOptions") or {}).get("hostProcess") is True:
             out.append(Violation(subject, "hostProcess",
                                  "%s must not set securityContext.windowsOptions.hostProcess=true" % who))
@@ -353,9 +356,8 @@ def run_as_user(pod):
     user namespace)."""
     if in_user_namespace(pod):
         return []
-    setters = [("pod", "pod", sc(pod.spec))] + [(container(c), quoted(c), sc(c)) for c in containers(pod)]
     return [Violation(subject, "runAsUser=0", "%s must not set runAsUser=0" % who)
-            for subject, who, ctx in setters if is_int(ctx.get("runAsUser"), 0)]
+            for subject, who, ctx in context_setters(pod) if is_int(ctx.get("runAsUser"), 0)]
 
 
 def seccomp_profile_restricted(pod):
