@@ -200,9 +200,10 @@ function crdUnknownFields(value, schema, at, out, owner) {
   } else if (isObject(value) && (schema.properties || schema.additionalProperties !== undefined)
     && !schema['x-kubernetes-preserve-unknown-fields']) {
     for (const [k, v] of Object.entries(value)) {
-      if (Object.hasOwn(schema.properties ?? {}, k)) crdUnknownFields(v, schema.properties[k], at + fieldPath(k), out, owner);
-      else if (isObject(schema.additionalProperties)) crdUnknownFields(v, schema.additionalProperties, at + fieldPath(k), out, owner);
-      else if (schema.additionalProperties !== true) out.push(`${at + fieldPath(k)}: unknown field (not in the ${owner} schema)`);
+      const field = at + fieldPath(k);
+      if (Object.hasOwn(schema.properties ?? {}, k)) crdUnknownFields(v, schema.properties[k], field, out, owner);
+      else if (isObject(schema.additionalProperties)) crdUnknownFields(v, schema.additionalProperties, field, out, owner);
+      else if (schema.additionalProperties !== true) out.push(`${field}: unknown field (not in the ${owner} schema)`);
     }
   }
 }
