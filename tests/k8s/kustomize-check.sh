@@ -4,9 +4,10 @@
 # Usage:  bash tests/k8s/kustomize-check.sh DIR...
 #   (needs `npm ci` in tests/k8s for the `yaml` package; KUBECTL=kubectl.1.33 picks another kubectl)
 #
-# For each DIR (a folder with a kustomization.yaml), runs `kubectl kustomize DIR`
+# For each DIR (a folder with exactly one kustomization file, named
+# kustomization.yaml or Kustomization), runs `kubectl kustomize DIR`
 # offline and checks that it succeeds and that it yields the (kind, name) objects
-# of the manifest files in DIR (*.yaml and *.json, except kustomization.yaml;
+# of the manifest files in DIR (*.yaml and *.json, except the kustomization file;
 # a JSON `kind: List` counts as its items), in the order of the kustomization's
 # `resources` list (needs `sortOptions: {order: fifo}`; the default order sorts
 # by kind). Prints `ok DIR` or `FAIL DIR: reason` per folder, then
@@ -30,12 +31,13 @@ if [ ! -d "$HERE/node_modules/yaml" ]; then
     exit 2
 fi
 
-# node -e SCRIPT DIR BUILT: compares the kustomize output (file BUILT) with DIR.
+# node -e SCRIPT DIR KFILE BUILT: compares the kustomize output (file BUILT)
+# with DIR, whose kustomization file is named KFILE.
 # Prints the reason and exits 1 on a mismatch.
 COMPARE='
 const fs = require("node:fs"), path = require("node:path");
 const YAML = require(process.env.HERE + "/node_modules/yaml");
-const [dir, built] = process.argv.slice(1);
+const [dir, kfile, built] = process.argv.slice(1);
 // "Kind/name" of every object in a YAML stream / JSON file, Lists expanded.
 const objects = (text) => YAML.parseAllDocuments(text).flatMap((d) => {
   if (d.errors.length) throw new Error(d.errors[0].message);
@@ -43,9 +45,9 @@ const objects = (text) => YAML.parseAllDocuments(text).flatMap((d) => {
   if (v == null) return [];
   return v.kind === "List" && Array.isArray(v.items) ? v.items : [v];
 }).map((o) => `${o.kind}/${o.metadata?.name}`);
-const kust = YAML.parse(fs.readFileSync(path.join(dir, "kustomization.yaml"), "utf8"));
+const kust = YAML.parse(fs.readFileSync(path.join(dir, kfile), "utf8"));
 const resources = (kust?.resources ?? []).map((r) => path.normalize(String(r)));
-const files = fs.readdirSync(dir).filter((n) => /\.(yaml|json)$/.test(n) && n !== "kustomization.yaml").sort();
+const files = fs.readdirSync(dir).filter((n) => /\.(yaml|json)$/.test(n) && n !== kfile).sort();
 const fail = (msg) => { console.log(msg); process.exit(1); };
 const missing = files.filter((f) => !resources.includes(f));
 if (missing.length) fail(`files not in resources: ${missing.join(", ")}`);
@@ -62,10 +64,17 @@ trap 'rm -rf "$tmp"' EXIT
 passed=0
 failed=0
 for dir in "$@"; do
-    if ! "$KUBECTL" kustomize "$dir" >"$tmp/out.yaml" 2>"$tmp/err"; then
+    kfiles=()
+    for k in kustomization.yaml Kustomization; do
+        if [ -f "$dir/$k" ]; then kfiles+=("$k"); fi
+    done
+    if [ ${#kfiles[@]} -ne 1 ]; then
+        echo "FAIL $dir: expected exactly one of kustomization.yaml and Kustomization, found ${#kfiles[@]}"
+        failed=$((failed + 1))
+    elif ! "$KUBECTL" kustomize "$dir" >"$tmp/out.yaml" 2>"$tmp/err"; then
         echo "FAIL $dir: kubectl kustomize failed: $(tr '\n' ' ' <"$tmp/err")"
         failed=$((failed + 1))
-    elif reason=$(HERE="$HERE" node -e "$COMPARE" "$dir" "$tmp/out.yaml" 2>&1); then
+    elif reason=$(HERE="$HERE" node -e "$COMPARE" "$dir" "${kfiles[0]}" "$tmp/out.yaml" 2>&1); then
         if [ -s "$tmp/err" ]; then sed "s|^|warning $dir: |" "$tmp/err"; fi
         echo "ok $dir"
         passed=$((passed + 1))

@@ -7,17 +7,26 @@
 // PATH is a YAML file (a multi-document stream with `---` is fine), a JSON file
 // (one object, or a {"apiVersion":"v1","kind":"List","items":[...]}), or a
 // directory: then every *.yaml and *.json file in it, sorted, non-recursive,
-// except kustomization.yaml. If the directory has a kustomization.yaml, its
-// `resources` list must name exactly the manifest files of the directory.
+// except the kustomization file. A directory must have exactly one
+// kustomization file, named `kustomization.yaml` or `Kustomization` (kustomize
+// reads either; todokc writes `Kustomization`, which `kubectl apply -f DIR`
+// skips), and its `resources` list must name exactly the manifest files of
+// the directory.
 //
 // Every object gets two checks:
 //   1. schema: the kubernetes-models class for its apiVersion/kind (Kubernetes
-//      1.33 OpenAPI schemas through ajv): types, enums, required fields, formats
+//      1.33 OpenAPI schemas through ajv; the Gateway API v1.0.0 CRD schemas of
+//      @kubernetes-models/gateway-api for gateway.networking.k8s.io/v1 Gateway,
+//      GatewayClass and HTTPRoute): types, enums, required fields, formats
 //      (base64 `byte`, `quantity`, ...). An unknown apiVersion/kind is an error.
 //   2. strict: unknown fields, found by walking the object along the
 //      `attributeTypeMap` of the @kubernetes/client-node models.
 //      (Deep import on purpose: the package root loads undici 8, which crashes
-//      on Node 20.)
+//      on Node 20.) client-node has no Gateway API types: those objects are
+//      walked along the CRD's JSON schema instead (see crdSchema below).
+// And one rule that is not in any schema: a Gateway API route (HTTPRoute)
+// must have at least one `spec.parentRefs` entry; without one it attaches to
+// no Gateway and serves nothing (the contract's `route ... gateway "G"`).
 //
 // Output: one line per problem, `FILE#DOC Kind/name: message` (DOC is the
 // 0-based document index in a YAML stream, or the item index in a JSON List),
@@ -25,7 +34,7 @@
 // A document with a YAML syntax error (duplicate keys included) counts as a
 // failed object. Exit 0 when every object passed and there was no other
 // problem (unreadable path, a path with no objects, kustomization mismatch),
-// 1 otherwise, 2 on bad usage.
+// 1 otherwise, 2 on bad usage or when the npm packages are not installed.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -41,12 +50,27 @@ import * as storage from 'kubernetes-models/storage.k8s.io/v1';
 import * as scheduling from 'kubernetes-models/scheduling.k8s.io/v1';
 import * as clientModels from '@kubernetes/client-node/dist/gen/models/all.js';
 
+// apiVersions whose strict check walks a CRD JSON schema (no client-node
+// model): the module whose `KIND.mjs` files hold the schemas. Imported here,
+// not above, so that a node_modules installed before the package was pinned
+// gets a message that says what to do.
+const crdModules = {
+  'gateway.networking.k8s.io/v1': '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1',
+};
+const gatewayV1 = await import(crdModules['gateway.networking.k8s.io/v1']).catch((e) => {
+  const here = path.dirname(new URL(import.meta.url).pathname);
+  console.error(`validate.mjs: cannot load @kubernetes-models/gateway-api (${e.code ?? e.message}): run \`npm ci\` in ${here}`);
+  process.exit(2);
+});
+
 const schemaModules = {
   'v1': core, 'apps/v1': apps, 'autoscaling/v1': autoscalingV1, 'autoscaling/v2': autoscalingV2,
   'batch/v1': batch, 'networking.k8s.io/v1': networking, 'policy/v1': policy,
   'rbac.authorization.k8s.io/v1': rbac, 'storage.k8s.io/v1': storage,
   'scheduling.k8s.io/v1': scheduling,
+  'gateway.networking.k8s.io/v1': gatewayV1,
 };
+const KUSTOMIZATION_FILES = ['kustomization.yaml', 'Kustomization'];
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 const fieldPath = (k) => (/^[A-Za-z_$][\w$-]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`);
@@ -89,8 +113,11 @@ function schemaProblems(obj) {
     }
     const out = [];
     for (const [pointer, errs] of byPath) {
+      // (The Gateway API models bring an older ajv setup, whose `required`
+      // message quotes the property: "must have required property 'x'".)
       let messages = errs.map((err) => err.keyword === 'enum'
-        ? `${err.message} (${err.params.allowedValues.join(', ')})` : err.message);
+        ? `${err.message} (${err.params.allowedValues.join(', ')})`
+        : err.message.replace(/^(must have required property )'(.*)'$/, '$1$2'));
       if (errs.some((err) => err.keyword === 'oneOf')) {
         const formats = errs.filter((err) => err.keyword === 'format').map((err) => err.message);
         const types = errs.filter((err) => err.keyword === 'type').map((err) => err.params.type);
@@ -133,6 +160,66 @@ function unknownFields(value, type, at, out) {
   }
 }
 
+// The JSON schema of a CRD kind. kubernetes-models registers it with ajv
+// inside its own copy of @kubernetes-models/validate, which exports no way to
+// read it back, so it is taken from the module file that ships it: each
+// generated `KIND.mjs` holds it as a JSON literal, `const schema = {...};`,
+// ending at the first `};` in column 0. A file in another shape is an error
+// (a newer package would need a new reader), never a silently skipped check.
+const crdSchemas = new Map();
+function crdSchema(apiVersion, kind) {
+  const key = `${apiVersion} ${kind}`;
+  if (!crdSchemas.has(key)) {
+    const file = new URL(import.meta.resolve(`${crdModules[apiVersion]}/${kind}`));
+    const m = /\nconst schema = (\{[\s\S]*?\n\});\n/.exec(fs.readFileSync(file, 'utf8'));
+    if (!m) throw new Error(`no \`const schema = {...};\` in ${file.pathname}`);
+    crdSchemas.set(key, JSON.parse(m[1]));
+  }
+  return crdSchemas.get(key);
+}
+
+// Walks value along a CRD JSON schema: an object's keys must be in its
+// `properties`, or else match `additionalProperties` (a map such as labels);
+// `items` for arrays. `metadata` is `oneOf: [{$ref: ObjectMeta}, {type: null}]`:
+// a oneOf/anyOf with one non-null branch is walked into, and the ObjectMeta
+// $ref goes on with the client-node walker above. Other combinators in these
+// schemas only constrain values (IP address formats), so they define no
+// fields. Wrong shapes are left to the schema check.
+function crdUnknownFields(value, schema, at, out, owner) {
+  if (value === null || value === undefined || !isObject(schema)) return;
+  if (schema.$ref === 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta#') {
+    unknownFields(value, 'V1ObjectMeta', at, out);
+    return;
+  }
+  if (schema.$ref) throw new Error(`strict check: cannot follow $ref ${schema.$ref} at ${at || '.'}`);
+  const branches = (schema.oneOf ?? schema.anyOf ?? []).filter((b) => b.type !== 'null');
+  if (!schema.properties && !schema.items && branches.length === 1) {
+    crdUnknownFields(value, branches[0], at, out, owner);
+  } else if (Array.isArray(value) && schema.items) {
+    value.forEach((v, i) => crdUnknownFields(v, schema.items, `${at}[${i}]`, out, owner));
+  } else if (isObject(value) && (schema.properties || schema.additionalProperties !== undefined)
+    && !schema['x-kubernetes-preserve-unknown-fields']) {
+    for (const [k, v] of Object.entries(value)) {
+      const field = at + fieldPath(k);
+      if (Object.hasOwn(schema.properties ?? {}, k)) crdUnknownFields(v, schema.properties[k], field, out, owner);
+      else if (isObject(schema.additionalProperties)) crdUnknownFields(v, schema.additionalProperties, field, out, owner);
+      else if (schema.additionalProperties !== true) out.push(`${field}: unknown field (not in the ${owner} schema)`);
+    }
+  }
+}
+
+// Rules no schema states. A Gateway API route with no parentRefs is valid to
+// the API server but attached to no Gateway, so it routes nothing.
+function contractProblems(obj) {
+  if (obj.apiVersion.startsWith('gateway.networking.k8s.io/') && /Route$/.test(obj.kind)) {
+    const refs = obj.spec?.parentRefs;
+    if (!Array.isArray(refs) || refs.length === 0) {
+      return ['.spec.parentRefs: a route needs at least one parentRef (without one it attaches to no Gateway)'];
+    }
+  }
+  return [];
+}
+
 // --- per object / file / directory -----------------------------------------
 
 const counts = { passed: 0, failed: 0, other: 0 };
@@ -157,7 +244,10 @@ function checkObject(obj, where) {
     const typeName = clientTypeName(obj.apiVersion, obj.kind);
     problems = schemaProblems(obj);
     if (typeName) unknownFields(obj, typeName, '', problems);
-    else problems.push(`no client-node model for ${obj.apiVersion} ${obj.kind} (strict check impossible)`);
+    else if (Object.hasOwn(crdModules, obj.apiVersion)) {
+      crdUnknownFields(obj, crdSchema(obj.apiVersion, obj.kind), '', problems, `${obj.apiVersion} ${obj.kind}`);
+    } else problems.push(`no client-node model for ${obj.apiVersion} ${obj.kind} (strict check impossible)`);
+    problems.push(...contractProblems(obj));
   }
   for (const p of problems) report(label, p);
   counts[problems.length ? 'failed' : 'passed']++;
@@ -202,9 +292,9 @@ function checkFile(file) {
   }
 }
 
-// kustomization.yaml `resources` must name exactly the manifest files present.
-function checkKustomization(dir, manifests) {
-  const file = path.join(dir, 'kustomization.yaml');
+// The kustomization file's `resources` must name exactly the manifest files present.
+function checkKustomization(dir, name, manifests) {
+  const file = path.join(dir, name);
   const objects = readObjects(file);
   if (!objects) return;
   const [, value, yamlErrors] = objects[0] ?? [];
@@ -238,14 +328,21 @@ function checkPath(p) {
     return;
   }
   const names = fs.readdirSync(p).sort();
-  const manifests = names.filter((n) => /\.(yaml|json)$/.test(n) && n !== 'kustomization.yaml'
+  const manifests = names.filter((n) => /\.(yaml|json)$/.test(n) && !KUSTOMIZATION_FILES.includes(n)
     && fs.statSync(path.join(p, n)).isFile());
   if (manifests.length === 0) {
     report(p, 'no *.yaml or *.json manifest files in directory');
     counts.other++;
   }
   for (const n of manifests) checkFile(path.join(p, n));
-  if (names.includes('kustomization.yaml')) checkKustomization(p, manifests);
+  const kustomizations = KUSTOMIZATION_FILES.filter((n) => names.includes(n));
+  if (kustomizations.length === 1) checkKustomization(p, kustomizations[0], manifests);
+  else {
+    report(p, kustomizations.length
+      ? `both ${KUSTOMIZATION_FILES.join(' and ')}: kustomize wants exactly one kustomization file`
+      : `no kustomization file (${KUSTOMIZATION_FILES.join(' or ')})`);
+    counts.other++;
+  }
 }
 
 const args = process.argv.slice(2);
