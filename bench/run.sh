@@ -101,7 +101,7 @@ measure() { # PREFIX TIMEIT-ARGS...
 	"$TIMEIT" "$@" | tr ' ' '\n' | sed "s/^/${prefix}_/" | tr '\n' '\t'
 }
 
-# The seed example (spec section 11), standard output and -o DIR.
+# The seed example (examples/todo-chatbot.todok), standard output and -o DIR.
 note "bench: the seed example, $SEED_RUNS runs"
 export POSTGRES_PASSWORD=change-me OPENAI_API_KEY=sk-change-me
 {

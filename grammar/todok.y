@@ -1,5 +1,5 @@
 /*
- * todok.y - the grammar of the .todok language (spec sections 3 and 12).
+ * todok.y - the grammar of the .todok language (docs/language.md section 3).
  *
  * A pure parser with locations; its actions build the syntax tree of
  * include/ast.h in the compilation's arena, so nothing needs a

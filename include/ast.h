@@ -1,6 +1,6 @@
 /*
  * ast.h - the syntax tree the parser builds, one node per construct of
- * spec sections 3 and 12, each with its source location.  Lists keep the
+ * docs/language.md section 3, each with its source location.  Lists keep the
  * source order.  Nothing here is resolved: names are text.
  */
 #ifndef AST_H_INCLUDED

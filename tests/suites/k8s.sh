@@ -3,7 +3,8 @@
 # (`make k8s-validate` runs it alone).  Compiles every example and golden
 # stack into folders (YAML and JSON) and a stream, validates each object
 # against the Kubernetes 1.33 OpenAPI schemas with a strict unknown-field
-# pass (tests/k8s/validate.mjs), and, where kubectl is installed, checks
+# pass (tests/k8s/validate.mjs, after its own self-test on tests/k8s/fixtures),
+# and, where kubectl is installed, checks
 # that `kubectl kustomize` accepts every folder.  Skipped without Node.js.
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -38,6 +39,7 @@ for src in examples/*.todok tests/golden/*.todok; do
 	(cd "$dir" && "$root/todokc" "$file" --env-file "$env_file" ${args[@]+"${args[@]}"}) \
 		>"$work/$name-stream.yaml" 2>/dev/null && streams+=("$work/$name-stream.yaml")
 done
+bash tests/k8s/selftest.sh | tee -a "$work/log" || failed=1
 node tests/k8s/validate.mjs "${dirs[@]}" "${streams[@]}" | tee -a "$work/log" || failed=1
 if command -v kubectl >/dev/null; then
 	bash tests/k8s/kustomize-check.sh "${dirs[@]}" | tee -a "$work/log" || failed=1
@@ -45,6 +47,6 @@ else
 	echo "kustomize-check: skipped (no kubectl)"
 fi
 # One summary line for tests/check.sh: the sum of both tools' lines.
-sed -n 's/.*: \([0-9]*\) passed, \([0-9]*\) failed.*/\1 \2/p' "$work/log" |
+sed -n 's/^[a-z0-9-]*: \([0-9]*\) passed, \([0-9]*\) failed.*/\1 \2/p' "$work/log" |
 	awk -v f="$failed" '{p += $1; q += $2} END {if (f && !q) q = 1; printf "k8s: %d passed, %d failed\n", p, q}'
 exit $failed

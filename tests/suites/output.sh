@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# output.sh - the output guarantees of todokc (spec sections 9 and 10):
+# output.sh - the output guarantees of todokc (docs/output.md):
 #
 #   determinism  every examples/*.todok, tests/golden/*.todok and the
 #                fixtures of tests/output/, compiled to stdout (YAML, JSON),

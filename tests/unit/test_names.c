@@ -7,7 +7,7 @@
  * environment variable names, label keys (with a prefix) and values
  * (empty allowed), and image references (distribution/reference).
  * Each *_problem function returns NULL for a valid string, else a reason.
- * Source of the rules: ../shared/research/k8s-rules.md sections 1.1-1.9.
+ * Source of the rules: Kubernetes' validation (docs/diagnostics.md names each).
  */
 #include <setjmp.h>
 #include <stdarg.h>

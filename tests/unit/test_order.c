@@ -1,5 +1,5 @@
 /*
- * test_order.c - dependency ordering (spec section 7, src/order.c).
+ * test_order.c - dependency ordering (docs/language.md section 8, src/order.c).
  * c.stack->ordered lists the components so that each comes after every
  * component it waits for ("after"), keeping the source order wherever the
  * edges allow it (the smallest source position first among the ready

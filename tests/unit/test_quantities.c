@@ -1,6 +1,6 @@
 /*
- * test_quantities.c - Kubernetes quantities (spec section 2; research
- * k8s-rules.md 1.5): quantity_parse() turns "150m", "0.5", "256Mi", "1Gi",
+ * test_quantities.c - Kubernetes quantities (docs/language.md section 2;
+ * Kubernetes' resource.Quantity): quantity_parse() turns "150m", "0.5", "256Mi", "1Gi",
  * "2G", "100k", "1e3" into their value in base units (cores, bytes) and
  * rejects what is not a quantity ("1Gb", "", signs, stray characters).
  * Then the same rules through the compiler: the scanner's classification

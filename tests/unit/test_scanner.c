@@ -1,5 +1,5 @@
 /*
- * test_scanner.c - the lexical structure of spec section 2, through the
+ * test_scanner.c - the lexical structure of docs/language.md section 2, through the
  * keyword table (keyword_token / keyword_spelling of include/parse.h,
  * iterated over every spelling of include/keywords.def with an X-macro)
  * and through compile_source on small inputs: comments, string escapes
@@ -102,7 +102,7 @@ test_not_keywords(void **state)
 	assert_null(keyword_spelling(-1));
 }
 
-/* Keywords are allowed as keys of config blocks (spec section 2). */
+/* Keywords are allowed as keys of config blocks (docs/language.md section 2). */
 static void
 test_keywords_as_keys(void **state)
 {
