@@ -8,6 +8,10 @@
 
 #include "todokc.h"
 
+/* Where the scanner is with respect to a secret's block: the words
+ * "secret NAME {" open one, whose values are secret. */
+enum secret_head { HEAD_NONE, HEAD_SECRET, HEAD_NAME };
+
 struct parse_ctx {
 	struct compilation *c;
 	struct arena *arena;
@@ -15,7 +19,18 @@ struct parse_ctx {
 	struct ast_stack *stack;    /* the result */
 	const char *last_word;      /* the text of the last WORD scanned */
 	struct loc reported_token;  /* a bad token already reported: no syntax error on it */
+	/* What scan_token() follows, so that a secret's values are hidden in
+	 * excerpts even when the file does not parse. */
+	int depth;                  /* braces open */
+	int secret_block;           /* the depth of the secret block the scanner is in, or 0 */
+	enum secret_head head;
+	bool after_equals;          /* the last token was '=' */
 };
+
+/* Every token goes through here on its way to the parser: it follows
+ * secret blocks and marks the values written in them as redacted
+ * (unterminated: the string has no closing quote).  Returns token. */
+int scan_token(struct parse_ctx *p, int token, struct loc loc, bool unterminated);
 
 /* The keyword with this spelling, or 0. */
 int keyword_token(const char *s, size_t len);

@@ -88,20 +88,6 @@ key_once(struct lowering *l, struct strmap *seen, const struct ast_entry *e)
 	return !old;
 }
 
-/* A secret's values written in the source are never shown in a
- * diagnostic's excerpt (the text between the quotes of a string). */
-static void
-redact_values(struct lowering *l, const struct vec *entries)
-{
-	for (size_t i = 0; i < entries->len; i++) {
-		const struct ast_value *v = ((const struct ast_entry *)entries->items[i])->value;
-		if (v->kind == VALUE_STRING && v->loc.end - v->loc.begin > 2)
-			diag_redact(&l->c->diags, (struct loc){v->loc.begin + 1, v->loc.end - 1});
-		else if (v->kind == VALUE_NUMBER)
-			diag_redact(&l->c->diags, v->loc);
-	}
-}
-
 /* KEY = value entries of a config or secret, each key once. */
 static void
 lower_entries(struct lowering *l, const struct vec *entries, struct vec *keys,
@@ -443,8 +429,6 @@ lower_keyset(struct lowering *l, const struct ast_item *item, bool secret)
 	set->name = item->name;
 	set->loc = item->loc;
 	set->tls_use = NO_LOC;
-	if (secret)
-		redact_values(l, &item->entries);
 	set->bad_name = !check_name(l, item->name, secret ? "secret" : "config");
 	if (!declare(l, secret ? DECL_SECRET : DECL_CONFIG, set, item->name))
 		return;

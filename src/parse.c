@@ -54,6 +54,50 @@ keyword_spelling(int token)
 	return NULL;
 }
 
+/* Secret blocks */
+
+static bool
+is_name_token(int token)
+{
+	return token == WORD || keyword_spelling(token);
+}
+
+static bool
+is_value_token(int token)
+{
+	return token == STRING || token == INT || token == QUANTITY || token == DURATION ||
+	       token == PERCENT;
+}
+
+int
+scan_token(struct parse_ctx *p, int token, struct loc loc, bool unterminated)
+{
+	if (p->secret_block && p->secret_block == p->depth && p->after_equals &&
+	    is_value_token(token)) {
+		if (token == STRING)
+			loc = (struct loc){loc.begin + 1, unterminated ? loc.end : loc.end - 1};
+		if (loc.end > loc.begin)
+			diag_redact(&p->c->diags, loc);
+	}
+	p->after_equals = token == '=';
+	if (p->head == HEAD_SECRET && is_name_token(token))
+		p->head = HEAD_NAME;
+	else if (p->head == HEAD_NAME && token == '{')
+		p->secret_block = p->depth + 1;
+	else
+		p->head = token == KW_SECRET ? HEAD_SECRET : HEAD_NONE;
+	if (token != '{' && token != '}')
+		return token;
+	if (token == '{') {
+		p->depth++;
+		return token;
+	}
+	if (p->secret_block == p->depth)
+		p->secret_block = 0;
+	p->depth -= p->depth > 0;
+	return token;
+}
+
 /* Numbers */
 
 static bool
@@ -345,6 +389,43 @@ check_encoding(struct compilation *c)
 
 int yyparse(yyscan_t scanner, struct parse_ctx *p);
 
+/* Runs the scanner over the source: with the parser (parse), or alone. */
+static void
+scan_source(struct compilation *c, struct parse_ctx *p, bool parse)
+{
+	yyscan_t scanner;
+	if (yylex_init_extra(p, &scanner))
+		fatal_oom();
+	YY_BUFFER_STATE buffer = yy_scan_bytes(c->src.text, (int)c->src.len, scanner);
+	if (parse) {
+		yyparse(scanner, p);
+	} else {
+		YYSTYPE value;
+		YYLTYPE loc;
+		while (yylex(&value, &loc, scanner))
+			continue;
+	}
+	yy_delete_buffer(buffer, scanner);
+	yylex_destroy(scanner);
+}
+
+/* A file that is not UTF-8 is not parsed, but the excerpt of its error
+ * must still hide the secret values on its line: the scanner alone marks
+ * them, with its own diagnostics discarded. */
+static void
+redact_unparsed(struct compilation *c)
+{
+	struct compilation scratch;
+	compilation_init(&scratch, c->opts);
+	scratch.src = c->src;
+	scratch.diags.src = &scratch.src;
+	struct parse_ctx p = {.c = &scratch, .arena = &scratch.arena, .reported_token = NO_LOC};
+	scan_source(&scratch, &p, false);
+	for (size_t i = 0; i < scratch.diags.redacted.len; i++)
+		diag_redact(&c->diags, *(const struct loc *)scratch.diags.redacted.items[i]);
+	compilation_free(&scratch);
+}
+
 bool
 parse_source(struct compilation *c)
 {
@@ -353,17 +434,13 @@ parse_source(struct compilation *c)
 		     diag_quote(&c->arena, c->src.path), c->src.len, MAX_INPUT_BYTES);
 		return false;
 	}
-	if (!check_encoding(c))
+	if (!check_encoding(c)) {
+		redact_unparsed(c);
 		return false;
+	}
 	struct parse_ctx p = {.c = c, .arena = &c->arena, .reported_token = NO_LOC};
 	p.stack = NEW(&c->arena, struct ast_stack);
-	yyscan_t scanner;
-	if (yylex_init_extra(&p, &scanner))
-		fatal_oom();
-	YY_BUFFER_STATE buffer = yy_scan_bytes(c->src.text, (int)c->src.len, scanner);
-	yyparse(scanner, &p);
-	yy_delete_buffer(buffer, scanner);
-	yylex_destroy(scanner);
+	scan_source(c, &p, true);
 	c->ast = p.stack;
 	return c->diags.errors == 0;
 }
