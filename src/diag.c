@@ -71,30 +71,46 @@ source_position(const struct source *src, uint32_t offset, size_t *line, size_t 
 	*column = count_chars(src->text, src->line_starts[l], offset) + 1;
 }
 
-/* The last position a printer computed: diagnostics are printed in source
- * order, so columns on one long line are counted on from there rather
- * than from the line's start each time. */
-struct position_cache {
-	uint32_t offset;
-	size_t line, column; /* line 0: empty */
+/* Columns for a printer: the number of characters before every block
+ * of COLUMN_BLOCK bytes, made once per printing, so that a column costs
+ * the same wherever it is (many diagnostics on one long line included). */
+enum { COLUMN_BLOCK = 64 };
+
+struct columns {
+	const struct source *src;
+	uint32_t *chars; /* chars[b]: characters before byte b * COLUMN_BLOCK */
 };
 
 static void
-cached_position(const struct source *src, struct position_cache *cache, uint32_t offset,
-                size_t *line, size_t *column)
+columns_init(struct columns *cols, const struct source *src)
 {
+	size_t blocks = src ? src->len / COLUMN_BLOCK + 1 : 0;
+	cols->src = src;
+	cols->chars = xmalloc((blocks ? blocks : 1) * sizeof *cols->chars);
+	uint32_t n = 0;
+	for (size_t b = 0; b < blocks; b++) {
+		cols->chars[b] = n;
+		size_t end = (b + 1) * COLUMN_BLOCK < src->len ? (b + 1) * COLUMN_BLOCK : src->len;
+		n += (uint32_t)count_chars(src->text, b * COLUMN_BLOCK, end);
+	}
+}
+
+static size_t
+chars_before(const struct columns *cols, size_t offset)
+{
+	size_t b = offset / COLUMN_BLOCK;
+	return cols->chars[b] + count_chars(cols->src->text, b * COLUMN_BLOCK, offset);
+}
+
+static void
+column_position(const struct columns *cols, uint32_t offset, size_t *line, size_t *column)
+{
+	const struct source *src = cols->src;
 	if (offset > src->len)
 		offset = (uint32_t)src->len;
 	size_t l = line_of(src, offset);
-	size_t from = src->line_starts[l], col = 1;
-	if (cache->line == l + 1 && cache->offset <= offset) {
-		from = cache->offset;
-		col = cache->column;
-	}
-	col += count_chars(src->text, from, offset);
-	*cache = (struct position_cache){offset, l + 1, col};
 	*line = l + 1;
-	*column = col;
+	*column = chars_before(cols, offset) - chars_before(cols, src->line_starts[l]) + 1;
 }
 
 static struct diagnostic *
@@ -181,14 +197,16 @@ diag_quote(struct arena *a, const char *s)
 {
 	struct buf b = {0};
 	buf_putc(&b, '\'');
-	for (size_t i = 0; s[i] && b.len < 200; i++) {
+	/* At most about 200 bytes, cut between characters, never inside one. */
+	size_t i = 0;
+	for (; s[i] && (b.len < 200 || ((unsigned char)s[i] & 0xC0) == 0x80); i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x20 || c == 0x7F)
 			buf_printf(&b, "\\x%02X", c);
 		else
 			buf_putc(&b, (char)c);
 	}
-	if (strlen(s) > 200 - 2)
+	if (s[i])
 		buf_puts(&b, "...");
 	buf_putc(&b, '\'');
 	char *r = arena_strndup(a, b.data, b.len);
@@ -221,14 +239,13 @@ severity_color(const struct palette *p, enum severity s)
  * that it lines up; control bytes are shown as '?'. */
 static void
 print_excerpt(const struct source *src, const struct vec *redacted,
-              struct position_cache *cache, struct loc loc, FILE *out, const struct palette *p)
+              const struct columns *cols, struct loc loc, FILE *out, const struct palette *p)
 {
 	size_t line, col;
-	cached_position(src, cache, loc.begin, &line, &col);
+	column_position(cols, loc.begin, &line, &col);
+	/* The line's end from the line table: a long line is not scanned. */
 	size_t start = src->line_starts[line - 1];
-	size_t stop = start;
-	while (stop < src->len && src->text[stop] != '\n')
-		stop++;
+	size_t stop = line < src->nlines ? src->line_starts[line] - 1 : src->len;
 	if (stop > start && src->text[stop - 1] == '\r')
 		stop--;
 	/* A long line is cut to a window around the location, on character
@@ -280,7 +297,7 @@ print_excerpt(const struct source *src, const struct vec *redacted,
 }
 
 static void
-print_one(const struct diags *d, struct position_cache *cache, enum severity sev, struct loc loc,
+print_one(const struct diags *d, const struct columns *cols, enum severity sev, struct loc loc,
           const char *message, FILE *out,
           const struct palette *p)
 {
@@ -288,7 +305,7 @@ print_one(const struct diags *d, struct position_cache *cache, enum severity sev
 	fputs(p->bold, out);
 	if (src && HAS_LOC(loc)) {
 		size_t line, col;
-		cached_position(src, cache, loc.begin, &line, &col);
+		column_position(cols, loc.begin, &line, &col);
 		fprintf(out, "%s:%zu:%zu: ", src->path, line, col);
 	} else {
 		fputs("todokc: ", out);
@@ -297,7 +314,7 @@ print_one(const struct diags *d, struct position_cache *cache, enum severity sev
 	        p->reset, p->bold, message);
 	fprintf(out, "%s\n", p->reset);
 	if (src && HAS_LOC(loc))
-		print_excerpt(src, &d->redacted, cache, loc, out, p);
+		print_excerpt(src, &d->redacted, cols, loc, out, p);
 }
 
 /* Diagnostics in source order (those without a location first); those at
@@ -340,16 +357,18 @@ diag_print_text(const struct diags *d, FILE *out, bool color)
 	                                    "\033[1;36m", "\033[1;32m", "\033[0m"};
 	const struct palette *p = color ? &ansi : &plain;
 	struct diagnostic **list = sorted(d);
-	struct position_cache cache = {0, 0, 0};
+	struct columns cols;
+	columns_init(&cols, d->src);
 	for (size_t i = 0; i < d->list.len; i++) {
 		const struct diagnostic *g = list[i];
-		print_one(d, &cache, g->severity, g->loc, g->message, out, p);
+		print_one(d, &cols, g->severity, g->loc, g->message, out, p);
 		for (size_t j = 0; j < g->notes.len; j++) {
 			const struct note *n = g->notes.items[j];
-			print_one(d, &cache, SEV_NOTE, n->loc, n->message, out, p);
+			print_one(d, &cols, SEV_NOTE, n->loc, n->message, out, p);
 		}
 	}
 	free(list);
+	free(cols.chars);
 }
 
 /* JSON output */
@@ -367,15 +386,15 @@ json_string(FILE *out, const char *s)
 }
 
 static void
-json_location(const struct diags *d, struct position_cache *cache, struct loc loc, FILE *out)
+json_location(const struct diags *d, const struct columns *cols, struct loc loc, FILE *out)
 {
 	if (!d->src || !HAS_LOC(loc)) {
 		fputs("\"file\": null, \"line\": null, \"column\": null, \"end\": null", out);
 		return;
 	}
 	size_t line, col, eline, ecol;
-	cached_position(d->src, cache, loc.begin, &line, &col);
-	cached_position(d->src, cache, loc.end, &eline, &ecol);
+	column_position(cols, loc.begin, &line, &col);
+	column_position(cols, loc.end, &eline, &ecol);
 	fputs("\"file\": ", out);
 	json_string(out, d->src->path);
 	fprintf(out, ", \"line\": %zu, \"column\": %zu, \"end\": {\"line\": %zu, \"column\": %zu}",
@@ -386,7 +405,8 @@ void
 diag_print_json(const struct diags *d, FILE *out)
 {
 	struct diagnostic **list = sorted(d);
-	struct position_cache cache = {0, 0, 0};
+	struct columns cols;
+	columns_init(&cols, d->src);
 	for (size_t i = 0; i < d->list.len; i++) {
 		const struct diagnostic *g = list[i];
 		fputs("{\"severity\": ", out);
@@ -394,14 +414,14 @@ diag_print_json(const struct diags *d, FILE *out)
 		fputs(", \"code\": ", out);
 		json_string(out, diag_codes[g->code].name);
 		fputs(", ", out);
-		json_location(d, &cache, g->loc, out);
+		json_location(d, &cols, g->loc, out);
 		fputs(", \"message\": ", out);
 		json_string(out, g->message);
 		fputs(", \"notes\": [", out);
 		for (size_t j = 0; j < g->notes.len; j++) {
 			const struct note *n = g->notes.items[j];
 			fputs(j ? ", {" : "{", out);
-			json_location(d, &cache, n->loc, out);
+			json_location(d, &cols, n->loc, out);
 			fputs(", \"message\": ", out);
 			json_string(out, n->message);
 			fputc('}', out);
@@ -409,4 +429,5 @@ diag_print_json(const struct diags *d, FILE *out)
 		fputs("]}\n", out);
 	}
 	free(list);
+	free(cols.chars);
 }
