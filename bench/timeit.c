@@ -2,13 +2,15 @@
  * bench/timeit.c - runs a command several times and reports its wall
  * time, CPU time and peak resident set size (docs/benchmarks.md).
  *
- *   timeit [-r RUNS] [-w WARMUPS] [-o FILE] [-d DIR] -- COMMAND [ARG...]
+ *   timeit [-r RUNS] [-w WARMUPS] [-o FILE] [-d DIR] [-s STATUS] -- COMMAND [ARG...]
  *
  * Each run forks and executes COMMAND with standard input from /dev/null
  * and standard output into FILE (default /dev/null).  With -d, DIR is
  * removed before every run (untimed), so that a command writing into DIR
  * starts from nothing each time.  WARMUPS runs (default 1) come first and
- * are not counted.  A run that exits non-zero stops everything (exit 1).
+ * are not counted.  A run that exits with another status than STATUS
+ * (default 0; 1 for a command that reports errors on purpose) stops
+ * everything (exit 1).
  *
  * Prints one line of NAME=VALUE fields:
  *   runs         the timed runs
@@ -33,10 +35,13 @@
 #include <time.h>
 #include <unistd.h>
 
+/* The exit status every run must have (-s). */
+static int expected_status;
+
 static void
 usage(void)
 {
-	fputs("usage: timeit [-r RUNS] [-w WARMUPS] [-o FILE] [-d DIR] -- COMMAND [ARG...]\n",
+	fputs("usage: timeit [-r RUNS] [-w WARMUPS] [-o FILE] [-d DIR] [-s STATUS] -- COMMAND [ARG...]\n",
 	      stderr);
 	exit(2);
 }
@@ -108,7 +113,7 @@ run(char **cmd, const char *out, struct rusage *ru)
 		exit(1);
 	}
 	double t = now() - t0;
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != expected_status) {
 		fprintf(stderr, "timeit: %s failed (status %d)\n", cmd[0],
 		        WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
 		exit(1);
@@ -139,6 +144,8 @@ main(int argc, char **argv)
 			out = argv[++i];
 		} else if (strcmp(argv[i], "-d") == 0 && i + 1 < argc) {
 			dir = argv[++i];
+		} else if (strcmp(argv[i], "-s") == 0 && i + 1 < argc) {
+			expected_status = atoi(argv[++i]);
 		} else {
 			usage();
 		}

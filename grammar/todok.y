@@ -761,13 +761,13 @@ keyword
 
 /* The spelling of a keyword symbol ("'image'" -> "image"), or NULL. */
 static const char *
-symbol_keyword(struct parse_ctx *p, yysymbol_kind_t kind)
+symbol_keyword(yysymbol_kind_t kind)
 {
 	const char *name = yysymbol_name(kind);
 	size_t len = strlen(name);
 	if (len < 3 || name[0] != '\'' || name[1] < 'a' || name[1] > 'z')
 		return NULL;
-	return arena_strndup(p->arena, name + 1, len - 2);
+	return keyword_spelling(keyword_token(name + 1, len - 2));
 }
 
 /* The closest keyword to `word` among those the parser could take here. */
@@ -776,19 +776,13 @@ closest_expected(struct parse_ctx *p, const yypcontext_t *ctx, const char *word)
 {
 	yysymbol_kind_t expected[YYNTOKENS];
 	int n = yypcontext_expected_tokens(ctx, expected, YYNTOKENS);
-	const char *best = NULL;
-	size_t best_distance = (size_t)-1;
+	struct suggestion s = suggestion_start(&p->c->diags.suggestion_budget, word);
 	for (int i = 0; i < n; i++) {
-		const char *spelling = symbol_keyword(p, expected[i]);
-		if (!spelling)
-			continue;
-		size_t d = edit_distance(word, spelling);
-		if (d < best_distance && close_enough(word, spelling, d)) {
-			best = spelling;
-			best_distance = d;
-		}
+		const char *spelling = symbol_keyword(expected[i]);
+		if (spelling)
+			suggestion_consider(&s, spelling);
 	}
-	return best;
+	return s.best;
 }
 
 /* What a token is called in a message: its spelling for a word, else the

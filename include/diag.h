@@ -73,6 +73,7 @@ struct diags {
 	struct vec redacted;      /* struct loc *, in source order: secret values written
 	                           * in the source, shown as '*' in excerpts */
 	bool io_error;            /* a file could not be read or written (E0001, E0004) */
+	size_t suggestion_budget; /* edit-distance steps left for "did you mean" (util.h) */
 };
 
 /* Reports a diagnostic of the severity its code has; returns it so that

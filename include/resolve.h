@@ -21,21 +21,15 @@ struct resolver {
 	struct compilation *c;
 	struct stack *s;
 	struct arena *a;
-	int depth; /* config and secret keys being resolved, nested */
+	int depth;                /* config and secret keys being resolved, nested */
+	size_t resolved_bytes;    /* the values built so far, against MAX_RESOLVED_BYTES */
+	bool over_budget;         /* MAX_RESOLVED_BYTES was crossed (reported once) */
+	const char *naming[NAMING_SLOTS]; /* the naming templates, resolved once */
 };
 
 #define DECL_ANY (1u << DECL_PARAM | 1u << DECL_CONFIG | 1u << DECL_SECRET | 1u << DECL_COMPONENT)
 
 const char *rquote(struct resolver *r, const char *s);
-
-/* The closest of the candidates to `got` for "did you mean", or NULL. */
-struct suggestion {
-	const char *got;
-	const char *best;
-	size_t distance;
-};
-struct suggestion suggestion_start(const char *got);
-void suggestion_consider(struct suggestion *s, const char *candidate);
 
 /* Looks a name up among the declared kinds in the mask; reports it
  * unknown (with a suggestion) or of the wrong kind.  `what` names the

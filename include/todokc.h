@@ -31,6 +31,10 @@
 #define MAX_STRING_BYTES (16u << 20)  /* one string literal */
 #define MAX_COMPONENTS 1000000
 #define MAX_OBJECT_BYTES 1048576      /* a ConfigMap's or Secret's data, a file() */
+#define MAX_VALUE_BYTES 1048576       /* a value, as its references expand */
+#define MAX_RESOLVED_BYTES (256u << 20) /* every value of a stack, together */
+#define MAX_NAME_BYTES 1024           /* a derived name, as its template expands */
+#define MAX_SUGGESTION_STEPS (64u << 20) /* edit-distance steps for "did you mean" */
 
 enum format { FORMAT_YAML, FORMAT_JSON };
 

@@ -83,6 +83,20 @@ size_t edit_distance(const char *a, const char *b);
 /* Whether a misspelling of `want` as `got` is close enough to suggest. */
 bool close_enough(const char *got, const char *want, size_t distance);
 
+/* "Did you mean": the candidate closest to `got`, when close enough.
+ * Each edit distance computed takes its steps from *budget; once it is
+ * spent, no candidate is weighed any more, so that a file with thousands
+ * of unknown names still takes time linear in its size. */
+struct suggestion {
+	const char *got;
+	size_t got_len;
+	const char *best;   /* NULL: none close enough */
+	size_t distance;
+	size_t *budget;
+};
+struct suggestion suggestion_start(size_t *budget, const char *got);
+void suggestion_consider(struct suggestion *s, const char *candidate);
+
 void base64_encode(struct buf *out, const unsigned char *data, size_t len);
 
 /* Decodes one UTF-8 sequence at s (at most len bytes); returns its length,

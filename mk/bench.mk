@@ -6,6 +6,7 @@
 #                       10,000, the seed example: about 10 minutes on 2 cores
 #   make bench-quick    N = 10 .. 1,000, 3 runs each, jsonnet at 1,000 only,
 #                       no cdk8s-plus: about a minute
+#   make bench-scaling  only the scaling on hostile input (bench/scaling.sh)
 #   make bench-verify   only that the floor writes todokc's bytes (cmp and
 #                       diff -r) for N = 2 .. 10,000; no timing
 #   make bench-profile  callgrind (instruction counts) of todokc and the
@@ -30,6 +31,10 @@ BENCH_TOOLS = todokc $(BENCH_DIR_OUT)/floor $(BENCH_DIR_OUT)/timeit
 
 bench: $(BENCH_TOOLS)
 	bash bench/run.sh
+	bash bench/scaling.sh
+
+bench-scaling: todokc $(BENCH_DIR_OUT)/timeit
+	bash bench/scaling.sh
 
 bench-quick: $(BENCH_TOOLS)
 	BENCH_NS="10 100 1000" BENCH_DIR_NS="10 100 1000" BENCH_DISK_NS="" \

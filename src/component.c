@@ -78,7 +78,7 @@ find_port(struct resolver *r, struct component *comp, const struct container *ct
 	}
 	struct diagnostic *g;
 	if (on->port_name.text) {
-		struct suggestion s = suggestion_start(on->port_name.text);
+		struct suggestion s = suggestion_start(&r->c->diags.suggestion_budget, on->port_name.text);
 		for (size_t i = 0; i < ctr->ports.len; i++) {
 			struct container_port *p = ctr->ports.items[i];
 			if (p->name)

@@ -57,6 +57,7 @@ compilation_init(struct compilation *c, const struct options *opts)
 	c->opts = opts;
 	c->diags.arena = &c->arena;
 	c->diags.werror = opts->werror;
+	c->diags.suggestion_budget = MAX_SUGGESTION_STEPS;
 	c->env.use_environ = true;
 	c->base_dir = ".";
 }

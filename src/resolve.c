@@ -48,27 +48,11 @@ decl_kind_name(enum decl_kind kind)
 	return "name";
 }
 
-struct suggestion
-suggestion_start(const char *got)
-{
-	return (struct suggestion){got, NULL, (size_t)-1};
-}
-
-void
-suggestion_consider(struct suggestion *s, const char *candidate)
-{
-	size_t d = edit_distance(s->got, candidate);
-	if (d < s->distance && close_enough(s->got, candidate, d)) {
-		s->best = candidate;
-		s->distance = d;
-	}
-}
-
 /* The declared name closest to `got`, among the kinds in the mask. */
 static const char *
 suggest_name(struct resolver *r, const char *got, unsigned kinds)
 {
-	struct suggestion s = suggestion_start(got);
+	struct suggestion s = suggestion_start(&r->c->diags.suggestion_budget, got);
 	for (int kind = 0; kind < DECL_KINDS; kind++)
 		for (size_t i = 0; (kinds & 1u << kind) && i < r->s->decls[kind].len; i++)
 			suggestion_consider(&s, ((const struct decl *)r->s->decls[kind].items[i])->name);
@@ -76,9 +60,9 @@ suggest_name(struct resolver *r, const char *got, unsigned kinds)
 }
 
 static const char *
-suggest_key(const struct vec *keys, const char *got)
+suggest_key(struct resolver *r, const struct vec *keys, const char *got)
 {
-	struct suggestion s = suggestion_start(got);
+	struct suggestion s = suggestion_start(&r->c->diags.suggestion_budget, got);
 	for (size_t i = 0; i < keys->len; i++)
 		suggestion_consider(&s, ((struct kv *)keys->items[i])->key.text);
 	return s.best;
@@ -121,7 +105,7 @@ lookup_key(struct resolver *r, const struct ast_ref *ref, const struct vec *keys
 	struct kv *kv = strmap_get(by_key, ref->member.text);
 	if (kv)
 		return kv;
-	const char *best = suggest_key(keys, ref->member.text);
+	const char *best = suggest_key(r, keys, ref->member.text);
 	if (best)
 		diag(&r->c->diags, E0302, ref->member.loc, "%s %s has no key %s; did you mean '%s'?",
 		     kind, rquote(r, ref->name.text), rquote(r, ref->member.text), best);
@@ -153,7 +137,7 @@ workload_member(struct resolver *r, struct component *w, const struct ast_ref *r
 		if (strcmp(m, members[i]) == 0)
 			which = i;
 	if (which < 0) {
-		struct suggestion s = suggestion_start(m);
+		struct suggestion s = suggestion_start(&r->c->diags.suggestion_budget, m);
 		for (int i = 0; i < 3; i++)
 			suggestion_consider(&s, members[i]);
 		diag(&r->c->diags, E0302, ref->member.loc,
@@ -251,6 +235,41 @@ add_segment(struct resolver *r, struct rvalue *v, const char *text, size_t len,
 	vec_push(r->a, &v->segments, seg);
 }
 
+/* What a secret key in a template counts for against the limits: about
+ * the memory its segment takes. */
+enum { SECRET_SEGMENT_SIZE = 32 };
+
+/* What a value counts for against the limits: its bytes (a template keeps
+ * the count of its text and secret keys in len). */
+static size_t
+value_size(const struct rvalue *v)
+{
+	return v->kind == RV_TEXT || v->kind == RV_TEMPLATE ? v->len : SECRET_SEGMENT_SIZE;
+}
+
+/* Whether adding `more` bytes to a value of `size` bytes, at the
+ * reference `at`, stays within the limits on one value and on all of
+ * them; reports the crossing once. */
+static bool
+within_limits(struct resolver *r, size_t size, size_t more, struct loc at)
+{
+	if (size + more > MAX_VALUE_BYTES) {
+		diag(&r->c->diags, E0307, at,
+		     "the value grows past %u bytes at this reference; a value holds at most "
+		     "1 MiB, as a Kubernetes object does", MAX_VALUE_BYTES);
+		return false;
+	}
+	if (r->resolved_bytes + size + more > MAX_RESOLVED_BYTES) {
+		if (!r->over_budget)
+			diag(&r->c->diags, E0307, at,
+			     "the stack's values grow past %u bytes in all at this reference",
+			     MAX_RESOLVED_BYTES);
+		r->over_budget = true;
+		return false;
+	}
+	return true;
+}
+
 /* A template without secret keys: its text. */
 static struct rvalue *
 join_segments(struct resolver *r, const struct rvalue *v)
@@ -277,13 +296,19 @@ resolve_string(struct resolver *r, const struct ast_string *str, enum place plac
 		const struct ast_part *part = str->parts.items[i];
 		if (!part->is_ref) {
 			add_segment(r, v, part->text, part->len, NULL, NULL);
+			v->len += part->len;
 			continue;
 		}
 		struct rvalue *rv = resolve_ref(r, &part->ref, inner, false);
+		if (rv && ok && !within_limits(r, v->len, value_size(rv), part->ref.loc))
+			rv = NULL;
 		if (!rv) {
 			ok = false;
 			continue;
 		}
+		if (!ok)
+			continue; /* the rest is resolved for its errors only */
+		v->len += value_size(rv);
 		switch (rv->kind) {
 		case RV_TEXT:
 			add_segment(r, v, rv->text, rv->len, NULL, NULL);
@@ -303,6 +328,7 @@ resolve_string(struct resolver *r, const struct ast_string *str, enum place plac
 	}
 	if (!ok)
 		return NULL;
+	r->resolved_bytes += v->len;
 	if (!secret)
 		return join_segments(r, v);
 	if (v->segments.len == 1) {
@@ -433,32 +459,33 @@ written_in_source(const struct ast_value *v)
 
 /* Appends the bytes of one secret key; false when it has none (reported). */
 static bool
-append_secret_key(struct resolver *r, struct keyset *sec, struct kv *key, struct buf *out)
+append_secret_key(struct resolver *r, struct keyset *sec, struct kv *key, struct buf *out,
+                  struct loc at)
 {
 	resolve_secret_key(r, sec, key);
-	if (!key->bytes)
+	if (!key->bytes || !within_limits(r, out->len, key->nbytes, at))
 		return false;
 	buf_append(out, key->bytes, key->nbytes);
 	return true;
 }
 
-/* The bytes of a value inside a secret: a config key's value may still
- * hold secret keys (a template), which are read in here. */
+/* The bytes of a value inside a secret (written at `at`): a config key's
+ * value may still hold secret keys (a template), which are read in here. */
 static bool
-flatten_secret(struct resolver *r, const struct rvalue *v, struct buf *out)
+flatten_secret(struct resolver *r, const struct rvalue *v, struct buf *out, struct loc at)
 {
 	switch (v->kind) {
 	case RV_TEXT:
 		buf_append(out, v->text, v->len);
 		return true;
 	case RV_SECRET_REF:
-		return append_secret_key(r, v->set, v->key, out);
+		return append_secret_key(r, v->set, v->key, out, at);
 	case RV_TEMPLATE:
 		for (size_t i = 0; i < v->segments.len; i++) {
 			const struct segment *seg = v->segments.items[i];
 			if (seg->text)
 				buf_append(out, seg->text, seg->len);
-			else if (!append_secret_key(r, seg->secret, seg->key, out))
+			else if (!append_secret_key(r, seg->secret, seg->key, out, at))
 				return false;
 		}
 		return true;
@@ -497,7 +524,7 @@ read_literal_secret(struct resolver *r, struct keyset *sec, struct kv *kv,
 		     rquote(r, sec->name.text), rquote(r, kv->key.text));
 	struct rvalue *rv = resolve_value(r, v, IN_SECRET);
 	struct buf b = {0};
-	if (rv && flatten_secret(r, rv, &b)) {
+	if (rv && flatten_secret(r, rv, &b, v->loc)) {
 		kv->nbytes = b.len;
 		kv->bytes = arena_buf_take(r->a, &b);
 	}
@@ -581,17 +608,27 @@ static const char *const default_naming[NAMING_SLOTS] = {
 	[NAMING_SECRET] = "{stack}-{component}",
 };
 
+/* The naming templates, resolved once (a template that does not resolve
+ * is reported; its names are then the components'). */
+static void
+resolve_naming(struct resolver *r)
+{
+	for (int slot = 0; slot < NAMING_SLOTS; slot++)
+		r->naming[slot] = r->s->naming[slot]
+		                      ? resolve_text_of(r, r->s->naming[slot], "a name template")
+		                      : default_naming[slot];
+}
+
 const char *
 derive_name(struct resolver *r, enum naming_slot slot, const char *component)
 {
-	const char *template = default_naming[slot];
-	if (r->s->naming[slot]) {
-		template = resolve_text_of(r, r->s->naming[slot], "a name template");
-		if (!template)
-			return component;
-	}
+	const char *template = r->naming[slot];
+	if (!template)
+		return component;
+	/* A name longer than MAX_NAME_BYTES is not valid anyway (the checks
+	 * say so): the expansion stops there. */
 	struct buf b = {0};
-	for (const char *p = template; *p;) {
+	for (const char *p = template; *p && b.len <= MAX_NAME_BYTES;) {
 		if (strncmp(p, "{stack}", 7) == 0) {
 			buf_puts(&b, r->s->name.text);
 			p += 7;
@@ -610,9 +647,10 @@ derive_name(struct resolver *r, enum naming_slot slot, const char *component)
 void
 resolve_stack(struct compilation *c)
 {
-	struct resolver r = {c, c->stack, &c->arena, 0};
+	struct resolver r = {.c = c, .s = c->stack, .a = &c->arena};
 	struct stack *s = c->stack;
 	resolve_params(&r);
+	resolve_naming(&r);
 	for (size_t i = 0; i < s->configs.len; i++) {
 		struct keyset *cfg = s->configs.items[i];
 		cfg->k8s_name = derive_name(&r, NAMING_CONFIG, cfg->name.text);

@@ -370,6 +370,33 @@ close_enough(const char *got, const char *want, size_t distance)
 	return distance <= allowed && distance < longer;
 }
 
+struct suggestion
+suggestion_start(size_t *budget, const char *got)
+{
+	return (struct suggestion){got, strlen(got), NULL, (size_t)-1, budget};
+}
+
+void
+suggestion_consider(struct suggestion *s, const char *candidate)
+{
+	size_t len = strlen(candidate);
+	size_t longer = len > s->got_len ? len : s->got_len;
+	size_t gap = len > s->got_len ? len - s->got_len : s->got_len - len;
+	/* The length gap is a lower bound of the distance: candidates that
+	 * cannot be close enough, or better, cost nothing. */
+	if (gap >= s->distance || gap > (longer / 3 ? longer / 3 : 1) || longer > 64)
+		return;
+	size_t cost = (len + 1) * (s->got_len + 1);
+	if (*s->budget < cost)
+		return;
+	*s->budget -= cost;
+	size_t d = edit_distance(s->got, candidate);
+	if (d < s->distance && close_enough(s->got, candidate, d)) {
+		s->best = candidate;
+		s->distance = d;
+	}
+}
+
 void
 base64_encode(struct buf *out, const unsigned char *data, size_t len)
 {
