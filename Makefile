@@ -10,6 +10,7 @@ CFLAGS   ?= -O2 -g
 WARNINGS  = -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wstrict-prototypes -Wno-unused-parameter
 YAML_CFLAGS := $(shell pkg-config --cflags yaml-0.1 2>/dev/null)
 YAML_LIBS   := $(shell pkg-config --libs yaml-0.1 2>/dev/null || echo -lyaml)
+HASH_LIBS   := $(shell pkg-config --libs nettle 2>/dev/null || echo -lnettle)
 ALL_CFLAGS  = -std=c11 -D_XOPEN_SOURCE=700 $(WARNINGS) -Iinclude -Ibuild $(YAML_CFLAGS) $(CFLAGS) $(SAN_FLAGS)
 ifeq ($(SANITIZE),1)
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
@@ -17,14 +18,17 @@ endif
 
 SRC = \
 	src/check.c \
+	src/check_pod.c \
 	src/component.c \
 	src/diag.c \
 	src/emit_dot.c \
 	src/emit_json.c \
 	src/emit_yaml.c \
 	src/env.c \
+	src/hash.c \
 	src/io.c \
 	src/lower.c \
+	src/lower_component.c \
 	src/names.c \
 	src/objects.c \
 	src/order.c \
@@ -32,8 +36,10 @@ SRC = \
 	src/parse.c \
 	src/pipeline.c \
 	src/resolve.c \
+	src/security.c \
 	src/tree.c \
 	src/util.c \
+	src/waits.c \
 	src/workloads.c
 GEN_SRC = build/todok.tab.c build/todok.yy.c
 HDR = $(wildcard include/*.h include/*.def)
@@ -73,7 +79,7 @@ build/libtodokc.a: $(LIB_OBJ)
 	ar rcs $@ $(LIB_OBJ)
 
 todokc: build/main.o build/libtodokc.a build/flags
-	$(CC) $(ALL_CFLAGS) -o $@ build/main.o build/libtodokc.a $(YAML_LIBS) -lm
+	$(CC) $(ALL_CFLAGS) -o $@ build/main.o build/libtodokc.a $(YAML_LIBS) $(HASH_LIBS) -lm
 
 build/main.o: src/main.c $(HDR) build/todok.tab.h build/flags
 
@@ -81,7 +87,7 @@ UNIT_TESTS = $(patsubst tests/unit/%.c,build/tests/%,$(wildcard tests/unit/test_
 
 build/tests/%: tests/unit/%.c build/libtodokc.a $(HDR) build/flags
 	@mkdir -p build/tests
-	$(CC) $(ALL_CFLAGS) -o $@ $< build/libtodokc.a $(YAML_LIBS) -lcmocka -lm
+	$(CC) $(ALL_CFLAGS) -o $@ $< build/libtodokc.a $(YAML_LIBS) $(HASH_LIBS) -lcmocka -lm
 
 check: todokc $(UNIT_TESTS)
 	bash tests/check.sh

@@ -50,8 +50,9 @@ struct kv {
 /* A resolved value.  TEXT is plain text.  SECRET_REF is a whole reference
  * to a secret key, CONFIG_REF to a config key that holds no secret.
  * TEMPLATE is text with secret keys in it: in a container it becomes an env
- * entry per secret key and the text with Kubernetes' $(VAR) expansion. */
-enum rvalue_kind { RV_TEXT, RV_SECRET_REF, RV_CONFIG_REF, RV_TEMPLATE };
+ * entry per secret key and the text with Kubernetes' $(VAR) expansion.
+ * FIELD is a field of the pod (field("PATH") in env; its path in text). */
+enum rvalue_kind { RV_TEXT, RV_SECRET_REF, RV_CONFIG_REF, RV_TEMPLATE, RV_FIELD };
 
 struct segment {
 	const char *text;          /* NULL for a secret key */
@@ -62,7 +63,7 @@ struct segment {
 
 struct rvalue {
 	enum rvalue_kind kind;
-	const char *text;          /* TEXT */
+	const char *text;          /* TEXT, FIELD */
 	size_t len;
 	struct keyset *set;        /* SECRET_REF, CONFIG_REF: the secret or the config */
 	struct kv *key;            /* SECRET_REF, CONFIG_REF */
@@ -96,7 +97,7 @@ struct quantity {
 };
 
 struct resources {
-	struct quantity cpu, memory;
+	struct quantity cpu, memory, storage; /* storage: ephemeral-storage */
 };
 
 /* A port of a component's Service: "port [NAME] P [-> C]". */
@@ -130,6 +131,7 @@ struct service {
 	const struct vec *ports;   /* the component's struct service_port * */
 	struct service_port *port; /* the first: W.port, and what waits and routes use */
 	const char *url;           /* W.url (the main Service's) */
+	bool headless;             /* clusterIP None: a replicated stateful's pods' names */
 };
 
 /* `expose ...` as written. */
@@ -147,7 +149,7 @@ struct header {
 
 /* A probe as written, until resolution fills in struct probe. */
 struct probe_source {
-	const struct ast_string *path;  /* HTTP */
+	const struct ast_string *path;  /* HTTP; GRPC: the service (NULL: none) */
 	const struct vec *command;      /* EXEC: struct ast_string * */
 	const struct vec *options;      /* struct ast_probe_option * */
 };
@@ -157,7 +159,7 @@ struct probe {
 	enum probe_kind kind;
 	struct loc loc;
 	struct probe_source written;
-	const char *path;          /* HTTP */
+	const char *path;          /* HTTP; GRPC: the service (NULL: none) */
 	struct vec command;        /* EXEC: const char * */
 	struct container_port *port; /* the port probed (HTTP, TCP) */
 	bool by_name;              /* "on NAME": probe the port by its name */
@@ -186,6 +188,7 @@ struct volume {
 
 /* A volume mounted into a container. */
 struct mount {
+	struct ident volume_name;  /* as written */
 	struct volume *volume;
 	struct text path;
 	struct loc path_loc;
@@ -193,11 +196,11 @@ struct mount {
 };
 
 /* One env entry of the container, in order, after lowering. */
-enum env_kind { ENV_VALUE, ENV_SECRET_KEY, ENV_CONFIG_KEY };
+enum env_kind { ENV_VALUE, ENV_SECRET_KEY, ENV_CONFIG_KEY, ENV_FIELD };
 struct env_var {
 	enum env_kind kind;
 	const char *name;
-	const char *value;          /* VALUE (may hold $(VAR) expansions) */
+	const char *value;          /* VALUE (may hold $(VAR) expansions); FIELD: its path */
 	struct keyset *from;        /* SECRET_KEY, CONFIG_KEY: the secret or config */
 	const char *key;            /* SECRET_KEY, CONFIG_KEY */
 	const char *expanded_by;    /* a secret key's entry for $(VAR): the variable using it */
@@ -215,15 +218,42 @@ struct wait {
 	struct ident target_name;   /* as written */
 	struct component *target;
 	struct loc loc;             /* the name after "after" */
-	struct container *container; /* the wait init container; NULL: none */
-	const char *host;
-	long long port;
+	bool at_run_time;           /* a wait init container checks it (not under --no-wait,
+	                             * and only for a target it can check) */
+	bool for_job;               /* the target is a job: its status is asked of the API */
+	const char *host;           /* a workload: its Service ... */
+	long long port;             /* ... on this port */
 	const char *url;            /* an HTTP check's URL; NULL: a TCP check */
 };
 
+/* security { ... } as written: which words are given, and where. */
+struct security_settings {
+	bool given;
+	struct loc loc;
+	bool has[SEC_WORDS];
+	struct loc word_loc[SEC_WORDS];
+	long long user, group, fs_group; /* USER, GROUP, FS_GROUP */
+	struct vec add, drop;            /* ADD, DROP: struct ident * (capabilities) */
+};
+
+/* A securityContext to write: of a pod or of a container.  Tristates are
+ * -1 (not written), 0 (false), 1 (true). */
+struct security_context {
+	long long user, group, fs_group; /* -1: not written; fs_group: pods only */
+	int non_root;
+	int read_only;                   /* containers only */
+	int allow_escalation;            /* containers only */
+	bool privileged;                 /* containers only */
+	bool seccomp_default;            /* seccompProfile: RuntimeDefault (pods) */
+	struct vec add, drop;            /* const char *; containers only */
+};
+
 enum container_role {
-	ROLE_WAIT,   /* an init container of todokc's that waits for an `after` */
-	ROLE_MAIN,   /* the component's own container */
+	ROLE_SIDECAR, /* a native sidecar: an init container that runs beside the main one */
+	ROLE_WAIT,    /* an init container of todokc's that waits for an `after` */
+	ROLE_INIT,    /* an init container of the component's */
+	ROLE_MAIN,    /* the component's own container */
+	ROLE_CLASSIC, /* a second container beside the main one (container NAME { }) */
 };
 
 struct container {
@@ -244,7 +274,25 @@ struct container {
 	struct resources requests, limits;
 	struct probe probes[PROBE_SLOTS];
 	struct vec mounts;          /* struct mount * */
+	struct security_settings security_written;
+	struct security_context security;
 	struct wait *wait;          /* ROLE_WAIT: what it waits for */
+};
+
+/* A ServiceAccount the stack's pods run as. */
+struct account {
+	const char *name;           /* the object's name */
+	struct ident written;       /* the account as first named (or the component it is made for) */
+	bool external;              /* `account NAME external`: no object is written */
+	struct vec annotations;     /* struct header *: every component's `annotations account` */
+};
+
+/* Who may get a Job: the Role and RoleBinding that let a pod's wait
+ * containers ask the API for the status of the jobs it waits for. */
+struct job_reader {
+	const char *name;           /* of the Role and of the RoleBinding */
+	struct account *account;    /* the waiting pod's */
+	struct vec jobs;            /* struct component *: the jobs it may get */
 };
 
 struct pod {
@@ -255,6 +303,11 @@ struct pod {
 	struct loc grace_loc;
 	struct vec label_entries, annotation_entries; /* struct ast_entry *, as written */
 	struct vec labels, annotations; /* struct header * (name, value) */
+	struct account *account;    /* NULL: the namespace's default account */
+	struct security_settings security_written;
+	struct security_context security;
+	struct job_reader *job_reader; /* the pod waits for jobs: its token goes to the waits */
+	bool restart_never;         /* a job's pod: restartPolicy Never */
 };
 
 struct route {
@@ -267,8 +320,9 @@ struct route {
 /* The Kubernetes objects todokc writes: their apiVersion and kind, and
  * whether their files hold secret values (written with mode 0600). */
 enum object_kind {
-	OBJ_NAMESPACE, OBJ_SECRET, OBJ_CONFIGMAP, OBJ_CLAIM, OBJ_SERVICE,
-	OBJ_DEPLOYMENT, OBJ_STATEFULSET, OBJ_AUTOSCALER, OBJ_INGRESS, OBJ_KINDS
+	OBJ_NAMESPACE, OBJ_SERVICE_ACCOUNT, OBJ_ROLE, OBJ_ROLE_BINDING, OBJ_SECRET,
+	OBJ_CONFIGMAP, OBJ_CLAIM, OBJ_SERVICE, OBJ_DEPLOYMENT, OBJ_STATEFULSET, OBJ_JOB,
+	OBJ_CRONJOB, OBJ_AUTOSCALER, OBJ_INGRESS, OBJ_KINDS
 };
 struct object_kind_info {
 	const char *api_version, *kind;
@@ -276,17 +330,44 @@ struct object_kind_info {
 };
 extern const struct object_kind_info object_kinds[OBJ_KINDS];
 
-enum workload_kind { WORKLOAD_DEPLOYMENT, WORKLOAD_STATEFULSET, WORKLOAD_KINDS };
+enum workload_kind {
+	WORKLOAD_DEPLOYMENT, WORKLOAD_STATEFULSET, WORKLOAD_JOB, WORKLOAD_CRONJOB, WORKLOAD_KINDS
+};
 
 /* Each workload kind: its word in the language and its object. */
 struct workload_kind_info {
-	const char *word;           /* "service", "stateful" */
-	enum object_kind object;    /* OBJ_DEPLOYMENT, OBJ_STATEFULSET */
+	const char *word;           /* "service", "stateful", "job", "cron" */
+	const char *article;        /* "a", "an": "a service" */
+	enum object_kind object;
 };
 extern const struct workload_kind_info workload_kinds[WORKLOAD_KINDS];
 
-/* "Deployment" or "StatefulSet" */
+/* "Deployment", "StatefulSet", "Job", "CronJob" */
 #define WORKLOAD_KIND_NAME(comp) (object_kinds[workload_kinds[(comp)->kind].object].kind)
+
+/* A workload object and its pod: a component's one, or one per variant. */
+struct workload {
+	struct component *comp;
+	const char *name;           /* the object's name (a job's with its template's hash) */
+	struct pod pod;
+	struct container *main;
+	long long replicas;         /* the count; 1 by default */
+	bool has_replicas;
+	struct loc replicas_loc;
+	bool autoscaled;
+	long long min_replicas, autoscale_max, cpu_percent;
+	struct loc autoscale_loc;
+	long long max_replicas;     /* the most it may run: the count or autoscale_max */
+};
+
+/* A job's or a cron's settings. */
+struct job_settings {
+	long long retries, deadline, keep; /* -1: not given (keep: a day) */
+	struct loc retries_loc, deadline_loc, keep_loc;
+	struct text schedule;       /* cron */
+	bool has_concurrency;
+	enum concurrency_policy concurrency;
+};
 
 struct component {
 	struct ident name;
@@ -295,30 +376,29 @@ struct component {
 	struct loc loc;
 	size_t index;               /* position in the source */
 
-	const char *workload_name;  /* the Deployment's or StatefulSet's name */
+	const char *base_name;      /* the naming template's workload name */
 	struct expose expose;
 	/* The main Service: NULL when there is none (a component has one
 	 * exactly when it has ports and is not `expose none`). */
 	struct service *service;
+	struct service *headless;   /* a replicated stateful's: its pods' DNS names */
 	struct vec extra_services;  /* struct service *: `expose ... as NAME` */
 	struct vec ports;           /* struct service_port *, of every Service */
 
-	struct pod pod;
-	struct container *main;
-
-	long long replicas;         /* the count; 1 by default */
-	bool has_replicas;
-	struct loc replicas_loc;
-	bool autoscaled;
-	long long min_replicas, autoscale_max, cpu_percent;
-	struct loc autoscale_loc;
-	long long max_replicas;     /* the most it may run: the count or autoscale_max */
+	struct vec workloads;       /* struct workload *: the component's one */
+	struct ident account_name;  /* `account NAME` as written; text NULL: none */
+	bool account_external;
+	struct vec account_annotations; /* struct ast_entry *, as written: annotations account { } */
+	struct job_settings job;
 
 	struct vec waits;           /* struct wait * */
 	struct vec routes;          /* struct route * */
 
 	size_t rank;                /* set by the order pass: position in dependency order */
 };
+
+/* The component's (first) workload. */
+#define WORKLOAD_OF(comp) ((struct workload *)(comp)->workloads.items[0])
 
 enum decl_kind { DECL_PARAM, DECL_CONFIG, DECL_SECRET, DECL_COMPONENT, DECL_KINDS };
 struct decl {
@@ -338,6 +418,10 @@ struct stack {
 	struct vec configs;         /* struct keyset * */
 	struct vec secrets;         /* struct keyset * */
 	struct vec components;      /* struct component *, source order */
+	struct vec accounts;        /* struct account *, in the order of first use */
+	struct vec job_readers;     /* struct job_reader * */
+	enum security_level security; /* `security restricted` or `baseline` */
+	struct loc security_loc;
 	struct vec ordered;         /* struct component *, dependency order */
 	struct resources capacity;  /* from "cluster" or --capacity; text NULL: none */
 	struct loc capacity_loc;

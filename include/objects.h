@@ -64,9 +64,12 @@ struct object {
 	const char *name;
 	const char *file_stem;          /* "03-deployment-todo-backend" */
 	const struct component *comp;   /* the component whose object it is, or NULL */
-	const void *subject;            /* OBJ_SECRET, OBJ_CONFIGMAP: struct keyset;
-	                                 * OBJ_CLAIM: struct volume; OBJ_SERVICE: struct
-	                                 * service; OBJ_INGRESS: struct route */
+	const void *subject;            /* OBJ_SERVICE_ACCOUNT: struct account; OBJ_ROLE,
+	                                 * OBJ_ROLE_BINDING: struct job_reader; OBJ_SECRET,
+	                                 * OBJ_CONFIGMAP: struct keyset; OBJ_CLAIM: struct
+	                                 * volume; OBJ_SERVICE: struct service; a workload
+	                                 * and OBJ_AUTOSCALER: struct workload; OBJ_INGRESS:
+	                                 * struct route */
 };
 
 /* Fills c->objects (struct object *) from the checked stack. */
@@ -84,13 +87,17 @@ struct node *object_root(const struct compilation *c, struct arena *a, enum obje
 /* An object named after a component's workload (the workload itself, its
  * autoscaler, its Ingress), with its spec map in *spec. */
 struct node *component_object(const struct compilation *c, struct arena *a, enum object_kind kind,
-                              const struct component *comp, struct node **spec);
+                              const char *name, const struct component *comp, struct node **spec);
+/* The `app` label of a component's objects and pods. */
+const char *component_app(const struct component *comp);
 /* A claim's spec: ReadWriteOnce, the size, the class (workloads.c). */
 void claim_spec(struct arena *a, struct node *spec, const struct volume *vol);
-/* Workloads (workloads.c): the tree of a component's Deployment or
- * StatefulSet. */
-struct node *workload_tree(const struct compilation *c, const struct component *comp,
+/* Workloads (workloads.c): the tree of a workload object (Deployment,
+ * StatefulSet, Job, CronJob), and of its pod template alone. */
+struct node *workload_tree(const struct compilation *c, const struct workload *w,
                            struct arena *a);
+struct node *pod_template_tree(const struct compilation *c, const struct workload *w,
+                               struct arena *a);
 
 /* Backends.  A YAML stream (one document per tree, "---" before each when
  * several are written) is opened on a buffer, written one tree at a time

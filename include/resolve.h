@@ -25,6 +25,7 @@ struct resolver {
 	size_t resolved_bytes;    /* the values built so far, against MAX_RESOLVED_BYTES */
 	bool over_budget;         /* MAX_RESOLVED_BYTES was crossed (reported once) */
 	const char *naming[NAMING_SLOTS]; /* the naming templates, resolved once */
+	struct strmap accounts;   /* account name as written -> struct account * */
 };
 
 #define DECL_ANY (1u << DECL_PARAM | 1u << DECL_CONFIG | 1u << DECL_SECRET | 1u << DECL_COMPONENT)
@@ -50,8 +51,19 @@ const char *derive_name(struct resolver *r, enum naming_slot slot, const char *c
 void resolve_env(struct resolver *r, struct component *comp, struct container *ctr);
 
 /* component.c */
+/* The URL of a Service: http://HOST, with :PORT unless it is 80, and the
+ * path when one is given.  W.url and the wait containers both use it. */
+const char *service_url(struct arena *a, const char *host, long long port, const char *path);
 void resolve_component_shape(struct resolver *r, struct component *comp);
 void resolve_component(struct resolver *r, struct component *comp);
+/* The account of this name (as written), made on first use; NULL after
+ * an error (reported at its use). */
+struct account *use_account(struct resolver *r, struct ident name, bool external);
+
+/* waits.c */
 void resolve_waits(struct resolver *r, struct component *comp);
+
+/* security.c */
+void resolve_security(struct resolver *r, struct component *comp);
 
 #endif

@@ -23,8 +23,15 @@
 
 #define COMPILER_VERSION "0.1.0"
 
-/* The default image of the wait init containers: small, pinned. */
+/* The default images of the wait init containers: small, pinned.  A wait
+ * for a workload needs nc and wget (busybox); a wait for a job asks the
+ * Kubernetes API over HTTPS (curl). */
 #define DEFAULT_WAIT_IMAGE "busybox:1.36.1"
+#define DEFAULT_JOB_WAIT_IMAGE "curlimages/curl:8.10.1"
+/* How long a finished Job is kept when `keep` does not say: a day. */
+#define DEFAULT_JOB_KEEP 86400
+/* The user todokc's wait containers run as under `security restricted`. */
+#define WAIT_USER 65532
 
 /* Limits on hostile input (docs/limits.md). */
 #define MAX_INPUT_BYTES (64u << 20)   /* 64 MiB of source */
@@ -58,6 +65,7 @@ struct options {
 	bool has_capacity;
 	bool no_wait;
 	const char *wait_image;
+	const char *job_wait_image;
 	bool werror;
 	bool json_diagnostics;
 };
@@ -100,6 +108,13 @@ void resolve_stack(struct compilation *c);
 void order_stack(struct compilation *c);
 void check_stack(struct compilation *c);
 
+/* The SHA-256 of data, in hex (hash.c, through nettle). */
+void sha256_hex(const void *data, size_t len, char out[65]);
+
+/* Fills in the command of a wait container for a job, whose name is final
+ * only when the objects are planned (waits.c). */
+void complete_job_wait(struct arena *a, struct container *ctr, const char *job_name);
+
 /* The Graphviz view of the dependency graph (emit_dot.c). */
 void emit_dot(const struct compilation *c, struct buf *out);
 
@@ -116,6 +131,11 @@ const char *env_name_problem(const char *s, bool *relaxed_only);
 const char *label_key_problem(const char *s);
 const char *label_value_problem(const char *s);
 const char *image_problem(const char *s);
+/* A cron schedule: five fields or a macro; the bad field's byte range in
+ * [*bad_begin, *bad_end) when there is a problem. */
+const char *cron_schedule_problem(const char *s, size_t *bad_begin, size_t *bad_end);
+/* A field("PATH") of the downward API for env. */
+const char *field_path_problem(const char *s);
 /* Quantities: parses a Kubernetes quantity; false when malformed. */
 bool quantity_parse(const char *s, long double *value);
 /* Whether s (len bytes) is one of the suffixes of Kubernetes quantities. */

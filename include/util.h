@@ -98,6 +98,8 @@ struct suggestion suggestion_start(size_t *budget, const char *got);
 void suggestion_consider(struct suggestion *s, const char *candidate);
 
 void base64_encode(struct buf *out, const unsigned char *data, size_t len);
+/* 'text' for a POSIX shell, single-quoted, in the arena. */
+const char *shell_quote(struct arena *a, const char *s);
 
 /* Decodes one UTF-8 sequence at s (at most len bytes); returns its length,
  * or 0 when the bytes are not valid UTF-8 (overlong, surrogate, too big). */

@@ -26,7 +26,7 @@ FUZZ_SAN      = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefi
                 -fno-omit-frame-pointer
 FUZZ_CFLAGS   = -g -O1 $(FUZZ_SAN) -std=c11 -D_XOPEN_SOURCE=700 -Iinclude -Ibuild \
                 $(YAML_CFLAGS) -Wall -Wextra -Wno-unused-parameter
-FUZZ_LIBS     = $(if $(YAML_LIBS),$(YAML_LIBS),-lyaml) -lm
+FUZZ_LIBS     = $(if $(YAML_LIBS),$(YAML_LIBS),-lyaml) $(if $(HASH_LIBS),$(HASH_LIBS),-lnettle) -lm
 
 FUZZ_DIR      = build/fuzz
 FUZZ_HDR      = $(if $(HDR),$(HDR),$(wildcard include/*.h include/*.def))

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # install-deps.sh - installs what todokc needs on Debian 12.
-#   scripts/install-deps.sh          what the build needs (compiler, flex, bison, libyaml)
+#   scripts/install-deps.sh          what the build needs (compiler, flex, bison, libyaml,
+#                                    nettle)
 #   scripts/install-deps.sh --test   also what `make check` uses: cmocka, PyYAML, Node.js
 #                                    and the npm packages of the test suites (npm ci),
 #                                    clang's fuzzer runtime, valgrind, Vim, Emacs,
@@ -8,7 +9,7 @@
 # Runs apt-get through sudo when not root.  Safe to run again.
 set -eu
 cd "$(dirname "$0")/.."
-packages="build-essential pkg-config flex bison libyaml-dev"
+packages="build-essential pkg-config flex bison libyaml-dev nettle-dev"
 if [ "${1:-}" = --test ]; then
 	packages="$packages libcmocka-dev python3 python3-yaml jq clang libclang-rt-14-dev
 		valgrind vim emacs-nox graphviz cmake ninja-build groff-base man-db"

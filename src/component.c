@@ -11,9 +11,7 @@
 
 #include <string.h>
 
-/* The URL of a Service: http://HOST, with :PORT unless it is 80, and the
- * path when one is given.  W.url and the wait containers both use it. */
-static const char *
+const char *
 service_url(struct arena *a, const char *host, long long port, const char *path)
 {
 	if (port == 80)
@@ -32,11 +30,32 @@ service_port_name(struct resolver *r, const struct component *comp, const struct
 	return arena_printf(r->a, "%s-%lld", p->udp ? "udp" : "tcp", p->number);
 }
 
+/* A service or stateful with more than one replica (or an autoscaler)
+ * has a headless Service too, its pods' stable DNS names (stateful only). */
+static struct service *
+headless_service(struct resolver *r, const struct component *comp)
+{
+	const struct workload *w = WORKLOAD_OF(comp);
+	if (comp->kind != WORKLOAD_STATEFULSET || !comp->service || w->max_replicas <= 1)
+		return NULL;
+	struct service *svc = NEW(r->a, struct service);
+	*svc = *comp->service;
+	svc->name = arena_printf(r->a, "%s-headless", comp->service->name);
+	svc->type = EXPOSE_CLUSTERIP;
+	svc->node_port = 0;
+	svc->headless = true;
+	return svc;
+}
+
 void
 resolve_component_shape(struct resolver *r, struct component *comp)
 {
-	comp->workload_name = derive_name(r, NAMING_WORKLOAD, comp->name.text);
-	comp->max_replicas = comp->autoscaled ? comp->autoscale_max : comp->replicas;
+	comp->base_name = derive_name(r, NAMING_WORKLOAD, comp->name.text);
+	for (size_t i = 0; i < comp->workloads.len; i++) {
+		struct workload *w = comp->workloads.items[i];
+		w->name = comp->base_name;
+		w->max_replicas = w->autoscaled ? w->autoscale_max : w->replicas;
+	}
 	for (size_t i = 0; i < comp->ports.len; i++) {
 		struct service_port *p = comp->ports.items[i];
 		p->k8s_name = service_port_name(r, comp, p);
@@ -55,6 +74,7 @@ resolve_component_shape(struct resolver *r, struct component *comp)
 	svc->port = first;
 	svc->url = service_url(r->a, svc->name, first->number, NULL);
 	comp->service = svc;
+	comp->headless = headless_service(r, comp);
 }
 
 /* Probes */
@@ -225,21 +245,41 @@ resolve_volume(struct resolver *r, struct component *comp, struct volume *vol)
 		vol->claim = CLAIM_TEMPLATE;
 	} else {
 		vol->claim = CLAIM_OBJECT;
-		vol->claim_name = arena_printf(r->a, "%s-%s", comp->workload_name, vol->name.text);
+		vol->claim_name = arena_printf(r->a, "%s-%s", comp->base_name, vol->name.text);
 	}
 }
 
+/* The pod's volumes, each named once; the mounts of its containers, each
+ * of a volume the pod has. */
 static void
-resolve_volumes(struct resolver *r, struct component *comp)
+resolve_volumes(struct resolver *r, struct component *comp, struct pod *pod)
 {
 	struct strmap names = {0};
-	for (size_t i = 0; i < comp->pod.volumes.len; i++) {
-		struct volume *vol = comp->pod.volumes.items[i];
+	for (size_t i = 0; i < pod->volumes.len; i++) {
+		struct volume *vol = pod->volumes.items[i];
 		resolve_volume(r, comp, vol);
 		const struct volume *old = strmap_claim(r->a, &names, vol->name.text, vol);
 		if (old)
 			diag_again(&r->c->diags, E0401, vol->name.loc, old->name.loc, "first declared here",
 			           "volume %s is declared twice", rquote(r, vol->name.text));
+	}
+	for (size_t i = 0; i < pod->containers.len; i++) {
+		const struct container *ctr = pod->containers.items[i];
+		for (size_t k = 0; k < ctr->mounts.len; k++) {
+			struct mount *m = ctr->mounts.items[k];
+			if (m->volume)
+				continue;
+			m->volume = strmap_get(&names, m->volume_name.text);
+			if (m->volume)
+				continue;
+			struct suggestion s = suggestion_start(&r->c->diags.suggestion_budget,
+			                                       m->volume_name.text);
+			for (size_t v = 0; v < pod->volumes.len; v++)
+				suggestion_consider(&s, ((struct volume *)pod->volumes.items[v])->name.text);
+			diag(&r->c->diags, E0301, m->volume_name.loc, "%s has no volume %s%s%s%s",
+			     rquote(r, comp->name.text), rquote(r, m->volume_name.text),
+			     s.best ? "; did you mean '" : "", s.best ? s.best : "", s.best ? "'?" : "");
+		}
 	}
 }
 
@@ -302,121 +342,96 @@ resolve_route(struct resolver *r, struct route *route)
 	}
 }
 
+/* Accounts */
+
+struct account *
+use_account(struct resolver *r, struct ident name, bool external)
+{
+	struct account *acc = strmap_get(&r->accounts, name.text);
+	if (acc) {
+		if (acc->external == external)
+			return acc;
+		struct diagnostic *g = diag(&r->c->diags, E0404, name.loc,
+		                            "account %s is %s here and %s where it is first used",
+		                            rquote(r, name.text), external ? "external" : "todokc's",
+		                            acc->external ? "external" : "todokc's");
+		diag_note(&r->c->diags, g, acc->written.loc, "first used here");
+		return NULL;
+	}
+	acc = NEW(r->a, struct account);
+	acc->written = name;
+	acc->external = external;
+	acc->name = external ? name.text : derive_name(r, NAMING_ACCOUNT, name.text);
+	strmap_put(r->a, &r->accounts, name.text, acc);
+	vec_push(r->a, &r->s->accounts, acc);
+	return acc;
+}
+
+/* `annotations account { }` of a component, merged into its account's:
+ * components that share an account must not disagree on a key. */
+static void
+merge_account_annotations(struct resolver *r, struct component *comp, struct account *acc)
+{
+	struct vec headers = {0};
+	resolve_metadata(r, &comp->account_annotations, &headers);
+	for (size_t i = 0; i < headers.len; i++) {
+		struct header *h = headers.items[i];
+		const struct header *old = NULL;
+		for (size_t k = 0; k < acc->annotations.len && !old; k++)
+			if (strcmp(((struct header *)acc->annotations.items[k])->name, h->name) == 0)
+				old = acc->annotations.items[k];
+		if (!old)
+			vec_push(r->a, &acc->annotations, h);
+		else if (strcmp(old->value, h->value) != 0)
+			diag_again(&r->c->diags, E0404, h->loc, old->loc, "the other value is set here",
+			           "account %s gets two values for annotation %s",
+			           rquote(r, acc->written.text), rquote(r, h->name));
+	}
+}
+
+/* The account a component's pods run as: one per name used, its
+ * ServiceAccount named by the account template, or, external, by its real
+ * name. */
+static void
+resolve_account(struct resolver *r, struct component *comp)
+{
+	struct account *acc = comp->account_name.text
+	                          ? use_account(r, comp->account_name, comp->account_external)
+	                          : NULL;
+	if (comp->account_annotations.len) {
+		const struct ast_entry *first = comp->account_annotations.items[0];
+		if (!comp->account_name.text)
+			diag(&r->c->diags, E0409, first->loc,
+			     "'annotations account' annotates the component's account, and %s has "
+			     "none; add 'account NAME'", rquote(r, comp->name.text));
+		else if (acc && acc->external)
+			diag(&r->c->diags, E0409, first->loc,
+			     "account %s is external: todokc writes no ServiceAccount to annotate",
+			     rquote(r, acc->written.text));
+		else if (acc)
+			merge_account_annotations(r, comp, acc);
+	}
+	for (size_t i = 0; i < comp->workloads.len; i++)
+		((struct workload *)comp->workloads.items[i])->pod.account = acc;
+}
+
+static void
+resolve_pod(struct resolver *r, struct component *comp, struct pod *pod)
+{
+	for (size_t i = 0; i < pod->containers.len; i++)
+		resolve_container(r, comp, pod->containers.items[i]);
+	resolve_volumes(r, comp, pod);
+	resolve_metadata(r, &pod->label_entries, &pod->labels);
+	resolve_metadata(r, &pod->annotation_entries, &pod->annotations);
+}
+
 void
 resolve_component(struct resolver *r, struct component *comp)
 {
-	for (size_t i = 0; i < comp->pod.containers.len; i++)
-		resolve_container(r, comp, comp->pod.containers.items[i]);
-	resolve_volumes(r, comp);
-	resolve_metadata(r, &comp->pod.label_entries, &comp->pod.labels);
-	resolve_metadata(r, &comp->pod.annotation_entries, &comp->pod.annotations);
+	for (size_t i = 0; i < comp->workloads.len; i++)
+		resolve_pod(r, comp, &((struct workload *)comp->workloads.items[i])->pod);
 	for (size_t i = 0; i < comp->routes.len; i++)
 		resolve_route(r, comp->routes.items[i]);
-}
-
-/* Waits */
-
-/* 'text' for a POSIX shell, single-quoted. */
-static const char *
-shell_quote(struct resolver *r, const char *s)
-{
-	struct buf q = {0};
-	buf_putc(&q, '\'');
-	for (; *s; s++) {
-		if (*s == '\'')
-			buf_puts(&q, "'\\''");
-		else
-			buf_putc(&q, *s);
-	}
-	buf_putc(&q, '\'');
-	return arena_buf_take(r->a, &q);
-}
-
-/* The init container that runs until the wait's check succeeds: busybox's
- * wget on an HTTP readiness path, else nc on the port. */
-static struct container *
-wait_container(struct resolver *r, struct wait *w)
-{
-	struct container *ctr = NEW(r->a, struct container);
-	ctr->role = ROLE_WAIT;
-	ctr->wait = w;
-	ctr->name = arena_printf(r->a, "wait-for-%s", w->target->name.text);
-	ctr->name_loc = w->loc;
-	ctr->image.value = r->c->opts->wait_image;
-	const char *check, *what;
-	if (w->url) {
-		check = arena_printf(r->a, "wget -q -T 2 -O /dev/null %s", shell_quote(r, w->url));
-		what = w->url;
-	} else {
-		check = arena_printf(r->a, "nc -z -w 2 %s %lld", w->host, w->port);
-		what = arena_printf(r->a, "%s:%lld", w->host, w->port);
-	}
-	vec_push(r->a, &ctr->command, "sh");
-	vec_push(r->a, &ctr->command, "-c");
-	vec_push(r->a, &ctr->command,
-	         arena_printf(r->a, "until %s; do echo waiting for %s; sleep 2; done", check,
-	                      shell_quote(r, what)));
-	ctr->has_command = true;
-	ctr->requests = (struct resources){{"10m", NO_LOC, 0}, {"16Mi", NO_LOC, 0}};
-	ctr->limits = (struct resources){{"50m", NO_LOC, 0}, {"32Mi", NO_LOC, 0}};
-	return ctr;
-}
-
-/* What the wait checks: the target's Service on its first port, or, when
- * the target has an http readiness probe, that path through the Service
- * (on the Service port of the probed container port). */
-static void
-plan_wait(struct resolver *r, struct wait *w)
-{
-	const struct component *t = w->target;
-	const char *name = rquote(r, t->name.text);
-	if (!t->service) {
-		diag(&r->c->diags, W0502, w->loc,
-		     "%s has no Service: 'after %s' orders the manifests but cannot wait for it at "
-		     "run time", name, t->name.text);
-		return;
-	}
-	if (t->service->port->udp) {
-		diag(&r->c->diags, W0502, w->loc,
-		     "the first port of %s is UDP: 'after %s' orders the manifests but cannot wait "
-		     "for it at run time", name, t->name.text);
-		return;
-	}
-	w->host = t->service->name;
-	w->port = t->service->port->number;
-	const struct probe *ready = &t->main->probes[PROBE_READINESS];
-	if (ready->present && ready->kind == PROBE_HTTP && ready->path && ready->port &&
-	    ready->port->published && !ready->port->udp) {
-		w->port = ready->port->published->number;
-		w->url = service_url(r->a, w->host, w->port, ready->path);
-	}
-	w->container = wait_container(r, w);
-}
-
-void
-resolve_waits(struct resolver *r, struct component *comp)
-{
-	size_t kept = 0;
-	for (size_t i = 0; i < comp->waits.len; i++) {
-		struct wait *w = comp->waits.items[i];
-		struct decl *d = lookup(r, w->target_name, 1u << DECL_COMPONENT, "workload");
-		if (!d)
-			continue;
-		w->target = d->what;
-		comp->waits.items[kept++] = w;
-	}
-	comp->waits.len = kept;
-	if (r->c->opts->no_wait)
-		return;
-	/* The wait containers run first, in the order of the `after`s. */
-	struct vec containers = {0};
-	for (size_t i = 0; i < comp->waits.len; i++) {
-		struct wait *w = comp->waits.items[i];
-		plan_wait(r, w);
-		if (w->container)
-			vec_push(r->a, &containers, w->container);
-	}
-	for (size_t i = 0; i < comp->pod.containers.len; i++)
-		vec_push(r->a, &containers, comp->pod.containers.items[i]);
-	comp->pod.containers = containers;
+	resolve_text(r, &comp->job.schedule, "a schedule");
+	resolve_account(r, comp);
 }

@@ -32,8 +32,8 @@ emit_dot(const struct compilation *c, struct buf *out)
 		struct component *comp = s->ordered.items[i];
 		buf_puts(out, "  ");
 		dot_id(out, "component", comp->name.text);
-		buf_printf(out, " [shape=%s, label=\"%s %s\"];\n",
-		           comp->kind == WORKLOAD_STATEFULSET ? "cylinder" : "box",
+		static const char *const shapes[WORKLOAD_KINDS] = {"box", "cylinder", "hexagon", "octagon"};
+		buf_printf(out, " [shape=%s, label=\"%s %s\"];\n", shapes[comp->kind],
 		           workload_kinds[comp->kind].word, comp->name.text);
 	}
 	for (size_t i = 0; i < s->ordered.len; i++) {
@@ -46,8 +46,8 @@ emit_dot(const struct compilation *c, struct buf *out)
 			dot_id(out, "component", comp->name.text);
 			buf_puts(out, " [label=\"after\"];\n");
 		}
-		for (size_t k = 0; k < comp->main->env_from.len; k++) {
-			const struct env_source *src = comp->main->env_from.items[k];
+		for (size_t k = 0; k < WORKLOAD_OF(comp)->main->env_from.len; k++) {
+			const struct env_source *src = WORKLOAD_OF(comp)->main->env_from.items[k];
 			buf_puts(out, "  ");
 			dot_id(out, src->set->secret ? "secret" : "config", src->name.text);
 			buf_puts(out, " -> ");

@@ -137,6 +137,10 @@ add_env(struct env_builder *eb, const char *name, const struct rvalue *v, struct
 		e->from = v->set;
 		e->key = v->key->key.text;
 		break;
+	case RV_FIELD:
+		e->kind = ENV_FIELD;
+		e->value = v->text;
+		break;
 	case RV_TEMPLATE: {
 		struct buf b = {0};
 		for (size_t i = 0; i < v->segments.len; i++) {

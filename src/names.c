@@ -441,3 +441,155 @@ quantity_suffix_known(const char *s, size_t len)
 			return true;
 	return false;
 }
+
+/* Cron schedules (Kubernetes' parser, robfig/cron's standard form):
+ * MINUTE HOUR DAY-OF-MONTH MONTH DAY-OF-WEEK, each a list of items
+ * separated by ','; an item is '*' (or '?' for the days), N or N-M, with
+ * an optional "/STEP"; months and days may be named (JAN, MON); or one of
+ * the macros. */
+struct cron_field {
+	int min, max;
+	const char *const *names; /* the names of min, min + 1, ...; NULL: none */
+	bool question;            /* '?' may stand for '*' */
+	const char *out_of_range;
+};
+
+static const char *const month_names[] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL",
+                                          "AUG", "SEP", "OCT", "NOV", "DEC", NULL};
+static const char *const day_names[] = {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT", NULL};
+
+static const struct cron_field cron_fields[5] = {
+	{0, 59, NULL, false, "the minute is from 0 to 59"},
+	{0, 23, NULL, false, "the hour is from 0 to 23"},
+	{1, 31, NULL, true, "the day of the month is from 1 to 31"},
+	{1, 12, month_names, false, "the month is from 1 to 12 (or JAN to DEC)"},
+	{0, 6, day_names, true, "the day of the week is from 0 to 6 (or SUN to SAT)"},
+};
+
+/* A value at s[0..n): a number, or (names) a name; -1 when it is none. */
+static int
+cron_value(const char *s, size_t n, int min, const char *const *names)
+{
+	if (n && is_digit(s[0])) {
+		int v = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (!is_digit(s[i]) || v > 100000)
+				return -1;
+			v = v * 10 + (s[i] - '0');
+		}
+		return v;
+	}
+	for (int i = 0; names && names[i] && n == 3; i++)
+		if ((s[0] & ~0x20) == names[i][0] && (s[1] & ~0x20) == names[i][1] &&
+		    (s[2] & ~0x20) == names[i][2])
+			return min + i;
+	return -1;
+}
+
+/* One item of a field: "*", "N" or "N-M", with an optional "/STEP". */
+static const char *
+cron_item_problem(const struct cron_field *f, const char *s, size_t n)
+{
+	const char *slash = memchr(s, '/', n);
+	size_t range = slash ? (size_t)(slash - s) : n;
+	if (slash && cron_value(slash + 1, n - range - 1, 0, NULL) < 1)
+		return "a step after '/' is a number of at least 1";
+	if (range == 1 && (s[0] == '*' || (f->question && s[0] == '?')))
+		return NULL;
+	const char *dash = memchr(s, '-', range);
+	size_t first = dash ? (size_t)(dash - s) : range;
+	int lo = cron_value(s, first, f->min, f->names);
+	int hi = dash ? cron_value(dash + 1, range - first - 1, f->min, f->names) : lo;
+	if (lo < 0 || hi < 0)
+		return f->names ? "a value is a number or a three-letter name" : "a value is a number";
+	if (lo < f->min || hi > f->max)
+		return f->out_of_range;
+	return lo > hi ? "a range goes from the smaller value to the larger" : NULL;
+}
+
+/* The field s[0..n); the bad item's range on a problem. */
+static const char *
+cron_field_problem(const struct cron_field *f, const char *s, size_t n, size_t *bad_begin,
+                   size_t *bad_end)
+{
+	for (size_t start = 0; start <= n;) {
+		const char *comma = memchr(s + start, ',', n - start);
+		size_t end = comma ? (size_t)(comma - s) : n;
+		*bad_begin = start;
+		*bad_end = end;
+		const char *problem = end == start ? "an item of a list is empty"
+		                                   : cron_item_problem(f, s + start, end - start);
+		if (problem)
+			return problem;
+		start = end + 1;
+	}
+	return NULL;
+}
+
+const char *
+cron_schedule_problem(const char *s, size_t *bad_begin, size_t *bad_end)
+{
+	static const char *const macros[] = {"@yearly", "@annually", "@monthly", "@weekly",
+	                                     "@daily", "@midnight", "@hourly", NULL};
+	size_t len = strlen(s);
+	*bad_begin = 0;
+	*bad_end = len;
+	if (s[0] == '@') {
+		for (int i = 0; macros[i]; i++)
+			if (strcmp(s, macros[i]) == 0)
+				return NULL;
+		return "the macros are @yearly, @monthly, @weekly, @daily and @hourly";
+	}
+	size_t at = 0;
+	for (int field = 0; field < 5; field++) {
+		while (at < len && s[at] == ' ')
+			at++;
+		size_t end = at;
+		while (end < len && s[end] != ' ')
+			end++;
+		if (end == at)
+			return "a schedule has five fields: minute, hour, day of the month, month and "
+			       "day of the week";
+		const char *problem = cron_field_problem(&cron_fields[field], s + at, end - at, bad_begin,
+		                                         bad_end);
+		*bad_begin += at;
+		*bad_end += at;
+		if (problem)
+			return problem;
+		at = end;
+	}
+	while (at < len && s[at] == ' ')
+		at++;
+	*bad_begin = at;
+	return at < len ? "a schedule has five fields: this is a sixth" : NULL;
+}
+
+/* The pod's fields env can read (the downward API). */
+const char *
+field_path_problem(const char *s)
+{
+	static const char *const paths[] = {
+		"metadata.name", "metadata.namespace", "metadata.uid", "spec.nodeName",
+		"spec.serviceAccountName", "status.hostIP", "status.podIP", "status.podIPs", NULL,
+	};
+	for (int i = 0; paths[i]; i++)
+		if (strcmp(s, paths[i]) == 0)
+			return NULL;
+	const char *prefixes[] = {"metadata.labels['", "metadata.annotations['"};
+	for (int i = 0; i < 2; i++) {
+		size_t n = strlen(prefixes[i]), len = strlen(s);
+		if (strncmp(s, prefixes[i], n) != 0)
+			continue;
+		if (len < n + 3 || strcmp(s + len - 2, "']") != 0)
+			return "a label or annotation is read as metadata.labels['KEY']";
+		char key[320];
+		if (len - n - 2 >= sizeof key)
+			return "the key is too long";
+		memcpy(key, s + n, len - n - 2);
+		key[len - n - 2] = '\0';
+		return label_key_problem(key) ? "the key is not a valid label or annotation key" : NULL;
+	}
+	return "env can read metadata.name, metadata.namespace, metadata.uid, "
+	       "metadata.labels['KEY'], metadata.annotations['KEY'], spec.nodeName, "
+	       "spec.serviceAccountName, status.hostIP, status.podIP and status.podIPs";
+}

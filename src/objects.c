@@ -14,12 +14,17 @@
 
 const struct object_kind_info object_kinds[OBJ_KINDS] = {
 	[OBJ_NAMESPACE] = {"v1", "Namespace", false},
+	[OBJ_SERVICE_ACCOUNT] = {"v1", "ServiceAccount", false},
+	[OBJ_ROLE] = {"rbac.authorization.k8s.io/v1", "Role", false},
+	[OBJ_ROLE_BINDING] = {"rbac.authorization.k8s.io/v1", "RoleBinding", false},
 	[OBJ_SECRET] = {"v1", "Secret", true},
 	[OBJ_CONFIGMAP] = {"v1", "ConfigMap", false},
 	[OBJ_CLAIM] = {"v1", "PersistentVolumeClaim", false},
 	[OBJ_SERVICE] = {"v1", "Service", false},
 	[OBJ_DEPLOYMENT] = {"apps/v1", "Deployment", false},
 	[OBJ_STATEFULSET] = {"apps/v1", "StatefulSet", false},
+	[OBJ_JOB] = {"batch/v1", "Job", false},
+	[OBJ_CRONJOB] = {"batch/v1", "CronJob", false},
 	[OBJ_AUTOSCALER] = {"autoscaling/v2", "HorizontalPodAutoscaler", false},
 	[OBJ_INGRESS] = {"networking.k8s.io/v1", "Ingress", false},
 };
@@ -48,11 +53,17 @@ object_root(const struct compilation *c, struct arena *a, enum object_kind kind,
 
 struct node *
 component_object(const struct compilation *c, struct arena *a, enum object_kind kind,
-                 const struct component *comp, struct node **spec)
+                 const char *name, const struct component *comp, struct node **spec)
 {
-	struct node *doc = object_root(c, a, kind, comp->workload_name, comp->workload_name, NULL);
+	struct node *doc = object_root(c, a, kind, name, component_app(comp), NULL);
 	*spec = put_map(a, doc, "spec");
 	return doc;
+}
+
+const char *
+component_app(const struct component *comp)
+{
+	return comp->base_name;
 }
 
 /* Objects that are not workloads */
@@ -90,8 +101,53 @@ static struct node *
 claim_tree(const struct compilation *c, const struct object *o, struct arena *a)
 {
 	const struct volume *vol = o->subject;
-	struct node *doc = object_root(c, a, OBJ_CLAIM, vol->claim_name, o->comp->workload_name, NULL);
+	struct node *doc = object_root(c, a, OBJ_CLAIM, vol->claim_name, component_app(o->comp), NULL);
 	claim_spec(a, put_map(a, doc, "spec"), vol);
+	return doc;
+}
+
+static struct node *
+account_tree(const struct compilation *c, const struct account *acc, struct arena *a)
+{
+	struct node *meta;
+	struct node *doc = object_root(c, a, OBJ_SERVICE_ACCOUNT, acc->name, NULL, &meta);
+	if (acc->annotations.len) {
+		struct node *ann = put_map(a, meta, "annotations");
+		for (size_t i = 0; i < acc->annotations.len; i++) {
+			const struct header *h = acc->annotations.items[i];
+			put_str(a, ann, h->name, h->value);
+		}
+	}
+	map_put(a, doc, "automountServiceAccountToken", node_bool(a, false));
+	return doc;
+}
+
+/* A Role that may only get the Jobs a pod waits for. */
+static struct node *
+role_tree(const struct compilation *c, const struct job_reader *reader, struct arena *a)
+{
+	struct node *doc = object_root(c, a, OBJ_ROLE, reader->name, NULL, NULL);
+	struct node *rule = push_map(a, put_seq(a, doc, "rules"));
+	seq_push(a, put_seq(a, rule, "apiGroups"), node_str(a, "batch"));
+	seq_push(a, put_seq(a, rule, "resources"), node_str(a, "jobs"));
+	seq_push(a, put_seq(a, rule, "verbs"), node_str(a, "get"));
+	struct node *names = put_seq(a, rule, "resourceNames");
+	for (size_t i = 0; i < reader->jobs.len; i++)
+		seq_push(a, names, node_str(a, WORKLOAD_OF((const struct component *)reader->jobs.items[i])->name));
+	return doc;
+}
+
+static struct node *
+role_binding_tree(const struct compilation *c, const struct job_reader *reader, struct arena *a)
+{
+	struct node *doc = object_root(c, a, OBJ_ROLE_BINDING, reader->name, NULL, NULL);
+	struct node *ref = put_map(a, doc, "roleRef");
+	put_str(a, ref, "apiGroup", "rbac.authorization.k8s.io");
+	put_str(a, ref, "kind", "Role");
+	put_str(a, ref, "name", reader->name);
+	struct node *subject = push_map(a, put_seq(a, doc, "subjects"));
+	put_str(a, subject, "kind", "ServiceAccount");
+	put_str(a, subject, "name", reader->account->name);
 	return doc;
 }
 
@@ -109,10 +165,12 @@ static struct node *
 service_tree(const struct compilation *c, const struct object *o, struct arena *a)
 {
 	const struct service *svc = o->subject;
-	const char *app = o->comp->workload_name;
+	const char *app = component_app(o->comp);
 	struct node *doc = object_root(c, a, OBJ_SERVICE, svc->name, app, NULL);
 	struct node *spec = put_map(a, doc, "spec");
 	put_str(a, spec, "type", service_type(svc->type));
+	if (svc->headless)
+		put_str(a, spec, "clusterIP", "None");
 	put_str(a, put_map(a, spec, "selector"), "app", app);
 	struct node *ports = put_seq(a, spec, "ports");
 	for (size_t i = 0; i < svc->ports->len; i++) {
@@ -131,24 +189,25 @@ service_tree(const struct compilation *c, const struct object *o, struct arena *
 }
 
 static struct node *
-autoscaler_tree(const struct compilation *c, const struct component *comp, struct arena *a)
+autoscaler_tree(const struct compilation *c, const struct object *o, struct arena *a)
 {
+	const struct workload *w = o->subject;
 	struct node *spec;
-	struct node *doc = component_object(c, a, OBJ_AUTOSCALER, comp, &spec);
+	struct node *doc = component_object(c, a, OBJ_AUTOSCALER, w->name, o->comp, &spec);
 	struct node *target = put_map(a, spec, "scaleTargetRef");
-	enum object_kind kind = workload_kinds[comp->kind].object;
+	enum object_kind kind = workload_kinds[o->comp->kind].object;
 	put_str(a, target, "apiVersion", object_kinds[kind].api_version);
 	put_str(a, target, "kind", object_kinds[kind].kind);
-	put_str(a, target, "name", comp->workload_name);
-	put_int(a, spec, "minReplicas", comp->min_replicas);
-	put_int(a, spec, "maxReplicas", comp->autoscale_max);
+	put_str(a, target, "name", w->name);
+	put_int(a, spec, "minReplicas", w->min_replicas);
+	put_int(a, spec, "maxReplicas", w->autoscale_max);
 	struct node *metric = push_map(a, put_seq(a, spec, "metrics"));
 	put_str(a, metric, "type", "Resource");
 	struct node *res = put_map(a, metric, "resource");
 	put_str(a, res, "name", "cpu");
 	struct node *t = put_map(a, res, "target");
 	put_str(a, t, "type", "Utilization");
-	put_int(a, t, "averageUtilization", comp->cpu_percent);
+	put_int(a, t, "averageUtilization", w->cpu_percent);
 	return doc;
 }
 
@@ -158,7 +217,7 @@ ingress_tree(const struct compilation *c, const struct object *o, struct arena *
 	const struct component *comp = o->comp;
 	const struct route *route = o->subject;
 	struct node *spec;
-	struct node *doc = component_object(c, a, OBJ_INGRESS, comp, &spec);
+	struct node *doc = component_object(c, a, OBJ_INGRESS, comp->base_name, comp, &spec);
 	if (route->tls_secret) {
 		struct node *tls = push_map(a, put_seq(a, spec, "tls"));
 		seq_push(a, put_seq(a, tls, "hosts"), node_str(a, route->host.value));
@@ -184,9 +243,14 @@ object_tree(const struct compilation *c, const struct object *o, struct arena *a
 	case OBJ_CONFIGMAP: return keyset_tree(c, o, a);
 	case OBJ_CLAIM: return claim_tree(c, o, a);
 	case OBJ_SERVICE: return service_tree(c, o, a);
+	case OBJ_SERVICE_ACCOUNT: return account_tree(c, o->subject, a);
+	case OBJ_ROLE: return role_tree(c, o->subject, a);
+	case OBJ_ROLE_BINDING: return role_binding_tree(c, o->subject, a);
 	case OBJ_DEPLOYMENT:
-	case OBJ_STATEFULSET: return workload_tree(c, o->comp, a);
-	case OBJ_AUTOSCALER: return autoscaler_tree(c, o->comp, a);
+	case OBJ_STATEFULSET:
+	case OBJ_JOB:
+	case OBJ_CRONJOB: return workload_tree(c, o->subject, a);
+	case OBJ_AUTOSCALER: return autoscaler_tree(c, o, a);
 	case OBJ_INGRESS: return ingress_tree(c, o, a);
 	case OBJ_KINDS: break;
 	}
@@ -225,15 +289,53 @@ plan_component(struct compilation *c, const struct component *comp)
 {
 	if (comp->service)
 		plan(c, OBJ_SERVICE, comp->service->name, comp, comp->service);
+	if (comp->headless)
+		plan(c, OBJ_SERVICE, comp->headless->name, comp, comp->headless);
 	for (size_t k = 0; k < comp->extra_services.len; k++) {
 		const struct service *svc = comp->extra_services.items[k];
 		plan(c, OBJ_SERVICE, svc->name, comp, svc);
 	}
-	plan(c, workload_kinds[comp->kind].object, comp->workload_name, comp, NULL);
-	if (comp->autoscaled)
-		plan(c, OBJ_AUTOSCALER, comp->workload_name, comp, NULL);
+	for (size_t k = 0; k < comp->workloads.len; k++) {
+		const struct workload *w = comp->workloads.items[k];
+		plan(c, workload_kinds[comp->kind].object, w->name, comp, w);
+	}
+	for (size_t k = 0; k < comp->workloads.len; k++) {
+		const struct workload *w = comp->workloads.items[k];
+		if (w->autoscaled)
+			plan(c, OBJ_AUTOSCALER, w->name, comp, w);
+	}
 	for (size_t k = 0; k < comp->routes.len; k++)
-		plan(c, OBJ_INGRESS, comp->workload_name, comp, comp->routes.items[k]);
+		plan(c, OBJ_INGRESS, comp->base_name, comp, comp->routes.items[k]);
+}
+
+/* The names that need the rest of the stack first, in dependency order: a
+ * job's carries the hash of its pod template (a changed job is a new Job,
+ * as Kubernetes cannot change a Job's template), and a wait for a job
+ * names it.  This is where a job's name is decided. */
+static void
+finish_workload_names(struct compilation *c)
+{
+	for (size_t i = 0; i < c->stack->ordered.len; i++) {
+		struct component *comp = c->stack->ordered.items[i];
+		for (size_t k = 0; k < comp->workloads.len; k++) {
+			struct workload *w = comp->workloads.items[k];
+			for (size_t j = 0; j < w->pod.containers.len; j++) {
+				struct container *ctr = w->pod.containers.items[j];
+				if (ctr->role == ROLE_WAIT && ctr->wait->for_job)
+					complete_job_wait(&c->arena, ctr, WORKLOAD_OF(ctr->wait->target)->name);
+			}
+			if (comp->kind != WORKLOAD_JOB)
+				continue;
+			struct arena tree = {0};
+			struct buf text = {0};
+			json_document(&text, pod_template_tree(c, w, &tree));
+			char hash[65];
+			sha256_hex(text.data, text.len, hash);
+			w->name = arena_printf(&c->arena, "%s-%.8s", comp->base_name, hash);
+			buf_free(&text);
+			arena_free(&tree);
+		}
+	}
 }
 
 /* File names: NN-kind-name, NN as wide as the count needs (at least 2). */
@@ -257,8 +359,19 @@ void
 plan_objects(struct compilation *c)
 {
 	const struct stack *s = c->stack;
+	finish_workload_names(c);
 	if (s->namespace)
 		plan(c, OBJ_NAMESPACE, s->namespace, NULL, NULL);
+	for (size_t i = 0; i < s->accounts.len; i++) {
+		const struct account *acc = s->accounts.items[i];
+		if (!acc->external)
+			plan(c, OBJ_SERVICE_ACCOUNT, acc->name, NULL, acc);
+	}
+	for (size_t i = 0; i < s->job_readers.len; i++) {
+		const struct job_reader *reader = s->job_readers.items[i];
+		plan(c, OBJ_ROLE, reader->name, NULL, reader);
+		plan(c, OBJ_ROLE_BINDING, reader->name, NULL, reader);
+	}
 	for (size_t i = 0; i < s->secrets.len; i++) {
 		const struct keyset *sec = s->secrets.items[i];
 		plan(c, OBJ_SECRET, sec->k8s_name, NULL, sec);
@@ -269,8 +382,9 @@ plan_objects(struct compilation *c)
 	}
 	for (size_t i = 0; i < s->ordered.len; i++) {
 		const struct component *comp = s->ordered.items[i];
-		for (size_t k = 0; k < comp->pod.volumes.len; k++) {
-			const struct volume *vol = comp->pod.volumes.items[k];
+		const struct pod *pod = &WORKLOAD_OF(comp)->pod;
+		for (size_t k = 0; k < pod->volumes.len; k++) {
+			const struct volume *vol = pod->volumes.items[k];
 			if (vol->claim == CLAIM_OBJECT)
 				plan(c, OBJ_CLAIM, vol->claim_name, comp, vol);
 		}

@@ -18,7 +18,7 @@
 #include "todok.tab.h"
 #include "todok.yy.h"
 
-/* Keywords */
+/* Keywords, sorted by spelling (include/keywords.def) */
 
 struct keyword {
 	const char *spelling;
@@ -36,12 +36,18 @@ enum { NKEYWORDS = sizeof keywords / sizeof keywords[0] };
 int
 keyword_token(const char *s, size_t len)
 {
-	if (len < 2 || len > 12 || s[0] < 'a' || s[0] > 'z')
-		return 0;
-	for (size_t i = 0; i < NKEYWORDS; i++)
-		if (keywords[i].spelling[0] == s[0] && strlen(keywords[i].spelling) == len &&
-		    memcmp(keywords[i].spelling, s, len) == 0)
-			return keywords[i].token;
+	size_t lo = 0, hi = NKEYWORDS;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *k = keywords[mid].spelling;
+		int cmp = strncmp(s, k, len);
+		if (cmp == 0 && k[len] == '\0')
+			return keywords[mid].token;
+		if (cmp < 0 || (cmp == 0 && k[len] != '\0'))
+			hi = mid; /* s sorts before k (a prefix of it, or smaller) */
+		else
+			lo = mid + 1;
+	}
 	return 0;
 }
 

@@ -18,6 +18,7 @@ options_init(struct options *o)
 	memset(o, 0, sizeof *o);
 	o->format = FORMAT_YAML;
 	o->wait_image = DEFAULT_WAIT_IMAGE;
+	o->job_wait_image = DEFAULT_JOB_WAIT_IMAGE;
 }
 
 bool

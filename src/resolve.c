@@ -323,6 +323,7 @@ resolve_string(struct resolver *r, const struct ast_string *str, enum place plac
 			secret = true;
 			break;
 		case RV_CONFIG_REF:
+		case RV_FIELD:
 			break; /* not produced for IN_CONFIG */
 		}
 	}
@@ -341,6 +342,29 @@ resolve_string(struct resolver *r, const struct ast_string *str, enum place plac
 	return v;
 }
 
+/* field("PATH"): a field of the pod, read by env through the downward API. */
+static struct rvalue *
+field_value(struct resolver *r, const struct ast_value *v, enum place place)
+{
+	if (place != IN_ENV) {
+		diag(&r->c->diags, E0303, v->loc,
+		     "field(...) reads a field of the pod: it belongs in an 'env' block");
+		return NULL;
+	}
+	const char *path = resolve_text_of(r, v->string, "field(...)");
+	if (!path)
+		return NULL;
+	const char *problem = field_path_problem(path);
+	if (problem) {
+		diag(&r->c->diags, E0521, v->string->loc, "field %s is not one env can read: %s",
+		     rquote(r, path), problem);
+		return NULL;
+	}
+	struct rvalue *f = text_value(r, path, strlen(path));
+	f->kind = RV_FIELD;
+	return f;
+}
+
 struct rvalue *
 resolve_value(struct resolver *r, const struct ast_value *v, enum place place)
 {
@@ -357,6 +381,8 @@ resolve_value(struct resolver *r, const struct ast_value *v, enum place place)
 		     "%s(...) reads a secret value: it belongs in a 'secret' block, "
 		     "referred to from here as SECRET.KEY", v->kind == VALUE_ENV ? "env" : "file");
 		return NULL;
+	case VALUE_FIELD:
+		return field_value(r, v, place);
 	}
 	return NULL;
 }
@@ -490,6 +516,7 @@ flatten_secret(struct resolver *r, const struct rvalue *v, struct buf *out, stru
 		}
 		return true;
 	case RV_CONFIG_REF:
+	case RV_FIELD:
 		break; /* not produced inside a secret */
 	}
 	return false;
@@ -606,6 +633,7 @@ static const char *const default_naming[NAMING_SLOTS] = {
 	[NAMING_SERVICE] = "{stack}-{component}-service",
 	[NAMING_CONFIG] = "{stack}-{component}",
 	[NAMING_SECRET] = "{stack}-{component}",
+	[NAMING_ACCOUNT] = "{stack}-{component}",
 };
 
 /* The naming templates, resolved once (a template that does not resolve
@@ -677,4 +705,6 @@ resolve_stack(struct compilation *c)
 		resolve_component(&r, s->components.items[i]);
 	for (size_t i = 0; i < s->components.len; i++)
 		resolve_waits(&r, s->components.items[i]);
+	for (size_t i = 0; i < s->components.len; i++)
+		resolve_security(&r, s->components.items[i]);
 }

@@ -397,6 +397,21 @@ suggestion_consider(struct suggestion *s, const char *candidate)
 	}
 }
 
+const char *
+shell_quote(struct arena *a, const char *s)
+{
+	struct buf q = {0};
+	buf_putc(&q, '\'');
+	for (; *s; s++) {
+		if (*s == '\'')
+			buf_puts(&q, "'\\''");
+		else
+			buf_putc(&q, *s);
+	}
+	buf_putc(&q, '\'');
+	return arena_buf_take(a, &q);
+}
+
 void
 base64_encode(struct buf *out, const unsigned char *data, size_t len)
 {

@@ -1,9 +1,10 @@
 /*
- * workloads.c - the trees of the objects that run pods: a Deployment or
- * a StatefulSet, each holding the pod template of its component.  The
- * pod template is built from the component's pod (include/ir.h): its
- * containers in order (init containers first), their ports, environment,
- * resources, mounts and probes, the pod's volumes and settings.
+ * workloads.c - the trees of the objects that run pods: Deployments,
+ * StatefulSets, Jobs and CronJobs, each holding the pod template of its
+ * workload.  The pod template is built from the workload's pod
+ * (include/ir.h): its containers in order (init containers, native
+ * sidecars among them, first), their ports, environment, resources,
+ * mounts, probes and securityContext, the pod's volumes and settings.
  */
 #include "objects.h"
 
@@ -46,19 +47,23 @@ static void
 put_resources(struct arena *a, struct node *container, const struct container *ctr)
 {
 	const struct resources *req = &ctr->requests, *lim = &ctr->limits;
-	if (!req->cpu.text && !req->memory.text && !lim->cpu.text && !lim->memory.text)
+	if (!req->cpu.text && !req->memory.text && !req->storage.text && !lim->cpu.text &&
+	    !lim->memory.text && !lim->storage.text)
 		return;
 	struct node *res = put_map(a, container, "resources");
 	const struct resources *both[] = {req, lim};
 	const char *keys[] = {"requests", "limits"};
 	for (int i = 0; i < 2; i++) {
-		if (!both[i]->cpu.text && !both[i]->memory.text)
-			continue;
-		struct node *m = put_map(a, res, keys[i]);
-		if (both[i]->cpu.text)
-			put_str(a, m, "cpu", both[i]->cpu.text);
-		if (both[i]->memory.text)
-			put_str(a, m, "memory", both[i]->memory.text);
+		const struct quantity *q[] = {&both[i]->cpu, &both[i]->memory, &both[i]->storage};
+		const char *names[] = {"cpu", "memory", "ephemeral-storage"};
+		struct node *m = NULL;
+		for (int k = 0; k < 3; k++) {
+			if (!q[k]->text)
+				continue;
+			if (!m)
+				m = put_map(a, res, keys[i]);
+			put_str(a, m, names[k], q[k]->text);
+		}
 	}
 }
 
@@ -92,6 +97,14 @@ put_probe_action(struct arena *a, struct node *m, const struct probe *p)
 	case PROBE_EXEC:
 		put_strings(a, put_map(a, m, "exec"), "command", &p->command);
 		break;
+	case PROBE_GRPC: {
+		struct node *grpc = put_map(a, m, "grpc");
+		if (p->port)
+			put_int(a, grpc, "port", p->port->number); /* gRPC probes take a number only */
+		if (p->path)
+			put_str(a, grpc, "service", p->path);
+		break;
+	}
 	}
 }
 
@@ -130,6 +143,10 @@ put_env_var(struct arena *a, struct node *m, const void *item)
 		return;
 	}
 	struct node *from = put_map(a, m, "valueFrom");
+	if (e->kind == ENV_FIELD) {
+		put_str(a, put_map(a, from, "fieldRef"), "fieldPath", e->value);
+		return;
+	}
 	bool secret = e->kind == ENV_SECRET_KEY;
 	struct node *ref = put_map(a, from, secret ? "secretKeyRef" : "configMapKeyRef");
 	put_str(a, ref, "name", e->from->k8s_name);
@@ -157,12 +174,49 @@ put_mount(struct arena *a, struct node *m, const void *item)
 		map_put(a, m, "readOnly", node_bool(a, true));
 }
 
+/* A securityContext's fields, pod or container, in Kubernetes' order of
+ * importance: who runs, then what it may do. */
+static void
+put_security_context(struct arena *a, struct node *parent, const struct security_context *sc)
+{
+	if (sc->non_root < 0 && sc->user < 0 && sc->group < 0 && sc->fs_group < 0 &&
+	    sc->read_only < 0 && sc->allow_escalation < 0 && !sc->privileged && !sc->add.len &&
+	    !sc->drop.len && !sc->seccomp_default)
+		return;
+	struct node *m = put_map(a, parent, "securityContext");
+	if (sc->non_root >= 0)
+		map_put(a, m, "runAsNonRoot", node_bool(a, sc->non_root));
+	if (sc->user >= 0)
+		put_int(a, m, "runAsUser", sc->user);
+	if (sc->group >= 0)
+		put_int(a, m, "runAsGroup", sc->group);
+	if (sc->fs_group >= 0)
+		put_int(a, m, "fsGroup", sc->fs_group);
+	if (sc->read_only >= 0)
+		map_put(a, m, "readOnlyRootFilesystem", node_bool(a, sc->read_only));
+	if (sc->allow_escalation >= 0)
+		map_put(a, m, "allowPrivilegeEscalation", node_bool(a, sc->allow_escalation));
+	if (sc->privileged)
+		map_put(a, m, "privileged", node_bool(a, true));
+	if (sc->add.len || sc->drop.len) {
+		struct node *caps = put_map(a, m, "capabilities");
+		if (sc->add.len)
+			put_strings(a, caps, "add", &sc->add);
+		if (sc->drop.len)
+			put_strings(a, caps, "drop", &sc->drop);
+	}
+	if (sc->seccomp_default)
+		put_str(a, put_map(a, m, "seccompProfile"), "type", "RuntimeDefault");
+}
+
 static void
 put_container(struct arena *a, struct node *list, const struct container *ctr)
 {
 	struct node *m = push_map(a, list);
 	put_str(a, m, "name", ctr->name);
 	put_str(a, m, "image", ctr->image.value ? ctr->image.value : "");
+	if (ctr->role == ROLE_SIDECAR)
+		put_str(a, m, "restartPolicy", "Always"); /* a native sidecar */
 	if (ctr->has_command)
 		put_strings(a, m, "command", &ctr->command);
 	if (ctr->has_args)
@@ -175,6 +229,7 @@ put_container(struct arena *a, struct node *list, const struct container *ctr)
 	put_probe(a, m, "livenessProbe", &ctr->probes[PROBE_LIVENESS]);
 	put_probe(a, m, "readinessProbe", &ctr->probes[PROBE_READINESS]);
 	put_probe(a, m, "startupProbe", &ctr->probes[PROBE_STARTUP]);
+	put_security_context(a, m, &ctr->security);
 }
 
 /* The pod */
@@ -182,7 +237,7 @@ put_container(struct arena *a, struct node *list, const struct container *ctr)
 static bool
 is_init_container(const struct container *ctr)
 {
-	return ctr->role == ROLE_WAIT;
+	return ctr->role == ROLE_SIDECAR || ctr->role == ROLE_WAIT || ctr->role == ROLE_INIT;
 }
 
 static void
@@ -196,6 +251,27 @@ put_containers(struct arena *a, struct node *pod, const struct pod *p)
 			*list = put_seq(a, pod, is_init_container(ctr) ? "initContainers" : "containers");
 		put_container(a, *list, ctr);
 	}
+}
+
+/* The API token of a pod's job waits: a projected volume as Kubernetes'
+ * own kube-api-access has (the token, the cluster's CA, the namespace). */
+static void
+put_token_volume(struct arena *a, struct node *m)
+{
+	struct node *sources = put_seq(a, put_map(a, m, "projected"), "sources");
+	struct node *token = put_map(a, push_map(a, sources), "serviceAccountToken");
+	put_str(a, token, "path", "token");
+	put_int(a, token, "expirationSeconds", 3600);
+	struct node *ca = put_map(a, push_map(a, sources), "configMap");
+	put_str(a, ca, "name", "kube-root-ca.crt");
+	struct node *item = push_map(a, put_seq(a, ca, "items"));
+	put_str(a, item, "key", "ca.crt");
+	put_str(a, item, "path", "ca.crt");
+	struct node *ns = push_map(a, put_seq(a, put_map(a, push_map(a, sources), "downwardAPI"), "items"));
+	put_str(a, ns, "path", "namespace");
+	struct node *field = put_map(a, ns, "fieldRef");
+	put_str(a, field, "apiVersion", "v1");
+	put_str(a, field, "fieldPath", "metadata.namespace");
 }
 
 static void
@@ -220,6 +296,7 @@ put_volume_source(struct arena *a, struct node *m, const struct volume *vol)
 		put_int(a, sm, "defaultMode", 0400);
 		break;
 	}
+	case VOLUME_TOKEN: put_token_volume(a, m); break;
 	}
 }
 
@@ -248,32 +325,40 @@ put_headers(struct arena *a, struct node *m, const struct vec *headers)
 	}
 }
 
-/* The pod template of a component's workload. */
-static void
-put_pod_template(const struct compilation *c, struct arena *a, struct node *spec,
-                 const struct component *comp)
+/* The pod template of a workload. */
+struct node *
+pod_template_tree(const struct compilation *c, const struct workload *w, struct arena *a)
 {
-	struct node *template = put_map(a, spec, "template");
+	const struct pod *p = &w->pod;
+	struct node *template = node_map(a);
 	struct node *meta = put_map(a, template, "metadata");
 	struct node *labels = put_map(a, meta, "labels");
-	put_str(a, labels, "app", comp->workload_name);
+	put_str(a, labels, "app", component_app(w->comp));
 	put_str(a, labels, "app.kubernetes.io/part-of", c->stack->name.text);
-	put_headers(a, labels, &comp->pod.labels);
-	if (comp->pod.annotations.len)
-		put_headers(a, put_map(a, meta, "annotations"), &comp->pod.annotations);
+	put_headers(a, labels, &p->labels);
+	if (p->annotations.len)
+		put_headers(a, put_map(a, meta, "annotations"), &p->annotations);
 	struct node *pod = put_map(a, template, "spec");
-	if (comp->pod.grace >= 0)
-		put_int(a, pod, "terminationGracePeriodSeconds", comp->pod.grace);
-	put_containers(a, pod, &comp->pod);
-	put_pod_volumes(a, pod, &comp->pod);
+	if (p->restart_never)
+		put_str(a, pod, "restartPolicy", "Never");
+	if (p->account)
+		put_str(a, pod, "serviceAccountName", p->account->name);
+	if (p->job_reader)
+		map_put(a, pod, "automountServiceAccountToken", node_bool(a, false));
+	put_security_context(a, pod, &p->security);
+	if (p->grace >= 0)
+		put_int(a, pod, "terminationGracePeriodSeconds", p->grace);
+	put_containers(a, pod, p);
+	put_pod_volumes(a, pod, p);
+	return template;
 }
 
 static void
-put_claim_templates(struct arena *a, struct node *spec, const struct component *comp)
+put_claim_templates(struct arena *a, struct node *spec, const struct pod *pod)
 {
 	struct node *templates = NULL;
-	for (size_t i = 0; i < comp->pod.volumes.len; i++) {
-		const struct volume *vol = comp->pod.volumes.items[i];
+	for (size_t i = 0; i < pod->volumes.len; i++) {
+		const struct volume *vol = pod->volumes.items[i];
 		if (vol->claim != CLAIM_TEMPLATE)
 			continue;
 		if (!templates)
@@ -284,45 +369,87 @@ put_claim_templates(struct arena *a, struct node *spec, const struct component *
 	}
 }
 
-/* What every workload's spec holds after its own first keys: the replicas
- * (unless an autoscaler sets them), the selector and the pod template. */
+/* What every replicated workload's spec holds after its own first keys:
+ * the replicas (unless an autoscaler sets them), the selector and the pod
+ * template. */
 static void
 put_replicated_pods(const struct compilation *c, struct arena *a, struct node *spec,
-                    const struct component *comp)
+                    const struct workload *w)
 {
-	if (!comp->autoscaled)
-		put_int(a, spec, "replicas", comp->replicas);
+	if (!w->autoscaled)
+		put_int(a, spec, "replicas", w->replicas);
 	put_str(a, put_map(a, put_map(a, spec, "selector"), "matchLabels"), "app",
-	        comp->workload_name);
-	put_pod_template(c, a, spec, comp);
+	        component_app(w->comp));
+	map_put(a, spec, "template", pod_template_tree(c, w, a));
 }
 
 static struct node *
-deployment_tree(const struct compilation *c, const struct component *comp, struct arena *a)
+deployment_tree(const struct compilation *c, const struct workload *w, struct arena *a)
 {
 	struct node *spec;
-	struct node *doc = component_object(c, a, OBJ_DEPLOYMENT, comp, &spec);
-	put_replicated_pods(c, a, spec, comp);
+	struct node *doc = component_object(c, a, OBJ_DEPLOYMENT, w->name, w->comp, &spec);
+	put_replicated_pods(c, a, spec, w);
 	return doc;
 }
 
 static struct node *
-statefulset_tree(const struct compilation *c, const struct component *comp, struct arena *a)
+statefulset_tree(const struct compilation *c, const struct workload *w, struct arena *a)
+{
+	const struct component *comp = w->comp;
+	struct node *spec;
+	struct node *doc = component_object(c, a, OBJ_STATEFULSET, w->name, comp, &spec);
+	put_str(a, spec, "serviceName", (comp->headless ? comp->headless : comp->service)->name);
+	put_replicated_pods(c, a, spec, w);
+	put_claim_templates(a, spec, &w->pod);
+	return doc;
+}
+
+/* A Job's spec: its retries, deadline and time to keep it (a day unless
+ * `keep` says otherwise), and its pod template. */
+static void
+put_job_spec(const struct compilation *c, struct arena *a, struct node *spec,
+             const struct workload *w)
+{
+	const struct job_settings *job = &w->comp->job;
+	if (job->retries >= 0)
+		put_int(a, spec, "backoffLimit", job->retries);
+	if (job->deadline >= 0)
+		put_int(a, spec, "activeDeadlineSeconds", job->deadline);
+	put_int(a, spec, "ttlSecondsAfterFinished", job->keep >= 0 ? job->keep : DEFAULT_JOB_KEEP);
+	map_put(a, spec, "template", pod_template_tree(c, w, a));
+}
+
+static struct node *
+job_tree(const struct compilation *c, const struct workload *w, struct arena *a)
 {
 	struct node *spec;
-	struct node *doc = component_object(c, a, OBJ_STATEFULSET, comp, &spec);
-	put_str(a, spec, "serviceName", comp->service->name);
-	put_replicated_pods(c, a, spec, comp);
-	put_claim_templates(a, spec, comp);
+	struct node *doc = component_object(c, a, OBJ_JOB, w->name, w->comp, &spec);
+	put_job_spec(c, a, spec, w);
+	return doc;
+}
+
+static struct node *
+cronjob_tree(const struct compilation *c, const struct workload *w, struct arena *a)
+{
+	static const char *const policies[] = {"Allow", "Forbid", "Replace"};
+	const struct job_settings *job = &w->comp->job;
+	struct node *spec;
+	struct node *doc = component_object(c, a, OBJ_CRONJOB, w->name, w->comp, &spec);
+	put_str(a, spec, "schedule", job->schedule.value);
+	if (job->has_concurrency)
+		put_str(a, spec, "concurrencyPolicy", policies[job->concurrency]);
+	put_job_spec(c, a, put_map(a, put_map(a, spec, "jobTemplate"), "spec"), w);
 	return doc;
 }
 
 struct node *
-workload_tree(const struct compilation *c, const struct component *comp, struct arena *a)
+workload_tree(const struct compilation *c, const struct workload *w, struct arena *a)
 {
-	switch (comp->kind) {
-	case WORKLOAD_DEPLOYMENT: return deployment_tree(c, comp, a);
-	case WORKLOAD_STATEFULSET: return statefulset_tree(c, comp, a);
+	switch (w->comp->kind) {
+	case WORKLOAD_DEPLOYMENT: return deployment_tree(c, w, a);
+	case WORKLOAD_STATEFULSET: return statefulset_tree(c, w, a);
+	case WORKLOAD_JOB: return job_tree(c, w, a);
+	case WORKLOAD_CRONJOB: return cronjob_tree(c, w, a);
 	case WORKLOAD_KINDS: break;
 	}
 	return node_map(a);

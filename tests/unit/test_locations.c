@@ -302,7 +302,7 @@ test_ast_locations(void **state)
 	/* the lowered component keeps them */
 	struct component *w = t.c.stack->components.items[0];
 	assert_string_equal(unit_loc_text(&t, w->name.loc), "web");
-	struct container_port *p = w->main->ports.items[0];
+	struct container_port *p = WORKLOAD_OF(w)->main->ports.items[0];
 	assert_string_equal(unit_loc_text(&t, p->name_loc), "http");
 	unit_free(&t);
 }

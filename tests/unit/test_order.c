@@ -139,8 +139,10 @@ test_object_order(void **state)
 	const struct component *web = t.c.stack->components.items[0];
 	assert_int_equal(web->waits.len, 1);
 	const struct wait *w = web->waits.items[0];
-	assert_non_null(w->container);
-	assert_string_equal(w->container->name, "wait-for-db");
+	assert_true(w->at_run_time);
+	const struct container *init = WORKLOAD_OF(web)->pod.containers.items[0];
+	assert_int_equal(init->role, ROLE_WAIT);
+	assert_string_equal(init->name, "wait-for-db");
 	assert_string_equal(w->host, "s-db-service");
 	assert_int_equal(w->port, 5432);
 	assert_string_equal(w->url, "http://s-db-service:5432/ready");
@@ -161,7 +163,7 @@ test_waits(void **state)
 	/* a TCP check on the first port when there is no http readiness probe */
 	assert_true(unit_compile(&t, src));
 	const struct wait *w = ((struct component *)t.c.stack->components.items[0])->waits.items[0];
-	assert_non_null(w->container);
+	assert_true(w->at_run_time);
 	assert_int_equal(w->port, 5432);
 	assert_null(w->url);
 	unit_free(&t);
@@ -173,7 +175,7 @@ test_waits(void **state)
 	assert_true(unit_compile_opts(&t, src, strlen(src), &o));
 	assert_string_equal(order_of(&t), "db web");
 	w = ((struct component *)t.c.stack->components.items[0])->waits.items[0];
-	assert_null(w->container);
+	assert_false(w->at_run_time);
 	unit_free(&t);
 }
 

@@ -1,0 +1,34 @@
+/*
+ * check.h - what the two files of the validation pass share (src/check.c:
+ * the stack, its names, Services, configs, secrets and capacity;
+ * src/check_pod.c: each workload, its pod, containers and security).
+ * Only those files include it.
+ */
+#ifndef CHECK_H_INCLUDED
+#define CHECK_H_INCLUDED
+
+#include "todokc.h"
+
+struct checker {
+	struct compilation *c;
+	struct stack *s;
+	struct arena *a;
+	bool skip_names; /* the names in hand derive from an invalid name (reported) */
+};
+
+const char *cquote(struct checker *k, const char *s);
+/* Kubernetes keeps counts and seconds in 32 bits. */
+bool check_int32(struct checker *k, long long v, struct loc loc, const char *what);
+/* A derived name, blamed on the naming template when there is one, else
+ * on the declared name it comes from (slot NAMING_SLOTS: no template). */
+void check_object_name(struct checker *k, const char *name, const char *kind,
+                       const char *(*rule)(const char *), struct loc blame, enum naming_slot slot);
+/* Parses a quantity into q->value; false (reported when malformed) when
+ * there is none or it is malformed. */
+bool check_quantity(struct checker *k, struct quantity *q, const char *what, bool memory);
+
+/* check_pod.c */
+void check_workload(struct checker *k, struct component *comp, struct workload *w);
+void check_job_settings(struct checker *k, struct component *comp);
+
+#endif

@@ -1,0 +1,33 @@
+/*
+ * lower.h - what the two files of the lowering share (src/lower.c: the
+ * stack's items and declarations; src/lower_component.c: a component's
+ * properties).  Only those files include it.
+ */
+#ifndef LOWER_H_INCLUDED
+#define LOWER_H_INCLUDED
+
+#include "todokc.h"
+
+struct lowering {
+	struct compilation *c;
+	struct stack *s;
+	struct arena *a;
+};
+
+const char *lquote(struct lowering *l, const char *s);
+/* Names of stacks, components, configs, secrets, volumes, params, ports:
+ * [a-z]([-a-z0-9]*[a-z0-9])?; false (reported) when not. */
+bool check_name(struct lowering *l, struct ident name, const char *what);
+/* Declares a name; false (reported) when it is taken. */
+bool declare(struct lowering *l, enum decl_kind kind, void *what, struct ident name);
+/* A block's key given twice is reported; true when the key is new. */
+bool key_once(struct lowering *l, struct strmap *seen, const struct ast_entry *e);
+/* The KEY = STRING entries of a labels-like block, each key once. */
+void lower_metadata(struct lowering *l, const struct vec *entries, struct vec *out);
+/* A construct the grammar accepts that this version does not build yet. */
+void not_yet(struct lowering *l, struct loc loc, const char *what);
+
+/* lower_component.c: a service, stateful, job or cron item. */
+void lower_component(struct lowering *l, const struct ast_item *item);
+
+#endif

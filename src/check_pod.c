@@ -1,0 +1,311 @@
+/*
+ * check_pod.c - the validation of each workload and its pod
+ * (docs/language.md section 12): its containers' names (unique in the
+ * pod, wait containers included), images, resources, environment, probes
+ * and mounts; its volumes and claims; its labels and annotations; the Pod
+ * Security Standard the stack asks for; a job's and a cron's settings,
+ * the schedule field by field.
+ */
+#include "check.h"
+
+#include <string.h>
+
+/* Containers */
+
+/* One resource's request and limit: each a quantity, the request within
+ * the limit. */
+static void
+check_resource(struct checker *k, struct quantity *request, struct quantity *limit,
+               const char *name, bool bytes)
+{
+	bool r = check_quantity(k, request, arena_printf(k->a, "%s request", name), bytes);
+	bool l = check_quantity(k, limit, arena_printf(k->a, "%s limit", name), bytes);
+	if (r && l && request->value > limit->value) {
+		struct diagnostic *g = diag(&k->c->diags, E0506, request->loc,
+		                            "%s request %s is above the %s limit %s", name,
+		                            cquote(k, request->text), name, cquote(k, limit->text));
+		diag_note(&k->c->diags, g, limit->loc, "the limit is set here");
+	}
+}
+
+static void
+check_resources(struct checker *k, struct container *ctr)
+{
+	check_resource(k, &ctr->requests.cpu, &ctr->limits.cpu, "cpu", false);
+	check_resource(k, &ctr->requests.memory, &ctr->limits.memory, "memory", true);
+	check_resource(k, &ctr->requests.storage, &ctr->limits.storage, "ephemeral-storage", true);
+}
+
+static void
+check_env(struct checker *k, const struct container *ctr)
+{
+	for (size_t i = 0; i < ctr->env.len; i++) {
+		const struct env_var *e = ctr->env.items[i];
+		bool relaxed_only;
+		const char *problem = env_name_problem(e->name, &relaxed_only);
+		if (problem)
+			diag(&k->c->diags, E0508, e->loc, "environment variable name %s is not valid: %s",
+			     cquote(k, e->name), problem);
+		else if (relaxed_only)
+			diag(&k->c->diags, W0501, e->loc,
+			     "environment variable name %s is accepted only by Kubernetes 1.32 and newer "
+			     "(and not by every shell): use letters, digits and '_'",
+			     cquote(k, e->name));
+	}
+}
+
+static void
+check_probe_headers(struct checker *k, const struct probe *p)
+{
+	for (size_t i = 0; i < p->headers.len; i++) {
+		const struct header *h = p->headers.items[i];
+		bool ok = h->name[0] != '\0';
+		for (const char *c = h->name; *c; c++)
+			ok &= (*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') ||
+			      (*c >= '0' && *c <= '9') || *c == '-';
+		if (!ok)
+			diag(&k->c->diags, E0515, h->loc,
+			     "HTTP header name %s must consist of letters, digits and '-'",
+			     cquote(k, h->name));
+	}
+}
+
+static void
+check_probes(struct checker *k, const struct container *ctr)
+{
+	for (int slot = 0; slot < PROBE_SLOTS; slot++) {
+		const struct probe *p = &ctr->probes[slot];
+		if (!p->present)
+			continue;
+		if (p->kind == PROBE_HTTP && p->path && p->path[0] != '/')
+			diag(&k->c->diags, E0515, p->loc, "a probe's path starts with '/', unlike %s",
+			     cquote(k, p->path));
+		if (p->kind == PROBE_EXEC && p->command.len == 0)
+			diag(&k->c->diags, E0515, p->loc, "an exec probe needs a command");
+		if (!check_int32(k, p->delay < 0 ? 0 : p->delay, p->loc, "delay") ||
+		    !check_int32(k, p->every < 0 ? 1 : p->every, p->loc, "every") ||
+		    !check_int32(k, p->timeout < 0 ? 1 : p->timeout, p->loc, "timeout") ||
+		    !check_int32(k, p->failures < 0 ? 1 : p->failures, p->loc, "failures"))
+			continue;
+		if (p->every == 0 || p->timeout == 0 || p->failures == 0)
+			diag(&k->c->diags, E0515, p->loc,
+			     "a probe's 'every', 'timeout' and 'failures' must be at least 1");
+		check_probe_headers(k, p);
+	}
+}
+
+static void
+check_mounts(struct checker *k, const struct container *ctr)
+{
+	struct strmap paths = {0};
+	for (size_t i = 0; i < ctr->mounts.len; i++) {
+		const struct mount *m = ctr->mounts.items[i];
+		const char *path = m->path.value;
+		if (!path)
+			continue;
+		if (path[0] != '/')
+			diag(&k->c->diags, E0518, m->path_loc, "mount path %s is not absolute", cquote(k, path));
+		const struct mount *old = strmap_claim(k->a, &paths, path, (void *)m);
+		if (old)
+			diag_again(&k->c->diags, E0518, m->path_loc, old->path_loc, "first used here",
+			           "mount path %s is used twice", cquote(k, path));
+	}
+}
+
+static void
+check_container(struct checker *k, struct container *ctr)
+{
+	if (ctr->role == ROLE_WAIT)
+		return; /* todokc's own: its name is checked with the others, its image on the
+		         * command line */
+	const char *problem = dns1123_label_problem(ctr->name);
+	if (problem && (ctr->named || !k->skip_names))
+		diag(&k->c->diags, E0501, ctr->name_loc, "container name %s is not valid: %s",
+		     cquote(k, ctr->name), problem);
+	if (ctr->image.value) {
+		problem = image_problem(ctr->image.value);
+		if (problem)
+			diag(&k->c->diags, E0512, ctr->image_loc, "image %s is not a valid reference: %s",
+			     cquote(k, ctr->image.value), problem);
+	}
+	check_resources(k, ctr);
+	check_env(k, ctr);
+	check_probes(k, ctr);
+	check_mounts(k, ctr);
+}
+
+/* Container names are unique within the pod, wait containers included. */
+static void
+check_container_names(struct checker *k, const struct pod *pod)
+{
+	struct strmap names = {0};
+	for (size_t i = 0; i < pod->containers.len; i++) {
+		const struct container *ctr = pod->containers.items[i];
+		if (ctr->role == ROLE_WAIT && strlen(ctr->name) > 63) {
+			diag(&k->c->diags, E0501, ctr->wait->loc,
+			     "the init container that waits for %s would be named %s, longer than "
+			     "63 characters; give it a shorter name, or use --no-wait",
+			     cquote(k, ctr->wait->target->name.text), cquote(k, ctr->name));
+			continue;
+		}
+		const struct container *old = strmap_claim(k->a, &names, ctr->name, (void *)ctr);
+		if (old && old->role == ROLE_WAIT)
+			diag(&k->c->diags, E0501, ctr->name_loc,
+			     "container name %s is also the name of the init container that waits "
+			     "for %s", cquote(k, ctr->name), cquote(k, old->wait->target->name.text));
+		else if (old && ctr->role == ROLE_WAIT)
+			diag(&k->c->diags, E0501, old->name_loc,
+			     "container name %s is also the name of the init container that waits "
+			     "for %s", cquote(k, ctr->name), cquote(k, ctr->wait->target->name.text));
+		else if (old)
+			diag_again(&k->c->diags, E0401, ctr->name_loc, old->name_loc, "the other one is here",
+			           "two containers of the pod are named %s", cquote(k, ctr->name));
+	}
+}
+
+static void
+check_volumes(struct checker *k, struct component *comp, struct workload *w)
+{
+	for (size_t i = 0; i < w->pod.volumes.len; i++) {
+		struct volume *vol = w->pod.volumes.items[i];
+		check_quantity(k, &vol->size, "size", true);
+		if (vol->claim != CLAIM_OBJECT)
+			continue;
+		check_object_name(k, vol->claim_name, "PersistentVolumeClaim",
+		                  dns1123_subdomain_problem, vol->name.loc, NAMING_WORKLOAD);
+		if (w->max_replicas > 1)
+			diag(&k->c->diags, W0503, vol->loc,
+			     "the claim of volume %s is ReadWriteOnce, but %s may run several "
+			     "replicas on different nodes; use a stateful for per-replica volumes",
+			     cquote(k, vol->name.text), cquote(k, comp->name.text));
+	}
+}
+
+static void
+check_pod_metadata(struct checker *k, const struct pod *pod)
+{
+	for (size_t i = 0; i < pod->labels.len; i++) {
+		const struct header *h = pod->labels.items[i];
+		const char *problem = label_key_problem(h->name);
+		if (!problem)
+			problem = label_value_problem(h->value);
+		if (problem)
+			diag(&k->c->diags, E0517, h->loc, "label %s is not valid: %s", cquote(k, h->name),
+			     problem);
+		if (strcmp(h->name, "app") == 0 || strcmp(h->name, "app.kubernetes.io/part-of") == 0)
+			diag(&k->c->diags, E0517, h->loc,
+			     "label %s is set by todokc (the selector uses it); choose another key",
+			     cquote(k, h->name));
+	}
+	for (size_t i = 0; i < pod->annotations.len; i++) {
+		const struct header *h = pod->annotations.items[i];
+		const char *problem = label_key_problem(h->name);
+		if (problem)
+			diag(&k->c->diags, E0517, h->loc, "annotation %s is not valid: %s",
+			     cquote(k, h->name), problem);
+	}
+}
+
+/* Pod security */
+
+static const char *const level_names[] = {"", "baseline", "restricted"};
+
+/* The capabilities a container may add under "baseline" (Kubernetes'
+ * default set); under "restricted", NET_BIND_SERVICE only. */
+static bool
+capability_allowed(const char *cap, enum security_level level)
+{
+	static const char *const baseline[] = {
+		"AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "MKNOD",
+		"NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT",
+	};
+	if (level == SECURITY_RESTRICTED)
+		return strcmp(cap, "NET_BIND_SERVICE") == 0;
+	for (size_t i = 0; i < sizeof baseline / sizeof *baseline; i++)
+		if (strcmp(cap, baseline[i]) == 0)
+			return true;
+	return false;
+}
+
+static void
+breaks_standard(struct checker *k, struct loc loc, const char *setting, const char *rule)
+{
+	struct diagnostic *g = diag(&k->c->diags, E0522, loc,
+	                            "%s breaks the Pod Security Standard %s of the stack: %s",
+	                            setting, cquote(k, level_names[k->s->security]), rule);
+	diag_note(&k->c->diags, g, k->s->security_loc, "the standard is chosen here");
+}
+
+/* The words of one security block that the stack's standard forbids. */
+static void
+check_security_settings(struct checker *k, const struct security_settings *s)
+{
+	enum security_level level = k->s->security;
+	if (level == SECURITY_NONE || !s->given)
+		return;
+	if (s->has[SEC_PRIVILEGED])
+		breaks_standard(k, s->word_loc[SEC_PRIVILEGED], "'privileged'",
+		                "privileged containers are not allowed");
+	if (level == SECURITY_RESTRICTED && s->has[SEC_USER] && s->user == 0)
+		breaks_standard(k, s->word_loc[SEC_USER], "'user 0'",
+		                "containers must not run as root (runAsUser 0)");
+	for (size_t i = 0; i < s->add.len; i++) {
+		const struct ident *cap = s->add.items[i];
+		if (!capability_allowed(cap->text, level))
+			breaks_standard(k, cap->loc, arena_printf(k->a, "adding %s", cquote(k, cap->text)),
+			                level == SECURITY_RESTRICTED
+			                    ? "a container may add only NET_BIND_SERVICE"
+			                    : "a container may add only the default capabilities");
+	}
+}
+
+/* Jobs and crons */
+
+static void
+check_schedule(struct checker *k, const struct text *schedule)
+{
+	size_t bad_begin, bad_end;
+	const char *problem = cron_schedule_problem(schedule->value, &bad_begin, &bad_end);
+	if (!problem)
+		return;
+	const struct ast_string *w = schedule->written;
+	struct loc loc = w->loc;
+	/* A literal without escapes: the caret goes under the bad field. */
+	const struct ast_part *part = w->parts.len == 1 ? w->parts.items[0] : NULL;
+	if (part && !part->is_ref && part->len + 2 == loc.end - loc.begin)
+		loc = (struct loc){loc.begin + 1 + (uint32_t)bad_begin, loc.begin + 1 + (uint32_t)bad_end};
+	diag(&k->c->diags, E0520, loc, "the schedule %s is not valid: %s", cquote(k, schedule->value),
+	     problem);
+}
+
+void
+check_job_settings(struct checker *k, struct component *comp)
+{
+	const struct job_settings *job = &comp->job;
+	if (job->retries >= 0)
+		check_int32(k, job->retries, job->retries_loc, "retries");
+	if (job->deadline >= 0)
+		check_int32(k, job->deadline, job->deadline_loc, "deadline");
+	if (job->keep >= 0)
+		check_int32(k, job->keep, job->keep_loc, "keep");
+	if (comp->kind == WORKLOAD_CRONJOB && job->schedule.value)
+		check_schedule(k, &job->schedule);
+}
+
+/* The workload */
+
+void
+check_workload(struct checker *k, struct component *comp, struct workload *w)
+{
+	for (size_t i = 0; i < w->pod.containers.len; i++) {
+		struct container *ctr = w->pod.containers.items[i];
+		check_container(k, ctr);
+		check_security_settings(k, &ctr->security_written);
+	}
+	check_security_settings(k, &w->pod.security_written);
+	check_container_names(k, &w->pod);
+	if (w->pod.grace >= 0)
+		check_int32(k, w->pod.grace, w->pod.grace_loc, "grace");
+	check_volumes(k, comp, w);
+	check_pod_metadata(k, &w->pod);
+}

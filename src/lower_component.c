@@ -1,0 +1,604 @@
+/*
+ * lower_component.c - a component's properties, from the syntax tree to
+ * the IR (include/ir.h): its workload and pod, the main container and the
+ * sidecars, init and classic containers written inside it, its ports and
+ * Services as written, its waits and routes, its job settings.
+ *
+ * The grammar takes every property in every block of properties; here the
+ * one table of properties (prop_rules) says in which blocks each belongs,
+ * whether it may be given more than once, and the words used to say so.
+ */
+#include "lower.h"
+
+#include <string.h>
+
+const struct workload_kind_info workload_kinds[WORKLOAD_KINDS] = {
+	[WORKLOAD_DEPLOYMENT] = {"service", "a", OBJ_DEPLOYMENT},
+	[WORKLOAD_STATEFULSET] = {"stateful", "a", OBJ_STATEFULSET},
+	[WORKLOAD_JOB] = {"job", "a", OBJ_JOB},
+	[WORKLOAD_CRONJOB] = {"cron", "a", OBJ_CRONJOB},
+};
+
+/* The blocks properties are written in. */
+enum block_kind {
+	BLOCK_SERVICE, BLOCK_STATEFUL, BLOCK_JOB, BLOCK_CRON, BLOCK_VARIANT, BLOCK_SIDECAR,
+	BLOCK_INIT, BLOCK_CONTAINER, BLOCK_KINDS
+};
+
+static const char *const block_names[BLOCK_KINDS] = {
+	"a service", "a stateful", "a job", "a cron", "a variant", "a sidecar",
+	"an init container", "a container block",
+};
+
+/* What a container of each nested block is called in a message. */
+static const char *const container_words[BLOCK_KINDS] = {
+	[BLOCK_SIDECAR] = "sidecar", [BLOCK_INIT] = "init container", [BLOCK_CONTAINER] = "container",
+};
+
+#define B(k) (1u << BLOCK_##k)
+#define WORKLOADS (B(SERVICE) | B(STATEFUL) | B(JOB) | B(CRON))
+#define REPLICATED (B(SERVICE) | B(STATEFUL))
+#define CONTAINERS (B(SIDECAR) | B(INIT) | B(CONTAINER))
+#define EVERYWHERE (WORKLOADS | B(VARIANT) | CONTAINERS)
+
+/* Each property: its words, the blocks it belongs in, and whether it may
+ * be given more than once in a block. */
+static const struct prop_rule {
+	const char *word;
+	unsigned blocks;
+	bool repeats;
+} prop_rules[PROP_KINDS] = {
+	[PROP_IMAGE] = {"image", EVERYWHERE, false},
+	[PROP_PORT] = {"port", REPLICATED | B(SIDECAR) | B(CONTAINER), true},
+	[PROP_REPLICAS] = {"replicas", REPLICATED | B(VARIANT), false},
+	[PROP_AUTOSCALE] = {"replicas", REPLICATED | B(VARIANT), false},
+	[PROP_REQUESTS] = {"requests", EVERYWHERE, false},
+	[PROP_LIMITS] = {"limits", EVERYWHERE, false},
+	[PROP_ENV] = {"env", EVERYWHERE, true},
+	[PROP_ENV_FROM] = {"env from", EVERYWHERE, true},
+	[PROP_PROBE] = {"probe", REPLICATED | B(VARIANT) | B(SIDECAR) | B(CONTAINER), true},
+	[PROP_EXPOSE] = {"expose", REPLICATED, false},
+	[PROP_EXPOSE_AS] = {"expose as", REPLICATED, true},
+	[PROP_VOLUME] = {"volume", WORKLOADS, true},
+	[PROP_AFTER] = {"after", WORKLOADS, true},
+	[PROP_COMMAND] = {"command", EVERYWHERE, false},
+	[PROP_ARGS] = {"args", EVERYWHERE, false},
+	[PROP_CONTAINER] = {"container", WORKLOADS, false},
+	[PROP_ROUTE] = {"route", REPLICATED, false},
+	[PROP_GRACE] = {"grace", WORKLOADS | B(VARIANT), false},
+	[PROP_LABELS] = {"labels", WORKLOADS | B(VARIANT), true},
+	[PROP_ANNOTATIONS] = {"annotations", WORKLOADS | B(VARIANT), true},
+	[PROP_SIDECAR] = {"sidecar", WORKLOADS, true},
+	[PROP_INIT] = {"init", WORKLOADS, true},
+	[PROP_VARIANT] = {"variant", B(SERVICE), true},
+	[PROP_CONTAINER_BLOCK] = {"container", WORKLOADS, true},
+	[PROP_MOUNT] = {"mount", CONTAINERS, true},
+	[PROP_ACCOUNT] = {"account", WORKLOADS, false},
+	[PROP_SECURITY] = {"security", EVERYWHERE, false},
+	[PROP_SELECTOR] = {"selector", REPLICATED, false},
+	[PROP_CONTAINER_PORT] = {"container-port", EVERYWHERE, true},
+	[PROP_NODES] = {"nodes", WORKLOADS | B(VARIANT), false},
+	[PROP_PULL] = {"pull", EVERYWHERE, false},
+	[PROP_PULL_SECRET] = {"pull-secret", WORKLOADS, false},
+	[PROP_STRATEGY] = {"strategy", B(SERVICE) | B(VARIANT), false},
+	[PROP_BUDGET] = {"budget", REPLICATED, false},
+	[PROP_ALLOW] = {"allow", WORKLOADS, true},
+	[PROP_RETRIES] = {"retries", B(JOB) | B(CRON), false},
+	[PROP_DEADLINE] = {"deadline", B(JOB) | B(CRON), false},
+	[PROP_KEEP] = {"keep", B(JOB) | B(CRON), false},
+	[PROP_CONCURRENCY] = {"concurrency", B(CRON), false},
+};
+
+static const char *const probe_words[PROBE_SLOTS] = {"liveness", "readiness", "startup"};
+static const char *const target_words[TARGET_KINDS] = {"pod", "workload", "service", "route",
+                                                       "account"};
+
+/* One block of properties being lowered: the component's, or a
+ * container's written inside it. */
+struct block {
+	struct lowering *l;
+	struct component *comp;
+	struct workload *w;
+	struct container *ctr;      /* where container properties go */
+	enum block_kind kind;
+	const struct ast_prop *single[PROP_KINDS]; /* the first of each property given once */
+	const struct ast_prop *probes[PROBE_SLOTS];
+	const struct ast_prop *metadata[2][TARGET_KINDS]; /* labels, annotations by target */
+	struct strmap env_keys;     /* across every env { } block */
+	struct strmap after_names;  /* across every after */
+};
+
+static void lower_block(struct block *b, const struct vec *props);
+
+/* "a job or a cron", "a service, a stateful or a variant" */
+static const char *
+where_it_belongs(struct lowering *l, unsigned blocks)
+{
+	struct buf out = {0};
+	int n = 0, total = 0;
+	for (int k = 0; k < BLOCK_KINDS; k++)
+		total += (blocks >> k) & 1;
+	for (int k = 0; k < BLOCK_KINDS; k++) {
+		if (!(blocks & 1u << k))
+			continue;
+		if (n++)
+			buf_puts(&out, n == total ? " or " : ", ");
+		buf_puts(&out, block_names[k]);
+	}
+	return arena_buf_take(l->a, &out);
+}
+
+/* Whether the property belongs where it is written, and is not given
+ * twice there; false (reported) otherwise. */
+static bool
+property_here(struct block *b, const struct ast_prop *prop)
+{
+	struct lowering *l = b->l;
+	const struct prop_rule *rule = &prop_rules[prop->kind];
+	if (!(rule->blocks & 1u << b->kind)) {
+		diag(&l->c->diags, E0409, prop->kw_loc, "'%s' is not a property of %s; it belongs in %s",
+		     rule->word, block_names[b->kind], where_it_belongs(l, rule->blocks));
+		return false;
+	}
+	if (rule->repeats)
+		return true;
+	enum prop_kind kind = prop->kind == PROP_AUTOSCALE ? PROP_REPLICAS : prop->kind;
+	const struct ast_prop *old = b->single[kind];
+	if (!old) {
+		b->single[kind] = prop;
+		return true;
+	}
+	if (old->kind != prop->kind) /* replicas N, then replicas A..B */
+		diag_again(&l->c->diags, E0404, prop->loc, old->loc, "the other one is here",
+		           "a fixed 'replicas' count and an autoscaled 'replicas A..B' contradict "
+		           "each other");
+	else
+		diag_again(&l->c->diags, E0403, prop->kw_loc, old->loc, "first given here",
+		           "'%s' is given twice in one %s", rule->word,
+		           b->kind <= BLOCK_CRON ? "component" : "block");
+	return false;
+}
+
+static struct container *
+new_container(struct lowering *l, enum container_role role, struct ident name)
+{
+	struct container *ctr = NEW(l->a, struct container);
+	ctr->role = role;
+	ctr->name = name.text;
+	ctr->name_loc = name.loc;
+	return ctr;
+}
+
+/* Ports */
+
+static struct container_port *
+container_port(struct lowering *l, const struct ast_prop *prop, struct ident name,
+               long long number)
+{
+	struct container_port *cp = NEW(l->a, struct container_port);
+	cp->name = name.text;
+	cp->name_loc = name.loc;
+	cp->number = number;
+	cp->udp = prop->u.port.udp;
+	cp->loc = prop->loc;
+	return cp;
+}
+
+/* "port [NAME] P [-> C]" of a component: a Service port and the main
+ * container's port it targets; in a sidecar or a container block, a port
+ * of that container. */
+static void
+lower_port(struct block *b, const struct ast_prop *prop)
+{
+	struct lowering *l = b->l;
+	if (b->kind == BLOCK_SIDECAR || b->kind == BLOCK_CONTAINER || prop->kind == PROP_CONTAINER_PORT) {
+		if (HAS_LOC(prop->u.port.target.loc) || prop->u.port.target_name.text)
+			diag(&l->c->diags, E0409, prop->loc,
+			     "a port of %s is a port of its container: '->' belongs on the "
+			     "component's own 'port' lines", block_names[b->kind]);
+		vec_push(l->a, &b->ctr->ports,
+		         container_port(l, prop, prop->u.port.name, prop->u.port.number.value));
+		return;
+	}
+	if (prop->u.port.target_name.text && !HAS_LOC(prop->u.port.target.loc)) {
+		not_yet(l, prop->u.port.target_name.loc, "a port whose target is a container port's name");
+		return;
+	}
+	if (prop->u.port.target_name.text) {
+		not_yet(l, prop->u.port.target_name.loc, "a container port name after '->'");
+		return;
+	}
+	struct service_port *sp = NEW(l->a, struct service_port);
+	sp->name = prop->u.port.name.text;
+	sp->number = prop->u.port.number.value;
+	sp->udp = prop->u.port.udp;
+	sp->loc = prop->loc;
+	long long target = HAS_LOC(prop->u.port.target.loc) ? prop->u.port.target.value : sp->number;
+	struct container_port *cp = container_port(l, prop, prop->u.port.name, target);
+	sp->target = cp;
+	cp->published = sp;
+	vec_push(l->a, &b->comp->ports, sp);
+	vec_push(l->a, &b->ctr->ports, cp);
+}
+
+/* Containers */
+
+static void
+lower_resources(struct lowering *l, const struct ast_prop *prop, struct resources *out)
+{
+	const struct ast_resources *res = &prop->u.resources;
+	const char *word = prop->kind == PROP_REQUESTS ? "requests" : "limits";
+	if (!res->cpu && !res->memory && !res->storage)
+		diag(&l->c->diags, E0201, prop->loc,
+		     "'%s' names no resource; write '%s cpu 100m memory 128Mi'", word, word);
+	if (res->cpu)
+		out->cpu = (struct quantity){res->cpu->text, res->cpu->loc, 0};
+	if (res->memory)
+		out->memory = (struct quantity){res->memory->text, res->memory->loc, 0};
+	if (res->storage)
+		out->storage = (struct quantity){res->storage->text, res->storage->loc, 0};
+}
+
+static void
+lower_probe(struct block *b, const struct ast_prop *prop)
+{
+	enum probe_slot slot = prop->u.probe.slot;
+	if (b->probes[slot]) {
+		diag_again(&b->l->c->diags, E0403, prop->kw_loc, b->probes[slot]->loc,
+		           "first given here", "'%s' is given twice in one %s", probe_words[slot],
+		           b->kind <= BLOCK_CRON ? "component" : "block");
+		return;
+	}
+	b->probes[slot] = prop;
+	struct probe *probe = &b->ctr->probes[slot];
+	probe->present = true;
+	probe->kind = prop->u.probe.kind;
+	probe->loc = prop->loc;
+	probe->written = (struct probe_source){prop->u.probe.path, &prop->u.probe.command,
+	                                       &prop->u.probe.options};
+}
+
+static void
+lower_security(struct block *b, const struct ast_prop *prop, struct security_settings *out)
+{
+	struct lowering *l = b->l;
+	*out = (struct security_settings){.given = true, .loc = prop->loc};
+	static const char *const words[SEC_WORDS] = {
+		"user", "group", "fs-group", "non-root", "read-only", "no-escalation", "privileged",
+		"add", "drop",
+	};
+	for (size_t i = 0; i < prop->u.settings.len; i++) {
+		const struct ast_security_setting *s = prop->u.settings.items[i];
+		if (out->has[s->word]) {
+			diag_again(&l->c->diags, E0403, s->loc, out->word_loc[s->word], "first given here",
+			           "'%s' is given twice in one security block", words[s->word]);
+			continue;
+		}
+		if (s->word == SEC_FS_GROUP && b->ctr->role != ROLE_MAIN) {
+			diag(&l->c->diags, E0409, s->loc,
+			     "'fs-group' is the pod's: it belongs in the component's security block");
+			continue;
+		}
+		out->has[s->word] = true;
+		out->word_loc[s->word] = s->loc;
+		if (s->word == SEC_USER)
+			out->user = s->number.value;
+		else if (s->word == SEC_GROUP)
+			out->group = s->number.value;
+		else if (s->word == SEC_FS_GROUP)
+			out->fs_group = s->number.value;
+		else if (s->word == SEC_ADD || s->word == SEC_DROP)
+			*(s->word == SEC_ADD ? &out->add : &out->drop) = s->names;
+	}
+}
+
+static void
+lower_mount(struct block *b, const struct ast_prop *prop)
+{
+	struct mount *m = NEW(b->l->a, struct mount);
+	m->volume_name = prop->u.mount.volume;
+	m->path.written = prop->u.mount.path;
+	m->path_loc = prop->u.mount.path->loc;
+	m->read_only = prop->u.mount.read_only;
+	vec_push(b->l->a, &b->ctr->mounts, m);
+}
+
+/* sidecar NAME { }, init NAME { }, container NAME { }: a container of the
+ * pod, lowered from its own block. */
+static void
+lower_nested_container(struct block *b, const struct ast_prop *prop, enum container_role role,
+                       enum block_kind kind)
+{
+	struct container *ctr = new_container(b->l, role, prop->u.nested.name);
+	ctr->named = true;
+	vec_push(b->l->a, &b->w->pod.containers, ctr);
+	struct block inner = {.l = b->l, .comp = b->comp, .w = b->w, .ctr = ctr, .kind = kind};
+	lower_block(&inner, &prop->u.nested.props);
+	if (!ctr->image.written)
+		diag(&b->l->c->diags, E0406, prop->u.nested.name.loc,
+		     "%s %s has no image; add 'image \"NAME:TAG\"'", container_words[kind],
+		     lquote(b->l, prop->u.nested.name.text));
+}
+
+/* What a container property does to the block's container. */
+static bool
+lower_container_property(struct block *b, const struct ast_prop *prop)
+{
+	struct lowering *l = b->l;
+	struct container *ctr = b->ctr;
+	switch (prop->kind) {
+	case PROP_IMAGE:
+		ctr->image.written = prop->u.image;
+		ctr->image_loc = prop->u.image->loc;
+		return true;
+	case PROP_REQUESTS: lower_resources(l, prop, &ctr->requests); return true;
+	case PROP_LIMITS: lower_resources(l, prop, &ctr->limits); return true;
+	case PROP_ENV:
+		for (size_t k = 0; k < prop->u.block.entries.len; k++)
+			if (key_once(l, &b->env_keys, prop->u.block.entries.items[k]))
+				vec_push(l->a, &ctr->env_blocks, prop->u.block.entries.items[k]);
+		return true;
+	case PROP_ENV_FROM:
+		for (size_t k = 0; k < prop->u.names.len; k++)
+			vec_push(l->a, &ctr->env_from_names, prop->u.names.items[k]);
+		return true;
+	case PROP_PROBE: lower_probe(b, prop); return true;
+	case PROP_COMMAND:
+		ctr->command_written = &prop->u.strings;
+		ctr->has_command = true;
+		return true;
+	case PROP_ARGS:
+		ctr->args_written = &prop->u.strings;
+		ctr->has_args = true;
+		return true;
+	case PROP_PORT:
+	case PROP_CONTAINER_PORT: lower_port(b, prop); return true;
+	case PROP_MOUNT: lower_mount(b, prop); return true;
+	case PROP_SECURITY:
+		lower_security(b, prop, ctr->role == ROLE_MAIN ? &b->w->pod.security_written
+		                                               : &ctr->security_written);
+		return true;
+	default: return false;
+	}
+}
+
+/* Pod and component properties */
+
+static void
+lower_volume(struct block *b, const struct ast_prop *prop)
+{
+	struct lowering *l = b->l;
+	check_name(l, prop->u.volume.name, "volume");
+	if (prop->u.volume.subpath || prop->u.volume.memory || prop->u.volume.has_items ||
+	    prop->u.volume.mode)
+		not_yet(l, prop->loc, "subpath, memory, items and mode on a volume");
+	struct volume *vol = NEW(l->a, struct volume);
+	vol->kind = prop->u.volume.kind;
+	vol->name = prop->u.volume.name;
+	vol->loc = prop->loc;
+	if (prop->u.volume.size)
+		vol->size = (struct quantity){prop->u.volume.size->text, prop->u.volume.size->loc, 0};
+	vol->class.written = prop->u.volume.class;
+	vol->source = prop->u.volume.source;
+	vec_push(l->a, &b->w->pod.volumes, vol);
+	struct mount *m = NEW(l->a, struct mount);
+	m->volume = vol;
+	m->volume_name = vol->name;
+	m->path.written = prop->u.volume.path;
+	m->path_loc = prop->u.volume.path->loc;
+	m->read_only = vol->kind == VOLUME_CONFIG || vol->kind == VOLUME_SECRET;
+	vec_push(l->a, &b->ctr->mounts, m);
+}
+
+static void
+lower_after(struct block *b, const struct ast_prop *prop)
+{
+	struct lowering *l = b->l;
+	for (size_t k = 0; k < prop->u.names.len; k++) {
+		const struct ident *name = prop->u.names.items[k];
+		struct wait *w = NEW(l->a, struct wait);
+		w->target_name = *name;
+		w->loc = name->loc;
+		const struct wait *twin = strmap_claim(l->a, &b->after_names, name->text, w);
+		if (twin) {
+			diag_again(&l->c->diags, E0402, name->loc, twin->loc, "first named here",
+			           "%s is named twice after 'after'", lquote(l, name->text));
+			continue;
+		}
+		vec_push(l->a, &b->comp->waits, w);
+	}
+}
+
+static void
+lower_expose_as(struct lowering *l, struct component *comp, const struct ast_prop *prop)
+{
+	struct service *x = NEW(l->a, struct service);
+	x->type = prop->u.expose.kind;
+	x->name = prop->u.expose.as.text;
+	x->node_port = prop->u.expose.node_port.value;
+	x->loc = prop->loc;
+	x->ports = &comp->ports;
+	vec_push(l->a, &comp->extra_services, x);
+}
+
+static void
+lower_route(struct lowering *l, struct component *comp, const struct ast_prop *prop)
+{
+	if (prop->u.route.class || prop->u.route.gateway)
+		not_yet(l, prop->loc, "a route's class and gateway");
+	struct route *route = NEW(l->a, struct route);
+	route->loc = prop->loc;
+	route->host.written = prop->u.route.host;
+	route->host_loc = prop->u.route.host->loc;
+	route->path.written = prop->u.route.path;
+	route->path_loc = prop->u.route.path ? prop->u.route.path->loc : prop->loc;
+	route->tls_name = prop->u.route.tls;
+	vec_push(l->a, &comp->routes, route);
+}
+
+/* labels [TARGET] { } and annotations [TARGET] { }: once per target. */
+static void
+lower_target_metadata(struct block *b, const struct ast_prop *prop)
+{
+	struct lowering *l = b->l;
+	bool labels = prop->kind == PROP_LABELS;
+	enum metadata_target target = prop->u.block.target;
+	const struct ast_prop **first = &b->metadata[labels ? 0 : 1][target];
+	if (*first) {
+		diag_again(&l->c->diags, E0403, prop->kw_loc, (*first)->loc, "first given here",
+		           "'%s %s' is given twice in one component", labels ? "labels" : "annotations",
+		           target_words[target]);
+		return;
+	}
+	*first = prop;
+	if (target == TARGET_POD)
+		lower_metadata(l, &prop->u.block.entries,
+		               labels ? &b->w->pod.label_entries : &b->w->pod.annotation_entries);
+	else if (target == TARGET_ACCOUNT && !labels)
+		lower_metadata(l, &prop->u.block.entries, &b->comp->account_annotations);
+	else
+		not_yet(l, prop->u.block.target_loc, "labels and annotations of this object");
+}
+
+static void
+lower_job_setting(struct block *b, const struct ast_prop *prop)
+{
+	struct job_settings *job = &b->comp->job;
+	switch (prop->kind) {
+	case PROP_RETRIES:
+		job->retries = prop->u.number.value;
+		job->retries_loc = prop->loc;
+		break;
+	case PROP_DEADLINE:
+		job->deadline = prop->u.number.value;
+		job->deadline_loc = prop->loc;
+		break;
+	case PROP_KEEP:
+		job->keep = prop->u.number.value;
+		job->keep_loc = prop->loc;
+		break;
+	default:
+		job->has_concurrency = true;
+		job->concurrency = prop->u.concurrency;
+		break;
+	}
+}
+
+static void
+lower_replicas(struct workload *w, const struct ast_prop *prop)
+{
+	if (prop->kind == PROP_REPLICAS) {
+		w->has_replicas = true;
+		w->replicas = prop->u.replicas.value;
+		w->replicas_loc = prop->loc;
+		return;
+	}
+	w->autoscaled = true;
+	w->min_replicas = prop->u.autoscale.min.value;
+	w->autoscale_max = prop->u.autoscale.max.value;
+	w->cpu_percent = prop->u.autoscale.percent.value;
+	w->autoscale_loc = prop->loc;
+}
+
+/* A property of the component or its pod, in the component's block. */
+static void
+lower_component_property(struct block *b, const struct ast_prop *prop)
+{
+	struct lowering *l = b->l;
+	struct component *comp = b->comp;
+	switch (prop->kind) {
+	case PROP_REPLICAS:
+	case PROP_AUTOSCALE: lower_replicas(b->w, prop); break;
+	case PROP_EXPOSE:
+		comp->expose = (struct expose){prop->u.expose.kind, prop->u.expose.node_port.value,
+		                               prop->loc, true};
+		break;
+	case PROP_EXPOSE_AS: lower_expose_as(l, comp, prop); break;
+	case PROP_VOLUME: lower_volume(b, prop); break;
+	case PROP_AFTER: lower_after(b, prop); break;
+	case PROP_CONTAINER:
+		b->ctr->name = prop->u.container.text;
+		b->ctr->name_loc = prop->u.container.loc;
+		b->ctr->named = true;
+		break;
+	case PROP_CONTAINER_BLOCK: lower_nested_container(b, prop, ROLE_CLASSIC, BLOCK_CONTAINER); break;
+	case PROP_SIDECAR: lower_nested_container(b, prop, ROLE_SIDECAR, BLOCK_SIDECAR); break;
+	case PROP_INIT: lower_nested_container(b, prop, ROLE_INIT, BLOCK_INIT); break;
+	case PROP_ROUTE: lower_route(l, comp, prop); break;
+	case PROP_GRACE:
+		b->w->pod.grace = prop->u.number.value;
+		b->w->pod.grace_loc = prop->loc;
+		break;
+	case PROP_LABELS:
+	case PROP_ANNOTATIONS: lower_target_metadata(b, prop); break;
+	case PROP_ACCOUNT:
+		comp->account_name = prop->u.account.name;
+		comp->account_external = prop->u.account.external;
+		break;
+	case PROP_RETRIES:
+	case PROP_DEADLINE:
+	case PROP_KEEP:
+	case PROP_CONCURRENCY: lower_job_setting(b, prop); break;
+	default: not_yet(l, prop->kw_loc, prop_rules[prop->kind].word); break;
+	}
+}
+
+static void
+lower_block(struct block *b, const struct vec *props)
+{
+	for (size_t i = 0; i < props->len; i++) {
+		const struct ast_prop *prop = props->items[i];
+		if (!property_here(b, prop) || lower_container_property(b, prop))
+			continue;
+		lower_component_property(b, prop);
+	}
+}
+
+static const enum workload_kind item_workloads[ITEM_KINDS] = {
+	[ITEM_SERVICE] = WORKLOAD_DEPLOYMENT, [ITEM_STATEFUL] = WORKLOAD_STATEFULSET,
+	[ITEM_JOB] = WORKLOAD_JOB, [ITEM_CRON] = WORKLOAD_CRONJOB,
+};
+
+static const enum block_kind workload_blocks[WORKLOAD_KINDS] = {
+	[WORKLOAD_DEPLOYMENT] = BLOCK_SERVICE, [WORKLOAD_STATEFULSET] = BLOCK_STATEFUL,
+	[WORKLOAD_JOB] = BLOCK_JOB, [WORKLOAD_CRONJOB] = BLOCK_CRON,
+};
+
+static struct workload *
+new_workload(struct lowering *l, struct component *comp)
+{
+	struct workload *w = NEW(l->a, struct workload);
+	w->comp = comp;
+	w->replicas = 1;
+	w->pod.grace = -1;
+	w->pod.restart_never = comp->kind == WORKLOAD_JOB || comp->kind == WORKLOAD_CRONJOB;
+	w->main = new_container(l, ROLE_MAIN, comp->name);
+	vec_push(l->a, &w->pod.containers, w->main);
+	vec_push(l->a, &comp->workloads, w);
+	return w;
+}
+
+void
+lower_component(struct lowering *l, const struct ast_item *item)
+{
+	struct component *comp = NEW(l->a, struct component);
+	comp->name = item->name;
+	comp->kind = item_workloads[item->kind];
+	comp->loc = item->loc;
+	const char *word = workload_kinds[comp->kind].word;
+	comp->bad_name = !check_name(l, item->name, word);
+	if (!declare(l, DECL_COMPONENT, comp, item->name))
+		return;
+	comp->index = l->s->components.len;
+	vec_push(l->a, &l->s->components, comp);
+	comp->expose = (struct expose){EXPOSE_CLUSTERIP, 0, NO_LOC, false};
+	comp->job = (struct job_settings){.retries = -1, .deadline = -1, .keep = -1};
+	comp->job.schedule.written = item->kind == ITEM_CRON ? item->param : NULL;
+	struct workload *w = new_workload(l, comp);
+	struct block b = {.l = l, .comp = comp, .w = w, .ctr = w->main,
+	                  .kind = workload_blocks[comp->kind]};
+	lower_block(&b, &item->props);
+	if (!w->main->image.written)
+		diag(&l->c->diags, E0406, item->name.loc, "%s %s has no image; add 'image \"NAME:TAG\"'",
+		     word, lquote(l, item->name.text));
+}

@@ -1,0 +1,224 @@
+/*
+ * waits.c - what each `after` becomes at run time (docs/language.md
+ * section 8): a wait init container in the waiting pod.  For a workload,
+ * it checks the target's Service (busybox's nc, or wget on the target's
+ * http readiness path); for a job, it asks the Kubernetes API until the
+ * Job has succeeded, with the least privilege that allows it: a Role that
+ * may only get those Jobs, bound to the pod's ServiceAccount (made for it
+ * when it has none), and an API token mounted into the wait containers
+ * alone.  Also the order of a pod's containers: sidecars, waits, init
+ * containers, then the main container and the classic ones.
+ */
+#include "resolve.h"
+
+#include <string.h>
+
+/* Where a pod's API token is mounted in the containers that wait for jobs. */
+#define TOKEN_PATH "/var/run/secrets/kubernetes.io/serviceaccount"
+
+static struct container *
+new_wait_container(struct resolver *r, struct wait *w, const char *image)
+{
+	struct container *ctr = NEW(r->a, struct container);
+	ctr->role = ROLE_WAIT;
+	ctr->wait = w;
+	ctr->name = arena_printf(r->a, "wait-for-%s", w->target->name.text);
+	ctr->name_loc = w->loc;
+	ctr->image.value = image;
+	ctr->has_command = true;
+	ctr->requests = (struct resources){{"10m", NO_LOC, 0}, {"16Mi", NO_LOC, 0}, {0}};
+	ctr->limits = (struct resources){{"50m", NO_LOC, 0}, {"32Mi", NO_LOC, 0}, {0}};
+	return ctr;
+}
+
+/* sh -c 'until CHECK; do echo waiting for WHAT; sleep 2; done' */
+static void
+set_wait_command(struct arena *a, struct container *ctr, const char *check, const char *what)
+{
+	ctr->command.len = 0;
+	vec_push(a, &ctr->command, "sh");
+	vec_push(a, &ctr->command, "-c");
+	vec_push(a, &ctr->command,
+	         arena_printf(a, "until %s; do echo waiting for %s; sleep 2; done", check,
+	                      shell_quote(a, what)));
+}
+
+/* The container that waits for a workload's Service. */
+static struct container *
+service_wait_container(struct resolver *r, struct wait *w)
+{
+	struct container *ctr = new_wait_container(r, w, r->c->opts->wait_image);
+	if (w->url)
+		set_wait_command(r->a, ctr,
+		                 arena_printf(r->a, "wget -q -T 2 -O /dev/null %s",
+		                              shell_quote(r->a, w->url)),
+		                 w->url);
+	else
+		set_wait_command(r->a, ctr, arena_printf(r->a, "nc -z -w 2 %s %lld", w->host, w->port),
+		                 arena_printf(r->a, "%s:%lld", w->host, w->port));
+	return ctr;
+}
+
+void
+complete_job_wait(struct arena *a, struct container *ctr, const char *job_name)
+{
+	const char *check = arena_printf(
+		a,
+		"curl -sf --cacert " TOKEN_PATH "/ca.crt -H \"Authorization: Bearer $(cat " TOKEN_PATH
+		"/token)\" \"https://kubernetes.default.svc/apis/batch/v1/namespaces/$(cat " TOKEN_PATH
+		"/namespace)/jobs/%s\" | grep -q '\"succeeded\":[1-9]'",
+		job_name);
+	set_wait_command(a, ctr, check, arena_printf(a, "job %s", job_name));
+}
+
+/* What a wait on a workload checks: the target's Service on its first
+ * port, or, when the target has an http readiness probe, that path
+ * through the Service (on the Service port of the probed container port). */
+static void
+plan_service_wait(struct resolver *r, struct wait *w)
+{
+	const struct component *t = w->target;
+	const char *name = rquote(r, t->name.text);
+	if (!t->service) {
+		diag(&r->c->diags, W0502, w->loc,
+		     "%s has no Service: 'after %s' orders the manifests but cannot wait for it at "
+		     "run time", name, t->name.text);
+		return;
+	}
+	if (t->service->port->udp) {
+		diag(&r->c->diags, W0502, w->loc,
+		     "the first port of %s is UDP: 'after %s' orders the manifests but cannot wait "
+		     "for it at run time", name, t->name.text);
+		return;
+	}
+	w->at_run_time = true;
+	w->host = t->service->name;
+	w->port = t->service->port->number;
+	const struct probe *ready = &WORKLOAD_OF(t)->main->probes[PROBE_READINESS];
+	if (ready->present && ready->kind == PROBE_HTTP && ready->path && ready->port &&
+	    ready->port->published && !ready->port->udp) {
+		w->port = ready->port->published->number;
+		w->url = service_url(r->a, w->host, w->port, ready->path);
+	}
+}
+
+/* The volume that brings the pod's API token to its job waits: the
+ * token, the cluster's CA and the namespace, as Kubernetes' own
+ * kube-api-access volume has them. */
+static struct volume *
+token_volume(struct resolver *r)
+{
+	struct volume *vol = NEW(r->a, struct volume);
+	vol->kind = VOLUME_TOKEN;
+	vol->name = (struct ident){"wait-api-token", NO_LOC};
+	return vol;
+}
+
+/* The pod of a component that waits for jobs: an account (made for it
+ * when it has none), the Role and RoleBinding that let it get those
+ * jobs, the token volume. */
+static struct job_reader *
+job_reader_for(struct resolver *r, struct component *comp, struct pod *pod)
+{
+	if (pod->job_reader)
+		return pod->job_reader;
+	if (!pod->account)
+		pod->account = use_account(r, comp->name, false);
+	struct job_reader *reader = NEW(r->a, struct job_reader);
+	reader->name = arena_printf(r->a, "%s-waits", comp->base_name);
+	reader->account = pod->account;
+	pod->job_reader = reader;
+	vec_push(r->a, &r->s->job_readers, reader);
+	vec_push(r->a, &pod->volumes, token_volume(r));
+	return reader;
+}
+
+/* The container that waits for a job, with the token mounted; its
+ * command names the job, whose name is final only once the objects are
+ * planned (complete_job_wait()). */
+static struct container *
+job_wait_container(struct resolver *r, struct component *comp, struct pod *pod, struct wait *w)
+{
+	struct job_reader *reader = job_reader_for(r, comp, pod);
+	if (!reader->account)
+		return NULL; /* reported */
+	vec_push(r->a, &reader->jobs, w->target);
+	struct container *ctr = new_wait_container(r, w, r->c->opts->job_wait_image);
+	struct mount *m = NEW(r->a, struct mount);
+	for (size_t i = 0; i < pod->volumes.len; i++)
+		if (((struct volume *)pod->volumes.items[i])->kind == VOLUME_TOKEN)
+			m->volume = pod->volumes.items[i];
+	m->path.value = TOKEN_PATH;
+	m->read_only = true;
+	vec_push(r->a, &ctr->mounts, m);
+	return ctr;
+}
+
+/* The order Kubernetes runs a pod's containers in: native sidecars first
+ * (so that a proxy is up before anything talks through it), then the
+ * waits (in the order of the `after`s), the init containers, and the main
+ * and classic containers. */
+static void
+order_containers(struct resolver *r, struct pod *pod, const struct vec *waits)
+{
+	static const enum container_role order[] = {ROLE_SIDECAR, ROLE_WAIT, ROLE_INIT, ROLE_MAIN,
+	                                            ROLE_CLASSIC};
+	const struct vec *from[] = {&pod->containers, waits, &pod->containers, &pod->containers,
+	                            &pod->containers};
+	struct vec all = {0};
+	for (size_t k = 0; k < sizeof order / sizeof *order; k++)
+		for (size_t i = 0; i < from[k]->len; i++) {
+			struct container *ctr = from[k]->items[i];
+			if (ctr->role == order[k])
+				vec_push(r->a, &all, ctr);
+		}
+	pod->containers = all;
+}
+
+static struct component *
+wait_target(struct resolver *r, struct wait *w)
+{
+	struct decl *d = lookup(r, w->target_name, 1u << DECL_COMPONENT, "workload");
+	struct component *t = d ? d->what : NULL;
+	if (t && t->kind == WORKLOAD_CRONJOB) {
+		struct diagnostic *g = diag(&r->c->diags, E0303, w->loc,
+		                            "%s is a cron: it runs on a schedule, so nothing can wait "
+		                            "for it to finish", rquote(r, t->name.text));
+		diag_note(&r->c->diags, g, t->name.loc, "%s is declared here", rquote(r, t->name.text));
+		return NULL;
+	}
+	return t;
+}
+
+void
+resolve_waits(struct resolver *r, struct component *comp)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < comp->waits.len; i++) {
+		struct wait *w = comp->waits.items[i];
+		if (!(w->target = wait_target(r, w)))
+			continue;
+		comp->waits.items[kept++] = w;
+		if (r->c->opts->no_wait)
+			continue;
+		if (w->target->kind == WORKLOAD_JOB)
+			w->at_run_time = w->for_job = true;
+		else
+			plan_service_wait(r, w);
+	}
+	comp->waits.len = kept;
+	/* Every pod of the component waits, each with containers of its own. */
+	for (size_t k = 0; k < comp->workloads.len; k++) {
+		struct pod *pod = &((struct workload *)comp->workloads.items[k])->pod;
+		struct vec containers = {0};
+		for (size_t i = 0; i < comp->waits.len; i++) {
+			struct wait *w = comp->waits.items[i];
+			struct container *ctr = !w->at_run_time ? NULL
+			                        : w->for_job    ? job_wait_container(r, comp, pod, w)
+			                                        : service_wait_container(r, w);
+			if (ctr)
+				vec_push(r->a, &containers, ctr);
+		}
+		order_containers(r, pod, &containers);
+	}
+}
