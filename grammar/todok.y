@@ -73,6 +73,7 @@ new_prop(struct parse_ctx *p, enum prop_kind kind, struct loc loc, struct loc kw
 	prop->kind = kind;
 	prop->loc = loc;
 	prop->kw_loc = kw;
+	record_statement(p, loc);
 	return prop;
 }
 
@@ -83,6 +84,7 @@ new_item(struct parse_ctx *p, enum item_kind kind, struct loc loc, struct loc kw
 	item->kind = kind;
 	item->loc = loc;
 	item->kw_loc = kw;
+	record_statement(p, loc);
 	return item;
 }
 
@@ -178,6 +180,7 @@ security_setting(struct parse_ctx *p, enum security_word word, struct loc loc)
 	struct ast_security_setting *s = NEW(A, struct ast_security_setting);
 	s->word = word;
 	s->loc = loc;
+	record_statement(p, loc);
 	return s;
 }
 
@@ -449,7 +452,7 @@ external_keys
 
 key_list
 	: %empty { $$ = (struct vec){0}; }
-	| key_list key { $$ = $1; vec_push(A, &$$, dup_ident(p, $2)); }
+	| key_list key { $$ = $1; vec_push(A, &$$, dup_ident(p, $2)); record_statement(p, @2); }
 	;
 
 naming_rules
@@ -464,6 +467,7 @@ naming_rule
 		$$->slot = (enum naming_slot)$1;
 		$$->template = $2;
 		$$->loc = @$;
+		record_statement(p, @$);
 	}
 	;
 
@@ -504,6 +508,7 @@ resource_list
 			diag(&p->c->diags, E0403, @2, "'%s' is given twice", keyword_spelling($2));
 		*slot = q;
 		*slot_loc = whole;
+		record_statement(p, whole);
 	}
 	;
 
@@ -533,6 +538,7 @@ entry
 		$$->key = $1;
 		$$->value = $3;
 		$$->loc = @$;
+		record_statement(p, @$);
 	}
 	/* ("labels" | "annotations") "{" { KEY "=" STRING } "}" (config and secret blocks) */
 	| metadata_word '{' labels '}' {
@@ -541,6 +547,7 @@ entry
 		$$->key = keyword_ident($1, @1);
 		$$->entries = $3;
 		$$->loc = @$;
+		record_statement(p, @$);
 	}
 	;
 
@@ -1175,6 +1182,7 @@ label
 		$$->value = new_value(p, VALUE_STRING, @3);
 		$$->value->string = $3;
 		$$->loc = @$;
+		record_statement(p, @$);
 	}
 	;
 

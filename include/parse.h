@@ -27,6 +27,11 @@ struct parse_ctx {
 	bool after_equals;          /* the last token was '=' */
 };
 
+/* Records a statement's extent (when the compilation keeps its syntax). */
+void record_statement(struct parse_ctx *p, struct loc loc);
+/* Records a comment (when the compilation keeps its syntax). */
+void record_comment(struct parse_ctx *p, struct loc loc);
+
 /* Every token goes through here on its way to the parser: it follows
  * secret blocks and marks the values written in them as redacted
  * (unterminated: the string has no closing quote).  Returns token. */

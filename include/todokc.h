@@ -80,6 +80,33 @@ struct env_lookup {
 	bool use_environ;
 };
 
+/* What the formatter and the language server need of a file beside its
+ * syntax tree, recorded by the parser when compilation->syntax is set:
+ * every token as scanned (comments too, as TOKEN_COMMENT), and where every
+ * statement (an item, a property, an entry, a rule, a setting) begins and
+ * ends, both in source order of their ends. */
+enum { TOKEN_COMMENT = -1 };
+struct token {
+	int kind;          /* a token of grammar/todok.y, or TOKEN_COMMENT */
+	struct loc loc;
+};
+struct syntax {
+	struct token *tokens;
+	size_t ntokens, tokens_cap;
+	struct loc *statements;
+	size_t nstatements, statements_cap;
+	struct vec references; /* struct reference *: every reference resolved */
+};
+
+/* A reference the resolver resolved: where it is written, what it names,
+ * and its value when that may be shown (NULL for a secret's). */
+struct reference {
+	struct loc loc;           /* NAME or NAME.MEMBER as written */
+	const struct decl *decl;
+	const char *member;       /* NULL when none */
+	const char *value;        /* the text it resolves to; NULL: secret or no text */
+};
+
 struct compilation {
 	struct arena arena;
 	struct diags diags;
@@ -91,6 +118,7 @@ struct compilation {
 	struct ast_stack *ast;
 	struct stack *stack;
 	struct vec objects;         /* struct object *, in apply order (objects.h) */
+	struct syntax *syntax;      /* NULL, or what the parser and resolver record */
 };
 
 void compilation_init(struct compilation *c, const struct options *opts);

@@ -75,9 +75,47 @@ is_value_token(int token)
 	       token == PERCENT;
 }
 
+static void
+record_token(struct parse_ctx *p, int kind, struct loc loc)
+{
+	struct syntax *sx = p->c->syntax;
+	if (sx->ntokens == sx->tokens_cap) {
+		size_t cap = sx->tokens_cap ? sx->tokens_cap * 2 : 256;
+		sx->tokens = arena_grow(p->arena, sx->tokens, sx->tokens_cap * sizeof *sx->tokens,
+		                        cap * sizeof *sx->tokens);
+		sx->tokens_cap = cap;
+	}
+	sx->tokens[sx->ntokens++] = (struct token){kind, loc};
+}
+
+void
+record_comment(struct parse_ctx *p, struct loc loc)
+{
+	if (p->c->syntax)
+		record_token(p, TOKEN_COMMENT, loc);
+}
+
+void
+record_statement(struct parse_ctx *p, struct loc loc)
+{
+	struct syntax *sx = p->c->syntax;
+	if (!sx)
+		return;
+	if (sx->nstatements == sx->statements_cap) {
+		size_t cap = sx->statements_cap ? sx->statements_cap * 2 : 64;
+		sx->statements = arena_grow(p->arena, sx->statements,
+		                            sx->statements_cap * sizeof *sx->statements,
+		                            cap * sizeof *sx->statements);
+		sx->statements_cap = cap;
+	}
+	sx->statements[sx->nstatements++] = loc;
+}
+
 int
 scan_token(struct parse_ctx *p, int token, struct loc loc, bool unterminated)
 {
+	if (p->c->syntax)
+		record_token(p, token, loc);
 	if (p->secret_block && p->secret_block == p->depth && p->after_equals &&
 	    is_value_token(token)) {
 		if (token == STRING)

@@ -189,6 +189,24 @@ keyset_member(struct resolver *r, struct keyset *set, const struct ast_ref *ref,
 	return keyref;
 }
 
+/* Records a resolved reference for the language server's hover. */
+static void
+record_reference(struct resolver *r, const struct ast_ref *ref, const struct decl *d,
+                 const struct rvalue *v)
+{
+	if (!r->c->syntax)
+		return;
+	struct reference *use = NEW(r->a, struct reference);
+	use->loc = ref->loc;
+	use->decl = d;
+	use->member = ref->member.text;
+	if (v && v->kind == RV_TEXT && d->kind != DECL_SECRET)
+		use->value = v->text;
+	else if (v && v->kind == RV_CONFIG_REF && v->key->value && v->key->value->kind == RV_TEXT)
+		use->value = v->key->value->text;
+	vec_push(r->a, &r->c->syntax->references, use);
+}
+
 /* `bare`: the reference is a whole value (not inside a string), where a
  * word meant as text is a likely mistake. */
 static struct rvalue *
@@ -205,22 +223,24 @@ resolve_ref(struct resolver *r, const struct ast_ref *ref, enum place place, boo
 	d = lookup(r, ref->name, DECL_ANY, "name");
 	if (!d)
 		return NULL;
+	struct rvalue *v = NULL;
 	switch (d->kind) {
 	case DECL_PARAM: {
 		struct param *param = d->what;
-		if (ref->member.text) {
+		if (ref->member.text)
 			diag(&r->c->diags, E0302, ref->member.loc, "param %s has no members",
 			     rquote(r, ref->name.text));
-			return NULL;
-		}
-		return param->value ? text_value(r, param->value, strlen(param->value)) : NULL;
+		else if (param->value)
+			v = text_value(r, param->value, strlen(param->value));
+		break;
 	}
-	case DECL_COMPONENT: return workload_member(r, d->what, ref);
+	case DECL_COMPONENT: v = workload_member(r, d->what, ref); break;
 	case DECL_CONFIG:
-	case DECL_SECRET: return keyset_member(r, d->what, ref, place);
+	case DECL_SECRET: v = keyset_member(r, d->what, ref, place); break;
 	case DECL_KINDS: break;
 	}
-	return NULL;
+	record_reference(r, ref, d, v);
+	return v;
 }
 
 static void
