@@ -182,6 +182,12 @@ struct volume {
 	struct text class;
 	struct ident source;       /* CONFIG, SECRET: the name as written */
 	struct keyset *mounted;    /* VOLUME_CONFIG, VOLUME_SECRET: the config or secret */
+	bool memory;               /* VOLUME_TEMP: "temp memory", a tmpfs */
+	bool has_items;
+	struct vec item_entries;   /* struct ast_entry *, as written: items { KEY = "path" } */
+	struct vec items;          /* struct header *: key (name) and path (value) */
+	long long mode;            /* -1: not given (a secret's files: 0400) */
+	struct loc mode_loc;
 	enum claim_kind claim;
 	const char *claim_name;    /* CLAIM_OBJECT: the PVC's name */
 };
@@ -190,6 +196,7 @@ struct volume {
 struct mount {
 	struct ident volume_name;  /* as written */
 	struct volume *volume;
+	struct text subpath;       /* written: NULL when not given */
 	struct text path;
 	struct loc path_loc;
 	bool read_only;

@@ -55,6 +55,8 @@ struct node *put_map(struct arena *a, struct node *map, const char *key);
 struct node *put_seq(struct arena *a, struct node *map, const char *key);
 struct node *push_map(struct arena *a, struct node *seq);
 void put_str(struct arena *a, struct node *map, const char *key, const char *s);
+/* The value under key in map, or NULL. */
+struct node *map_find(const struct node *map, const char *key);
 void put_int(struct arena *a, struct node *map, const char *key, long long i);
 
 /* The plan */

@@ -162,6 +162,8 @@ const char *image_problem(const char *s);
 /* A cron schedule: five fields or a macro; the bad field's byte range in
  * [*bad_begin, *bad_end) when there is a problem. */
 const char *cron_schedule_problem(const char *s, size_t *bad_begin, size_t *bad_end);
+/* A path inside a volume (subPath, an item's path): relative, no '..'. */
+const char *relative_path_problem(const char *s);
 /* A field("PATH") of the downward API for env. */
 const char *field_path_problem(const char *s);
 /* Quantities: parses a Kubernetes quantity; false when malformed. */

@@ -149,6 +149,9 @@ check_service(struct checker *k, struct component *comp)
 	if (comp->service)
 		check_object_name(k, comp->service->name, "Service", dns1035_label_problem,
 		                  comp->name.loc, NAMING_SERVICE);
+	if (comp->headless)
+		check_object_name(k, comp->headless->name, "headless Service", dns1035_label_problem,
+		                  comp->name.loc, NAMING_SERVICE);
 	if (x->kind == EXPOSE_NODEPORT)
 		check_node_port(k, x->node_port, x->loc);
 	for (size_t i = 0; i < comp->extra_services.len; i++) {
@@ -397,6 +400,8 @@ check_services(struct checker *k)
 		struct component *comp = k->s->components.items[i];
 		if (comp->service)
 			claim_name(k, &names, "Services", comp->service->name, &comp->name.loc);
+		if (comp->headless)
+			claim_name(k, &names, "Services", comp->headless->name, &comp->name.loc);
 		if (comp->expose.kind == EXPOSE_NODEPORT)
 			claim_node_port(k, &node_ports, comp->expose.node_port, &comp->expose.loc);
 		for (size_t j = 0; j < comp->extra_services.len; j++) {

@@ -105,6 +105,10 @@ check_mounts(struct checker *k, const struct container *ctr)
 			continue;
 		if (path[0] != '/')
 			diag(&k->c->diags, E0518, m->path_loc, "mount path %s is not absolute", cquote(k, path));
+		const char *problem = m->subpath.value ? relative_path_problem(m->subpath.value) : NULL;
+		if (problem)
+			diag(&k->c->diags, E0518, m->subpath.written->loc, "subpath %s is not valid: %s",
+			     cquote(k, m->subpath.value), problem);
 		const struct mount *old = strmap_claim(k->a, &paths, path, (void *)m);
 		if (old)
 			diag_again(&k->c->diags, E0518, m->path_loc, old->path_loc, "first used here",
@@ -157,9 +161,13 @@ check_container_names(struct checker *k, const struct pod *pod)
 			diag(&k->c->diags, E0501, old->name_loc,
 			     "container name %s is also the name of the init container that waits "
 			     "for %s", cquote(k, ctr->name), cquote(k, ctr->wait->target->name.text));
-		else if (old)
-			diag_again(&k->c->diags, E0401, ctr->name_loc, old->name_loc, "the other one is here",
+		else if (old) {
+			/* blamed on the one written later */
+			bool later = ctr->name_loc.begin > old->name_loc.begin;
+			diag_again(&k->c->diags, E0401, later ? ctr->name_loc : old->name_loc,
+			           later ? old->name_loc : ctr->name_loc, "the other one is here",
 			           "two containers of the pod are named %s", cquote(k, ctr->name));
+		}
 	}
 }
 
@@ -169,6 +177,13 @@ check_volumes(struct checker *k, struct component *comp, struct workload *w)
 	for (size_t i = 0; i < w->pod.volumes.len; i++) {
 		struct volume *vol = w->pod.volumes.items[i];
 		check_quantity(k, &vol->size, "size", true);
+		for (size_t j = 0; j < vol->items.len; j++) {
+			const struct header *item = vol->items.items[j];
+			const char *problem = relative_path_problem(item->value);
+			if (problem)
+				diag(&k->c->diags, E0518, item->loc, "the path of item %s is not valid: %s",
+				     cquote(k, item->name), problem);
+		}
 		if (vol->claim != CLAIM_OBJECT)
 			continue;
 		check_object_name(k, vol->claim_name, "PersistentVolumeClaim",

@@ -180,8 +180,10 @@ resolve_probe(struct resolver *r, struct component *comp, struct container *ctr,
 	if (!probe->present)
 		return;
 	probe->delay = probe->every = probe->timeout = probe->failures = -1;
-	if (probe->kind == PROBE_HTTP)
-		probe->path = resolve_text_of(r, probe->written.path, "a probe's path");
+	if (probe->kind == PROBE_HTTP || probe->kind == PROBE_GRPC)
+		probe->path = resolve_text_of(r, probe->written.path,
+		                              probe->kind == PROBE_HTTP ? "a probe's path"
+		                                                        : "a gRPC probe's service");
 	for (size_t i = 0; i < probe->written.command->len; i++) {
 		const char *arg = resolve_text_of(r, probe->written.command->items[i], "a probe's command");
 		if (arg)
@@ -198,10 +200,26 @@ resolve_probe(struct resolver *r, struct component *comp, struct container *ctr,
 	if (probe->port && probe->port->udp) {
 		const char *which = probe->port->name ? rquote(r, probe->port->name)
 		                                      : arena_printf(r->a, "%lld", probe->port->number);
+		static const char *const kinds[] = {"an http", "a tcp", "an exec", "a gRPC"};
 		struct diagnostic *g = diag(&r->c->diags, E0404, on ? on->loc : probe->loc,
-		                            "a%s probe cannot check UDP port %s",
-		                            probe->kind == PROBE_HTTP ? "n http" : " tcp", which);
+		                            "%s probe cannot check UDP port %s", kinds[probe->kind], which);
 		diag_note(&r->c->diags, g, probe->port->loc, "the port is declared here");
+	}
+}
+
+/* KEY = "VALUE" entries as written (labels, annotations, items) to
+ * name-value pairs. */
+static void
+resolve_metadata(struct resolver *r, const struct vec *entries, struct vec *out)
+{
+	for (size_t i = 0; i < entries->len; i++) {
+		const struct ast_entry *e = entries->items[i];
+		struct header *h = NEW(r->a, struct header);
+		h->name = e->key.text;
+		h->value = resolve_text_of(r, e->value->string, "a label or annotation");
+		h->loc = e->loc;
+		if (h->value)
+			vec_push(r->a, out, h);
 	}
 }
 
@@ -227,6 +245,26 @@ check_config_volume(struct resolver *r, const struct volume *vol)
 	}
 }
 
+/* items { KEY = "path" }: only those keys, at those paths; each key one
+ * the config or secret has. */
+static void
+resolve_items(struct resolver *r, struct volume *vol)
+{
+	resolve_metadata(r, &vol->item_entries, &vol->items);
+	for (size_t i = 0; vol->mounted && i < vol->items.len; i++) {
+		const struct header *item = vol->items.items[i];
+		if (strmap_get(&vol->mounted->by_key, item->name))
+			continue;
+		const struct keyset *set = vol->mounted;
+		struct suggestion s = suggestion_start(&r->c->diags.suggestion_budget, item->name);
+		for (size_t k = 0; k < set->keys.len; k++)
+			suggestion_consider(&s, ((struct kv *)set->keys.items[k])->key.text);
+		diag(&r->c->diags, E0302, item->loc, "%s %s has no key %s%s%s%s",
+		     set->secret ? "secret" : "config", rquote(r, set->name.text), rquote(r, item->name),
+		     s.best ? "; did you mean '" : "", s.best ? s.best : "", s.best ? "'?" : "");
+	}
+}
+
 static void
 resolve_volume(struct resolver *r, struct component *comp, struct volume *vol)
 {
@@ -238,6 +276,7 @@ resolve_volume(struct resolver *r, struct component *comp, struct volume *vol)
 		vol->mounted = d ? d->what : NULL;
 		if (d && config)
 			check_config_volume(r, vol);
+		resolve_items(r, vol);
 	}
 	if (vol->kind != VOLUME_CLAIM)
 		return;
@@ -306,23 +345,10 @@ resolve_container(struct resolver *r, struct component *comp, struct container *
 	for (size_t i = 0; i < ctr->mounts.len; i++) {
 		struct mount *m = ctr->mounts.items[i];
 		resolve_text(r, &m->path, "a mount path");
+		resolve_text(r, &m->subpath, "a subpath");
 	}
 	resolve_strings(r, ctr->command_written, &ctr->command, "a command");
 	resolve_strings(r, ctr->args_written, &ctr->args, "args");
-}
-
-static void
-resolve_metadata(struct resolver *r, const struct vec *entries, struct vec *out)
-{
-	for (size_t i = 0; i < entries->len; i++) {
-		const struct ast_entry *e = entries->items[i];
-		struct header *h = NEW(r->a, struct header);
-		h->name = e->key.text;
-		h->value = resolve_text_of(r, e->value->string, "a label or annotation");
-		h->loc = e->loc;
-		if (h->value)
-			vec_push(r->a, out, h);
-	}
 }
 
 static void

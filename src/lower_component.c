@@ -41,52 +41,55 @@ static const char *const container_words[BLOCK_KINDS] = {
 #define CONTAINERS (B(SIDECAR) | B(INIT) | B(CONTAINER))
 #define EVERYWHERE (WORKLOADS | B(VARIANT) | CONTAINERS)
 
-/* Each property: its words, the blocks it belongs in, and whether it may
- * be given more than once in a block. */
+/* Each property: its words, the blocks it belongs in, whether it may be
+ * given more than once in a block, and what to add when it is written
+ * where it does not belong. */
 static const struct prop_rule {
 	const char *word;
 	unsigned blocks;
 	bool repeats;
+	const char *hint;
 } prop_rules[PROP_KINDS] = {
-	[PROP_IMAGE] = {"image", EVERYWHERE, false},
-	[PROP_PORT] = {"port", REPLICATED | B(SIDECAR) | B(CONTAINER), true},
-	[PROP_REPLICAS] = {"replicas", REPLICATED | B(VARIANT), false},
-	[PROP_AUTOSCALE] = {"replicas", REPLICATED | B(VARIANT), false},
-	[PROP_REQUESTS] = {"requests", EVERYWHERE, false},
-	[PROP_LIMITS] = {"limits", EVERYWHERE, false},
-	[PROP_ENV] = {"env", EVERYWHERE, true},
-	[PROP_ENV_FROM] = {"env from", EVERYWHERE, true},
-	[PROP_PROBE] = {"probe", REPLICATED | B(VARIANT) | B(SIDECAR) | B(CONTAINER), true},
-	[PROP_EXPOSE] = {"expose", REPLICATED, false},
-	[PROP_EXPOSE_AS] = {"expose as", REPLICATED, true},
-	[PROP_VOLUME] = {"volume", WORKLOADS, true},
-	[PROP_AFTER] = {"after", WORKLOADS, true},
-	[PROP_COMMAND] = {"command", EVERYWHERE, false},
-	[PROP_ARGS] = {"args", EVERYWHERE, false},
-	[PROP_CONTAINER] = {"container", WORKLOADS, false},
-	[PROP_ROUTE] = {"route", REPLICATED, false},
-	[PROP_GRACE] = {"grace", WORKLOADS | B(VARIANT), false},
-	[PROP_LABELS] = {"labels", WORKLOADS | B(VARIANT), true},
-	[PROP_ANNOTATIONS] = {"annotations", WORKLOADS | B(VARIANT), true},
-	[PROP_SIDECAR] = {"sidecar", WORKLOADS, true},
-	[PROP_INIT] = {"init", WORKLOADS, true},
-	[PROP_VARIANT] = {"variant", B(SERVICE), true},
-	[PROP_CONTAINER_BLOCK] = {"container", WORKLOADS, true},
-	[PROP_MOUNT] = {"mount", CONTAINERS, true},
-	[PROP_ACCOUNT] = {"account", WORKLOADS, false},
-	[PROP_SECURITY] = {"security", EVERYWHERE, false},
-	[PROP_SELECTOR] = {"selector", REPLICATED, false},
-	[PROP_CONTAINER_PORT] = {"container-port", EVERYWHERE, true},
-	[PROP_NODES] = {"nodes", WORKLOADS | B(VARIANT), false},
-	[PROP_PULL] = {"pull", EVERYWHERE, false},
-	[PROP_PULL_SECRET] = {"pull-secret", WORKLOADS, false},
-	[PROP_STRATEGY] = {"strategy", B(SERVICE) | B(VARIANT), false},
-	[PROP_BUDGET] = {"budget", REPLICATED, false},
-	[PROP_ALLOW] = {"allow", WORKLOADS, true},
-	[PROP_RETRIES] = {"retries", B(JOB) | B(CRON), false},
-	[PROP_DEADLINE] = {"deadline", B(JOB) | B(CRON), false},
-	[PROP_KEEP] = {"keep", B(JOB) | B(CRON), false},
-	[PROP_CONCURRENCY] = {"concurrency", B(CRON), false},
+	[PROP_IMAGE] = {"image", EVERYWHERE, false, NULL},
+	[PROP_PORT] = {"port", REPLICATED | B(SIDECAR) | B(CONTAINER), true,
+	               "; 'container-port' declares a port that no Service publishes"},
+	[PROP_REPLICAS] = {"replicas", REPLICATED | B(VARIANT), false, NULL},
+	[PROP_AUTOSCALE] = {"replicas", REPLICATED | B(VARIANT), false, NULL},
+	[PROP_REQUESTS] = {"requests", EVERYWHERE, false, NULL},
+	[PROP_LIMITS] = {"limits", EVERYWHERE, false, NULL},
+	[PROP_ENV] = {"env", EVERYWHERE, true, NULL},
+	[PROP_ENV_FROM] = {"env from", EVERYWHERE, true, NULL},
+	[PROP_PROBE] = {"probe", REPLICATED | B(VARIANT) | B(SIDECAR) | B(CONTAINER), true, NULL},
+	[PROP_EXPOSE] = {"expose", REPLICATED, false, NULL},
+	[PROP_EXPOSE_AS] = {"expose as", REPLICATED, true, NULL},
+	[PROP_VOLUME] = {"volume", WORKLOADS, true, NULL},
+	[PROP_AFTER] = {"after", WORKLOADS, true, NULL},
+	[PROP_COMMAND] = {"command", EVERYWHERE, false, NULL},
+	[PROP_ARGS] = {"args", EVERYWHERE, false, NULL},
+	[PROP_CONTAINER] = {"container", WORKLOADS, false, NULL},
+	[PROP_ROUTE] = {"route", REPLICATED, false, NULL},
+	[PROP_GRACE] = {"grace", WORKLOADS | B(VARIANT), false, NULL},
+	[PROP_LABELS] = {"labels", WORKLOADS | B(VARIANT), true, NULL},
+	[PROP_ANNOTATIONS] = {"annotations", WORKLOADS | B(VARIANT), true, NULL},
+	[PROP_SIDECAR] = {"sidecar", WORKLOADS, true, NULL},
+	[PROP_INIT] = {"init", WORKLOADS, true, NULL},
+	[PROP_VARIANT] = {"variant", B(SERVICE), true, NULL},
+	[PROP_CONTAINER_BLOCK] = {"container", WORKLOADS, true, NULL},
+	[PROP_MOUNT] = {"mount", CONTAINERS, true, NULL},
+	[PROP_ACCOUNT] = {"account", WORKLOADS, false, NULL},
+	[PROP_SECURITY] = {"security", EVERYWHERE, false, NULL},
+	[PROP_SELECTOR] = {"selector", REPLICATED, false, NULL},
+	[PROP_CONTAINER_PORT] = {"container-port", EVERYWHERE, true, NULL},
+	[PROP_NODES] = {"nodes", WORKLOADS | B(VARIANT), false, NULL},
+	[PROP_PULL] = {"pull", EVERYWHERE, false, NULL},
+	[PROP_PULL_SECRET] = {"pull-secret", WORKLOADS, false, NULL},
+	[PROP_STRATEGY] = {"strategy", B(SERVICE) | B(VARIANT), false, NULL},
+	[PROP_BUDGET] = {"budget", REPLICATED, false, NULL},
+	[PROP_ALLOW] = {"allow", WORKLOADS, true, NULL},
+	[PROP_RETRIES] = {"retries", B(JOB) | B(CRON), false, NULL},
+	[PROP_DEADLINE] = {"deadline", B(JOB) | B(CRON), false, NULL},
+	[PROP_KEEP] = {"keep", B(JOB) | B(CRON), false, NULL},
+	[PROP_CONCURRENCY] = {"concurrency", B(CRON), false, NULL},
 };
 
 static const char *const probe_words[PROBE_SLOTS] = {"liveness", "readiness", "startup"};
@@ -136,8 +139,9 @@ property_here(struct block *b, const struct ast_prop *prop)
 	struct lowering *l = b->l;
 	const struct prop_rule *rule = &prop_rules[prop->kind];
 	if (!(rule->blocks & 1u << b->kind)) {
-		diag(&l->c->diags, E0409, prop->kw_loc, "'%s' is not a property of %s; it belongs in %s",
-		     rule->word, block_names[b->kind], where_it_belongs(l, rule->blocks));
+		diag(&l->c->diags, E0409, prop->kw_loc, "'%s' is not a property of %s; it belongs in %s%s",
+		     rule->word, block_names[b->kind], where_it_belongs(l, rule->blocks),
+		     rule->hint ? rule->hint : "");
 		return false;
 	}
 	if (rule->repeats)
@@ -364,15 +368,38 @@ lower_container_property(struct block *b, const struct ast_prop *prop)
 
 /* Pod and component properties */
 
+/* A file mode, written in octal as it is everywhere (0644); Kubernetes
+ * takes it as a number.  -1 (reported) when it is not one. */
+static long long
+octal_mode(struct lowering *l, const struct ast_number *n)
+{
+	long long mode = 0;
+	bool octal = n->text[0] == '0';
+	for (const char *p = n->text; octal && *p; p++) {
+		octal = *p >= '0' && *p <= '7';
+		mode = mode * 8 + (*p - '0');
+	}
+	if (octal && mode <= 0777)
+		return mode;
+	diag(&l->c->diags, E0408, n->loc,
+	     "mode %s is not a file mode: write it in octal, from 0000 to 0777, as 0644",
+	     lquote(l, n->text));
+	return -1;
+}
+
 static void
 lower_volume(struct block *b, const struct ast_prop *prop)
 {
 	struct lowering *l = b->l;
 	check_name(l, prop->u.volume.name, "volume");
-	if (prop->u.volume.subpath || prop->u.volume.memory || prop->u.volume.has_items ||
-	    prop->u.volume.mode)
-		not_yet(l, prop->loc, "subpath, memory, items and mode on a volume");
 	struct volume *vol = NEW(l->a, struct volume);
+	vol->memory = prop->u.volume.memory;
+	vol->has_items = prop->u.volume.has_items;
+	lower_metadata(l, &prop->u.volume.items, &vol->item_entries);
+	vol->mode = -1;
+	if (prop->u.volume.mode)
+		vol->mode = octal_mode(l, prop->u.volume.mode);
+	vol->mode_loc = prop->u.volume.mode ? prop->u.volume.mode->loc : NO_LOC;
 	vol->kind = prop->u.volume.kind;
 	vol->name = prop->u.volume.name;
 	vol->loc = prop->loc;
@@ -386,6 +413,7 @@ lower_volume(struct block *b, const struct ast_prop *prop)
 	m->volume_name = vol->name;
 	m->path.written = prop->u.volume.path;
 	m->path_loc = prop->u.volume.path->loc;
+	m->subpath.written = prop->u.volume.subpath;
 	m->read_only = vol->kind == VOLUME_CONFIG || vol->kind == VOLUME_SECRET;
 	vec_push(l->a, &b->ctr->mounts, m);
 }

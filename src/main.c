@@ -34,6 +34,8 @@ static const char usage_text[] =
 	"                         the cluster's capacity, checked against the requests\n"
 	"  --no-wait              no init containers that wait for 'after' dependencies\n"
 	"  --wait-image IMAGE     image of those init containers (default " DEFAULT_WAIT_IMAGE ")\n"
+	"  --job-wait-image IMAGE image of the init containers that wait for a job through\n"
+	"                         the Kubernetes API (default " DEFAULT_JOB_WAIT_IMAGE ")\n"
 	"  --werror               treat warnings as errors\n"
 	"  --diagnostics=json     print diagnostics as JSON, one object per line\n"
 	"  --version, --help\n"
@@ -131,12 +133,15 @@ parse_valued(int argc, char **argv, int *i, struct options *o, struct arena *a)
 		if (!(v = option_value(argc, argv, i, "--capacity")) || !options_set_capacity(o, a, v))
 			return usage_error("%s takes cpu=QUANTITY,memory=QUANTITY (e.g. cpu=4,memory=8Gi)",
 			                   "--capacity");
-	} else if (is_option(arg, "--wait-image")) {
-		if (!(v = option_value(argc, argv, i, "--wait-image")) || !*v)
-			return usage_error("%s needs an image", "--wait-image");
+	} else if (is_option(arg, "--wait-image") || is_option(arg, "--job-wait-image")) {
+		bool job = is_option(arg, "--job-wait-image");
+		const char *name = job ? "--job-wait-image" : "--wait-image";
+		if (!(v = option_value(argc, argv, i, name)) || !*v)
+			return usage_error("%s needs an image", name);
 		if (image_problem(v))
-			return usage_error("--wait-image: '%s' is not a valid image reference", v);
-		o->wait_image = v;
+			return usage_error(job ? "--job-wait-image: '%s' is not a valid image reference"
+			                       : "--wait-image: '%s' is not a valid image reference", v);
+		*(job ? &o->job_wait_image : &o->wait_image) = v;
 	} else if (is_option(arg, "--diagnostics")) {
 		if (!(v = option_value(argc, argv, i, "--diagnostics")))
 			return usage_error("%s takes json or text", "--diagnostics");

@@ -593,3 +593,19 @@ field_path_problem(const char *s)
 	       "metadata.labels['KEY'], metadata.annotations['KEY'], spec.nodeName, "
 	       "spec.serviceAccountName, status.hostIP, status.podIP and status.podIPs";
 }
+
+const char *
+relative_path_problem(const char *s)
+{
+	if (!*s)
+		return "it is empty";
+	if (s[0] == '/')
+		return "it is a path inside the volume: it must not start with '/'";
+	for (const char *p = s; *p;) {
+		size_t n = strcspn(p, "/");
+		if (n == 2 && p[0] == '.' && p[1] == '.')
+			return "it must not go up with '..'";
+		p += n + (p[n] == '/');
+	}
+	return NULL;
+}

@@ -68,6 +68,20 @@ component_app(const struct component *comp)
 
 /* Objects that are not workloads */
 
+/* The stack's namespace: its Pod Security admission enforces the
+ * standard the stack chose. */
+static struct node *
+namespace_tree(const struct compilation *c, const char *name, struct arena *a)
+{
+	static const char *const levels[] = {NULL, "baseline", "restricted"};
+	struct node *meta;
+	struct node *doc = object_root(c, a, OBJ_NAMESPACE, name, NULL, &meta);
+	if (c->stack->security != SECURITY_NONE)
+		put_str(a, map_find(meta, "labels"), "pod-security.kubernetes.io/enforce",
+		        levels[c->stack->security]);
+	return doc;
+}
+
 /* A ConfigMap's or a Secret's data: a Secret's values base64-encoded; a
  * config's secret-bearing keys are left out (they reach containers as
  * env entries instead). */
@@ -238,7 +252,7 @@ struct node *
 object_tree(const struct compilation *c, const struct object *o, struct arena *a)
 {
 	switch (o->kind) {
-	case OBJ_NAMESPACE: return object_root(c, a, OBJ_NAMESPACE, o->name, NULL, NULL);
+	case OBJ_NAMESPACE: return namespace_tree(c, o->name, a);
 	case OBJ_SECRET:
 	case OBJ_CONFIGMAP: return keyset_tree(c, o, a);
 	case OBJ_CLAIM: return claim_tree(c, o, a);

@@ -101,6 +101,15 @@ push_map(struct arena *a, struct node *seq)
 	return v;
 }
 
+struct node *
+map_find(const struct node *map, const char *key)
+{
+	for (size_t i = 0; i < map->u.map.len; i++)
+		if (strcmp(map->u.map.items[i].key, key) == 0)
+			return map->u.map.items[i].value;
+	return NULL;
+}
+
 void
 put_str(struct arena *a, struct node *map, const char *key, const char *s)
 {

@@ -59,14 +59,18 @@ service_wait_container(struct resolver *r, struct wait *w)
 	return ctr;
 }
 
+/* Until the API says the Job has succeeded, or that it is gone: a Job is
+ * removed `keep` after it finished (a day by default), and a pod that
+ * starts later must not wait for it forever. */
 void
 complete_job_wait(struct arena *a, struct container *ctr, const char *job_name)
 {
 	const char *check = arena_printf(
 		a,
-		"curl -sf --cacert " TOKEN_PATH "/ca.crt -H \"Authorization: Bearer $(cat " TOKEN_PATH
-		"/token)\" \"https://kubernetes.default.svc/apis/batch/v1/namespaces/$(cat " TOKEN_PATH
-		"/namespace)/jobs/%s\" | grep -q '\"succeeded\":[1-9]'",
+		"s=$(curl -s --cacert " TOKEN_PATH "/ca.crt -H \"Authorization: Bearer $(cat " TOKEN_PATH
+		"/token)\" -w ' %%{http_code}' \"https://kubernetes.default.svc/apis/batch/v1/namespaces/"
+		"$(cat " TOKEN_PATH "/namespace)/jobs/%s\"); case \"$s\" in *' 404' | "
+		"*'\"succeeded\":'[1-9]*) true ;; *) false ;; esac",
 		job_name);
 	set_wait_command(a, ctr, check, arena_printf(a, "job %s", job_name));
 }

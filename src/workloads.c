@@ -170,6 +170,8 @@ put_mount(struct arena *a, struct node *m, const void *item)
 	const struct mount *mnt = item;
 	put_str(a, m, "name", mnt->volume->name.text);
 	put_str(a, m, "mountPath", mnt->path.value ? mnt->path.value : "/");
+	if (mnt->subpath.value)
+		put_str(a, m, "subPath", mnt->subpath.value);
 	if (mnt->read_only)
 		map_put(a, m, "readOnly", node_bool(a, true));
 }
@@ -274,6 +276,21 @@ put_token_volume(struct arena *a, struct node *m)
 	put_str(a, field, "fieldPath", "metadata.namespace");
 }
 
+/* items of a config or secret volume: only those keys, at those paths. */
+static void
+put_items(struct arena *a, struct node *source, const struct volume *vol)
+{
+	if (!vol->has_items)
+		return;
+	struct node *items = put_seq(a, source, "items");
+	for (size_t i = 0; i < vol->items.len; i++) {
+		const struct header *h = vol->items.items[i];
+		struct node *item = push_map(a, items);
+		put_str(a, item, "key", h->name);
+		put_str(a, item, "path", h->value);
+	}
+}
+
 static void
 put_volume_source(struct arena *a, struct node *m, const struct volume *vol)
 {
@@ -283,17 +300,25 @@ put_volume_source(struct arena *a, struct node *m, const struct volume *vol)
 		break;
 	case VOLUME_TEMP: {
 		struct node *dir = put_map(a, m, "emptyDir");
+		if (vol->memory)
+			put_str(a, dir, "medium", "Memory");
 		if (vol->size.text)
 			put_str(a, dir, "sizeLimit", vol->size.text);
 		break;
 	}
-	case VOLUME_CONFIG:
-		put_str(a, put_map(a, m, "configMap"), "name", vol->mounted->k8s_name);
+	case VOLUME_CONFIG: {
+		struct node *cm = put_map(a, m, "configMap");
+		put_str(a, cm, "name", vol->mounted->k8s_name);
+		put_items(a, cm, vol);
+		if (vol->mode >= 0)
+			put_int(a, cm, "defaultMode", vol->mode);
 		break;
+	}
 	case VOLUME_SECRET: {
 		struct node *sm = put_map(a, m, "secret");
 		put_str(a, sm, "secretName", vol->mounted->k8s_name);
-		put_int(a, sm, "defaultMode", 0400);
+		put_items(a, sm, vol);
+		put_int(a, sm, "defaultMode", vol->mode >= 0 ? vol->mode : 0400);
 		break;
 	}
 	case VOLUME_TOKEN: put_token_volume(a, m); break;
