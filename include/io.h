@@ -82,7 +82,7 @@ mode_t current_umask(void);
 bool write_stdout(struct compilation *c, const struct buf *b);
 /* Whether the depfile `path` can name the targets and inputs: false
  * (E0008) for a name Make cannot read back (a control character, ';',
- * '=', a final backslash), or (E0001) when the folder of path is not
+ * '=', '|', a final backslash), or (E0001) when the folder of path is not
  * there.  Checked before anything is written. */
 bool depfile_ok(struct compilation *c, const char *path, const struct vec *targets,
                 const struct vec *inputs);

@@ -593,8 +593,8 @@ write_stdout(struct compilation *c, const struct buf *b)
 /* Why Make cannot read s back as one file name, or NULL.  A newline or
  * another control character ends or breaks the line, ';' starts a
  * recipe, '=' makes the line an assignment (a target-specific variable
- * in the first rule), a final backslash escapes what follows; no
- * escape exists for any of them. */
+ * in the first rule), '|' starts order-only prerequisites, a final
+ * backslash escapes what follows; no escape exists for any of them. */
 static const char *
 make_problem(const char *s)
 {
@@ -608,6 +608,8 @@ make_problem(const char *s)
 		return "';', which starts a recipe";
 	if (strchr(s, '='))
 		return "'=', which makes an assignment";
+	if (strchr(s, '|'))
+		return "'|', which starts order-only prerequisites";
 	if (*s && s[strlen(s) - 1] == '\\')
 		return "a backslash at its end";
 	return NULL;
