@@ -57,7 +57,7 @@ $(FUZZ_DIR)/obj/fuzz_compile.o: tests/fuzz/fuzz_compile.c $(FUZZ_HDR) build/todo
 	@mkdir -p $(FUZZ_DIR)/obj
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -Werror -DFUZZ_BASE_DIR='"$(CURDIR)/tests/fuzz/base"' -c -o $@ $<
 
-$(FUZZ_DIR)/obj/fuzz_listing.o $(FUZZ_DIR)/obj/fuzz_envfile.o: $(FUZZ_DIR)/obj/%.o: tests/fuzz/%.c \
+$(FUZZ_DIR)/obj/fuzz_listing.o $(FUZZ_DIR)/obj/fuzz_envfile.o: $(FUZZ_DIR)/obj/%.o: tests/fuzz/%.c tests/fuzz/oracle.h \
 		$(FUZZ_HDR) build/todok.tab.h
 	@mkdir -p $(FUZZ_DIR)/obj
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -Werror -c -o $@ $<

@@ -273,17 +273,21 @@ read_listing(struct compilation *c, const struct outdir *od, const char *name, s
 	return r == READ_OK ? 1 : -1;
 }
 
-/* The lines of an index or journal. */
-struct lines {
+/* An index or a journal being read. */
+struct listing {
 	struct compilation *c;
 	const char *path, *text;
 	size_t len, pos, no;
-	bool bad;
+	bool bad;             /* a bad line was reported */
+	struct strmap seen;   /* the names given so far */
+	struct vec *names;    /* an index's */
+	struct journal *j;    /* a journal's */
+	bool ended;           /* the journal's "end" was read */
 };
 
 /* The next line, checked; NULL at the end or at a bad line (reported). */
 static const char *
-next_line(struct lines *l)
+next_line(struct listing *l)
 {
 	if (l->pos >= l->len)
 		return NULL;
@@ -306,6 +310,18 @@ next_line(struct lines *l)
 	return arena_strndup(&l->c->arena, s, n);
 }
 
+/* Calls fn for each line but comments; false at the first bad line
+ * (reported here or by fn). */
+static bool
+each_line(struct listing *l, bool (*fn)(struct listing *, const char *))
+{
+	const char *line;
+	while ((line = next_line(l)))
+		if (line[0] != '#' && !fn(l, line))
+			return false;
+	return !l->bad;
+}
+
 bool
 output_name_ok(const char *name)
 {
@@ -321,77 +337,68 @@ output_name_ok(const char *name)
 	return true;
 }
 
+/* A line of an index: a name todokc writes (kept once). */
+static bool
+index_line(struct listing *l, const char *line)
+{
+	if (!output_name_ok(line)) {
+		io_diag(l->c, E0006, "%s, line %zu: %s is not the name of a file todokc writes "
+		        "(nothing was written)", io_quote(l->c, l->path), l->no, io_quote(l->c, line));
+		return false;
+	}
+	if (!strmap_claim(&l->c->arena, &l->seen, line, (void *)line))
+		vec_push(&l->c->arena, l->names, (void *)line);
+	return true;
+}
+
 bool
 parse_index(struct compilation *c, const char *path, const char *text, size_t len,
             struct vec *names)
 {
-	struct lines l = {c, path, text, len, 0, 0, false};
-	struct strmap seen = {0};
-	const char *line;
-	while ((line = next_line(&l))) {
-		if (line[0] == '#')
-			continue;
-		if (!output_name_ok(line)) {
-			io_diag(c, E0006, "%s, line %zu: %s is not the name of a file todokc writes "
-			        "(nothing was written)", io_quote(c, path), l.no, io_quote(c, line));
-			return false;
-		}
-		if (!strmap_get(&seen, line)) {
-			strmap_put(&c->arena, &seen, line, (void *)line);
-			vec_push(&c->arena, names, (void *)line);
-		}
-	}
-	return !l.bad;
+	struct listing l = {.c = c, .path = path, .text = text, .len = len, .names = names};
+	return each_line(&l, index_line);
 }
 
-/* One line of a journal into j; false when it is none todokc writes. */
+/* A line of a journal into l->j: "rename TEMP NAME" (the renames first),
+ * "remove NAME", then "end"; no name twice. */
 static bool
-journal_line(struct compilation *c, const char *line, struct journal *j, struct strmap *seen)
+journal_line(struct listing *l, const char *line)
 {
+	struct arena *a = &l->c->arena;
 	const char *arg = line + 7, *space = strchr(arg, ' ');
-	if (strncmp(line, "remove ", 7) == 0 && output_name_ok(arg) && !strmap_get(seen, arg)) {
-		strmap_put(&c->arena, seen, arg, (void *)arg);
-		vec_push(&c->arena, &j->removes, (void *)arg);
-		return true;
+	bool ok = false;
+	if (l->ended) {
+		ok = false;
+	} else if (strcmp(line, "end") == 0) {
+		ok = l->ended = true;
+	} else if (strncmp(line, "remove ", 7) == 0) {
+		ok = output_name_ok(arg) && !strmap_claim(a, &l->seen, arg, (void *)arg);
+		vec_push(a, &l->j->removes, (void *)arg);
+	} else if (strncmp(line, "rename ", 7) == 0 && space && !l->j->removes.len) {
+		const char *from = arena_strndup(a, arg, (size_t)(space - arg)), *to = space + 1;
+		ok = temp_name_ok(from) && (output_name_ok(to) || strcmp(to, OUTPUT_INDEX) == 0) &&
+		     !strmap_claim(a, &l->seen, from, (void *)from) &&
+		     !strmap_claim(a, &l->seen, to, (void *)to);
+		vec_push(a, &l->j->from, (void *)from);
+		vec_push(a, &l->j->to, (void *)to);
 	}
-	if (strncmp(line, "rename ", 7) != 0 || !space)
-		return false;
-	const char *from = arena_strndup(&c->arena, arg, (size_t)(space - arg)), *to = space + 1;
-	if (!temp_name_ok(from) || (!output_name_ok(to) && strcmp(to, OUTPUT_INDEX) != 0) ||
-	    strmap_get(seen, from) || strmap_get(seen, to) || j->removes.len)
-		return false;
-	strmap_put(&c->arena, seen, from, (void *)from);
-	strmap_put(&c->arena, seen, to, (void *)to);
-	vec_push(&c->arena, &j->from, (void *)from);
-	vec_push(&c->arena, &j->to, (void *)to);
-	return true;
+	if (!ok)
+		io_diag(l->c, E0006, "%s, line %zu: not a line todokc writes in its journal "
+		        "(nothing was written)", io_quote(l->c, l->path), l->no);
+	return ok;
 }
 
 bool
 parse_journal(struct compilation *c, const char *path, const char *text, size_t len,
               struct journal *j)
 {
-	struct lines l = {c, path, text, len, 0, 0, false};
-	struct strmap seen = {0};
-	bool ended = false;
-	const char *line;
-	while ((line = next_line(&l))) {
-		if (line[0] == '#' && !ended)
-			continue;
-		if (!ended && strcmp(line, "end") == 0) {
-			ended = true;
-			continue;
-		}
-		if (ended || !journal_line(c, line, j, &seen)) {
-			io_diag(c, E0006, "%s, line %zu: not a line todokc writes in its journal "
-			        "(nothing was written)", io_quote(c, path), l.no);
-			return false;
-		}
-	}
-	if (!l.bad && !ended)
+	struct listing l = {.c = c, .path = path, .text = text, .len = len, .j = j};
+	if (!each_line(&l, journal_line))
+		return false;
+	if (!l.ended)
 		io_diag(c, E0006, "%s does not end with the line 'end' (nothing was written)",
 		        io_quote(c, path));
-	return !l.bad && ended;
+	return l.ended;
 }
 
 void

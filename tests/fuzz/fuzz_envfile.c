@@ -13,26 +13,12 @@
  * Built by mk/fuzz.mk (make fuzz).
  */
 #include <stdint.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "io.h"
+#include "oracle.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#ifdef FUZZ_NO_ORACLES
-#define CHECK(cond, what) ((void)(cond))
-#else
-#define CHECK(cond, what) ((cond) ? (void)0 : oracle_failed(what, __LINE__))
-#endif
-
-static _Noreturn void
-oracle_failed(const char *what, int line)
-{
-	fprintf(stderr, "fuzz_envfile.c:%d: fuzz oracle failed: %s\n", line, what);
-	fflush(stderr);
-	__builtin_trap();
-}
 
 static bool
 ends_with(const char *s, const char *end)
@@ -80,16 +66,13 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct options opts;
-	options_init(&opts);
-	opts.input = "fuzz.todok";
 	struct compilation c;
-	compilation_init(&c, &opts);
+	fuzz_compilation(&c, &opts);
 	/* Two NUL-terminated copies: the reader changes its own in place. */
 	char *text = arena_strndup(&c.arena, (const char *)data, size);
 	const char *value = NULL, *copy = arena_strndup(&c.arena, (const char *)data, size);
 	const char *name = last_simple_name(&c.arena, copy, size, &value);
-	bool ok = parse_env_text(&c, "fuzz.env", text, size);
-	CHECK(ok == (c.diags.errors == 0), "parse_env_text() and its diagnostics");
+	agrees(&c, parse_env_text(&c, "fuzz.env", text, size), "parse_env_text() and its diagnostics");
 	for (size_t i = 0; i < c.diags.list.len; i++) {
 		const struct diagnostic *d = c.diags.list.items[i];
 		CHECK(d->code == E0003 && strncmp(d->message, "fuzz.env:", 9) == 0 &&
