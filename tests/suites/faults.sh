@@ -38,15 +38,10 @@ faulty=$root/build/faults/todokc
 fx=$root/tests/output
 verbose=0
 [ "${1:-}" = -v ] && verbose=1
-passed=0 failed=0
+passed=0 failed=0 skipped=0
 
-for bin in "$todokc" "$faulty"; do
-	if [ ! -x "$bin" ]; then
-		echo "faults: $bin is not built (make todokc build/faults/todokc)"
-		echo "faults: 0 passed, 1 failed"
-		exit 1
-	fi
-done
+. "$root/tests/suites/lib/report.bash" # pass, fail, skip, check, need
+need faults "$todokc" "$faulty"
 base=${TMPDIR:-/tmp}
 [ -d /dev/shm ] && [ -w /dev/shm ] && base=/dev/shm
 tmp=$(mktemp -d "$base/todokc-faults.XXXXXX")
@@ -54,23 +49,6 @@ holder=
 trap '[ -n "$holder" ] && kill "$holder" 2>/dev/null; rm -rf "$tmp"' EXIT
 export LC_ALL=C
 unset TODOKC_FAULT
-
-pass() {
-	passed=$((passed + 1))
-	[ "$verbose" = 1 ] && echo "ok: $1"
-	return 0
-}
-fail() {
-	failed=$((failed + 1))
-	echo "FAIL: $1"
-	[ -n "${2:-}" ] && [ -s "$2" ] && sed 's/^/    /' "$2" | head -20
-	return 0
-}
-check() {
-	local desc=$1
-	shift
-	if "$@"; then pass "$desc"; else fail "$desc" "$tmp/err"; fi
-}
 
 # state DIR [loose]: every entry of DIR (name, type, mode) and the
 # checksum of every file; "loose" leaves out the lock and temporary files

@@ -34,34 +34,14 @@ faulty=$root/build/faults/todokc
 verbose=0
 [ "${1:-}" = -v ] && verbose=1
 passed=0 failed=0 skipped=0
-for bin in "$todokc" "$faulty"; do
-	if [ ! -x "$bin" ]; then
-		echo "io-hostile: $bin is not built (make todokc build/faults/todokc)"
-		echo "io-hostile: 0 passed, 1 failed"
-		exit 1
-	fi
-done
+. "$root/tests/suites/lib/report.bash" # pass, fail, skip, check, need
+need io-hostile "$todokc" "$faulty"
 tmp=$(mktemp -d)
 swapper=
 trap '[ -n "$swapper" ] && kill "$swapper" 2>/dev/null; rm -rf "$tmp"' EXIT
 export LC_ALL=C
 unset TODOKC_FAULT
 
-pass() {
-	passed=$((passed + 1))
-	[ "$verbose" = 1 ] && echo "ok: $1"
-	return 0
-}
-fail() {
-	failed=$((failed + 1))
-	echo "FAIL: $1"
-	[ -n "${2:-}" ] && [ -s "$2" ] && sed 's/^/    /' "$2" | head -20
-	return 0
-}
-skip() {
-	skipped=$((skipped + 1))
-	echo "SKIP: $1"
-}
 has() { command -v "$1" >/dev/null 2>&1; }
 snap() { # every entry below DIR (type, mode, size, inode, link target) and every file's bytes
 	(cd "$1" && find . -mindepth 1 -printf '%p %y %m %s %i %l\n' | sort &&
@@ -261,6 +241,8 @@ done
 # --- 4. the depfile -------------------------------------------------------
 
 echo "== depfile names"
+# make of its own, not of an enclosing make check (its jobserver)
+mk() { env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make "$@"; }
 if has make; then
 	M=$tmp/mk
 	mkdir -p "$M"
@@ -282,11 +264,11 @@ if has make; then
 		printf 'all: out/kustomization.yaml\ninclude deps.d\nout/kustomization.yaml:\n\t@echo REBUILD\n' >"$d/Makefile"
 		touch -d '2000-01-01' "$d/$name" "$d/s.todok"
 		touch -d '2000-01-02' "$d/out/kustomization.yaml"
-		r1=$(make -s -C "$d" 2>&1)
+		r1=$(mk -s -C "$d" 2>&1)
 		touch -d '2000-01-03' "$d/$name"
-		r2=$(make -s -C "$d" 2>&1)
+		r2=$(mk -s -C "$d" 2>&1)
 		rm "$d/$name"
-		make -s -C "$d" >/dev/null 2>"$tmp/err"
+		mk -s -C "$d" >/dev/null 2>"$tmp/err"
 		r3=$?
 		if [ -n "$r1" ] || [ "$r2" != REBUILD ]; then
 			echo "before: $r1; after touching: $r2" >"$tmp/err"

@@ -60,29 +60,8 @@ chmod 755 "$tmp" # so that an unprivileged user (setpriv) can reach it
 
 # --- helpers ---------------------------------------------------------------
 
-pass() {
-	passed=$((passed + 1))
-	[ "$verbose" = 1 ] && echo "ok: $1"
-	return 0
-}
-# fail DESCRIPTION [FILE-WITH-DETAILS]
-fail() {
-	failed=$((failed + 1))
-	echo "FAIL: $1"
-	if [ -n "${2:-}" ] && [ -s "$2" ]; then sed 's/^/    /' "$2" | head -25; fi
-	return 0
-}
-skip() {
-	skipped=$((skipped + 1))
-	echo "SKIP: $1"
-}
-# check DESCRIPTION COMMAND...: passes when COMMAND succeeds; on failure
-# shows $tmp/err (todokc's stderr of the last run) when it is not empty.
-check() {
-	local desc=$1
-	shift
-	if "$@"; then pass "$desc"; else fail "$desc" "$tmp/err"; fi
-}
+# pass, fail, skip, check
+. "$root/tests/suites/lib/report.bash"
 # expect DESCRIPTION STATUS: the last run (tk) exited with STATUS.
 expect() {
 	if [ "$st" -eq "$2" ]; then pass "$1: exit $2"; else fail "$1: exit $st, expected $2" "$tmp/err"; fi
