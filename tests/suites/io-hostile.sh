@@ -23,7 +23,11 @@
 #                    other characters read back by GNU make as written;
 #                    names Make cannot read (newline, other control
 #                    characters, ';', '=', a final backslash) refused
-#                    (E0008) with nothing written.
+#                    (E0008) with nothing written;
+#   valgrind         recovery, clean-up, a failure after the commit point, a
+#                    tampered index, the fallback walk: no memory error or
+#                    leak (when valgrind is there and the build has no
+#                    sanitizers).
 #
 # Time is never asserted.  bash tests/suites/io-hostile.sh [-v]; ends with
 # "io-hostile: N passed, M failed".
@@ -313,6 +317,42 @@ if [ "$st" -eq 3 ] && grep -qF "'out;rm x/kustomization.yaml', which holds ';'" 
 	pass "depfile: an output folder whose name holds ';' refused before it is created"
 else
 	fail "depfile: an output folder whose name holds ';' refused before it is created (exit $st)" "$tmp/err"
+fi
+
+# --- 5. under valgrind ---------------------------------------------------
+
+echo "== valgrind"
+if has valgrind && ! grep -qs fsanitize "$root/build/flags"; then
+	V=$tmp/v
+	mkdir -p "$V"
+	cp "$fx"/stack.todok "$fx"/stack-smaller.todok "$fx"/secret.txt "$fx"/test.env "$V/"
+	printf 'A=x\000y\n' >"$V/nul.env"
+	ln -s loop "$V/loop"
+	printf 'stack s {\n  secret k {\n    A = file("../x")\n    B = file("loop")\n  }\n}\n' >"$V/bad.todok"
+	# vg DESC STATUS [TODOKC_FAULT] ARGS...: under memcheck, no error, no leak
+	vg() {
+		local desc=$1 want=$2 spec=$3 st
+		shift 3
+		(cd "$V" && TODOKC_FAULT=$spec valgrind -q --leak-check=full --errors-for-leak-kinds=all \
+			--error-exitcode=99 "$faulty" "$@") >/dev/null 2>"$tmp/err"
+		st=$?
+		if [ "$st" -eq "$want" ]; then pass "valgrind: $desc"; else fail "valgrind: $desc (exit $st)" "$tmp/err"; fi
+	}
+	kill_at() { (cd "$V" && TODOKC_FAULT=$1 "$faulty" stack-smaller.todok --env-file test.env -o out; exit $?) >/dev/null 2>&1; }
+	vg "a first run into a new folder" 0 "" stack.todok --env-file test.env -o out
+	kill_at rename:4:kill
+	vg "completing a journal left by a killed run" 0 "" stack.todok --env-file test.env -o out
+	kill_at rename:1:kill
+	vg "removing the temporary files of a killed run" 0 "" stack.todok --env-file test.env -o out
+	vg "a failure after the commit point" 3 rename:3:fail stack-smaller.todok --env-file test.env -o out
+	(cd "$V" && "$todokc" stack.todok --env-file test.env -o out) >/dev/null 2>&1
+	echo README.md >>"$V/out/.todokc-outputs"
+	vg "a tampered index" 3 "" stack.todok --env-file test.env -o out
+	vg "file() through the fallback walk" 0 no-openat2 stack.todok --env-file test.env
+	vg "file() leading out, and a loop of links" 1 "" bad.todok
+	vg "a NUL in the env file" 1 "" stack.todok --env-file nul.env
+else
+	skip "valgrind: not installed, or todokc is built with sanitizers"
 fi
 
 echo "io-hostile: $passed passed, $failed failed$([ "$skipped" -gt 0 ] && echo " ($skipped skipped)")"
