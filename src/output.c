@@ -155,9 +155,9 @@ not_ours(struct compilation *c, const char *path, const char *kind)
 static bool
 interrupted(struct compilation *c, const struct outdir *od, const char *verb, const char *name)
 {
+	const char *why = strerror(errno);
 	io_diag(c, E0001, "cannot %s %s: %s; the next run of todokc into %s completes the update",
-	        verb, io_quote(c, name ? in_dir(c, od, name) : od->dir), strerror(errno),
-	        io_quote(c, od->dir));
+	        verb, io_quote(c, name ? in_dir(c, od, name) : od->dir), why, io_quote(c, od->dir));
 	return false;
 }
 
@@ -170,8 +170,11 @@ wait_lock(struct compilation *c, struct outdir *od, int fd)
 	for (int tries = 0; tries < 50; tries++) {
 		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
 			return true;
-		if (errno != EWOULDBLOCK && errno != EINTR)
-			break;
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			io_diag(c, E0001, "cannot lock %s: %s", io_quote(c, in_dir(c, od, OUTPUT_LOCK)),
+			        strerror(errno));
+			return false;
+		}
 		if (c->opts->fail_if_locked) {
 			io_diag(c, E0007, "%s is being written by another run of todokc; try again when it "
 			        "has finished (--fail-if-locked; nothing was written)", io_quote(c, od->dir));
@@ -437,8 +440,11 @@ apply_journal(struct compilation *c, const struct outdir *od, const struct journ
 		return false;
 	for (size_t i = 0; i < j->from.len; i++) {
 		const char *from = j->from.items[i];
-		if (fstatat(od->dfd, from, &st, AT_SYMLINK_NOFOLLOW) != 0 && errno == ENOENT)
-			continue; /* renamed already */
+		if (fstatat(od->dfd, from, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+			if (errno == ENOENT)
+				continue; /* renamed already */
+			return interrupted(c, od, "write", j->to.items[i]);
+		}
 		if (!S_ISREG(st.st_mode))
 			return not_ours(c, in_dir(c, od, from), file_kind(st.st_mode));
 		if (io_renameat(od->dfd, from, od->dfd, j->to.items[i]) != 0)
