@@ -184,7 +184,7 @@ while True:
 	for mode in openat2 no-openat2; do
 		for what in file dir; do
 			reads_in=0 reads_out=0 refused=0
-			for ((i = 0; i < ${RACE_ROUNDS:-300}; i++)); do
+			for ((i = 0; i < ${RACE_ROUNDS:-200}; i++)); do
 				out=$(cd "$R/stack" && TODOKC_FAULT=$([ $mode = no-openat2 ] && echo no-openat2) \
 					"$faulty" "$what.todok" 2>"$tmp/err")
 				case $out in
