@@ -89,7 +89,18 @@ build/tests/%: tests/unit/%.c build/libtodokc.a $(HDR) build/flags
 	@mkdir -p build/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< build/libtodokc.a $(YAML_LIBS) $(HASH_LIBS) -lcmocka -lm
 
-check: todokc $(UNIT_TESTS)
+# A test-only build with fault injection (docs/output.md): src/io.c with
+# -DTODOKC_FAULTS, the rest as for todokc.  Never installed.
+FAULTS_BIN = build/faults/todokc
+build/faults/io.o: src/io.c $(HDR) build/todok.tab.h build/todok.yy.h build/flags
+	@mkdir -p build/faults
+	$(CC) $(ALL_CFLAGS) -DTODOKC_FAULTS -c -o $@ $<
+
+$(FAULTS_BIN): build/main.o build/faults/io.o $(filter-out build/io.o,$(LIB_OBJ)) build/flags
+	$(CC) $(ALL_CFLAGS) -o $@ build/main.o build/faults/io.o $(filter-out build/io.o,$(LIB_OBJ)) \
+		$(YAML_LIBS) -lm
+
+check: todokc $(UNIT_TESTS) $(FAULTS_BIN)
 	bash tests/check.sh
 
 k8s-validate: todokc

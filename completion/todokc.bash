@@ -94,7 +94,7 @@ _todokc()
         candidates=$(_todokc_values "$opt" "$value")
     elif [[ $cur == -* ]]; then
         candidates=$(compgen -W '-o -D --format --env-file --check --depfile
-            --emit --capacity --no-wait --wait-image --werror
+            --emit --capacity --no-wait --wait-image --werror --fail-if-locked
             --diagnostics=json --diagnostics=text --version --help' -- "$cur")
         [[ $candidates == *= ]] && compopt -o nospace 2>/dev/null
     else

@@ -68,6 +68,7 @@ struct options {
 	const char *job_wait_image;
 	bool werror;
 	bool json_diagnostics;
+	bool fail_if_locked;        /* -o DIR locked by another run: fail, not wait */
 };
 
 void options_init(struct options *o);

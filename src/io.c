@@ -1,89 +1,234 @@
 /*
- * io.c - files in and out: the input, the --env-file, the output folder
- * (atomic, never touching a file todokc did not write), standard output
+ * io.c - files in and out: the input, the --env-file, the file("...") of
+ * a secret (opened beneath the stack's folder: what is checked is what is
+ * read), temporary files written in full and flushed, standard output
  * and the --depfile.  Every failure is a diagnostic naming the file and
- * the system's reason (exit status 3).
+ * the system's reason.  The output folder is in output.c; the system
+ * calls that change files go through io_*() below, where a test build
+ * (-DTODOKC_FAULTS) injects failures (docs/output.md).
  */
+#define _GNU_SOURCE /* O_PATH, syscall(), openat2 */
 #include "io.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
+#if defined(__linux__) && defined(SYS_openat2)
+#include <linux/openat2.h>
+#define HAVE_OPENAT2 1
+#endif
 
-static const char *
-q(struct compilation *c, const char *s)
+const char *
+io_quote(struct compilation *c, const char *s)
 {
 	return diag_quote(&c->arena, s);
+}
+
+void
+io_diag(struct compilation *c, enum diag_code code, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	const char *message = arena_vprintf(&c->arena, fmt, ap);
+	va_end(ap);
+	diag(&c->diags, code, NO_LOC, "%s", message);
+	c->diags.io_error = true; /* exit status 3 */
+}
+
+/* Fault injection (test builds only): TODOKC_FAULT=OP:N:fail|kill makes
+ * the N-th call of OP (write, rename, fsync, unlink) fail with EIO or
+ * kill the process with SIGKILL just before it; "count" prints how many
+ * of each there were at exit; "no-openat2" takes the path walk of
+ * file() even where the kernel has openat2; "short-reads" reads one
+ * byte at a time.  Comma-separated. */
+
+enum fault_op { FAULT_WRITE, FAULT_RENAME, FAULT_FSYNC, FAULT_UNLINK, FAULT_OPS };
+
+#ifdef TODOKC_FAULTS
+static const char *const fault_names[FAULT_OPS] = {"write", "rename", "fsync", "unlink"};
+static struct {
+	bool ready, kill, no_openat2, short_reads;
+	int op;
+	unsigned long n, seen[FAULT_OPS];
+} faults;
+
+static void
+faults_report(void)
+{
+	fprintf(stderr, "todokc-faults: write %lu rename %lu fsync %lu unlink %lu\n",
+	        faults.seen[FAULT_WRITE], faults.seen[FAULT_RENAME], faults.seen[FAULT_FSYNC],
+	        faults.seen[FAULT_UNLINK]);
+}
+
+static void
+faults_init(void)
+{
+	if (faults.ready)
+		return;
+	faults.ready = true;
+	faults.op = -1;
+	const char *spec = getenv("TODOKC_FAULT");
+	while (spec && *spec) {
+		size_t len = strcspn(spec, ",");
+		char item[64] = "", mode[16] = "";
+		memcpy(item, spec, len < sizeof item - 1 ? len : sizeof item - 1);
+		spec += len + (spec[len] == ',');
+		for (int op = 0; op < FAULT_OPS; op++) {
+			size_t k = strlen(fault_names[op]);
+			if (strncmp(item, fault_names[op], k) == 0 && item[k] == ':' &&
+			    sscanf(item + k + 1, "%lu:%15s", &faults.n, mode) == 2) {
+				faults.op = op;
+				faults.kill = strcmp(mode, "kill") == 0;
+			}
+		}
+		if (strcmp(item, "count") == 0)
+			atexit(faults_report);
+		faults.no_openat2 |= strcmp(item, "no-openat2") == 0;
+		faults.short_reads |= strcmp(item, "short-reads") == 0;
+	}
+}
+
+/* Whether this call of op is the one to fail (errno set); it may not
+ * return at all. */
+static bool
+fault(enum fault_op op)
+{
+	faults_init();
+	if (++faults.seen[op] != faults.n || (int)op != faults.op)
+		return false;
+	if (faults.kill)
+		raise(SIGKILL);
+	errno = EIO;
+	return true;
+}
+
+static size_t
+read_size(size_t size)
+{
+	faults_init();
+	return faults.short_reads ? 1 : size;
+}
+
+static bool
+use_openat2(void)
+{
+	faults_init();
+	return !faults.no_openat2;
+}
+#else
+#define fault(op) false
+#define read_size(size) (size)
+#define use_openat2() true
+#endif
+
+int
+io_write_all(int fd, const char *data, size_t len)
+{
+	size_t done = 0;
+	while (done < len) {
+		if (fault(FAULT_WRITE))
+			return -1;
+		ssize_t n = write(fd, data + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		done += (size_t)n;
+	}
+	return 0;
+}
+
+int
+io_fsync(int fd)
+{
+	return fault(FAULT_FSYNC) ? -1 : fsync(fd);
+}
+
+int
+io_renameat(int from_dir, const char *from, int to_dir, const char *to)
+{
+	return fault(FAULT_RENAME) ? -1 : renameat(from_dir, from, to_dir, to);
+}
+
+int
+io_unlinkat(int dir, const char *name)
+{
+	return fault(FAULT_UNLINK) ? -1 : unlinkat(dir, name, 0);
+}
+
+/* Reading */
+
+enum read_result
+read_fd(int fd, size_t limit, struct buf *out)
+{
+	char chunk[65536];
+	for (;;) {
+		ssize_t n = read(fd, chunk, read_size(sizeof chunk));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return READ_FAILED;
+		if (n == 0)
+			return READ_OK;
+		buf_append(out, chunk, (size_t)n);
+		if (out->len > limit)
+			return READ_TOO_BIG;
+	}
 }
 
 char *
 read_input(struct compilation *c, const char *path, size_t limit, size_t *len)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
-	int fd = is_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		diag(&c->diags, E0001, NO_LOC, "cannot read %s: %s", q(c, path), strerror(errno));
-		return NULL;
-	}
+	int fd = is_stdin ? 0 : open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
 	struct stat st;
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		diag(&c->diags, E0001, NO_LOC, "cannot read %s: %s", q(c, path), strerror(EISDIR));
-		close(fd);
-		return NULL;
-	}
+	int err = fd < 0 ? errno : fstat(fd, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : 0;
 	struct buf b = {0};
-	char chunk[65536];
-	for (;;) {
-		ssize_t n = read(fd, chunk, sizeof chunk);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			diag(&c->diags, E0001, NO_LOC, "cannot read %s: %s", q(c, path), strerror(errno));
-			buf_free(&b);
-			if (!is_stdin)
-				close(fd);
-			return NULL;
-		}
-		if (n == 0)
-			break;
-		buf_append(&b, chunk, (size_t)n);
-		if (b.len > limit) {
-			diag(&c->diags, E0005, NO_LOC, "%s is larger than the limit of %zu bytes",
-			     q(c, path), limit);
-			buf_free(&b);
-			if (!is_stdin)
-				close(fd);
-			return NULL;
-		}
-	}
-	if (!is_stdin)
+	enum read_result r = err ? READ_FAILED : read_fd(fd, limit, &b);
+	if (r == READ_FAILED && !err)
+		err = errno;
+	if (!is_stdin && fd >= 0)
 		close(fd);
-	char *text = arena_strndup(&c->arena, b.data ? b.data : "", b.len);
+	char *text = NULL;
+	if (r == READ_FAILED)
+		diag(&c->diags, E0001, NO_LOC, "cannot read %s: %s", io_quote(c, path), strerror(err));
+	else if (r == READ_TOO_BIG)
+		diag(&c->diags, E0005, NO_LOC, "%s is larger than the limit of %zu bytes",
+		     io_quote(c, path), limit);
+	else
+		text = arena_strndup(&c->arena, b.data ? b.data : "", b.len);
 	*len = b.len;
 	buf_free(&b);
 	return text;
 }
 
 bool
-load_env_file(struct compilation *c, const char *path)
+parse_env_text(struct compilation *c, const char *path, char *text, size_t len)
 {
-	size_t len;
-	char *text = read_input(c, path, MAX_INPUT_BYTES, &len);
-	if (!text)
-		return false;
-	vec_push(&c->arena, &c->files_read, (void *)path);
 	size_t line_no = 0;
 	bool ok = true;
 	for (char *line = text; line < text + len;) {
 		char *end = memchr(line, '\n', (size_t)(text + len - line));
 		if (!end)
 			end = text + len;
-		*end = '\0';
 		line_no++;
+		if (memchr(line, '\0', (size_t)(end - line))) {
+			diag(&c->diags, E0003, NO_LOC,
+			     "%s:%zu: the line holds a NUL byte, which no value can hold", path, line_no);
+			ok = false;
+			line = end + 1;
+			continue;
+		}
+		*end = '\0';
 		if (end > line && end[-1] == '\r')
 			end[-1] = '\0';
 		char *p = line;
@@ -106,170 +251,326 @@ load_env_file(struct compilation *c, const char *path)
 	return ok;
 }
 
+bool
+load_env_file(struct compilation *c, const char *path)
+{
+	size_t len;
+	char *text = read_input(c, path, MAX_INPUT_BYTES, &len);
+	if (!text)
+		return false;
+	vec_push(&c->arena, &c->files_read, (void *)path);
+	return parse_env_text(c, path, text, len);
+}
+
+/* file("...") */
+
+/* The part of path below the folder whose canonical path is base, or
+ * NULL when it leads elsewhere.  A relative path is below it as it is.
+ * A path may also name the folder from outside, but only along the
+ * folder's own canonical path (/ABS/PATH/FOLDER/x, ../FOLDER/x): nothing
+ * outside the folder is looked at, so the answer never depends on what
+ * exists there.  What follows is resolved beneath the folder. */
+static const char *
+path_below(const char *base, const char *path)
+{
+	size_t depth = 0, at;
+	if (!*path)
+		return path; /* ENOENT, as the kernel says */
+	for (const char *p = base; *p; p++)
+		depth += p[0] == '/' && p[1] && p[1] != '/';
+	at = path[0] == '/' ? 0 : depth;
+	const char *s = path;
+	for (;;) {
+		while (*s == '/')
+			s++;
+		size_t len = strcspn(s, "/");
+		if (len == 0)
+			return at == depth ? "." : NULL;
+		if (len == 1 && s[0] == '.') {
+			s++;
+			continue;
+		}
+		if (len == 2 && s[0] == '.' && s[1] == '.') {
+			at -= at > 0;
+			s += 2;
+			continue;
+		}
+		if (at == depth)
+			return s;
+		/* The name of the canonical path's component number `at`. */
+		const char *b = base;
+		for (size_t k = 0; k <= at; k++)
+			b = strchr(b, '/') + 1;
+		if (strncmp(b, s, len) != 0 || (b[len] != '/' && b[len] != '\0'))
+			return NULL;
+		at++;
+		s += len;
+	}
+}
+
+enum { WALK_DEPTH = 128, MAX_LINKS = 40 };
+
+/* The component `name` of the folder dir could not be opened without
+ * following it (errno `why`): when it is a symbolic link, puts its target
+ * in front of what is left of the path (todo from pos) and returns 0;
+ * else the error.  An absolute target leads out of the folder (EXDEV). */
+static int
+follow_link(int dir, const char *name, int why, struct buf *todo, size_t *pos, int *links)
+{
+	char target[PATH_MAX];
+	ssize_t n = readlinkat(dir, name, target, sizeof target);
+	if (n < 0)
+		return errno == EINVAL ? why : errno; /* not a link after all */
+	if ((size_t)n >= sizeof target)
+		return ENAMETOOLONG;
+	if (++*links > MAX_LINKS)
+		return ELOOP;
+	if (target[0] == '/')
+		return EXDEV;
+	struct buf next = {0};
+	buf_append(&next, target, (size_t)n);
+	buf_append(&next, todo->data + *pos, todo->len - *pos);
+	buf_free(todo);
+	*todo = next;
+	*pos = 0;
+	return 0;
+}
+
+/* Opens rel for reading beneath the folder root, component by component,
+ * never following a name out of it: each is opened with O_NOFOLLOW, a
+ * symbolic link is read and its target walked in turn, and ".." goes
+ * back to a folder already open (never above root).  -1 with errno on
+ * failure; EXDEV when the path leads out of the folder. */
+static int
+walk_beneath(int root, const char *rel)
+{
+	int fds[WALK_DEPTH], depth = 0, result = -1, err = 0, links = 0;
+	fds[0] = root;
+	struct buf todo = {0};
+	buf_puts(&todo, rel);
+	size_t pos = 0;
+	while (result < 0 && !err) {
+		while (pos < todo.len && todo.data[pos] == '/')
+			pos++;
+		size_t end = pos;
+		while (end < todo.len && todo.data[end] != '/')
+			end++;
+		char name[NAME_MAX + 1];
+		if (end - pos > NAME_MAX) {
+			err = ENAMETOOLONG;
+			break;
+		}
+		memcpy(name, todo.data + pos, end - pos);
+		name[end - pos] = '\0';
+		bool last = end == todo.len, up = strcmp(name, "..") == 0;
+		pos = end;
+		if (up && depth == 0) {
+			err = EXDEV;
+		} else if (up || !*name || strcmp(name, ".") == 0) {
+			if (up)
+				close(fds[depth--]);
+			if (last && (result = openat(fds[depth], ".", O_RDONLY | O_CLOEXEC)) < 0)
+				err = errno;
+		} else {
+			int flags = last ? O_RDONLY | O_NONBLOCK | O_NOCTTY : O_PATH | O_DIRECTORY;
+			int fd = openat(fds[depth], name, flags | O_NOFOLLOW | O_CLOEXEC);
+			if (fd >= 0 && last) {
+				result = fd;
+			} else if (fd >= 0 && depth + 1 < WALK_DEPTH) {
+				fds[++depth] = fd;
+			} else if (fd >= 0) {
+				close(fd);
+				err = ENAMETOOLONG; /* deeper than todokc follows */
+			} else if (errno != ELOOP && errno != ENOTDIR) {
+				err = errno;
+			} else {
+				err = follow_link(fds[depth], name, errno, &todo, &pos, &links);
+			}
+		}
+	}
+	while (depth > 0)
+		close(fds[depth--]);
+	buf_free(&todo);
+	errno = err;
+	return result;
+}
+
+/* Opens rel beneath the folder root: openat2(RESOLVE_BENEATH) where the
+ * kernel has it, else walk_beneath(); the two agree. */
+static int
+open_beneath(int root, const char *rel)
+{
+	if (!*rel) {
+		errno = ENOENT;
+		return -1;
+	}
+#ifdef HAVE_OPENAT2
+	static bool unavailable;
+	if (!unavailable && use_openat2()) {
+		struct open_how how = {
+			.flags = O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC,
+			.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS,
+		};
+		long fd = syscall(SYS_openat2, root, rel, &how, sizeof how);
+		if (fd >= 0 || (errno != ENOSYS && errno != EPERM && errno != EINVAL && errno != E2BIG))
+			return (int)fd;
+		unavailable = true;
+	}
+#endif
+	return walk_beneath(root, rel);
+}
+
+/* Opens file("path") of the stack; -1 (reported) on failure. */
+static int
+open_stack_file(struct compilation *c, const char *path, struct loc loc)
+{
+	char *base = realpath(c->base_dir, NULL);
+	const char *rel = base ? path_below(base, path) : NULL;
+	int err = base ? 0 : errno, fd = -1;
+	int root = base ? open(c->base_dir, O_PATH | O_DIRECTORY | O_CLOEXEC) : -1;
+	free(base);
+	if (root < 0 && !err)
+		err = errno;
+	if (rel && root >= 0 && (fd = open_beneath(root, rel)) < 0)
+		err = errno;
+	if (root >= 0)
+		close(root);
+	if (fd >= 0)
+		return fd;
+	if (!err || err == EXDEV)
+		diag(&c->diags, E0702, loc,
+		     "file %s is outside the folder of %s; secret files must be inside it",
+		     io_quote(c, path), io_quote(c, c->src.path));
+	else if (err == ENOENT || err == ENOTDIR || err == ELOOP || err == ENAMETOOLONG)
+		diag(&c->diags, E0702, loc, "cannot read file %s: %s", io_quote(c, path), strerror(err));
+	else
+		diag(&c->diags, E0001, loc, "cannot read file %s: %s", io_quote(c, path), strerror(err));
+	return -1;
+}
+
 const char *
 read_stack_file(struct compilation *c, const char *path, struct loc loc, size_t limit,
                 size_t *len)
 {
-	const char *full = path[0] == '/' ? path : arena_printf(&c->arena, "%s/%s", c->base_dir, path);
-	char *real = realpath(full, NULL), *base = realpath(c->base_dir, NULL);
-	const char *result = NULL;
-	if (!real) {
-		diag(&c->diags, E0702, loc, "cannot read file %s: %s", q(c, path), strerror(errno));
-		goto done;
-	}
-	size_t blen = base ? strlen(base) : 0;
-	if (!base || strncmp(real, base, blen) != 0 ||
-	    (real[blen] != '/' && real[blen] != '\0' && blen != 1)) {
-		diag(&c->diags, E0702, loc,
-		     "file %s is outside the folder of %s; secret files must be inside it",
-		     q(c, path), q(c, c->src.path));
-		goto done;
-	}
-	int fd = open(real, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	int fd = open_stack_file(c, path, loc);
+	if (fd < 0)
+		return NULL;
 	struct stat st;
-	if (fd < 0 || fstat(fd, &st) != 0) {
-		diag(&c->diags, E0001, loc, "cannot read file %s: %s", q(c, path), strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		goto done;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		diag(&c->diags, E0702, loc, "file %s is not a regular file", q(c, path));
-		close(fd);
-		goto done;
-	}
-	if ((unsigned long long)st.st_size > limit) {
-		diag(&c->diags, E0702, loc,
-		     "file %s is %lld bytes; a Secret holds at most %zu", q(c, path),
+	struct buf b = {0};
+	enum read_result r = READ_FAILED;
+	const char *q = io_quote(c, path), *result = NULL;
+	if (fstat(fd, &st) != 0)
+		diag(&c->diags, E0001, loc, "cannot read file %s: %s", q, strerror(errno));
+	else if (!S_ISREG(st.st_mode))
+		diag(&c->diags, E0702, loc, "file %s is not a regular file", q);
+	else if ((unsigned long long)st.st_size > limit)
+		diag(&c->diags, E0702, loc, "file %s is %lld bytes; a Secret holds at most %zu", q,
 		     (long long)st.st_size, limit);
-		close(fd);
-		goto done;
-	}
-	char *data = arena_alloc(&c->arena, (size_t)st.st_size + 1);
-	size_t got = 0;
-	while (got < (size_t)st.st_size) {
-		ssize_t n = read(fd, data + got, (size_t)st.st_size - got);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			if (n < 0)
-				diag(&c->diags, E0001, loc, "cannot read file %s: %s", q(c, path),
-				     strerror(errno));
-			break;
-		}
-		got += (size_t)n;
-	}
+	else if ((r = read_fd(fd, limit, &b)) == READ_FAILED)
+		diag(&c->diags, E0001, loc, "cannot read file %s: %s", q, strerror(errno));
+	else if (r == READ_TOO_BIG)
+		diag(&c->diags, E0702, loc, "file %s is more than %zu bytes; a Secret holds at most %zu",
+		     q, limit, limit);
 	close(fd);
-	if (got == (size_t)st.st_size) {
-		*len = got;
-		vec_push(&c->arena, &c->files_read, arena_strdup(&c->arena, full));
-		result = data;
+	if (r == READ_OK) {
+		*len = b.len;
+		result = arena_strndup(&c->arena, b.data ? b.data : "", b.len);
+		const char *full = path[0] == '/' ? path : arena_printf(&c->arena, "%s/%s", c->base_dir, path);
+		vec_push(&c->arena, &c->files_read, (void *)full);
 	}
-done:
-	free(real);
-	free(base);
+	buf_free(&b);
 	return result;
 }
 
+/* Writing */
 
-/* Output folder */
-
-static bool
+bool
 make_dirs(struct compilation *c, const char *dir)
 {
 	struct stat st;
 	if (stat(dir, &st) == 0) {
 		if (S_ISDIR(st.st_mode))
 			return true;
-		diag(&c->diags, E0001, NO_LOC, "cannot write into %s: %s", q(c, dir), strerror(ENOTDIR));
+		io_diag(c, E0001, "cannot write into %s: %s", io_quote(c, dir), strerror(ENOTDIR));
 		return false;
 	}
 	char *path = arena_strdup(&c->arena, dir);
-	for (char *p = path + 1; *p; p++) {
-		if (*p != '/')
+	for (char *p = path + 1;; p++) {
+		if (*p && *p != '/')
 			continue;
+		char was = *p;
 		*p = '\0';
 		if (mkdir(path, 0777) != 0 && errno != EEXIST) {
-			diag(&c->diags, E0001, NO_LOC, "cannot create %s: %s", q(c, path), strerror(errno));
+			io_diag(c, E0001, "cannot create %s: %s", io_quote(c, path), strerror(errno));
 			return false;
 		}
+		if (!was)
+			return true;
 		*p = '/';
 	}
-	if (mkdir(path, 0777) != 0 && errno != EEXIST) {
-		diag(&c->diags, E0001, NO_LOC, "cannot create %s: %s", q(c, dir), strerror(errno));
+}
+
+bool
+temp_name_ok(const char *name)
+{
+	size_t n = strlen(TEMP_PREFIX);
+	if (strncmp(name, TEMP_PREFIX, n) != 0 || strlen(name) != n + TEMP_SUFFIX_LEN)
 		return false;
-	}
+	for (name += n; *name; name++)
+		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", *name))
+			return false;
 	return true;
 }
 
-/* A name the index may list: a plain file name in DIR, not the index. */
-static bool
-safe_file_name(const char *name)
+/* A new file prefix TEMP_PREFIX XXXXXX, created exclusively, mode 0600. */
+static int
+create_temp(struct compilation *c, int dir_fd, const char *prefix, const char **name)
 {
-	return *name && !strchr(name, '/') && strcmp(name, ".") != 0 && strcmp(name, "..") != 0 &&
-	       strcmp(name, OUTPUT_INDEX) != 0;
-}
-
-/* The names the index lists (those todokc wrote last time). */
-static void
-read_index(struct compilation *c, const char *dir, struct strmap *owned, struct vec *names)
-{
-	const char *path = arena_printf(&c->arena, "%s/%s", dir, OUTPUT_INDEX);
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return;
-	char line[4096];
-	while (fgets(line, sizeof line, f)) {
-		line[strcspn(line, "\r\n")] = '\0';
-		if (line[0] == '#' || !safe_file_name(line))
-			continue;
-		const char *name = arena_strdup(&c->arena, line);
-		if (!strmap_get(owned, name)) {
-			strmap_put(&c->arena, owned, name, (void *)name);
-			vec_push(&c->arena, names, (void *)name);
+	static const char letters[] =
+		"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+	static unsigned long long state;
+	struct timespec now;
+	clock_gettime(CLOCK_REALTIME, &now);
+	state ^= (unsigned long long)now.tv_nsec ^ ((unsigned long long)getpid() << 32);
+	for (int attempt = 0; attempt < 100; attempt++) {
+		char suffix[TEMP_SUFFIX_LEN + 1];
+		for (int k = 0; k < TEMP_SUFFIX_LEN; k++) {
+			state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+			suffix[k] = letters[(state >> 33) % (sizeof letters - 1)];
 		}
+		suffix[TEMP_SUFFIX_LEN] = '\0';
+		*name = arena_printf(&c->arena, "%s%s%s", prefix, TEMP_PREFIX, suffix);
+		int fd = openat(dir_fd, *name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
 	}
-	fclose(f);
+	return -1;
 }
 
-/* Writes data to a new temporary file in dir, flushed to the disk;
- * returns its path. */
-static const char *
-write_temp(struct compilation *c, const char *dir, const char *name, const struct buf *data,
-           mode_t mode)
+const char *
+write_temp(struct compilation *c, int dir_fd, const char *prefix, const char *shown,
+           const struct buf *data, mode_t mode)
 {
-	char *tmp = arena_printf(&c->arena, "%s/.todokc-tmp-XXXXXX", dir);
-	int fd = mkstemp(tmp);
+	const char *tmp;
+	int fd = create_temp(c, dir_fd, prefix, &tmp), err = 0;
 	if (fd < 0) {
-		diag(&c->diags, E0001, NO_LOC, "cannot write %s/%s: %s", dir, name, strerror(errno));
+		io_diag(c, E0001, "cannot write %s: %s", shown, strerror(errno));
 		return NULL;
 	}
-	size_t done = 0;
-	int err = 0;
-	if (fchmod(fd, mode) != 0)
-		err = errno;
-	while (!err && done < data->len) {
-		ssize_t n = write(fd, data->data + done, data->len - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			err = errno;
-		else
-			done += (size_t)n;
-	}
-	if (!err && fsync(fd) != 0 && errno != EINVAL)
+	if (fchmod(fd, mode) != 0 || io_write_all(fd, data->data, data->len) != 0 ||
+	    (io_fsync(fd) != 0 && errno != EINVAL))
 		err = errno;
 	if (close(fd) != 0 && !err)
 		err = errno;
 	if (err) {
-		diag(&c->diags, E0001, NO_LOC, "cannot write %s/%s: %s", dir, name, strerror(err));
-		unlink(tmp);
+		io_diag(c, E0001, "cannot write %s: %s", shown, strerror(err));
+		unlinkat(dir_fd, tmp, 0);
 		return NULL;
 	}
 	return tmp;
 }
 
-static mode_t
+mode_t
 current_umask(void)
 {
 	mode_t m = umask(022);
@@ -277,133 +578,94 @@ current_umask(void)
 	return m;
 }
 
-/* Refuses, before anything is written, to replace a file that todokc did
- * not write (or one that is not a regular file); fills `produced`. */
-static bool
-check_targets(struct compilation *c, const char *dir, const struct output_file *files, size_t n,
-              const struct strmap *owned, struct strmap *produced)
-{
-	bool ok = true;
-	for (size_t i = 0; i < n; i++) {
-		struct stat st;
-		const char *path = arena_printf(&c->arena, "%s/%s", dir, files[i].name);
-		strmap_put(&c->arena, produced, files[i].name, (void *)files[i].name);
-		if (lstat(path, &st) != 0)
-			continue;
-		if (!strmap_get(owned, files[i].name)) {
-			diag(&c->diags, E0004, NO_LOC,
-			     "%s exists and was not written by todokc; move it away or choose "
-			     "another output folder (nothing was written)", q(c, path));
-			ok = false;
-		} else if (!S_ISREG(st.st_mode)) {
-			diag(&c->diags, E0001, NO_LOC, "cannot write %s: %s", q(c, path),
-			     S_ISDIR(st.st_mode) ? strerror(EISDIR) : "it is not a regular file");
-			ok = false;
-		}
-	}
-	return ok;
-}
-
-/* Phase 1: every file, then the index, to a temporary file; on failure
- * they are all removed and the folder is left as it was.  temps[n] is
- * the index's. */
-static bool
-write_temps(struct compilation *c, const char *dir, const struct output_file *files, size_t n,
-            render_fn *render, const char **temps)
-{
-	mode_t umask_bits = current_umask();
-	struct buf index = {0}, data = {0};
-	bool ok = true;
-	buf_puts(&index, "# Files written by todokc; it replaces or removes only these.\n");
-	for (size_t i = 0; i < n && ok; i++) {
-		mode_t mode = files[i].secret ? 0600 : (0644 & ~umask_bits);
-		data.len = 0;
-		ok = render(c, i, &data) &&
-		     (temps[i] = write_temp(c, dir, files[i].name, &data, mode)) != NULL;
-		buf_printf(&index, "%s\n", files[i].name);
-	}
-	if (ok)
-		ok = (temps[n] = write_temp(c, dir, OUTPUT_INDEX, &index, 0644 & ~umask_bits)) != NULL;
-	buf_free(&index);
-	buf_free(&data);
-	for (size_t i = 0; !ok && i <= n; i++)
-		if (temps[i])
-			unlink(temps[i]);
-	return ok;
-}
-
-/* Phase 2: rename into place, then remove what todokc wrote last time and
- * no longer produces. */
-static bool
-commit_temps(struct compilation *c, const char *dir, const struct output_file *files, size_t n,
-             const char **temps, const struct vec *old_names, const struct strmap *produced)
-{
-	bool ok = true;
-	for (size_t i = 0; i <= n; i++) {
-		const char *name = i < n ? files[i].name : OUTPUT_INDEX;
-		const char *path = arena_printf(&c->arena, "%s/%s", dir, name);
-		if (rename(temps[i], path) != 0) {
-			diag(&c->diags, E0001, NO_LOC, "cannot write %s: %s", q(c, path), strerror(errno));
-			unlink(temps[i]);
-			ok = false;
-		}
-	}
-	for (size_t i = 0; ok && i < old_names->len; i++) {
-		const char *name = old_names->items[i];
-		if (strmap_get(produced, name))
-			continue;
-		const char *path = arena_printf(&c->arena, "%s/%s", dir, name);
-		struct stat st;
-		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) && unlink(path) != 0)
-			diag(&c->diags, E0001, NO_LOC, "cannot remove the stale %s: %s", q(c, path),
-			     strerror(errno));
-	}
-	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd >= 0) {
-		fsync(dfd);
-		close(dfd);
-	}
-	return ok;
-}
-
-bool
-write_output_dir(struct compilation *c, const char *dir, const struct output_file *files,
-                 size_t n, render_fn *render)
-{
-	if (!make_dirs(c, dir))
-		return false;
-	struct strmap owned = {0}, produced = {0};
-	struct vec old_names = {0};
-	read_index(c, dir, &owned, &old_names);
-	if (!check_targets(c, dir, files, n, &owned, &produced))
-		return false;
-	const char **temps = arena_alloc(&c->arena, (n + 1) * sizeof *temps);
-	if (!write_temps(c, dir, files, n, render, temps))
-		return false;
-	return commit_temps(c, dir, files, n, temps, &old_names, &produced) && !c->diags.io_error;
-}
-
 bool
 write_stdout(struct compilation *c, const struct buf *b)
 {
 	if ((b->len && fwrite(b->data, 1, b->len, stdout) != b->len) || fflush(stdout) != 0) {
-		diag(&c->diags, E0001, NO_LOC, "cannot write to standard output: %s", strerror(errno));
+		io_diag(c, E0001, "cannot write to standard output: %s", strerror(errno));
 		return false;
 	}
 	return true;
 }
 
-/* A file name in a Make rule, escaped as GCC does. */
+/* The depfile */
+
+/* Why Make cannot read s back as one file name, or NULL.  A newline or
+ * another control character ends or breaks the line, ';' starts a
+ * recipe, '=' makes the line an assignment (a target-specific variable
+ * in the first rule), '|' starts order-only prerequisites, a final
+ * backslash escapes what follows; no escape exists for any of them. */
+static const char *
+make_problem(const char *s)
+{
+	for (const char *p = s; *p; p++)
+		if (*p == '\n')
+			return "a newline";
+	for (const char *p = s; *p; p++)
+		if (((unsigned char)*p < 0x20 && *p != '\t') || *p == 0x7F)
+			return "a control character";
+	if (strchr(s, ';'))
+		return "';', which starts a recipe";
+	if (strchr(s, '='))
+		return "'=', which makes an assignment";
+	if (strchr(s, '|'))
+		return "'|', which starts order-only prerequisites";
+	if (*s && s[strlen(s) - 1] == '\\')
+		return "a backslash at its end";
+	return NULL;
+}
+
+/* A file name in a Make rule, escaped as GCC does: a backslash before a
+ * blank, '#' and ':', with the backslashes before them doubled, and '$'
+ * as '$$'. */
 static void
 make_escape(struct buf *out, const char *s)
 {
+	size_t backslashes = 0;
 	for (; *s; s++) {
-		if (*s == ' ' || *s == '\t' || *s == '#')
-			buf_putc(out, '\\');
-		else if (*s == '$')
+		if (*s == ' ' || *s == '\t' || *s == '#' || *s == ':') {
+			for (size_t k = 0; k <= backslashes; k++)
+				buf_putc(out, '\\');
+		} else if (*s == '$') {
 			buf_putc(out, '$');
+		}
+		backslashes = *s == '\\' ? backslashes + 1 : 0;
 		buf_putc(out, *s);
 	}
+}
+
+/* The names of the depfile, or false (E0008) for one Make cannot read. */
+static bool
+make_names_ok(struct compilation *c, const char *path, const struct vec *names)
+{
+	for (size_t i = 0; i < names->len; i++) {
+		const char *why = make_problem(names->items[i]);
+		if (why) {
+			io_diag(c, E0008,
+			        "cannot write the depfile %s: Make cannot read the file name %s, which "
+			        "holds %s (nothing was written)",
+			        io_quote(c, path), io_quote(c, names->items[i]), why);
+			return false;
+		}
+	}
+	return true;
+}
+
+bool
+depfile_ok(struct compilation *c, const char *path, const struct vec *targets,
+           const struct vec *inputs)
+{
+	if (!make_names_ok(c, path, targets) || !make_names_ok(c, path, inputs))
+		return false;
+	const char *slash = strrchr(path, '/');
+	const char *folder = slash ? arena_strndup(&c->arena, path, (size_t)(slash - path + 1)) : ".";
+	int fd = open(folder, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0) {
+		io_diag(c, E0001, "cannot write %s: %s", path, strerror(errno));
+		return false;
+	}
+	close(fd);
+	return true;
 }
 
 const char *
@@ -430,9 +692,8 @@ prepare_depfile(struct compilation *c, const char *path, const struct vec *targe
 		buf_puts(&b, ":\n");
 	}
 	const char *slash = strrchr(path, '/');
-	const char *dir = slash ? arena_strndup(&c->arena, path, (size_t)(slash - path + (slash == path))) : ".";
-	const char *name = slash ? slash + 1 : path;
-	const char *tmp = write_temp(c, dir, name, &b, 0644 & ~current_umask());
+	const char *prefix = slash ? arena_strndup(&c->arena, path, (size_t)(slash - path + 1)) : "";
+	const char *tmp = write_temp(c, AT_FDCWD, prefix, path, &b, 0644 & ~current_umask());
 	buf_free(&b);
 	return tmp;
 }
@@ -440,9 +701,9 @@ prepare_depfile(struct compilation *c, const char *path, const struct vec *targe
 bool
 commit_file(struct compilation *c, const char *temp, const char *path)
 {
-	if (rename(temp, path) == 0)
+	if (io_renameat(AT_FDCWD, temp, AT_FDCWD, path) == 0)
 		return true;
-	diag(&c->diags, E0001, NO_LOC, "cannot write %s: %s", q(c, path), strerror(errno));
+	io_diag(c, E0001, "cannot write %s: %s", io_quote(c, path), strerror(errno));
 	unlink(temp);
 	return false;
 }

@@ -28,6 +28,8 @@ static const char usage_text[] =
 	"  --env-file FILE        VAR=value lines for env(\"VAR\") secret values\n"
 	"  --check                validate only, write nothing\n"
 	"  --depfile FILE         write a Make depfile of every file read\n"
+	"  --fail-if-locked       fail (exit status 3) instead of waiting when another\n"
+	"                         run of todokc is writing the -o folder\n"
 	"  --emit dot             print the dependency graph as Graphviz (on standard\n"
 	"                         output, instead of the manifests unless -o is given)\n"
 	"  --capacity cpu=Q,memory=Q\n"
@@ -180,6 +182,8 @@ parse_argument(int argc, char **argv, int *i, struct options *o, struct vec *def
 		o->no_wait = true;
 	else if (strcmp(arg, "--werror") == 0)
 		o->werror = true;
+	else if (strcmp(arg, "--fail-if-locked") == 0)
+		o->fail_if_locked = true;
 	else if (arg[0] == '-' && arg[1] != '\0')
 		return parse_valued(argc, argv, i, o, a);
 	else if (o->input)

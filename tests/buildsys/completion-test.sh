@@ -58,7 +58,7 @@ expect() {
 	fi
 }
 
-all_options='--capacity|--check|--depfile|--diagnostics=json|--diagnostics=text|--emit|--env-file|--format|--help|--no-wait|--version|--wait-image|--werror|-D|-o'
+all_options='--capacity|--check|--depfile|--diagnostics=json|--diagnostics=text|--emit|--env-file|--fail-if-locked|--format|--help|--no-wait|--version|--wait-image|--werror|-D|-o'
 expect 'todokc|-' "$all_options"
 expect 'todokc|app.todok|--' "$(tr '|' '\n' <<<"$all_options" | grep -e '^--' | paste -sd '|')"
 expect 'todokc|--w' '--wait-image|--werror'

@@ -2,13 +2,16 @@
 # run.sh - runs the libFuzzer harnesses for mk/fuzz.mk (make fuzz,
 # make fuzz-replay); the harnesses must already be built in build/fuzz/.
 #
-#   run.sh all      fuzz fuzz_parse, then fuzz_compile, each for
-#                   $FUZZ_SECONDS (default 60), one at a time (-jobs=1);
-#                   then replay
-#   run.sh replay   run tests/hostile/*.todok and tests/fuzz/crashes/*
-#                   once through both harnesses
-# FUZZ_ONLY=fuzz_parse or FUZZ_ONLY=fuzz_compile fuzzes only that one
-# (the replay still uses both).
+#   run.sh all      fuzz fuzz_parse, fuzz_compile, fuzz_listing and
+#                   fuzz_envfile, each for $FUZZ_SECONDS (default 60), one
+#                   at a time (-jobs=1); then replay
+#   run.sh replay   run tests/hostile/*.todok, tests/fuzz/listing/*,
+#                   tests/fuzz/envfile/* and tests/fuzz/crashes/* once
+#                   through every harness
+# FUZZ_ONLY=NAME fuzzes only that one (the replay still uses all).
+# The seeds: .todok files for fuzz_parse and fuzz_compile; indexes and
+# journals (tests/fuzz/listing/, and a real index) for fuzz_listing; env
+# files (tests/fuzz/envfile/, the tests' test.env files) for fuzz_envfile.
 #
 # Prints the executions and time of each run; exits non-zero on any
 # crash, sanitizer report, leak or timeout, with the report's tail and the
@@ -22,7 +25,7 @@ seconds=${FUZZ_SECONDS:-60}
 max_len=${FUZZ_MAX_LEN:-8192}
 timeout=${FUZZ_TIMEOUT:-30}
 extra=${FUZZ_FLAGS:-}
-harnesses=(fuzz_parse fuzz_compile)
+harnesses=(fuzz_parse fuzz_compile fuzz_listing fuzz_envfile)
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 failed=0
@@ -54,7 +57,33 @@ seed() {
 		[ -f "$f" ] && [ "$(wc -c <"$f")" -le "$max_len" ] &&
 			cp "$f" "$dir/seeds/hostile-$(basename "$f")"
 	done
-	echo "fuzz: $(ls "$dir/seeds" | wc -l) seed files in $dir/seeds"
+	rm -rf "$dir/seeds-listing" "$dir/seeds-envfile"
+	mkdir -p "$dir/seeds-listing" "$dir/seeds-envfile"
+	cp tests/fuzz/listing/* "$dir/seeds-listing/"
+	cp tests/fuzz/envfile/* "$dir/seeds-envfile/"
+	for f in tests/golden/test.env tests/output/test.env tests/errors/*.env; do
+		[ -f "$f" ] && cp "$f" "$dir/seeds-envfile/$(echo "$f" | tr / -)"
+	done
+	echo "fuzz: $(ls "$dir/seeds" | wc -l) seed files in $dir/seeds," \
+		"$(ls "$dir/seeds-listing" | wc -l) in seeds-listing, $(ls "$dir/seeds-envfile" | wc -l) in seeds-envfile"
+}
+
+# The dictionary of harness $1.
+dict_of() {
+	case $1 in
+	fuzz_listing) echo "$root/tests/fuzz/listing.dict" ;;
+	fuzz_envfile) echo "$root/tests/fuzz/envfile.dict" ;;
+	*) echo "$root/tests/fuzz/todok.dict" ;;
+	esac
+}
+
+# The seed folder of harness $1.
+seeds_of() {
+	case $1 in
+	fuzz_listing) echo "$dir/seeds-listing" ;;
+	fuzz_envfile) echo "$dir/seeds-envfile" ;;
+	*) echo "$dir/seeds" ;;
+	esac
 }
 
 fuzz_one() {
@@ -66,9 +95,9 @@ fuzz_one() {
 	start=$(date +%s)
 	# -jobs=1: one worker process, its output in $work/fuzz-0.log.
 	(cd "$work" && "$dir/$h" -jobs=1 -max_total_time="$seconds" \
-		-dict="$root/tests/fuzz/todok.dict" -max_len="$max_len" -timeout="$timeout" \
+		-dict="$(dict_of "$h")" -max_len="$max_len" -timeout="$timeout" \
 		-artifact_prefix="$dir/artifacts/$h-" -print_final_stats=1 $extra \
-		"$dir/corpus/$h" "$dir/seeds") >"$work/driver.log" 2>&1
+		"$dir/corpus/$h" "$(seeds_of "$h")") >"$work/driver.log" 2>&1
 	status=$?
 	end=$(date +%s)
 	local log=$work/fuzz-0.log
@@ -93,7 +122,7 @@ fuzz_one() {
 
 replay() {
 	local inputs=() f
-	for f in tests/hostile/*.todok tests/fuzz/crashes/*; do
+	for f in tests/hostile/*.todok tests/fuzz/listing/* tests/fuzz/envfile/* tests/fuzz/crashes/*; do
 		[ -f "$f" ] && [ "$(basename "$f")" != README.md ] && inputs+=("$f")
 	done
 	if [ ${#inputs[@]} -eq 0 ]; then

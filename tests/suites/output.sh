@@ -60,29 +60,8 @@ chmod 755 "$tmp" # so that an unprivileged user (setpriv) can reach it
 
 # --- helpers ---------------------------------------------------------------
 
-pass() {
-	passed=$((passed + 1))
-	[ "$verbose" = 1 ] && echo "ok: $1"
-	return 0
-}
-# fail DESCRIPTION [FILE-WITH-DETAILS]
-fail() {
-	failed=$((failed + 1))
-	echo "FAIL: $1"
-	if [ -n "${2:-}" ] && [ -s "$2" ]; then sed 's/^/    /' "$2" | head -25; fi
-	return 0
-}
-skip() {
-	skipped=$((skipped + 1))
-	echo "SKIP: $1"
-}
-# check DESCRIPTION COMMAND...: passes when COMMAND succeeds; on failure
-# shows $tmp/err (todokc's stderr of the last run) when it is not empty.
-check() {
-	local desc=$1
-	shift
-	if "$@"; then pass "$desc"; else fail "$desc" "$tmp/err"; fi
-}
+# pass, fail, skip, check
+. "$root/tests/suites/lib/report.bash"
 # expect DESCRIPTION STATUS: the last run (tk) exited with STATUS.
 expect() {
 	if [ "$st" -eq "$2" ]; then pass "$1: exit $2"; else fail "$1: exit $st, expected $2" "$tmp/err"; fi
@@ -483,14 +462,18 @@ mkdir "$F" && echo x >"$F/01-secret-shop-creds.json"
 refuse "foreign 01-secret-shop-creds.json with --format json" "$F" 01-secret-shop-creds.json "$fx/stack.todok" "${S[@]}" --format json
 check "no .todokc-tmp-* after the refusals" no_temps
 
-# A tampered index naming files outside DIR: never followed.
+# A tampered index naming files outside DIR: refused before anything is
+# removed (exit 3), never followed.
 F=$tmp/tamper
 tk "$fx/stack.todok" "${S[@]}" -o "$F/out"
 echo outside >"$F/outside.yaml"
 printf '../outside.yaml\n%s\n/%s\n.\n..\n' "$F/outside.yaml" "${F#/}/outside.yaml" >>"$F/out/.todokc-outputs"
+t0=$(snap "$F/out")
 tk "$fx/stack-smaller.todok" "${S[@]}" -o "$F/out"
-expect "index lists ../outside.yaml and absolute paths" 0
+expect "index lists ../outside.yaml and absolute paths" 3
+check "a tampered index: the message names the line" err_has "'$F/out/.todokc-outputs', line 10: '../outside.yaml' is not the name of a file todokc writes"
 check "a file outside DIR named by the index is never removed" test -f "$F/outside.yaml"
+check "a tampered index: DIR exactly as it was" same_snap "$t0" "$(snap "$F/out")"
 
 # DIR does not exist yet: created, also nested; trailing slash.
 tk "$fx/stack.todok" "${S[@]}" -o "$tmp/new/a/b/c"
@@ -606,22 +589,24 @@ check "a hard link to the old file keeps the old bytes (replaced, not rewritten 
 	test "$(sha256sum <"$tmp/held")" = "$old_sum"
 check "the output is a new inode" test "$(stat -c %i "$A/04-deployment-shop-api.yaml")" != "$ino0"
 if has strace && strace -o /dev/null true 2>/dev/null; then
-	strace -f -o "$tmp/strace.log" -e trace=openat,open,creat,rename,renameat,renameat2,fsync,fdatasync,syncfs,sync \
+	# -y: a folder descriptor is shown with its path, as 3</path/to/DIR>
+	strace -f -y -o "$tmp/strace.log" -e trace=openat,open,creat,rename,renameat,renameat2,fsync,fdatasync,syncfs,sync \
 		"$todokc" "$fx/stack.todok" "${S[@]}" -o "$A" -D tag=3.0 >/dev/null 2>&1
 	names=$( (cd "$A" && ls -A) | grep -v '^\.todokc-tmp-')
 	bad=
+	in_a="([0-9]+<$A>, \"|\"$A/)"
 	for f in $names; do
-		grep -qE "rename(at2?)?\(.*\"$A/\.todokc-tmp-[^\"]+\", .*\"$A/$f\"" "$tmp/strace.log" || bad="$bad $f"
+		grep -qE "rename(at2?)?\($in_a\.todokc-tmp-[^\"]+\", $in_a$f\"" "$tmp/strace.log" || bad="$bad $f"
 	done
 	[ -z "$bad" ] && pass "strace: every file renamed from a .todokc-tmp-* in DIR" ||
 		fail "strace: not renamed from a temporary file:$bad"
-	if grep -E "open(at)?\(.*\"$A/[^.][^\"]*\", O_(WR|RDWR)" "$tmp/strace.log" >"$tmp/err"; then
+	if grep -E "open(at)?\(($in_a|AT_FDCWD, \"$A/)[^.][^\"]*\", O_(WR|RDWR)" "$tmp/strace.log" >"$tmp/err"; then
 		fail "strace: no output opened for writing under its final name"
 	else
 		pass "strace: no output opened for writing under its final name"
 	fi
 	# flushed: an fsync per file, or a syncfs/sync, before the first rename
-	awk '/rename(at2?)?\(.*todokc-tmp/ { exit } /(fsync|fdatasync)\([0-9]+\) += 0/ { f++ } /(syncfs\([0-9]+\)|sync\(\)) += 0/ { s++ }
+	awk '/rename(at2?)?\(.*todokc-tmp/ { exit } /(fsync|fdatasync)\([0-9]+(<[^>]*>)?\) += 0/ { f++ } /(syncfs\([0-9]+(<[^>]*>)?\)|sync\(\)) += 0/ { s++ }
 		END { print f + 0, s + 0 }' "$tmp/strace.log" >"$tmp/flush"
 	read -r nsync nsyncfs <"$tmp/flush"
 	nren=$(grep -cE 'rename(at2?)?\(.*todokc-tmp' "$tmp/strace.log")
