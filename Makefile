@@ -18,6 +18,7 @@ endif
 
 SRC = \
 	src/check.c \
+	src/check_labels.c \
 	src/check_pod.c \
 	src/component.c \
 	src/diag.c \
@@ -27,12 +28,14 @@ SRC = \
 	src/env.c \
 	src/hash.c \
 	src/io.c \
+	src/labels.c \
 	src/lower.c \
 	src/lower_component.c \
 	src/names.c \
 	src/objects.c \
 	src/order.c \
 	src/output.c \
+	src/override.c \
 	src/parse.c \
 	src/pipeline.c \
 	src/resolve.c \
@@ -98,7 +101,7 @@ build/faults/io.o: src/io.c $(HDR) build/todok.tab.h build/todok.yy.h build/flag
 
 $(FAULTS_BIN): build/main.o build/faults/io.o $(filter-out build/io.o,$(LIB_OBJ)) build/flags
 	$(CC) $(ALL_CFLAGS) -o $@ build/main.o build/faults/io.o $(filter-out build/io.o,$(LIB_OBJ)) \
-		$(YAML_LIBS) -lm
+		$(YAML_LIBS) $(HASH_LIBS) -lm
 
 check: todokc $(UNIT_TESTS) $(FAULTS_BIN)
 	bash tests/check.sh
