@@ -37,6 +37,11 @@
 #define YY_TYPEDEF_YY_SCANNER_T
 typedef void *yyscan_t;
 #endif
+/* How a route is served: "class" STRING and "gateway" STRING, in either
+ * order (both is an error the lowering reports). */
+struct route_via {
+	struct ast_string *class, *gateway;
+};
 /* The first part of every volume: "volume NAME at PATH [subpath PATH]". */
 struct volume_head {
 	struct ident name;
@@ -235,6 +240,7 @@ volume_prop(struct parse_ctx *p, enum volume_kind kind, struct loc loc, struct l
 	struct ast_amount *amount;
 	struct ast_external external;
 	struct volume_head volume_head;
+	struct route_via route_via;
 	struct vec vec;
 	int token;
 }
@@ -302,6 +308,7 @@ volume_prop(struct parse_ctx *p, enum volume_kind kind, struct loc loc, struct l
 %type <amount> rolling_amount
 %type <external> external external_keys
 %type <volume_head> volume_head
+%type <route_via> route_via
 %type <vec> items entries labels props name_list string_list strings key_list
 %type <vec> probe_options naming_rules security_settings rolling_amounts opt_items
 %type <vec> capability_list
@@ -683,25 +690,13 @@ prop
 		$$ = nested_prop(p, PROP_CONTAINER_BLOCK, @$, @1, $2, $4);
 	}
 	/* "route" STRING ["path" STRING] ["tls" NAME] ["class" STRING | "gateway" STRING] */
-	| KW_ROUTE STRING route_path route_tls {
+	| KW_ROUTE STRING route_path route_tls route_via {
 		$$ = new_prop(p, PROP_ROUTE, @$, @1);
 		$$->u.route.host = $2;
 		$$->u.route.path = $3;
 		$$->u.route.tls = $4;
-	}
-	| KW_ROUTE STRING route_path route_tls KW_CLASS STRING {
-		$$ = new_prop(p, PROP_ROUTE, @$, @1);
-		$$->u.route.host = $2;
-		$$->u.route.path = $3;
-		$$->u.route.tls = $4;
-		$$->u.route.class = $6;
-	}
-	| KW_ROUTE STRING route_path route_tls KW_GATEWAY STRING {
-		$$ = new_prop(p, PROP_ROUTE, @$, @1);
-		$$->u.route.host = $2;
-		$$->u.route.path = $3;
-		$$->u.route.tls = $4;
-		$$->u.route.gateway = $6;
+		$$->u.route.class = $5.class;
+		$$->u.route.gateway = $5.gateway;
 	}
 	/* "grace" DURATION */
 	| KW_GRACE DURATION {
@@ -1103,6 +1098,14 @@ route_path
 route_tls
 	: %empty { $$ = no_ident(); }
 	| KW_TLS name { $$ = $2; }
+	;
+
+route_via
+	: %empty { $$ = (struct route_via){NULL, NULL}; }
+	| KW_CLASS STRING { $$ = (struct route_via){$2, NULL}; }
+	| KW_GATEWAY STRING { $$ = (struct route_via){NULL, $2}; }
+	| KW_CLASS STRING KW_GATEWAY STRING { $$ = (struct route_via){$2, $4}; }
+	| KW_GATEWAY STRING KW_CLASS STRING { $$ = (struct route_via){$4, $2}; }
 	;
 
 probe_slot

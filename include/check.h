@@ -27,6 +27,9 @@ void check_object_name(struct checker *k, const char *name, const char *kind,
  * there is none or it is malformed. */
 bool check_quantity(struct checker *k, struct quantity *q, const char *what, bool memory);
 
+/* check_labels.c: every label, annotation, selector and node selector. */
+void check_labels(struct checker *k);
+
 /* check_pod.c */
 void check_workload(struct checker *k, struct component *comp, struct workload *w);
 void check_job_settings(struct checker *k, struct component *comp);

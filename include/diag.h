@@ -68,6 +68,7 @@ struct diags {
 	struct arena *arena;
 	const struct source *src; /* NULL before the input is read */
 	struct vec list;          /* struct diagnostic * */
+	struct strmap seen;       /* "BEGIN:END:CODE:MESSAGE" -> the one reported */
 	size_t errors, warnings;
 	bool werror;              /* warnings count as errors */
 	struct vec redacted;      /* struct loc *, in source order: secret values written

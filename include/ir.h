@@ -77,6 +77,15 @@ struct param {
 	struct loc loc;
 };
 
+/* The labels and annotations written for one object (or the pod
+ * template, or the whole stack): KEY = "VALUE" entries as written, then
+ * resolved. */
+struct metadata {
+	struct vec label_entries, annotation_entries; /* struct ast_entry *, as written */
+	struct loc labels_loc, annotations_loc;       /* NO_LOC: no block given */
+	struct vec labels, annotations;               /* struct header *, resolved */
+};
+
 /* A config or a secret: a named set of keys that becomes one ConfigMap or
  * one Secret.  The two share everything but what their values may be. */
 struct keyset {
@@ -86,8 +95,16 @@ struct keyset {
 	struct loc loc;
 	const char *k8s_name;      /* the ConfigMap's or Secret's name */
 	struct loc tls_use;        /* secrets: a route's "tls NAME": type kubernetes.io/tls */
-	struct vec keys;           /* struct kv * */
+	struct vec keys;           /* struct kv *: its keys (an external one's, as listed) */
 	struct strmap by_key;
+	struct metadata meta;
+	/* `external`: an object of the cluster that the stack reads and does
+	 * not write; its values are not known at compile time. */
+	bool external;
+	struct loc external_loc;
+	const struct ast_string *object; /* its name, when given */
+	bool optional;             /* every reference to it is optional: true */
+	bool keys_listed;          /* references are checked against its listed keys */
 };
 
 struct quantity {
@@ -103,11 +120,14 @@ struct resources {
 /* A port of a component's Service: "port [NAME] P [-> C]". */
 struct service_port {
 	const char *name;          /* as written; NULL when unnamed */
+	struct loc name_loc;
 	const char *k8s_name;      /* on the Service: the name, or PROTOCOL-P when the
 	                            * Service has several ports; NULL: none */
 	long long number;          /* P */
 	bool udp;
-	struct container_port *target;
+	struct container_port *target; /* the container port it targets (of the first pod) */
+	const char *target_name;   /* `-> CNAME`: targetPort is that container port's name */
+	struct loc target_loc;
 	struct loc loc;
 };
 
@@ -119,6 +139,7 @@ struct container_port {
 	bool udp;
 	struct loc loc;
 	struct service_port *published; /* the Service port that targets it */
+	bool by_service_name;      /* `port NAME P -> C`: NAME names the Service port only */
 };
 
 /* A Service of a component: the main one (S-C-service) or one of
@@ -291,7 +312,8 @@ struct account {
 	const char *name;           /* the object's name */
 	struct ident written;       /* the account as first named (or the component it is made for) */
 	bool external;              /* `account NAME external`: no object is written */
-	struct vec annotations;     /* struct header *: every component's `annotations account` */
+	struct vec labels, annotations; /* struct header *: every component's `labels account`
+	                             * and `annotations account`, merged */
 };
 
 /* Who may get a Job: the Role and RoleBinding that let a pod's wait
@@ -308,8 +330,10 @@ struct pod {
 	struct vec volumes;         /* struct volume * */
 	long long grace;            /* -1 when not given */
 	struct loc grace_loc;
-	struct vec label_entries, annotation_entries; /* struct ast_entry *, as written */
-	struct vec labels, annotations; /* struct header * (name, value) */
+	struct metadata meta;       /* `labels { }`, `annotations { }` of the pod, as written */
+	struct vec template_labels; /* struct header *: every label of the pod template */
+	struct vec node_entries;    /* struct ast_entry *, as written: nodes { } */
+	struct vec node_selector;   /* struct header *: the stack's nodes, the component's over them */
 	struct account *account;    /* NULL: the namespace's default account */
 	struct security_settings security_written;
 	struct security_context security;
@@ -321,7 +345,10 @@ struct route {
 	struct text host, path;     /* path: "/" when not given */
 	struct ident tls_name;      /* text NULL when not given */
 	struct keyset *tls_secret;
-	struct loc loc, host_loc, path_loc;
+	struct text class;          /* an Ingress's ingressClassName */
+	struct text gateway;        /* an HTTPRoute's Gateway, "NAME" or "NAMESPACE/NAME" */
+	const char *gateway_namespace, *gateway_name; /* gateway, split */
+	struct loc loc, host_loc, path_loc, class_loc, gateway_loc;
 };
 
 /* The Kubernetes objects todokc writes: their apiVersion and kind, and
@@ -329,7 +356,7 @@ struct route {
 enum object_kind {
 	OBJ_NAMESPACE, OBJ_SERVICE_ACCOUNT, OBJ_ROLE, OBJ_ROLE_BINDING, OBJ_SECRET,
 	OBJ_CONFIGMAP, OBJ_CLAIM, OBJ_SERVICE, OBJ_DEPLOYMENT, OBJ_STATEFULSET, OBJ_JOB,
-	OBJ_CRONJOB, OBJ_AUTOSCALER, OBJ_INGRESS, OBJ_KINDS
+	OBJ_CRONJOB, OBJ_AUTOSCALER, OBJ_INGRESS, OBJ_HTTPROUTE, OBJ_KINDS
 };
 struct object_kind_info {
 	const char *api_version, *kind;
@@ -355,7 +382,12 @@ extern const struct workload_kind_info workload_kinds[WORKLOAD_KINDS];
 /* A workload object and its pod: a component's one, or one per variant. */
 struct workload {
 	struct component *comp;
-	const char *name;           /* the object's name (a job's with its template's hash) */
+	struct ident variant;       /* `variant V { }`: V; text NULL for a component's one */
+	const char *name;           /* the object's name (a job's with its template's hash;
+	                             * a variant's WORKLOAD-V) */
+	struct vec selector;        /* struct header *: its selector (the component's, and
+	                             * a variant's version) */
+	struct vec labels;          /* struct header *: its own metadata labels */
 	struct pod pod;
 	struct container *main;
 	long long replicas;         /* the count; 1 by default */
@@ -392,10 +424,18 @@ struct component {
 	struct vec extra_services;  /* struct service *: `expose ... as NAME` */
 	struct vec ports;           /* struct service_port *, of every Service */
 
-	struct vec workloads;       /* struct workload *: the component's one */
+	struct vec workloads;       /* struct workload *: the component's one, or one per
+	                             * variant */
+	struct vec selector_entries; /* struct ast_entry *, as written: selector { } */
+	struct loc selector_loc;    /* NO_LOC: the default selector */
+	struct vec selector;        /* struct header *: what its Services select */
+	struct metadata meta[TARGET_KINDS]; /* labels and annotations WORKLOAD, SERVICE,
+	                             * ROUTE, ACCOUNT as written (POD is the pod's) */
+	struct vec labels;          /* struct header *: the metadata labels of its objects
+	                             * other than workloads, Services and routes */
+	struct vec service_labels, route_labels; /* struct header * */
 	struct ident account_name;  /* `account NAME` as written; text NULL: none */
 	bool account_external;
-	struct vec account_annotations; /* struct ast_entry *, as written: annotations account { } */
 	struct job_settings job;
 
 	struct vec waits;           /* struct wait * */
@@ -427,6 +467,9 @@ struct stack {
 	struct vec components;      /* struct component *, source order */
 	struct vec accounts;        /* struct account *, in the order of first use */
 	struct vec job_readers;     /* struct job_reader * */
+	struct metadata meta;       /* the stack's labels and annotations, for every object */
+	struct vec common_labels;   /* struct header *: todokc's own labels, then the stack's */
+	struct vec node_entries;    /* struct ast_entry *, as written: nodes { } */
 	enum security_level security; /* `security restricted` or `baseline` */
 	struct loc security_loc;
 	struct vec ordered;         /* struct component *, dependency order */

@@ -27,6 +27,10 @@ void lower_metadata(struct lowering *l, const struct vec *entries, struct vec *o
 /* A construct the grammar accepts that this version does not build yet. */
 void not_yet(struct lowering *l, struct loc loc, const char *what);
 
+/* override.c: the properties of a block changed by another block's (a
+ * variant's, a profile's), as if written so. */
+struct vec override_props(struct arena *a, const struct vec *base, const struct vec *changes);
+
 /* lower_component.c: a service, stateful, job or cron item. */
 void lower_component(struct lowering *l, const struct ast_item *item);
 

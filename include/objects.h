@@ -58,6 +58,8 @@ void put_str(struct arena *a, struct node *map, const char *key, const char *s);
 /* The value under key in map, or NULL. */
 struct node *map_find(const struct node *map, const char *key);
 void put_int(struct arena *a, struct node *map, const char *key, long long i);
+/* Name-value pairs (struct header *) into map, except names it has. */
+void put_pairs(struct arena *a, struct node *map, const struct vec *pairs);
 
 /* The plan */
 
@@ -81,17 +83,13 @@ struct node *object_tree(const struct compilation *c, const struct object *o, st
 /* The kustomization of an output folder, listing the files in order. */
 struct node *kustomization_tree(struct arena *a, const char *const *file_names, size_t n);
 
-/* The metadata every object has (name, namespace, labels); `app` is the
- * workload's name for a component's objects.  Returns the new object's
- * root map and, in *metadata, its metadata map. */
+/* The metadata every object has: its name, the namespace, its own labels
+ * and annotations (NULL: none) and then the stack's, which the object's
+ * own win over.  Returns the new object's root map and, in *metadata,
+ * its metadata map. */
 struct node *object_root(const struct compilation *c, struct arena *a, enum object_kind kind,
-                         const char *name, const char *app, struct node **metadata);
-/* An object named after a component's workload (the workload itself, its
- * autoscaler, its Ingress), with its spec map in *spec. */
-struct node *component_object(const struct compilation *c, struct arena *a, enum object_kind kind,
-                              const char *name, const struct component *comp, struct node **spec);
-/* The `app` label of a component's objects and pods. */
-const char *component_app(const struct component *comp);
+                         const char *name, const struct vec *labels,
+                         const struct vec *annotations, struct node **metadata);
 /* A claim's spec: ReadWriteOnce, the size, the class (workloads.c). */
 void claim_spec(struct arena *a, struct node *spec, const struct volume *vol);
 /* Workloads (workloads.c): the tree of a workload object (Deployment,

@@ -60,6 +60,13 @@ void resolve_component(struct resolver *r, struct component *comp);
  * an error (reported at its use). */
 struct account *use_account(struct resolver *r, struct ident name, bool external);
 
+/* labels.c */
+/* KEY = "VALUE" entries as written (labels, annotations, items, nodes)
+ * to name-value pairs. */
+void resolve_entries(struct resolver *r, const struct vec *entries, struct vec *out);
+/* The labels and annotations of every object, and the pods' node selectors. */
+void resolve_labels(struct resolver *r);
+
 /* waits.c */
 void resolve_waits(struct resolver *r, struct component *comp);
 

@@ -68,21 +68,30 @@ check_quantity(struct checker *k, struct quantity *q, const char *what, bool mem
 
 /* Ports and Services */
 
+/* A Service port, and the container port its line declares.  A name that
+ * is the Service port's alone follows the Service's rule (a DNS label);
+ * a container port's name, the 15-character IANA rule. */
 static void
 check_port_range(struct checker *k, const struct service_port *p)
 {
 	if (p->number < 1 || p->number > 65535)
 		diag(&k->c->diags, E0502, p->loc, "port %lld is out of range: it must be between 1 and 65535",
 		     p->number);
-	long long target = p->target->number;
-	if (target != p->number && (target < 1 || target > 65535))
+	const struct container_port *cp = p->target_name ? NULL : p->target;
+	if (cp && cp->number != p->number && (cp->number < 1 || cp->number > 65535))
 		diag(&k->c->diags, E0502, p->loc,
-		     "container port %lld is out of range: it must be between 1 and 65535", target);
-	if (p->name) {
-		const char *problem = iana_port_name_problem(p->name);
+		     "container port %lld is out of range: it must be between 1 and 65535", cp->number);
+	if (p->name && (!cp || !cp->by_service_name)) {
+		const char *problem = dns1123_label_problem(p->name);
 		if (problem)
-			diag(&k->c->diags, E0503, p->target->name_loc, "port name %s is not valid: %s",
+			diag(&k->c->diags, E0503, p->name_loc, "Service port name %s is not valid: %s",
 			     cquote(k, p->name), problem);
+	}
+	if (cp && cp->name) {
+		const char *problem = iana_port_name_problem(cp->name);
+		if (problem)
+			diag(&k->c->diags, E0503, cp->name_loc, "port name %s is not valid: %s",
+			     cquote(k, cp->name), problem);
 	}
 }
 
@@ -98,11 +107,12 @@ check_ports(struct checker *k, struct component *comp)
 			if (q->udp == p->udp && q->number == p->number)
 				g = diag(&k->c->diags, E0514, p->loc, "port %lld%s is declared twice", p->number,
 				         p->udp ? "/udp" : "");
-			else if (q->udp == p->udp && q->target->number == p->target->number)
+			else if (q->udp == p->udp && !p->target_name && !q->target_name &&
+			         q->target->number == p->target->number)
 				g = diag(&k->c->diags, E0514, p->loc, "container port %lld%s is declared twice",
 				         p->target->number, p->udp ? "/udp" : "");
 			else if (p->name && q->name && strcmp(p->name, q->name) == 0)
-				g = diag(&k->c->diags, E0514, p->target->name_loc, "port name %s is used twice",
+				g = diag(&k->c->diags, E0514, p->name_loc, "port name %s is used twice",
 				         cquote(k, p->name));
 			if (g) {
 				diag_note(&k->c->diags, g, q->loc, "the other port is here");
@@ -265,12 +275,17 @@ check_component(struct checker *k, struct component *comp)
 	};
 	check_object_name(k, comp->base_name, WORKLOAD_KIND_NAME(comp), name_rules[comp->kind],
 	                  comp->name.loc, NAMING_WORKLOAD);
-	/* The app label carries the workload's name: a label value. */
-	if (!dns1123_subdomain_problem(comp->base_name) && label_value_problem(comp->base_name))
+	/* The default selector's app label carries the workload's name: a
+	 * label value. */
+	if (!HAS_LOC(comp->selector_loc) && !dns1123_subdomain_problem(comp->base_name) &&
+	    label_value_problem(comp->base_name))
 		check_object_name(k, comp->base_name, "workload (as the 'app' label)",
 		                  label_value_problem, comp->name.loc, NAMING_WORKLOAD);
 	for (size_t i = 0; i < comp->workloads.len; i++) {
 		struct workload *w = comp->workloads.items[i];
+		if (w->variant.text && !dns1123_subdomain_problem(comp->base_name))
+			check_object_name(k, w->name, "Deployment", dns1123_subdomain_problem, w->variant.loc,
+			                  NAMING_SLOTS);
 		check_workload(k, comp, w);
 		check_autoscaling(k, comp, w);
 	}
@@ -307,9 +322,11 @@ check_keys(struct checker *k, const struct keyset *set)
 static void
 check_tls_secret(struct checker *k, struct keyset *sec)
 {
-	if (!HAS_LOC(sec->tls_use))
+	if (!HAS_LOC(sec->tls_use) || (sec->external && !sec->keys_listed))
 		return;
 	bool crt = strmap_get(&sec->by_key, "tls.crt"), key = strmap_get(&sec->by_key, "tls.key");
+	if (crt && key && sec->external) /* the object may hold ca.crt too */
+		return;
 	if (crt && key && sec->keys.len == 2)
 		return;
 	struct diagnostic *g = diag(&k->c->diags, E0509, sec->name.loc,
@@ -323,8 +340,8 @@ check_keyset(struct checker *k, struct keyset *set)
 {
 	k->skip_names = k->s->bad_name || set->bad_name;
 	check_object_name(k, set->k8s_name, set->secret ? "Secret" : "ConfigMap",
-	                  dns1123_subdomain_problem, set->name.loc,
-	                  set->secret ? NAMING_SECRET : NAMING_CONFIG);
+	                  dns1123_subdomain_problem, set->object ? set->object->loc : set->name.loc,
+	                  set->object ? NAMING_SLOTS : set->secret ? NAMING_SECRET : NAMING_CONFIG);
 	check_keys(k, set);
 	check_tls_secret(k, set);
 }
@@ -349,7 +366,7 @@ claim_name(struct checker *k, struct strmap *map, const char *kind, const char *
 static void
 check_object_names(struct checker *k)
 {
-	struct strmap configs = {0}, secrets = {0}, workloads = {0}, claims = {0};
+	struct strmap configs = {0}, secrets = {0}, workloads = {0}, claims = {0}, accounts = {0};
 	for (size_t i = 0; i < k->s->configs.len; i++) {
 		struct keyset *cfg = k->s->configs.items[i];
 		claim_name(k, &configs, "ConfigMaps", cfg->k8s_name, &cfg->name.loc);
@@ -360,8 +377,11 @@ check_object_names(struct checker *k)
 	}
 	for (size_t i = 0; i < k->s->components.len; i++) {
 		struct component *comp = k->s->components.items[i];
-		claim_name(k, &workloads, comp->kind == WORKLOAD_DEPLOYMENT ? "Deployments" : "workloads",
-		           comp->base_name, &comp->name.loc);
+		for (size_t j = 0; j < comp->workloads.len; j++) {
+			const struct workload *w = comp->workloads.items[j];
+			claim_name(k, &workloads, comp->kind == WORKLOAD_DEPLOYMENT ? "Deployments" : "workloads",
+			           w->name, w->variant.text ? &w->variant.loc : &comp->name.loc);
+		}
 		const struct pod *pod = &WORKLOAD_OF(comp)->pod;
 		for (size_t j = 0; j < pod->volumes.len; j++) {
 			struct volume *vol = pod->volumes.items[j];
@@ -371,6 +391,8 @@ check_object_names(struct checker *k)
 	}
 	for (size_t i = 0; i < k->s->accounts.len; i++) {
 		struct account *acc = k->s->accounts.items[i];
+		if (!acc->external)
+			claim_name(k, &accounts, "ServiceAccounts", acc->name, &acc->written.loc);
 		if (!acc->external)
 			check_object_name(k, acc->name, "ServiceAccount", dns1123_subdomain_problem,
 			                  acc->written.loc, NAMING_ACCOUNT);
@@ -505,6 +527,7 @@ check_stack(struct compilation *c)
 	k.skip_names = false;
 	check_services(&k);
 	check_object_names(&k);
+	check_labels(&k);
 	check_capacity_of(&k, false);
 	check_capacity_of(&k, true);
 }

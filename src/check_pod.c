@@ -116,6 +116,43 @@ check_mounts(struct checker *k, const struct container *ctr)
 	}
 }
 
+/* The ports a container declares by itself (container-port, a sidecar's
+ * or a container block's port): those of the component's port lines are
+ * checked with its Services. */
+static void
+check_container_ports(struct checker *k, const struct container *ctr)
+{
+	for (size_t i = 0; i < ctr->ports.len; i++) {
+		const struct container_port *p = ctr->ports.items[i];
+		if (p->published && !p->published->target_name)
+			continue;
+		if (p->number < 1 || p->number > 65535)
+			diag(&k->c->diags, E0502, p->loc,
+			     "port %lld is out of range: it must be between 1 and 65535", p->number);
+		const char *problem = p->name ? iana_port_name_problem(p->name) : NULL;
+		if (problem)
+			diag(&k->c->diags, E0503, p->name_loc, "port name %s is not valid: %s",
+			     cquote(k, p->name), problem);
+		for (size_t j = 0; j < ctr->ports.len; j++) {
+			const struct container_port *q = ctr->ports.items[j];
+			struct diagnostic *g = NULL;
+			bool from_line = q->published && !q->published->target_name;
+			if (q == p || (j > i && !from_line))
+				continue; /* each pair once */
+			if (q->number == p->number && q->udp == p->udp)
+				g = diag(&k->c->diags, E0514, p->loc, "container port %lld%s is declared twice",
+				         p->number, p->udp ? "/udp" : "");
+			else if (p->name && q->name && strcmp(p->name, q->name) == 0)
+				g = diag(&k->c->diags, E0514, p->name_loc, "port name %s is used twice",
+				         cquote(k, p->name));
+			if (g) {
+				diag_note(&k->c->diags, g, q->loc, "the other port is here");
+				break;
+			}
+		}
+	}
+}
+
 static void
 check_container(struct checker *k, struct container *ctr)
 {
@@ -136,6 +173,7 @@ check_container(struct checker *k, struct container *ctr)
 	check_env(k, ctr);
 	check_probes(k, ctr);
 	check_mounts(k, ctr);
+	check_container_ports(k, ctr);
 }
 
 /* Container names are unique within the pod, wait containers included. */
@@ -196,31 +234,6 @@ check_volumes(struct checker *k, struct component *comp, struct workload *w)
 	}
 }
 
-static void
-check_pod_metadata(struct checker *k, const struct pod *pod)
-{
-	for (size_t i = 0; i < pod->labels.len; i++) {
-		const struct header *h = pod->labels.items[i];
-		const char *problem = label_key_problem(h->name);
-		if (!problem)
-			problem = label_value_problem(h->value);
-		if (problem)
-			diag(&k->c->diags, E0517, h->loc, "label %s is not valid: %s", cquote(k, h->name),
-			     problem);
-		if (strcmp(h->name, "app") == 0 || strcmp(h->name, "app.kubernetes.io/part-of") == 0)
-			diag(&k->c->diags, E0517, h->loc,
-			     "label %s is set by todokc (the selector uses it); choose another key",
-			     cquote(k, h->name));
-	}
-	for (size_t i = 0; i < pod->annotations.len; i++) {
-		const struct header *h = pod->annotations.items[i];
-		const char *problem = label_key_problem(h->name);
-		if (problem)
-			diag(&k->c->diags, E0517, h->loc, "annotation %s is not valid: %s",
-			     cquote(k, h->name), problem);
-	}
-}
-
 /* Pod security */
 
 static const char *const level_names[] = {"", "baseline", "restricted"};
@@ -274,6 +287,24 @@ check_security_settings(struct checker *k, const struct security_settings *s)
 	}
 }
 
+/* A privileged container may always gain privileges: Kubernetes refuses
+ * allowPrivilegeEscalation false beside privileged true.  (Under a
+ * standard, privileged is refused already.) */
+static void
+check_escalation(struct checker *k, const struct pod *pod, const struct container *ctr)
+{
+	if (!ctr->security.privileged || ctr->security.allow_escalation != 0 ||
+	    k->s->security != SECURITY_NONE)
+		return;
+	const struct security_settings *own = ctr->role == ROLE_MAIN ? &pod->security_written
+	                                                             : &ctr->security_written;
+	const struct security_settings *from = own->has[SEC_NO_ESCALATION] ? own : &pod->security_written;
+	struct diagnostic *g = diag(&k->c->diags, E0404, own->word_loc[SEC_PRIVILEGED],
+	                            "container %s is 'privileged', which always allows privilege "
+	                            "escalation, and 'no-escalation' forbids it", cquote(k, ctr->name));
+	diag_note(&k->c->diags, g, from->word_loc[SEC_NO_ESCALATION], "'no-escalation' is given here");
+}
+
 /* Jobs and crons */
 
 static void
@@ -316,11 +347,11 @@ check_workload(struct checker *k, struct component *comp, struct workload *w)
 		struct container *ctr = w->pod.containers.items[i];
 		check_container(k, ctr);
 		check_security_settings(k, &ctr->security_written);
+		check_escalation(k, &w->pod, ctr);
 	}
 	check_security_settings(k, &w->pod.security_written);
 	check_container_names(k, &w->pod);
 	if (w->pod.grace >= 0)
 		check_int32(k, w->pod.grace, w->pod.grace_loc, "grace");
 	check_volumes(k, comp, w);
-	check_pod_metadata(k, &w->pod);
 }

@@ -53,7 +53,8 @@ resolve_component_shape(struct resolver *r, struct component *comp)
 	comp->base_name = derive_name(r, NAMING_WORKLOAD, comp->name.text);
 	for (size_t i = 0; i < comp->workloads.len; i++) {
 		struct workload *w = comp->workloads.items[i];
-		w->name = comp->base_name;
+		w->name = w->variant.text ? arena_printf(r->a, "%s-%s", comp->base_name, w->variant.text)
+		                          : comp->base_name;
 		w->max_replicas = w->autoscaled ? w->autoscale_max : w->replicas;
 	}
 	for (size_t i = 0; i < comp->ports.len; i++) {
@@ -207,22 +208,6 @@ resolve_probe(struct resolver *r, struct component *comp, struct container *ctr,
 	}
 }
 
-/* KEY = "VALUE" entries as written (labels, annotations, items) to
- * name-value pairs. */
-static void
-resolve_metadata(struct resolver *r, const struct vec *entries, struct vec *out)
-{
-	for (size_t i = 0; i < entries->len; i++) {
-		const struct ast_entry *e = entries->items[i];
-		struct header *h = NEW(r->a, struct header);
-		h->name = e->key.text;
-		h->value = resolve_text_of(r, e->value->string, "a label or annotation");
-		h->loc = e->loc;
-		if (h->value)
-			vec_push(r->a, out, h);
-	}
-}
-
 /* Volumes */
 
 /* A config mounted as files must hold no secret: its secret-bearing keys
@@ -250,8 +235,9 @@ check_config_volume(struct resolver *r, const struct volume *vol)
 static void
 resolve_items(struct resolver *r, struct volume *vol)
 {
-	resolve_metadata(r, &vol->item_entries, &vol->items);
-	for (size_t i = 0; vol->mounted && i < vol->items.len; i++) {
+	resolve_entries(r, &vol->item_entries, &vol->items);
+	bool known = vol->mounted && (!vol->mounted->external || vol->mounted->keys_listed);
+	for (size_t i = 0; known && i < vol->items.len; i++) {
 		const struct header *item = vol->items.items[i];
 		if (strmap_get(&vol->mounted->by_key, item->name))
 			continue;
@@ -274,7 +260,7 @@ resolve_volume(struct resolver *r, struct component *comp, struct volume *vol)
 		struct decl *d = lookup(r, vol->source, 1u << (config ? DECL_CONFIG : DECL_SECRET),
 		                        config ? "config" : "secret");
 		vol->mounted = d ? d->what : NULL;
-		if (d && config)
+		if (d && config && !vol->mounted->external)
 			check_config_volume(r, vol);
 		resolve_items(r, vol);
 	}
@@ -355,6 +341,15 @@ static void
 resolve_route(struct resolver *r, struct route *route)
 {
 	resolve_text(r, &route->host, "a route's host");
+	resolve_text(r, &route->class, "an ingress class");
+	resolve_text(r, &route->gateway, "a gateway's name");
+	if (route->gateway.value) {
+		const char *slash = strchr(route->gateway.value, '/');
+		route->gateway_name = slash ? slash + 1 : route->gateway.value;
+		route->gateway_namespace = slash ? arena_strndup(r->a, route->gateway.value,
+		                                                 (size_t)(slash - route->gateway.value))
+		                                 : NULL;
+	}
 	if (route->path.written)
 		resolve_text(r, &route->path, "a route's path");
 	else
@@ -393,28 +388,6 @@ use_account(struct resolver *r, struct ident name, bool external)
 	return acc;
 }
 
-/* `annotations account { }` of a component, merged into its account's:
- * components that share an account must not disagree on a key. */
-static void
-merge_account_annotations(struct resolver *r, struct component *comp, struct account *acc)
-{
-	struct vec headers = {0};
-	resolve_metadata(r, &comp->account_annotations, &headers);
-	for (size_t i = 0; i < headers.len; i++) {
-		struct header *h = headers.items[i];
-		const struct header *old = NULL;
-		for (size_t k = 0; k < acc->annotations.len && !old; k++)
-			if (strcmp(((struct header *)acc->annotations.items[k])->name, h->name) == 0)
-				old = acc->annotations.items[k];
-		if (!old)
-			vec_push(r->a, &acc->annotations, h);
-		else if (strcmp(old->value, h->value) != 0)
-			diag_again(&r->c->diags, E0404, h->loc, old->loc, "the other value is set here",
-			           "account %s gets two values for annotation %s",
-			           rquote(r, acc->written.text), rquote(r, h->name));
-	}
-}
-
 /* The account a component's pods run as: one per name used, its
  * ServiceAccount named by the account template, or, external, by its real
  * name. */
@@ -424,19 +397,6 @@ resolve_account(struct resolver *r, struct component *comp)
 	struct account *acc = comp->account_name.text
 	                          ? use_account(r, comp->account_name, comp->account_external)
 	                          : NULL;
-	if (comp->account_annotations.len) {
-		const struct ast_entry *first = comp->account_annotations.items[0];
-		if (!comp->account_name.text)
-			diag(&r->c->diags, E0409, first->loc,
-			     "'annotations account' annotates the component's account, and %s has "
-			     "none; add 'account NAME'", rquote(r, comp->name.text));
-		else if (acc && acc->external)
-			diag(&r->c->diags, E0409, first->loc,
-			     "account %s is external: todokc writes no ServiceAccount to annotate",
-			     rquote(r, acc->written.text));
-		else if (acc)
-			merge_account_annotations(r, comp, acc);
-	}
 	for (size_t i = 0; i < comp->workloads.len; i++)
 		((struct workload *)comp->workloads.items[i])->pod.account = acc;
 }
@@ -447,8 +407,52 @@ resolve_pod(struct resolver *r, struct component *comp, struct pod *pod)
 	for (size_t i = 0; i < pod->containers.len; i++)
 		resolve_container(r, comp, pod->containers.items[i]);
 	resolve_volumes(r, comp, pod);
-	resolve_metadata(r, &pod->label_entries, &pod->labels);
-	resolve_metadata(r, &pod->annotation_entries, &pod->annotations);
+}
+
+/* `port P -> CNAME`: the container port of that name, which exactly one
+ * container of the pod declares; in every pod of the component (its
+ * variants' share their ports). */
+static void
+resolve_port_target(struct resolver *r, struct component *comp, struct service_port *sp)
+{
+	for (size_t i = 0; i < comp->workloads.len; i++) {
+		const struct pod *pod = &((struct workload *)comp->workloads.items[i])->pod;
+		struct container_port *found = NULL;
+		const struct container *owner = NULL;
+		struct suggestion s = suggestion_start(&r->c->diags.suggestion_budget, sp->target_name);
+		for (size_t k = 0; k < pod->containers.len; k++) {
+			const struct container *ctr = pod->containers.items[k];
+			for (size_t j = 0; j < ctr->ports.len; j++) {
+				struct container_port *cp = ctr->ports.items[j];
+				if (cp->name)
+					suggestion_consider(&s, cp->name);
+				if (!cp->name || strcmp(cp->name, sp->target_name) != 0)
+					continue;
+				if (found) {
+					struct diagnostic *g = diag(&r->c->diags, E0514, sp->target_loc,
+					                            "port %s is declared by two containers of %s, "
+					                            "%s and %s", rquote(r, sp->target_name),
+					                            rquote(r, comp->name.text),
+					                            rquote(r, owner->name), rquote(r, ctr->name));
+					diag_note(&r->c->diags, g, found->loc, "one is declared here");
+					diag_note(&r->c->diags, g, cp->loc, "the other here");
+					return;
+				}
+				found = cp;
+				owner = ctr;
+			}
+		}
+		if (!found) {
+			diag(&r->c->diags, E0304, sp->target_loc,
+			     "no container of %s declares a port named %s%s%s%s", rquote(r, comp->name.text),
+			     rquote(r, sp->target_name), s.best ? "; did you mean '" : "",
+			     s.best ? s.best : "", s.best ? "'?" : "");
+			return;
+		}
+		found->published = sp;
+		if (i == 0)
+			sp->target = found;
+	}
 }
 
 void
@@ -456,6 +460,11 @@ resolve_component(struct resolver *r, struct component *comp)
 {
 	for (size_t i = 0; i < comp->workloads.len; i++)
 		resolve_pod(r, comp, &((struct workload *)comp->workloads.items[i])->pod);
+	for (size_t i = 0; i < comp->ports.len; i++) {
+		struct service_port *sp = comp->ports.items[i];
+		if (sp->target_name)
+			resolve_port_target(r, comp, sp);
+	}
 	for (size_t i = 0; i < comp->routes.len; i++)
 		resolve_route(r, comp->routes.items[i]);
 	resolve_text(r, &comp->job.schedule, "a schedule");

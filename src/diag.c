@@ -124,6 +124,13 @@ vdiag(struct diags *d, enum diag_code code, struct loc loc, const char *fmt,
 		g->severity = SEV_ERROR;
 	g->loc = loc;
 	g->message = arena_vprintf(d->arena, fmt, ap);
+	/* What is checked once per pod (a variant's repeats its component's
+	 * properties) is reported once: the same message at the same place
+	 * is kept out of the list, and so are the notes put on it. */
+	const char *key = arena_printf(d->arena, "%u:%u:%d:%s", loc.begin, loc.end, (int)code,
+	                               g->message);
+	if (strmap_claim(d->arena, &d->seen, key, g))
+		return g;
 	if (g->severity == SEV_ERROR)
 		d->errors++;
 	else

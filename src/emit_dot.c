@@ -32,7 +32,7 @@ emit_dot(const struct compilation *c, struct buf *out)
 		struct component *comp = s->ordered.items[i];
 		buf_puts(out, "  ");
 		dot_id(out, "component", comp->name.text);
-		static const char *const shapes[WORKLOAD_KINDS] = {"box", "cylinder", "hexagon", "octagon"};
+		static const char *const shapes[WORKLOAD_KINDS] = {"box", "cylinder", "hexagon", "doubleoctagon"};
 		buf_printf(out, " [shape=%s, label=\"%s %s\"];\n", shapes[comp->kind],
 		           workload_kinds[comp->kind].word, comp->name.text);
 	}

@@ -210,10 +210,12 @@ collect_elsewhere(struct env_builder *eb)
 	struct container *ctr = eb->ctr;
 	for (size_t i = 0; i < ctr->env_from.len; i++) {
 		struct env_source *src = ctr->env_from.items[i];
+		/* An external object's keys are known only when listed. */
+		bool whole = src->set->secret || src->set->external;
 		for (size_t j = 0; j < src->set->keys.len; j++) {
 			struct kv *kv = src->set->keys.items[j];
-			struct rvalue *v = src->set->secret ? NULL : resolve_config_key(r, src->set, kv);
-			if (src->set->secret || (v && v->kind == RV_TEXT))
+			struct rvalue *v = whole ? NULL : resolve_config_key(r, src->set, kv);
+			if (whole || (v && v->kind == RV_TEXT))
 				strmap_put(r->a, &eb->elsewhere, kv->key.text, src->set);
 		}
 	}
@@ -232,7 +234,7 @@ resolve_env(struct resolver *r, struct component *comp, struct container *ctr)
 	/* 1. env from */
 	for (size_t i = 0; i < ctr->env_from.len; i++) {
 		struct env_source *src = ctr->env_from.items[i];
-		if (src->set->secret)
+		if (src->set->secret || src->set->external)
 			continue;
 		for (size_t j = 0; j < src->set->keys.len; j++) {
 			struct kv *kv = src->set->keys.items[j];

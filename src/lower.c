@@ -82,39 +82,79 @@ lower_metadata(struct lowering *l, const struct vec *entries, struct vec *out)
 	}
 }
 
-/* KEY = value entries of a config or secret, each key once. */
+/* A labels or annotations block of an object (the stack's, a config's, a
+ * secret's), given once. */
 static void
-lower_entries(struct lowering *l, const struct vec *entries, struct vec *keys,
-              struct strmap *by_key)
+lower_object_metadata(struct lowering *l, struct metadata *meta, bool labels,
+                      const struct vec *entries, struct loc loc)
+{
+	struct loc *given = labels ? &meta->labels_loc : &meta->annotations_loc;
+	if (HAS_LOC(*given)) {
+		diag_again(&l->c->diags, E0403, loc, *given, "first given here", "'%s' is given twice",
+		           labels ? "labels" : "annotations");
+		return;
+	}
+	*given = loc;
+	lower_metadata(l, entries, labels ? &meta->label_entries : &meta->annotation_entries);
+}
+
+static struct kv *
+new_key(struct lowering *l, struct keyset *set, struct ident key, struct loc loc)
+{
+	struct kv *kv = NEW(l->a, struct kv);
+	kv->key = key;
+	kv->loc = loc;
+	vec_push(l->a, &set->keys, kv);
+	strmap_put(l->a, &set->by_key, kv->key.text, kv);
+	return kv;
+}
+
+/* KEY = value entries of a config or secret, each key once, and its
+ * labels and annotations blocks. */
+static void
+lower_entries(struct lowering *l, struct keyset *set, const struct vec *entries)
 {
 	struct strmap seen = {0};
 	for (size_t i = 0; i < entries->len; i++) {
 		const struct ast_entry *e = entries->items[i];
-		if (e->kind != ENTRY_VALUE) {
-			not_yet(l, e->key.loc, "labels and annotations of a config or secret");
-			continue;
-		}
-		if (!key_once(l, &seen, e))
-			continue;
-		struct kv *kv = NEW(l->a, struct kv);
-		kv->key = e->key;
-		kv->source = e->value;
-		kv->loc = e->loc;
-		vec_push(l->a, keys, kv);
-		strmap_put(l->a, by_key, kv->key.text, kv);
+		if (e->kind != ENTRY_VALUE)
+			lower_object_metadata(l, &set->meta, e->kind == ENTRY_LABELS, &e->entries, e->loc);
+		else if (key_once(l, &seen, e))
+			new_key(l, set, e->key, e->loc)->source = e->value;
+	}
+}
+
+/* config NAME external ["OBJECT"] [optional] [{ KEY ... }]: its keys, as
+ * listed, have no value. */
+static void
+lower_external(struct lowering *l, struct keyset *set, const struct ast_external *x)
+{
+	set->external = true;
+	set->external_loc = x->loc;
+	set->object = x->object;
+	set->optional = x->optional;
+	set->keys_listed = x->has_keys;
+	struct strmap seen = {0};
+	for (size_t i = 0; i < x->keys.len; i++) {
+		const struct ident *key = x->keys.items[i];
+		const struct ident *old = strmap_claim(l->a, &seen, key->text, (void *)key);
+		if (old)
+			diag_again(&l->c->diags, E0402, key->loc, old->loc, "first given here",
+			           "key %s is given twice", lquote(l, key->text));
+		else
+			new_key(l, set, *key, key->loc);
 	}
 }
 
 /* Stack items */
 
 static const char *const item_words[ITEM_KINDS] = {
-	[ITEM_NETWORK] = "network", [ITEM_LABELS] = "labels", [ITEM_ANNOTATIONS] = "annotations",
-	[ITEM_NODES] = "nodes", [ITEM_PROFILE] = "profile",
+	[ITEM_NETWORK] = "network", [ITEM_PROFILE] = "profile",
 };
 
 /* The first of the items that may be given once. */
 struct once_items {
-	const struct ast_item *namespace, *cluster, *security;
+	const struct ast_item *namespace, *cluster, *security, *nodes;
 	const struct ast_naming *naming[NAMING_SLOTS];
 };
 
@@ -169,12 +209,14 @@ lower_keyset(struct lowering *l, const struct ast_item *item, bool secret)
 	set->loc = item->loc;
 	set->tls_use = NO_LOC;
 	set->bad_name = !check_name(l, item->name, secret ? "secret" : "config");
-	if (item->external.present)
-		not_yet(l, item->external.loc, "a config or secret managed elsewhere");
+	set->meta.labels_loc = set->meta.annotations_loc = NO_LOC;
 	if (!declare(l, secret ? DECL_SECRET : DECL_CONFIG, set, item->name))
 		return;
 	vec_push(l->a, secret ? &l->s->secrets : &l->s->configs, set);
-	lower_entries(l, &item->entries, &set->keys, &set->by_key);
+	if (item->external.present)
+		lower_external(l, set, &item->external);
+	else
+		lower_entries(l, set, &item->entries);
 }
 
 static void
@@ -219,10 +261,15 @@ lower_item(struct lowering *l, struct once_items *once, const struct ast_item *i
 			s->security_loc = item->loc;
 		}
 		break;
-	case ITEM_NETWORK:
 	case ITEM_LABELS:
 	case ITEM_ANNOTATIONS:
+		lower_object_metadata(l, &s->meta, item->kind == ITEM_LABELS, &item->entries, item->loc);
+		break;
 	case ITEM_NODES:
+		if (item_once(l, &once->nodes, item, "nodes"))
+			lower_metadata(l, &item->entries, &s->node_entries);
+		break;
+	case ITEM_NETWORK:
 	case ITEM_PROFILE: not_yet(l, item->kw_loc, item_words[item->kind]); break;
 	case ITEM_KINDS: break;
 	}
@@ -239,6 +286,7 @@ lower_stack(struct compilation *c)
 	s->loc = ast->loc;
 	s->bad_name = !check_name(&l, ast->name, "stack");
 	s->capacity_loc = NO_LOC;
+	s->meta.labels_loc = s->meta.annotations_loc = NO_LOC;
 	struct once_items once = {0};
 	for (size_t i = 0; i < ast->items.len; i++)
 		lower_item(&l, &once, ast->items.items[i]);

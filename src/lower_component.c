@@ -109,6 +109,13 @@ struct block {
 	const struct ast_prop *metadata[2][TARGET_KINDS]; /* labels, annotations by target */
 	struct strmap env_keys;     /* across every env { } block */
 	struct strmap after_names;  /* across every after */
+	/* A variant's pod is lowered from its component's properties changed
+	 * by the variant's: what belongs to the component (its Services,
+	 * waits, routes, account) was lowered with the component. */
+	bool pod_only;
+	size_t port_index;          /* pod_only: the component's port lines so far */
+	struct vec variants;        /* struct ast_prop *: the component's variants */
+	struct strmap variant_names;
 };
 
 static void lower_block(struct block *b, const struct vec *props);
@@ -139,8 +146,9 @@ property_here(struct block *b, const struct ast_prop *prop)
 	struct lowering *l = b->l;
 	const struct prop_rule *rule = &prop_rules[prop->kind];
 	if (!(rule->blocks & 1u << b->kind)) {
+		const char *word = prop->kind == PROP_PROBE ? probe_words[prop->u.probe.slot] : rule->word;
 		diag(&l->c->diags, E0409, prop->kw_loc, "'%s' is not a property of %s; it belongs in %s%s",
-		     rule->word, block_names[b->kind], where_it_belongs(l, rule->blocks),
+		     word, block_names[b->kind], where_it_belongs(l, rule->blocks),
 		     rule->hint ? rule->hint : "");
 		return false;
 	}
@@ -188,15 +196,19 @@ container_port(struct lowering *l, const struct ast_prop *prop, struct ident nam
 	return cp;
 }
 
-/* "port [NAME] P [-> C]" of a component: a Service port and the main
- * container's port it targets; in a sidecar or a container block, a port
- * of that container. */
+/* "port [NAME] P [-> [CNAME] C]" of a component: a Service port and the
+ * main container's port it targets; "port [NAME] P -> CNAME": a Service
+ * port whose target is the container port of that name, declared by
+ * another line of the pod; in a sidecar or a container block, and for
+ * container-port, a port of that container. */
 static void
 lower_port(struct block *b, const struct ast_prop *prop)
 {
 	struct lowering *l = b->l;
+	const struct ident *cname = &prop->u.port.target_name;
+	bool to_number = HAS_LOC(prop->u.port.target.loc);
 	if (b->kind == BLOCK_SIDECAR || b->kind == BLOCK_CONTAINER || prop->kind == PROP_CONTAINER_PORT) {
-		if (HAS_LOC(prop->u.port.target.loc) || prop->u.port.target_name.text)
+		if (to_number || cname->text)
 			diag(&l->c->diags, E0409, prop->loc,
 			     "a port of %s is a port of its container: '->' belongs on the "
 			     "component's own 'port' lines", block_names[b->kind]);
@@ -204,24 +216,30 @@ lower_port(struct block *b, const struct ast_prop *prop)
 		         container_port(l, prop, prop->u.port.name, prop->u.port.number.value));
 		return;
 	}
-	if (prop->u.port.target_name.text && !HAS_LOC(prop->u.port.target.loc)) {
-		not_yet(l, prop->u.port.target_name.loc, "a port whose target is a container port's name");
+	struct service_port *sp;
+	if (b->pod_only) {
+		sp = b->comp->ports.items[b->port_index++];
+	} else {
+		sp = NEW(l->a, struct service_port);
+		sp->name = prop->u.port.name.text;
+		sp->name_loc = prop->u.port.name.loc;
+		sp->number = prop->u.port.number.value;
+		sp->udp = prop->u.port.udp;
+		sp->loc = prop->loc;
+		vec_push(l->a, &b->comp->ports, sp);
+	}
+	if (cname->text && !to_number) {
+		sp->target_name = cname->text;
+		sp->target_loc = cname->loc;
 		return;
 	}
-	if (prop->u.port.target_name.text) {
-		not_yet(l, prop->u.port.target_name.loc, "a container port name after '->'");
-		return;
-	}
-	struct service_port *sp = NEW(l->a, struct service_port);
-	sp->name = prop->u.port.name.text;
-	sp->number = prop->u.port.number.value;
-	sp->udp = prop->u.port.udp;
-	sp->loc = prop->loc;
-	long long target = HAS_LOC(prop->u.port.target.loc) ? prop->u.port.target.value : sp->number;
-	struct container_port *cp = container_port(l, prop, prop->u.port.name, target);
-	sp->target = cp;
+	struct ident name = cname->text ? *cname : prop->u.port.name;
+	struct container_port *cp = container_port(l, prop, name,
+	                                           to_number ? prop->u.port.target.value : sp->number);
+	cp->by_service_name = cname->text == NULL;
 	cp->published = sp;
-	vec_push(l->a, &b->comp->ports, sp);
+	if (!b->pod_only)
+		sp->target = cp;
 	vec_push(l->a, &b->ctr->ports, cp);
 }
 
@@ -395,6 +413,10 @@ lower_volume(struct block *b, const struct ast_prop *prop)
 	struct volume *vol = NEW(l->a, struct volume);
 	vol->memory = prop->u.volume.memory;
 	vol->has_items = prop->u.volume.has_items;
+	if (vol->has_items && !prop->u.volume.items.len)
+		diag(&l->c->diags, E0201, prop->loc,
+		     "'items' names no key; list the keys to mount, or leave 'items' out to mount "
+		     "every key");
 	lower_metadata(l, &prop->u.volume.items, &vol->item_entries);
 	vol->mode = -1;
 	if (prop->u.volume.mode)
@@ -452,9 +474,18 @@ lower_expose_as(struct lowering *l, struct component *comp, const struct ast_pro
 static void
 lower_route(struct lowering *l, struct component *comp, const struct ast_prop *prop)
 {
-	if (prop->u.route.class || prop->u.route.gateway)
-		not_yet(l, prop->loc, "a route's class and gateway");
+	const struct ast_string *class = prop->u.route.class, *gateway = prop->u.route.gateway;
+	if (class && gateway)
+		diag(&l->c->diags, E0404, gateway->loc,
+		     "a route is an Ingress of a 'class' or an HTTPRoute of a 'gateway', not both");
+	if (gateway && prop->u.route.tls.text)
+		diag(&l->c->diags, E0404, prop->u.route.tls.loc,
+		     "the TLS of an HTTPRoute is set on its Gateway, not with 'tls'");
 	struct route *route = NEW(l->a, struct route);
+	route->class.written = class;
+	route->class_loc = class ? class->loc : NO_LOC;
+	route->gateway.written = gateway;
+	route->gateway_loc = gateway ? gateway->loc : NO_LOC;
 	route->loc = prop->loc;
 	route->host.written = prop->u.route.host;
 	route->host_loc = prop->u.route.host->loc;
@@ -479,13 +510,27 @@ lower_target_metadata(struct block *b, const struct ast_prop *prop)
 		return;
 	}
 	*first = prop;
-	if (target == TARGET_POD)
-		lower_metadata(l, &prop->u.block.entries,
-		               labels ? &b->w->pod.label_entries : &b->w->pod.annotation_entries);
-	else if (target == TARGET_ACCOUNT && !labels)
-		lower_metadata(l, &prop->u.block.entries, &b->comp->account_annotations);
+	if (target != TARGET_POD && b->pod_only)
+		return;
+	struct metadata *meta = target == TARGET_POD ? &b->w->pod.meta : &b->comp->meta[target];
+	lower_metadata(l, &prop->u.block.entries, labels ? &meta->label_entries
+	                                                 : &meta->annotation_entries);
+	*(labels ? &meta->labels_loc : &meta->annotations_loc) = prop->loc;
+}
+
+/* variant NAME { }: its pod is lowered once the component's is. */
+static void
+lower_variant(struct block *b, const struct ast_prop *prop)
+{
+	struct lowering *l = b->l;
+	const struct ident *name = &prop->u.nested.name;
+	check_name(l, *name, "variant");
+	const struct ast_prop *twin = strmap_claim(l->a, &b->variant_names, name->text, (void *)prop);
+	if (twin)
+		diag_again(&l->c->diags, E0401, name->loc, twin->u.nested.name.loc, "first declared here",
+		           "variant %s is declared twice", lquote(l, name->text));
 	else
-		not_yet(l, prop->u.block.target_loc, "labels and annotations of this object");
+		vec_push(l->a, &b->variants, (void *)prop);
 }
 
 static void
@@ -528,12 +573,32 @@ lower_replicas(struct workload *w, const struct ast_prop *prop)
 	w->autoscale_loc = prop->loc;
 }
 
+/* The properties that belong to the component rather than to its pod. */
+static bool
+component_wide(enum prop_kind kind)
+{
+	switch (kind) {
+	case PROP_EXPOSE:
+	case PROP_EXPOSE_AS:
+	case PROP_AFTER:
+	case PROP_ROUTE:
+	case PROP_ACCOUNT:
+	case PROP_VARIANT:
+	case PROP_SELECTOR:
+	case PROP_BUDGET:
+	case PROP_ALLOW: return true;
+	default: return false;
+	}
+}
+
 /* A property of the component or its pod, in the component's block. */
 static void
 lower_component_property(struct block *b, const struct ast_prop *prop)
 {
 	struct lowering *l = b->l;
 	struct component *comp = b->comp;
+	if (b->pod_only && component_wide(prop->kind))
+		return;
 	switch (prop->kind) {
 	case PROP_REPLICAS:
 	case PROP_AUTOSCALE: lower_replicas(b->w, prop); break;
@@ -563,6 +628,15 @@ lower_component_property(struct block *b, const struct ast_prop *prop)
 		comp->account_name = prop->u.account.name;
 		comp->account_external = prop->u.account.external;
 		break;
+	case PROP_VARIANT: lower_variant(b, prop); break;
+	case PROP_SELECTOR:
+		lower_metadata(l, &prop->u.block.entries, &comp->selector_entries);
+		comp->selector_loc = prop->loc;
+		if (!prop->u.block.entries.len)
+			diag(&l->c->diags, E0201, prop->loc,
+			     "'selector' names no label; write 'selector { app = \"%s\" }'", comp->name.text);
+		break;
+	case PROP_NODES: lower_metadata(l, &prop->u.block.entries, &b->w->pod.node_entries); break;
 	case PROP_RETRIES:
 	case PROP_DEADLINE:
 	case PROP_KEEP:
@@ -599,11 +673,42 @@ new_workload(struct lowering *l, struct component *comp)
 	w->comp = comp;
 	w->replicas = 1;
 	w->pod.grace = -1;
+	w->pod.meta.labels_loc = w->pod.meta.annotations_loc = NO_LOC;
 	w->pod.restart_never = comp->kind == WORKLOAD_JOB || comp->kind == WORKLOAD_CRONJOB;
 	w->main = new_container(l, ROLE_MAIN, comp->name);
 	vec_push(l->a, &w->pod.containers, w->main);
 	vec_push(l->a, &comp->workloads, w);
 	return w;
+}
+
+/* The workloads of a component with variants: one per variant, each
+ * lowered from the component's properties changed by the variant's
+ * (src/override.c), in place of the component's own. */
+static void
+lower_variants(struct lowering *l, struct component *comp, const struct vec *props,
+               const struct vec *variants)
+{
+	struct vec base = {0};
+	for (size_t i = 0; i < props->len; i++)
+		if (((const struct ast_prop *)props->items[i])->kind != PROP_VARIANT)
+			vec_push(l->a, &base, props->items[i]);
+	comp->workloads.len = 0;
+	for (size_t i = 0; i < variants->len; i++) {
+		const struct ast_prop *variant = variants->items[i];
+		struct block own = {.l = l, .comp = comp, .kind = BLOCK_VARIANT};
+		struct vec changes = {0};
+		for (size_t k = 0; k < variant->u.nested.props.len; k++) {
+			const struct ast_prop *prop = variant->u.nested.props.items[k];
+			if (property_here(&own, prop))
+				vec_push(l->a, &changes, (void *)prop);
+		}
+		struct vec merged = override_props(l->a, &base, &changes);
+		struct workload *w = new_workload(l, comp);
+		w->variant = variant->u.nested.name;
+		struct block b = {.l = l, .comp = comp, .w = w, .ctr = w->main, .kind = BLOCK_SERVICE,
+		                  .pod_only = true};
+		lower_block(&b, &merged);
+	}
 }
 
 void
@@ -622,6 +727,9 @@ lower_component(struct lowering *l, const struct ast_item *item)
 	comp->expose = (struct expose){EXPOSE_CLUSTERIP, 0, NO_LOC, false};
 	comp->job = (struct job_settings){.retries = -1, .deadline = -1, .keep = -1};
 	comp->job.schedule.written = item->kind == ITEM_CRON ? item->param : NULL;
+	comp->selector_loc = NO_LOC;
+	for (int t = 0; t < TARGET_KINDS; t++)
+		comp->meta[t].labels_loc = comp->meta[t].annotations_loc = NO_LOC;
 	struct workload *w = new_workload(l, comp);
 	struct block b = {.l = l, .comp = comp, .w = w, .ctr = w->main,
 	                  .kind = workload_blocks[comp->kind]};
@@ -629,4 +737,6 @@ lower_component(struct lowering *l, const struct ast_item *item)
 	if (!w->main->image.written)
 		diag(&l->c->diags, E0406, item->name.loc, "%s %s has no image; add 'image \"NAME:TAG\"'",
 		     word, lquote(l, item->name.text));
+	if (b.variants.len)
+		lower_variants(l, comp, &item->props, &b.variants);
 }

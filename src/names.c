@@ -538,7 +538,8 @@ cron_schedule_problem(const char *s, size_t *bad_begin, size_t *bad_end)
 		for (int i = 0; macros[i]; i++)
 			if (strcmp(s, macros[i]) == 0)
 				return NULL;
-		return "the macros are @yearly, @monthly, @weekly, @daily and @hourly";
+		return "the macros are @yearly (or @annually), @monthly, @weekly, @daily (or @midnight) "
+		       "and @hourly";
 	}
 	size_t at = 0;
 	for (int field = 0; field < 5; field++) {

@@ -27,11 +27,13 @@ const struct object_kind_info object_kinds[OBJ_KINDS] = {
 	[OBJ_CRONJOB] = {"batch/v1", "CronJob", false},
 	[OBJ_AUTOSCALER] = {"autoscaling/v2", "HorizontalPodAutoscaler", false},
 	[OBJ_INGRESS] = {"networking.k8s.io/v1", "Ingress", false},
+	[OBJ_HTTPROUTE] = {"gateway.networking.k8s.io/v1", "HTTPRoute", false},
 };
 
 struct node *
 object_root(const struct compilation *c, struct arena *a, enum object_kind kind,
-            const char *name, const char *app, struct node **metadata)
+            const char *name, const struct vec *labels, const struct vec *annotations,
+            struct node **metadata)
 {
 	const struct stack *s = c->stack;
 	struct node *doc = node_map(a);
@@ -41,29 +43,17 @@ object_root(const struct compilation *c, struct arena *a, enum object_kind kind,
 	put_str(a, meta, "name", name);
 	if (s->namespace && kind != OBJ_NAMESPACE)
 		put_str(a, meta, "namespace", s->namespace);
-	struct node *labels = put_map(a, meta, "labels");
-	if (app)
-		put_str(a, labels, "app", app);
-	put_str(a, labels, "app.kubernetes.io/part-of", s->name.text);
-	put_str(a, labels, "app.kubernetes.io/managed-by", "todokc");
+	struct node *label_map = put_map(a, meta, "labels");
+	put_pairs(a, label_map, labels);
+	put_pairs(a, label_map, &s->common_labels);
+	if ((annotations && annotations->len) || s->meta.annotations.len) {
+		struct node *ann = put_map(a, meta, "annotations");
+		put_pairs(a, ann, annotations);
+		put_pairs(a, ann, &s->meta.annotations);
+	}
 	if (metadata)
 		*metadata = meta;
 	return doc;
-}
-
-struct node *
-component_object(const struct compilation *c, struct arena *a, enum object_kind kind,
-                 const char *name, const struct component *comp, struct node **spec)
-{
-	struct node *doc = object_root(c, a, kind, name, component_app(comp), NULL);
-	*spec = put_map(a, doc, "spec");
-	return doc;
-}
-
-const char *
-component_app(const struct component *comp)
-{
-	return comp->base_name;
 }
 
 /* Objects that are not workloads */
@@ -75,7 +65,7 @@ namespace_tree(const struct compilation *c, const char *name, struct arena *a)
 {
 	static const char *const levels[] = {NULL, "baseline", "restricted"};
 	struct node *meta;
-	struct node *doc = object_root(c, a, OBJ_NAMESPACE, name, NULL, &meta);
+	struct node *doc = object_root(c, a, OBJ_NAMESPACE, name, NULL, NULL, &meta);
 	if (c->stack->security != SECURITY_NONE)
 		put_str(a, map_find(meta, "labels"), "pod-security.kubernetes.io/enforce",
 		        levels[c->stack->security]);
@@ -89,7 +79,8 @@ static struct node *
 keyset_tree(const struct compilation *c, const struct object *o, struct arena *a)
 {
 	const struct keyset *set = o->subject;
-	struct node *doc = object_root(c, a, o->kind, set->k8s_name, NULL, NULL);
+	struct node *doc = object_root(c, a, o->kind, set->k8s_name, &set->meta.labels,
+	                               &set->meta.annotations, NULL);
 	struct node *data = put_map(a, doc, "data");
 	for (size_t i = 0; i < set->keys.len; i++) {
 		const struct kv *kv = set->keys.items[i];
@@ -115,7 +106,7 @@ static struct node *
 claim_tree(const struct compilation *c, const struct object *o, struct arena *a)
 {
 	const struct volume *vol = o->subject;
-	struct node *doc = object_root(c, a, OBJ_CLAIM, vol->claim_name, component_app(o->comp), NULL);
+	struct node *doc = object_root(c, a, OBJ_CLAIM, vol->claim_name, &o->comp->labels, NULL, NULL);
 	claim_spec(a, put_map(a, doc, "spec"), vol);
 	return doc;
 }
@@ -123,15 +114,8 @@ claim_tree(const struct compilation *c, const struct object *o, struct arena *a)
 static struct node *
 account_tree(const struct compilation *c, const struct account *acc, struct arena *a)
 {
-	struct node *meta;
-	struct node *doc = object_root(c, a, OBJ_SERVICE_ACCOUNT, acc->name, NULL, &meta);
-	if (acc->annotations.len) {
-		struct node *ann = put_map(a, meta, "annotations");
-		for (size_t i = 0; i < acc->annotations.len; i++) {
-			const struct header *h = acc->annotations.items[i];
-			put_str(a, ann, h->name, h->value);
-		}
-	}
+	struct node *doc = object_root(c, a, OBJ_SERVICE_ACCOUNT, acc->name, &acc->labels,
+	                               &acc->annotations, NULL);
 	map_put(a, doc, "automountServiceAccountToken", node_bool(a, false));
 	return doc;
 }
@@ -140,7 +124,7 @@ account_tree(const struct compilation *c, const struct account *acc, struct aren
 static struct node *
 role_tree(const struct compilation *c, const struct job_reader *reader, struct arena *a)
 {
-	struct node *doc = object_root(c, a, OBJ_ROLE, reader->name, NULL, NULL);
+	struct node *doc = object_root(c, a, OBJ_ROLE, reader->name, NULL, NULL, NULL);
 	struct node *rule = push_map(a, put_seq(a, doc, "rules"));
 	seq_push(a, put_seq(a, rule, "apiGroups"), node_str(a, "batch"));
 	seq_push(a, put_seq(a, rule, "resources"), node_str(a, "jobs"));
@@ -154,7 +138,7 @@ role_tree(const struct compilation *c, const struct job_reader *reader, struct a
 static struct node *
 role_binding_tree(const struct compilation *c, const struct job_reader *reader, struct arena *a)
 {
-	struct node *doc = object_root(c, a, OBJ_ROLE_BINDING, reader->name, NULL, NULL);
+	struct node *doc = object_root(c, a, OBJ_ROLE_BINDING, reader->name, NULL, NULL, NULL);
 	struct node *ref = put_map(a, doc, "roleRef");
 	put_str(a, ref, "apiGroup", "rbac.authorization.k8s.io");
 	put_str(a, ref, "kind", "Role");
@@ -179,13 +163,14 @@ static struct node *
 service_tree(const struct compilation *c, const struct object *o, struct arena *a)
 {
 	const struct service *svc = o->subject;
-	const char *app = component_app(o->comp);
-	struct node *doc = object_root(c, a, OBJ_SERVICE, svc->name, app, NULL);
+	const struct component *comp = o->comp;
+	struct node *doc = object_root(c, a, OBJ_SERVICE, svc->name, &comp->service_labels,
+	                               &comp->meta[TARGET_SERVICE].annotations, NULL);
 	struct node *spec = put_map(a, doc, "spec");
 	put_str(a, spec, "type", service_type(svc->type));
 	if (svc->headless)
 		put_str(a, spec, "clusterIP", "None");
-	put_str(a, put_map(a, spec, "selector"), "app", app);
+	put_pairs(a, put_map(a, spec, "selector"), &comp->selector);
 	struct node *ports = put_seq(a, spec, "ports");
 	for (size_t i = 0; i < svc->ports->len; i++) {
 		const struct service_port *p = svc->ports->items[i];
@@ -193,7 +178,10 @@ service_tree(const struct compilation *c, const struct object *o, struct arena *
 		if (p->k8s_name)
 			put_str(a, m, "name", p->k8s_name);
 		put_int(a, m, "port", p->number);
-		put_int(a, m, "targetPort", p->target->number);
+		if (p->target_name)
+			put_str(a, m, "targetPort", p->target_name);
+		else
+			put_int(a, m, "targetPort", p->target->number);
 		if (p->udp)
 			put_str(a, m, "protocol", "UDP");
 		if (p == svc->port && svc->type == EXPOSE_NODEPORT && svc->node_port)
@@ -206,8 +194,8 @@ static struct node *
 autoscaler_tree(const struct compilation *c, const struct object *o, struct arena *a)
 {
 	const struct workload *w = o->subject;
-	struct node *spec;
-	struct node *doc = component_object(c, a, OBJ_AUTOSCALER, w->name, o->comp, &spec);
+	struct node *doc = object_root(c, a, OBJ_AUTOSCALER, w->name, &w->labels, NULL, NULL);
+	struct node *spec = put_map(a, doc, "spec");
 	struct node *target = put_map(a, spec, "scaleTargetRef");
 	enum object_kind kind = workload_kinds[o->comp->kind].object;
 	put_str(a, target, "apiVersion", object_kinds[kind].api_version);
@@ -230,8 +218,11 @@ ingress_tree(const struct compilation *c, const struct object *o, struct arena *
 {
 	const struct component *comp = o->comp;
 	const struct route *route = o->subject;
-	struct node *spec;
-	struct node *doc = component_object(c, a, OBJ_INGRESS, comp->base_name, comp, &spec);
+	struct node *doc = object_root(c, a, OBJ_INGRESS, o->name, &comp->route_labels,
+	                               &comp->meta[TARGET_ROUTE].annotations, NULL);
+	struct node *spec = put_map(a, doc, "spec");
+	if (route->class.value)
+		put_str(a, spec, "ingressClassName", route->class.value);
 	if (route->tls_secret) {
 		struct node *tls = push_map(a, put_seq(a, spec, "tls"));
 		seq_push(a, put_seq(a, tls, "hosts"), node_str(a, route->host.value));
@@ -245,6 +236,30 @@ ingress_tree(const struct compilation *c, const struct object *o, struct arena *
 	struct node *svc = put_map(a, put_map(a, path, "backend"), "service");
 	put_str(a, svc, "name", comp->service->name);
 	put_int(a, put_map(a, svc, "port"), "number", comp->service->port->number);
+	return doc;
+}
+
+/* A route through a Gateway of the Gateway API. */
+static struct node *
+http_route_tree(const struct compilation *c, const struct object *o, struct arena *a)
+{
+	const struct component *comp = o->comp;
+	const struct route *route = o->subject;
+	struct node *doc = object_root(c, a, OBJ_HTTPROUTE, o->name, &comp->route_labels,
+	                               &comp->meta[TARGET_ROUTE].annotations, NULL);
+	struct node *spec = put_map(a, doc, "spec");
+	struct node *parent = push_map(a, put_seq(a, spec, "parentRefs"));
+	put_str(a, parent, "name", route->gateway_name);
+	if (route->gateway_namespace)
+		put_str(a, parent, "namespace", route->gateway_namespace);
+	seq_push(a, put_seq(a, spec, "hostnames"), node_str(a, route->host.value));
+	struct node *rule = push_map(a, put_seq(a, spec, "rules"));
+	struct node *path = put_map(a, push_map(a, put_seq(a, rule, "matches")), "path");
+	put_str(a, path, "type", "PathPrefix");
+	put_str(a, path, "value", route->path.value);
+	struct node *backend = push_map(a, put_seq(a, rule, "backendRefs"));
+	put_str(a, backend, "name", comp->service->name);
+	put_int(a, backend, "port", comp->service->port->number);
 	return doc;
 }
 
@@ -266,6 +281,7 @@ object_tree(const struct compilation *c, const struct object *o, struct arena *a
 	case OBJ_CRONJOB: return workload_tree(c, o->subject, a);
 	case OBJ_AUTOSCALER: return autoscaler_tree(c, o, a);
 	case OBJ_INGRESS: return ingress_tree(c, o, a);
+	case OBJ_HTTPROUTE: return http_route_tree(c, o, a);
 	case OBJ_KINDS: break;
 	}
 	return node_map(a);
@@ -318,8 +334,10 @@ plan_component(struct compilation *c, const struct component *comp)
 		if (w->autoscaled)
 			plan(c, OBJ_AUTOSCALER, w->name, comp, w);
 	}
-	for (size_t k = 0; k < comp->routes.len; k++)
-		plan(c, OBJ_INGRESS, comp->base_name, comp, comp->routes.items[k]);
+	for (size_t k = 0; k < comp->routes.len; k++) {
+		const struct route *route = comp->routes.items[k];
+		plan(c, route->gateway.written ? OBJ_HTTPROUTE : OBJ_INGRESS, comp->base_name, comp, route);
+	}
 }
 
 /* The names that need the rest of the stack first, in dependency order: a
@@ -388,11 +406,13 @@ plan_objects(struct compilation *c)
 	}
 	for (size_t i = 0; i < s->secrets.len; i++) {
 		const struct keyset *sec = s->secrets.items[i];
-		plan(c, OBJ_SECRET, sec->k8s_name, NULL, sec);
+		if (!sec->external)
+			plan(c, OBJ_SECRET, sec->k8s_name, NULL, sec);
 	}
 	for (size_t i = 0; i < s->configs.len; i++) {
 		const struct keyset *cfg = s->configs.items[i];
-		plan(c, OBJ_CONFIGMAP, cfg->k8s_name, NULL, cfg);
+		if (!cfg->external)
+			plan(c, OBJ_CONFIGMAP, cfg->k8s_name, NULL, cfg);
 	}
 	for (size_t i = 0; i < s->ordered.len; i++) {
 		const struct component *comp = s->ordered.items[i];

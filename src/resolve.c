@@ -165,13 +165,59 @@ workload_member(struct resolver *r, struct component *w, const struct ast_ref *r
 /* C.KEY of a config or X.KEY of a secret: a config key stays a reference
  * in env (configMapKeyRef) and is its value elsewhere; a secret key is its
  * bytes inside a secret, and a reference (secretKeyRef) elsewhere. */
+/* A key of an external config or secret: one of its listed keys, or,
+ * when none are listed, any key, made on first use. */
+static struct kv *
+external_key(struct resolver *r, struct keyset *set, const struct ast_ref *ref)
+{
+	const char *kind = set->secret ? "secret" : "config";
+	if (set->keys_listed || !ref->member.text)
+		return lookup_key(r, ref, &set->keys, &set->by_key, kind);
+	struct kv *kv = strmap_get(&set->by_key, ref->member.text);
+	if (kv)
+		return kv;
+	kv = NEW(r->a, struct kv);
+	kv->key = ref->member;
+	kv->loc = ref->member.loc;
+	vec_push(r->a, &set->keys, kv);
+	strmap_put(r->a, &set->by_key, kv->key.text, kv);
+	return kv;
+}
+
+/* What an external object's key may become: a reference to it, taken by
+ * Kubernetes when the pod starts; never a value at compile time. */
+static bool
+external_use_allowed(struct resolver *r, const struct keyset *set, const struct ast_ref *ref,
+                     enum place place, bool bare)
+{
+	if (set->secret ? place != IN_SECRET : place == IN_ENV && bare)
+		return true;
+	diag(&r->c->diags, E0303, ref->loc,
+	     "%s %s is external: the value of its key %s is not known at compile time%s",
+	     set->secret ? "secret" : "config", rquote(r, set->name.text),
+	     rquote(r, ref->member.text),
+	     set->secret ? ", so another secret cannot be made of it"
+	                 : arena_printf(r->a, "; take it whole in an env block (NAME = %s.%s)",
+	                                ref->name.text, ref->member.text));
+	return false;
+}
+
 static struct rvalue *
 keyset_member(struct resolver *r, struct keyset *set, const struct ast_ref *ref,
-              enum place place)
+              enum place place, bool bare)
 {
-	struct kv *kv = lookup_key(r, ref, &set->keys, &set->by_key, set->secret ? "secret" : "config");
-	if (!kv)
+	struct kv *kv = set->external ? external_key(r, set, ref)
+	                              : lookup_key(r, ref, &set->keys, &set->by_key,
+	                                           set->secret ? "secret" : "config");
+	if (!kv || (set->external && !external_use_allowed(r, set, ref, place, bare)))
 		return NULL;
+	if (set->external) {
+		struct rvalue *keyref = NEW(r->a, struct rvalue);
+		keyref->kind = set->secret ? RV_SECRET_REF : RV_CONFIG_REF;
+		keyref->set = set;
+		keyref->key = kv;
+		return keyref;
+	}
 	struct rvalue *v = NULL;
 	if (set->secret && place == IN_SECRET) {
 		resolve_secret_key(r, set, kv);
@@ -236,7 +282,7 @@ resolve_ref(struct resolver *r, const struct ast_ref *ref, enum place place, boo
 	}
 	case DECL_COMPONENT: v = workload_member(r, d->what, ref); break;
 	case DECL_CONFIG:
-	case DECL_SECRET: v = keyset_member(r, d->what, ref, place); break;
+	case DECL_SECRET: v = keyset_member(r, d->what, ref, place, bare); break;
 	case DECL_KINDS: break;
 	}
 	record_reference(r, ref, d, v);
@@ -508,6 +554,13 @@ static bool
 append_secret_key(struct resolver *r, struct keyset *sec, struct kv *key, struct buf *out,
                   struct loc at)
 {
+	if (sec->external) {
+		diag(&r->c->diags, E0303, at,
+		     "secret %s is external: the value of its key %s is not known at compile time, "
+		     "so another secret cannot be made of it", rquote(r, sec->name.text),
+		     rquote(r, key->key.text));
+		return false;
+	}
 	resolve_secret_key(r, sec, key);
 	if (!key->bytes || !within_limits(r, out->len, key->nbytes, at))
 		return false;
@@ -692,6 +745,17 @@ derive_name(struct resolver *r, enum naming_slot slot, const char *component)
 
 /* The stack */
 
+/* A ConfigMap's or Secret's name: an external object's own, when given,
+ * else the naming template's. */
+static void
+name_keyset(struct resolver *r, struct keyset *set)
+{
+	if (set->object)
+		set->k8s_name = resolve_text_of(r, set->object, "an object's name");
+	if (!set->k8s_name)
+		set->k8s_name = derive_name(r, set->secret ? NAMING_SECRET : NAMING_CONFIG, set->name.text);
+}
+
 void
 resolve_stack(struct compilation *c)
 {
@@ -699,14 +763,10 @@ resolve_stack(struct compilation *c)
 	struct stack *s = c->stack;
 	resolve_params(&r);
 	resolve_naming(&r);
-	for (size_t i = 0; i < s->configs.len; i++) {
-		struct keyset *cfg = s->configs.items[i];
-		cfg->k8s_name = derive_name(&r, NAMING_CONFIG, cfg->name.text);
-	}
-	for (size_t i = 0; i < s->secrets.len; i++) {
-		struct keyset *sec = s->secrets.items[i];
-		sec->k8s_name = derive_name(&r, NAMING_SECRET, sec->name.text);
-	}
+	for (size_t i = 0; i < s->configs.len; i++)
+		name_keyset(&r, s->configs.items[i]);
+	for (size_t i = 0; i < s->secrets.len; i++)
+		name_keyset(&r, s->secrets.items[i]);
 	/* The names and Services that other components' references need
 	 * come first, for every component. */
 	for (size_t i = 0; i < s->components.len; i++)
@@ -723,6 +783,7 @@ resolve_stack(struct compilation *c)
 	}
 	for (size_t i = 0; i < s->components.len; i++)
 		resolve_component(&r, s->components.items[i]);
+	resolve_labels(&r);
 	for (size_t i = 0; i < s->components.len; i++)
 		resolve_waits(&r, s->components.items[i]);
 	for (size_t i = 0; i < s->components.len; i++)

@@ -78,9 +78,11 @@ container_context(struct resolver *r, const struct pod *pod, struct container *c
 		sc.allow_escalation = 0;
 		sc.drop.len = 0;
 		vec_push(r->a, &sc.drop, "ALL");
-		if (ctr->role == ROLE_WAIT)
-			sc.user = WAIT_USER;
 	}
+	/* todokc's wait containers start under runAsNonRoot whatever user
+	 * their image declares. */
+	if (ctr->role == ROLE_WAIT && pod->security.non_root == 1)
+		sc.user = WAIT_USER;
 	ctr->security = sc;
 }
 

@@ -121,3 +121,13 @@ put_int(struct arena *a, struct node *map, const char *key, long long i)
 {
 	map_put(a, map, key, node_int(a, i));
 }
+
+void
+put_pairs(struct arena *a, struct node *map, const struct vec *pairs)
+{
+	for (size_t i = 0; pairs && i < pairs->len; i++) {
+		const struct header *h = pairs->items[i];
+		if (!map_find(map, h->name))
+			put_str(a, map, h->name, h->value);
+	}
+}

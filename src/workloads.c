@@ -129,8 +129,10 @@ static void
 put_env_source(struct arena *a, struct node *m, const void *item)
 {
 	const struct env_source *src = item;
-	put_str(a, put_map(a, m, src->set->secret ? "secretRef" : "configMapRef"), "name",
-	        src->set->k8s_name);
+	struct node *ref = put_map(a, m, src->set->secret ? "secretRef" : "configMapRef");
+	put_str(a, ref, "name", src->set->k8s_name);
+	if (src->set->optional)
+		map_put(a, ref, "optional", node_bool(a, true));
 }
 
 static void
@@ -151,6 +153,8 @@ put_env_var(struct arena *a, struct node *m, const void *item)
 	struct node *ref = put_map(a, from, secret ? "secretKeyRef" : "configMapKeyRef");
 	put_str(a, ref, "name", e->from->k8s_name);
 	put_str(a, ref, "key", e->key);
+	if (e->from->optional)
+		map_put(a, ref, "optional", node_bool(a, true));
 }
 
 static void
@@ -312,6 +316,8 @@ put_volume_source(struct arena *a, struct node *m, const struct volume *vol)
 		put_items(a, cm, vol);
 		if (vol->mode >= 0)
 			put_int(a, cm, "defaultMode", vol->mode);
+		if (vol->mounted->optional)
+			map_put(a, cm, "optional", node_bool(a, true));
 		break;
 	}
 	case VOLUME_SECRET: {
@@ -319,6 +325,8 @@ put_volume_source(struct arena *a, struct node *m, const struct volume *vol)
 		put_str(a, sm, "secretName", vol->mounted->k8s_name);
 		put_items(a, sm, vol);
 		put_int(a, sm, "defaultMode", vol->mode >= 0 ? vol->mode : 0400);
+		if (vol->mounted->optional)
+			map_put(a, sm, "optional", node_bool(a, true));
 		break;
 	}
 	case VOLUME_TOKEN: put_token_volume(a, m); break;
@@ -341,15 +349,6 @@ put_pod_volumes(struct arena *a, struct node *pod, const struct pod *p)
 	}
 }
 
-static void
-put_headers(struct arena *a, struct node *m, const struct vec *headers)
-{
-	for (size_t i = 0; i < headers->len; i++) {
-		const struct header *h = headers->items[i];
-		put_str(a, m, h->name, h->value);
-	}
-}
-
 /* The pod template of a workload. */
 struct node *
 pod_template_tree(const struct compilation *c, const struct workload *w, struct arena *a)
@@ -357,12 +356,9 @@ pod_template_tree(const struct compilation *c, const struct workload *w, struct 
 	const struct pod *p = &w->pod;
 	struct node *template = node_map(a);
 	struct node *meta = put_map(a, template, "metadata");
-	struct node *labels = put_map(a, meta, "labels");
-	put_str(a, labels, "app", component_app(w->comp));
-	put_str(a, labels, "app.kubernetes.io/part-of", c->stack->name.text);
-	put_headers(a, labels, &p->labels);
-	if (p->annotations.len)
-		put_headers(a, put_map(a, meta, "annotations"), &p->annotations);
+	put_pairs(a, put_map(a, meta, "labels"), &p->template_labels);
+	if (p->meta.annotations.len)
+		put_pairs(a, put_map(a, meta, "annotations"), &p->meta.annotations);
 	struct node *pod = put_map(a, template, "spec");
 	if (p->restart_never)
 		put_str(a, pod, "restartPolicy", "Never");
@@ -373,9 +369,23 @@ pod_template_tree(const struct compilation *c, const struct workload *w, struct 
 	put_security_context(a, pod, &p->security);
 	if (p->grace >= 0)
 		put_int(a, pod, "terminationGracePeriodSeconds", p->grace);
+	if (p->node_selector.len)
+		put_pairs(a, put_map(a, pod, "nodeSelector"), &p->node_selector);
 	put_containers(a, pod, p);
 	put_pod_volumes(a, pod, p);
 	return template;
+}
+
+/* A workload object, with its spec map in *spec. */
+static struct node *
+workload_object(const struct compilation *c, struct arena *a, const struct workload *w,
+                struct node **spec)
+{
+	const struct component *comp = w->comp;
+	struct node *doc = object_root(c, a, workload_kinds[comp->kind].object, w->name, &w->labels,
+	                               &comp->meta[TARGET_WORKLOAD].annotations, NULL);
+	*spec = put_map(a, doc, "spec");
+	return doc;
 }
 
 static void
@@ -403,8 +413,7 @@ put_replicated_pods(const struct compilation *c, struct arena *a, struct node *s
 {
 	if (!w->autoscaled)
 		put_int(a, spec, "replicas", w->replicas);
-	put_str(a, put_map(a, put_map(a, spec, "selector"), "matchLabels"), "app",
-	        component_app(w->comp));
+	put_pairs(a, put_map(a, put_map(a, spec, "selector"), "matchLabels"), &w->selector);
 	map_put(a, spec, "template", pod_template_tree(c, w, a));
 }
 
@@ -412,7 +421,7 @@ static struct node *
 deployment_tree(const struct compilation *c, const struct workload *w, struct arena *a)
 {
 	struct node *spec;
-	struct node *doc = component_object(c, a, OBJ_DEPLOYMENT, w->name, w->comp, &spec);
+	struct node *doc = workload_object(c, a, w, &spec);
 	put_replicated_pods(c, a, spec, w);
 	return doc;
 }
@@ -422,7 +431,7 @@ statefulset_tree(const struct compilation *c, const struct workload *w, struct a
 {
 	const struct component *comp = w->comp;
 	struct node *spec;
-	struct node *doc = component_object(c, a, OBJ_STATEFULSET, w->name, comp, &spec);
+	struct node *doc = workload_object(c, a, w, &spec);
 	put_str(a, spec, "serviceName", (comp->headless ? comp->headless : comp->service)->name);
 	put_replicated_pods(c, a, spec, w);
 	put_claim_templates(a, spec, &w->pod);
@@ -448,7 +457,7 @@ static struct node *
 job_tree(const struct compilation *c, const struct workload *w, struct arena *a)
 {
 	struct node *spec;
-	struct node *doc = component_object(c, a, OBJ_JOB, w->name, w->comp, &spec);
+	struct node *doc = workload_object(c, a, w, &spec);
 	put_job_spec(c, a, spec, w);
 	return doc;
 }
@@ -459,7 +468,7 @@ cronjob_tree(const struct compilation *c, const struct workload *w, struct arena
 	static const char *const policies[] = {"Allow", "Forbid", "Replace"};
 	const struct job_settings *job = &w->comp->job;
 	struct node *spec;
-	struct node *doc = component_object(c, a, OBJ_CRONJOB, w->name, w->comp, &spec);
+	struct node *doc = workload_object(c, a, w, &spec);
 	put_str(a, spec, "schedule", job->schedule.value);
 	if (job->has_concurrency)
 		put_str(a, spec, "concurrencyPolicy", policies[job->concurrency]);

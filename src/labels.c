@@ -1,0 +1,270 @@
+/*
+ * labels.c - the labels and annotations of every object, computed once
+ * (docs/language.md, labels and selectors): todokc's own labels and the
+ * stack's; each component's selector, the selector and metadata labels
+ * of each of its workloads (a variant's with its `version`), the labels
+ * of its pod templates, Services, routes and other objects; the labels
+ * and annotations of the accounts, merged across the components that
+ * share one; and the node selector of every pod.  The object builders
+ * write these lists as they are.
+ */
+#include "resolve.h"
+
+#include <string.h>
+
+/* The labels todokc puts on every object. */
+#define PART_OF "app.kubernetes.io/part-of"
+#define MANAGED_BY "app.kubernetes.io/managed-by"
+
+void
+resolve_entries(struct resolver *r, const struct vec *entries, struct vec *out)
+{
+	for (size_t i = 0; i < entries->len; i++) {
+		const struct ast_entry *e = entries->items[i];
+		struct header *h = NEW(r->a, struct header);
+		h->name = e->key.text;
+		h->value = resolve_text_of(r, e->value->string, "a label or annotation");
+		h->loc = e->loc;
+		if (h->value)
+			vec_push(r->a, out, h);
+	}
+}
+
+static void
+resolve_metadata(struct resolver *r, struct metadata *meta)
+{
+	resolve_entries(r, &meta->label_entries, &meta->labels);
+	resolve_entries(r, &meta->annotation_entries, &meta->annotations);
+}
+
+static const struct header *
+find_header(const struct vec *headers, const char *name)
+{
+	for (size_t i = 0; i < headers->len; i++) {
+		const struct header *h = headers->items[i];
+		if (strcmp(h->name, name) == 0)
+			return h;
+	}
+	return NULL;
+}
+
+static void
+add_header(struct resolver *r, struct vec *out, const char *name, const char *value,
+           struct loc loc)
+{
+	struct header *h = NEW(r->a, struct header);
+	*h = (struct header){name, value, loc};
+	vec_push(r->a, out, h);
+}
+
+static void
+append_headers(struct resolver *r, struct vec *out, const struct vec *more)
+{
+	for (size_t i = 0; i < more->len; i++)
+		vec_push(r->a, out, more->items[i]);
+}
+
+/* A label key that todokc sets itself, with the value it sets. */
+static const char *
+own_label_value(struct resolver *r, const char *key)
+{
+	if (strcmp(key, PART_OF) == 0)
+		return r->s->name.text;
+	if (strcmp(key, MANAGED_BY) == 0)
+		return "todokc";
+	return NULL;
+}
+
+/* The stack: todokc's labels, then the stack's own. */
+static void
+resolve_stack_labels(struct resolver *r)
+{
+	struct stack *s = r->s;
+	resolve_metadata(r, &s->meta);
+	add_header(r, &s->common_labels, PART_OF, s->name.text, s->loc);
+	add_header(r, &s->common_labels, MANAGED_BY, "todokc", s->loc);
+	for (size_t i = 0; i < s->meta.labels.len; i++) {
+		const struct header *h = s->meta.labels.items[i];
+		if (own_label_value(r, h->name))
+			diag(&r->c->diags, E0517, h->loc,
+			     "label %s is set by todokc on every object; choose another key",
+			     rquote(r, h->name));
+		else
+			vec_push(r->a, &s->common_labels, (void *)h);
+	}
+}
+
+/* The selector: the component's own, or `app: WORKLOAD`.  A selector
+ * label that todokc also sets must have todokc's value, and a component
+ * with variants leaves `version` to them. */
+static void
+resolve_selector(struct resolver *r, struct component *comp)
+{
+	if (!HAS_LOC(comp->selector_loc)) {
+		add_header(r, &comp->selector, "app", comp->base_name, comp->name.loc);
+		return;
+	}
+	struct vec written = {0};
+	resolve_entries(r, &comp->selector_entries, &written);
+	bool variants = WORKLOAD_OF(comp)->variant.text != NULL;
+	for (size_t i = 0; i < written.len; i++) {
+		struct header *h = written.items[i];
+		const char *own = own_label_value(r, h->name);
+		if (own && strcmp(own, h->value) != 0) {
+			diag(&r->c->diags, E0517, h->loc,
+			     "selector label %s = %s contradicts todokc's own label %s = %s",
+			     rquote(r, h->name), rquote(r, h->value), rquote(r, h->name), rquote(r, own));
+			continue;
+		}
+		if (variants && strcmp(h->name, "version") == 0) {
+			diag(&r->c->diags, E0517, h->loc,
+			     "selector label 'version' contradicts the variants of %s, which each set "
+			     "'version' to their name", rquote(r, comp->name.text));
+			continue;
+		}
+		vec_push(r->a, &comp->selector, h);
+	}
+}
+
+/* A pod label must not change what selects the pod. */
+static bool
+pod_label_allowed(struct resolver *r, const struct component *comp, const struct workload *w,
+                  const struct header *h)
+{
+	const char *why = NULL;
+	if (strcmp(h->name, PART_OF) == 0 ||
+	    (!HAS_LOC(comp->selector_loc) && strcmp(h->name, "app") == 0))
+		why = "is set by todokc (the selector uses it)";
+	else if (find_header(&comp->selector, h->name))
+		why = "is a selector label of the component";
+	else if (w->variant.text && strcmp(h->name, "version") == 0)
+		why = "is set by todokc to the variant's name";
+	if (why)
+		diag(&r->c->diags, E0517, h->loc, "label %s %s; choose another key", rquote(r, h->name),
+		     why);
+	return why == NULL;
+}
+
+/* A workload's selector, its metadata labels and its pod template's. */
+static void
+resolve_workload_labels(struct resolver *r, struct component *comp, struct workload *w)
+{
+	append_headers(r, &w->selector, &comp->selector);
+	const struct metadata *own = &comp->meta[TARGET_WORKLOAD];
+	append_headers(r, &w->labels, HAS_LOC(own->labels_loc) ? &own->labels : &comp->selector);
+	if (w->variant.text) {
+		add_header(r, &w->selector, "version", w->variant.text, w->variant.loc);
+		add_header(r, &w->labels, "version", w->variant.text, w->variant.loc);
+	}
+	struct pod *pod = &w->pod;
+	resolve_metadata(r, &pod->meta);
+	append_headers(r, &pod->template_labels, &w->selector);
+	if (!find_header(&w->selector, PART_OF))
+		add_header(r, &pod->template_labels, PART_OF, r->s->name.text, r->s->loc);
+	for (size_t i = 0; i < pod->meta.labels.len; i++) {
+		struct header *h = pod->meta.labels.items[i];
+		if (pod_label_allowed(r, comp, w, h))
+			vec_push(r->a, &pod->template_labels, h);
+	}
+}
+
+/* nodes { }: the stack's, with the pod's over them by key. */
+static void
+resolve_node_selector(struct resolver *r, const struct vec *stack_nodes, struct pod *pod)
+{
+	struct vec own = {0};
+	resolve_entries(r, &pod->node_entries, &own);
+	for (size_t i = 0; i < stack_nodes->len; i++) {
+		const struct header *h = stack_nodes->items[i];
+		if (!find_header(&own, h->name))
+			vec_push(r->a, &pod->node_selector, (void *)h);
+	}
+	append_headers(r, &pod->node_selector, &own);
+}
+
+/* `labels account { }` and `annotations account { }` of a component,
+ * merged into its account's: components that share an account must not
+ * disagree on a key. */
+static void
+merge_into_account(struct resolver *r, const struct vec *headers, struct vec *into,
+                   const struct account *acc, const char *what)
+{
+	for (size_t i = 0; i < headers->len; i++) {
+		struct header *h = headers->items[i];
+		const struct header *old = find_header(into, h->name);
+		if (!old)
+			vec_push(r->a, into, h);
+		else if (strcmp(old->value, h->value) != 0)
+			diag_again(&r->c->diags, E0404, h->loc, old->loc, "the other value is set here",
+			           "account %s gets two values for %s %s", rquote(r, acc->written.text),
+			           what, rquote(r, h->name));
+	}
+}
+
+static void
+resolve_account_metadata(struct resolver *r, struct component *comp)
+{
+	struct metadata *meta = &comp->meta[TARGET_ACCOUNT];
+	bool labels = HAS_LOC(meta->labels_loc);
+	if (!labels && !HAS_LOC(meta->annotations_loc))
+		return;
+	const struct vec *entries = labels ? &meta->label_entries : &meta->annotation_entries;
+	struct loc first = entries->len ? ((const struct ast_entry *)entries->items[0])->loc
+	                   : labels     ? meta->labels_loc
+	                                : meta->annotations_loc;
+	const struct account *acc = WORKLOAD_OF(comp)->pod.account;
+	if (!comp->account_name.text) {
+		diag(&r->c->diags, E0409, first,
+		     "'%s account' %s the component's account, and %s has none; add 'account NAME'",
+		     labels ? "labels" : "annotations", labels ? "labels" : "annotates",
+		     rquote(r, comp->name.text));
+		return;
+	}
+	if (!acc)
+		return; /* reported where it is used */
+	if (acc->external) {
+		diag(&r->c->diags, E0409, first,
+		     "account %s is external: todokc writes no ServiceAccount to %s",
+		     rquote(r, acc->written.text), labels ? "label" : "annotate");
+		return;
+	}
+	resolve_metadata(r, meta);
+	struct account *shared = (struct account *)acc;
+	merge_into_account(r, &meta->labels, &shared->labels, acc, "label");
+	merge_into_account(r, &meta->annotations, &shared->annotations, acc, "annotation");
+}
+
+static void
+resolve_component_labels(struct resolver *r, struct component *comp, const struct vec *stack_nodes)
+{
+	resolve_selector(r, comp);
+	for (int t = TARGET_WORKLOAD; t <= TARGET_ROUTE; t++)
+		resolve_metadata(r, &comp->meta[t]);
+	for (size_t i = 0; i < comp->workloads.len; i++) {
+		struct workload *w = comp->workloads.items[i];
+		resolve_workload_labels(r, comp, w);
+		resolve_node_selector(r, stack_nodes, &w->pod);
+	}
+	const struct metadata *svc = &comp->meta[TARGET_SERVICE], *route = &comp->meta[TARGET_ROUTE];
+	append_headers(r, &comp->labels, &comp->selector);
+	append_headers(r, &comp->service_labels,
+	               HAS_LOC(svc->labels_loc) ? &svc->labels : &comp->selector);
+	append_headers(r, &comp->route_labels,
+	               HAS_LOC(route->labels_loc) ? &route->labels : &comp->selector);
+	resolve_account_metadata(r, comp);
+}
+
+void
+resolve_labels(struct resolver *r)
+{
+	struct stack *s = r->s;
+	resolve_stack_labels(r);
+	struct vec stack_nodes = {0};
+	resolve_entries(r, &s->node_entries, &stack_nodes);
+	for (size_t i = 0; i < s->configs.len; i++)
+		resolve_metadata(r, &((struct keyset *)s->configs.items[i])->meta);
+	for (size_t i = 0; i < s->secrets.len; i++)
+		resolve_metadata(r, &((struct keyset *)s->secrets.items[i])->meta);
+	for (size_t i = 0; i < s->components.len; i++)
+		resolve_component_labels(r, s->components.items[i], &stack_nodes);
+}
