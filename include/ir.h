@@ -95,6 +95,7 @@ struct keyset {
 	struct loc loc;
 	const char *k8s_name;      /* the ConfigMap's or Secret's name */
 	struct loc tls_use;        /* secrets: a route's "tls NAME": type kubernetes.io/tls */
+	struct loc pull_use;       /* secrets: a "pull-secret NAME": kubernetes.io/dockerconfigjson */
 	struct vec keys;           /* struct kv *: its keys (an external one's, as listed) */
 	struct strmap by_key;
 	struct metadata meta;
@@ -286,6 +287,7 @@ enum container_role {
 
 struct container {
 	enum container_role role;
+	int pull;                   /* enum pull_policy; -1: not given (Kubernetes' default) */
 	const char *name;
 	struct loc name_loc;        /* where the name is given or comes from */
 	bool named;                 /* `container NAME` gave it */
@@ -335,6 +337,8 @@ struct pod {
 	struct vec node_entries;    /* struct ast_entry *, as written: nodes { } */
 	struct vec node_selector;   /* struct header *: the stack's nodes, the component's over them */
 	struct account *account;    /* NULL: the namespace's default account */
+	struct vec pull_secret_names; /* struct ident *, as written */
+	struct vec pull_secrets;    /* struct keyset *: imagePullSecrets */
 	struct security_settings security_written;
 	struct security_context security;
 	struct job_reader *job_reader; /* the pod waits for jobs: its token goes to the waits */
@@ -379,6 +383,22 @@ extern const struct workload_kind_info workload_kinds[WORKLOAD_KINDS];
 /* "Deployment", "StatefulSet", "Job", "CronJob" */
 #define WORKLOAD_KIND_NAME(comp) (object_kinds[workload_kinds[(comp)->kind].object].kind)
 
+/* A count or a share of a workload's pods: "surge 1", "unavailable 25%". */
+struct amount {
+	bool given;
+	bool percent;
+	long long value;
+	struct loc loc;
+};
+
+/* How a Deployment replaces its pods: `strategy recreate`, or rolling. */
+struct strategy {
+	bool given;
+	bool recreate;
+	struct amount surge, unavailable;
+	struct loc loc;
+};
+
 /* A workload object and its pod: a component's one, or one per variant. */
 struct workload {
 	struct component *comp;
@@ -397,6 +417,7 @@ struct workload {
 	long long min_replicas, autoscale_max, cpu_percent;
 	struct loc autoscale_loc;
 	long long max_replicas;     /* the most it may run: the count or autoscale_max */
+	struct strategy strategy;   /* Deployments */
 };
 
 /* A job's or a cron's settings. */

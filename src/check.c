@@ -335,6 +335,31 @@ check_tls_secret(struct checker *k, struct keyset *sec)
 	diag_note(&k->c->diags, g, sec->tls_use, "it is used for TLS here");
 }
 
+/* A secret a pod pulls its images with is written as type
+ * kubernetes.io/dockerconfigjson, which holds exactly the key
+ * '.dockerconfigjson'. */
+static void
+check_pull_secret(struct checker *k, struct keyset *sec)
+{
+	if (!HAS_LOC(sec->pull_use) || (sec->external && !sec->keys_listed))
+		return;
+	bool found = strmap_get(&sec->by_key, ".dockerconfigjson");
+	if (found && (sec->external || sec->keys.len == 1)) {
+		if (!HAS_LOC(sec->tls_use))
+			return;
+		struct diagnostic *g = diag(&k->c->diags, E0404, sec->pull_use,
+		                            "secret %s cannot hold both a TLS certificate and "
+		                            "registry credentials", cquote(k, sec->name.text));
+		diag_note(&k->c->diags, g, sec->tls_use, "it is used for TLS here");
+		return;
+	}
+	struct diagnostic *g = diag(&k->c->diags, E0509, sec->name.loc,
+	                            "secret %s holds registry credentials for 'pull-secret', so it "
+	                            "holds %sthe key '.dockerconfigjson'", cquote(k, sec->name.text),
+	                            sec->external ? "" : "exactly ");
+	diag_note(&k->c->diags, g, sec->pull_use, "it is used to pull images here");
+}
+
 static void
 check_keyset(struct checker *k, struct keyset *set)
 {
@@ -344,6 +369,7 @@ check_keyset(struct checker *k, struct keyset *set)
 	                  set->object ? NAMING_SLOTS : set->secret ? NAMING_SECRET : NAMING_CONFIG);
 	check_keys(k, set);
 	check_tls_secret(k, set);
+	check_pull_secret(k, set);
 }
 
 /* Across the stack */

@@ -231,7 +231,38 @@ check_volumes(struct checker *k, struct component *comp, struct workload *w)
 			     "the claim of volume %s is ReadWriteOnce, but %s may run several "
 			     "replicas on different nodes; use a stateful for per-replica volumes",
 			     cquote(k, vol->name.text), cquote(k, comp->name.text));
+		else if (comp->kind == WORKLOAD_DEPLOYMENT && !w->strategy.given)
+			diag(&k->c->diags, W0504, vol->loc,
+			     "the claim of volume %s is ReadWriteOnce: a rolling update starts the new "
+			     "pod before the old one stops, perhaps on another node, where it cannot "
+			     "mount the claim; add 'strategy recreate' to %s", cquote(k, vol->name.text),
+			     cquote(k, comp->name.text));
 	}
+}
+
+static bool
+check_amount(struct checker *k, const struct amount *n, const char *what)
+{
+	if (!n->given)
+		return true;
+	if (n->percent && n->value > 100) {
+		diag(&k->c->diags, E0408, n->loc, "%s %lld%% is more than all the pods", what, n->value);
+		return false;
+	}
+	return check_int32(k, n->value, n->loc, what);
+}
+
+/* A rolling update must be able to make progress. */
+static void
+check_strategy(struct checker *k, const struct strategy *st)
+{
+	if (!check_amount(k, &st->surge, "surge") || !check_amount(k, &st->unavailable, "unavailable"))
+		return;
+	bool no_surge = !st->surge.given || st->surge.value == 0;
+	if (st->surge.given && st->unavailable.given && no_surge && st->unavailable.value == 0)
+		diag(&k->c->diags, E0404, st->loc,
+		     "a rolling update with 'surge 0' and 'unavailable 0' can neither start a new pod "
+		     "nor stop an old one");
 }
 
 /* Pod security */
@@ -354,4 +385,5 @@ check_workload(struct checker *k, struct component *comp, struct workload *w)
 	if (w->pod.grace >= 0)
 		check_int32(k, w->pod.grace, w->pod.grace_loc, "grace");
 	check_volumes(k, comp, w);
+	check_strategy(k, &w->strategy);
 }

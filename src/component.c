@@ -401,9 +401,26 @@ resolve_account(struct resolver *r, struct component *comp)
 		((struct workload *)comp->workloads.items[i])->pod.account = acc;
 }
 
+/* pull-secret X, ...: secrets holding a registry's credentials. */
+static void
+resolve_pull_secrets(struct resolver *r, struct pod *pod)
+{
+	for (size_t i = 0; i < pod->pull_secret_names.len; i++) {
+		const struct ident *name = pod->pull_secret_names.items[i];
+		struct decl *d = lookup(r, *name, 1u << DECL_SECRET, "secret");
+		if (!d)
+			continue;
+		struct keyset *sec = d->what;
+		if (!HAS_LOC(sec->pull_use))
+			sec->pull_use = name->loc;
+		vec_push(r->a, &pod->pull_secrets, sec);
+	}
+}
+
 static void
 resolve_pod(struct resolver *r, struct component *comp, struct pod *pod)
 {
+	resolve_pull_secrets(r, pod);
 	for (size_t i = 0; i < pod->containers.len; i++)
 		resolve_container(r, comp, pod->containers.items[i]);
 	resolve_volumes(r, comp, pod);

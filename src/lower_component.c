@@ -176,6 +176,7 @@ new_container(struct lowering *l, enum container_role role, struct ident name)
 {
 	struct container *ctr = NEW(l->a, struct container);
 	ctr->role = role;
+	ctr->pull = -1;
 	ctr->name = name.text;
 	ctr->name_loc = name.loc;
 	return ctr;
@@ -376,6 +377,7 @@ lower_container_property(struct block *b, const struct ast_prop *prop)
 	case PROP_PORT:
 	case PROP_CONTAINER_PORT: lower_port(b, prop); return true;
 	case PROP_MOUNT: lower_mount(b, prop); return true;
+	case PROP_PULL: ctr->pull = (int)prop->u.pull; return true;
 	case PROP_SECURITY:
 		lower_security(b, prop, ctr->role == ROLE_MAIN ? &b->w->pod.security_written
 		                                               : &ctr->security_written);
@@ -573,6 +575,30 @@ lower_replicas(struct workload *w, const struct ast_prop *prop)
 	w->autoscale_loc = prop->loc;
 }
 
+static struct amount
+lower_amount(const struct ast_amount *a)
+{
+	return (struct amount){true, a->number.kind == NUM_PERCENT, a->number.value, a->loc};
+}
+
+/* strategy recreate | rolling [surge N|P%] [unavailable N|P%] */
+static void
+lower_strategy(struct block *b, const struct ast_prop *prop)
+{
+	struct strategy *st = &b->w->strategy;
+	*st = (struct strategy){.given = true, .recreate = prop->u.strategy.recreate, .loc = prop->loc};
+	for (size_t i = 0; i < prop->u.strategy.amounts.len; i++) {
+		const struct ast_amount *a = prop->u.strategy.amounts.items[i];
+		struct amount *slot = a->kind == AMOUNT_SURGE ? &st->surge : &st->unavailable;
+		if (slot->given)
+			diag_again(&b->l->c->diags, E0403, a->loc, slot->loc, "first given here",
+			           "'%s' is given twice in one strategy",
+			           a->kind == AMOUNT_SURGE ? "surge" : "unavailable");
+		else
+			*slot = lower_amount(a);
+	}
+}
+
 /* The properties that belong to the component rather than to its pod. */
 static bool
 component_wide(enum prop_kind kind)
@@ -637,6 +663,11 @@ lower_component_property(struct block *b, const struct ast_prop *prop)
 			     "'selector' names no label; write 'selector { app = \"%s\" }'", comp->name.text);
 		break;
 	case PROP_NODES: lower_metadata(l, &prop->u.block.entries, &b->w->pod.node_entries); break;
+	case PROP_PULL_SECRET:
+		for (size_t k = 0; k < prop->u.names.len; k++)
+			vec_push(l->a, &b->w->pod.pull_secret_names, prop->u.names.items[k]);
+		break;
+	case PROP_STRATEGY: lower_strategy(b, prop); break;
 	case PROP_RETRIES:
 	case PROP_DEADLINE:
 	case PROP_KEEP:
@@ -653,6 +684,18 @@ lower_block(struct block *b, const struct vec *props)
 		if (!property_here(b, prop) || lower_container_property(b, prop))
 			continue;
 		lower_component_property(b, prop);
+	}
+}
+
+/* The component's `pull` is also its other containers' (todokc's wait
+ * containers aside) unless they give their own. */
+static void
+spread_pull(struct workload *w)
+{
+	for (size_t i = 0; i < w->pod.containers.len; i++) {
+		struct container *ctr = w->pod.containers.items[i];
+		if (ctr->pull < 0 && ctr->role != ROLE_WAIT)
+			ctr->pull = w->main->pull;
 	}
 }
 
@@ -708,6 +751,7 @@ lower_variants(struct lowering *l, struct component *comp, const struct vec *pro
 		struct block b = {.l = l, .comp = comp, .w = w, .ctr = w->main, .kind = BLOCK_SERVICE,
 		                  .pod_only = true};
 		lower_block(&b, &merged);
+		spread_pull(w);
 	}
 }
 
@@ -734,6 +778,7 @@ lower_component(struct lowering *l, const struct ast_item *item)
 	struct block b = {.l = l, .comp = comp, .w = w, .ctr = w->main,
 	                  .kind = workload_blocks[comp->kind]};
 	lower_block(&b, &item->props);
+	spread_pull(w);
 	if (!w->main->image.written)
 		diag(&l->c->diags, E0406, item->name.loc, "%s %s has no image; add 'image \"NAME:TAG\"'",
 		     word, lquote(l, item->name.text));

@@ -98,7 +98,9 @@ keyset_tree(const struct compilation *c, const struct object *o, struct arena *a
 		map_put(a, data, kv->key.text, value);
 	}
 	if (set->secret)
-		put_str(a, doc, "type", HAS_LOC(set->tls_use) ? "kubernetes.io/tls" : "Opaque");
+		put_str(a, doc, "type", HAS_LOC(set->tls_use)    ? "kubernetes.io/tls"
+		                        : HAS_LOC(set->pull_use) ? "kubernetes.io/dockerconfigjson"
+		                                                 : "Opaque");
 	return doc;
 }
 

@@ -221,6 +221,10 @@ put_container(struct arena *a, struct node *list, const struct container *ctr)
 	struct node *m = push_map(a, list);
 	put_str(a, m, "name", ctr->name);
 	put_str(a, m, "image", ctr->image.value ? ctr->image.value : "");
+	if (ctr->pull >= 0) {
+		static const char *const policies[] = {"Always", "Never", "IfNotPresent"};
+		put_str(a, m, "imagePullPolicy", policies[ctr->pull]);
+	}
 	if (ctr->role == ROLE_SIDECAR)
 		put_str(a, m, "restartPolicy", "Always"); /* a native sidecar */
 	if (ctr->has_command)
@@ -366,6 +370,10 @@ pod_template_tree(const struct compilation *c, const struct workload *w, struct 
 		put_str(a, pod, "serviceAccountName", p->account->name);
 	if (p->job_reader)
 		map_put(a, pod, "automountServiceAccountToken", node_bool(a, false));
+	struct node *secrets = p->pull_secrets.len ? put_seq(a, pod, "imagePullSecrets") : NULL;
+	for (size_t i = 0; i < p->pull_secrets.len; i++)
+		put_str(a, push_map(a, secrets), "name",
+		        ((const struct keyset *)p->pull_secrets.items[i])->k8s_name);
 	put_security_context(a, pod, &p->security);
 	if (p->grace >= 0)
 		put_int(a, pod, "terminationGracePeriodSeconds", p->grace);
@@ -404,6 +412,26 @@ put_claim_templates(struct arena *a, struct node *spec, const struct pod *pod)
 	}
 }
 
+static struct node *
+amount_node(struct arena *a, const struct amount *n)
+{
+	return n->percent ? node_str(a, arena_printf(a, "%lld%%", n->value)) : node_int(a, n->value);
+}
+
+static void
+put_strategy(struct arena *a, struct node *spec, const struct strategy *st)
+{
+	struct node *m = put_map(a, spec, "strategy");
+	put_str(a, m, "type", st->recreate ? "Recreate" : "RollingUpdate");
+	if (!st->surge.given && !st->unavailable.given)
+		return;
+	struct node *rolling = put_map(a, m, "rollingUpdate");
+	if (st->surge.given)
+		map_put(a, rolling, "maxSurge", amount_node(a, &st->surge));
+	if (st->unavailable.given)
+		map_put(a, rolling, "maxUnavailable", amount_node(a, &st->unavailable));
+}
+
 /* What every replicated workload's spec holds after its own first keys:
  * the replicas (unless an autoscaler sets them), the selector and the pod
  * template. */
@@ -414,6 +442,8 @@ put_replicated_pods(const struct compilation *c, struct arena *a, struct node *s
 	if (!w->autoscaled)
 		put_int(a, spec, "replicas", w->replicas);
 	put_pairs(a, put_map(a, put_map(a, spec, "selector"), "matchLabels"), &w->selector);
+	if (w->strategy.given)
+		put_strategy(a, spec, &w->strategy);
 	map_put(a, spec, "template", pod_template_tree(c, w, a));
 }
 
