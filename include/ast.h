@@ -102,7 +102,8 @@ enum metadata_target {
 	TARGET_POD, TARGET_WORKLOAD, TARGET_SERVICE, TARGET_ROUTE, TARGET_ACCOUNT, TARGET_KINDS
 };
 
-enum pull_policy { PULL_ALWAYS, PULL_NEVER, PULL_IF_NOT_PRESENT };
+/* PULL_DEFAULT: not given, Kubernetes' default. */
+enum pull_policy { PULL_DEFAULT, PULL_ALWAYS, PULL_NEVER, PULL_IF_NOT_PRESENT };
 enum concurrency_policy { CONCURRENCY_ALLOW, CONCURRENCY_FORBID, CONCURRENCY_REPLACE };
 
 /* "surge N" or "unavailable P%" of a rolling strategy, "min-available N" of

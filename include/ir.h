@@ -287,7 +287,7 @@ enum container_role {
 
 struct container {
 	enum container_role role;
-	int pull;                   /* enum pull_policy; -1: not given (Kubernetes' default) */
+	enum pull_policy pull;
 	const char *name;
 	struct loc name_loc;        /* where the name is given or comes from */
 	bool named;                 /* `container NAME` gave it */

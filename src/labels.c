@@ -176,10 +176,14 @@ resolve_node_selector(struct resolver *r, const struct vec *stack_nodes, struct 
 	resolve_entries(r, &pod->node_entries, &own);
 	for (size_t i = 0; i < stack_nodes->len; i++) {
 		const struct header *h = stack_nodes->items[i];
-		if (!find_header(&own, h->name))
+		const struct header *mine = find_header(&own, h->name);
+		vec_push(r->a, &pod->node_selector, (void *)(mine ? mine : h));
+	}
+	for (size_t i = 0; i < own.len; i++) {
+		const struct header *h = own.items[i];
+		if (!find_header(stack_nodes, h->name))
 			vec_push(r->a, &pod->node_selector, (void *)h);
 	}
-	append_headers(r, &pod->node_selector, &own);
 }
 
 /* `labels account { }` and `annotations account { }` of a component,

@@ -207,7 +207,7 @@ lower_keyset(struct lowering *l, const struct ast_item *item, bool secret)
 	set->secret = secret;
 	set->name = item->name;
 	set->loc = item->loc;
-	set->tls_use = NO_LOC;
+	set->tls_use = set->pull_use = NO_LOC;
 	set->bad_name = !check_name(l, item->name, secret ? "secret" : "config");
 	set->meta.labels_loc = set->meta.annotations_loc = NO_LOC;
 	if (!declare(l, secret ? DECL_SECRET : DECL_CONFIG, set, item->name))

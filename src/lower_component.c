@@ -176,7 +176,6 @@ new_container(struct lowering *l, enum container_role role, struct ident name)
 {
 	struct container *ctr = NEW(l->a, struct container);
 	ctr->role = role;
-	ctr->pull = -1;
 	ctr->name = name.text;
 	ctr->name_loc = name.loc;
 	return ctr;
@@ -377,7 +376,7 @@ lower_container_property(struct block *b, const struct ast_prop *prop)
 	case PROP_PORT:
 	case PROP_CONTAINER_PORT: lower_port(b, prop); return true;
 	case PROP_MOUNT: lower_mount(b, prop); return true;
-	case PROP_PULL: ctr->pull = (int)prop->u.pull; return true;
+	case PROP_PULL: ctr->pull = prop->u.pull; return true;
 	case PROP_SECURITY:
 		lower_security(b, prop, ctr->role == ROLE_MAIN ? &b->w->pod.security_written
 		                                               : &ctr->security_written);
@@ -694,7 +693,7 @@ spread_pull(struct workload *w)
 {
 	for (size_t i = 0; i < w->pod.containers.len; i++) {
 		struct container *ctr = w->pod.containers.items[i];
-		if (ctr->pull < 0 && ctr->role != ROLE_WAIT)
+		if (ctr->pull == PULL_DEFAULT && ctr->role != ROLE_WAIT)
 			ctr->pull = w->main->pull;
 	}
 }

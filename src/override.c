@@ -4,7 +4,8 @@
  * stack's (docs/language.md, variants and profiles).  One rule for both:
  *
  *  - env { }, labels, annotations and nodes blocks merge by key: a key
- *    given in the changes replaces the same key of the base;
+ *    given in the changes replaces the same key of the base where it
+ *    is, the others follow the base's keys;
  *  - a sidecar, init, container block or variant of the same name is
  *    changed property by property, by this same rule; a volume, an
  *    `expose ... as` or a mount of the same name is replaced;
@@ -79,12 +80,13 @@ index_changed_keys(struct arena *a, const struct vec *changes, struct strmap *ke
 	}
 }
 
-/* A block of entries with each key that the changes give again replaced
- * where it is (a base block), or left out because it was placed so (a
- * change's block).  `placed` holds the keys already placed. */
+/* A base block of entries with each key that the changes give again
+ * replaced where it is; the first base block of its kind also takes the
+ * changes' other keys, after its own (a block such as `labels` is given
+ * once).  `placed` holds the keys placed so far. */
 static const struct ast_prop *
-merge_entries(struct arena *a, const struct ast_prop *block, const struct strmap *changed,
-              struct strmap *placed, bool is_change)
+merge_entries(struct arena *a, const struct ast_prop *block, const struct vec *changes,
+              const struct strmap *changed, struct strmap *placed, bool first, bool *used)
 {
 	struct ast_prop *out = NEW(a, struct ast_prop);
 	*out = *block;
@@ -92,15 +94,21 @@ merge_entries(struct arena *a, const struct ast_prop *block, const struct strmap
 	for (size_t k = 0; k < block->u.block.entries.len; k++) {
 		struct ast_entry *e = block->u.block.entries.items[k];
 		const char *key = arena_printf(a, "%u %s", slot_of(block), e->key.text);
-		if (is_change) {
-			if (!strmap_get(placed, key))
-				vec_push(a, &out->u.block.entries, e);
-			continue;
-		}
 		struct ast_entry *replacement = strmap_get(changed, key);
 		if (replacement)
 			strmap_put(a, placed, key, replacement);
 		vec_push(a, &out->u.block.entries, replacement ? replacement : e);
+	}
+	for (size_t i = 0; first && i < changes->len; i++) {
+		const struct ast_prop *c = changes->items[i];
+		if (slot_of(c) != slot_of(block))
+			continue;
+		used[i] = true;
+		for (size_t k = 0; k < c->u.block.entries.len; k++) {
+			struct ast_entry *e = c->u.block.entries.items[k];
+			if (!strmap_get(placed, arena_printf(a, "%u %s", slot_of(c), e->key.text)))
+				vec_push(a, &out->u.block.entries, e);
+		}
 	}
 	return out;
 }
@@ -134,7 +142,9 @@ override_props(struct arena *a, const struct vec *base, const struct vec *change
 		const struct ast_prop *b = base->items[i];
 		unsigned slot = slot_of(b);
 		if (merges_by_key(b)) {
-			vec_push(a, &out, (void *)merge_entries(a, b, &changed_keys, &placed_keys, false));
+			vec_push(a, &out, (void *)merge_entries(a, b, changes, &changed_keys, &placed_keys,
+			                                        !placed[slot], used));
+			placed[slot] = true;
 			continue;
 		}
 		if (!changed[slot]) {
@@ -164,12 +174,8 @@ override_props(struct arena *a, const struct vec *base, const struct vec *change
 				used[c] = true;
 			}
 	}
-	for (size_t c = 0; c < changes->len; c++) {
-		const struct ast_prop *change = changes->items[c];
-		if (merges_by_key(change))
-			change = merge_entries(a, change, &changed_keys, &placed_keys, true);
+	for (size_t c = 0; c < changes->len; c++)
 		if (!used[c])
-			vec_push(a, &out, (void *)change);
-	}
+			vec_push(a, &out, changes->items[c]);
 	return out;
 }

@@ -221,8 +221,8 @@ put_container(struct arena *a, struct node *list, const struct container *ctr)
 	struct node *m = push_map(a, list);
 	put_str(a, m, "name", ctr->name);
 	put_str(a, m, "image", ctr->image.value ? ctr->image.value : "");
-	if (ctr->pull >= 0) {
-		static const char *const policies[] = {"Always", "Never", "IfNotPresent"};
+	if (ctr->pull != PULL_DEFAULT) {
+		static const char *const policies[] = {NULL, "Always", "Never", "IfNotPresent"};
 		put_str(a, m, "imagePullPolicy", policies[ctr->pull]);
 	}
 	if (ctr->role == ROLE_SIDECAR)
