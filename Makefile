@@ -38,6 +38,7 @@ SRC = \
 	src/override.c \
 	src/parse.c \
 	src/pipeline.c \
+	src/profile.c \
 	src/resolve.c \
 	src/security.c \
 	src/tree.c \

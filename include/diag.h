@@ -62,6 +62,7 @@ struct diagnostic {
 	struct loc loc;
 	const char *message;
 	struct vec notes; /* struct note * */
+	const struct note *context; /* printed after the notes: the profile it was found in */
 };
 
 struct diags {
@@ -75,6 +76,10 @@ struct diags {
 	                           * in the source, shown as '*' in excerpts */
 	bool io_error;            /* a file could not be read or written (E0001, E0004) */
 	size_t suggestion_budget; /* edit-distance steps left for "did you mean" (util.h) */
+	/* While a profile other than the one compiled is checked: a note for
+	 * what is found there, unless it is found inside `context_span`. */
+	const struct note *context;
+	struct loc context_span;
 };
 
 /* Reports a diagnostic of the severity its code has; returns it so that

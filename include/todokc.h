@@ -69,6 +69,7 @@ struct options {
 	bool werror;
 	bool json_diagnostics;
 	bool fail_if_locked;        /* -o DIR locked by another run: fail, not wait */
+	const char *profile;        /* --profile NAME (NULL: none) */
 };
 
 void options_init(struct options *o);
@@ -120,6 +121,9 @@ struct compilation {
 	struct stack *stack;
 	struct vec objects;         /* struct object *, in apply order (objects.h) */
 	struct syntax *syntax;      /* NULL, or what the parser and resolver record */
+	/* A profile other than the one compiled is being checked: its secret
+	 * values are not read, and it writes nothing. */
+	bool checking_other;
 };
 
 void compilation_init(struct compilation *c, const struct options *opts);
@@ -132,7 +136,12 @@ bool compile_source(struct compilation *c, const char *path, const char *text,
 
 /* Stages */
 bool parse_source(struct compilation *c);
-void lower_stack(struct compilation *c);
+/* The lowering of a syntax tree: the stack's, or as a profile changes it
+ * (src/profile.c, part of the lowering). */
+void lower_stack(struct compilation *c, const struct ast_stack *ast);
+void list_profiles(struct compilation *c, const struct ast_stack *ast, struct vec *out);
+const struct ast_stack *apply_profile(struct compilation *c, const struct ast_stack *ast,
+                                      const struct ast_item *profile);
 void resolve_stack(struct compilation *c);
 void order_stack(struct compilation *c);
 void check_stack(struct compilation *c);

@@ -131,6 +131,10 @@ vdiag(struct diags *d, enum diag_code code, struct loc loc, const char *fmt,
 	                               g->message);
 	if (strmap_claim(d->arena, &d->seen, key, g))
 		return g;
+	bool inside = HAS_LOC(loc) && loc.begin >= d->context_span.begin &&
+	              loc.end <= d->context_span.end;
+	if (d->context && !inside)
+		g->context = d->context;
 	if (g->severity == SEV_ERROR)
 		d->errors++;
 	else
@@ -373,6 +377,8 @@ diag_print_text(const struct diags *d, FILE *out, bool color)
 			const struct note *n = g->notes.items[j];
 			print_one(d, &cols, SEV_NOTE, n->loc, n->message, out, p);
 		}
+		if (g->context)
+			print_one(d, &cols, SEV_NOTE, g->context->loc, g->context->message, out, p);
 	}
 	free(list);
 	free(cols.chars);
@@ -425,8 +431,10 @@ diag_print_json(const struct diags *d, FILE *out)
 		fputs(", \"message\": ", out);
 		json_string(out, g->message);
 		fputs(", \"notes\": [", out);
-		for (size_t j = 0; j < g->notes.len; j++) {
-			const struct note *n = g->notes.items[j];
+		for (size_t j = 0; j <= g->notes.len; j++) {
+			const struct note *n = j < g->notes.len ? g->notes.items[j] : g->context;
+			if (!n)
+				break;
 			fputs(j ? ", {" : "{", out);
 			json_location(d, &cols, n->loc, out);
 			fputs(", \"message\": ", out);

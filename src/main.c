@@ -22,9 +22,10 @@ static const char usage_text[] =
 	"usage: todokc [options] FILE.todok\n"
 	"Compiles a .todok stack into Kubernetes manifests (FILE - reads standard input).\n"
 	"\n"
-	"  -o DIR                 write one file per object, and kustomization.yaml, into DIR\n"
+	"  -o DIR                 write one file per object, and their Kustomization, into DIR\n"
 	"  --format yaml|json     output format (default yaml)\n"
 	"  -D NAME=VALUE          override a param\n"
+	"  --profile NAME         compile with the stack's profile NAME applied\n"
 	"  --env-file FILE        VAR=value lines for env(\"VAR\") secret values\n"
 	"  --check                validate only, write nothing\n"
 	"  --depfile FILE         write a Make depfile of every file read\n"
@@ -121,6 +122,9 @@ parse_valued(int argc, char **argv, int *i, struct options *o, struct arena *a)
 		if (strcmp(v, "yaml") != 0 && strcmp(v, "json") != 0)
 			return usage_error("unknown format '%s' (yaml or json)", v);
 		o->format = strcmp(v, "json") == 0 ? FORMAT_JSON : FORMAT_YAML;
+	} else if (is_option(arg, "--profile")) {
+		if (!(o->profile = option_value(argc, argv, i, "--profile")) || !*o->profile)
+			return usage_error("%s needs the name of a profile", "--profile");
 	} else if (is_option(arg, "--env-file")) {
 		if (!(o->env_file = option_value(argc, argv, i, "--env-file")))
 			return usage_error("%s needs a file", "--env-file");

@@ -636,6 +636,10 @@ resolve_secret_key(struct resolver *r, struct keyset *sec, struct kv *kv)
 {
 	if (kv->bytes || !kv->source)
 		return;
+	if (r->c->checking_other) {
+		kv->bytes = ""; /* a profile only checked: its secret values are not read */
+		return;
+	}
 	if (!enter(r, kv, "secret", sec->name.text))
 		return;
 	const struct ast_value *v = kv->source;
