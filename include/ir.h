@@ -65,6 +65,7 @@ struct rvalue {
 	enum rvalue_kind kind;
 	const char *text;          /* TEXT, FIELD */
 	size_t len;
+	bool binary;               /* TEXT: a config's file(...) that is not UTF-8 text */
 	struct keyset *set;        /* SECRET_REF, CONFIG_REF: the secret or the config */
 	struct kv *key;            /* SECRET_REF, CONFIG_REF */
 	struct vec segments;       /* TEMPLATE: struct segment * */

@@ -450,7 +450,7 @@ open_stack_file(struct compilation *c, const char *path, struct loc loc)
 
 const char *
 read_stack_file(struct compilation *c, const char *path, struct loc loc, size_t limit,
-                size_t *len)
+                const char *holder, size_t *len)
 {
 	int fd = open_stack_file(c, path, loc);
 	if (fd < 0)
@@ -464,13 +464,13 @@ read_stack_file(struct compilation *c, const char *path, struct loc loc, size_t 
 	else if (!S_ISREG(st.st_mode))
 		diag(&c->diags, E0702, loc, "file %s is not a regular file", q);
 	else if ((unsigned long long)st.st_size > limit)
-		diag(&c->diags, E0702, loc, "file %s is %lld bytes; a Secret holds at most %zu", q,
-		     (long long)st.st_size, limit);
+		diag(&c->diags, E0702, loc, "file %s is %lld bytes; %s holds at most %zu", q,
+		     (long long)st.st_size, holder, limit);
 	else if ((r = read_fd(fd, limit, &b)) == READ_FAILED)
 		diag(&c->diags, E0001, loc, "cannot read file %s: %s", q, strerror(errno));
 	else if (r == READ_TOO_BIG)
-		diag(&c->diags, E0702, loc, "file %s is more than %zu bytes; a Secret holds at most %zu",
-		     q, limit, limit);
+		diag(&c->diags, E0702, loc, "file %s is more than %zu bytes; %s holds at most %zu",
+		     q, limit, holder, limit);
 	close(fd);
 	if (r == READ_OK) {
 		*len = b.len;
