@@ -409,6 +409,8 @@ struct workload {
 	struct vec selector;        /* struct header *: its selector (the component's, and
 	                             * a variant's version) */
 	struct vec labels;          /* struct header *: its own metadata labels */
+	struct metadata meta;       /* `labels workload`, `annotations workload`, as written */
+	bool bad_variant;           /* the variant's name is not valid (reported) */
 	struct pod pod;
 	struct container *main;
 	long long replicas;         /* the count; 1 by default */
@@ -451,8 +453,9 @@ struct component {
 	struct vec selector_entries; /* struct ast_entry *, as written: selector { } */
 	struct loc selector_loc;    /* NO_LOC: the default selector */
 	struct vec selector;        /* struct header *: what its Services select */
-	struct metadata meta[TARGET_KINDS]; /* labels and annotations WORKLOAD, SERVICE,
-	                             * ROUTE, ACCOUNT as written (POD is the pod's) */
+	struct metadata meta[TARGET_KINDS]; /* labels and annotations SERVICE, ROUTE,
+	                             * ACCOUNT as written (POD is the pod's, WORKLOAD
+	                             * the workload's) */
 	struct vec labels;          /* struct header *: the metadata labels of its objects
 	                             * other than workloads, Services and routes */
 	struct vec service_labels, route_labels; /* struct header * */

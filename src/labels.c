@@ -75,6 +75,28 @@ own_label_value(struct resolver *r, const char *key)
 	return NULL;
 }
 
+/* The labels and annotations an object is given: todokc's own labels
+ * are kept out of them (and `version`, which the variants set). */
+static void
+resolve_object_metadata(struct resolver *r, struct metadata *meta, bool variants)
+{
+	resolve_metadata(r, meta);
+	size_t kept = 0;
+	for (size_t i = 0; i < meta->labels.len; i++) {
+		struct header *h = meta->labels.items[i];
+		if (own_label_value(r, h->name))
+			diag(&r->c->diags, E0517, h->loc,
+			     "label %s is set by todokc on every object; choose another key",
+			     rquote(r, h->name));
+		else if (variants && strcmp(h->name, "version") == 0)
+			diag(&r->c->diags, E0517, h->loc,
+			     "label 'version' is set by todokc to the variant's name; choose another key");
+		else
+			meta->labels.items[kept++] = h;
+	}
+	meta->labels.len = kept;
+}
+
 /* The stack: todokc's labels, then the stack's own. */
 static void
 resolve_stack_labels(struct resolver *r)
@@ -89,6 +111,11 @@ resolve_stack_labels(struct resolver *r)
 			diag(&r->c->diags, E0517, h->loc,
 			     "label %s is set by todokc on every object; choose another key",
 			     rquote(r, h->name));
+		else if (s->security != SECURITY_NONE && s->namespace &&
+		         strcmp(h->name, "pod-security.kubernetes.io/enforce") == 0)
+			diag(&r->c->diags, E0517, h->loc,
+			     "label %s is set by todokc on the namespace from 'security'; choose another "
+			     "key", rquote(r, h->name));
 		else
 			vec_push(r->a, &s->common_labels, (void *)h);
 	}
@@ -150,8 +177,8 @@ static void
 resolve_workload_labels(struct resolver *r, struct component *comp, struct workload *w)
 {
 	append_headers(r, &w->selector, &comp->selector);
-	const struct metadata *own = &comp->meta[TARGET_WORKLOAD];
-	append_headers(r, &w->labels, HAS_LOC(own->labels_loc) ? &own->labels : &comp->selector);
+	resolve_object_metadata(r, &w->meta, w->variant.text != NULL);
+	append_headers(r, &w->labels, HAS_LOC(w->meta.labels_loc) ? &w->meta.labels : &comp->selector);
 	if (w->variant.text) {
 		add_header(r, &w->selector, "version", w->variant.text, w->variant.loc);
 		add_header(r, &w->labels, "version", w->variant.text, w->variant.loc);
@@ -232,18 +259,38 @@ resolve_account_metadata(struct resolver *r, struct component *comp)
 		     rquote(r, acc->written.text), labels ? "label" : "annotate");
 		return;
 	}
-	resolve_metadata(r, meta);
+	resolve_object_metadata(r, meta, false);
 	struct account *shared = (struct account *)acc;
 	merge_into_account(r, &meta->labels, &shared->labels, acc, "label");
 	merge_into_account(r, &meta->annotations, &shared->annotations, acc, "annotation");
+}
+
+/* `labels service` and `labels route` (and their annotations) need the
+ * objects they go on. */
+static void
+targets_exist(struct resolver *r, const struct component *comp)
+{
+	static const char *const words[] = {[TARGET_SERVICE] = "service", [TARGET_ROUTE] = "route"};
+	for (int t = TARGET_SERVICE; t <= TARGET_ROUTE; t++) {
+		const struct metadata *meta = &comp->meta[t];
+		bool has = t == TARGET_SERVICE ? comp->service || comp->extra_services.len
+		                               : comp->routes.len > 0;
+		bool labels = HAS_LOC(meta->labels_loc);
+		if (has || (!labels && !HAS_LOC(meta->annotations_loc)))
+			continue;
+		diag(&r->c->diags, E0409, labels ? meta->labels_loc : meta->annotations_loc,
+		     "'%s %s' is for the component's %s, and %s has none", labels ? "labels" : "annotations",
+		     words[t], t == TARGET_SERVICE ? "Services" : "routes", rquote(r, comp->name.text));
+	}
 }
 
 static void
 resolve_component_labels(struct resolver *r, struct component *comp, const struct vec *stack_nodes)
 {
 	resolve_selector(r, comp);
-	for (int t = TARGET_WORKLOAD; t <= TARGET_ROUTE; t++)
-		resolve_metadata(r, &comp->meta[t]);
+	for (int t = TARGET_SERVICE; t <= TARGET_ROUTE; t++)
+		resolve_object_metadata(r, &comp->meta[t], false);
+	targets_exist(r, comp);
 	for (size_t i = 0; i < comp->workloads.len; i++) {
 		struct workload *w = comp->workloads.items[i];
 		resolve_workload_labels(r, comp, w);
@@ -266,9 +313,9 @@ resolve_labels(struct resolver *r)
 	struct vec stack_nodes = {0};
 	resolve_entries(r, &s->node_entries, &stack_nodes);
 	for (size_t i = 0; i < s->configs.len; i++)
-		resolve_metadata(r, &((struct keyset *)s->configs.items[i])->meta);
+		resolve_object_metadata(r, &((struct keyset *)s->configs.items[i])->meta, false);
 	for (size_t i = 0; i < s->secrets.len; i++)
-		resolve_metadata(r, &((struct keyset *)s->secrets.items[i])->meta);
+		resolve_object_metadata(r, &((struct keyset *)s->secrets.items[i])->meta, false);
 	for (size_t i = 0; i < s->components.len; i++)
 		resolve_component_labels(r, s->components.items[i], &stack_nodes);
 }

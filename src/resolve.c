@@ -170,7 +170,7 @@ workload_member(struct resolver *r, struct component *w, const struct ast_ref *r
 static struct kv *
 external_key(struct resolver *r, struct keyset *set, const struct ast_ref *ref)
 {
-	const char *kind = set->secret ? "secret" : "config";
+	const char *kind = set->secret ? "external secret" : "external config";
 	if (set->keys_listed || !ref->member.text)
 		return lookup_key(r, ref, &set->keys, &set->by_key, kind);
 	struct kv *kv = strmap_get(&set->by_key, ref->member.text);

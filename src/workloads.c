@@ -391,7 +391,7 @@ workload_object(const struct compilation *c, struct arena *a, const struct workl
 {
 	const struct component *comp = w->comp;
 	struct node *doc = object_root(c, a, workload_kinds[comp->kind].object, w->name, &w->labels,
-	                               &comp->meta[TARGET_WORKLOAD].annotations, NULL);
+	                               &w->meta.annotations, NULL);
 	*spec = put_map(a, doc, "spec");
 	return doc;
 }
