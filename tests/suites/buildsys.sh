@@ -4,7 +4,8 @@
 #      `make -f Makefile -f mk/install.mk` while the top-level Makefile does
 #      not include mk/install.mk), and the exact list of installed files;
 #   2. the installed man page renders without warnings and documents every
-#      option of `todokc --help`; the bash completion (completion-test.sh);
+#      option of `todokc --help`; the bash completion offers every one of
+#      them, and passes completion-test.sh;
 #   3. tests/buildsys/make/ (a Makefile including the installed todok.mk) and
 #      tests/buildsys/cmake/ (find_package(Todok) + todok_add_manifests, with
 #      the Unix Makefiles generator and with Ninja when installed): a first
@@ -120,6 +121,17 @@ if command -v man >/dev/null; then
 else
 	skip "man is not installed: rendering not checked"
 fi
+# The options that the installed completion offers after "todokc -", one a line.
+completion_options() {
+	bash -c 'source "$1" && COMP_WORDS=(todokc -) COMP_CWORD=1 && _todokc todokc - todokc && printf "%s\n" "${COMPREPLY[@]}"' _ "$1"
+}
+offered=$(completion_options "$P/share/bash-completion/completions/todokc" 2>&1)
+missing=()
+for opt in $("$P/bin/todokc" --help | grep -oE '(^|[ ,])--?[a-z][-a-z]*' | tr -d ' ,' | sort -u); do
+	grep -qx -e "$opt" -e "$opt=.*" <<<"$offered" || missing+=("$opt")
+done
+check "the bash completion offers every option of todokc --help" \
+	bash -c '[ $# -eq 0 ] || { echo "missing: $*"; false; }' _ ${missing[@]+"${missing[@]}"}
 if bash "$here/completion-test.sh" "$P/share/bash-completion/completions/todokc" >"$tmp/completion.log" 2>&1; then
 	pass "bash completion ($(tail -n 1 "$tmp/completion.log"))"
 else
