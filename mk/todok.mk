@@ -51,10 +51,12 @@
 #   $(TODOK_OUT)/NAME/PROFILE/Kustomization
 #                                    compile one profile of a stack
 # Variables set here, for your rules: TODOK_NAMES (the stacks), TODOK_DIRS
-# (every output folder: NAME, or NAME/PROFILE for each profile), TODOK_STAMPS
-# (their Kustomization files), TODOK_DEPFILES.
+# (every output folder: $(TODOK_OUT)/NAME, or $(TODOK_OUT)/NAME/PROFILE for
+# each profile), TODOK_STAMPS (their Kustomization files), TODOK_DEPFILES.
 #
-# Two sources may not share a file name (they would share a folder).
+# Two sources may not share a file name (they would share a folder), nor
+# may a stack be named NAME_PROFILE when NAME has profile PROFILE (they would
+# share TODOK_FLAGS_NAME_PROFILE).
 # Works with make -j (each folder, depfile and flags file is written by one
 # rule only). This file does not change your default goal.
 
