@@ -4,20 +4,48 @@
 # ~/.bashrc. It needs nothing from bash-completion.
 #
 # Completes the options; the values of --format (yaml json), --emit (dot),
-# --diagnostics (json text), --capacity (cpu= memory=) and -D (the params of
-# the .todok file on the command line); files for --env-file and --depfile;
-# folders for -o; and .todok files (and folders) for the input. Both
-# "--opt VALUE" and "--opt=VALUE" are understood.
+# --diagnostics (json text), --capacity (cpu= memory=), --order-annotations
+# (argocd kpt), -D (the params of the .todok file on the command line) and
+# --profile (the profiles that file declares); files for --env-file and
+# --depfile; folders for -o; and .todok files (and folders) for the input.
+# Both "--opt VALUE" and "--opt=VALUE" are understood.
+
+# Whether option $1 takes a value (as the next word, or after '=').
+_todokc_takes_value()
+{
+    case $1 in
+    -o | -D | --format | --profile | --env-file | --depfile | --emit | --capacity | \
+        --wait-image | --job-wait-image | --diagnostics | --order-annotations)
+        return 0 ;;
+    esac
+    return 1
+}
+
+# Prints the names that the .todok file on the command line declares with
+# WORD NAME (param tag = ..., profile prod {), once each, comments left out;
+# WORD is param or profile.
+_todokc_declared()
+{
+    local input
+    input=$(_todokc_input)
+    [[ -n $input && -r $input ]] || return 0
+    local end='[[:space:]=]'
+    [[ $1 == profile ]] && end='[[:space:]]*\{'
+    sed -e 's/#.*//' -- "$input" 2>/dev/null |
+        grep -oE "(^|[[:space:]{])$1[[:space:]]+[a-z][-a-z0-9]*$end" |
+        sed -E "s/.*$1[[:space:]]+([-a-z0-9]+).*/\1/" | LC_ALL=C sort -u
+}
 
 # Prints the candidates (one a line) for the value VALUE of option OPT.
 _todokc_values()
 {
     local IFS=$' \t\n'
-    local opt=$1 value=$2 input
+    local opt=$1 value=$2
     case $opt in
     --format) compgen -W 'yaml json' -- "$value" ;;
     --emit) compgen -W 'dot' -- "$value" ;;
     --diagnostics) compgen -W 'json text' -- "$value" ;;
+    --order-annotations) compgen -W 'argocd kpt' -- "$value" ;;
     --capacity)
         case $value in
         *=*) ;;
@@ -25,14 +53,9 @@ _todokc_values()
         esac ;;
     --env-file | --depfile) compgen -f -- "$value" ;;
     -o) compgen -d -- "$value" ;;
-    -D)
-        input=$(_todokc_input)
-        [[ -n $input && -r $input ]] || return 0
-        local params
-        params=$(grep -oE '(^|[[:space:]{])param[[:space:]]+[a-z][-a-z0-9]*' -- "$input" 2>/dev/null |
-            sed -E 's/.*param[[:space:]]+//')
-        compgen -W "$params" -S '=' -- "$value" ;;
-    --wait-image) ;;
+    -D) compgen -W "$(_todokc_declared param)" -S '=' -- "$value" ;;
+    --profile) compgen -W "$(_todokc_declared profile)" -- "$value" ;;
+    --wait-image | --job-wait-image) ;;
     esac
 }
 
@@ -49,9 +72,11 @@ _todokc_input()
             [[ $w == = ]] && skip=1 # --opt = value, split at '='
             continue
         fi
+        if _todokc_takes_value "$w"; then
+            skip=1
+            continue
+        fi
         case $w in
-        -o | -D | --format | --env-file | --depfile | --emit | --capacity | --wait-image | --diagnostics)
-            skip=1 ;;
         -) ;;
         -*) ;;
         *)
@@ -79,10 +104,7 @@ _todokc()
     elif [[ $cur == -D?* ]]; then # -DNAME=VALUE
         opt=-D value=${cur#-D} prefix=-D
     else
-        case $prev in
-        -o | -D | --format | --env-file | --depfile | --emit | --capacity | --wait-image | --diagnostics)
-            opt=$prev value=$cur ;;
-        esac
+        _todokc_takes_value "$prev" && opt=$prev value=$cur
     fi
 
     local candidates
@@ -93,9 +115,10 @@ _todokc()
         esac
         candidates=$(_todokc_values "$opt" "$value")
     elif [[ $cur == -* ]]; then
-        candidates=$(compgen -W '-o -D --format --env-file --check --depfile
-            --emit --capacity --no-wait --wait-image --werror --fail-if-locked
-            --diagnostics=json --diagnostics=text --version --help' -- "$cur")
+        candidates=$(compgen -W '-o -D --format --profile --env-file --check
+            --depfile --emit --capacity --no-wait --wait-image --job-wait-image
+            --werror --fail-if-locked --diagnostics=json --diagnostics=text
+            --order-annotations --version --help' -- "$cur")
         [[ $candidates == *= ]] && compopt -o nospace 2>/dev/null
     else
         compopt -o filenames 2>/dev/null
