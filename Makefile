@@ -26,6 +26,7 @@ SRC = \
 	src/emit_json.c \
 	src/emit_yaml.c \
 	src/env.c \
+	src/gitops.c \
 	src/hash.c \
 	src/io.c \
 	src/labels.c \

@@ -335,6 +335,7 @@ struct pod {
 	struct loc grace_loc;
 	struct metadata meta;       /* `labels { }`, `annotations { }` of the pod, as written */
 	struct vec template_labels; /* struct header *: every label of the pod template */
+	const char *config_hash;    /* of the configs and secrets it takes; NULL: none */
 	struct vec node_entries;    /* struct ast_entry *, as written: nodes { } */
 	struct vec node_selector;   /* struct header *: the stack's nodes, the component's over them */
 	struct account *account;    /* NULL: the namespace's default account */
@@ -467,6 +468,7 @@ struct component {
 	struct vec routes;          /* struct route * */
 
 	size_t rank;                /* set by the order pass: position in dependency order */
+	size_t depth;               /* set by the order pass: the longest chain of `after` to it */
 };
 
 /* The component's (first) workload. */

@@ -30,6 +30,9 @@
 #define DEFAULT_JOB_WAIT_IMAGE "curlimages/curl:8.10.1"
 /* How long a finished Job is kept when `keep` does not say: a day. */
 #define DEFAULT_JOB_KEEP 86400
+/* The pod annotation whose value follows the configs and secrets a pod
+ * takes, so that a changed value rolls the pods. */
+#define CONFIG_HASH_ANNOTATION "todokc.dev/config-hash"
 /* The user todokc's wait containers run as under `security restricted`. */
 #define WAIT_USER 65532
 
@@ -44,6 +47,8 @@
 #define MAX_SUGGESTION_STEPS (64u << 20) /* edit-distance steps for "did you mean" */
 
 enum format { FORMAT_YAML, FORMAT_JSON };
+/* --order-annotations: the dependency order also as GitOps tools read it. */
+enum order_annotations { ORDER_NONE, ORDER_ARGOCD, ORDER_KPT };
 
 struct define {
 	const char *name, *value;
@@ -70,6 +75,7 @@ struct options {
 	bool json_diagnostics;
 	bool fail_if_locked;        /* -o DIR locked by another run: fail, not wait */
 	const char *profile;        /* --profile NAME (NULL: none) */
+	enum order_annotations order_annotations;
 };
 
 void options_init(struct options *o);

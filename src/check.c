@@ -573,6 +573,10 @@ check_stack(struct compilation *c)
 		check_component(&k, comp);
 	}
 	k.skip_names = false;
+	if (c->opts->order_annotations == ORDER_KPT && !s->namespace)
+		diag(&c->diags, E0010, NO_LOC,
+		     "--order-annotations kpt names each object with its namespace, and the stack "
+		     "declares none; add 'namespace NAME'");
 	check_services(&k);
 	check_object_names(&k);
 	check_labels(&k);

@@ -185,6 +185,13 @@ resolve_workload_labels(struct resolver *r, struct component *comp, struct workl
 	}
 	struct pod *pod = &w->pod;
 	resolve_metadata(r, &pod->meta);
+	for (size_t i = 0; i < pod->meta.annotations.len; i++) {
+		const struct header *h = pod->meta.annotations.items[i];
+		if (strcmp(h->name, CONFIG_HASH_ANNOTATION) == 0)
+			diag(&r->c->diags, E0517, h->loc,
+			     "annotation %s is set by todokc from the configs and secrets the pod takes; "
+			     "choose another key", rquote(r, h->name));
+	}
 	append_headers(r, &pod->template_labels, &w->selector);
 	if (!find_header(&w->selector, PART_OF))
 		add_header(r, &pod->template_labels, PART_OF, r->s->name.text, r->s->loc);
@@ -305,6 +312,62 @@ resolve_component_labels(struct resolver *r, struct component *comp, const struc
 	resolve_account_metadata(r, comp);
 }
 
+/* The content of a config or secret, as its object holds it, for the
+ * config hash: each key and value with its length. */
+static void
+hash_input(struct buf *out, const struct keyset *set)
+{
+	buf_printf(out, "%s %s\n", set->secret ? "secret" : "config", set->name.text);
+	for (size_t i = 0; i < set->keys.len; i++) {
+		const struct kv *kv = set->keys.items[i];
+		const struct rvalue *v = kv->value;
+		if (!set->secret && (!v || v->kind != RV_TEXT))
+			continue; /* kept out of the ConfigMap */
+		size_t len = set->secret ? kv->nbytes : v->len;
+		buf_printf(out, "%zu %s %zu ", strlen(kv->key.text), kv->key.text, len);
+		buf_append(out, set->secret ? kv->bytes : v->text, len);
+		buf_putc(out, '\n');
+	}
+}
+
+static void
+take(struct strmap *taken, struct arena *a, const struct keyset *set)
+{
+	if (set && !set->external)
+		strmap_put(a, taken, set->name.text, (void *)set);
+}
+
+/* todokc.dev/config-hash: a truncated SHA-256 over the content of every
+ * config and secret the pod takes (by env from, a reference, or a
+ * volume; external ones aside), in the stack's order, so that a changed
+ * value changes the pod template and Kubernetes rolls the pods. */
+static void
+resolve_config_hash(struct resolver *r, struct pod *pod)
+{
+	struct strmap taken = {0};
+	for (size_t i = 0; i < pod->containers.len; i++) {
+		const struct container *ctr = pod->containers.items[i];
+		for (size_t k = 0; k < ctr->env_from.len; k++)
+			take(&taken, r->a, ((const struct env_source *)ctr->env_from.items[k])->set);
+		for (size_t k = 0; k < ctr->env.len; k++)
+			take(&taken, r->a, ((const struct env_var *)ctr->env.items[k])->from);
+	}
+	for (size_t i = 0; i < pod->volumes.len; i++)
+		take(&taken, r->a, ((const struct volume *)pod->volumes.items[i])->mounted);
+	if (!taken.len)
+		return;
+	struct buf text = {0};
+	const struct vec *kinds[] = {&r->s->secrets, &r->s->configs};
+	for (int k = 0; k < 2; k++)
+		for (size_t i = 0; i < kinds[k]->len; i++)
+			if (strmap_get(&taken, ((const struct keyset *)kinds[k]->items[i])->name.text))
+				hash_input(&text, kinds[k]->items[i]);
+	char hash[65];
+	sha256_hex(text.data, text.len, hash);
+	buf_free(&text);
+	pod->config_hash = arena_strndup(r->a, hash, 16);
+}
+
 void
 resolve_labels(struct resolver *r)
 {
@@ -316,6 +379,10 @@ resolve_labels(struct resolver *r)
 		resolve_object_metadata(r, &((struct keyset *)s->configs.items[i])->meta, false);
 	for (size_t i = 0; i < s->secrets.len; i++)
 		resolve_object_metadata(r, &((struct keyset *)s->secrets.items[i])->meta, false);
-	for (size_t i = 0; i < s->components.len; i++)
-		resolve_component_labels(r, s->components.items[i], &stack_nodes);
+	for (size_t i = 0; i < s->components.len; i++) {
+		struct component *comp = s->components.items[i];
+		resolve_component_labels(r, comp, &stack_nodes);
+		for (size_t k = 0; k < comp->workloads.len; k++)
+			resolve_config_hash(r, &((struct workload *)comp->workloads.items[k])->pod);
+	}
 }

@@ -26,6 +26,9 @@ static const char usage_text[] =
 	"  --format yaml|json     output format (default yaml)\n"
 	"  -D NAME=VALUE          override a param\n"
 	"  --profile NAME         compile with the stack's profile NAME applied\n"
+	"  --order-annotations argocd|kpt\n"
+	"                         also write the dependency order as Argo CD sync waves\n"
+	"                         or as kpt and Config Sync depends-on annotations\n"
 	"  --env-file FILE        VAR=value lines for env(\"VAR\") secret values\n"
 	"  --check                validate only, write nothing\n"
 	"  --depfile FILE         write a Make depfile of every file read\n"
@@ -125,6 +128,12 @@ parse_valued(int argc, char **argv, int *i, struct options *o, struct arena *a)
 	} else if (is_option(arg, "--profile")) {
 		if (!(o->profile = option_value(argc, argv, i, "--profile")) || !*o->profile)
 			return usage_error("%s needs the name of a profile", "--profile");
+	} else if (is_option(arg, "--order-annotations")) {
+		if (!(v = option_value(argc, argv, i, "--order-annotations")))
+			return usage_error("%s takes argocd or kpt", "--order-annotations");
+		if (strcmp(v, "argocd") != 0 && strcmp(v, "kpt") != 0)
+			return usage_error("unknown order annotations '%s' (argocd or kpt)", v);
+		o->order_annotations = strcmp(v, "kpt") == 0 ? ORDER_KPT : ORDER_ARGOCD;
 	} else if (is_option(arg, "--env-file")) {
 		if (!(o->env_file = option_value(argc, argv, i, "--env-file")))
 			return usage_error("%s needs a file", "--env-file");

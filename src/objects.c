@@ -268,8 +268,8 @@ http_route_tree(const struct compilation *c, const struct object *o, struct aren
 	return doc;
 }
 
-struct node *
-object_tree(const struct compilation *c, const struct object *o, struct arena *a)
+static struct node *
+object_body(const struct compilation *c, const struct object *o, struct arena *a)
 {
 	switch (o->kind) {
 	case OBJ_NAMESPACE: return namespace_tree(c, o->name, a);
@@ -290,6 +290,19 @@ object_tree(const struct compilation *c, const struct object *o, struct arena *a
 	case OBJ_KINDS: break;
 	}
 	return node_map(a);
+}
+
+struct node *
+object_tree(const struct compilation *c, const struct object *o, struct arena *a)
+{
+	struct node *doc = object_body(c, o, a);
+	if (o->order_value) {
+		struct node *meta = map_find(doc, "metadata");
+		struct node *annotations = map_find(meta, "annotations");
+		put_str(a, annotations ? annotations : put_map(a, meta, "annotations"), o->order_key,
+		        o->order_value);
+	}
+	return doc;
 }
 
 struct node *
@@ -431,4 +444,5 @@ plan_objects(struct compilation *c)
 	for (size_t i = 0; i < s->ordered.len; i++)
 		plan_component(c, s->ordered.items[i]);
 	name_files(c);
+	annotate_order(c);
 }
