@@ -32,7 +32,7 @@ vscode_manifest() { # package.json's contributions point at valid files
     const g = c.grammars.find(g => g.language === "todok");
     if (read(g.path).scopeName !== g.scopeName || g.scopeName !== "source.todok") throw "bad scopeName";
     const sn = read(c.snippets.find(s => s.language === "todok").path);
-    for (const k of ["stack", "service", "stateful"]) if (!sn[k]) throw "no snippet " + k;'
+    for (const k of ["stack", "service", "stateful", "job", "cron", "sidecar"]) if (!sn[k]) throw "no snippet " + k;'
 }
 
 # TextMate grammar (VS Code).
