@@ -25,6 +25,8 @@ SRC = \
 	src/emit_json.c \
 	src/emit_yaml.c \
 	src/env.c \
+	src/fmt.c \
+	src/fmt_layout.c \
 	src/hash.c \
 	src/io.c \
 	src/lower.c \
@@ -37,6 +39,7 @@ SRC = \
 	src/pipeline.c \
 	src/resolve.c \
 	src/security.c \
+	src/tools.c \
 	src/tree.c \
 	src/util.c \
 	src/waits.c \

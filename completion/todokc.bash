@@ -7,7 +7,8 @@
 # --diagnostics (json text), --capacity (cpu= memory=) and -D (the params of
 # the .todok file on the command line); files for --env-file and --depfile;
 # folders for -o; and .todok files (and folders) for the input. Both
-# "--opt VALUE" and "--opt=VALUE" are understood.
+# "--opt VALUE" and "--opt=VALUE" are understood. As the first word, the
+# subcommand fmt too; after it, its options and .todok files.
 
 # Prints the candidates (one a line) for the value VALUE of option OPT.
 _todokc_values()
@@ -61,6 +62,23 @@ _todokc_input()
     done
 }
 
+# Completes the words after a subcommand (COMP_WORDS[1]).
+_todokc_subcommand()
+{
+    local cur=${COMP_WORDS[COMP_CWORD]} candidates
+    case ${COMP_WORDS[1]} in
+    fmt)
+        if [[ $cur == -* ]]; then
+            candidates=$(compgen -W '-w --check --help' -- "$cur")
+        else
+            compopt -o filenames 2>/dev/null
+            candidates=$(compgen -f -X '!*.todok' -- "$cur"; compgen -d -- "$cur")
+        fi ;;
+    esac
+    [[ -n $candidates ]] && mapfile -t COMPREPLY <<<"$candidates"
+    return 0
+}
+
 _todokc()
 {
     local IFS=$' \t\n'
@@ -68,6 +86,10 @@ _todokc()
     ((COMP_CWORD >= 1)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
     ((COMP_CWORD >= 2)) && prev2=${COMP_WORDS[COMP_CWORD - 2]}
     COMPREPLY=()
+    if ((COMP_CWORD >= 2)) && [[ ${COMP_WORDS[1]} == fmt ]]; then
+        _todokc_subcommand
+        return 0
+    fi
 
     # Which option's value is being completed, if any.
     if [[ $cur == = && $prev == --* ]]; then # "--opt=" split at '='
@@ -100,6 +122,8 @@ _todokc()
     else
         compopt -o filenames 2>/dev/null
         candidates=$(compgen -f -X '!*.todok' -- "$cur"; compgen -d -- "$cur")
+        ((COMP_CWORD == 1)) && candidates+=$'\n'$(compgen -W 'fmt' -- "$cur")
+        candidates=$(sed '/^$/d' <<<"$candidates")
     fi
     [[ -n $candidates ]] || return 0
     local -a list

@@ -12,14 +12,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "output.h"
+#include "tools.h"
 
 enum { EXIT_COMPILED = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
 
 static const char usage_text[] =
 	"usage: todokc [options] FILE.todok\n"
+	"       todokc fmt [--check | -w] FILE.todok...\n"
+
 	"Compiles a .todok stack into Kubernetes manifests (FILE - reads standard input).\n"
 	"\n"
 	"  -o DIR                 write one file per object, and kustomization.yaml, into DIR\n"
@@ -37,6 +39,8 @@ static const char usage_text[] =
 	"  --werror               treat warnings as errors\n"
 	"  --diagnostics=json     print diagnostics as JSON, one object per line\n"
 	"  --version, --help\n"
+	"\n"
+	"  fmt                    format files in the canonical layout (todokc fmt --help)\n"
 	"\n"
 	"Exit status: 0 compiled, 1 errors in the input, 2 bad command line,\n"
 	"3 a file could not be read or written.  See todokc(1).\n";
@@ -221,22 +225,14 @@ folder_of(struct arena *a, const char *path)
 	return arena_strndup(a, path, (size_t)(slash - path));
 }
 
-static void
-print_diagnostics(const struct compilation *c)
-{
-	if (c->opts->json_diagnostics) {
-		diag_print_json(&c->diags, stderr);
-		return;
-	}
-	const char *no_color = getenv("NO_COLOR");
-	diag_print_text(&c->diags, stderr, isatty(2) && !(no_color && *no_color));
-}
-
 int
 main(int argc, char **argv)
 {
 	/* Diagnostics are written in blocks, not a system call per piece. */
 	setvbuf(stderr, NULL, _IOFBF, 1 << 16);
+	/* Subcommands come first; any other first argument is a file. */
+	if (argc > 1 && strcmp(argv[1], "fmt") == 0)
+		return fmt_main(argc - 1, argv + 1);
 	struct arena options_arena = {0};
 	struct options opts;
 	options_init(&opts);
@@ -257,7 +253,7 @@ main(int argc, char **argv)
 		if (compile_source(&c, opts.input, text, len))
 			write_outputs(&c);
 	}
-	print_diagnostics(&c);
+	diag_print(&c.diags, opts.json_diagnostics, stderr);
 	status = c.diags.io_error ? EXIT_IO : c.diags.errors ? EXIT_INPUT : EXIT_COMPILED;
 	compilation_free(&c);
 	arena_free(&options_arena);

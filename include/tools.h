@@ -1,0 +1,48 @@
+/*
+ * tools.h - the subcommands beside the compiler: `todokc fmt` (src/fmt.c,
+ * src/fmt_layout.c) and `todokc lsp` (src/lsp*.c), and what they share.
+ * main() calls fmt_main() or lsp_main() when its first argument is `fmt`
+ * or `lsp`.  docs/tools.md describes both.
+ */
+#ifndef TOOLS_H_INCLUDED
+#define TOOLS_H_INCLUDED
+
+#include "todokc.h"
+
+/* `todokc fmt [--check | -w] FILE...` and `todokc lsp`: argv[0] is the
+ * subcommand's name.  Each returns the exit status. */
+int fmt_main(int argc, char **argv);
+int lsp_main(int argc, char **argv);
+
+/* The keywords of include/keywords.def with their roles ("declaration",
+ * "property", ...), in the order of their spellings (src/tools.c). */
+struct keyword_info {
+	const char *spelling;
+	int token;
+	const char *role;
+};
+extern const struct keyword_info *const keywords_by_spelling;
+extern const size_t nkeywords;
+/* The keyword of a token, or NULL when it is none. */
+const struct keyword_info *keyword_info(int token);
+bool keyword_has_role(int token, const char *role);
+/* A name or a keyword (which may be a name). */
+bool token_is_word(int kind);
+
+/* Whether the diagnostics hold an error that stops formatting: one of the
+ * input (E00xx), its characters and tokens (E01xx) or its syntax (E02xx).
+ * Other errors (an unknown reference, an unset env()) do not. */
+bool has_syntax_errors(const struct diags *d);
+
+/* Parses text (which must outlive c) with its tokens and statements
+ * recorded, and writes the canonical layout of it to out.  False, with
+ * the diagnostics in c, when the text has syntax errors (then out is
+ * untouched). */
+bool format_source(struct compilation *c, const char *path, const char *text, size_t len,
+                   struct buf *out);
+
+/* The canonical layout of a file parsed with c->syntax set and without
+ * syntax errors (src/fmt_layout.c). */
+void format_syntax(struct compilation *c, struct buf *out);
+
+#endif
