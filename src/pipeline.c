@@ -85,7 +85,7 @@ apply_capacity(struct compilation *c)
 }
 
 bool
-compile_source(struct compilation *c, const char *path, const char *text, size_t len)
+check_source(struct compilation *c, const char *path, const char *text, size_t len)
 {
 	source_init(&c->arena, &c->src, path, text, len);
 	c->diags.src = &c->src;
@@ -96,7 +96,13 @@ compile_source(struct compilation *c, const char *path, const char *text, size_t
 	resolve_stack(c);
 	order_stack(c);
 	check_stack(c);
-	if (c->diags.errors)
+	return c->diags.errors == 0;
+}
+
+bool
+compile_source(struct compilation *c, const char *path, const char *text, size_t len)
+{
+	if (!check_source(c, path, text, len))
 		return false;
 	plan_objects(c);
 	return true;
