@@ -37,7 +37,7 @@ static const char fmt_usage[] =
 
 bool
 format_source(struct compilation *c, const char *path, const char *text, size_t len,
-              struct buf *out)
+              struct buf *out, struct loc **placed)
 {
 	if (!c->syntax)
 		c->syntax = NEW(&c->arena, struct syntax);
@@ -46,7 +46,9 @@ format_source(struct compilation *c, const char *path, const char *text, size_t 
 	parse_source(c);
 	if (has_syntax_errors(&c->diags))
 		return false;
-	format_syntax(c, out);
+	if (placed)
+		*placed = arena_alloc(&c->arena, (c->syntax->ntokens + 1) * sizeof **placed);
+	format_syntax(c, out, placed ? *placed : NULL);
 	return true;
 }
 
@@ -69,7 +71,7 @@ format_file(const char *path, enum fmt_mode mode)
 	size_t len = 0;
 	int status = EXIT_OK;
 	const char *text = read_input(&c, path, MAX_INPUT_BYTES, &len);
-	if (text && !format_source(&c, path, text, len, &out))
+	if (text && !format_source(&c, path, text, len, &out, NULL))
 		status = EXIT_INPUT;
 	else if (text && mode == FMT_CHECK && !same_text(&out, text, len))
 		status = printf("%s\n", path) < 0 ? EXIT_IO : EXIT_INPUT;

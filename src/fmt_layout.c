@@ -30,16 +30,15 @@
 
 #include "todok.tab.h"
 
-enum { NONE = -1 };
-
 struct layout {
 	const char *text;
 	const struct token *tok;
 	size_t n;
-	long *close;        /* of a '{': the index of its '}'; NONE for other tokens */
+	long *close;        /* of a '{': the index of its '}'; SYNTAX_NONE for other tokens */
 	long *last;         /* of a token that starts recorded statements: the last
-	                     * token of the outermost; NONE for other tokens */
+	                     * token of the outermost; SYNTAX_NONE for other tokens */
 	struct buf *out;
+	struct loc *placed; /* NULL, or where each token went in out */
 	bool started;       /* a line is written */
 	bool fresh;         /* the current line holds only its indentation */
 	bool blank;         /* a blank line goes before the next line */
@@ -137,15 +136,24 @@ new_line(struct layout *l, size_t level)
 	l->fresh = true;
 }
 
+/* Token i's text (s, len bytes) at the end of out. */
+static void
+put_bytes(struct layout *l, size_t i, const char *s, size_t len)
+{
+	if (l->placed)
+		l->placed[i] = (struct loc){(uint32_t)l->out->len, (uint32_t)(l->out->len + len)};
+	buf_append(l->out, s, len);
+	l->fresh = false;
+	l->prev = i;
+}
+
 static void
 put_token(struct layout *l, size_t i, size_t pad)
 {
 	if (!l->fresh)
 		for (size_t k = spaces_between(l, l->prev, i) + pad; k > 0; k--)
 			buf_putc(l->out, ' ');
-	buf_append(l->out, l->text + l->tok[i].loc.begin, l->tok[i].loc.end - l->tok[i].loc.begin);
-	l->fresh = false;
-	l->prev = i;
+	put_bytes(l, i, l->text + l->tok[i].loc.begin, l->tok[i].loc.end - l->tok[i].loc.begin);
 }
 
 /* A comment at the current place, without its trailing blanks; the line
@@ -159,9 +167,7 @@ put_comment(struct layout *l, size_t i)
 		len--;
 	if (!l->fresh)
 		buf_puts(l->out, "  ");
-	buf_append(l->out, s, len);
-	l->fresh = false;
-	l->prev = i;
+	put_bytes(l, i, s, len);
 }
 
 /* The last token of what starts at k in a block ending before `to`: the
@@ -170,13 +176,13 @@ put_comment(struct layout *l, size_t i)
 static size_t
 statement_end(const struct layout *l, size_t k, size_t to)
 {
-	if (l->last[k] != NONE && (size_t)l->last[k] < to)
+	if (l->last[k] != SYNTAX_NONE && (size_t)l->last[k] < to)
 		return (size_t)l->last[k];
 	size_t j = k;
 	for (;;) {
-		if (l->close[j] != NONE && (size_t)l->close[j] < to)
+		if (l->close[j] != SYNTAX_NONE && (size_t)l->close[j] < to)
 			j = (size_t)l->close[j];
-		if (j + 1 >= to || is_comment(l, j + 1) || l->last[j + 1] != NONE)
+		if (j + 1 >= to || is_comment(l, j + 1) || l->last[j + 1] != SYNTAX_NONE)
 			return j;
 		j++;
 	}
@@ -190,7 +196,7 @@ spans_lines(const struct layout *l, size_t k, size_t last)
 	for (size_t i = k; i <= last; i++) {
 		if (is_comment(l, i))
 			return true;
-		if (l->close[i] != NONE && (size_t)l->close[i] <= last) {
+		if (l->close[i] != SYNTAX_NONE && (size_t)l->close[i] <= last) {
 			if ((size_t)l->close[i] > i + 1)
 				return true;
 			i = (size_t)l->close[i];
@@ -200,19 +206,19 @@ spans_lines(const struct layout *l, size_t k, size_t last)
 }
 
 /* The width of a one-line statement's text before its first '=', or
- * NONE when it has none (past its first token) or takes several lines. */
+ * SYNTAX_NONE when it has none (past its first token) or takes several lines. */
 static long
 width_before_equals(const struct layout *l, size_t k, size_t last)
 {
 	if (spans_lines(l, k, last))
-		return NONE;
+		return SYNTAX_NONE;
 	size_t width = token_width(l, k);
 	for (size_t i = k + 1; i <= last; i++) {
 		if (kind(l, i) == '=')
 			return (long)width;
 		width += spaces_between(l, i - 1, i) + token_width(l, i);
 	}
-	return NONE;
+	return SYNTAX_NONE;
 }
 
 /* After a statement ending at `last`: the index past it and past the
@@ -231,7 +237,7 @@ static size_t
 alignment(const struct layout *l, struct run *run, size_t k, size_t last, size_t to)
 {
 	long mine = width_before_equals(l, k, last);
-	if (mine == NONE)
+	if (mine == SYNTAX_NONE)
 		return 0;
 	if (k >= run->end) {
 		run->width = (size_t)mine;
@@ -239,7 +245,7 @@ alignment(const struct layout *l, struct run *run, size_t k, size_t last, size_t
 		while (j < to && !is_comment(l, j)) {
 			size_t end = statement_end(l, j, to);
 			long w = width_before_equals(l, j, end);
-			if (w == NONE)
+			if (w == SYNTAX_NONE)
 				break;
 			if ((size_t)w > run->width)
 				run->width = (size_t)w;
@@ -323,7 +329,7 @@ put_statement(struct layout *l, size_t from, size_t last, size_t level, size_t p
 		put_token(l, i, kind(l, i) == '=' ? pad : 0);
 		if (kind(l, i) == '=')
 			pad = 0;
-		if (l->close[i] == NONE || (size_t)l->close[i] > last)
+		if (l->close[i] == SYNTAX_NONE || (size_t)l->close[i] > last)
 			continue;
 		size_t close = (size_t)l->close[i];
 		if (close > i + 1) {
@@ -335,55 +341,16 @@ put_statement(struct layout *l, size_t from, size_t last, size_t level, size_t p
 	}
 }
 
-/* The first token at or after offset `at` (by its begin, or its end). */
-static size_t
-token_at(const struct layout *l, uint32_t at, bool by_end)
-{
-	size_t lo = 0, hi = l->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		uint32_t v = by_end ? l->tok[mid].loc.end : l->tok[mid].loc.begin;
-		if (v < at)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/* Fills close[] (matching braces) and last[] (the recorded statements). */
-static void
-index_tokens(struct layout *l, struct arena *a, const struct syntax *sx)
-{
-	size_t n = l->n ? l->n : 1;
-	l->close = arena_alloc(a, n * sizeof *l->close);
-	l->last = arena_alloc(a, n * sizeof *l->last);
-	size_t *open = arena_alloc(a, n * sizeof *open), depth = 0;
-	for (size_t i = 0; i < l->n; i++) {
-		l->close[i] = l->last[i] = NONE;
-		if (kind(l, i) == '{')
-			open[depth++] = i;
-		else if (kind(l, i) == '}' && depth)
-			l->close[open[--depth]] = (long)i;
-	}
-	for (size_t s = 0; s < sx->nstatements; s++) {
-		struct loc loc = sx->statements[s];
-		size_t first = token_at(l, loc.begin, false), end = token_at(l, loc.end, true);
-		if (first >= l->n || end >= l->n || end < first || l->tok[first].loc.begin != loc.begin ||
-		    l->tok[end].loc.end != loc.end)
-			continue;
-		if (l->last[first] == NONE || (size_t)l->last[first] < end)
-			l->last[first] = (long)end;
-	}
-}
-
 void
-format_syntax(struct compilation *c, struct buf *out)
+format_syntax(struct compilation *c, struct buf *out, struct loc *placed)
 {
 	const struct syntax *sx = c->syntax;
 	struct layout l = {.text = c->src.text, .tok = sx->tokens, .n = sx->ntokens, .out = out,
-	                   .fresh = true};
-	index_tokens(&l, &c->arena, sx);
+	                   .placed = placed, .fresh = true};
+	struct syntax_index ix;
+	syntax_index(&c->arena, sx, &ix);
+	l.close = ix.close;
+	l.last = ix.last;
 	put_contents(&l, 0, l.n, 0);
 	if (l.started)
 		buf_putc(out, '\n');

@@ -1,7 +1,8 @@
 /*
  * tools.c - what `todokc fmt` and `todokc lsp` share: the keywords of
  * include/keywords.def with their roles (for the layout, the completion
- * and the symbols), and which diagnostics stop formatting.
+ * and the symbols), the structure of a file's recorded tokens (braces and
+ * statements), and which diagnostics stop formatting.
  */
 #include "tools.h"
 
@@ -60,4 +61,47 @@ has_syntax_errors(const struct diags *d)
 			return true;
 	}
 	return false;
+}
+
+/* The first token whose begin (or end) is at or after `at`. */
+size_t
+syntax_token_from(const struct syntax *sx, uint32_t at, bool by_end)
+{
+	size_t lo = 0, hi = sx->ntokens;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		uint32_t v = by_end ? sx->tokens[mid].loc.end : sx->tokens[mid].loc.begin;
+		if (v < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+void
+syntax_index(struct arena *a, const struct syntax *sx, struct syntax_index *ix)
+{
+	size_t n = sx->ntokens ? sx->ntokens : 1;
+	const struct token *tok = sx->tokens;
+	ix->close = arena_alloc(a, n * sizeof *ix->close);
+	ix->last = arena_alloc(a, n * sizeof *ix->last);
+	size_t *open = arena_alloc(a, n * sizeof *open), depth = 0;
+	for (size_t i = 0; i < sx->ntokens; i++) {
+		ix->close[i] = ix->last[i] = SYNTAX_NONE;
+		if (tok[i].kind == '{')
+			open[depth++] = i;
+		else if (tok[i].kind == '}' && depth)
+			ix->close[open[--depth]] = (long)i;
+	}
+	for (size_t s = 0; s < sx->nstatements; s++) {
+		struct loc loc = sx->statements[s];
+		size_t first = syntax_token_from(sx, loc.begin, false);
+		size_t end = syntax_token_from(sx, loc.end, true);
+		if (first >= sx->ntokens || end >= sx->ntokens || end < first ||
+		    tok[first].loc.begin != loc.begin || tok[end].loc.end != loc.end)
+			continue;
+		if (ix->last[first] == SYNTAX_NONE || (size_t)ix->last[first] < end)
+			ix->last[first] = (long)end;
+	}
 }
