@@ -21,6 +21,7 @@ enum { EXIT_COMPILED = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
 static const char usage_text[] =
 	"usage: todokc [options] FILE.todok\n"
 	"       todokc fmt [--check | -w] FILE.todok...\n"
+	"       todokc lsp\n"
 
 	"Compiles a .todok stack into Kubernetes manifests (FILE - reads standard input).\n"
 	"\n"
@@ -41,6 +42,7 @@ static const char usage_text[] =
 	"  --version, --help\n"
 	"\n"
 	"  fmt                    format files in the canonical layout (todokc fmt --help)\n"
+	"  lsp                    a Language Server Protocol server on standard input and output\n"
 	"\n"
 	"Exit status: 0 compiled, 1 errors in the input, 2 bad command line,\n"
 	"3 a file could not be read or written.  See todokc(1).\n";
@@ -233,6 +235,8 @@ main(int argc, char **argv)
 	/* Subcommands come first; any other first argument is a file. */
 	if (argc > 1 && strcmp(argv[1], "fmt") == 0)
 		return fmt_main(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "lsp") == 0)
+		return lsp_main(argc - 1, argv + 1);
 	struct arena options_arena = {0};
 	struct options opts;
 	options_init(&opts);

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# lsp.sh - `todokc lsp` (docs/tools.md section 2):
+#   - tests/lsp/test_lsp.py: whole sessions with a scripted client (every
+#     feature and its exact answers), malformed messages, and no secret
+#     value in any byte the server writes (needs python3);
+#   - a real client: Neovim's built-in LSP client (tests/lsp/nvim.lua, on
+#     tests/lsp/nvim-sample.todok): the diagnostics arrive with the right
+#     columns, an edit clears them, formatting gives todokc fmt's text;
+#     its report must be tests/lsp/nvim.expected (needs nvim).
+# Ends with "lsp: N passed, M failed".
+set -u
+root=$(cd "$(dirname "$0")/../.." && pwd)
+todokc=${TODOKC:-$root/todokc}
+passed=0 failed=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+if command -v python3 >/dev/null; then
+	python3 "$root/tests/lsp/test_lsp.py" "$todokc" >"$tmp/py.log" 2>&1
+	status=$?
+	grep -v '^lsp: ' "$tmp/py.log"
+	p=$(sed -n 's/^lsp: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$tmp/py.log")
+	f=$(sed -n 's/^lsp: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p' "$tmp/py.log")
+	passed=$((passed + ${p:-0})) failed=$((failed + ${f:-1}))
+	[ "$status" -ne 0 ] && [ "${f:-0}" -eq 0 ] && failed=$((failed + 1))
+	echo "scripted client: ${p:-0} passed, ${f:-1} failed"
+else
+	echo "skip: the scripted client (python3 is not installed)"
+fi
+
+if command -v nvim >/dev/null; then
+	cp "$root/tests/lsp/nvim-sample.todok" "$tmp/sample.todok"
+	(cd "$tmp" && TODOKC=$todokc NVIM_OUT=$tmp/nvim.out timeout 60 nvim --headless -u NONE -i NONE -n \
+		sample.todok -c "luafile $root/tests/lsp/nvim.lua") >"$tmp/nvim.log" 2>&1
+	version=$(nvim --version | head -1)
+	if diff -u "$root/tests/lsp/nvim.expected" "$tmp/nvim.out" >"$tmp/diff" 2>&1; then
+		passed=$((passed + 1))
+		echo "ok: $version: diagnostics, an incremental change, formatting"
+	else
+		failed=$((failed + 1))
+		echo "FAIL: $version against todokc lsp"
+		sed 's/^/    /' "$tmp/diff" "$tmp/nvim.log" | head -30
+	fi
+else
+	echo "skip: the Neovim client (nvim is not installed)"
+fi
+
+echo "lsp: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
