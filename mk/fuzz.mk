@@ -1,11 +1,13 @@
 # mk/fuzz.mk - libFuzzer harnesses (tests/fuzz/), included by the Makefile.
 #
-#   make fuzz [FUZZ_SECONDS=60]  build both harnesses, fuzz each for
+#   make fuzz [FUZZ_SECONDS=60]  build the harnesses, fuzz each for
 #                                FUZZ_SECONDS (one after the other, -jobs=1),
 #                                then replay tests/hostile/*.todok and
-#                                tests/fuzz/crashes/* through both
+#                                tests/fuzz/crashes/* through all of them
 #   make fuzz FUZZ_ONLY=fuzz_compile   fuzz only one of them
-#   make fuzz-build              build build/fuzz/fuzz_parse and fuzz_compile
+#   make fuzz-build              build build/fuzz/fuzz_parse, fuzz_compile,
+#                                fuzz_fmt (todokc fmt) and fuzz_lsp (the
+#                                language server's reader and its features)
 #   make fuzz-replay             only the replay of the regression inputs
 #
 # Both fail (non-zero) on any crash, sanitizer report, leak or timeout.
@@ -25,8 +27,9 @@ FUZZ_FLAGS   ?=
 FUZZ_SAN      = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
                 -fno-omit-frame-pointer
 FUZZ_CFLAGS   = -g -O1 $(FUZZ_SAN) -std=c11 -D_XOPEN_SOURCE=700 -Iinclude -Ibuild \
-                $(YAML_CFLAGS) -Wall -Wextra -Wno-unused-parameter
-FUZZ_LIBS     = $(if $(YAML_LIBS),$(YAML_LIBS),-lyaml) $(if $(HASH_LIBS),$(HASH_LIBS),-lnettle) -lm
+                $(YAML_CFLAGS) $(JSON_CFLAGS) -Wall -Wextra -Wno-unused-parameter
+FUZZ_LIBS     = $(if $(YAML_LIBS),$(YAML_LIBS),-lyaml) $(if $(HASH_LIBS),$(HASH_LIBS),-lnettle) \
+                $(if $(JSON_LIBS),$(JSON_LIBS),-ljansson) -lm
 
 FUZZ_DIR      = build/fuzz
 FUZZ_HDR      = $(if $(HDR),$(HDR),$(wildcard include/*.h include/*.def))
@@ -35,7 +38,8 @@ FUZZ_HDR      = $(if $(HDR),$(HDR),$(wildcard include/*.h include/*.def))
 FUZZ_LIB_SRC  = $(if $(SRC),$(SRC),$(filter-out src/main.c,$(wildcard src/*.c))) \
                 build/todok.tab.c build/todok.yy.c
 FUZZ_LIB_OBJ  = $(patsubst %.c,$(FUZZ_DIR)/obj/%.o,$(notdir $(FUZZ_LIB_SRC)))
-FUZZ_TARGETS  = $(FUZZ_DIR)/fuzz_parse $(FUZZ_DIR)/fuzz_compile
+FUZZ_TARGETS  = $(FUZZ_DIR)/fuzz_parse $(FUZZ_DIR)/fuzz_compile $(FUZZ_DIR)/fuzz_fmt \
+                $(FUZZ_DIR)/fuzz_lsp
 
 $(FUZZ_DIR)/obj/%.o: src/%.c $(FUZZ_HDR) build/todok.tab.h build/todok.yy.h
 	@mkdir -p $(FUZZ_DIR)/obj
@@ -49,9 +53,14 @@ $(FUZZ_DIR)/obj/fuzz_parse.o: tests/fuzz/fuzz_parse.c $(FUZZ_HDR) build/todok.ta
 	@mkdir -p $(FUZZ_DIR)/obj
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -Werror -c -o $@ $<
 
-$(FUZZ_DIR)/obj/fuzz_compile.o: tests/fuzz/fuzz_compile.c $(FUZZ_HDR) build/todok.tab.h
+$(FUZZ_DIR)/obj/fuzz_compile.o $(FUZZ_DIR)/obj/fuzz_fmt.o: $(FUZZ_DIR)/obj/%.o: tests/fuzz/%.c \
+		$(FUZZ_HDR) build/todok.tab.h
 	@mkdir -p $(FUZZ_DIR)/obj
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -Werror -DFUZZ_BASE_DIR='"$(CURDIR)/tests/fuzz/base"' -c -o $@ $<
+
+$(FUZZ_DIR)/obj/fuzz_lsp.o: tests/fuzz/fuzz_lsp.c $(FUZZ_HDR) build/todok.tab.h
+	@mkdir -p $(FUZZ_DIR)/obj
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Werror -c -o $@ $<
 
 $(FUZZ_DIR)/fuzz_%: $(FUZZ_DIR)/obj/fuzz_%.o $(FUZZ_LIB_OBJ)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $^ $(FUZZ_LIBS)

@@ -337,7 +337,7 @@ static bool
 read_message(struct lsp *s, struct buf *line, struct buf *body, bool *ok)
 {
 	long long length = -1;
-	bool bad = false, any = false;
+	bool bad_line = false, bad_length = false, any = false;
 	for (;;) {
 		if (!read_line(s->in, line))
 			return false;
@@ -349,13 +349,16 @@ read_message(struct lsp *s, struct buf *line, struct buf *body, bool *ok)
 		long long n = content_length(line->data);
 		if (n >= 0)
 			length = n;
-		bad |= n == -2 || (n == -1 && !strchr(line->data, ':'));
+		bad_length |= n == -2;
+		bad_line |= n == -1 && !strchr(line->data, ':');
 	}
 	*ok = false;
-	if (bad || length < 0)
+	if (length < 0)
 		send_error(s, NULL, RPC_PARSE_ERROR,
-		           length < 0 ? "a message needs a Content-Length header"
-		                      : "a malformed header line was skipped");
+		           bad_length ? "the Content-Length is not a number"
+		                      : "a message needs a Content-Length header");
+	else if (bad_line || bad_length)
+		send_error(s, NULL, RPC_PARSE_ERROR, "a malformed header line was skipped");
 	if (length < 0)
 		return true;
 	if ((unsigned long long)length > LSP_MAX_MESSAGE) {

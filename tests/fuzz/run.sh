@@ -2,13 +2,14 @@
 # run.sh - runs the libFuzzer harnesses for mk/fuzz.mk (make fuzz,
 # make fuzz-replay); the harnesses must already be built in build/fuzz/.
 #
-#   run.sh all      fuzz fuzz_parse, then fuzz_compile, each for
-#                   $FUZZ_SECONDS (default 60), one at a time (-jobs=1);
-#                   then replay
+#   run.sh all      fuzz fuzz_parse, fuzz_compile, fuzz_fmt and fuzz_lsp,
+#                   each for $FUZZ_SECONDS (default 60), one at a time
+#                   (-jobs=1); then replay
 #   run.sh replay   run tests/hostile/*.todok and tests/fuzz/crashes/*
-#                   once through both harnesses
-# FUZZ_ONLY=fuzz_parse or FUZZ_ONLY=fuzz_compile fuzzes only that one
-# (the replay still uses both).
+#                   once through every harness
+# FUZZ_ONLY=NAME (fuzz_parse, fuzz_compile, fuzz_fmt, fuzz_lsp) fuzzes only
+# that one (the replay still uses all).  fuzz_lsp's seeds also hold the
+# protocol sessions of tests/fuzz/lsp/.
 #
 # Prints the executions and time of each run; exits non-zero on any
 # crash, sanitizer report, leak or timeout, with the report's tail and the
@@ -22,7 +23,7 @@ seconds=${FUZZ_SECONDS:-60}
 max_len=${FUZZ_MAX_LEN:-8192}
 timeout=${FUZZ_TIMEOUT:-30}
 extra=${FUZZ_FLAGS:-}
-harnesses=(fuzz_parse fuzz_compile)
+harnesses=(fuzz_parse fuzz_compile fuzz_fmt fuzz_lsp)
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 failed=0
@@ -35,7 +36,7 @@ for h in "${harnesses[@]}"; do
 done
 
 # The dictionary holds every keyword of include/keywords.def.
-for kw in $(sed -n 's/^KEYWORD([A-Z_]*, "\([a-z]*\)".*/\1/p' include/keywords.def); do
+for kw in $(sed -n 's/^KEYWORD([A-Z_]*, "\([a-z-]*\)".*/\1/p' include/keywords.def); do
 	if ! grep -q "^[a-z_0-9]*=\"$kw\"\$" tests/fuzz/todok.dict; then
 		echo "fuzz: tests/fuzz/todok.dict lacks the keyword '$kw'" >&2
 		failed=1
@@ -48,6 +49,10 @@ seed() {
 	local f
 	for f in examples/*.todok tests/golden/*.todok tests/errors/*.todok; do
 		[ -f "$f" ] && cp "$f" "$dir/seeds/$(echo "${f%.todok}" | tr / -).todok"
+	done
+	# Recorded sessions of the protocol (for fuzz_lsp's stream).
+	for f in tests/fuzz/lsp/*; do
+		[ -f "$f" ] && cp "$f" "$dir/seeds/lsp-$(basename "$f")"
 	done
 	# The small hostile cases make good seeds too.
 	for f in tests/hostile/*.todok; do
