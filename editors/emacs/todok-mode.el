@@ -9,7 +9,8 @@
 ;; A major mode for the `.todok' language that `todokc' compiles into
 ;; Kubernetes manifests: font-lock by keyword role (the roles of
 ;; include/keywords.def), `#' comments, strings with escapes and ${REF}
-;; interpolations, references, keys, numbers, and indentation by brace depth.
+;; interpolations, references, keys, numbers, and indentation by brace depth;
+;; with eglot, the todokc language server (`todokc lsp') for the buffer.
 ;; tests/editors/keywords-test.sh fails when a keyword of keywords.def is
 ;; missing from the lists below.
 
@@ -176,6 +177,23 @@ A match right after an escaping backslash (as in \\${) is skipped."
 
 ;;;###autoload
 (add-to-list 'auto-mode-alist '("\\.todok\\'" . todok-mode))
+
+;;;; The language server: `todokc lsp' through eglot, when eglot is loaded.
+
+(defcustom todok-lsp-command '("todokc" "lsp")
+  "The command that starts the todokc language server, for eglot.
+Diagnostics, hover, go to definition, completion, formatting and the
+outline of a .todok buffer come from it: \\[eglot] in a `todok-mode'
+buffer starts it."
+  :type '(repeat string))
+
+(defun todok--lsp-contact (&optional _interactive)
+  "The contact eglot starts for `todok-mode': `todok-lsp-command'."
+  todok-lsp-command)
+
+(defvar eglot-server-programs)
+(with-eval-after-load 'eglot
+  (add-to-list 'eglot-server-programs '(todok-mode . todok--lsp-contact)))
 
 (provide 'todok-mode)
 ;;; todok-mode.el ends here

@@ -6,7 +6,10 @@
 #   - a real client: Neovim's built-in LSP client (tests/lsp/nvim.lua, on
 #     tests/lsp/nvim-sample.todok): the diagnostics arrive with the right
 #     columns, an edit clears them, formatting gives todokc fmt's text;
-#     its report must be tests/lsp/nvim.expected (needs nvim).
+#     its report must be tests/lsp/nvim.expected (needs nvim);
+#   - another: Emacs's eglot through todok-mode's entry (tests/lsp/eglot.el):
+#     the diagnostics, formatting; tests/lsp/eglot.expected (needs emacs
+#     and eglot).
 # Ends with "lsp: N passed, M failed".
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -43,6 +46,33 @@ if command -v nvim >/dev/null; then
 	fi
 else
 	echo "skip: the Neovim client (nvim is not installed)"
+fi
+
+# Emacs's eglot (Debian's elpa-eglot) through todok-mode's entry.
+eglot_init='(progn (require (quote package))
+  (when (file-directory-p "/usr/share/emacs/site-lisp/elpa")
+    (add-to-list (quote package-directory-list) "/usr/share/emacs/site-lisp/elpa"))
+  (package-initialize))'
+if command -v emacs >/dev/null && emacs -Q --batch --eval "$eglot_init" \
+	--eval '(kill-emacs (if (require (quote eglot) nil t) 0 1))' >/dev/null 2>&1; then
+	mkdir -p "$tmp/eglot"
+	cp "$root/tests/lsp/nvim-sample.todok" "$tmp/eglot/sample.todok"
+	git -C "$tmp/eglot" init -q 2>/dev/null || mkdir -p "$tmp/eglot/.git"
+	version="emacs $(emacs --version | sed -n '1s/^GNU Emacs //p'), eglot $(emacs -Q --batch \
+		--eval "$eglot_init" --eval '(princ (package-version-join (package-desc-version
+			(cadr (assq (quote eglot) package-alist)))))' 2>/dev/null)"
+	(cd "$tmp/eglot" && TODOKC=$todokc timeout 60 emacs -Q --batch -L "$root/editors/emacs" \
+		-l "$root/tests/lsp/eglot.el") >"$tmp/eglot.out" 2>"$tmp/eglot.log"
+	if diff -u "$root/tests/lsp/eglot.expected" "$tmp/eglot.out" >"$tmp/diff" 2>&1; then
+		passed=$((passed + 1))
+		echo "ok: $version: diagnostics, formatting"
+	else
+		failed=$((failed + 1))
+		echo "FAIL: eglot against todokc lsp"
+		sed 's/^/    /' "$tmp/diff" "$tmp/eglot.log" | head -30
+	fi
+else
+	echo "skip: the eglot client (emacs or eglot is not installed)"
 fi
 
 echo "lsp: $passed passed, $failed failed"

@@ -167,5 +167,24 @@ NEEDLE without its `|' must occur in the buffer."
       (should (equal (buffer-string) want)))
     (should (= todok-indent-offset 2))))
 
+(defconst todok-test-eglot-early (featurep 'eglot)
+  "Whether loading `todok-mode' loaded eglot (it must not).")
+(defvar eglot-server-programs)
+(defvar todok-lsp-command)
+
+(ert-deftest todok-test-eglot ()
+  "Once eglot is loaded, `todokc lsp' is its server for `todok-mode'."
+  (should-not todok-test-eglot-early)
+  (require 'package)
+  (when (file-directory-p "/usr/share/emacs/site-lisp/elpa")
+    (add-to-list 'package-directory-list "/usr/share/emacs/site-lisp/elpa"))
+  (package-initialize)
+  (skip-unless (require 'eglot nil t))
+  (let ((contact (cdr (assq 'todok-mode eglot-server-programs))))
+    (should (functionp contact))
+    (should (equal (funcall contact t) '("todokc" "lsp")))
+    (let ((todok-lsp-command '("/opt/bin/todokc" "lsp")))
+      (should (equal (funcall contact nil) '("/opt/bin/todokc" "lsp"))))))
+
 (provide 'todok-mode-test)
 ;;; todok-mode-test.el ends here
