@@ -8,7 +8,7 @@
 # the .todok file on the command line); files for --env-file and --depfile;
 # folders for -o; and .todok files (and folders) for the input. Both
 # "--opt VALUE" and "--opt=VALUE" are understood. As the first word, the
-# subcommand fmt too; after it, its options and .todok files.
+# subcommands fmt and lsp too; after fmt, its options and .todok files.
 
 # Prints the candidates (one a line) for the value VALUE of option OPT.
 _todokc_values()
@@ -65,7 +65,7 @@ _todokc_input()
 # Completes the words after a subcommand (COMP_WORDS[1]).
 _todokc_subcommand()
 {
-    local cur=${COMP_WORDS[COMP_CWORD]} candidates
+    local cur=${COMP_WORDS[COMP_CWORD]} candidates=
     case ${COMP_WORDS[1]} in
     fmt)
         if [[ $cur == -* ]]; then
@@ -74,6 +74,7 @@ _todokc_subcommand()
             compopt -o filenames 2>/dev/null
             candidates=$(compgen -f -X '!*.todok' -- "$cur"; compgen -d -- "$cur")
         fi ;;
+    lsp) [[ $cur == -* ]] && candidates=$(compgen -W '--help' -- "$cur") ;;
     esac
     [[ -n $candidates ]] && mapfile -t COMPREPLY <<<"$candidates"
     return 0
@@ -86,7 +87,7 @@ _todokc()
     ((COMP_CWORD >= 1)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
     ((COMP_CWORD >= 2)) && prev2=${COMP_WORDS[COMP_CWORD - 2]}
     COMPREPLY=()
-    if ((COMP_CWORD >= 2)) && [[ ${COMP_WORDS[1]} == fmt ]]; then
+    if ((COMP_CWORD >= 2)) && [[ ${COMP_WORDS[1]} == fmt || ${COMP_WORDS[1]} == lsp ]]; then
         _todokc_subcommand
         return 0
     fi
@@ -122,7 +123,7 @@ _todokc()
     else
         compopt -o filenames 2>/dev/null
         candidates=$(compgen -f -X '!*.todok' -- "$cur"; compgen -d -- "$cur")
-        ((COMP_CWORD == 1)) && candidates+=$'\n'$(compgen -W 'fmt' -- "$cur")
+        ((COMP_CWORD == 1)) && candidates+=$'\n'$(compgen -W 'fmt lsp' -- "$cur")
         candidates=$(sed '/^$/d' <<<"$candidates")
     fi
     [[ -n $candidates ]] || return 0

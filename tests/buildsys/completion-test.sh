@@ -83,13 +83,17 @@ expect 'todokc|app.todok|-D|t' 'tag='
 expect 'todokc|app.todok|-Dim' '-Dimage-repo='
 expect 'todokc|--format|json|app.todok|-D|' 'image-repo=|tag='
 # files and folders
-expect 'todokc|' 'app.todok|fmt|other.todok|out|sub dir|two words.todok'
-# subcommands: the first word only; after fmt, its options and .todok files
+expect 'todokc|' 'app.todok|fmt|lsp|other.todok|out|sub dir|two words.todok'
+# subcommands: the first word only; after fmt, its options and .todok files;
+# after lsp nothing but --help
 expect 'todokc|f' 'fmt'
 expect 'todokc|app.todok|f' ''
 expect 'todokc|fmt|-' '--check|--help|-w'
 expect 'todokc|fmt|' 'app.todok|other.todok|out|sub dir|two words.todok'
 expect 'todokc|fmt|-w|a' 'app.todok'
+expect 'todokc|l' 'lsp'
+expect 'todokc|lsp|' ''
+expect 'todokc|lsp|-' '--help'
 expect 'todokc|a' 'app.todok'
 expect 'todokc|t' 'two words.todok'
 expect 'todokc|sub dir/' 'sub dir/inner.todok'
