@@ -81,9 +81,10 @@ json_t *lsp_string(const char *s, size_t len);
 json_t *lsp_get(const json_t *o, const char *key, json_type type);
 /* The document of params.textDocument.uri, or NULL (err set). */
 struct lsp_doc *lsp_doc_of(struct lsp *s, const json_t *params, struct lsp_error *err);
-/* The byte offset of params.position in d's text, or false (err set). */
-bool lsp_offset_of(const struct lsp_doc *d, const json_t *params, uint32_t *offset,
-                   struct lsp_error *err);
+/* The document of params.textDocument and the byte offset of
+ * params.position in its text, or NULL (err set). */
+struct lsp_doc *lsp_doc_at(struct lsp *s, const json_t *params, uint32_t *offset,
+                           struct lsp_error *err);
 
 /* Documents (lsp_doc.c) */
 json_t *lsp_did_open(struct lsp *s, json_t *params, struct lsp_error *err);

@@ -14,6 +14,11 @@
 int fmt_main(int argc, char **argv);
 int lsp_main(int argc, char **argv);
 
+/* A bad command line: "COMMAND: error: " and the message, a hint at
+ * COMMAND --help, on standard error; returns 2, the exit status of a bad
+ * command line. */
+int usage_error_of(const char *command, const char *fmt, ...) PRINTF_LIKE(2, 3);
+
 /* The keywords of include/keywords.def with their roles ("declaration",
  * "property", ...), in the order of their spellings (src/tools.c). */
 struct keyword_info {

@@ -54,11 +54,11 @@ $(FUZZ_DIR)/obj/fuzz_parse.o: tests/fuzz/fuzz_parse.c $(FUZZ_HDR) build/todok.ta
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -Werror -c -o $@ $<
 
 $(FUZZ_DIR)/obj/fuzz_compile.o $(FUZZ_DIR)/obj/fuzz_fmt.o: $(FUZZ_DIR)/obj/%.o: tests/fuzz/%.c \
-		$(FUZZ_HDR) build/todok.tab.h
+		$(FUZZ_HDR) build/todok.tab.h tests/fuzz/oracle.h
 	@mkdir -p $(FUZZ_DIR)/obj
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -Werror -DFUZZ_BASE_DIR='"$(CURDIR)/tests/fuzz/base"' -c -o $@ $<
 
-$(FUZZ_DIR)/obj/fuzz_lsp.o: tests/fuzz/fuzz_lsp.c $(FUZZ_HDR) build/todok.tab.h
+$(FUZZ_DIR)/obj/fuzz_lsp.o: tests/fuzz/fuzz_lsp.c $(FUZZ_HDR) build/todok.tab.h tests/fuzz/oracle.h
 	@mkdir -p $(FUZZ_DIR)/obj
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -Werror -c -o $@ $<
 

@@ -21,7 +21,7 @@
 
 #include "io.h"
 
-enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
+enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_IO = 3 }; /* 2: a bad command line */
 enum fmt_mode { FMT_PRINT, FMT_WRITE, FMT_CHECK };
 
 static const char fmt_usage[] =
@@ -90,15 +90,6 @@ format_file(const char *path, enum fmt_mode mode)
 	return status;
 }
 
-static int
-fmt_usage_error(const char *fmt, const char *arg)
-{
-	fputs("todokc fmt: error: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\nTry 'todokc fmt --help' for more information.\n", stderr);
-	return EXIT_USAGE;
-}
-
 /* The options, anywhere before "--"; the files are left in argv[1..*nfiles].
  * Returns -1, or the exit status when the command line is done or bad. */
 static int
@@ -123,16 +114,16 @@ fmt_options(int argc, char **argv, enum fmt_mode *mode, int *nfiles)
 		enum fmt_mode m = strcmp(arg, "-w") == 0 ? FMT_WRITE
 		                  : strcmp(arg, "--check") == 0 ? FMT_CHECK : FMT_PRINT;
 		if (m == FMT_PRINT)
-			return fmt_usage_error("unknown option '%s'", arg);
+			return usage_error_of("todokc fmt", "unknown option '%s'", arg);
 		if (*mode != FMT_PRINT && *mode != m)
-			return fmt_usage_error("%s", "-w and --check do not go together");
+			return usage_error_of("todokc fmt", "%s", "-w and --check do not go together");
 		*mode = m;
 	}
 	for (int k = 1; k <= *nfiles; k++)
 		if (*mode == FMT_WRITE && strcmp(argv[k], "-") == 0)
-			return fmt_usage_error("%s", "-w cannot rewrite standard input");
+			return usage_error_of("todokc fmt", "%s", "-w cannot rewrite standard input");
 	if (*nfiles == 0)
-		return fmt_usage_error("%s", "no input file");
+		return usage_error_of("todokc fmt", "%s", "no input file");
 	return -1;
 }
 

@@ -113,22 +113,24 @@ lsp_doc_of(struct lsp *s, const json_t *params, struct lsp_error *err)
 	return d;
 }
 
-bool
-lsp_offset_of(const struct lsp_doc *d, const json_t *params, uint32_t *offset,
-              struct lsp_error *err)
+struct lsp_doc *
+lsp_doc_at(struct lsp *s, const json_t *params, uint32_t *offset, struct lsp_error *err)
 {
+	struct lsp_doc *d = lsp_doc_of(s, params, err);
 	json_t *pos = lsp_get(params, "position", JSON_OBJECT);
 	json_t *line = lsp_get(pos, "line", JSON_INTEGER);
 	json_t *character = lsp_get(pos, "character", JSON_INTEGER);
+	if (!d)
+		return NULL;
 	if (!line || !character || json_integer_value(line) < 0 ||
 	    json_integer_value(character) < 0) {
 		*err = (struct lsp_error){RPC_INVALID_PARAMS,
 		                          "params.position needs a line and a character (integers >= 0)"};
-		return false;
+		return NULL;
 	}
 	*offset = (uint32_t)lsp_offset(d->text.data ? d->text.data : "", d->text.len,
 	                               json_integer_value(line), json_integer_value(character));
-	return true;
+	return d;
 }
 
 /* The life cycle */
@@ -416,10 +418,8 @@ lsp_main(int argc, char **argv)
 			fputs(lsp_usage, stdout);
 			return fflush(stdout) == 0 ? 0 : 3;
 		}
-		if (strcmp(argv[i], "--stdio") != 0) { /* what some clients add */
-			fprintf(stderr, "todokc lsp: error: unknown argument '%s'\n%s", argv[i], lsp_usage);
-			return 2;
-		}
+		if (strcmp(argv[i], "--stdio") != 0) /* what some clients add */
+			return usage_error_of("todokc lsp", "unknown argument '%s'", argv[i]);
 	}
 	/* jansson allocates through xmalloc: running out of memory is fatal in
 	 * one place.  Memory freed after a compile stays with the process, so

@@ -184,21 +184,47 @@ spelling(const struct syntax *sx, long i)
 	return kw ? kw->spelling : "";
 }
 
+/* Which role the words have that follow a word. */
+struct word_role {
+	const char *word, *role;
+};
+
+/* The words that start a statement in the block opened by a statement
+ * starting with `word` (the stack's block: "stack"). */
+static const struct word_role block_roles[] = {
+	{"stack", "declaration"}, {"profile", "declaration"}, {"cluster", "resource"},
+	{"config", NULL}, {"secret", NULL}, {"naming", NULL}, {"sidecar", "property"},
+	{"init", "property"}, {"container", "property"}, {"variant", "property"},
+};
+/* The words that go on inside a statement starting with `word`. */
+static const struct word_role inner_roles[] = {
+	{"liveness", "probe"}, {"readiness", "probe"}, {"startup", "probe"}, {"volume", "volume"},
+	{"expose", "expose"}, {"requests", "resource"}, {"limits", "resource"},
+};
+
+/* The role that table gives the keyword at token i; false when the
+ * table does not have it. */
+static bool
+role_after(const struct word_role *table, size_t n, const struct syntax *sx, long i,
+           const char **role)
+{
+	const char *word = spelling(sx, i);
+	for (size_t k = 0; k < n; k++)
+		if (strcmp(table[k].word, word) == 0) {
+			*role = table[k].role;
+			return true;
+		}
+	return false;
+}
+
 /* The role of the words that start a statement in the block opened by
  * the statement starting at token `opener`. */
 static const char *
 block_role(const struct syntax *sx, long opener)
 {
-	static const struct {
-		const char *word, *role;
-	} blocks[] = {{"stack", "declaration"}, {"profile", "declaration"}, {"cluster", "resource"},
-	              {"config", NULL}, {"secret", NULL}, {"naming", NULL},
-	              {"sidecar", "property"}, {"init", "property"}, {"container", "property"},
-	              {"variant", "property"}};
-	const char *word = spelling(sx, opener);
-	for (size_t i = 0; i < sizeof blocks / sizeof *blocks; i++)
-		if (strcmp(blocks[i].word, word) == 0)
-			return blocks[i].role;
+	const char *role = NULL;
+	if (role_after(block_roles, sizeof block_roles / sizeof *block_roles, sx, opener, &role))
+		return role;
 	/* Another declaration holds properties (a component); another
 	 * property's block holds entries or settings. */
 	return keyword_has_role(kind_at(sx, opener), "declaration") ? "property" : NULL;
@@ -209,16 +235,9 @@ block_role(const struct syntax *sx, long opener)
 static const char *
 inner_role(const struct syntax *sx, long first)
 {
-	static const struct {
-		const char *word, *role;
-	} inner[] = {{"liveness", "probe"}, {"readiness", "probe"}, {"startup", "probe"},
-	             {"volume", "volume"}, {"expose", "expose"}, {"requests", "resource"},
-	             {"limits", "resource"}};
-	const char *word = spelling(sx, first);
-	for (size_t i = 0; i < sizeof inner / sizeof *inner; i++)
-		if (strcmp(inner[i].word, word) == 0)
-			return inner[i].role;
-	return NULL;
+	const char *role = NULL;
+	role_after(inner_roles, sizeof inner_roles / sizeof *inner_roles, sx, first, &role);
+	return role;
 }
 
 /* Names after a word that introduces them (after, from, tls, ...),
@@ -331,8 +350,8 @@ json_t *
 lsp_completion(struct lsp *s, json_t *params, struct lsp_error *err)
 {
 	uint32_t offset;
-	struct lsp_doc *d = lsp_doc_of(s, params, err);
-	if (!d || !lsp_offset_of(d, params, &offset, err))
+	struct lsp_doc *d = lsp_doc_at(s, params, &offset, err);
+	if (!d)
 		return NULL;
 	const char *text = d->now->c.src.text;
 	size_t start = offset;

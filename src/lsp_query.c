@@ -160,89 +160,97 @@ hover_json(const struct compilation *c, const struct buf *text, struct loc loc)
 	                 lsp_string(text->data, text->len), "range", lsp_range(&c->src, loc));
 }
 
-json_t *
-lsp_hover(struct lsp *s, json_t *params, struct lsp_error *err)
-{
+/* What is at the cursor: a reference the resolver recorded, or a name
+ * after a word that introduces names (token `name`, 0 `word` if none). */
+struct cursor {
+	struct lsp_doc *d;
+	struct compilation *c;
 	uint32_t offset;
-	struct lsp_doc *d = lsp_doc_of(s, params, err);
-	if (!d || !lsp_offset_of(d, params, &offset, err))
-		return NULL;
-	struct compilation *c = &d->now->c;
-	const struct reference *r = reference_at(c->syntax, offset);
-	struct buf text = {0};
-	json_t *result = NULL;
-	if (r) {
-		describe_reference(&text, r);
-		result = hover_json(c, &text, r->loc);
-	} else if (c->stack) {
-		long i = lsp_token_at(c->syntax, offset);
-		const struct decl *decl = name_introducer(c->syntax, i)
-		                          ? strmap_get(&c->stack->names, token_text(&c->arena, c, (size_t)i))
-		                          : NULL;
-		if (decl) {
-			size_t line, column;
-			source_position(&c->src, decl->loc.begin, &line, &column);
-			buf_printf(&text, "%s ", decl_word(decl));
-			md_code(&text, decl->name, strlen(decl->name));
-			buf_printf(&text, ", declared on line %zu", line);
-			result = hover_json(c, &text, c->syntax->tokens[i].loc);
-		}
-	}
-	buf_free(&text);
-	return result ? result : json_null();
-}
+	const struct reference *ref;
+	long name;
+	int word;
+};
 
-static json_t *
-location_json(const struct lsp_doc *d, const struct compilation *c, struct loc loc)
+static bool
+cursor_at(struct lsp *s, json_t *params, struct lsp_error *err, struct cursor *k)
 {
-	return json_pack("{s:s, s:o}", "uri", d->uri, "range", lsp_range(&c->src, loc));
+	k->d = lsp_doc_at(s, params, &k->offset, err);
+	if (!k->d)
+		return false;
+	k->c = &k->d->now->c;
+	k->ref = reference_at(k->c->syntax, k->offset);
+	k->name = lsp_token_at(k->c->syntax, k->offset);
+	k->word = !k->ref && k->c->stack ? name_introducer(k->c->syntax, k->name) : 0;
+	return true;
 }
 
-/* Where the name at token i, introduced by `word`, is declared. */
+/* Where the name at the cursor is declared (an account: first named). */
 static struct loc
-declared_at(struct compilation *c, long i, int word)
+declared_at(const struct cursor *k, const struct decl **decl)
 {
-	const char *name = token_text(&c->arena, c, (size_t)i);
-	if (word == KW_ACCOUNT) {
-		for (size_t k = 0; k < c->stack->accounts.len; k++) {
-			const struct account *acc = c->stack->accounts.items[k];
+	struct compilation *c = k->c;
+	const char *name = token_text(&c->arena, c, (size_t)k->name);
+	*decl = NULL;
+	if (k->word == KW_ACCOUNT) {
+		for (size_t i = 0; i < c->stack->accounts.len; i++) {
+			const struct account *acc = c->stack->accounts.items[i];
 			if (acc->written.text && strcmp(acc->written.text, name) == 0)
 				return acc->written.loc;
 		}
 		return NO_LOC;
 	}
-	const struct decl *decl = strmap_get(&c->stack->names, name);
-	return decl ? decl->loc : NO_LOC;
+	*decl = strmap_get(&c->stack->names, name);
+	return *decl ? (*decl)->loc : NO_LOC;
+}
+
+json_t *
+lsp_hover(struct lsp *s, json_t *params, struct lsp_error *err)
+{
+	struct cursor k;
+	if (!cursor_at(s, params, err, &k))
+		return NULL;
+	struct buf text = {0};
+	json_t *result = json_null();
+	const struct decl *decl = NULL;
+	if (k.ref) {
+		describe_reference(&text, k.ref);
+		result = hover_json(k.c, &text, k.ref->loc);
+	} else if (k.word && HAS_LOC(declared_at(&k, &decl)) && decl) {
+		size_t line, column;
+		source_position(&k.c->src, decl->loc.begin, &line, &column);
+		buf_printf(&text, "%s ", decl_word(decl));
+		md_code(&text, decl->name, strlen(decl->name));
+		buf_printf(&text, ", declared on line %zu", line);
+		result = hover_json(k.c, &text, k.c->syntax->tokens[k.name].loc);
+	}
+	buf_free(&text);
+	return result;
 }
 
 json_t *
 lsp_definition(struct lsp *s, json_t *params, struct lsp_error *err)
 {
-	uint32_t offset;
-	struct lsp_doc *d = lsp_doc_of(s, params, err);
-	if (!d || !lsp_offset_of(d, params, &offset, err))
+	struct cursor k;
+	if (!cursor_at(s, params, err, &k))
 		return NULL;
-	struct compilation *c = &d->now->c;
-	const struct reference *r = reference_at(c->syntax, offset);
 	struct loc target = NO_LOC;
-	if (r) {
-		const struct decl *decl = r->decl;
+	const struct decl *decl = k.ref ? k.ref->decl : NULL;
+	if (k.ref) {
 		target = decl->loc;
-		uint32_t member_at = r->loc.begin + (uint32_t)strlen(decl->name) + 1;
-		if (r->member && offset >= member_at &&
+		uint32_t member_at = k.ref->loc.begin + (uint32_t)strlen(decl->name) + 1;
+		if (k.ref->member && k.offset >= member_at &&
 		    (decl->kind == DECL_CONFIG || decl->kind == DECL_SECRET)) {
 			const struct kv *kv = strmap_get(&((const struct keyset *)decl->what)->by_key,
-			                                 r->member);
+			                                 k.ref->member);
 			if (kv)
 				target = kv->key.loc;
 		}
-	} else if (c->stack) {
-		long i = lsp_token_at(c->syntax, offset);
-		int word = name_introducer(c->syntax, i);
-		if (word)
-			target = declared_at(c, i, word);
+	} else if (k.word) {
+		target = declared_at(&k, &decl);
 	}
-	return HAS_LOC(target) ? location_json(d, c, target) : json_null();
+	if (!HAS_LOC(target))
+		return json_null();
+	return json_pack("{s:s, s:o}", "uri", k.d->uri, "range", lsp_range(&k.c->src, target));
 }
 
 /* Symbols */

@@ -50,10 +50,7 @@ static const char usage_text[] =
 static int
 usage_error(const char *fmt, const char *arg)
 {
-	fputs("todokc: error: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\nTry 'todokc --help' for more information.\n", stderr);
-	return EXIT_USAGE;
+	return usage_error_of("todokc", fmt, arg);
 }
 
 /* The exit status after printing --help or --version. */

@@ -2,10 +2,12 @@
  * tools.c - what `todokc fmt` and `todokc lsp` share: the keywords of
  * include/keywords.def with their roles (for the layout, the completion
  * and the symbols), the structure of a file's recorded tokens (braces and
- * statements), and which diagnostics stop formatting.
+ * statements), which diagnostics stop formatting, and the usage errors
+ * of the command and its subcommands.
  */
 #include "tools.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "todok.tab.h"
@@ -104,4 +106,16 @@ syntax_index(struct arena *a, const struct syntax *sx, struct syntax_index *ix)
 		if (ix->last[first] == SYNTAX_NONE || (size_t)ix->last[first] < end)
 			ix->last[first] = (long)end;
 	}
+}
+
+int
+usage_error_of(const char *command, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "%s: error: ", command);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s --help' for more information.\n", command);
+	return 2;
 }

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "output.h"
+#include "oracle.h"
 #include "tools.h"
 
 #ifndef FUZZ_BASE_DIR
@@ -30,15 +31,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define CHECK(cond, what) ((cond) ? (void)0 : oracle_failed(what, __FILE__, __LINE__))
-
-static _Noreturn void
-oracle_failed(const char *what, const char *file, int line)
-{
-	fprintf(stderr, "%s:%d: fuzz oracle failed: %s\n", file, line, what);
-	fflush(stderr);
-	__builtin_trap();
-}
 
 static bool
 same(const struct buf *a, const struct buf *b)

@@ -20,20 +20,12 @@
 #include <string.h>
 
 #include "lsp.h"
+#include "oracle.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define MARKER "FZsecret"
-#define CHECK(cond, what) ((cond) ? (void)0 : oracle_failed(what, __FILE__, __LINE__))
-
-static _Noreturn void
-oracle_failed(const char *what, const char *file, int line)
-{
-	fprintf(stderr, "%s:%d: fuzz oracle failed: %s\n", file, line, what);
-	fflush(stderr);
-	__builtin_trap();
-}
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)

@@ -14,19 +14,8 @@
 #     symbolic link, a file already formatted left alone), standard input,
 #     files with other errors formatted, exit statuses.
 # Ends with "fmt: N passed, M failed".  Needs python3 for the token check.
-set -u
-root=$(cd "$(dirname "$0")/../.." && pwd)
-todokc=${TODOKC:-$root/todokc}
-passed=0 failed=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-pass() { passed=$((passed + 1)); }
-fail() { # WHAT [FILE]
-	failed=$((failed + 1))
-	echo "FAIL: $1"
-	[ -n "${2:-}" ] && sed 's/^/    /' "$2" | head -30
-}
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/../lib.sh"
 have_python=true
 command -v python3 >/dev/null || { have_python=false; echo "fmt: token checks skipped (no python3)"; }
 
@@ -182,5 +171,4 @@ check_cli_status() {
 }
 check "exit status 3 for an unreadable file, 2 for a bad command line" check_cli_status
 
-echo "fmt: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish fmt

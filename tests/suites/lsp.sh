@@ -11,12 +11,8 @@
 #     the diagnostics, formatting; tests/lsp/eglot.expected (needs emacs
 #     and eglot).
 # Ends with "lsp: N passed, M failed".
-set -u
-root=$(cd "$(dirname "$0")/../.." && pwd)
-todokc=${TODOKC:-$root/todokc}
-passed=0 failed=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/../lib.sh"
 
 if command -v python3 >/dev/null; then
 	python3 "$root/tests/lsp/test_lsp.py" "$todokc" >"$tmp/py.log" 2>&1
@@ -35,15 +31,8 @@ if command -v nvim >/dev/null; then
 	cp "$root/tests/lsp/nvim-sample.todok" "$tmp/sample.todok"
 	(cd "$tmp" && TODOKC=$todokc NVIM_OUT=$tmp/nvim.out timeout 60 nvim --headless -u NONE -i NONE -n \
 		sample.todok -c "luafile $root/tests/lsp/nvim.lua") >"$tmp/nvim.log" 2>&1
-	version=$(nvim --version | head -1)
-	if diff -u "$root/tests/lsp/nvim.expected" "$tmp/nvim.out" >"$tmp/diff" 2>&1; then
-		passed=$((passed + 1))
-		echo "ok: $version: diagnostics, an incremental change, formatting"
-	else
-		failed=$((failed + 1))
-		echo "FAIL: $version against todokc lsp"
-		sed 's/^/    /' "$tmp/diff" "$tmp/nvim.log" | head -30
-	fi
+	expect_report "$(nvim --version | head -1): diagnostics, an incremental change, formatting" \
+		"$root/tests/lsp/nvim.expected" "$tmp/nvim.out" "$tmp/nvim.log"
 else
 	echo "skip: the Neovim client (nvim is not installed)"
 fi
@@ -63,17 +52,10 @@ if command -v emacs >/dev/null && emacs -Q --batch --eval "$eglot_init" \
 			(cadr (assq (quote eglot) package-alist)))))' 2>/dev/null)"
 	(cd "$tmp/eglot" && TODOKC=$todokc timeout 60 emacs -Q --batch -L "$root/editors/emacs" \
 		-l "$root/tests/lsp/eglot.el") >"$tmp/eglot.out" 2>"$tmp/eglot.log"
-	if diff -u "$root/tests/lsp/eglot.expected" "$tmp/eglot.out" >"$tmp/diff" 2>&1; then
-		passed=$((passed + 1))
-		echo "ok: $version: diagnostics, formatting"
-	else
-		failed=$((failed + 1))
-		echo "FAIL: eglot against todokc lsp"
-		sed 's/^/    /' "$tmp/diff" "$tmp/eglot.log" | head -30
-	fi
+	expect_report "$version: diagnostics, formatting" "$root/tests/lsp/eglot.expected" \
+		"$tmp/eglot.out" "$tmp/eglot.log"
 else
 	echo "skip: the eglot client (emacs or eglot is not installed)"
 fi
 
-echo "lsp: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish lsp
