@@ -12,7 +12,7 @@
 #     compiler's diagnostics (its .err);
 #   - the command line: --check, -w (atomic, the mode kept, through a
 #     symbolic link, a file already formatted left alone), standard input,
-#     files with other errors formatted, exit statuses.
+#     files with other errors formatted, exit statuses; and under valgrind.
 # Ends with "fmt: N passed, M failed".  Needs python3 for the token check.
 # shellcheck source=tests/lib.sh
 . "$(dirname "$0")/../lib.sh"
@@ -170,5 +170,18 @@ check_cli_status() {
 	"$T" fmt --help | grep -q '^usage: todokc fmt' && "$T" --help | grep -q 'todokc fmt'
 }
 check "exit status 3 for an unreadable file, 2 for a bad command line" check_cli_status
+
+check_cli_valgrind() {
+	command -v valgrind >/dev/null && ! grep -qs fsanitize "$root/build/flags" || {
+		echo "skip: valgrind (not installed, or a sanitizer build)"
+		return 0
+	}
+	local vg=(valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=99)
+	cp messy.todok vg.todok
+	"${vg[@]}" "$T" fmt "$root"/examples/*.todok "$root"/tests/golden/*.todok >/dev/null &&
+		"${vg[@]}" "$T" fmt -w vg.todok && "${vg[@]}" "$T" fmt --check vg.todok &&
+		{ "${vg[@]}" "$T" fmt bad.todok 2>/dev/null; [ $? -eq 1 ]; }
+}
+check "valgrind: fmt, -w, --check and a syntax error: no error, no leak" check_cli_valgrind
 
 finish fmt

@@ -3,6 +3,8 @@
 #   - tests/lsp/test_lsp.py: whole sessions with a scripted client (every
 #     feature and its exact answers), malformed messages, and no secret
 #     value in any byte the server writes (needs python3);
+#   - the same under valgrind's memcheck (when installed, and todokc is not
+#     built with sanitizers): no invalid access, no leak;
 #   - a real client: Neovim's built-in LSP client (tests/lsp/nvim.lua, on
 #     tests/lsp/nvim-sample.todok): the diagnostics arrive with the right
 #     columns, an edit clears them, formatting gives todokc fmt's text;
@@ -25,6 +27,22 @@ if command -v python3 >/dev/null; then
 	echo "scripted client: ${p:-0} passed, ${f:-1} failed"
 else
 	echo "skip: the scripted client (python3 is not installed)"
+fi
+
+# The scripted sessions again with the server under valgrind's memcheck.
+if command -v valgrind >/dev/null && command -v python3 >/dev/null &&
+	! grep -qs fsanitize "$root/build/flags"; then
+	printf '#!/bin/sh\nexec valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=99 %s "$@"\n' \
+		"$todokc" >"$tmp/todokc-vg"
+	chmod +x "$tmp/todokc-vg"
+	if python3 "$root/tests/lsp/test_lsp.py" "$tmp/todokc-vg" >"$tmp/vg.log" 2>&1; then
+		pass
+		echo "ok: valgrind: the scripted sessions, no error, no leak"
+	else
+		fail "valgrind: the scripted sessions" "$tmp/vg.log"
+	fi
+else
+	echo "skip: the sessions under valgrind (no valgrind, or a sanitizer build)"
 fi
 
 if command -v nvim >/dev/null; then
