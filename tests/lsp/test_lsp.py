@@ -11,6 +11,9 @@ scripted client (lsp_client.py) and checks every answer:
              no "jsonrpc", unknown method (-32601), wrong parameter types
              (-32602), requests before initialize and after shutdown; the
              server answers after each;
+  files      file() paths start at the document's folder, env() reads the
+             server's environment, the editor's buffer is compiled (not the
+             file on disk), and the server writes no file;
   secrets    a secret value set in the environment and one written in the
              source appear in no byte the server writes, whatever is asked.
 
@@ -18,8 +21,10 @@ Prints one line per failed check and ends with "lsp: N passed, M failed".
 """
 import base64
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lsp_client import Server, ServerError, apply_edits, initialize, position  # noqa: E402
@@ -365,6 +370,50 @@ def malformed():
           err == b'', (status, err))
 
 
+def files_and_env():
+    """file() starts at the document's folder; env() reads the server's
+    environment; the buffer is compiled, not the file on disk; no file is
+    written."""
+    work = tempfile.mkdtemp(prefix='lsp-files-')
+    os.makedirs(os.path.join(work, 'stacks', 'certs'))
+    with open(os.path.join(work, 'stacks', 'certs', 'ca.pem'), 'w') as f:
+        f.write('-----BEGIN CERTIFICATE-----\n')
+    path = os.path.join(work, 'stacks', 'app.todok')
+    with open(path, 'w') as f:  # on disk: an error the buffer does not have
+        f.write('stack app { service web { image "x" port } }\n')
+    before = sorted(os.walk(work))
+    env = dict(os.environ, LSP_FILES_TOKEN='t0ken')
+    env.pop('LSP_UNSET_VAR', None)
+    server = Server([TODOKC, 'lsp'], env)
+    try:
+        initialize(server)
+        uri = 'file://' + path.replace(' ', '%20')
+        text = ('stack app {\n  secret tls {\n    CA = file("certs/ca.pem")\n'
+                '    TOKEN = env("LSP_FILES_TOKEN")\n  }\n  service web {\n'
+                '    image "x"\n    port 80\n    env from tls\n  }\n}\n')
+        server.notify('textDocument/didOpen', {'textDocument': {
+            'uri': uri, 'languageId': 'todok', 'version': 1, 'text': text}})
+        p = server.wait_notification('textDocument/publishDiagnostics')
+        check('file() from the document\'s folder, env() from the environment, the buffer '
+              'not the disk: no diagnostics', p['diagnostics'] == [], p)
+        bad = text.replace('certs/ca.pem', 'certs/missing.pem').replace('LSP_FILES_TOKEN',
+                                                                         'LSP_UNSET_VAR')
+        server.notify('textDocument/didChange', {'textDocument': {'uri': uri, 'version': 2},
+                                                 'contentChanges': [{'text': bad}]})
+        p = server.wait_notification('textDocument/publishDiagnostics')
+        got = [(d['code'], d['range']['start']['line']) for d in p['diagnostics']]
+        check('a missing file() and an unset env(): their diagnostics', got ==
+              [('E0702', 2), ('E0701', 3)] and
+              "'LSP_UNSET_VAR' is not set" in p['diagnostics'][1]['message'], p)
+        server.request('shutdown')
+        server.notify('exit')
+    except (ServerError, KeyError, IndexError, TypeError) as e:
+        check('files: the server answers', False, repr(e))
+    server.close()
+    check('the server wrote no file', sorted(os.walk(work)) == before, sorted(os.walk(work)))
+    shutil.rmtree(work)
+
+
 SECRETS = '''stack vault {
   secret creds {
     API_TOKEN = env("LSP_SECRET_ENV")
@@ -427,6 +476,7 @@ def secrets():
 def main():
     session()
     malformed()
+    files_and_env()
     secrets()
     print('lsp: %d passed, %d failed' % (passed, failed))
     sys.exit(1 if failed else 0)
