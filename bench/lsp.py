@@ -16,7 +16,9 @@ Each kind of edit is sent EDITS times (default 50), after two warm-ups:
   error        an incremental edit that makes an unknown reference, so
                that one diagnostic is published, and one that undoes it.
 Prints the median, the 90th percentile and the largest time of each, in
-milliseconds.
+milliseconds, and the CPU time the server used for an edit (from /proc:
+what the re-check costs whatever else the machine runs), with the load
+average when it started.
 """
 import os
 import statistics
@@ -26,6 +28,7 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+LOAD = ''
 sys.path.insert(0, os.path.join(HERE, '..', 'tests', 'lsp'))
 from lsp_client import Server, initialize, position  # noqa: E402
 
@@ -40,14 +43,25 @@ def timed(server, uri, version, changes):
     return elapsed, p['diagnostics']
 
 
-def report(name, times):
+def cpu_ms(pid):
+    """The CPU time (user and system) the process has used, in ms."""
+    with open('/proc/%d/stat' % pid) as f:
+        fields = f.read().rsplit(')', 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000.0 / os.sysconf('SC_CLK_TCK')
+
+
+def report(name, times, cpu):
     times = sorted(times)
     p90 = times[min(len(times) - 1, int(round(0.9 * (len(times) - 1))))]
-    print('%-12s %4d edits   median %6.2f ms   p90 %6.2f ms   max %6.2f ms' %
-          (name, len(times), statistics.median(times), p90, times[-1]))
+    print('%-12s %4d edits   median %6.2f ms   p90 %6.2f ms   max %6.2f ms   '
+          'server CPU %6.2f ms an edit' %
+          (name, len(times), statistics.median(times), p90, times[-1], cpu / len(times)))
 
 
 def main():
+    global LOAD
+    with open('/proc/loadavg') as f:
+        LOAD = ' '.join(f.read().split()[:3])
     todokc = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', 'todokc')
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
     edits = int(sys.argv[3]) if len(sys.argv) > 3 else 50
@@ -82,20 +96,30 @@ def main():
     ref_at, ref_end = position(text, ref), position(text, ref + len('app-secrets'))
     version = 1
     results = {'incremental': [], 'full': [], 'error': []}
+    cpu = {}
+    pid = server.proc.pid
     for i in range(edits + 2):
+        if i == 2:
+            start_cpu = cpu_ms(pid)
         value = '3' if i % 2 == 0 else '2'
         t, _ = timed(server, uri, version, [{'range': {'start': where, 'end': end},
                                              'text': value}])
         version += 1
         if i >= 2:
             results['incremental'].append(t)
+    cpu['incremental'] = cpu_ms(pid) - start_cpu
     current = text  # the edits went back and forth an even number of times
     for i in range(edits + 2):
+        if i == 2:
+            start_cpu = cpu_ms(pid)
         t, _ = timed(server, uri, version, [{'text': current}])
         version += 1
         if i >= 2:
             results['full'].append(t)
+    cpu['full'] = cpu_ms(pid) - start_cpu
     for i in range(edits + 2):
+        if i == 2:
+            start_cpu = cpu_ms(pid)
         bad = i % 2 == 0
         rng = {'start': ref_at, 'end': dict(ref_at, character=ref_at['character'] +
                                             (len('app-secrets') if bad else len('app-secretz')))}
@@ -105,8 +129,10 @@ def main():
         assert (len(diags) == 1) == bad, diags
         if i >= 2:
             results['error'].append(t)
+    cpu['error'] = cpu_ms(pid) - start_cpu
+    print('load average before: %s' % LOAD)
     for name, times in results.items():
-        report(name, times)
+        report(name, times, cpu[name])
     server.request('shutdown')
     server.notify('exit')
     server.close()
