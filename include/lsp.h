@@ -9,8 +9,12 @@
  *                    code units) and byte offsets; diagnostics;
  *   src/lsp_query.c  hover, definition, document symbols, formatting;
  *   src/lsp_complete.c  completion.
- * The server holds no global state: everything is in struct lsp.  It never
- * writes a file, and no message it sends holds a secret's value.
+ * The server holds no global state: everything is in struct lsp.  Each
+ * compilation of a document has its arena, freed when a newer one
+ * replaces it; the server's own records (the documents, their texts) are
+ * allocated with xmalloc, jansson's values too (json_set_alloc_funcs), so
+ * that running out of memory ends in fatal_oom().  It never writes a
+ * file, and no message it sends holds a secret's value.
  */
 #ifndef LSP_H_INCLUDED
 #define LSP_H_INCLUDED
