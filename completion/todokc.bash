@@ -8,7 +8,8 @@
 # (argocd kpt), -D (the params of the .todok file on the command line) and
 # --profile (the profiles that file declares); files for --env-file and
 # --depfile; folders for -o; and .todok files (and folders) for the input.
-# Both "--opt VALUE" and "--opt=VALUE" are understood.
+# Both "--opt VALUE" and "--opt=VALUE" are understood. As the first word,
+# the subcommands fmt and lsp too; after fmt, its options and .todok files.
 
 # Whether option $1 takes a value (as the next word, or after '=').
 _todokc_takes_value()
@@ -86,6 +87,24 @@ _todokc_input()
     done
 }
 
+# Completes the words after a subcommand (COMP_WORDS[1]).
+_todokc_subcommand()
+{
+    local cur=${COMP_WORDS[COMP_CWORD]} candidates=
+    case ${COMP_WORDS[1]} in
+    fmt)
+        if [[ $cur == -* ]]; then
+            candidates=$(compgen -W '-w --check --help' -- "$cur")
+        else
+            compopt -o filenames 2>/dev/null
+            candidates=$(compgen -f -X '!*.todok' -- "$cur"; compgen -d -- "$cur")
+        fi ;;
+    lsp) [[ $cur == -* ]] && candidates=$(compgen -W '--help' -- "$cur") ;;
+    esac
+    [[ -n $candidates ]] && mapfile -t COMPREPLY <<<"$candidates"
+    return 0
+}
+
 _todokc()
 {
     local IFS=$' \t\n'
@@ -93,6 +112,10 @@ _todokc()
     ((COMP_CWORD >= 1)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
     ((COMP_CWORD >= 2)) && prev2=${COMP_WORDS[COMP_CWORD - 2]}
     COMPREPLY=()
+    if ((COMP_CWORD >= 2)) && [[ ${COMP_WORDS[1]} == fmt || ${COMP_WORDS[1]} == lsp ]]; then
+        _todokc_subcommand
+        return 0
+    fi
 
     # Which option's value is being completed, if any.
     if [[ $cur == = && $prev == --* ]]; then # "--opt=" split at '='
@@ -123,6 +146,8 @@ _todokc()
     else
         compopt -o filenames 2>/dev/null
         candidates=$(compgen -f -X '!*.todok' -- "$cur"; compgen -d -- "$cur")
+        ((COMP_CWORD == 1)) && candidates+=$'\n'$(compgen -W 'fmt lsp' -- "$cur")
+        candidates=$(sed '/^$/d' <<<"$candidates")
     fi
     [[ -n $candidates ]] || return 0
     local -a list

@@ -103,5 +103,8 @@ const char *diag_quote(struct arena *a, const char *s);
 
 void diag_print_text(const struct diags *d, FILE *out, bool color);
 void diag_print_json(const struct diags *d, FILE *out);
+/* As the command prints them: JSON, or text in colour on a terminal
+ * (unless NO_COLOR is set). */
+void diag_print(const struct diags *d, bool json, FILE *out);
 
 #endif

@@ -96,5 +96,9 @@ bool depfile_ok(struct compilation *c, const char *path, const struct vec *targe
 const char *prepare_depfile(struct compilation *c, const char *path, const struct vec *targets,
                             const struct vec *inputs, size_t phony_from);
 bool commit_file(struct compilation *c, const char *temp, const char *path);
+/* Replaces the file at path (the one it links to, for a symbolic link)
+ * with data, atomically: a temporary file in its folder, with its mode,
+ * renamed over it.  False (reported) on failure, the file untouched. */
+bool replace_file(struct compilation *c, const char *path, const struct buf *data);
 
 #endif

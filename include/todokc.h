@@ -139,6 +139,9 @@ void compilation_free(struct compilation *c);
  * text must stay alive, NUL-terminated, as long as c. */
 bool compile_source(struct compilation *c, const char *path, const char *text,
                     size_t len);
+/* The same without the object plan: every diagnostic, the resolved stack
+ * (the language server's re-check after each edit). */
+bool check_source(struct compilation *c, const char *path, const char *text, size_t len);
 
 /* Stages */
 bool parse_source(struct compilation *c);

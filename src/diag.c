@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 const struct diag_code_info diag_codes[DIAG_COUNT] = {
 #define DIAG(code, severity, summary) {#code, severity, summary},
@@ -445,4 +446,15 @@ diag_print_json(const struct diags *d, FILE *out)
 	}
 	free(list);
 	free(cols.chars);
+}
+
+void
+diag_print(const struct diags *d, bool json, FILE *out)
+{
+	if (json) {
+		diag_print_json(d, out);
+		return;
+	}
+	const char *no_color = getenv("NO_COLOR");
+	diag_print_text(d, out, isatty(fileno(out)) && !(no_color && *no_color));
 }

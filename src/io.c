@@ -707,3 +707,22 @@ commit_file(struct compilation *c, const char *temp, const char *path)
 	unlink(temp);
 	return false;
 }
+
+bool
+replace_file(struct compilation *c, const char *path, const struct buf *data)
+{
+	/* Through a symbolic link, the file it names is replaced. */
+	char *real = realpath(path, NULL);
+	struct stat st;
+	if (!real || stat(real, &st) != 0) {
+		diag(&c->diags, E0001, NO_LOC, "cannot write %s: %s", q(c, path), strerror(errno));
+		free(real);
+		return false;
+	}
+	const char *target = arena_strdup(&c->arena, real);
+	free(real);
+	const char *slash = strrchr(target, '/');
+	const char *dir = slash == target ? "/" : arena_strndup(&c->arena, target, (size_t)(slash - target));
+	const char *tmp = write_temp(c, dir, slash + 1, data, st.st_mode & 07777);
+	return tmp && commit_file(c, tmp, target);
+}

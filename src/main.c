@@ -12,14 +12,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "output.h"
+#include "tools.h"
 
 enum { EXIT_COMPILED = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
 
 static const char usage_text[] =
 	"usage: todokc [options] FILE.todok\n"
+	"       todokc fmt [--check | -w] FILE.todok...\n"
+	"       todokc lsp\n"
+
 	"Compiles a .todok stack into Kubernetes manifests (FILE - reads standard input).\n"
 	"\n"
 	"  -o DIR                 write one file per object, and their Kustomization, into DIR\n"
@@ -46,16 +49,16 @@ static const char usage_text[] =
 	"  --diagnostics=json     print diagnostics as JSON, one object per line\n"
 	"  --version, --help\n"
 	"\n"
+	"  fmt                    format files in the canonical layout (todokc fmt --help)\n"
+	"  lsp                    a Language Server Protocol server on standard input and output\n"
+	"\n"
 	"Exit status: 0 compiled, 1 errors in the input, 2 bad command line,\n"
 	"3 a file could not be read or written.  See todokc(1).\n";
 
 static int
 usage_error(const char *fmt, const char *arg)
 {
-	fputs("todokc: error: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\nTry 'todokc --help' for more information.\n", stderr);
-	return EXIT_USAGE;
+	return usage_error_of("todokc", fmt, arg);
 }
 
 /* The exit status after printing --help or --version. */
@@ -243,22 +246,16 @@ folder_of(struct arena *a, const char *path)
 	return arena_strndup(a, path, (size_t)(slash - path));
 }
 
-static void
-print_diagnostics(const struct compilation *c)
-{
-	if (c->opts->json_diagnostics) {
-		diag_print_json(&c->diags, stderr);
-		return;
-	}
-	const char *no_color = getenv("NO_COLOR");
-	diag_print_text(&c->diags, stderr, isatty(2) && !(no_color && *no_color));
-}
-
 int
 main(int argc, char **argv)
 {
 	/* Diagnostics are written in blocks, not a system call per piece. */
 	setvbuf(stderr, NULL, _IOFBF, 1 << 16);
+	/* Subcommands come first; any other first argument is a file. */
+	if (argc > 1 && strcmp(argv[1], "fmt") == 0)
+		return fmt_main(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "lsp") == 0)
+		return lsp_main(argc - 1, argv + 1);
 	struct arena options_arena = {0};
 	struct options opts;
 	options_init(&opts);
@@ -279,7 +276,7 @@ main(int argc, char **argv)
 		if (compile_source(&c, opts.input, text, len))
 			write_outputs(&c);
 	}
-	print_diagnostics(&c);
+	diag_print(&c.diags, opts.json_diagnostics, stderr);
 	status = c.diags.io_error ? EXIT_IO : c.diags.errors ? EXIT_INPUT : EXIT_COMPILED;
 	compilation_free(&c);
 	arena_free(&options_arena);

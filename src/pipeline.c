@@ -159,7 +159,7 @@ check_other_configurations(struct compilation *c, const struct vec *profiles,
 }
 
 bool
-compile_source(struct compilation *c, const char *path, const char *text, size_t len)
+check_source(struct compilation *c, const char *path, const char *text, size_t len)
 {
 	source_init(&c->arena, &c->src, path, text, len);
 	c->diags.src = &c->src;
@@ -171,7 +171,13 @@ compile_source(struct compilation *c, const char *path, const char *text, size_t
 	const struct ast_item *selected = selected_profile(c, &profiles, &unknown);
 	compile_configuration(c, selected);
 	check_other_configurations(c, &profiles, selected, unknown);
-	if (c->diags.errors)
+	return c->diags.errors == 0;
+}
+
+bool
+compile_source(struct compilation *c, const char *path, const char *text, size_t len)
+{
+	if (!check_source(c, path, text, len))
 		return false;
 	plan_objects(c);
 	return true;

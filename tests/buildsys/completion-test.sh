@@ -116,7 +116,17 @@ expect 'todokc|--order-annotations|kpt|app.todok|-D|' 'image-repo=|tag='
 expect 'todokc|--job-wait-image|img.todok|-D|' ''
 expect 'todokc|--job-wait-image|img:1|app.todok|-D|' 'image-repo=|tag='
 # files and folders
-expect 'todokc|' 'app.todok|other.todok|out|sub dir|two words.todok'
+expect 'todokc|' 'app.todok|fmt|lsp|other.todok|out|sub dir|two words.todok'
+# subcommands: the first word only; after fmt, its options and .todok files;
+# after lsp nothing but --help
+expect 'todokc|f' 'fmt'
+expect 'todokc|app.todok|f' ''
+expect 'todokc|fmt|-' '--check|--help|-w'
+expect 'todokc|fmt|' 'app.todok|other.todok|out|sub dir|two words.todok'
+expect 'todokc|fmt|-w|a' 'app.todok'
+expect 'todokc|l' 'lsp'
+expect 'todokc|lsp|' ''
+expect 'todokc|lsp|-' '--help'
 expect 'todokc|a' 'app.todok'
 expect 'todokc|t' 'two words.todok'
 expect 'todokc|sub dir/' 'sub dir/inner.todok'
