@@ -715,7 +715,7 @@ replace_file(struct compilation *c, const char *path, const struct buf *data)
 	char *real = realpath(path, NULL);
 	struct stat st;
 	if (!real || stat(real, &st) != 0) {
-		diag(&c->diags, E0001, NO_LOC, "cannot write %s: %s", q(c, path), strerror(errno));
+		io_diag(c, E0001, "cannot write %s: %s", io_quote(c, path), strerror(errno));
 		free(real);
 		return false;
 	}
@@ -723,6 +723,18 @@ replace_file(struct compilation *c, const char *path, const struct buf *data)
 	free(real);
 	const char *slash = strrchr(target, '/');
 	const char *dir = slash == target ? "/" : arena_strndup(&c->arena, target, (size_t)(slash - target));
-	const char *tmp = write_temp(c, dir, slash + 1, data, st.st_mode & 07777);
-	return tmp && commit_file(c, tmp, target);
+	int dir_fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dir_fd < 0) {
+		io_diag(c, E0001, "cannot write %s: %s", io_quote(c, path), strerror(errno));
+		return false;
+	}
+	const char *tmp = write_temp(c, dir_fd, slash + 1, io_quote(c, path), data, st.st_mode & 07777);
+	bool ok = tmp != NULL;
+	if (ok && io_renameat(dir_fd, tmp, dir_fd, slash + 1) != 0) {
+		io_diag(c, E0001, "cannot write %s: %s", io_quote(c, path), strerror(errno));
+		unlinkat(dir_fd, tmp, 0);
+		ok = false;
+	}
+	close(dir_fd);
+	return ok;
 }
