@@ -148,13 +148,9 @@ lower_external(struct lowering *l, struct keyset *set, const struct ast_external
 
 /* Stack items */
 
-static const char *const item_words[ITEM_KINDS] = {
-	[ITEM_NETWORK] = "network",
-};
-
 /* The first of the items that may be given once. */
 struct once_items {
-	const struct ast_item *namespace, *cluster, *security, *nodes;
+	const struct ast_item *namespace, *cluster, *security, *nodes, *network;
 	const struct ast_naming *naming[NAMING_SLOTS];
 };
 
@@ -269,7 +265,12 @@ lower_item(struct lowering *l, struct once_items *once, const struct ast_item *i
 		if (item_once(l, &once->nodes, item, "nodes"))
 			lower_metadata(l, &item->entries, &s->node_entries);
 		break;
-	case ITEM_NETWORK: not_yet(l, item->kw_loc, item_words[item->kind]); break;
+	case ITEM_NETWORK:
+		if (item_once(l, &once->network, item, "network isolated")) {
+			s->isolated = true;
+			s->isolated_loc = item->loc;
+		}
+		break;
 	case ITEM_PROFILE: break; /* applied before the lowering (src/profile.c) */
 	case ITEM_KINDS: break;
 	}

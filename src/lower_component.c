@@ -576,6 +576,25 @@ lower_replicas(struct workload *w, const struct ast_prop *prop)
 	w->autoscale_loc = prop->loc;
 }
 
+/* allow from NAME, ... | allow from namespace "NS" | allow public: one
+ * struct allow per source (repeats are reported by resolve_network()). */
+static void
+lower_allow(struct lowering *l, struct component *comp, const struct ast_prop *prop)
+{
+	size_t n = prop->u.names.len ? prop->u.names.len : 1;
+	for (size_t k = 0; k < n; k++) {
+		struct allow *al = NEW(l->a, struct allow);
+		al->loc = prop->loc;
+		al->public = prop->u.allow.public;
+		al->namespace.written = prop->u.allow.namespace;
+		if (prop->u.names.len) {
+			al->name = *(const struct ident *)prop->u.names.items[k];
+			al->loc = al->name.loc;
+		}
+		vec_push(l->a, &comp->allows, al);
+	}
+}
+
 static struct amount
 lower_amount(const struct ast_amount *a)
 {
@@ -669,6 +688,7 @@ lower_component_property(struct block *b, const struct ast_prop *prop)
 			vec_push(l->a, &b->w->pod.pull_secret_names, prop->u.names.items[k]);
 		break;
 	case PROP_STRATEGY: lower_strategy(b, prop); break;
+	case PROP_ALLOW: lower_allow(l, comp, prop); break;
 	case PROP_RETRIES:
 	case PROP_DEADLINE:
 	case PROP_KEEP:
