@@ -581,14 +581,15 @@ lower_replicas(struct workload *w, const struct ast_prop *prop)
 static void
 lower_allow(struct lowering *l, struct component *comp, const struct ast_prop *prop)
 {
-	size_t n = prop->u.names.len ? prop->u.names.len : 1;
+	const struct vec *names = &prop->u.allow.names;
+	size_t n = names->len ? names->len : 1;
 	for (size_t k = 0; k < n; k++) {
 		struct allow *al = NEW(l->a, struct allow);
 		al->loc = prop->loc;
 		al->public = prop->u.allow.public;
 		al->namespace.written = prop->u.allow.namespace;
-		if (prop->u.names.len) {
-			al->name = *(const struct ident *)prop->u.names.items[k];
+		if (names->len) {
+			al->name = *(const struct ident *)names->items[k];
 			al->loc = al->name.loc;
 		}
 		vec_push(l->a, &comp->allows, al);
