@@ -201,7 +201,7 @@ settle_ingress(struct resolver *r, struct component *comp)
 			     "the NetworkPolicy of %s would be named %s, the name of the stack's "
 			     "default-deny policy; rename the component", rquote(r, comp->name.text),
 			     rquote(r, in->policy_name));
-	} else if (in->pod_ports.len) {
+	} else if (in->pod_ports.len && !comp->allows.len) { /* else its allow failed: reported */
 		diag(&r->c->diags, W0531, comp->name.loc,
 		     "nothing in the stack refers to %s and it is not exposed, so 'network isolated' "
 		     "lets no connection reach its ports; add 'allow from NAME' for its clients",
