@@ -106,7 +106,7 @@ resolve_allow(struct resolver *r, struct component *comp, struct allow *al, stru
 	const char *key = "public";
 	if (al->name.text) {
 		key = arena_printf(r->a, "from %s", al->name.text);
-		struct decl *d = lookup(r, al->name, 1u << DECL_COMPONENT, "component");
+		struct decl *d = lookup(r, al->name, 1u << DECL_COMPONENT, "workload");
 		al->source = d ? d->what : NULL;
 	} else if (al->namespace.written) {
 		resolve_text(r, &al->namespace, "a namespace");
