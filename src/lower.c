@@ -146,6 +146,26 @@ lower_external(struct lowering *l, struct keyset *set, const struct ast_external
 	}
 }
 
+/* allow from NAME, ... | allow from namespace "NS" | allow public: one
+ * struct allow per source (repeats are reported by resolve_network()). */
+void
+lower_allow(struct lowering *l, struct component *comp, const struct ast_prop *prop)
+{
+	const struct vec *names = &prop->u.allow.names;
+	size_t n = names->len ? names->len : 1;
+	for (size_t k = 0; k < n; k++) {
+		struct allow *al = NEW(l->a, struct allow);
+		al->loc = prop->loc;
+		al->public = prop->u.allow.public;
+		al->namespace.written = prop->u.allow.namespace;
+		if (names->len) {
+			al->name = *(const struct ident *)names->items[k];
+			al->loc = al->name.loc;
+		}
+		vec_push(l->a, &comp->allows, al);
+	}
+}
+
 /* Stack items */
 
 /* The first of the items that may be given once. */
