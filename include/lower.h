@@ -31,6 +31,10 @@ void not_yet(struct lowering *l, struct loc loc, const char *what);
  * variant's, a profile's), as if written so. */
 struct vec override_props(struct arena *a, const struct vec *base, const struct vec *changes);
 
+/* `allow` lines onto comp->allows, one struct allow per source (lower.c,
+ * beside `network isolated`). */
+void lower_allow(struct lowering *l, struct component *comp, const struct ast_prop *prop);
+
 /* lower_component.c: a service, stateful, job or cron item. */
 void lower_component(struct lowering *l, const struct ast_item *item);
 

@@ -104,6 +104,7 @@ resolve_stack_labels(struct resolver *r)
 	struct stack *s = r->s;
 	resolve_metadata(r, &s->meta);
 	add_header(r, &s->common_labels, PART_OF, s->name.text, s->loc);
+	add_header(r, &s->stack_pods, PART_OF, s->name.text, s->loc); /* see resolve_workload_labels() */
 	add_header(r, &s->common_labels, MANAGED_BY, "todokc", s->loc);
 	for (size_t i = 0; i < s->meta.labels.len; i++) {
 		const struct header *h = s->meta.labels.items[i];

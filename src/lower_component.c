@@ -669,6 +669,7 @@ lower_component_property(struct block *b, const struct ast_prop *prop)
 			vec_push(l->a, &b->w->pod.pull_secret_names, prop->u.names.items[k]);
 		break;
 	case PROP_STRATEGY: lower_strategy(b, prop); break;
+	case PROP_ALLOW: lower_allow(l, comp, prop); break;
 	case PROP_RETRIES:
 	case PROP_DEADLINE:
 	case PROP_KEEP:
