@@ -3,7 +3,7 @@
  *
  *   floor N             the benchmark stack of N components as one YAML
  *                       stream on standard output
- *   floor N -o DIR      one file per object, and kustomization.yaml, in DIR
+ *   floor N -o DIR      one file per object, and the Kustomization, in DIR
  *
  * Writes exactly what `todokc` writes for bench/gen.py's stack of N
  * components (`make bench-verify` checks it with cmp and diff), but from
@@ -34,6 +34,8 @@
 #define STACK "bench"
 #define DB_PASSWORD "bench-db-password"
 #define API_KEY "sk-bench-api-key"
+#define DB_CONFIG_HASH "c76cac6674c1ccbf"
+#define SVC_CONFIG_HASH "fde49a203d81130a"
 
 /* Data */
 
@@ -474,6 +476,14 @@ workload_object(const struct comp *c)
 	KV("app", c->workload);
 	KV("app.kubernetes.io/part-of", STACK);
 	ME();
+	/* todokc.dev/config-hash: a SHA-256 of the configs and secrets the
+	 * pod takes, the same for every stack of gen.py (a stateful takes the
+	 * secret, a service the config and the secret); todokc computes it
+	 * once per pod, the floor has it as a constant. */
+	S("annotations");
+	M();
+	KV("todokc.dev/config-hash", c->stateful ? DB_CONFIG_HASH : SVC_CONFIG_HASH);
+	ME();
 	ME();
 	S("spec");
 	M();
@@ -713,7 +723,7 @@ write_dir(const char *dir, const struct object *objs, size_t count)
 		end();
 		write_file(dir, names[i], &b, o->what == SECRET ? 0600 : 0644);
 	}
-	/* kustomization.yaml */
+	/* The Kustomization */
 	b.len = 0;
 	begin(to_buf, &b);
 	yaml_event_t ev;
@@ -737,7 +747,7 @@ write_dir(const char *dir, const struct object *objs, size_t count)
 	yaml_document_end_event_initialize(&ev, 1);
 	emit(&ev);
 	end();
-	write_file(dir, "kustomization.yaml", &b, 0644);
+	write_file(dir, "Kustomization", &b, 0644);
 	free(b.data);
 }
 

@@ -102,7 +102,7 @@ def main():
 
     dirs = [d for k, d in rows if k == "dir"]
     if dirs:
-        p("### -o DIR (one file per object, and kustomization.yaml)")
+        p("### -o DIR (one file per object, and the Kustomization)")
         p("")
         p("| N | file system | files | bytes | todokc wall | todokc CPU | peak RSS | floor wall | "
           "floor CPU | todokc/floor wall | todokc/floor CPU | load | identical |")
