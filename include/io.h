@@ -29,8 +29,10 @@ struct output_file {
 	bool secret;        /* mode 0600 */
 };
 
-/* Fills `out` with the bytes of file i; false (reported) on failure. */
-typedef bool render_fn(struct compilation *c, size_t i, struct buf *out);
+/* Fills `out` with the bytes of file i, building what it needs in
+ * `scratch` and resetting it before returning; false (reported) on
+ * failure. */
+typedef bool render_fn(struct compilation *c, size_t i, struct arena *scratch, struct buf *out);
 
 /* A diagnostic about a file, with exit status 3 whatever its code. */
 void io_diag(struct compilation *c, enum diag_code code, const char *fmt, ...) PRINTF_LIKE(3, 4);

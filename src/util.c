@@ -152,6 +152,25 @@ arena_free(struct arena *a)
 }
 
 void
+arena_reset(struct arena *a)
+{
+	struct arena_chunk *keep = a->head;
+	if (!keep)
+		return;
+	struct arena_chunk *c = keep->prev;
+	while (c) {
+		struct arena_chunk *prev = c->prev;
+		free(c);
+		c = prev;
+	}
+	/* Allocations are zeroed: clear only what was used, not the chunk
+	 * that calloc would clear whole. */
+	memset(keep->data, 0, keep->used);
+	keep->used = 0;
+	keep->prev = NULL;
+}
+
+void
 vec_push(struct arena *a, struct vec *v, void *item)
 {
 	if (v->len == v->cap) {
