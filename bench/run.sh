@@ -194,8 +194,11 @@ else
 	printf 'skip\tcdk8s-plus not measured (BENCH_CDK8S=0)\n' >> "$RES"
 fi
 
+# The peers are written for the mix without jobs, sidecars, accounts and
+# `security restricted` (bench/gen.py's stack-N-peers.todok): todokc is
+# timed on that stack here, next to them.
 for n in $PEER_NS; do
-	in=$GEN/stack-$n.todok
+	in=$GEN/stack-$n-peers.todok
 	{
 		printf 'peer\tN=%s\tload=%s\t' "$n" "$(load)"
 		note "bench: N=$n, todokc for the peers (load $(load))"
