@@ -3,11 +3,13 @@
  * edit distance, base64 and UTF-8 helpers.  Allocation failure ends the
  * program here and nowhere else.
  */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include "util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 _Noreturn void
 fatal_oom(void)
@@ -42,7 +44,25 @@ struct arena_chunk {
 	max_align_t data[];
 };
 
-enum { ARENA_CHUNK = 64 * 1024, ARENA_ALIGN = sizeof(max_align_t) };
+/* Chunks are mapped (mmap): their pages are zero already, so that
+ * allocations, which never reuse memory, need no memset.  (calloc would
+ * clear them again once malloc's mmap threshold has grown.) */
+enum { ARENA_CHUNK = 256 * 1024, ARENA_ALIGN = sizeof(max_align_t) };
+
+static struct arena_chunk *
+chunk_map(size_t size)
+{
+	void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		fatal_oom();
+	return p;
+}
+
+static void
+chunk_unmap(struct arena_chunk *c)
+{
+	munmap(c, sizeof *c + c->size);
+}
 
 static size_t
 align_up(size_t n)
@@ -59,11 +79,7 @@ arena_alloc(struct arena *a, size_t size)
 		size_t want = size > ARENA_CHUNK / 4 ? size : ARENA_CHUNK;
 		if (want > SIZE_MAX - sizeof *c)
 			fatal_oom();
-		/* Zeroed by calloc (fresh pages cost nothing to clear), so that
-		 * allocations, which never reuse memory, need no memset. */
-		c = calloc(1, sizeof *c + want);
-		if (!c)
-			fatal_oom();
+		c = chunk_map(sizeof *c + want);
 		c->size = want;
 		c->used = 0;
 		if (size > ARENA_CHUNK / 4 && a->head) {
@@ -118,14 +134,19 @@ arena_strdup(struct arena *a, const char *s)
 char *
 arena_vprintf(struct arena *a, const char *fmt, va_list ap)
 {
+	/* Most strings fit in a small buffer: formatted once, then copied. */
+	char small[256];
 	va_list copy;
 	va_copy(copy, ap);
-	int n = vsnprintf(NULL, 0, fmt, copy);
+	int n = vsnprintf(small, sizeof small, fmt, copy);
 	va_end(copy);
 	if (n < 0)
 		fatal_oom();
 	char *p = arena_alloc(a, (size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	if ((size_t)n < sizeof small)
+		memcpy(p, small, (size_t)n + 1);
+	else
+		vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;
 }
 
@@ -145,7 +166,7 @@ arena_free(struct arena *a)
 	struct arena_chunk *c = a->head;
 	while (c) {
 		struct arena_chunk *prev = c->prev;
-		free(c);
+		chunk_unmap(c);
 		c = prev;
 	}
 	a->head = NULL;
@@ -160,11 +181,10 @@ arena_reset(struct arena *a)
 	struct arena_chunk *c = keep->prev;
 	while (c) {
 		struct arena_chunk *prev = c->prev;
-		free(c);
+		chunk_unmap(c);
 		c = prev;
 	}
-	/* Allocations are zeroed: clear only what was used, not the chunk
-	 * that calloc would clear whole. */
+	/* Allocations are zeroed: clear what was used. */
 	memset(keep->data, 0, keep->used);
 	keep->used = 0;
 	keep->prev = NULL;
