@@ -131,22 +131,39 @@ arena_strdup(struct arena *a, const char *s)
 	return arena_strndup(a, s, strlen(s));
 }
 
+enum { SMALL_FORMAT = 256 };
+
+/* fmt formatted: into small when it fits (most strings do: formatted
+ * once), else into a new buffer that the caller frees; NULL when
+ * vsnprintf fails.  *n is the length. */
+static char *
+vformat(char small[SMALL_FORMAT], size_t *n, const char *fmt, va_list ap)
+{
+	va_list copy;
+	va_copy(copy, ap);
+	int len = vsnprintf(small, SMALL_FORMAT, fmt, copy);
+	va_end(copy);
+	if (len < 0)
+		return NULL;
+	*n = (size_t)len;
+	if (*n < SMALL_FORMAT)
+		return small;
+	char *big = xmalloc(*n + 1);
+	vsnprintf(big, *n + 1, fmt, ap);
+	return big;
+}
+
 char *
 arena_vprintf(struct arena *a, const char *fmt, va_list ap)
 {
-	/* Most strings fit in a small buffer: formatted once, then copied. */
-	char small[256];
-	va_list copy;
-	va_copy(copy, ap);
-	int n = vsnprintf(small, sizeof small, fmt, copy);
-	va_end(copy);
-	if (n < 0)
+	char small[SMALL_FORMAT];
+	size_t n;
+	char *s = vformat(small, &n, fmt, ap);
+	if (!s)
 		fatal_oom();
-	char *p = arena_alloc(a, (size_t)n + 1);
-	if ((size_t)n < sizeof small)
-		memcpy(p, small, (size_t)n + 1);
-	else
-		vsnprintf(p, (size_t)n + 1, fmt, ap);
+	char *p = arena_strndup(a, s, n);
+	if (s != small)
+		free(s);
 	return p;
 }
 
@@ -238,23 +255,17 @@ buf_putc(struct buf *b, char c)
 void
 buf_printf(struct buf *b, const char *fmt, ...)
 {
-	char small[256];
+	char small[SMALL_FORMAT];
+	size_t n;
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(small, sizeof small, fmt, ap);
+	char *s = vformat(small, &n, fmt, ap);
 	va_end(ap);
-	if (n < 0)
+	if (!s)
 		return;
-	if ((size_t)n < sizeof small) {
-		buf_append(b, small, (size_t)n);
-		return;
-	}
-	char *big = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(big, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	buf_append(b, big, (size_t)n);
-	free(big);
+	buf_append(b, s, n);
+	if (s != small)
+		free(s);
 }
 
 void
