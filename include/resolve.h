@@ -26,6 +26,7 @@ struct resolver {
 	bool over_budget;         /* MAX_RESOLVED_BYTES was crossed (reported once) */
 	const char *naming[NAMING_SLOTS]; /* the naming templates, resolved once */
 	struct strmap accounts;   /* account name as written -> struct account * */
+	struct strmap config_hashes; /* the names of the sets a pod takes -> its config hash */
 };
 
 #define DECL_ANY (1u << DECL_PARAM | 1u << DECL_CONFIG | 1u << DECL_SECRET | 1u << DECL_COMPONENT)
