@@ -28,6 +28,7 @@ struct resolver {
 	struct strmap accounts;   /* account name as written -> struct account * */
 	struct vec *refs;         /* `network isolated`: where the workloads that the value
 	                           * being resolved refers to go (NULL: nowhere) */
+	struct strmap config_hashes; /* the names of the sets a pod takes -> its config hash */
 };
 
 #define DECL_ANY (1u << DECL_PARAM | 1u << DECL_CONFIG | 1u << DECL_SECRET | 1u << DECL_COMPONENT)
