@@ -61,6 +61,25 @@ render_yaml_document(struct compilation *c, const struct node *doc, struct buf *
 	return yaml_stream_close(y, &problem) || yaml_failed(c, problem);
 }
 
+/* Whether the manifests rendered so far, `total` bytes with object i's,
+ * stay within MAX_OUTPUT_BYTES; reports the object that crosses it.  (A
+ * value the stack puts on every object, such as an annotation, is
+ * written once per object: the values' own limits do not bound this.) */
+static bool
+output_within_limit(struct compilation *c, size_t i, size_t total)
+{
+	if (total <= MAX_OUTPUT_BYTES)
+		return true;
+	const struct object *o = i < c->objects.len ? c->objects.items[i] : NULL;
+	const char *what = o ? arena_printf(&c->arena, "the %s %s", object_kinds[o->kind].kind,
+	                                    diag_quote(&c->arena, o->name))
+	                     : "the kustomization";
+	diag(&c->diags, E0011, o && o->comp ? o->comp->name.loc : NO_LOC,
+	     "the output grows past %u bytes at %s; todokc writes at most 512 MiB of "
+	     "manifests in one run", MAX_OUTPUT_BYTES, what);
+	return false;
+}
+
 bool
 render_file(struct compilation *c, size_t i, struct buf *out)
 {
@@ -91,23 +110,27 @@ render_stream(struct compilation *c, struct buf *out)
 {
 	struct arena tree = {0};
 	if (c->opts->format == FORMAT_JSON) {
+		bool fits = true;
 		json_list_begin(out);
-		for (size_t i = 0; i < c->objects.len; i++) {
+		for (size_t i = 0; i < c->objects.len && fits; i++) {
 			json_list_item(out, i, object_tree(c, c->objects.items[i], &tree));
 			arena_free(&tree);
+			fits = output_within_limit(c, i, out->len);
 		}
 		json_list_end(out, c->objects.len);
-		return true;
+		return fits;
 	}
 	const char *problem = NULL;
 	struct yaml_stream *y = yaml_stream_open(out, true);
-	for (size_t i = 0; i < c->objects.len; i++) {
+	bool fits = true;
+	for (size_t i = 0; i < c->objects.len && fits; i++) {
 		bool ok = yaml_stream_write(y, object_tree(c, c->objects.items[i], &tree));
 		arena_free(&tree);
 		if (!ok)
 			break;
+		fits = output_within_limit(c, i, out->len);
 	}
-	return yaml_stream_close(y, &problem) || yaml_failed(c, problem);
+	return (yaml_stream_close(y, &problem) || yaml_failed(c, problem)) && fits;
 }
 
 /* The output folder (docs/output.md, "How the folder is updated").
@@ -631,10 +654,12 @@ write_temps(struct compilation *c, const struct outdir *od, const struct output_
 	struct buf data = {0};
 	struct vec names = {0};
 	bool ok = true;
+	size_t total = 0;
 	for (size_t i = 0; i < n && ok; i++) {
 		data.len = 0;
-		ok = render(c, i, &data) && write_entry(c, od, files[i].name, &data,
-		                                        files[i].secret ? 0600 : 0644 & ~umask_bits, j);
+		ok = render(c, i, &data) && output_within_limit(c, i, total += data.len) &&
+		     write_entry(c, od, files[i].name, &data,
+		                 files[i].secret ? 0600 : 0644 & ~umask_bits, j);
 		vec_push(&c->arena, &names, (void *)files[i].name);
 	}
 	data.len = 0;
