@@ -43,6 +43,7 @@ SRC = \
 	src/names.c \
 	src/objects.c \
 	src/order.c \
+	src/outdir.c \
 	src/output.c \
 	src/override.c \
 	src/parse.c \
