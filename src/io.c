@@ -439,7 +439,7 @@ open_stack_file(struct compilation *c, const char *path, struct loc loc)
 		return fd;
 	if (!err || err == EXDEV)
 		diag(&c->diags, E0702, loc,
-		     "file %s is outside the folder of %s; secret files must be inside it",
+		     "file %s is outside the folder of %s; file() reads only files inside it",
 		     io_quote(c, path), io_quote(c, c->src.path));
 	else if (err == ENOENT || err == ENOTDIR || err == ELOOP || err == ENAMETOOLONG)
 		diag(&c->diags, E0702, loc, "cannot read file %s: %s", io_quote(c, path), strerror(err));
