@@ -45,6 +45,7 @@ SRC = \
 	src/network.c \
 	src/objects.c \
 	src/order.c \
+	src/outdir.c \
 	src/output.c \
 	src/override.c \
 	src/parse.c \

@@ -1,16 +1,23 @@
 /*
  * output.h - what a compilation writes and how (src/output.c): the files
  * of an output folder, each rendered just before it is written, the
- * stream on standard output, the Graphviz view and the depfile; and the
- * output folder itself, updated under a lock through a journal so that
- * a run killed or failing at any point leaves either the old output, the
- * new one, or a journal the next run completes (docs/output.md).  The
- * command and the fuzz harnesses go through these functions.
+ * stream on standard output, the Graphviz view and the depfile; and
+ * (src/outdir.c) the output folder itself, updated under a lock through
+ * a journal so that a run killed or failing at any point leaves either
+ * the old output, the new one, or a journal the next run completes
+ * (docs/output.md).  The command and the fuzz harnesses go through these
+ * functions.
  */
 #ifndef OUTPUT_H_INCLUDED
 #define OUTPUT_H_INCLUDED
 
 #include "io.h"
+
+/* Named so that kustomize reads it and `kubectl apply -f DIR` skips it;
+ * the name of earlier versions is still ours when the index lists it, and
+ * is removed then as a stale file. */
+#define KUSTOMIZATION_FILE "Kustomization"
+#define OLD_KUSTOMIZATION_FILE "kustomization.yaml"
 
 /* The files of an output folder: one per planned object, then the
  * kustomization. */
@@ -21,6 +28,10 @@ bool render_file(struct compilation *c, size_t i, struct arena *scratch, struct 
 /* Renders the whole output as one stream into out: a YAML stream or a
  * JSON List.  (The command streams it instead: write_outputs().) */
 bool render_stream(struct compilation *c, struct buf *out);
+/* Whether the manifests rendered so far, `total` bytes with file i's of
+ * output_files(), stay within MAX_OUTPUT_BYTES; false (E0011, at file
+ * i's component) when they do not. */
+bool output_within_limit(struct compilation *c, size_t i, size_t total);
 /* Writes everything the options ask for, after a clean compile: the
  * folder or standard output (or, with --check, renders and writes
  * nothing), the Graphviz view, the depfile.  False when something could

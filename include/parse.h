@@ -24,7 +24,11 @@ struct parse_ctx {
 	int depth;                  /* braces open */
 	int secret_block;           /* the depth of the secret block the scanner is in, or 0 */
 	enum secret_head head;
-	bool after_equals;          /* the last token was '=' */
+	int last;                   /* the last token */
+	bool pending;               /* the last token, at `pending_loc`, was a string or
+	                             * number in a secret block after neither '=' nor
+	                             * '(': hidden unless '=' follows (then it was a key) */
+	struct loc pending_loc;
 };
 
 /* Records a statement's extent (when the compilation keeps its syntax). */

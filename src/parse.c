@@ -111,19 +111,33 @@ record_statement(struct parse_ctx *p, struct loc loc)
 	sx->statements[sx->nstatements++] = loc;
 }
 
+/* The string or number before this token, in a secret block but after
+ * neither '=' (a value) nor '(' (the name of file(...) or env(...)), was
+ * a value out of place unless this token is '=' (then it was a key):
+ * hidden too, as the excerpt of a syntax error shows it. */
+static void
+settle_pending(struct parse_ctx *p, int token)
+{
+	if (p->pending && token != '=')
+		diag_redact(&p->c->diags, p->pending_loc);
+	p->pending = false;
+}
+
 int
 scan_token(struct parse_ctx *p, int token, struct loc loc, bool unterminated)
 {
 	if (p->c->syntax)
 		record_token(p, token, loc);
-	if (p->secret_block && p->secret_block == p->depth && p->after_equals &&
-	    is_value_token(token)) {
+	settle_pending(p, token);
+	if (p->secret_block && p->secret_block == p->depth && is_value_token(token)) {
 		if (token == STRING)
 			loc = (struct loc){loc.begin + 1, unterminated ? loc.end : loc.end - 1};
-		if (loc.end > loc.begin)
+		if (loc.end > loc.begin && p->last == '=')
 			diag_redact(&p->c->diags, loc);
+		else if (loc.end > loc.begin && p->last != '(')
+			p->pending = true, p->pending_loc = loc;
 	}
-	p->after_equals = token == '=';
+	p->last = token;
 	if (p->head == HEAD_SECRET && is_name_token(token))
 		p->head = HEAD_NAME;
 	else if (p->head == HEAD_NAME && token == '{')
@@ -433,29 +447,35 @@ check_encoding(struct compilation *c)
 
 int yyparse(yyscan_t scanner, struct parse_ctx *p);
 
-/* Runs the scanner over the source: with the parser (parse), or alone. */
-static void
+/* Runs the scanner over the source: with the parser (parse), or alone.
+ * Returns yyparse()'s status (not 0: the parser stopped before the end). */
+static int
 scan_source(struct compilation *c, struct parse_ctx *p, bool parse)
 {
 	yyscan_t scanner;
 	if (yylex_init_extra(p, &scanner))
 		fatal_oom();
 	YY_BUFFER_STATE buffer = yy_scan_bytes(c->src.text, (int)c->src.len, scanner);
+	int status = 0;
 	if (parse) {
-		yyparse(scanner, p);
+		status = yyparse(scanner, p);
 	} else {
 		YYSTYPE value;
 		YYLTYPE loc;
 		while (yylex(&value, &loc, scanner))
 			continue;
 	}
+	settle_pending(p, 0);
 	yy_delete_buffer(buffer, scanner);
 	yylex_destroy(scanner);
+	return status;
 }
 
-/* A file that is not UTF-8 is not parsed, but the excerpt of its error
- * must still hide the secret values on its line: the scanner alone marks
- * them, with its own diagnostics discarded. */
+/* A file that is not UTF-8 is not parsed, and a parse that stopped early
+ * (blocks nested too deeply) did not scan the rest, but the excerpt of
+ * an error must still hide the secret values on its line: the scanner
+ * alone marks them, with its own diagnostics discarded.  Its marks, in
+ * source order, replace any made so far (a subset of them). */
 static void
 redact_unparsed(struct compilation *c)
 {
@@ -465,6 +485,7 @@ redact_unparsed(struct compilation *c)
 	scratch.diags.src = &scratch.src;
 	struct parse_ctx p = {.c = &scratch, .arena = &scratch.arena, .reported_token = NO_LOC};
 	scan_source(&scratch, &p, false);
+	c->diags.redacted.len = 0;
 	for (size_t i = 0; i < scratch.diags.redacted.len; i++)
 		diag_redact(&c->diags, *(const struct loc *)scratch.diags.redacted.items[i]);
 	compilation_free(&scratch);
@@ -484,7 +505,8 @@ parse_source(struct compilation *c)
 	}
 	struct parse_ctx p = {.c = c, .arena = &c->arena, .reported_token = NO_LOC};
 	p.stack = NEW(&c->arena, struct ast_stack);
-	scan_source(c, &p, true);
+	if (scan_source(c, &p, true) != 0)
+		redact_unparsed(c);
 	c->ast = p.stack;
 	return c->diags.errors == 0;
 }

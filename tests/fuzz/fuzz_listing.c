@@ -1,6 +1,6 @@
 /*
  * fuzz_listing.c - libFuzzer harness for the readers of an output
- * folder's own files (src/output.c): parse_index() for .todokc-outputs
+ * folder's own files (src/outdir.c): parse_index() for .todokc-outputs
  * and parse_journal() for .todokc-journal, both on every input.  They
  * decide what todokc renames and removes, so besides the sanitizers the
  * harness traps (define FUZZ_NO_ORACLES to turn this off) when:
