@@ -114,7 +114,10 @@ record_statement(struct parse_ctx *p, struct loc loc)
 int
 scan_token(struct parse_ctx *p, int token, struct loc loc, bool unterminated)
 {
-	if (p->c->syntax)
+	/* The habits of other languages (':', ';', '- ') are repaired before
+	 * the parser, and are no tokens of the syntax. */
+	bool habit = token == ':' || token == ';' || token == '-';
+	if (p->c->syntax && !habit)
 		record_token(p, token, loc);
 	if (p->secret_block && p->secret_block == p->depth && p->after_equals &&
 	    is_value_token(token)) {
@@ -123,7 +126,7 @@ scan_token(struct parse_ctx *p, int token, struct loc loc, bool unterminated)
 		if (loc.end > loc.begin)
 			diag_redact(&p->c->diags, loc);
 	}
-	p->after_equals = token == '=';
+	p->after_equals = token == '=' || token == ':';
 	if (p->head == HEAD_SECRET && is_name_token(token))
 		p->head = HEAD_NAME;
 	else if (p->head == HEAD_NAME && token == '{')
@@ -463,7 +466,8 @@ redact_unparsed(struct compilation *c)
 	compilation_init(&scratch, c->opts);
 	scratch.src = c->src;
 	scratch.diags.src = &scratch.src;
-	struct parse_ctx p = {.c = &scratch, .arena = &scratch.arena, .reported_token = NO_LOC};
+	struct parse_ctx p = {.c = &scratch, .arena = &scratch.arena, .reported_token = NO_LOC,
+	                      .unquoted = NO_LOC};
 	scan_source(&scratch, &p, false);
 	for (size_t i = 0; i < scratch.diags.redacted.len; i++)
 		diag_redact(&c->diags, *(const struct loc *)scratch.diags.redacted.items[i]);
@@ -482,8 +486,10 @@ parse_source(struct compilation *c)
 		redact_unparsed(c);
 		return false;
 	}
-	struct parse_ctx p = {.c = c, .arena = &c->arena, .reported_token = NO_LOC};
+	struct parse_ctx p = {.c = c, .arena = &c->arena, .reported_token = NO_LOC,
+	                      .unquoted = NO_LOC};
 	p.stack = NEW(&c->arena, struct ast_stack);
+	recover_init(&p);
 	scan_source(c, &p, true);
 	c->ast = p.stack;
 	return c->diags.errors == 0;
