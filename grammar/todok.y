@@ -1517,6 +1517,15 @@ yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, struct parse_ct
 	}
 	if (report_property_outside(p, loc, got, n, expected))
 		return 0;
+	/* A declaration where a property must stand. */
+	const char *spelling = symbol_keyword(got);
+	if (spelling && keyword_has_role(keyword_token(spelling, strlen(spelling)), "declaration") &&
+	    expects(n, expected, YYSYMBOL_KW_IMAGE)) {
+		diag(&p->c->diags, E0202, *loc,
+		     "'%s' starts a declaration of the stack, not a property: it cannot stand "
+		     "inside this block", spelling);
+		return 0;
+	}
 	struct buf msg = {0};
 	if (got == YYSYMBOL_YYEOF && p->stack && p->c->src.len == 0)
 		buf_puts(&msg, "empty file: a .todok file holds 'stack NAME { ... }'");
