@@ -52,6 +52,7 @@ struct recover {
 	struct block closed;      /* the block closed last, and where */
 	struct loc closed_at;
 	bool dash_run;            /* the last line started with a '- ' item */
+	bool dash_bracket;        /* ... of "args" or "command": a '[' was supplied */
 };
 
 /* The source */
@@ -310,6 +311,15 @@ dash(struct parse_ctx *p, struct tok *t)
 	}
 	r->dash_run = true;
 	const char *items = dash_items(p, t->loc.begin);
+	if (r->prev.token == KW_ARGS || r->prev.token == KW_COMMAND) {
+		/* A list of strings: in brackets, which are supplied. */
+		diag(&p->c->diags, E0118, t->loc,
+		     "todokc does not write lists with '- '; write the items on one line, "
+		     "in brackets, separated by ',': `%s [%s]`", keyword_spelling(r->prev.token), items);
+		r->dash_bracket = true;
+		t->token = '[';
+		return true;
+	}
 	if (r->prev.token && !recover_starts_line(p, r->prev.loc.begin))
 		diag(&p->c->diags, E0118, t->loc,
 		     "todokc does not write lists with '- '; write the items on one line, "
@@ -521,8 +531,14 @@ parse_lex(struct parse_ctx *p, yyscan_t scanner, YYSTYPE *val, YYLTYPE *loc, int
 	struct recover *r = p->r;
 	for (;;) {
 		struct tok t = take(p, scanner);
-		if (!repair(p, scanner, &t))
+		if (r->dash_bracket && t.token != '-' && (t.token == 0 || recover_starts_line(p, t.loc.begin))) {
+			/* The end of a '- ' list of strings: its ']'. */
+			r->dash_bracket = false;
+			put_back(p, &t);
+			t = (struct tok){.token = ']', .loc = {r->prev.loc.end, r->prev.loc.end}};
+		} else if (!repair(p, scanner, &t)) {
 			continue;
+		}
 		if ((t.token == 0 || recover_starts_line(p, t.loc.begin)) && missing_brace(p, scanner, &t)) {
 			put_back(p, &t);
 			t = (struct tok){.token = '}', .loc = {t.loc.begin, t.loc.begin}};
