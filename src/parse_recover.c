@@ -38,6 +38,7 @@ struct tok {
 	YYLTYPE loc;
 };
 
+/* At most two tokens are looked at ahead, and one put back. */
 enum { AHEAD_MAX = 4 };
 
 struct recover {
