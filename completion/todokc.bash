@@ -4,7 +4,7 @@
 # ~/.bashrc. It needs nothing from bash-completion.
 #
 # Completes the options; the values of --format (yaml json), --emit (dot),
-# --diagnostics (json text), --capacity (cpu= memory=), --order-annotations
+# --diagnostics (json text), --color (auto always never), --capacity (cpu= memory=), --order-annotations
 # (argocd kpt), -D (the params of the .todok file on the command line) and
 # --profile (the profiles that file declares); files for --env-file and
 # --depfile; folders for -o; and .todok files (and folders) for the input.
@@ -16,7 +16,7 @@ _todokc_takes_value()
 {
     case $1 in
     -o | -D | --format | --profile | --env-file | --depfile | --emit | --capacity | \
-        --wait-image | --job-wait-image | --diagnostics | --order-annotations)
+        --wait-image | --job-wait-image | --diagnostics | --color | --order-annotations)
         return 0 ;;
     esac
     return 1
@@ -46,6 +46,7 @@ _todokc_values()
     --format) compgen -W 'yaml json' -- "$value" ;;
     --emit) compgen -W 'dot' -- "$value" ;;
     --diagnostics) compgen -W 'json text' -- "$value" ;;
+    --color) compgen -W 'auto always never' -- "$value" ;;
     --order-annotations) compgen -W 'argocd kpt' -- "$value" ;;
     --capacity)
         case $value in
@@ -141,7 +142,7 @@ _todokc()
         candidates=$(compgen -W '-o -D --format --profile --env-file --check
             --depfile --emit --capacity --no-wait --wait-image --job-wait-image
             --werror --fail-if-locked --diagnostics=json --diagnostics=text
-            --order-annotations --version --help' -- "$cur")
+            --color= --order-annotations --version --help' -- "$cur")
         [[ $candidates == *= ]] && compopt -o nospace 2>/dev/null
     else
         compopt -o filenames 2>/dev/null

@@ -51,10 +51,27 @@ struct volume_head {
 
 %code provides {
 int yylex(YYSTYPE *yylval, YYLTYPE *yylloc, yyscan_t scanner);
+/* The scanner's tokens as the parser takes them (src/parse_recover.c);
+ * *errstatus is the parser's count of tokens to shift before it reports
+ * errors again, which parse_lex() ends at the next statement. */
+int parse_lex(struct parse_ctx *p, yyscan_t scanner, YYSTYPE *val, YYLTYPE *loc,
+              int *errstatus);
+/* Only blanks before `at` on its line. */
+bool recover_starts_line(const struct parse_ctx *p, uint32_t at);
+/* The first word of the statement the parser is in. */
+const char *recover_statement_word(const struct parse_ctx *p);
+/* The block closed last, when the parser is among items again. */
+bool recover_closed_block(const struct parse_ctx *p, const char **name, struct loc *at);
 }
 
 %code {
 #include <string.h>
+
+#include "tools.h"
+
+/* The parser reads its tokens through parse_lex(), which sees its
+ * recovery state (yyerrstatus, a local of yyparse()). */
+#define yylex(val, loc, scanner) parse_lex(p, scanner, val, loc, &yyerrstatus)
 
 /* The deepest nesting the parser's stack takes (bison's default). */
 #define YYMAXDEPTH 10000
@@ -1355,12 +1372,125 @@ expects(int n, const yysymbol_kind_t *expected, yysymbol_kind_t kind)
 	return false;
 }
 
+/* The keywords of a role the parser could take here, as "a, b and c". */
+static const char *
+expected_list(struct parse_ctx *p, int n, const yysymbol_kind_t *expected, const char *role,
+              const char *also)
+{
+	struct buf b = {0};
+	int count = 0, listed = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		for (int i = 0; i < n; i++) {
+			const char *spelling = symbol_keyword(expected[i]);
+			int token = spelling ? keyword_token(spelling, strlen(spelling)) : 0;
+			if (!token || !(keyword_has_role(token, role) || (also && keyword_has_role(token, also))))
+				continue;
+			if (pass == 0) {
+				count++;
+				continue;
+			}
+			listed++;
+			buf_printf(&b, "%s%s", listed == 1 ? "" : listed == count ? " and " : ", ", spelling);
+		}
+	}
+	const char *list = arena_strndup(p->arena, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return list;
+}
+
+/* The closest keyword of a role to `word` (include/keywords.def). */
+static const char *
+closest_of_role(struct parse_ctx *p, const char *word, const char *role)
+{
+	struct suggestion s = suggestion_start(&p->c->diags.suggestion_budget, word);
+	for (size_t i = 0; i < nkeywords; i++)
+		if (strcmp(keywords_by_spelling[i].role, role) == 0)
+			suggestion_consider(&s, keywords_by_spelling[i].spelling);
+	return s.best;
+}
+
+/* The keywords of a role, as "a, b and c" (include/keywords.def). */
+static const char *
+role_list(struct parse_ctx *p, const char *role)
+{
+	struct buf b = {0};
+	size_t count = 0, listed = 0;
+	for (size_t i = 0; i < nkeywords; i++)
+		count += strcmp(keywords_by_spelling[i].role, role) == 0;
+	for (size_t i = 0; i < nkeywords; i++)
+		if (strcmp(keywords_by_spelling[i].role, role) == 0)
+			buf_printf(&b, "%s%s", !listed++ ? "" : listed == count ? " and " : ", ",
+			           keywords_by_spelling[i].spelling);
+	const char *list = arena_strndup(p->arena, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return list;
+}
+
+/* An unknown word where a property, a declaration or a resource must
+ * stand: a did-you-mean, or the list of the valid ones. */
+static bool
+report_unknown_word(struct parse_ctx *p, const YYLTYPE *loc, int n,
+                    const yysymbol_kind_t *expected, const char *word, const char *best)
+{
+	const char *q = diag_quote(p->arena, word);
+	const char *statement = recover_statement_word(p);
+	/* "requests cpu 100m ephemeral-storag 1Gi": a resource on its line. */
+	if (statement && !recover_starts_line(p, loc->begin) &&
+	    (strcmp(statement, "requests") == 0 || strcmp(statement, "limits") == 0)) {
+		const char *resource = closest_of_role(p, word, "resource");
+		const char *takes = role_list(p, "resource");
+		if (resource)
+			diag(&p->c->diags, E0202, *loc, "unknown resource %s; did you mean '%s'? ('%s' takes %s)",
+			     q, resource, statement, takes);
+		else
+			diag(&p->c->diags, E0202, *loc, "unknown resource %s: '%s' takes %s", q, statement,
+			     takes);
+		return true;
+	}
+	bool property = expects(n, expected, YYSYMBOL_KW_IMAGE);
+	bool declaration = !property && expects(n, expected, YYSYMBOL_KW_SERVICE) &&
+	                   expects(n, expected, YYSYMBOL_KW_PARAM);
+	if (!property && !declaration)
+		return false;
+	const char *role = property ? "property" : "declaration";
+	if (best)
+		diag(&p->c->diags, E0202, *loc, "unknown %s %s; did you mean '%s'?", role, q, best);
+	else
+		diag(&p->c->diags, E0202, *loc, "unknown %s %s; %s", role, q,
+		     arena_printf(p->arena, property ? "a property is one of %s" : "a declaration is one of %s",
+		                  expected_list(p, n, expected, role, property ? NULL : "property")));
+	return true;
+}
+
+/* A property where only items stand, after the block of a component. */
+static bool
+report_property_outside(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t got, int n,
+                        const yysymbol_kind_t *expected)
+{
+	const char *spelling = symbol_keyword(got);
+	int token = spelling ? keyword_token(spelling, strlen(spelling)) : 0;
+	const char *name;
+	struct loc closed;
+	if (!token || !keyword_has_role(token, "property") || !expects(n, expected, YYSYMBOL_KW_PARAM) ||
+	    expects(n, expected, got) || !recover_closed_block(p, &name, &closed))
+		return false;
+	size_t line, column;
+	source_position(&p->c->src, closed.begin, &line, &column);
+	struct diagnostic *d = diag(&p->c->diags, E0119, *loc,
+	                            "'%s' is a property; the block of '%s' closed on line %zu",
+	                            spelling, name, line);
+	diag_note(&p->c->diags, d, closed, "the block of '%s' closed here", name);
+	return true;
+}
+
 static int
 yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, struct parse_ctx *p)
 {
 	(void)scanner;
 	yysymbol_kind_t got = yypcontext_token(ctx);
 	const YYLTYPE *loc = yypcontext_location(ctx);
+	/* Recovery ends at the next line that starts a statement. */
+	p->resync = true;
 	/* A token the scanner already reported as malformed. */
 	if (loc->begin == p->reported_token.begin && loc->end == p->reported_token.end)
 		return 0;
@@ -1371,18 +1501,30 @@ yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, struct parse_ct
 
 	/* An unknown word where a keyword was expected. */
 	if (word) {
-		const char *role = expects(n, expected, YYSYMBOL_KW_IMAGE) ? "property"
-		                   : expects(n, expected, YYSYMBOL_KW_WORKLOAD) ? "naming word"
-		                   : expects(n, expected, YYSYMBOL_KW_SERVICE) ? "declaration"
-		                   : "word";
 		const char *best = closest_expected(p, ctx, word);
-		if (best)
+		if (report_unknown_word(p, loc, n, expected, word, best))
+			return 0;
+		const char *role = expects(n, expected, YYSYMBOL_KW_WORKLOAD) ? "naming word" : "word";
+		if (best) {
 			diag(&p->c->diags, E0202, *loc, "unknown %s %s; did you mean '%s'?", role,
 			     diag_quote(p->arena, word), best);
-		else if (strcmp(role, "word") != 0)
-			diag(&p->c->diags, E0202, *loc, "unknown %s %s", role, diag_quote(p->arena, word));
-		if (best || strcmp(role, "word") != 0)
 			return 0;
+		}
+		if (strcmp(role, "word") != 0) {
+			diag(&p->c->diags, E0202, *loc, "unknown %s %s", role, diag_quote(p->arena, word));
+			return 0;
+		}
+	}
+	if (report_property_outside(p, loc, got, n, expected))
+		return 0;
+	/* A declaration where a property must stand. */
+	const char *spelling = symbol_keyword(got);
+	if (spelling && keyword_has_role(keyword_token(spelling, strlen(spelling)), "declaration") &&
+	    expects(n, expected, YYSYMBOL_KW_IMAGE)) {
+		diag(&p->c->diags, E0202, *loc,
+		     "'%s' starts a declaration of the stack, not a property: it cannot stand "
+		     "inside this block", spelling);
+		return 0;
 	}
 	struct buf msg = {0};
 	if (got == YYSYMBOL_YYEOF && p->stack && p->c->src.len == 0)

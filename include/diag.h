@@ -63,6 +63,10 @@ struct diagnostic {
 	const char *message;
 	struct vec notes; /* struct note * */
 	const struct note *context; /* printed after the notes: the profile it was found in */
+	/* A place in another file than the source (an --env-file line), or
+	 * NULL: then loc is the place. */
+	const char *file;
+	size_t line, column;
 };
 
 struct diags {
@@ -101,10 +105,21 @@ void diag_redact(struct diags *d, struct loc loc);
 /* Quotes a name for a message: 'name', with control characters escaped. */
 const char *diag_quote(struct arena *a, const char *s);
 
+/* Reports a diagnostic at line and column of a file other than the
+ * source (an --env-file). */
+struct diagnostic *diag_in_file(struct diags *d, enum diag_code code, const char *file,
+                                size_t line, size_t column, const char *fmt, ...)
+	PRINTF_LIKE(6, 7);
+
+/* --color: auto is colour on a terminal, unless NO_COLOR is set or TERM
+ * is "dumb". */
+enum diag_color { DIAG_COLOR_AUTO, DIAG_COLOR_ALWAYS, DIAG_COLOR_NEVER };
+
 void diag_print_text(const struct diags *d, FILE *out, bool color);
 void diag_print_json(const struct diags *d, FILE *out);
-/* As the command prints them: JSON, or text in colour on a terminal
- * (unless NO_COLOR is set). */
-void diag_print(const struct diags *d, bool json, FILE *out);
+/* As the command prints them: JSON, or text in colour as `color` says. */
+void diag_print(const struct diags *d, bool json, enum diag_color color, FILE *out);
+/* One diagnostic with no place (a bad command line) as a JSON line. */
+void diag_print_bare_json(FILE *out, enum diag_code code, const char *message);
 
 #endif

@@ -12,6 +12,8 @@
  * "secret NAME {" open one, whose values are secret. */
 enum secret_head { HEAD_NONE, HEAD_SECRET, HEAD_NAME };
 
+struct recover; /* src/parse_recover.c */
+
 struct parse_ctx {
 	struct compilation *c;
 	struct arena *arena;
@@ -24,12 +26,19 @@ struct parse_ctx {
 	int depth;                  /* braces open */
 	int secret_block;           /* the depth of the secret block the scanner is in, or 0 */
 	enum secret_head head;
-	int last;                   /* the last token */
+	int last;                   /* the last token (':' counts as '=') */
 	bool pending;               /* the last token, at `pending_loc`, was a string or
 	                             * number in a secret block after neither '=' nor
 	                             * '(': hidden unless '=' follows (then it was a key) */
 	struct loc pending_loc;
+	struct loc unquoted;        /* the last value scanned without its quotes */
+	struct recover *r;          /* what parse_lex() follows */
+	bool resync;                /* a syntax error was reported: recovery ends at the
+	                             * next line that starts a statement */
 };
+
+/* Prepares parse_lex() (grammar/todok.y) for the source of p. */
+void recover_init(struct parse_ctx *p);
 
 /* Records a statement's extent (when the compilation keeps its syntax). */
 void record_statement(struct parse_ctx *p, struct loc loc);

@@ -74,6 +74,7 @@ struct options {
 	const char *job_wait_image;
 	bool werror;
 	bool json_diagnostics;
+	enum diag_color color;      /* --color */
 	bool fail_if_locked;        /* -o DIR locked by another run: fail, not wait */
 	const char *profile;        /* --profile NAME (NULL: none) */
 	enum order_annotations order_annotations;

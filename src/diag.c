@@ -156,6 +156,20 @@ diag(struct diags *d, enum diag_code code, struct loc loc, const char *fmt, ...)
 	return g;
 }
 
+struct diagnostic *
+diag_in_file(struct diags *d, enum diag_code code, const char *file, size_t line,
+             size_t column, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	struct diagnostic *g = vdiag(d, code, NO_LOC, fmt, ap);
+	va_end(ap);
+	g->file = file;
+	g->line = line;
+	g->column = column;
+	return g;
+}
+
 void
 diag_note(struct diags *d, struct diagnostic *to, struct loc loc,
           const char *fmt, ...)
@@ -373,7 +387,12 @@ diag_print_text(const struct diags *d, FILE *out, bool color)
 	columns_init(&cols, d->src);
 	for (size_t i = 0; i < d->list.len; i++) {
 		const struct diagnostic *g = list[i];
-		print_one(d, &cols, g->severity, g->loc, g->message, out, p);
+		if (g->file) /* in another file: its place, no excerpt */
+			fprintf(out, "%s%s:%zu:%zu: %s%s:%s%s %s%s\n", p->bold, g->file, g->line, g->column,
+			        severity_color(p, g->severity), severity_name(g->severity), p->reset,
+			        p->bold, g->message, p->reset);
+		else
+			print_one(d, &cols, g->severity, g->loc, g->message, out, p);
 		for (size_t j = 0; j < g->notes.len; j++) {
 			const struct note *n = g->notes.items[j];
 			print_one(d, &cols, SEV_NOTE, n->loc, n->message, out, p);
@@ -428,7 +447,13 @@ diag_print_json(const struct diags *d, FILE *out)
 		fputs(", \"code\": ", out);
 		json_string(out, diag_codes[g->code].name);
 		fputs(", ", out);
-		json_location(d, &cols, g->loc, out);
+		if (g->file) {
+			fputs("\"file\": ", out);
+			json_string(out, g->file);
+			fprintf(out, ", \"line\": %zu, \"column\": %zu, \"end\": null", g->line, g->column);
+		} else {
+			json_location(d, &cols, g->loc, out);
+		}
 		fputs(", \"message\": ", out);
 		json_string(out, g->message);
 		fputs(", \"notes\": [", out);
@@ -449,12 +474,25 @@ diag_print_json(const struct diags *d, FILE *out)
 }
 
 void
-diag_print(const struct diags *d, bool json, FILE *out)
+diag_print_bare_json(FILE *out, enum diag_code code, const char *message)
+{
+	fputs("{\"severity\": \"error\", \"code\": ", out);
+	json_string(out, diag_codes[code].name);
+	fputs(", \"file\": null, \"line\": null, \"column\": null, \"end\": null, \"message\": ", out);
+	json_string(out, message);
+	fputs(", \"notes\": []}\n", out);
+}
+
+void
+diag_print(const struct diags *d, bool json, enum diag_color color, FILE *out)
 {
 	if (json) {
 		diag_print_json(d, out);
 		return;
 	}
-	const char *no_color = getenv("NO_COLOR");
-	diag_print_text(d, out, isatty(fileno(out)) && !(no_color && *no_color));
+	const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
+	bool on = color == DIAG_COLOR_ALWAYS ||
+	          (color == DIAG_COLOR_AUTO && isatty(fileno(out)) && !(no_color && *no_color) &&
+	           !(term && strcmp(term, "dumb") == 0));
+	diag_print_text(d, out, on);
 }

@@ -84,7 +84,7 @@ format_file(const char *path, enum fmt_mode mode)
 	/* Only what stops formatting is shown: the other errors are the
 	 * compiler's to report. */
 	if (status != EXIT_OK)
-		diag_print(&c.diags, false, stderr);
+		diag_print(&c.diags, false, DIAG_COLOR_AUTO, stderr);
 	buf_free(&out);
 	compilation_free(&c);
 	return status;

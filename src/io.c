@@ -222,8 +222,9 @@ parse_env_text(struct compilation *c, const char *path, char *text, size_t len)
 			end = text + len;
 		line_no++;
 		if (memchr(line, '\0', (size_t)(end - line))) {
-			diag(&c->diags, E0003, NO_LOC,
-			     "%s:%zu: the line holds a NUL byte, which no value can hold", path, line_no);
+			size_t column = (size_t)((char *)memchr(line, '\0', (size_t)(end - line)) - line) + 1;
+			diag_in_file(&c->diags, E0003, path, line_no, column,
+			             "the line holds a NUL byte, which no value can hold");
 			ok = false;
 			line = end + 1;
 			continue;
@@ -239,7 +240,8 @@ parse_env_text(struct compilation *c, const char *path, char *text, size_t len)
 				p += 7;
 			char *eq = strchr(p, '=');
 			if (!eq || eq == p || memchr(p, ' ', (size_t)(eq - p))) {
-				diag(&c->diags, E0003, NO_LOC, "%s:%zu: not a VAR=value line", path, line_no);
+				diag_in_file(&c->diags, E0003, path, line_no, (size_t)(p - line) + 1,
+				             "not a VAR=value line");
 				ok = false;
 			} else {
 				*eq = '\0';

@@ -46,7 +46,11 @@ static const char usage_text[] =
 	"  --job-wait-image IMAGE image of the init containers that wait for a job through\n"
 	"                         the Kubernetes API (default " DEFAULT_JOB_WAIT_IMAGE ")\n"
 	"  --werror               treat warnings as errors\n"
-	"  --diagnostics=json     print diagnostics as JSON, one object per line\n"
+	"  --diagnostics=json     print diagnostics as JSON, one object per line (command-line\n"
+	"                         errors too)\n"
+	"  --color=auto|always|never\n"
+	"                         colour the diagnostics: auto on a terminal, unless NO_COLOR\n"
+	"                         is set or TERM is dumb (default auto)\n"
 	"  --version, --help\n"
 	"\n"
 	"  fmt                    format files in the canonical layout (todokc fmt --help)\n"
@@ -55,10 +59,35 @@ static const char usage_text[] =
 	"Exit status: 0 compiled, 1 errors in the input, 2 bad command line,\n"
 	"3 a file could not be read or written.  See todokc(1).\n";
 
+/* A bad command line: exit status 2, with the message as text, or as JSON
+ * (code E0012) under --diagnostics=json wherever it is given. */
 static int
-usage_error(const char *fmt, const char *arg)
+usage_error(const struct options *o, const char *fmt, const char *arg)
 {
-	return usage_error_of("todokc", fmt, arg);
+	if (!o->json_diagnostics)
+		return usage_error_of("todokc", fmt, arg);
+	int n = snprintf(NULL, 0, fmt, arg);
+	char *message = xmalloc((size_t)(n > 0 ? n : 0) + 1);
+	snprintf(message, (size_t)(n > 0 ? n : 0) + 1, fmt, arg);
+	diag_print_bare_json(stderr, E0012, message);
+	free(message);
+	return EXIT_USAGE;
+}
+
+/* --diagnostics=json anywhere on the command line: errors of the command
+ * line before it are JSON too. */
+static bool
+json_wanted(int argc, char **argv)
+{
+	bool json = false;
+	for (int i = 1; i < argc; i++) {
+		const char *v = strncmp(argv[i], "--diagnostics=", 14) == 0 ? argv[i] + 14
+		                : strcmp(argv[i], "--diagnostics") == 0 && i + 1 < argc ? argv[i + 1]
+		                                                                         : NULL;
+		if (v)
+			json = strcmp(v, "json") == 0;
+	}
+	return json;
 }
 
 /* The exit status after printing --help or --version. */
@@ -100,16 +129,17 @@ valid_utf8(const char *s)
 
 /* -D NAME=VALUE (or -DNAME=VALUE) */
 static int
-parse_define(int argc, char **argv, int *i, struct vec *defines, struct arena *a)
+parse_define(int argc, char **argv, int *i, const struct options *o, struct vec *defines,
+             struct arena *a)
 {
 	const char *arg = argv[*i];
 	const char *def = arg[2] ? arg + 2 : (*i + 1 < argc ? argv[++*i] : NULL);
 	const char *eq = def ? strchr(def, '=') : NULL;
 	if (!eq || eq == def)
-		return usage_error("-D takes NAME=VALUE, not '%s'", def ? def : "");
+		return usage_error(o, "-D takes NAME=VALUE, not '%s'", def ? def : "");
 	const char *name = arena_strndup(a, def, (size_t)(eq - def));
 	if (!valid_utf8(def))
-		return usage_error("-D %s: the value is not valid UTF-8", valid_utf8(name) ? name : "NAME");
+		return usage_error(o, "-D %s: the value is not valid UTF-8", valid_utf8(name) ? name : "NAME");
 	struct define *d = NEW(a, struct define);
 	d->name = name;
 	d->value = eq + 1;
@@ -124,50 +154,57 @@ parse_valued(int argc, char **argv, int *i, struct options *o, struct arena *a)
 	const char *arg = argv[*i], *v;
 	if (is_option(arg, "--format")) {
 		if (!(v = option_value(argc, argv, i, "--format")))
-			return usage_error("%s needs yaml or json", "--format");
+			return usage_error(o, "%s needs yaml or json", "--format");
 		if (strcmp(v, "yaml") != 0 && strcmp(v, "json") != 0)
-			return usage_error("unknown format '%s' (yaml or json)", v);
+			return usage_error(o, "unknown format '%s' (yaml or json)", v);
 		o->format = strcmp(v, "json") == 0 ? FORMAT_JSON : FORMAT_YAML;
 	} else if (is_option(arg, "--profile")) {
 		if (!(o->profile = option_value(argc, argv, i, "--profile")) || !*o->profile)
-			return usage_error("%s needs the name of a profile", "--profile");
+			return usage_error(o, "%s needs the name of a profile", "--profile");
 	} else if (is_option(arg, "--order-annotations")) {
 		if (!(v = option_value(argc, argv, i, "--order-annotations")))
-			return usage_error("%s takes argocd or kpt", "--order-annotations");
+			return usage_error(o, "%s takes argocd or kpt", "--order-annotations");
 		if (strcmp(v, "argocd") != 0 && strcmp(v, "kpt") != 0)
-			return usage_error("unknown order annotations '%s' (argocd or kpt)", v);
+			return usage_error(o, "unknown order annotations '%s' (argocd or kpt)", v);
 		o->order_annotations = strcmp(v, "kpt") == 0 ? ORDER_KPT : ORDER_ARGOCD;
 	} else if (is_option(arg, "--env-file")) {
 		if (!(o->env_file = option_value(argc, argv, i, "--env-file")))
-			return usage_error("%s needs a file", "--env-file");
+			return usage_error(o, "%s needs a file", "--env-file");
 	} else if (is_option(arg, "--depfile")) {
 		if (!(o->depfile = option_value(argc, argv, i, "--depfile")))
-			return usage_error("%s needs a file", "--depfile");
+			return usage_error(o, "%s needs a file", "--depfile");
 	} else if (is_option(arg, "--emit")) {
 		if (!(v = option_value(argc, argv, i, "--emit")) || strcmp(v, "dot") != 0)
-			return usage_error("%s takes 'dot'", "--emit");
+			return usage_error(o, "%s takes 'dot'", "--emit");
 		o->emit_dot = true;
 	} else if (is_option(arg, "--capacity")) {
 		if (!(v = option_value(argc, argv, i, "--capacity")) || !options_set_capacity(o, a, v))
-			return usage_error("%s takes cpu=QUANTITY,memory=QUANTITY (e.g. cpu=4,memory=8Gi)",
+			return usage_error(o, "%s takes cpu=QUANTITY,memory=QUANTITY (e.g. cpu=4,memory=8Gi)",
 			                   "--capacity");
 	} else if (is_option(arg, "--wait-image") || is_option(arg, "--job-wait-image")) {
 		bool job = is_option(arg, "--job-wait-image");
 		const char *name = job ? "--job-wait-image" : "--wait-image";
 		if (!(v = option_value(argc, argv, i, name)) || !*v)
-			return usage_error("%s needs an image", name);
+			return usage_error(o, "%s needs an image", name);
 		if (image_problem(v))
-			return usage_error(job ? "--job-wait-image: '%s' is not a valid image reference"
+			return usage_error(o, job ? "--job-wait-image: '%s' is not a valid image reference"
 			                       : "--wait-image: '%s' is not a valid image reference", v);
 		*(job ? &o->job_wait_image : &o->wait_image) = v;
+	} else if (is_option(arg, "--color")) {
+		if (!(v = option_value(argc, argv, i, "--color")))
+			return usage_error(o, "%s takes auto, always or never", "--color");
+		if (strcmp(v, "auto") != 0 && strcmp(v, "always") != 0 && strcmp(v, "never") != 0)
+			return usage_error(o, "unknown colour mode '%s' (auto, always or never)", v);
+		o->color = strcmp(v, "always") == 0 ? DIAG_COLOR_ALWAYS
+		           : strcmp(v, "never") == 0 ? DIAG_COLOR_NEVER : DIAG_COLOR_AUTO;
 	} else if (is_option(arg, "--diagnostics")) {
 		if (!(v = option_value(argc, argv, i, "--diagnostics")))
-			return usage_error("%s takes json or text", "--diagnostics");
+			return usage_error(o, "%s takes json or text", "--diagnostics");
 		if (strcmp(v, "json") != 0 && strcmp(v, "text") != 0)
-			return usage_error("unknown diagnostics format '%s' (json or text)", v);
+			return usage_error(o, "unknown diagnostics format '%s' (json or text)", v);
 		o->json_diagnostics = strcmp(v, "json") == 0;
 	} else {
-		return usage_error("unknown option '%s'", arg);
+		return usage_error(o, "unknown option '%s'", arg);
 	}
 	return -1;
 }
@@ -188,10 +225,10 @@ parse_argument(int argc, char **argv, int *i, struct options *o, struct vec *def
 	}
 	if (strncmp(arg, "-o", 2) == 0) {
 		o->out_dir = arg[2] ? arg + 2 : (*i + 1 < argc ? argv[++*i] : NULL);
-		return o->out_dir && *o->out_dir ? -1 : usage_error("%s needs a folder", "-o");
+		return o->out_dir && *o->out_dir ? -1 : usage_error(o, "%s needs a folder", "-o");
 	}
 	if (strncmp(arg, "-D", 2) == 0)
-		return parse_define(argc, argv, i, defines, a);
+		return parse_define(argc, argv, i, o, defines, a);
 	if (strcmp(arg, "--check") == 0)
 		o->check_only = true;
 	else if (strcmp(arg, "--no-wait") == 0)
@@ -203,7 +240,7 @@ parse_argument(int argc, char **argv, int *i, struct options *o, struct vec *def
 	else if (arg[0] == '-' && arg[1] != '\0')
 		return parse_valued(argc, argv, i, o, a);
 	else if (o->input)
-		return usage_error("one input file at a time; '%s' is a second one", arg);
+		return usage_error(o, "one input file at a time; '%s' is a second one", arg);
 	else
 		o->input = arg;
 	return -1;
@@ -219,7 +256,7 @@ parse_options(int argc, char **argv, struct options *o, struct arena *a)
 			return status;
 	}
 	if (!o->input)
-		return usage_error("%s", "no input file");
+		return usage_error(o, "%s", "no input file");
 	if (o->out_dir) {
 		/* "out/" and "out" name one folder: keep file names single-slashed. */
 		size_t n = strlen(o->out_dir);
@@ -259,6 +296,7 @@ main(int argc, char **argv)
 	struct arena options_arena = {0};
 	struct options opts;
 	options_init(&opts);
+	opts.json_diagnostics = json_wanted(argc, argv);
 	int status = parse_options(argc, argv, &opts, &options_arena);
 	if (status >= 0) {
 		arena_free(&options_arena);
@@ -276,7 +314,7 @@ main(int argc, char **argv)
 		if (compile_source(&c, opts.input, text, len))
 			write_outputs(&c);
 	}
-	diag_print(&c.diags, opts.json_diagnostics, stderr);
+	diag_print(&c.diags, opts.json_diagnostics, opts.color, stderr);
 	status = c.diags.io_error ? EXIT_IO : c.diags.errors ? EXIT_INPUT : EXIT_COMPILED;
 	compilation_free(&c);
 	arena_free(&options_arena);

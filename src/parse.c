@@ -126,7 +126,10 @@ settle_pending(struct parse_ctx *p, int token)
 int
 scan_token(struct parse_ctx *p, int token, struct loc loc, bool unterminated)
 {
-	if (p->c->syntax)
+	/* The habits of other languages (':', ';', '- ') are repaired before
+	 * the parser, and are no tokens of the syntax. */
+	bool habit = token == ':' || token == ';' || token == '-';
+	if (p->c->syntax && !habit)
 		record_token(p, token, loc);
 	settle_pending(p, token);
 	if (p->secret_block && p->secret_block == p->depth && is_value_token(token)) {
@@ -137,7 +140,7 @@ scan_token(struct parse_ctx *p, int token, struct loc loc, bool unterminated)
 		else if (loc.end > loc.begin && p->last != '(')
 			p->pending = true, p->pending_loc = loc;
 	}
-	p->last = token;
+	p->last = token == ':' ? '=' : token;
 	if (p->head == HEAD_SECRET && is_name_token(token))
 		p->head = HEAD_NAME;
 	else if (p->head == HEAD_NAME && token == '{')
@@ -483,7 +486,8 @@ redact_unparsed(struct compilation *c)
 	compilation_init(&scratch, c->opts);
 	scratch.src = c->src;
 	scratch.diags.src = &scratch.src;
-	struct parse_ctx p = {.c = &scratch, .arena = &scratch.arena, .reported_token = NO_LOC};
+	struct parse_ctx p = {.c = &scratch, .arena = &scratch.arena, .reported_token = NO_LOC,
+	                      .unquoted = NO_LOC};
 	scan_source(&scratch, &p, false);
 	c->diags.redacted.len = 0;
 	for (size_t i = 0; i < scratch.diags.redacted.len; i++)
@@ -503,8 +507,10 @@ parse_source(struct compilation *c)
 		redact_unparsed(c);
 		return false;
 	}
-	struct parse_ctx p = {.c = c, .arena = &c->arena, .reported_token = NO_LOC};
+	struct parse_ctx p = {.c = c, .arena = &c->arena, .reported_token = NO_LOC,
+	                      .unquoted = NO_LOC};
 	p.stack = NEW(&c->arena, struct ast_stack);
+	recover_init(&p);
 	if (scan_source(c, &p, true) != 0)
 		redact_unparsed(c);
 	c->ast = p.stack;

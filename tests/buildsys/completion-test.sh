@@ -68,12 +68,13 @@ expect() {
 	fi
 }
 
-all_options='--capacity|--check|--depfile|--diagnostics=json|--diagnostics=text|--emit|--env-file|--fail-if-locked|--format|--help|--job-wait-image|--no-wait|--order-annotations|--profile|--version|--wait-image|--werror|-D|-o'
+all_options='--capacity|--check|--color=|--depfile|--diagnostics=json|--diagnostics=text|--emit|--env-file|--fail-if-locked|--format|--help|--job-wait-image|--no-wait|--order-annotations|--profile|--version|--wait-image|--werror|-D|-o'
 expect 'todokc|-' "$all_options"
 expect 'todokc|app.todok|--' "$(tr '|' '\n' <<<"$all_options" | grep -e '^--' | paste -sd '|')"
 expect 'todokc|--w' '--wait-image|--werror'
 expect 'todokc|--dep' '--depfile'
 expect 'todokc|--diag' '--diagnostics=json|--diagnostics=text'
+expect 'todokc|--color=' '--color=always|--color=auto|--color=never'
 # option values, as "--opt VALUE", "--opt=VALUE" split at '=', and unsplit
 expect 'todokc|--format|' 'json|yaml'
 expect 'todokc|--format|j' 'json'

@@ -3,5 +3,5 @@
 {
 	printf 'stack shop {\n'
 	yes '  # generated' | head -n 100000
-	printf '  service web {\n    image "nginx:1.27"\n    port 80;\n  }\n}\n'
+	printf '  service web {\n    image "nginx:1.27"\n    port 80 $\n  }\n}\n'
 } | $TODOKC -

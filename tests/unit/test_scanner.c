@@ -668,11 +668,13 @@ test_syntax_errors(void **state)
 	unit_free(&t);
 
 	/* a missing closing brace is reported at the end of the input: after
-	 * the last token, on the last line */
+	 * the last token, on the last line, with a note at its '{' */
 	assert_false(unit_compile(&t, "stack s {\n  config c { A = 1 }\n"));
-	g = unit_find(&t, E0201);
+	g = unit_find(&t, E0120);
 	assert_non_null(g);
-	assert_non_null(strstr(g->message, "end of file"));
+	assert_non_null(strstr(g->message, "end of the file"));
+	assert_int_equal(g->notes.len, 1);
+	assert_int_equal(((const struct note *)g->notes.items[0])->loc.begin, unit_offset_of(&t, "{", 0));
 	assert_true(g->loc.begin >= unit_offset_of(&t, "}", 0) + 1);
 	assert_true(g->loc.end <= t.c.src.len);
 	unit_free(&t);

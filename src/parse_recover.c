@@ -1,0 +1,587 @@
+/*
+ * parse_recover.c - between the scanner and the parser: the habits of
+ * other languages, missing and extra braces, and where recovery ends.
+ *
+ * parse_lex() hands the parser its tokens.  It follows the blocks that are
+ * open (what opened each, and where), looks ahead a few tokens, and
+ *   - reports a habit once and repairs it (':' after a property or a key,
+ *     ';', a '- item' list, a trailing ',', an unquoted image or value, an
+ *     'http' probe without a path, a namespace written as a string), so
+ *     that the parser never sees it;
+ *   - inserts the '}' of a block left open when a line starts what cannot
+ *     stand in it, and drops a '}' that would close a component before its
+ *     next property, when the file has more or fewer '}' than '{';
+ *   - ends the parser's recovery after a syntax error at the first token
+ *     of a later line that starts a property, an item or an entry, so that
+ *     every mistake is reported once and the next one is not hidden.
+ * The brace counts come from a quick pass over the source (strings and
+ * comments skipped).  Every path consumes a token or shortens a count, so
+ * none can loop.
+ */
+#include <string.h>
+
+#include "parse.h"
+#include "todok.tab.h"
+#include "tools.h"
+
+enum block_kind { BLOCK_ITEMS, BLOCK_PROPS, BLOCK_ENTRIES, BLOCK_NAMING, BLOCK_OTHER };
+
+struct block {
+	enum block_kind kind;
+	struct loc open;  /* the '{' */
+	const char *name; /* "postgres", "env" */
+};
+
+struct tok {
+	int token;
+	YYSTYPE val;
+	YYLTYPE loc;
+};
+
+/* At most two tokens are looked at ahead, and one put back. */
+enum { AHEAD_MAX = 4 };
+
+struct recover {
+	struct tok ahead[AHEAD_MAX]; /* scanned, not yet delivered */
+	int nahead;
+	struct block *blocks;
+	size_t nblocks, blocks_cap;
+	long balance;             /* '{' minus '}' of the source, less those repaired */
+	struct tok prev, prev2;   /* the last two tokens delivered */
+	int stmt_first;           /* the first token of the statement delivered last */
+	const char *stmt_word;    /* its spelling or text */
+	struct block closed;      /* the block closed last, and where */
+	struct loc closed_at;
+	bool dash_run;            /* the last line started with a '- ' item */
+	bool dash_bracket;        /* ... of "args" or "command": a '[' was supplied */
+};
+
+/* The source */
+
+static const char *
+text(const struct parse_ctx *p)
+{
+	return p->c->src.text;
+}
+
+/* Only blanks before `at` on its line. */
+bool
+recover_starts_line(const struct parse_ctx *p, uint32_t at)
+{
+	const char *s = text(p);
+	while (at > 0 && (s[at - 1] == ' ' || s[at - 1] == '\t' || s[at - 1] == '\r'))
+		at--;
+	return at == 0 || s[at - 1] == '\n';
+}
+
+static bool
+same_line(const struct parse_ctx *p, uint32_t a, uint32_t b)
+{
+	return !memchr(text(p) + a, '\n', b > a ? b - a : 0);
+}
+
+/* '{' minus '}' outside strings and comments. */
+static long
+brace_balance(const char *s, size_t len)
+{
+	long n = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (c == '#' || (c == '/' && i + 1 < len && s[i + 1] == '/')) {
+			while (i + 1 < len && s[i + 1] != '\n')
+				i++;
+		} else if (c == '"' || c == '\'') {
+			for (i++; i < len && s[i] != c && s[i] != '\n'; i++)
+				if (s[i] == '\\' && c == '"' && i + 1 < len && s[i + 1] != '\n')
+					i++;
+		} else {
+			n += (c == '{') - (c == '}');
+		}
+	}
+	return n;
+}
+
+void
+recover_init(struct parse_ctx *p)
+{
+	p->r = NEW(p->arena, struct recover);
+	p->r->balance = brace_balance(p->c->src.text, p->c->src.len);
+	p->r->closed_at = NO_LOC;
+}
+
+/* Tokens */
+
+static const char *
+token_text(const struct tok *t)
+{
+	if (t->token == WORD)
+		return t->val.word.text;
+	return keyword_spelling(t->token);
+}
+
+static struct tok *
+peek(struct parse_ctx *p, yyscan_t scanner, int k)
+{
+	struct recover *r = p->r;
+	while (r->nahead <= k) {
+		struct tok *t = &r->ahead[r->nahead++];
+		t->token = yylex(&t->val, &t->loc, scanner);
+	}
+	return &r->ahead[k];
+}
+
+static struct tok
+take(struct parse_ctx *p, yyscan_t scanner)
+{
+	struct recover *r = p->r;
+	struct tok t = *peek(p, scanner, 0);
+	memmove(r->ahead, r->ahead + 1, (size_t)--r->nahead * sizeof *r->ahead);
+	return t;
+}
+
+/* Puts a token back in front of those scanned. */
+static void
+put_back(struct parse_ctx *p, const struct tok *t)
+{
+	struct recover *r = p->r;
+	memmove(r->ahead + 1, r->ahead, (size_t)r->nahead++ * sizeof *r->ahead);
+	r->ahead[0] = *t;
+}
+
+static bool
+is_role(int token, const char *role)
+{
+	return keyword_has_role(token, role);
+}
+
+/* A keyword that starts a property of a component and no item. */
+static bool
+property_only(int token)
+{
+	return is_role(token, "property") && token != KW_LABELS && token != KW_ANNOTATIONS &&
+	       token != KW_NODES && token != KW_SECURITY;
+}
+
+/* Blocks */
+
+static struct block *
+top(struct recover *r)
+{
+	return r->nblocks ? &r->blocks[r->nblocks - 1] : NULL;
+}
+
+static enum block_kind
+opened_kind(const struct recover *r)
+{
+	switch (r->prev.token == KW_ITEMS ? KW_ITEMS : r->stmt_first) {
+	case KW_STACK: case KW_PROFILE:
+		return BLOCK_ITEMS;
+	case KW_SERVICE: case KW_STATEFUL: case KW_JOB: case KW_CRON: case KW_SIDECAR:
+	case KW_INIT: case KW_VARIANT: case KW_CONTAINER:
+		return BLOCK_PROPS;
+	case KW_ENV: case KW_CONFIG: case KW_SECRET: case KW_LABELS: case KW_ANNOTATIONS:
+	case KW_SELECTOR: case KW_NODES: case KW_ITEMS:
+		return BLOCK_ENTRIES;
+	case KW_NAMING:
+		return BLOCK_NAMING;
+	default:
+		return BLOCK_OTHER;
+	}
+}
+
+static void
+open_block(struct parse_ctx *p, struct loc at)
+{
+	struct recover *r = p->r;
+	if (r->nblocks == r->blocks_cap) {
+		size_t cap = r->blocks_cap ? r->blocks_cap * 2 : 16;
+		r->blocks = arena_grow(p->arena, r->blocks, r->blocks_cap * sizeof *r->blocks,
+		                       cap * sizeof *r->blocks);
+		r->blocks_cap = cap;
+	}
+	struct block *b = &r->blocks[r->nblocks++];
+	b->kind = opened_kind(r);
+	b->open = at;
+	/* "service web {" is the block of 'web'; "env {" and "labels pod {" of
+	 * their keyword. */
+	bool named = r->prev.token == WORD || (r->prev.token != r->stmt_first && b->kind != BLOCK_ENTRIES &&
+	                                        keyword_spelling(r->prev.token));
+	b->name = named ? token_text(&r->prev) : r->stmt_word;
+	if (!b->name)
+		b->name = "{";
+}
+
+/* Follows the blocks and statements through the token delivered. */
+static void
+delivered(struct parse_ctx *p, const struct tok *t)
+{
+	struct recover *r = p->r;
+	bool first = recover_starts_line(p, t->loc.begin) || r->prev.token == '{' || r->prev.token == '}';
+	if (first) {
+		r->stmt_first = t->token;
+		r->stmt_word = token_text(t);
+	}
+	if (t->token == '{') {
+		open_block(p, t->loc);
+	} else if (t->token == '}' && r->nblocks) {
+		r->closed = r->blocks[--r->nblocks];
+		r->closed_at = t->loc;
+	}
+	r->prev2 = r->prev;
+	r->prev = *t;
+}
+
+/* Habits */
+
+/* The text of a token as written (for a suggested fix), or "..." for a
+ * secret's value. */
+static const char *
+written(struct parse_ctx *p, const struct tok *t)
+{
+	const struct vec *secrets = &p->c->diags.redacted;
+	for (size_t i = secrets->len; i-- > 0;) {
+		const struct loc *s = secrets->items[i];
+		if (s->end <= t->loc.begin)
+			break;
+		if (s->begin < t->loc.end)
+			return t->token == STRING ? "\"...\"" : "...";
+	}
+	return arena_strndup(p->arena, text(p) + t->loc.begin, t->loc.end - t->loc.begin);
+}
+
+/* ':' after a property or a key: dropped, or '=' in a block of entries. */
+static bool
+colon(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
+{
+	struct recover *r = p->r;
+	struct block *b = top(r);
+	bool entries = b && b->kind == BLOCK_ENTRIES;
+	struct tok *next = peek(p, scanner, 0);
+	const char *before = r->prev.token ? written(p, &r->prev) : "";
+	if (next->token && same_line(p, t->loc.end, next->loc.begin))
+		diag(&p->c->diags, E0111, t->loc, "todokc does not use ':' here; write `%s%s%s`",
+		     before, entries ? " = " : " ", written(p, next));
+	else
+		diag(&p->c->diags, E0111, t->loc, "todokc does not use ':' here%s",
+		     entries ? "; write KEY = VALUE" : "");
+	if (!entries)
+		return false;
+	t->token = '=';
+	return true;
+}
+
+/* The '- ' items of the lines from `at` on, as "a, b". */
+static const char *
+dash_items(struct parse_ctx *p, uint32_t at)
+{
+	const char *s = text(p);
+	size_t len = p->c->src.len;
+	struct buf b = {0};
+	while (at < len && s[at] == '-') {
+		size_t i = at + 1, end;
+		while (i < len && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		for (end = i; end < len && s[end] != '\n' && s[end] != '#'; end++)
+			continue;
+		while (end > i && (s[end - 1] == ' ' || s[end - 1] == '\t' || s[end - 1] == '\r'))
+			end--;
+		buf_printf(&b, "%s%.*s", b.len ? ", " : "", (int)(end - i), s + i);
+		for (at = (uint32_t)end; at < len && s[at] != '\n'; at++)
+			continue;
+		while (at < len && (s[at] == '\n' || s[at] == ' ' || s[at] == '\t' || s[at] == '\r'))
+			at++;
+	}
+	const char *items = arena_strndup(p->arena, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return items;
+}
+
+/* A '-' starting a line: the first of a list is dropped (and reported),
+ * the next ones become ','. */
+static bool
+dash(struct parse_ctx *p, struct tok *t)
+{
+	struct recover *r = p->r;
+	if (!recover_starts_line(p, t->loc.begin)) {
+		diag(&p->c->diags, E0103, t->loc, "stray '-' in the program");
+		return false;
+	}
+	if (r->dash_run) {
+		t->token = ',';
+		return true;
+	}
+	r->dash_run = true;
+	const char *items = dash_items(p, t->loc.begin);
+	if (r->prev.token == KW_ARGS || r->prev.token == KW_COMMAND) {
+		/* A list of strings: in brackets, which are supplied. */
+		diag(&p->c->diags, E0118, t->loc,
+		     "todokc does not write lists with '- '; write the items on one line, "
+		     "in brackets, separated by ',': `%s [%s]`", keyword_spelling(r->prev.token), items);
+		r->dash_bracket = true;
+		t->token = '[';
+		return true;
+	}
+	if (r->prev.token && !recover_starts_line(p, r->prev.loc.begin))
+		diag(&p->c->diags, E0118, t->loc,
+		     "todokc does not write lists with '- '; write the items on one line, "
+		     "separated by ',': `%s`", items);
+	else
+		diag(&p->c->diags, E0118, t->loc,
+		     "todokc does not write lists with '- '; write the items on one line, "
+		     "separated by ',': `%s %s`", r->prev.token ? written(p, &r->prev) : "", items);
+	return false;
+}
+
+/* A ',' that ends a list: before ']' or '}', or before the next property. */
+static bool
+trailing_comma(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
+{
+	struct tok *next = peek(p, scanner, 0);
+	if (next->token == ']' || next->token == '}')
+		return true;
+	if (!recover_starts_line(p, next->loc.begin))
+		return false;
+	if (!is_role(next->token, "property") && !is_role(next->token, "declaration"))
+		return false;
+	struct tok *after = peek(p, scanner, 1);
+	return after->token && after->token != ',' && same_line(p, next->loc.end, after->loc.begin);
+}
+
+/* A value or key written without quotes: a string, reported. */
+static void
+unquoted(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
+{
+	struct recover *r = p->r;
+	const char *w = written(p, t);
+	if (r->prev.token == KW_IMAGE)
+		diag(&p->c->diags, E0114, t->loc, "quote the image: `image \"%s\"`", w);
+	else if (peek(p, scanner, 0)->token == '=')
+		diag(&p->c->diags, E0115, t->loc, "quote a key that holds '/' or ':': `\"%s\"`", w);
+	else if (r->prev.token == '=' || r->prev.token == '[' || r->prev.token == ',')
+		diag(&p->c->diags, E0114, t->loc, "quote this value: `\"%s\"`", w);
+	else {
+		/* Where a name stands: read as one. */
+		diag(&p->c->diags, E0114, t->loc,
+		     "%s is not a name: a name holds no '/', ':' or '@'", diag_quote(p->arena, w));
+		t->token = WORD;
+		t->val.word = (struct ident){w, t->loc};
+		return;
+	}
+	if (t->token == WORD) {
+		t->token = STRING;
+		t->val.string = lex_string(p, text(p) + t->loc.begin, t->loc.end - t->loc.begin,
+		                           t->loc.begin);
+		t->val.string->loc = t->loc;
+	}
+}
+
+/* "namespace" STRING: a name is read from the string. */
+static void
+namespace_string(struct parse_ctx *p, struct tok *t)
+{
+	const char *w = written(p, t);
+	size_t len = strlen(w);
+	const char *inner = arena_strndup(p->arena, w + 1, len > 1 ? len - 2 : 0);
+	if (strstr(inner, "${"))
+		diag(&p->c->diags, E0123, t->loc,
+		     "a namespace is a name, not a string; params cannot be used there: "
+		     "write `namespace NAME`");
+	else
+		diag(&p->c->diags, E0123, t->loc,
+		     "a namespace is a name, not a string: write `namespace %s`", inner);
+	t->token = WORD;
+	t->val.word = (struct ident){inner, t->loc};
+}
+
+/* "http" with no path after a probe's slot: a path is supplied. */
+static void
+http_without_path(struct parse_ctx *p, const struct tok *t)
+{
+	struct recover *r = p->r;
+	diag(&p->c->diags, E0122, t->loc, "'http' needs a path: `%s http \"/healthz\"`",
+	     keyword_spelling(r->prev.token));
+	struct tok path = {.token = STRING, .loc = {t->loc.end, t->loc.end}};
+	path.val.string = lex_string(p, "/", 1, t->loc.end);
+	put_back(p, &path);
+}
+
+/* Missing and extra braces */
+
+static void
+note_open(struct parse_ctx *p, struct diagnostic *d, const struct block *b, const char *what)
+{
+	diag_note(&p->c->diags, d, b->open, "the '%s' block %s here", b->name, what);
+}
+
+/* A '}' to insert before `t`, when a line starts what cannot stand in the
+ * block open (and some '{' has no '}'). */
+static bool
+missing_brace(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
+{
+	struct recover *r = p->r;
+	struct block *b = top(r);
+	if (!b)
+		return false;
+	if (t->token == 0) {
+		struct diagnostic *d = diag(&p->c->diags, E0120, t->loc,
+		                            "expected '}' to close the '%s' block at the end of the file",
+		                            b->name);
+		note_open(p, d, b, "opened");
+		return true;
+	}
+	if (b->kind == BLOCK_ITEMS || r->balance <= 0 || !recover_starts_line(p, t->loc.begin))
+		return false;
+	int next = peek(p, scanner, 0)->token;
+	bool key_like = next == '=' || next == ':' || next == '{';
+	bool decl = is_role(t->token, "declaration") && b->kind != BLOCK_NAMING &&
+	            !(b->kind == BLOCK_ENTRIES && key_like);
+	bool prop = b->kind == BLOCK_ENTRIES && is_role(t->token, "property") && !key_like;
+	if (!decl && !prop)
+		return false;
+	struct diagnostic *d = diag(&p->c->diags, E0120, t->loc,
+	                            "expected '}' to close the '%s' block before '%s'", b->name,
+	                            keyword_spelling(t->token));
+	note_open(p, d, b, "opened");
+	r->balance--;
+	return true;
+}
+
+/* A '}' that closes a component just before a line with a property. */
+static bool
+extra_brace(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
+{
+	struct recover *r = p->r;
+	struct block *b = top(r);
+	if (!b) {
+		struct diagnostic *d = diag(&p->c->diags, E0121, t->loc,
+		                            "extra '}': the '%s' block is already closed",
+		                            r->closed.name ? r->closed.name : "stack");
+		if (r->closed.name)
+			note_open(p, d, &r->closed, "opened");
+		return true;
+	}
+	if (r->balance >= 0 || b->kind != BLOCK_PROPS || r->nblocks < 2 ||
+	    r->blocks[r->nblocks - 2].kind != BLOCK_ITEMS)
+		return false;
+	struct tok *next = peek(p, scanner, 0);
+	if (!property_only(next->token) || !recover_starts_line(p, next->loc.begin))
+		return false;
+	struct diagnostic *d = diag(&p->c->diags, E0121, t->loc,
+	                            "extra '}': it would close the '%s' block before its '%s' on the next line",
+	                            b->name, keyword_spelling(next->token));
+	note_open(p, d, b, "opened");
+	r->balance++;
+	return true;
+}
+
+/* The parser's tokens */
+
+/* A token after which recovery from a syntax error ends. */
+static bool
+resumes(struct parse_ctx *p, const struct tok *t)
+{
+	if (t->token == 0)
+		return true;
+	if (!recover_starts_line(p, t->loc.begin))
+		return false;
+	return t->token == '}' || t->token == WORD || t->token == STRING ||
+	       is_role(t->token, "property") || is_role(t->token, "declaration");
+}
+
+/* One token, repaired; false when it is dropped. */
+static bool
+repair(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
+{
+	struct recover *r = p->r;
+	if (recover_starts_line(p, t->loc.begin) && t->token != '-')
+		r->dash_run = false;
+	switch (t->token) {
+	case ':':
+		return colon(p, scanner, t);
+	case ';':
+		diag(&p->c->diags, E0117, t->loc, "no ';' is needed: remove it");
+		return false;
+	case '-':
+		return dash(p, t);
+	case ',':
+		if (!trailing_comma(p, scanner, t))
+			return true;
+		diag(&p->c->diags, E0116, t->loc, "trailing ',': nothing follows it in the list; remove it");
+		return false;
+	case '}':
+		return !extra_brace(p, scanner, t);
+	case STRING:
+		if (r->prev.token == KW_NAMESPACE && recover_starts_line(p, r->prev.loc.begin) &&
+		    same_line(p, r->prev.loc.end, t->loc.begin))
+			namespace_string(p, t);
+		else if (HAS_LOC(p->unquoted) && p->unquoted.begin == t->loc.begin)
+			unquoted(p, scanner, t);
+		return true;
+	case WORD:
+		if (r->prev.token == KW_IMAGE && recover_starts_line(p, r->prev.loc.begin))
+			unquoted(p, scanner, t);
+		return true;
+	default:
+		return true;
+	}
+}
+
+int
+parse_lex(struct parse_ctx *p, yyscan_t scanner, YYSTYPE *val, YYLTYPE *loc, int *errstatus)
+{
+	struct recover *r = p->r;
+	for (;;) {
+		struct tok t = take(p, scanner);
+		if (r->dash_bracket && t.token != '-' && (t.token == 0 || recover_starts_line(p, t.loc.begin))) {
+			/* The end of a '- ' list of strings: its ']'. */
+			r->dash_bracket = false;
+			put_back(p, &t);
+			t = (struct tok){.token = ']', .loc = {r->prev.loc.end, r->prev.loc.end}};
+		} else if (!repair(p, scanner, &t)) {
+			continue;
+		}
+		if ((t.token == 0 || recover_starts_line(p, t.loc.begin)) && missing_brace(p, scanner, &t)) {
+			put_back(p, &t);
+			t = (struct tok){.token = '}', .loc = {t.loc.begin, t.loc.begin}};
+			/* The '}' is not in the source: no note points at it. */
+			r->prev2 = r->prev;
+			r->prev = t;
+			r->closed = r->blocks[--r->nblocks];
+			r->closed_at = NO_LOC;
+			*val = t.val;
+			*loc = t.loc;
+			return '}';
+		}
+		if (t.token == KW_HTTP && (r->prev.token == KW_LIVENESS || r->prev.token == KW_READINESS ||
+		                           r->prev.token == KW_STARTUP) &&
+		    peek(p, scanner, 0)->token != STRING)
+			http_without_path(p, &t);
+		if (p->resync && resumes(p, &t)) {
+			p->resync = false;
+			*errstatus = 0;
+		}
+		delivered(p, &t);
+		*val = t.val;
+		*loc = t.loc;
+		return t.token;
+	}
+}
+
+/* For the messages of the parser */
+
+const char *
+recover_statement_word(const struct parse_ctx *p)
+{
+	return p->r->stmt_word;
+}
+
+bool
+recover_closed_block(const struct parse_ctx *p, const char **name, struct loc *at)
+{
+	const struct recover *r = p->r;
+	if (!HAS_LOC(r->closed_at) || !r->nblocks || r->blocks[r->nblocks - 1].kind != BLOCK_ITEMS)
+		return false;
+	*name = r->closed.name;
+	*at = r->closed_at;
+	return true;
+}
