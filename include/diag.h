@@ -62,6 +62,7 @@ struct diagnostic {
 	struct loc loc;
 	const char *message;
 	struct vec notes; /* struct note * */
+	const struct source *src; /* where loc and the notes are; NULL: the diags' source */
 };
 
 struct diags {
@@ -81,6 +82,12 @@ struct diags {
  * notes can be attached. */
 struct diagnostic *diag(struct diags *d, enum diag_code code, struct loc loc,
                         const char *fmt, ...) PRINTF_LIKE(4, 5);
+/* The same in another source file than d->src (the .env files that
+ * `todokc import compose` reads beside the Compose file); printed before
+ * the diagnostics of d->src, in the order reported, and without an
+ * excerpt (such a file may hold secret values on any line). */
+struct diagnostic *diag_in(struct diags *d, const struct source *src, enum diag_code code,
+                           struct loc loc, const char *fmt, ...) PRINTF_LIKE(5, 6);
 void diag_note(struct diags *d, struct diagnostic *to, struct loc loc,
                const char *fmt, ...) PRINTF_LIKE(4, 5);
 /* Reports something given again: the message at the repeat, and a note
@@ -98,5 +105,8 @@ const char *diag_quote(struct arena *a, const char *s);
 
 void diag_print_text(const struct diags *d, FILE *out, bool color);
 void diag_print_json(const struct diags *d, FILE *out);
+/* As JSON, or as text in colour when out is a terminal and NO_COLOR is
+ * not set: what the commands print. */
+void diag_print(const struct diags *d, FILE *out, bool json);
 
 #endif

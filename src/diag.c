@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 const struct diag_code_info diag_codes[DIAG_COUNT] = {
 #define DIAG(code, severity, summary) {#code, severity, summary},
@@ -148,6 +149,18 @@ diag(struct diags *d, enum diag_code code, struct loc loc, const char *fmt, ...)
 	va_start(ap, fmt);
 	struct diagnostic *g = vdiag(d, code, loc, fmt, ap);
 	va_end(ap);
+	return g;
+}
+
+struct diagnostic *
+diag_in(struct diags *d, const struct source *src, enum diag_code code, struct loc loc,
+        const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	struct diagnostic *g = vdiag(d, code, loc, fmt, ap);
+	va_end(ap);
+	g->src = src == d->src ? NULL : src;
 	return g;
 }
 
@@ -308,7 +321,7 @@ print_one(const struct diags *d, const struct columns *cols, enum severity sev, 
           const char *message, FILE *out,
           const struct palette *p)
 {
-	const struct source *src = d->src;
+	const struct source *src = cols->src;
 	fputs(p->bold, out);
 	if (src && HAS_LOC(loc)) {
 		size_t line, col;
@@ -320,12 +333,14 @@ print_one(const struct diags *d, const struct columns *cols, enum severity sev, 
 	fprintf(out, "%s%s:%s%s %s", severity_color(p, sev), severity_name(sev),
 	        p->reset, p->bold, message);
 	fprintf(out, "%s\n", p->reset);
-	if (src && HAS_LOC(loc))
+	/* Another source (a .env file) may hold secret values anywhere: no excerpt. */
+	if (src && HAS_LOC(loc) && src == d->src)
 		print_excerpt(src, &d->redacted, cols, loc, out, p);
 }
 
-/* Diagnostics in source order (those without a location first); those at
- * one place keep the order they were found in. */
+/* Diagnostics in source order (those without a location, and those in
+ * another source file, first); those at one place keep the order they
+ * were found in. */
 static struct diagnostic **
 sorted(const struct diags *d)
 {
@@ -341,8 +356,8 @@ sorted(const struct diags *d)
 			size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
 			size_t i = lo, j = mid, k = lo;
 			while (i < mid && j < hi) {
-				uint32_t bi = HAS_LOC(a[i]->loc) ? a[i]->loc.begin : 0;
-				uint32_t bj = HAS_LOC(a[j]->loc) ? a[j]->loc.begin : 0;
+				uint32_t bi = HAS_LOC(a[i]->loc) && !a[i]->src ? a[i]->loc.begin : 0;
+				uint32_t bj = HAS_LOC(a[j]->loc) && !a[j]->src ? a[j]->loc.begin : 0;
 				tmp[k++] = bj < bi ? a[j++] : a[i++];
 			}
 			while (i < mid)
@@ -368,11 +383,16 @@ diag_print_text(const struct diags *d, FILE *out, bool color)
 	columns_init(&cols, d->src);
 	for (size_t i = 0; i < d->list.len; i++) {
 		const struct diagnostic *g = list[i];
-		print_one(d, &cols, g->severity, g->loc, g->message, out, p);
+		struct columns other, *gc = g->src ? &other : &cols;
+		if (g->src)
+			columns_init(&other, g->src);
+		print_one(d, gc, g->severity, g->loc, g->message, out, p);
 		for (size_t j = 0; j < g->notes.len; j++) {
 			const struct note *n = g->notes.items[j];
-			print_one(d, &cols, SEV_NOTE, n->loc, n->message, out, p);
+			print_one(d, gc, SEV_NOTE, n->loc, n->message, out, p);
 		}
+		if (g->src)
+			free(other.chars);
 	}
 	free(list);
 	free(cols.chars);
@@ -393,9 +413,9 @@ json_string(FILE *out, const char *s)
 }
 
 static void
-json_location(const struct diags *d, const struct columns *cols, struct loc loc, FILE *out)
+json_location(const struct columns *cols, struct loc loc, FILE *out)
 {
-	if (!d->src || !HAS_LOC(loc)) {
+	if (!cols->src || !HAS_LOC(loc)) {
 		fputs("\"file\": null, \"line\": null, \"column\": null, \"end\": null", out);
 		return;
 	}
@@ -403,7 +423,7 @@ json_location(const struct diags *d, const struct columns *cols, struct loc loc,
 	column_position(cols, loc.begin, &line, &col);
 	column_position(cols, loc.end, &eline, &ecol);
 	fputs("\"file\": ", out);
-	json_string(out, d->src->path);
+	json_string(out, cols->src->path);
 	fprintf(out, ", \"line\": %zu, \"column\": %zu, \"end\": {\"line\": %zu, \"column\": %zu}",
 	        line, col, eline, ecol);
 }
@@ -416,25 +436,41 @@ diag_print_json(const struct diags *d, FILE *out)
 	columns_init(&cols, d->src);
 	for (size_t i = 0; i < d->list.len; i++) {
 		const struct diagnostic *g = list[i];
+		struct columns other, *gc = g->src ? &other : &cols;
+		if (g->src)
+			columns_init(&other, g->src);
 		fputs("{\"severity\": ", out);
 		json_string(out, severity_name(g->severity));
 		fputs(", \"code\": ", out);
 		json_string(out, diag_codes[g->code].name);
 		fputs(", ", out);
-		json_location(d, &cols, g->loc, out);
+		json_location(gc, g->loc, out);
 		fputs(", \"message\": ", out);
 		json_string(out, g->message);
 		fputs(", \"notes\": [", out);
 		for (size_t j = 0; j < g->notes.len; j++) {
 			const struct note *n = g->notes.items[j];
 			fputs(j ? ", {" : "{", out);
-			json_location(d, &cols, n->loc, out);
+			json_location(gc, n->loc, out);
 			fputs(", \"message\": ", out);
 			json_string(out, n->message);
 			fputc('}', out);
 		}
 		fputs("]}\n", out);
+		if (g->src)
+			free(other.chars);
 	}
 	free(list);
 	free(cols.chars);
+}
+
+void
+diag_print(const struct diags *d, FILE *out, bool json)
+{
+	if (json) {
+		diag_print_json(d, out);
+		return;
+	}
+	const char *no_color = getenv("NO_COLOR");
+	diag_print_text(d, out, isatty(fileno(out)) && !(no_color && *no_color));
 }

@@ -230,17 +230,6 @@ folder_of(struct arena *a, const char *path)
 	return arena_strndup(a, path, (size_t)(slash - path));
 }
 
-static void
-print_diagnostics(const struct compilation *c)
-{
-	if (c->opts->json_diagnostics) {
-		diag_print_json(&c->diags, stderr);
-		return;
-	}
-	const char *no_color = getenv("NO_COLOR");
-	diag_print_text(&c->diags, stderr, isatty(2) && !(no_color && *no_color));
-}
-
 int
 main(int argc, char **argv)
 {
@@ -266,7 +255,7 @@ main(int argc, char **argv)
 		if (compile_source(&c, opts.input, text, len))
 			write_outputs(&c);
 	}
-	print_diagnostics(&c);
+	diag_print(&c.diags, stderr, opts.json_diagnostics);
 	status = c.diags.io_error ? EXIT_IO : c.diags.errors ? EXIT_INPUT : EXIT_COMPILED;
 	compilation_free(&c);
 	arena_free(&options_arena);
