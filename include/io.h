@@ -94,6 +94,10 @@ bool depfile_ok(struct compilation *c, const char *path, const struct vec *targe
  * be; commit_file() renames it into place. */
 const char *prepare_depfile(struct compilation *c, const char *path, const struct vec *targets,
                             const struct vec *inputs, size_t phony_from);
+/* Writes data (mode 0644 less the umask) to a temporary file beside
+ * `path`, flushed to the disk, and returns its name; commit_file() renames
+ * it into place.  NULL (reported) on failure. */
+const char *prepare_file(struct compilation *c, const char *path, const struct buf *data);
 bool commit_file(struct compilation *c, const char *temp, const char *path);
 
 #endif

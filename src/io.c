@@ -691,11 +691,17 @@ prepare_depfile(struct compilation *c, const char *path, const struct vec *targe
 		make_escape(&b, inputs->items[i]);
 		buf_puts(&b, ":\n");
 	}
-	const char *slash = strrchr(path, '/');
-	const char *prefix = slash ? arena_strndup(&c->arena, path, (size_t)(slash - path + 1)) : "";
-	const char *tmp = write_temp(c, AT_FDCWD, prefix, path, &b, 0644 & ~current_umask());
+	const char *tmp = prepare_file(c, path, &b);
 	buf_free(&b);
 	return tmp;
+}
+
+const char *
+prepare_file(struct compilation *c, const char *path, const struct buf *data)
+{
+	const char *slash = strrchr(path, '/');
+	const char *prefix = slash ? arena_strndup(&c->arena, path, (size_t)(slash - path + 1)) : "";
+	return write_temp(c, AT_FDCWD, prefix, path, data, 0644 & ~current_umask());
 }
 
 bool
