@@ -21,12 +21,15 @@ SRC = \
 	src/check_labels.c \
 	src/check_pod.c \
 	src/component.c \
+	src/compose_env.c \
+	src/compose_yaml.c \
 	src/diag.c \
 	src/emit_dot.c \
 	src/emit_json.c \
 	src/emit_yaml.c \
 	src/env.c \
 	src/hash.c \
+	src/import_names.c \
 	src/io.c \
 	src/labels.c \
 	src/lower.c \
