@@ -29,7 +29,15 @@ SRC = \
 	src/emit_yaml.c \
 	src/env.c \
 	src/hash.c \
+	src/import.c \
+	src/import_files.c \
 	src/import_names.c \
+	src/import_ports.c \
+	src/import_service.c \
+	src/import_settings.c \
+	src/import_stack.c \
+	src/import_volumes.c \
+	src/import_write.c \
 	src/io.c \
 	src/labels.c \
 	src/lower.c \

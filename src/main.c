@@ -6,6 +6,8 @@
  *   resolve, order, check, plan the objects) -> write the folder or
  *   standard output, and the depfile -> print the diagnostics.
  *
+ * `todokc import compose` is a subcommand of its own (src/import.c).
+ *
  * Exit status: 0 compiled, 1 the input has errors, 2 bad command line,
  * 3 a file could not be read or written.
  */
@@ -14,12 +16,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "import.h"
 #include "output.h"
 
 enum { EXIT_COMPILED = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
 
 static const char usage_text[] =
 	"usage: todokc [options] FILE.todok\n"
+	"       todokc import compose FILE [-o FILE.todok]   (todokc import compose --help)\n"
 	"Compiles a .todok stack into Kubernetes manifests (FILE - reads standard input).\n"
 	"\n"
 	"  -o DIR                 write one file per object, and kustomization.yaml, into DIR\n"
@@ -233,6 +237,9 @@ folder_of(struct arena *a, const char *path)
 int
 main(int argc, char **argv)
 {
+	/* Subcommands come first: `todokc import compose FILE`. */
+	if (argc > 1 && strcmp(argv[1], "import") == 0)
+		return import_main(argc - 1, argv + 1);
 	/* Diagnostics are written in blocks, not a system call per piece. */
 	setvbuf(stderr, NULL, _IOFBF, 1 << 16);
 	struct arena options_arena = {0};
