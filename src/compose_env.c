@@ -199,8 +199,7 @@ closing_brace(const char *s, size_t len, size_t i)
 static bool
 bad_template(struct importer *im, const struct origin *o, const char *why)
 {
-	report(im, o, E0810, "invalid interpolation: %s; write $$ for a $ that starts no variable",
-	       why);
+	report(im, o, E0810, "invalid interpolation: %s; write $$ for a literal $", why);
 	return false;
 }
 

@@ -111,7 +111,7 @@ count(struct reader *r, size_t weight, struct loc at)
 	if (r->nodes <= COMPOSE_MAX_NODES)
 		return true;
 	diag(&r->c->diags, E0809, at,
-	     "the file stands for more than %u nodes, its aliases expanded; todokc reads at most "
+	     "with its aliases expanded, the file has more than %u nodes; todokc reads at most "
 	     "that many", (unsigned)COMPOSE_MAX_NODES);
 	r->failed = true;
 	return false;

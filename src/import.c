@@ -199,14 +199,13 @@ stack_name(struct importer *im)
 		return im->opts->name;
 	const struct cnode *name = cnode_get(im->root, "name");
 	const char *text = name ? compose_text(im, name, "name") : NULL;
-	const char *label = text ? dns_label(im->a, text, 40) : "";
-	if (*label)
-		return label;
+	if (text && *text)
+		return dns_label(im->a, text, "stack", 40);
 	char *real = realpath(im->base_dir, NULL);
 	const char *slash = real ? strrchr(real, '/') : NULL;
-	label = slash ? dns_label(im->a, slash + 1, 40) : "";
+	const char *label = dns_label(im->a, slash ? slash + 1 : "", "stack", 40);
 	free(real);
-	return *label ? label : "compose";
+	return label;
 }
 
 /* Whether `path` may be written: absent, or a .todok of the importer's. */

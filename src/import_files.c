@@ -26,7 +26,7 @@ definition(struct importer *im, const char *section, const struct cnode *name)
 	for (size_t i = 0; top && top->kind == CNODE_MAP && i < top->n; i++)
 		if (strcmp(top->entries[i].key->text, name->text) == 0)
 			return top->entries[i].value;
-	import_diag(im, E0805, name, "the %s %s is not declared in the top-level %ss",
+	import_diag(im, E0805, name, "the %s %s is not declared in the top-level %s",
 	            strcmp(section, "secrets") == 0 ? "secret" : "config", qnode(im, name), section);
 	return NULL;
 }
@@ -209,7 +209,7 @@ stack_config(struct importer *im, const struct cnode *name, const struct cnode *
 	const struct cnode *env = cnode_get(def, "environment");
 	*key = file && file->kind == CNODE_SCALAR ? base_name(file->text) : name->text;
 	if (config_key_problem(*key))
-		*key = dns_label(im->a, *key, 63);
+		*key = dns_label(im->a, *key, "config", 63);
 	if (set)
 		return set->name ? set : NULL;
 	set = NEW(im->a, struct iset);

@@ -11,18 +11,22 @@
 #include <string.h>
 
 const char *
-dns_label(struct arena *a, const char *s, size_t max)
+dns_label(struct arena *a, const char *s, const char *fallback, size_t max)
 {
-	char *out = arena_alloc(a, strlen(s) + 1);
+	size_t flen = strlen(fallback);
+	char *out = arena_alloc(a, strlen(s) + flen + 2);
 	size_t n = 0;
 	for (; *s; s++) {
 		char c = (char)tolower((unsigned char)*s);
 		bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-		if (!n && !(c >= 'a' && c <= 'z'))
-			continue; /* a name starts with a letter */
+		if (!n && ok && c <= '9') { /* a name starts with a letter */
+			memcpy(out, fallback, flen);
+			out[flen] = '-';
+			n = flen + 1;
+		}
 		if (ok)
 			out[n++] = c;
-		else if (out[n - 1] != '-')
+		else if (n && out[n - 1] != '-')
 			out[n++] = '-';
 	}
 	if (n > max)
@@ -30,15 +34,13 @@ dns_label(struct arena *a, const char *s, size_t max)
 	while (n && out[n - 1] == '-')
 		n--;
 	out[n] = '\0';
-	return out;
+	return n ? out : fallback;
 }
 
 const char *
 claim_name(struct importer *im, const char *s, const char *fallback)
 {
-	const char *base = dns_label(im->a, s, 52);
-	if (!*base)
-		base = fallback;
+	const char *base = dns_label(im->a, s, fallback, 52);
 	const char *name = base;
 	for (unsigned k = 2; strmap_get(&im->names, name); k++) {
 		char suffix[16];

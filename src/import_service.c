@@ -118,15 +118,17 @@ key_image(struct importer *im, struct icomp *ic, const struct cnode *v, const st
 		return;
 	ic->image = *image;
 	struct buf b = {0};
+	bool secret = false;
 	for (size_t i = 0; i < image->n; i++) {
 		const struct ipart *p = &image->parts[i];
-		buf_puts(&b, p->kind == IP_TEXT ? p->text : p->kind == IP_VAR ? p->resolved : "");
+		secret |= p->kind == IP_VAR && ivar_secret(p->var);
+		buf_puts(&b, p->kind == IP_TEXT ? p->text : p->resolved);
 	}
 	const char *resolved = b.data ? arena_buf_take(im->a, &b) : "";
-	if (image_problem(resolved))
+	ic->image_text = secret ? NULL : resolved; /* a secret is never in a message */
+	if (!secret && image_problem(resolved))
 		import_diag(im, E0804, v, "the image %s is not a valid image reference: %s",
 		            diag_quote(im->a, resolved), image_problem(resolved));
-	ic->image_text = resolved;
 }
 
 void

@@ -13,19 +13,19 @@
 /* depends_on, links */
 
 static struct icomp *
-target_of(struct importer *im, const struct cnode *name, bool required)
+target_of(struct importer *im, const struct icomp *ic, const struct cnode *name, bool required)
 {
 	struct icomp *t = strmap_get(&im->comps, name->text);
 	if (!t && required)
-		import_diag(im, E0805, name, "depends on %s, which is not a service of the file",
-		            qnode(im, name));
+		import_diag(im, E0805, name, "%s depends on %s, which is not a service of the file",
+		            diag_quote(im->a, ic->compose_name), qnode(im, name));
 	else if (!t)
 		import_diag(im, W0801, name,
 		            "the optional dependency on %s is left out: it is not a service of the file",
 		            qnode(im, name));
 	else if (t->left_out)
-		import_diag(im, W0811, name, "waits for %s, which is left out by its profiles",
-		            qnode(im, name));
+		import_diag(im, W0811, name, "%s waits for %s, which is left out by its profiles; so is "
+		            "the wait", diag_quote(im->a, ic->compose_name), qnode(im, name));
 	return t && !t->left_out ? t : NULL;
 }
 
@@ -67,7 +67,7 @@ depends_entry(struct importer *im, struct icomp *ic, const struct cnode *name,
 			import_diag(im, W0802, k, "depends_on has no key %s; it is left out", qnode(im, k));
 		}
 	}
-	struct icomp *t = target_of(im, name, required);
+	struct icomp *t = target_of(im, ic, name, required);
 	if (t)
 		add_after(im, ic, t, name->loc);
 }
@@ -80,7 +80,7 @@ key_depends_on(struct importer *im, struct icomp *ic, const struct cnode *v,
 		for (size_t i = 0; i < v->n; i++) {
 			if (!want_kind(im, v->items[i], CNODE_SCALAR, "a depends_on entry"))
 				continue;
-			struct icomp *t = target_of(im, v->items[i], true);
+			struct icomp *t = target_of(im, ic, v->items[i], true);
 			if (t)
 				add_after(im, ic, t, v->items[i]->loc);
 		}
@@ -121,7 +121,7 @@ key_links(struct importer *im, struct icomp *ic, const struct cnode *v, const st
 		struct cnode name = *item;
 		name.text = colon ? arena_strndup(im->a, item->text, (size_t)(colon - item->text))
 		                  : item->text;
-		struct icomp *t = target_of(im, &name, true);
+		struct icomp *t = target_of(im, ic, &name, true);
 		if (!t)
 			continue;
 		add_after(im, ic, t, item->loc);

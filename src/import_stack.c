@@ -162,7 +162,17 @@ in_profiles(struct importer *im, const struct cnode *svc, const struct cnode **p
 	return !names.len;
 }
 
-/* Pass 1: a component for every service, named. */
+static const char *
+lower(struct importer *im, const char *s)
+{
+	char *l = arena_strdup(im->a, s);
+	for (char *p = l; *p; p++)
+		*p = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
+	return l;
+}
+
+/* Pass 1: a component for every service, named (a name that differs in
+ * more than its case is a warning: host names ignore case). */
 static void
 name_services(struct importer *im, const struct cnode *services)
 {
@@ -184,7 +194,7 @@ name_services(struct importer *im, const struct cnode *services)
 			continue;
 		}
 		ic->name = claim_name(im, k->text, "service");
-		if (strcmp(ic->name, k->text) != 0)
+		if (strcmp(ic->name, lower(im, k->text)) != 0)
 			import_diag(im, W0806, k, "the service %s is named %s: a Service's name is a DNS "
 			            "label; containers that reach it as %s must use %s", qnode(im, k),
 			            diag_quote(im->a, ic->name), qnode(im, k), diag_quote(im->a, ic->name));
@@ -218,7 +228,7 @@ finish_image(struct importer *im, struct icomp *ic)
 {
 	if (ic->image.n && ic->build) {
 		import_diag(im, W0803, ic->build, "build: is left out: the component runs the image "
-		            "%s", diag_quote(im->a, ic->image_text));
+		            "%s", ic->image_text ? diag_quote(im->a, ic->image_text) : "of image:");
 	} else if (!ic->image.n && ic->build) {
 		const char *image = arena_printf(im->a, "%s-%s", im->stack_name, ic->name);
 		import_diag(im, W0803, ic->build, "build: is left out: the component runs the image %s, "
@@ -226,7 +236,7 @@ finish_image(struct importer *im, struct icomp *ic)
 		            "it", diag_quote(im->a, image));
 		ic->image = ival_of_text(im->a, image, ic->build->loc);
 		ic->image_text = image;
-	} else if (!ic->image.n) {
+	} else if (!ic->image.n && !cnode_get(ic->node, "image")) {
 		diag(&im->c->diags, E0804, ic->loc, "the service %s has neither an image nor a build",
 		     diag_quote(im->a, ic->compose_name));
 	}
@@ -440,6 +450,8 @@ import_services(struct importer *im)
 	mark_jobs(im);
 	for (size_t i = 0; i < im->comp_list.len; i++)
 		map_service(im, im->comp_list.items[i]);
+	if (im->c->diags.errors)
+		return; /* nothing is written: no more warnings */
 	for (size_t i = 0; i < im->comp_list.len; i++)
 		finish_component(im, im->comp_list.items[i]);
 	if (cycle(im))

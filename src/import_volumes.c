@@ -26,9 +26,7 @@ add_volume(struct importer *im, struct icomp *ic, const char *name, const char *
 			return NULL;
 		}
 	}
-	const char *base = dns_label(im->a, name, 63);
-	if (!*base)
-		base = fallback;
+	const char *base = dns_label(im->a, name, fallback, 56);
 	const char *unique = base;
 	for (unsigned k = 2; strmap_get(&ic->volume_names, unique); k++)
 		unique = arena_printf(im->a, "%.*s-%u", 56, base, k);
@@ -84,8 +82,8 @@ claim(struct importer *im, struct icomp *ic, const char *name, const char *targe
 		            "claim of its own", diag_quote(im->a, name),
 		            diag_quote(im->a, first->compose_name));
 	if (read_only)
-		import_diag(im, W0814, at, "the volume %s is mounted read-write: a claim of the main "
-		            "container is", diag_quote(im->a, name));
+		import_diag(im, W0814, at, "the volume %s is mounted read-write at %s: the .todok mounts "
+		            "a claim read-write", diag_quote(im->a, name), diag_quote(im->a, target));
 }
 
 static void
