@@ -1,0 +1,14 @@
+# cmd.sh - sourced by the cases of tests/errors/ that run `todokc import
+# compose` (e08xx-*.cmd, w08xx-*.cmd): `compose [FILE]` writes its standard
+# input to FILE (compose.yaml) in a fresh folder, `import_compose ARGS...`
+# imports there.  The options that $TODOKC may carry (--diagnostics=json)
+# go after `import compose`, where the subcommand reads them.
+tmp=$(mktemp -d /tmp/todokc-test.XXXXXX) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+compose() { cat >"$tmp/${1:-compose.yaml}"; }
+import_compose() {
+	local bin=${TODOKC%% *} opts=
+	[ "$bin" != "$TODOKC" ] && opts=${TODOKC#* }
+	# shellcheck disable=SC2086 # the options are words
+	(cd "$tmp" && $bin import compose "$@" $opts)
+}
