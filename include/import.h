@@ -98,7 +98,7 @@ struct isecret {
 	const char *literal;       /* NULL: none (a variable's or a mixed value) */
 	const char *service;       /* the Compose service, for a key of its own */
 	const char *key;           /* given when the .todok is written */
-	const char *why;           /* a warning says so, with the key; NULL: none */
+	const char *why;           /* what a warning says of it; NULL: no warning */
 	const struct source *src;  /* where the value is (NULL: the Compose file) */
 	struct loc loc;
 };
@@ -251,6 +251,9 @@ struct importer {
 
 /* import.c: the command; the exit status.  argv[0] is "import". */
 int import_main(int argc, char **argv);
+/* Imports the Compose file that is c->src (im->base_dir, input_name and
+ * opts set); false when it has errors.  The .todok goes to out. */
+bool import_source(struct importer *im, struct buf *out);
 
 /* import_stack.c: the components of the Compose file's services. */
 void import_services(struct importer *im);
@@ -339,8 +342,12 @@ bool read_env_file(struct importer *im, const char *path, bool required, struct 
 /* A fresh .todok name made from s (a DNS label, unique in the stack). */
 const char *claim_name(struct importer *im, const char *s, const char *fallback);
 /* s made a DNS label: lower case, '-' for what is not [a-z0-9], at most max
- * bytes; "" when nothing is left. */
-const char *dns_label(struct arena *a, const char *s, size_t max);
+ * bytes; FALLBACK- before a digit that would start it, and FALLBACK when
+ * nothing is left. */
+const char *dns_label(struct arena *a, const char *s, const char *fallback, size_t max);
+/* s in upper case, '_' for what is not a letter or a digit (an
+ * environment variable's name). */
+const char *upper_snake(struct arena *a, const char *s);
 /* The secret-name rule: PASSWORD, PASSWD, SECRET, TOKEN, CREDENTIAL,
  * PRIVATE anywhere, or KEY at the end (any case). */
 bool secret_name(const char *name);

@@ -115,9 +115,10 @@ expand_text(struct importer *im, const struct origin *o, const char *s, size_t l
 		else if (s[i] == '$')
 			*has_vars = true;
 	}
-	if (!expand(im, &resolved, s, len, depth + 1, &sub))
-		return NULL;
+	bool ok = expand(im, &resolved, s, len, depth + 1, &sub);
 	struct ival v = parts_done(&sub);
+	if (!ok)
+		return NULL;
 	return v.n ? (char *)v.parts[0].text : arena_strdup(im->a, "");
 }
 
@@ -310,7 +311,7 @@ ival_text(struct importer *im, const struct ival *v, const char *what)
 			buf_append(&b, p->text, p->len);
 			continue;
 		}
-		if (p->kind == IP_SECRET || p->var->secret) {
+		if (p->kind == IP_SECRET || ivar_secret(p->var)) {
 			diag(&im->c->diags, W0815, p->loc,
 			     "the secret variable %s cannot be written in %s; left out",
 			     diag_quote(im->a, p->kind == IP_VAR ? p->var->name : p->text), what);

@@ -267,6 +267,23 @@ hide_secrets(struct importer *im)
 		diag_redact(&im->c->diags, *(struct loc *)im->redacted.items[i]);
 }
 
+bool
+import_source(struct importer *im, struct buf *out)
+{
+	struct compilation *c = im->c;
+	if (!(im->root = compose_read(c)) || !check_top_level(im))
+		return false;
+	check_volumes(im);
+	if (!load_dotenv(im))
+		return false;
+	im->stack_name = stack_name(im);
+	import_services(im);
+	if (!c->diags.errors)
+		import_write(im, out);
+	hide_secrets(im);
+	return !c->diags.errors;
+}
+
 static void
 run_import(struct importer *im)
 {
@@ -281,18 +298,8 @@ run_import(struct importer *im)
 	im->base_dir = !slash ? "." : slash == im->opts->input ? "/"
 	               : arena_strndup(im->a, im->opts->input, (size_t)(slash - im->opts->input));
 	im->input_name = slash ? slash + 1 : im->opts->input;
-	if (!(im->root = compose_read(c)) || !check_top_level(im))
-		return;
-	check_volumes(im);
-	if (!load_dotenv(im))
-		return;
-	im->stack_name = stack_name(im);
-	import_services(im);
-	if (c->diags.errors)
-		return;
 	struct buf out = {0};
-	import_write(im, &out);
-	if (!c->diags.errors)
+	if (import_source(im, &out))
 		write_output(im, &out);
 	buf_free(&out);
 }
@@ -320,7 +327,6 @@ import_main(int argc, char **argv)
 		compilation_init(&c, &copts);
 		struct importer im = {.c = &c, .opts = &o, .a = &c.arena};
 		run_import(&im);
-		hide_secrets(&im);
 		diag_print(&c.diags, stderr, o.json_diagnostics);
 		status = c.diags.io_error ? IMPORT_IO : c.diags.errors ? IMPORT_INPUT : IMPORT_OK;
 		compilation_free(&c);

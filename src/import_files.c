@@ -31,24 +31,13 @@ definition(struct importer *im, const char *section, const struct cnode *name)
 	return NULL;
 }
 
-/* NAME in upper case, '_' for what is not a letter or a digit. */
-static const char *
-env_name(struct importer *im, const char *name)
-{
-	char *s = arena_strdup(im->a, name);
-	for (char *p = s; *p; p++)
-		*p = (*p >= 'a' && *p <= 'z') ? (char)(*p - 'a' + 'A')
-		     : ((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')) ? *p : '_';
-	return s;
-}
-
 /* The variable a secret's value is read from at compile time. */
 static const char *
 secret_var(struct importer *im, const struct cnode *name, const struct cnode *def)
 {
 	const struct cnode *env = cnode_get(def, "environment"), *file = cnode_get(def, "file");
 	const struct cnode *external = cnode_get(def, "external");
-	const char *var = env ? compose_text(im, env, "environment") : env_name(im, name->text);
+	const char *var = env ? compose_text(im, env, "environment") : upper_snake(im->a, name->text);
 	if (!var)
 		return NULL;
 	const char *origin = file && file->kind == CNODE_SCALAR

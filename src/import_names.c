@@ -56,6 +56,16 @@ claim_name(struct importer *im, const char *s, const char *fallback)
 	return name;
 }
 
+const char *
+upper_snake(struct arena *a, const char *s)
+{
+	char *u = arena_strdup(a, s);
+	for (char *p = u; *p; p++)
+		*p = *p >= 'a' && *p <= 'z' ? (char)(*p - 'a' + 'A')
+		     : (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ? *p : '_';
+	return u;
+}
+
 bool
 secret_name(const char *name)
 {

@@ -248,8 +248,9 @@ secret_value(struct importer *im, struct ientry *e, const struct ival *v, const 
 	}
 	struct ipart *p = NEW(im->a, struct ipart);
 	p->kind = IP_SECRET;
-	p->secret = ask_secret(im, e->key, lit, service);
-	p->secret->why = why;
+	p->secret = ask_secret(im, c_identifier_problem(e->key) ? upper_snake(im->a, e->key) : e->key,
+	                       lit, service);
+	p->secret->why = why ? arena_printf(im->a, "%s %s", diag_quote(im->a, e->key), why) : NULL;
 	p->secret->src = src;
 	p->secret->loc = e->loc;
 	p->loc = e->loc;
@@ -262,6 +263,13 @@ struct ientry *
 env_entry(struct importer *im, const char *service, const char *key, struct ival *v,
           enum ictx ctx, const struct source *src, struct loc value_loc)
 {
+	bool relaxed;
+	if (env_name_problem(key, &relaxed) && !relaxed) {
+		diag_in(&im->c->diags, src, W0801, value_loc,
+		        "the environment variable %s is left out: Kubernetes rejects its name",
+		        diag_quote(im->a, key));
+		return NULL;
+	}
 	struct ientry *e = NEW(im->a, struct ientry);
 	e->key = key;
 	e->loc = value_loc;
@@ -286,13 +294,8 @@ env_entry(struct importer *im, const char *service, const char *key, struct ival
 static void
 put_env(struct importer *im, struct vec *env, struct ientry *e)
 {
-	bool relaxed;
-	if (env_name_problem(e->key, &relaxed) && !relaxed) {
-		diag(&im->c->diags, W0801, e->loc,
-		     "the environment variable %s is left out: Kubernetes rejects its name",
-		     diag_quote(im->a, e->key));
+	if (!e)
 		return;
-	}
 	for (size_t i = 0; i < env->len; i++) {
 		struct ientry *old = env->items[i];
 		if (strcmp(old->key, e->key) == 0) {

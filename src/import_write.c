@@ -38,16 +38,6 @@ same_value(const char *a, const char *b)
 	return a && b ? strcmp(a, b) == 0 : !a && !b;
 }
 
-static const char *
-upper_snake(struct importer *im, const char *s)
-{
-	char *u = arena_strdup(im->a, s);
-	for (char *p = u; *p; p++)
-		*p = *p >= 'a' && *p <= 'z' ? (char)(*p - 32) : (*p >= 'A' && *p <= 'Z') ||
-		                                                 (*p >= '0' && *p <= '9') ? *p : '_';
-	return u;
-}
-
 /* The key for a value wanted as `want`: its own, or one of its service's. */
 static const char *
 give_key(struct importer *im, struct strmap *keys, const char *want, const char *literal,
@@ -65,7 +55,7 @@ give_key(struct importer *im, struct strmap *keys, const char *want, const char 
 		}
 		if (same_value(o->literal, literal))
 			return key;
-		key = n == 1 && service ? arena_printf(im->a, "%s_%s", upper_snake(im, service), want)
+		key = n == 1 && service ? arena_printf(im->a, "%s_%s", upper_snake(im->a, service), want)
 		                        : arena_printf(im->a, "%s_%u", want, n);
 	}
 }
@@ -86,8 +76,8 @@ settle_vars(struct importer *im)
 		s->key = give_key(im, &keys, s->var, s->literal, s->service);
 		if (s->why)
 			diag_in(&im->c->diags, s->src, W0813, s->loc,
-			        "%s %s: it is left out of the .todok, which reads it with env(\"%s\") when "
-			        "it is compiled", diag_quote(im->a, s->var), s->why, s->key);
+			        "%s: it is left out of the .todok, which reads it with env(\"%s\") when it "
+			        "is compiled", s->why, s->key);
 	}
 	if (im->secret_keys.len)
 		im->secrets_name = claim_name(im, "secrets", "secrets");
