@@ -27,7 +27,7 @@
 
 #include "todokc.h"
 
-/* Limits on hostile Compose files (docs/limits.md): the file's size is
+/* Limits on hostile Compose files (docs/import.md, section 5): the file's size is
  * the compiler's MAX_INPUT_BYTES. */
 #define COMPOSE_MAX_DEPTH 64          /* nested mappings and sequences */
 #define COMPOSE_MAX_NODES 1000000     /* nodes, with every alias expanded */

@@ -19,9 +19,11 @@
 
 enum { IMPORT_OK = 0, IMPORT_INPUT = 1, IMPORT_USAGE = 2, IMPORT_IO = 3 };
 
-/* The first line of every .todok the importer writes. */
+/* The first line of every .todok the importer writes: the Compose file's
+ * name, and a hash of the rest, to tell whether it was changed since. */
 #define HEADER_START "# Imported from "
-#define HEADER_END " by todokc import compose.\n"
+#define HEADER_BY " by todokc import compose (sha256 "
+#define HEADER_HASH 16
 
 static const char import_usage[] =
 	"usage: todokc import compose FILE [-o FILE.todok] [options]\n"
@@ -208,28 +210,66 @@ stack_name(struct importer *im)
 	return label;
 }
 
-/* Whether `path` may be written: absent, or a .todok of the importer's. */
+/* The hash of a .todok's text after its first line, as its header gives it. */
+static void
+body_hash(const char *body, size_t len, char hex[65])
+{
+	sha256_hex(body, len, hex);
+	hex[HEADER_HASH] = '\0';
+}
+
+/* The header, then the body. */
+static void
+seal(struct importer *im, const struct buf *body, struct buf *out)
+{
+	char hex[65];
+	body_hash(body->data ? body->data : "", body->len, hex);
+	buf_puts(out, HEADER_START);
+	for (const char *p = im->input_name; *p; p++)
+		buf_putc(out, (unsigned char)*p < 0x20 || *p == 0x7F ? '?' : *p);
+	buf_printf(out, HEADER_BY "%s).\n", hex);
+	buf_append(out, body->data ? body->data : "", body->len);
+}
+
+/* 1: the importer wrote text as it is; 0: it wrote it, and it was changed
+ * since; -1: the importer did not write it. */
+static int
+sealed(const char *text, size_t len)
+{
+	const char *nl = memchr(text, '\n', len);
+	size_t by = strlen(HEADER_BY);
+	if (!nl || strncmp(text, HEADER_START, strlen(HEADER_START)) != 0 ||
+	    (size_t)(nl - text) < by + HEADER_HASH + 2 || strncmp(nl - 2, ").", 2) != 0)
+		return -1;
+	const char *hash = nl - 2 - HEADER_HASH;
+	if (strncmp(hash - by, HEADER_BY, by) != 0)
+		return -1;
+	char hex[65];
+	body_hash(nl + 1, len - (size_t)(nl + 1 - text), hex);
+	return strncmp(hash, hex, HEADER_HASH) == 0;
+}
+
+/* Whether `path` may be written: absent, or a .todok of the importer's
+ * as it wrote it (or anything with --force). */
 static bool
 may_write(struct importer *im, const char *path)
 {
 	struct stat st;
 	if (lstat(path, &st) != 0)
 		return true;
-	char line[256];
-	bool ours = false;
-	FILE *f = S_ISREG(st.st_mode) ? fopen(path, "r") : NULL;
-	if (f && fgets(line, sizeof line, f)) {
-		size_t n = strlen(line), end = strlen(HEADER_END);
-		ours = strncmp(line, HEADER_START, strlen(HEADER_START)) == 0 && n > end &&
-		       strcmp(line + n - end, HEADER_END) == 0;
-	}
-	if (f)
-		fclose(f);
-	if (S_ISREG(st.st_mode) && (ours || im->opts->force))
+	if (S_ISREG(st.st_mode) && im->opts->force)
+		return true;
+	size_t len;
+	const char *text = S_ISREG(st.st_mode) ? read_input(im->c, path, MAX_INPUT_BYTES, &len) : NULL;
+	if (S_ISREG(st.st_mode) && !text)
+		return false;
+	int ours = text ? sealed(text, len) : -1;
+	if (ours == 1)
 		return true;
 	diag(&im->c->diags, E0811, NO_LOC, "%s %s; nothing was written%s", diag_quote(im->a, path),
-	     S_ISREG(st.st_mode) ? "exists and was not written by todokc import"
-	                         : "exists and is not a regular file",
+	     !S_ISREG(st.st_mode) ? "exists and is not a regular file"
+	     : ours == 0 ? "was changed since todokc import wrote it"
+	                 : "exists and was not written by todokc import",
 	     S_ISREG(st.st_mode) ? " (--force replaces it)" : "");
 	im->c->diags.io_error = true;
 	return false;
@@ -278,8 +318,12 @@ import_source(struct importer *im, struct buf *out)
 		return false;
 	im->stack_name = stack_name(im);
 	import_services(im);
+	struct buf body = {0};
 	if (!c->diags.errors)
-		import_write(im, out);
+		import_write(im, &body);
+	if (!c->diags.errors)
+		seal(im, &body, out);
+	buf_free(&body);
 	hide_secrets(im);
 	return !c->diags.errors;
 }

@@ -504,11 +504,11 @@ put_secrets(struct importer *im, struct vec *items)
 	put_set(im, items, &set);
 }
 
-/* The variables the compile reads, for the header. */
+/* The variables the compile reads, for the header (whose first line,
+ * with the Compose file's name, import.c writes). */
 static void
 put_header(struct importer *im, struct buf *out)
 {
-	buf_printf(out, "# Imported from %s by todokc import compose.\n", im->input_name);
 	struct strmap seen = {0};
 	struct vec vars = {0};
 	for (size_t i = 0; i < im->secret_keys.len; i++)

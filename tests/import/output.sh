@@ -27,6 +27,13 @@ fi
 imp compose.yaml -o web.todok 2>"$out/err"
 expect_status "replacing a .todok it wrote" 0 $?
 
+# A .todok the importer wrote and someone edited since is not replaced.
+sed 's/nginx:1.27/nginx:1.28/' "$out/web.todok" >"$out/edited.todok"
+imp compose.yaml -o edited.todok 2>"$out/err"
+expect_status "a .todok edited since it was imported" 3 $?
+grep -q "^todokc: error: 'edited.todok' was changed since todokc import wrote it; nothing was written (--force replaces it)$" "$out/err" \
+	&& grep -q 'nginx:1.28' "$out/edited.todok" && pass || fail "output: an edited .todok must be kept, with E0811" "$out/err"
+
 printf 'stack mine {}\n' >"$out/mine.todok"
 imp compose.yaml -o mine.todok 2>"$out/err"
 expect_status "a file it did not write" 3 $?
