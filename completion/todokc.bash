@@ -7,7 +7,9 @@
 # --diagnostics (json text), --capacity (cpu= memory=) and -D (the params of
 # the .todok file on the command line); files for --env-file and --depfile;
 # folders for -o; and .todok files (and folders) for the input. Both
-# "--opt VALUE" and "--opt=VALUE" are understood.
+# "--opt VALUE" and "--opt=VALUE" are understood.  The subcommand
+# `todokc import compose` (offered for a first word that begins it) gets its
+# own options, --expose's values, and Compose files (*.yml, *.yaml).
 
 # Prints the candidates (one a line) for the value VALUE of option OPT.
 _todokc_values()
@@ -61,6 +63,32 @@ _todokc_input()
     done
 }
 
+# `todokc import compose ...`: prints the candidates for the word cur,
+# after prev.
+_todokc_import()
+{
+    local IFS=$' \t\n'
+    local cur=$1 prev=$2
+    if ((COMP_CWORD == 2)); then
+        compgen -W 'compose' -- "$cur"
+        return
+    fi
+    case $prev in
+    --expose) compgen -W 'nodeport loadbalancer clusterip' -- "$cur" ;;
+    --env-file) compgen -f -- "$cur" ;;
+    -o) compgen -f -X '!*.todok' -- "$cur"; compgen -d -- "$cur" ;;
+    --profile | --name) ;;
+    *)
+        if [[ $cur == -* ]]; then
+            compgen -W '-o --force --expose --env-file --profile --name --werror
+                --diagnostics=json --diagnostics=text --help' -- "$cur"
+        else
+            compgen -f -X '!*.@(yml|yaml)' -- "$cur"
+            compgen -d -- "$cur"
+        fi ;;
+    esac
+}
+
 _todokc()
 {
     local IFS=$' \t\n'
@@ -68,6 +96,13 @@ _todokc()
     ((COMP_CWORD >= 1)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
     ((COMP_CWORD >= 2)) && prev2=${COMP_WORDS[COMP_CWORD - 2]}
     COMPREPLY=()
+    if ((COMP_CWORD >= 2)) && [[ ${COMP_WORDS[1]} == import ]]; then
+        compopt -o filenames 2>/dev/null
+        local -a found
+        mapfile -t found < <(shopt -s extglob; _todokc_import "$cur" "$prev")
+        [[ ${#found[@]} -gt 0 && -n ${found[0]} ]] && COMPREPLY=("${found[@]}")
+        return 0
+    fi
 
     # Which option's value is being completed, if any.
     if [[ $cur == = && $prev == --* ]]; then # "--opt=" split at '='
@@ -100,6 +135,9 @@ _todokc()
     else
         compopt -o filenames 2>/dev/null
         candidates=$(compgen -f -X '!*.todok' -- "$cur"; compgen -d -- "$cur")
+        if ((COMP_CWORD == 1)) && [[ -n $cur && import == "$cur"* ]]; then
+            candidates=$(printf 'import\n%s' "$candidates")
+        fi
     fi
     [[ -n $candidates ]] || return 0
     local -a list

@@ -95,5 +95,15 @@ expect 'todokc|app.todok|--depfile|=|n' 'notes.txt'
 expect 'todokc|--check|' 'app.todok|other.todok|out|sub dir|two words.todok'
 expect 'todokc|--no-wait|o' 'other.todok|out'
 
+# the import subcommand, with Compose files
+touch compose.yaml docker-compose.yml
+expect 'todokc|imp' 'import'
+expect 'todokc|import|' 'compose'
+expect 'todokc|import|compose|' 'compose.yaml|docker-compose.yml|out|sub dir'
+expect 'todokc|import|compose|compose.yaml|--ex' '--expose'
+expect 'todokc|import|compose|compose.yaml|--expose|' 'clusterip|loadbalancer|nodeport'
+expect 'todokc|import|compose|compose.yaml|-o|' 'app.todok|other.todok|out|sub dir|two words.todok'
+expect 'todokc|import|compose|compose.yaml|--f' '--force'
+
 echo "completion: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
