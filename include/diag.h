@@ -106,7 +106,11 @@ const char *diag_quote(struct arena *a, const char *s);
 void diag_print_text(const struct diags *d, FILE *out, bool color);
 void diag_print_json(const struct diags *d, FILE *out);
 /* As JSON, or as text in colour when out is a terminal and NO_COLOR is
- * not set: what the commands print. */
-void diag_print(const struct diags *d, FILE *out, bool json);
+ * not set: what the commands print.  Returns their exit status: 3 when a
+ * file could not be read or written, 1 when there are errors, else 0. */
+int diag_print(const struct diags *d, FILE *out, bool json);
+/* A bad command line (no code): "todokc: error: " fmt (with arg), and how
+ * to get COMMAND's help, on standard error; returns the exit status, 2. */
+int diag_usage(const char *command, const char *fmt, const char *arg);
 
 #endif

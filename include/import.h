@@ -282,6 +282,11 @@ struct ival *compose_ival(struct importer *im, const struct cnode *n, enum ictx 
                        const char *what);
 bool string_list(struct importer *im, const struct cnode *n, const char *what,
                  struct vec *out);
+/* Each item of the list v of a service's key, in its long form (a
+ * mapping) or its short form. */
+typedef void item_fn(struct importer *im, struct icomp *ic, const struct cnode *item);
+void each_item(struct importer *im, struct icomp *ic, const struct cnode *v, const char *key,
+               item_fn *long_form, item_fn *short_form);
 /* A secret value written in the Compose file at loc: '*' in excerpts. */
 void redact(struct importer *im, struct loc loc);
 /* KEY = value of an environment or an env_file: a secret by its name, or

@@ -464,13 +464,23 @@ diag_print_json(const struct diags *d, FILE *out)
 	free(cols.chars);
 }
 
-void
+int
 diag_print(const struct diags *d, FILE *out, bool json)
 {
 	if (json) {
 		diag_print_json(d, out);
-		return;
+	} else {
+		const char *no_color = getenv("NO_COLOR");
+		diag_print_text(d, out, isatty(fileno(out)) && !(no_color && *no_color));
 	}
-	const char *no_color = getenv("NO_COLOR");
-	diag_print_text(d, out, isatty(fileno(out)) && !(no_color && *no_color));
+	return d->io_error ? 3 : d->errors ? 1 : 0;
+}
+
+int
+diag_usage(const char *command, const char *fmt, const char *arg)
+{
+	fputs("todokc: error: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry '%s --help' for more information.\n", command);
+	return 2;
 }

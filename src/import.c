@@ -17,13 +17,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum { IMPORT_OK = 0, IMPORT_INPUT = 1, IMPORT_USAGE = 2, IMPORT_IO = 3 };
+enum { IMPORT_OK = 0, IMPORT_IO = 3 };
 
 /* The first line of every .todok the importer writes: the Compose file's
  * name, and a hash of the rest, to tell whether it was changed since. */
 #define HEADER_START "# Imported from "
 #define HEADER_BY " by todokc import compose (sha256 "
 #define HEADER_HASH 16
+
+static int
+import_usage_error(const char *fmt, const char *arg)
+{
+	return diag_usage("todokc import compose", fmt, arg);
+}
 
 static const char import_usage[] =
 	"usage: todokc import compose FILE [-o FILE.todok] [options]\n"
@@ -45,15 +51,6 @@ static const char import_usage[] =
 	"\n"
 	"Exit status: 0 imported, 1 errors in the Compose file, 2 bad command line,\n"
 	"3 a file could not be read or written.  See todokc(1).\n";
-
-static int
-import_usage_error(const char *fmt, const char *arg)
-{
-	fputs("todokc: error: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\nTry 'todokc import compose --help' for more information.\n", stderr);
-	return IMPORT_USAGE;
-}
 
 /* The value of --opt VALUE or --opt=VALUE, or NULL. */
 static const char *
@@ -371,8 +368,7 @@ import_main(int argc, char **argv)
 		compilation_init(&c, &copts);
 		struct importer im = {.c = &c, .opts = &o, .a = &c.arena};
 		run_import(&im);
-		diag_print(&c.diags, stderr, o.json_diagnostics);
-		status = c.diags.io_error ? IMPORT_IO : c.diags.errors ? IMPORT_INPUT : IMPORT_OK;
+		status = diag_print(&c.diags, stderr, o.json_diagnostics);
 		compilation_free(&c);
 	}
 	arena_free(&options_arena);

@@ -202,26 +202,28 @@ long_port(struct importer *im, struct icomp *ic, const struct cnode *n)
 	          lp.name, n);
 }
 
+static void
+published_port(struct importer *im, struct icomp *ic, const struct cnode *n)
+{
+	short_port(im, ic, n, true);
+}
+
+static void
+exposed_port(struct importer *im, struct icomp *ic, const struct cnode *n)
+{
+	short_port(im, ic, n, false);
+}
+
 void
 key_ports(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
 {
-	if (!want_kind(im, v, CNODE_SEQ, "ports"))
-		return;
-	for (size_t i = 0; i < v->n; i++) {
-		if (v->items[i]->kind == CNODE_MAP)
-			long_port(im, ic, v->items[i]);
-		else
-			short_port(im, ic, v->items[i], true);
-	}
+	each_item(im, ic, v, "ports", long_port, published_port);
 }
 
 void
 key_expose(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
 {
-	if (!want_kind(im, v, CNODE_SEQ, "expose"))
-		return;
-	for (size_t i = 0; i < v->n; i++)
-		short_port(im, ic, v->items[i], false);
+	each_item(im, ic, v, "expose", exposed_port, exposed_port);
 }
 
 /* healthcheck */

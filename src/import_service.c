@@ -101,6 +101,16 @@ string_list(struct importer *im, const struct cnode *n, const char *what, struct
 }
 
 void
+each_item(struct importer *im, struct icomp *ic, const struct cnode *v, const char *key,
+          item_fn *long_form, item_fn *short_form)
+{
+	if (!want_kind(im, v, CNODE_SEQ, key))
+		return;
+	for (size_t i = 0; i < v->n; i++)
+		(v->items[i]->kind == CNODE_MAP ? long_form : short_form)(im, ic, v->items[i]);
+}
+
+void
 redact(struct importer *im, struct loc loc)
 {
 	struct loc *l = NEW(im->a, struct loc);

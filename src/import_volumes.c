@@ -32,10 +32,7 @@ add_volume(struct importer *im, struct icomp *ic, const char *name, const char *
 		unique = arena_printf(im->a, "%.*s-%u", 56, base, k);
 	strmap_put(im->a, &ic->volume_names, unique, (void *)unique);
 	struct ivolume *v = NEW(im->a, struct ivolume);
-	v->name = unique;
-	v->kind = kind;
-	v->path = path;
-	v->loc = loc;
+	*v = (struct ivolume){.name = unique, .path = path, .kind = kind, .loc = loc};
 	vec_push(im->a, &ic->volumes, v);
 	return v;
 }
@@ -181,14 +178,7 @@ long_volume(struct importer *im, struct icomp *ic, const struct cnode *n)
 void
 key_volumes(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
 {
-	if (!want_kind(im, v, CNODE_SEQ, "volumes"))
-		return;
-	for (size_t i = 0; i < v->n; i++) {
-		if (v->items[i]->kind == CNODE_MAP)
-			long_volume(im, ic, v->items[i]);
-		else
-			short_volume(im, ic, v->items[i]);
-	}
+	each_item(im, ic, v, "volumes", long_volume, short_volume);
 }
 
 /* /path[:size=64m,mode=1777] */

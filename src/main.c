@@ -52,10 +52,7 @@ static const char usage_text[] =
 static int
 usage_error(const char *fmt, const char *arg)
 {
-	fputs("todokc: error: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\nTry 'todokc --help' for more information.\n", stderr);
-	return EXIT_USAGE;
+	return diag_usage("todokc", fmt, arg);
 }
 
 /* The exit status after printing --help or --version. */
@@ -262,8 +259,7 @@ main(int argc, char **argv)
 		if (compile_source(&c, opts.input, text, len))
 			write_outputs(&c);
 	}
-	diag_print(&c.diags, stderr, opts.json_diagnostics);
-	status = c.diags.io_error ? EXIT_IO : c.diags.errors ? EXIT_INPUT : EXIT_COMPILED;
+	status = diag_print(&c.diags, stderr, opts.json_diagnostics);
 	compilation_free(&c);
 	arena_free(&options_arena);
 	return status;

@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Merge keys (<<) that bring the same big mapping again and again: each
 # counts all the nodes it brings, so the file is refused (E0809).
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
+. ../cmd.sh
 {
 	echo 'x-base: &base'
 	seq 1 20000 | awk '{ printf "  k%d: v\n", $1 }'
@@ -13,5 +12,5 @@ trap 'rm -rf "$tmp"' EXIT
 		echo '    labels:'
 		echo '      <<: [*base, *base, *base]'
 	done
-} >"$tmp/compose.yaml"
-cd "$tmp" && $TODOKC import compose compose.yaml
+} | compose
+import_compose compose.yaml
