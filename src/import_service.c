@@ -320,8 +320,8 @@ put_env(struct importer *im, struct vec *env, struct ientry *e)
 static struct ival *
 value_from_env(struct importer *im, const char *key, struct loc loc)
 {
-	struct ivar *var = ivar_get(im, key, strlen(key));
-	if (!var->value && !ivar_secret(var)) {
+	struct ivar *var = c_identifier_problem(key) ? NULL : ivar_get(im, key, strlen(key));
+	if (!var || (!var->value && !ivar_secret(var))) {
 		diag(&im->c->diags, W0801, loc,
 		     "the environment variable %s is left out: it has no value here nor in the .env "
 		     "file (Compose would take it from the shell that starts it)",
