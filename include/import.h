@@ -328,6 +328,10 @@ bool ival_is_text(const struct ival *v);
 struct ival ival_of_text(struct arena *a, const char *text, struct loc loc);
 /* Whether a variable's value must stay secret. */
 bool ivar_secret(const struct ivar *v);
+/* Where a ://user:password@ URL in s has its password: [*from, *to);
+ * false when s has none. */
+bool url_password(const char *s, size_t *from, size_t *to);
+bool url_has_password(const char *s);
 /* Whether an env value is the path of a *_FILE variable, which stays literal. */
 bool file_variable(const char *name, const struct ival *value);
 struct ivar *ivar_get(struct importer *im, const char *name, size_t len);

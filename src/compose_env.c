@@ -41,6 +41,7 @@ struct parts {
 	struct vec list;       /* struct ipart * */
 	struct buf text;       /* pending text */
 	struct loc loc;
+	bool secret;           /* the text holds a secret variable's value */
 };
 
 static void
@@ -100,12 +101,13 @@ report(struct importer *im, const struct origin *o, enum diag_code code, const c
 static bool expand(struct importer *im, const struct origin *o, const char *s, size_t len,
                    int depth, struct parts *out);
 
-/* The text of a default or a replacement, every variable at its value. */
+/* The text of a default, every variable at its value; *secret when that
+ * holds a secret's value. */
 static char *
 expand_text(struct importer *im, const struct origin *o, const char *s, size_t len, int depth,
-            bool *has_vars)
+            bool *has_vars, bool *secret)
 {
-	struct parts sub = {im->a, {0}, {0}, o->loc};
+	struct parts sub = {im->a, {0}, {0}, o->loc, false};
 	struct origin resolved = *o;
 	resolved.resolve = true;
 	*has_vars = false;
@@ -117,6 +119,7 @@ expand_text(struct importer *im, const struct origin *o, const char *s, size_t l
 	}
 	bool ok = expand(im, &resolved, s, len, depth + 1, &sub);
 	struct ival v = parts_done(&sub);
+	*secret = sub.secret;
 	if (!ok)
 		return NULL;
 	return v.n ? (char *)v.parts[0].text : arena_strdup(im->a, "");
@@ -148,26 +151,25 @@ reference(struct importer *im, const struct origin *o, struct ivar *var, const c
 	if (kind == '+') {
 		report(im, o, W0807, "${%s%s...} is fixed at import, as the variable is %s: the .todok "
 		       "has no conditional values", var->name, op, set ? "set" : "not set");
-		if (!set)
-			return true;
-		char *t = expand_text(im, o, arg, alen, depth, &has_vars);
-		if (t)
-			buf_puts(&out->text, t);
-		return t != NULL;
+		return !set || expand(im, o, arg, alen, depth + 1, out);
 	}
 	const char *resolved = set;
+	bool secret = false;
 	if (!resolved && kind == '-') {
-		resolved = expand_text(im, o, arg, alen, depth, &has_vars);
+		resolved = expand_text(im, o, arg, alen, depth, &has_vars, &secret);
 		if (!resolved)
 			return false;
-		if (has_vars && !o->resolve) { /* the default is itself made of variables */
+		if (has_vars && !o->resolve) /* the default is itself made of variables */
 			return expand(im, o, arg, alen, depth + 1, out);
-		}
 	}
-	if (o->resolve)
+	if (o->resolve) {
 		buf_puts(&out->text, resolved ? resolved : "");
-	else
-		add_var(out, var, resolved ? resolved : "");
+		out->secret |= secret || (set && ivar_secret(var));
+		return true;
+	}
+	if (resolved && url_has_password(resolved))
+		var->secret = true; /* its value (or default) is a URL with a password */
+	add_var(out, var, resolved ? resolved : "");
 	return true;
 }
 
@@ -267,7 +269,7 @@ expand(struct importer *im, const struct origin *o, const char *s, size_t len, i
 bool
 interpolate_str(struct importer *im, const char *s, size_t len, struct loc loc, struct ival *out)
 {
-	struct parts p = {im->a, {0}, {0}, loc};
+	struct parts p = {im->a, {0}, {0}, loc, false};
 	struct origin o = {NULL, loc, false};
 	bool ok = expand(im, &o, s, len, 0, &p);
 	*out = parts_done(&p);
@@ -438,8 +440,8 @@ dotenv_var(struct importer *im, const struct source *src, void *ctx, const struc
 {
 	(void)ctx;
 	const char *value = l->value;
+	struct parts p = {im->a, {0}, {0}, l->loc, false};
 	if (!l->literal) {
-		struct parts p = {im->a, {0}, {0}, l->loc};
 		struct origin o = {src, l->loc, true};
 		bool ok = expand(im, &o, l->value, l->len, 0, &p);
 		struct ival v = parts_done(&p);
@@ -447,7 +449,10 @@ dotenv_var(struct importer *im, const struct source *src, void *ctx, const struc
 			return;
 		value = v.n ? v.parts[0].text : "";
 	}
-	ivar_get(im, l->key, strlen(l->key))->value = value;
+	struct ivar *var = ivar_get(im, l->key, strlen(l->key));
+	var->value = value;
+	/* A value made of a secret's, or a URL with a password, is one too. */
+	var->secret = p.secret || url_has_password(value);
 }
 
 /* Reads a file the Compose file names as a second source; NULL (reported,
@@ -515,7 +520,7 @@ env_file_line(struct importer *im, const struct source *src, void *ctx,
 	struct env_file_ctx *e = ctx;
 	struct ival v = ival_of_text(im->a, l->value, l->loc);
 	if (!l->literal) {
-		struct parts p = {im->a, {0}, {0}, l->loc};
+		struct parts p = {im->a, {0}, {0}, l->loc, false};
 		struct origin o = {src, l->loc, false};
 		bool ok = expand(im, &o, l->value, l->len, 0, &p);
 		v = parts_done(&p);
@@ -626,7 +631,7 @@ end_word(struct words *w)
 	struct ival *v = NEW(w->im->a, struct ival);
 	*v = parts_done(&w->word);
 	vec_push(w->im->a, w->out, v);
-	w->word = (struct parts){w->im->a, {0}, {0}, w->word.loc};
+	w->word = (struct parts){w->im->a, {0}, {0}, w->word.loc, false};
 	w->in_word = false;
 }
 
@@ -659,7 +664,7 @@ word_char(struct words *w, char c)
 bool
 shell_words(struct importer *im, const struct ival *v, struct loc loc, struct vec *out)
 {
-	struct words w = {im, out, {im->a, {0}, {0}, loc}, false, 0, false};
+	struct words w = {im, out, {im->a, {0}, {0}, loc, false}, false, 0, false};
 	for (size_t i = 0; i < v->n; i++) {
 		const struct ipart *p = &v->parts[i];
 		bool spaced = p->kind == IP_VAR && !ivar_secret(p->var) && strpbrk(p->resolved, " \t\n'\"\\");

@@ -82,6 +82,33 @@ secret_name(const char *name)
 	return secret;
 }
 
+bool
+url_password(const char *s, size_t *from, size_t *to)
+{
+	const char *scheme = strstr(s, "://");
+	if (!scheme)
+		return false;
+	const char *auth = scheme + 3;
+	size_t alen = strcspn(auth, "/?#");
+	const char *at = NULL;
+	for (const char *p = auth; p < auth + alen; p++)
+		if (*p == '@')
+			at = p;
+	const char *colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
+	if (!colon || colon + 1 == at)
+		return false;
+	*from = (size_t)(colon + 1 - s);
+	*to = (size_t)(at - s);
+	return true;
+}
+
+bool
+url_has_password(const char *s)
+{
+	size_t from, to;
+	return url_password(s, &from, &to);
+}
+
 struct isecret *
 ask_secret(struct importer *im, const char *var, const char *literal, const char *service)
 {

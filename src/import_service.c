@@ -191,28 +191,6 @@ key_entrypoint(struct importer *im, struct icomp *ic, const struct cnode *v,
 
 /* environment, env_file */
 
-/* Where a ://user:password@ URL has its password, as a range of the
- * flattened value (variables as one byte 0x01); false when none. */
-static bool
-url_password(const char *flat, size_t *from, size_t *to)
-{
-	const char *scheme = strstr(flat, "://");
-	if (!scheme)
-		return false;
-	const char *auth = scheme + 3;
-	size_t alen = strcspn(auth, "/?#");
-	const char *at = NULL;
-	for (const char *p = auth; p < auth + alen; p++)
-		if (*p == '@')
-			at = p;
-	const char *colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
-	if (!colon || colon + 1 == at)
-		return false;
-	*from = (size_t)(colon + 1 - flat);
-	*to = (size_t)(at - flat);
-	return true;
-}
-
 /* Whether a value is a URL with a password written in it; the variables
  * that stand for a password are made secrets. */
 static bool

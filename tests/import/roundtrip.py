@@ -187,6 +187,9 @@ def compile_env(compose, todok_text):
     """The value of each env("VAR") of the .todok, as the Compose file means it."""
     wanted = re.findall(r'env\("([^"]+)"\)', todok_text)
     known = dict(compose.vars)
+    text = open(compose.path, encoding="utf-8").read()
+    for name, default in re.findall(r"\$\{([A-Za-z_][A-Za-z0-9_]*):?-([^${}]*)\}", text):
+        known.setdefault(name, default)
     for name, svc in compose.services.items():
         for key, value in compose.environment(svc).items():
             if value is not None and is_secret(key, value):
@@ -439,8 +442,11 @@ def secret_values(compose):
             if value and is_secret(key, value):
                 literal[value] = literal.get(value, 0) + 1
     values = [v for v, n in literal.items() if text.count(v) <= n]
-    values += [v for k, v in compose.vars.items() if secret_name(k) and not
-               (k.upper().endswith("_FILE") and path_like(v)) and text.count(v) == 0]
+    values += [v for k, v in compose.vars.items() if (secret_name(k) and not
+               (k.upper().endswith("_FILE") and path_like(v)) or url_password(v))
+               and text.count(v) == 0]
+    values += [m.group(1) for m in re.finditer(r"://[^/:@\s]*:([^/@\s}]+)@", text)
+               if "$" not in m.group(1)]
     values += [compose.secret_file(n) for n in (compose.doc.get("secrets") or {})]
     return [v for v in values if v and len(v.strip()) >= 5]
 
