@@ -128,7 +128,8 @@ enum ictx {
 	CTX_CONFIG,  /* a config value */
 	CTX_ARGS,    /* command, args: Kubernetes expands $(VAR) */
 	CTX_SHELL,   /* a probe's sh -c text: a secret is a shell variable */
-	CTX_PLAIN    /* an image, a path, a label, an exec probe: no secret */
+	CTX_PLAIN,   /* an image, a path, an exec probe: no secret */
+	CTX_LABEL    /* a label or an annotation: a string, no secret */
 };
 
 /* KEY = value of an env, config, labels or annotations block; or, in a
@@ -141,10 +142,16 @@ struct ientry {
 	struct loc loc;
 };
 
+/* Entries of one block, each key once, with an index of the keys. */
+struct ientries {
+	struct vec list;           /* struct ientry * */
+	struct strmap index;       /* key -> its position (size_t *) */
+};
+
 struct iset {                  /* a config or a secret */
 	const char *name;
 	bool secret;
-	struct vec entries;        /* struct ientry * */
+	struct ientries entries;
 };
 
 struct iport {
@@ -208,19 +215,22 @@ struct icomp {
 	long replicas;                 /* -1: not given */
 	const char *requests[2], *limits[2]; /* cpu, memory */
 	struct vec env_from;           /* struct iset * */
-	struct vec env;                /* struct ientry * */
+	struct ientries env;
 	struct iprobe *readiness;
 	struct vec volumes;            /* struct ivolume * */
 	long user, group;              /* -1: not given */
 	bool read_only;
 	struct vec cap_add, cap_drop;  /* const char * */
-	struct vec labels, annotations, workload_labels; /* struct ientry * */
+	struct ientries labels, annotations, workload_labels;
 	long grace;                    /* seconds; -1: not given */
 	long retries;                  /* jobs; -1: not given */
 	struct vec after;              /* struct iafter * */
 	struct iset *file_secrets;     /* the secrets mounted as files, or NULL */
 	bool secrets_mounted;          /* at /run/secrets */
-	struct strmap volume_names;
+	struct strmap volume_names, volume_suffixes, volume_paths;
+	struct strmap port_index;      /* "PORT" or "PORT/udp" -> struct iport * */
+	struct strmap port_names;
+	const struct icomp *waited_by; /* the last component that waits for it */
 	struct vec binds;              /* const char *: targets of the bind mounts left out */
 	size_t n_named_volumes;
 };
@@ -236,6 +246,7 @@ struct importer {
 	struct strmap vars;            /* name -> struct ivar * */
 	struct vec vars_order;         /* struct ivar *, in order of first use */
 	struct strmap names;           /* the .todok's declared names */
+	struct strmap name_suffixes;   /* a name -> the suffix its next copy tries */
 	struct strmap comps;           /* Compose service name -> struct icomp * */
 	struct vec comp_list;          /* struct icomp *, in Compose order */
 	struct vec secret_asks;        /* struct isecret *: values kept in `secret secrets` */
@@ -247,6 +258,7 @@ struct importer {
 	struct vec sets;               /* struct iset *: the other configs and secrets */
 	struct strmap env_files;       /* path -> struct iset * */
 	struct strmap volume_users;    /* named volume -> struct icomp * (its first) */
+	struct strmap declared[3];     /* the top-level volumes, secrets, configs: name -> value */
 };
 
 /* import.c: the command; the exit status.  argv[0] is "import". */
@@ -295,12 +307,22 @@ struct ientry *env_entry(struct importer *im, const char *service, const char *k
                          struct ival *v, enum ictx ctx, const struct source *src,
                          struct loc value_loc);
 
+/* import.c: the definition of the top-level volume, secret or config
+ * `name` (a null node when it has none), or NULL when the file does not
+ * declare it. */
+enum { TOP_VOLUMES, TOP_SECRETS, TOP_CONFIGS };
+const struct cnode *declared(const struct importer *im, int section, const char *name);
+
+/* import_names.c: an entry into its block, replacing one of the same key. */
+void put_entry(struct importer *im, struct ientries *e, struct ientry *entry);
+struct ientry *find_entry(const struct ientries *e, const char *key);
+
 /* import_settings.c: another host name of a component (an extra Service). */
 void add_alias(struct importer *im, struct icomp *ic, const char *alias,
                const struct cnode *at);
 /* labels or annotations of a service, or a deploy's labels (workload). */
 void metadata_into(struct importer *im, const struct cnode *v, const char *what,
-                   struct vec *labels, struct vec *annotations);
+                   struct ientries *labels, struct ientries *annotations);
 
 /* import_volumes.c: a volume of the component, named uniquely in it; NULL
  * (reported) when another is mounted at the same path. */
@@ -348,6 +370,11 @@ bool read_env_file(struct importer *im, const char *path, bool required, struct 
                    env_line_fn *fn, void *ctx);
 
 /* import_names.c: names, secrets, ports, quantities. */
+/* base, or base-2, base-3, ...: the first name `taken` does not hold (at
+ * most max bytes), then taken; `next` keeps where each base's suffixes
+ * go on. */
+const char *unique_name(struct importer *im, struct strmap *taken, struct strmap *next,
+                        const char *base, size_t max);
 /* A fresh .todok name made from s (a DNS label, unique in the stack). */
 const char *claim_name(struct importer *im, const char *s, const char *fallback);
 /* s made a DNS label: lower case, '-' for what is not [a-z0-9], at most max

@@ -173,6 +173,25 @@ check_top_level(struct importer *im)
 	return ok;
 }
 
+const struct cnode *
+declared(const struct importer *im, int section, const char *name)
+{
+	return strmap_get(&im->declared[section], name);
+}
+
+/* The names the top-level volumes, secrets and configs declare. */
+static void
+index_top_level(struct importer *im)
+{
+	static const char *const sections[] = {"volumes", "secrets", "configs"};
+	for (int s = 0; s < 3; s++) {
+		const struct cnode *top = cnode_get(im->root, sections[s]);
+		for (size_t i = 0; top && top->kind == CNODE_MAP && i < top->n; i++)
+			strmap_put(im->a, &im->declared[s], top->entries[i].key->text,
+			           (void *)top->entries[i].value);
+	}
+}
+
 /* What the top-level volumes say beyond their names: left out. */
 static void
 check_volumes(struct importer *im)
@@ -310,6 +329,7 @@ import_source(struct importer *im, struct buf *out)
 	struct compilation *c = im->c;
 	if (!(im->root = compose_read(c)) || !check_top_level(im))
 		return false;
+	index_top_level(im);
 	check_volumes(im);
 	if (!load_dotenv(im))
 		return false;

@@ -22,12 +22,12 @@
 static const struct cnode *
 definition(struct importer *im, const char *section, const struct cnode *name)
 {
-	const struct cnode *top = cnode_get(im->root, section);
-	for (size_t i = 0; top && top->kind == CNODE_MAP && i < top->n; i++)
-		if (strcmp(top->entries[i].key->text, name->text) == 0)
-			return top->entries[i].value;
+	bool secret = strcmp(section, "secrets") == 0;
+	const struct cnode *def = declared(im, secret ? TOP_SECRETS : TOP_CONFIGS, name->text);
+	if (def)
+		return def;
 	import_diag(im, E0805, name, "the %s %s is not declared in the top-level %s",
-	            strcmp(section, "secrets") == 0 ? "secret" : "config", qnode(im, name), section);
+	            secret ? "secret" : "config", qnode(im, name), section);
 	return NULL;
 }
 
@@ -40,6 +40,13 @@ secret_var(struct importer *im, const struct cnode *name, const struct cnode *de
 	const char *var = env ? compose_text(im, env, "environment") : upper_snake(im->a, name->text);
 	if (!var)
 		return NULL;
+	if (!env && c_identifier_problem(var))
+		var = arena_printf(im->a, "SECRET_%s", var); /* a name that starts with a digit */
+	if (c_identifier_problem(var)) {
+		import_diag(im, E0804, env, "environment takes the name of a variable, not %s",
+		            diag_quote(im->a, var));
+		return NULL;
+	}
 	const char *origin = file && file->kind == CNODE_SCALAR
 	                         ? arena_printf(im->a, "the content of %s", file->text) : NULL;
 	if (external && !cnode_null(external))
@@ -132,18 +139,17 @@ service_secret(struct importer *im, struct icomp *ic, const struct file_mount *m
 		ic->file_secrets->name = claim_name(im, arena_printf(im->a, "%s-secrets", ic->name), "secrets");
 		vec_push(im->a, &im->sets, ic->file_secrets);
 	}
-	struct vec *entries = &ic->file_secrets->entries;
-	for (size_t i = 0; i < entries->len; i++)
-		if (strcmp(((struct ientry *)entries->items[i])->key, key) == 0) {
-			import_diag(im, W0801, m->at, "the secret %s is left out: another one is mounted as "
-			            "%s", qnode(im, m->source), diag_quote(im->a, key));
-			return;
-		}
+	struct ientries *entries = &ic->file_secrets->entries;
+	if (find_entry(entries, key)) {
+		import_diag(im, W0801, m->at, "the secret %s is left out: another one is mounted as %s",
+		            qnode(im, m->source), diag_quote(im->a, key));
+		return;
+	}
 	struct ientry *e = NEW(im->a, struct ientry);
 	e->key = key;
 	e->env_var = var;
 	e->loc = m->at->loc;
-	vec_push(im->a, entries, e);
+	put_entry(im, entries, e);
 	bool in_dir = strlen(target) == strlen(SECRETS_DIR) + 1 + strlen(key) &&
 	              strncmp(target, SECRETS_DIR "/", strlen(SECRETS_DIR) + 1) == 0;
 	if (!in_dir)
@@ -232,7 +238,7 @@ stack_config(struct importer *im, const struct cnode *name, const struct cnode *
 	e->value = value;
 	e->ctx = CTX_PLAIN;
 	e->loc = name->loc;
-	vec_push(im->a, &set->entries, e);
+	put_entry(im, &set->entries, e);
 	set->name = claim_name(im, name->text, "config");
 	vec_push(im->a, &im->sets, set);
 	return set;

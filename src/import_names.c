@@ -38,22 +38,34 @@ dns_label(struct arena *a, const char *s, const char *fallback, size_t max)
 }
 
 const char *
-claim_name(struct importer *im, const char *s, const char *fallback)
+unique_name(struct importer *im, struct strmap *taken, struct strmap *next, const char *base,
+            size_t max)
 {
-	const char *base = dns_label(im->a, s, fallback, 52);
 	const char *name = base;
-	for (unsigned k = 2; strmap_get(&im->names, name); k++) {
+	unsigned *k = strmap_get(next, base);
+	if (!k) {
+		k = NEW(im->a, unsigned);
+		*k = 2;
+		strmap_put(im->a, next, base, k);
+	}
+	while (strmap_get(taken, name)) {
 		char suffix[16];
-		size_t sl = (size_t)snprintf(suffix, sizeof suffix, "-%u", k);
+		size_t sl = (size_t)snprintf(suffix, sizeof suffix, "-%u", (*k)++);
 		size_t bl = strlen(base);
-		if (bl + sl > 52)
-			bl = 52 - sl;
+		if (bl + sl > max)
+			bl = max - sl;
 		while (bl && base[bl - 1] == '-')
 			bl--;
 		name = arena_printf(im->a, "%.*s%s", (int)bl, base, suffix);
 	}
-	strmap_put(im->a, &im->names, name, (void *)name);
+	strmap_put(im->a, taken, name, (void *)name);
 	return name;
+}
+
+const char *
+claim_name(struct importer *im, const char *s, const char *fallback)
+{
+	return unique_name(im, &im->names, &im->name_suffixes, dns_label(im->a, s, fallback, 52), 52);
 }
 
 const char *
@@ -107,6 +119,27 @@ url_has_password(const char *s)
 {
 	size_t from, to;
 	return url_password(s, &from, &to);
+}
+
+void
+put_entry(struct importer *im, struct ientries *e, struct ientry *entry)
+{
+	size_t *at = strmap_get(&e->index, entry->key);
+	if (at) {
+		e->list.items[*at] = entry;
+		return;
+	}
+	at = NEW(im->a, size_t);
+	*at = e->list.len;
+	strmap_put(im->a, &e->index, entry->key, at);
+	vec_push(im->a, &e->list, entry);
+}
+
+struct ientry *
+find_entry(const struct ientries *e, const char *key)
+{
+	const size_t *at = strmap_get(&e->index, key);
+	return at ? e->list.items[*at] : NULL;
 }
 
 struct isecret *

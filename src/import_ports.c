@@ -16,10 +16,9 @@
 static void
 add_port(struct importer *im, struct icomp *ic, const struct iport *p, const struct cnode *at)
 {
-	for (size_t i = 0; i < ic->ports.len; i++) {
-		struct iport *old = ic->ports.items[i];
-		if (old->number != p->number || old->udp != p->udp)
-			continue;
+	const char *key = arena_printf(im->a, "%ld%s", p->number, p->udp ? "/udp" : "");
+	struct iport *old = strmap_get(&ic->port_index, key);
+	if (old) {
 		if (p->published && !old->published)
 			*old = (struct iport){old->name ? old->name : p->name, p->number, p->udp, true,
 			                      p->host};
@@ -30,6 +29,12 @@ add_port(struct importer *im, struct icomp *ic, const struct iport *p, const str
 	}
 	struct iport *copy = NEW(im->a, struct iport);
 	*copy = *p;
+	if (copy->name && strmap_claim(im->a, &ic->port_names, copy->name, copy)) {
+		import_diag(im, W0801, at, "the name %s of port %ld is left out: another port has it",
+		            diag_quote(im->a, copy->name), copy->number);
+		copy->name = NULL;
+	}
+	strmap_put(im->a, &ic->port_index, key, copy);
 	vec_push(im->a, &ic->ports, copy);
 	if (p->published && p->host && p->host != p->number)
 		import_diag(im, W0814, at, "port %ld is published as %ld: the .todok's Service listens "

@@ -280,18 +280,10 @@ env_entry(struct importer *im, const char *service, const char *key, struct ival
 
 /* Adds KEY = value to an env block, replacing an earlier KEY. */
 static void
-put_env(struct importer *im, struct vec *env, struct ientry *e)
+put_env(struct importer *im, struct ientries *env, struct ientry *e)
 {
-	if (!e)
-		return;
-	for (size_t i = 0; i < env->len; i++) {
-		struct ientry *old = env->items[i];
-		if (strcmp(old->key, e->key) == 0) {
-			env->items[i] = e;
-			return;
-		}
-	}
-	vec_push(im->a, env, e);
+	if (e)
+		put_entry(im, env, e);
 }
 
 /* KEY with no value: the .env file's, as Compose takes it from its environment. */
@@ -403,7 +395,7 @@ env_file(struct importer *im, struct icomp *ic, const struct cnode *item)
 		else
 			vec_push(im->a, &im->sets, set);
 	}
-	if (set->name && set->entries.len)
+	if (set->name && set->entries.list.len)
 		vec_push(im->a, &ic->env_from, set);
 }
 

@@ -29,12 +29,14 @@ target_of(struct importer *im, const struct icomp *ic, const struct cnode *name,
 	return t && !t->left_out ? t : NULL;
 }
 
+/* The waits of ic, each target once (a target remembers the last
+ * component that waits for it: a service's keys are read together). */
 static void
 add_after(struct importer *im, struct icomp *ic, struct icomp *target, struct loc loc)
 {
-	for (size_t i = 0; i < ic->after.len; i++)
-		if (((struct iafter *)ic->after.items[i])->target == target)
-			return;
+	if (target->waited_by == ic)
+		return;
+	target->waited_by = ic;
 	struct iafter *a = NEW(im->a, struct iafter);
 	a->target = target;
 	a->loc = loc;
@@ -168,12 +170,12 @@ key_networks(struct importer *im, struct icomp *ic, const struct cnode *v,
  * (or when labels is NULL); left out when it can be neither. */
 static void
 metadata_entry(struct importer *im, const char *key, const struct cnode *value,
-               const struct cnode *at, struct vec *labels, struct vec *annotations)
+               const struct cnode *at, struct ientries *labels, struct ientries *annotations)
 {
 	struct ival v = {NULL, 0};
 	if (value && (!want_kind(im, value, CNODE_SCALAR, "a label") || !interpolate(im, value, &v)))
 		return;
-	use_ival(im, &v, CTX_PLAIN);
+	use_ival(im, &v, CTX_LABEL);
 	struct buf b = {0};
 	for (size_t i = 0; i < v.n; i++)
 		buf_puts(&b, v.parts[i].kind == IP_TEXT ? v.parts[i].text : v.parts[i].resolved);
@@ -189,12 +191,12 @@ metadata_entry(struct importer *im, const char *key, const struct cnode *value,
 	e->key = key;
 	e->value = v;
 	e->loc = at->loc;
-	vec_push(im->a, label ? labels : annotations, e);
+	put_entry(im, label ? labels : annotations, e);
 }
 
 void
-metadata_into(struct importer *im, const struct cnode *v, const char *what, struct vec *labels,
-              struct vec *annotations)
+metadata_into(struct importer *im, const struct cnode *v, const char *what,
+              struct ientries *labels, struct ientries *annotations)
 {
 	if (v->kind == CNODE_SEQ) {
 		for (size_t i = 0; i < v->n; i++) {
@@ -263,10 +265,11 @@ static void
 capabilities(struct importer *im, const struct cnode *v, const char *what, struct vec *out)
 {
 	struct vec names = {0};
+	struct strmap seen = {0};
 	if (!string_list(im, v, what, &names))
 		return;
 	for (size_t i = 0; i < names.len; i++) {
-		const char *c = names.items[i];
+		const char *c = upper_snake(im->a, names.items[i]); /* Docker takes any case */
 		if (strncmp(c, "CAP_", 4) == 0)
 			c += 4;
 		if (!*c || strspn(c, "ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789") != strlen(c)) {
@@ -274,7 +277,8 @@ capabilities(struct importer *im, const struct cnode *v, const char *what, struc
 			            "name", diag_quote(im->a, names.items[i]));
 			continue;
 		}
-		vec_push(im->a, out, (void *)c);
+		if (!strmap_claim(im->a, &seen, c, (void *)c))
+			vec_push(im->a, out, (void *)c);
 	}
 }
 

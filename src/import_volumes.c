@@ -17,20 +17,13 @@ struct ivolume *
 add_volume(struct importer *im, struct icomp *ic, const char *name, const char *fallback,
            enum ivol_kind kind, struct ival path, struct loc loc)
 {
-	for (size_t i = 0; i < ic->volumes.len; i++) {
-		const struct ivolume *old = ic->volumes.items[i];
-		if (ival_is_text(&path) && ival_is_text(&old->path) && path.n == old->path.n &&
-		    (!path.n || strcmp(path.parts[0].text, old->path.parts[0].text) == 0)) {
-			diag(&im->c->diags, E0804, loc, "two volumes are mounted at %s",
-			     diag_quote(im->a, path.n ? path.parts[0].text : ""));
-			return NULL;
-		}
+	const char *text = ival_is_text(&path) && path.n == 1 ? path.parts[0].text : NULL;
+	if (text && strmap_claim(im->a, &ic->volume_paths, text, (void *)text)) {
+		diag(&im->c->diags, E0804, loc, "two volumes are mounted at %s", diag_quote(im->a, text));
+		return NULL;
 	}
-	const char *base = dns_label(im->a, name, fallback, 56);
-	const char *unique = base;
-	for (unsigned k = 2; strmap_get(&ic->volume_names, unique); k++)
-		unique = arena_printf(im->a, "%.*s-%u", 56, base, k);
-	strmap_put(im->a, &ic->volume_names, unique, (void *)unique);
+	const char *unique = unique_name(im, &ic->volume_names, &ic->volume_suffixes,
+	                                 dns_label(im->a, name, fallback, 63), 63);
 	struct ivolume *v = NEW(im->a, struct ivolume);
 	*v = (struct ivolume){.name = unique, .path = path, .kind = kind, .loc = loc};
 	vec_push(im->a, &ic->volumes, v);
@@ -55,11 +48,7 @@ static void
 claim(struct importer *im, struct icomp *ic, const char *name, const char *target,
       bool read_only, const char *subpath, const struct cnode *at)
 {
-	bool known = false;
-	const struct cnode *top = cnode_get(im->root, "volumes");
-	for (size_t i = 0; top && top->kind == CNODE_MAP && i < top->n; i++)
-		known |= strcmp(top->entries[i].key->text, name) == 0;
-	if (!known) {
+	if (!declared(im, TOP_VOLUMES, name)) {
 		import_diag(im, E0805, at, "the volume %s is not declared in the top-level volumes",
 		            diag_quote(im->a, name));
 		return;

@@ -95,10 +95,7 @@ carry(struct importer *im, struct icomp *ic, struct ipart *p)
 {
 	const char *name = p->var->name;
 	for (unsigned n = 2;; n++) {
-		struct ientry *found = NULL;
-		for (size_t i = 0; i < ic->env.len && !found; i++)
-			if (strcmp(((struct ientry *)ic->env.items[i])->key, name) == 0)
-				found = ic->env.items[i];
+		struct ientry *found = find_entry(&ic->env, name);
 		if (found && found->value.n == 1 && found->value.parts[0].kind == IP_VAR &&
 		    found->value.parts[0].var == p->var)
 			break;
@@ -108,7 +105,7 @@ carry(struct importer *im, struct icomp *ic, struct ipart *p)
 			e->value = (struct ival){NEW(im->a, struct ipart), 1};
 			e->value.parts[0] = *p;
 			e->loc = p->loc;
-			vec_push(im->a, &ic->env, e);
+			put_entry(im, &ic->env, e);
 			break;
 		}
 		name = arena_printf(im->a, "%s_%u", p->var->name, n);
@@ -210,11 +207,12 @@ put_string(struct importer *im, struct buf *out, const struct ival *v, enum ictx
 	buf_putc(out, '"');
 }
 
-/* An entry's value: a reference when it is one param or one secret. */
+/* An entry's value: a reference when it is one param or one secret (but
+ * in a block of labels, which takes strings only). */
 static void
 put_value(struct importer *im, struct buf *out, const struct ival *v, enum ictx ctx)
 {
-	const struct ipart *p = v->n == 1 ? &v->parts[0] : NULL;
+	const struct ipart *p = v->n == 1 && ctx != CTX_LABEL ? &v->parts[0] : NULL;
 	if (p && p->kind != IP_TEXT && !secret_part(p))
 		buf_puts(out, p->var->param);
 	else if (p && secret_part(p) && (ctx == CTX_ENV || ctx == CTX_CONFIG))
@@ -269,8 +267,9 @@ indent(struct buf *out, int depth)
 /* WORD { KEY = value ... } with the `=` aligned; nothing when empty. */
 static void
 put_block(struct importer *im, struct buf *out, int depth, const char *word,
-          const struct vec *entries, enum ictx ctx)
+          const struct ientries *block, enum ictx ctx)
 {
+	const struct vec *entries = &block->list;
 	if (!entries->len)
 		return;
 	size_t width = 0;
@@ -285,8 +284,11 @@ put_block(struct importer *im, struct buf *out, int depth, const char *word,
 		indent(out, depth + 1);
 		put_key(out, e->key);
 		buf_printf(out, "%*s = ", (int)(width - key_width(e->key)), "");
-		if (e->env_var)
-			buf_printf(out, "env(\"%s\")", e->env_var);
+		if (e->env_var) {
+			buf_puts(out, "env(\"");
+			put_text(out, e->env_var, strlen(e->env_var), false, 0);
+			buf_puts(out, "\")");
+		}
 		else
 			put_value(im, out, &e->value, e->ctx ? e->ctx : ctx);
 		buf_putc(out, '\n');
@@ -448,9 +450,9 @@ put_component(struct importer *im, struct buf *out, const struct icomp *ic)
 		put_probe(im, out, ic->readiness);
 	put_volumes(im, out, ic);
 	put_security(out, ic);
-	put_block(im, out, 2, "labels", &ic->labels, CTX_PLAIN);
-	put_block(im, out, 2, "annotations", &ic->annotations, CTX_PLAIN);
-	put_block(im, out, 2, "labels workload", &ic->workload_labels, CTX_PLAIN);
+	put_block(im, out, 2, "labels", &ic->labels, CTX_LABEL);
+	put_block(im, out, 2, "annotations", &ic->annotations, CTX_LABEL);
+	put_block(im, out, 2, "labels workload", &ic->workload_labels, CTX_LABEL);
 	if (ic->grace >= 0)
 		buf_printf(out, "    grace %lds\n", ic->grace);
 	if (ic->retries >= 0)
@@ -495,11 +497,11 @@ put_set(struct importer *im, struct vec *items, const struct iset *set)
 static void
 put_secrets(struct importer *im, struct vec *items)
 {
-	struct iset set = {im->secrets_name, true, {0}};
+	struct iset set = {.name = im->secrets_name, .secret = true};
 	for (size_t i = 0; i < im->secret_keys.len; i++) {
 		struct ientry *e = NEW(im->a, struct ientry);
 		e->key = e->env_var = im->secret_keys.items[i];
-		vec_push(im->a, &set.entries, e);
+		put_entry(im, &set.entries, e);
 	}
 	put_set(im, items, &set);
 }
@@ -516,8 +518,8 @@ put_header(struct importer *im, struct buf *out)
 			vec_push(im->a, &vars, im->secret_keys.items[i]);
 	for (size_t i = 0; i < im->sets.len; i++) {
 		const struct iset *set = im->sets.items[i];
-		for (size_t k = 0; set->secret && k < set->entries.len; k++) {
-			const char *var = ((const struct ientry *)set->entries.items[k])->env_var;
+		for (size_t k = 0; set->secret && k < set->entries.list.len; k++) {
+			const char *var = ((const struct ientry *)set->entries.list.items[k])->env_var;
 			if (!strmap_claim(im->a, &seen, var, (void *)1))
 				vec_push(im->a, &vars, (void *)var);
 		}
@@ -556,7 +558,7 @@ import_write(struct importer *im, struct buf *out)
 	if (im->secret_keys.len)
 		put_secrets(im, &items);
 	for (size_t i = 0; i < im->sets.len; i++)
-		if (((const struct iset *)im->sets.items[i])->entries.len)
+		if (((const struct iset *)im->sets.items[i])->entries.list.len)
 			put_set(im, &items, im->sets.items[i]);
 	for (size_t i = 0; i < im->comp_list.len; i++) {
 		struct item *it = new_item(im, &items);
