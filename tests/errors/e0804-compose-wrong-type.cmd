@@ -12,5 +12,9 @@ services:
       test: ["CMD", "true"]
       interval: often
     read_only: maybe
+    secrets: [api-key]
+secrets:
+  api-key:
+    environment: "API KEY"
 YAML
 import_compose compose.yaml
