@@ -78,7 +78,7 @@ seed() {
 
 # The Compose files of the import's tests.
 compose_files() {
-	ls tests/import/golden/*/compose.yaml tests/import/public/*/*.y*ml 2>/dev/null
+	ls tests/import/golden/*/compose.yaml tests/import/golden/*/docker-compose.yml 2>/dev/null
 }
 
 # The dictionary of harness $1.

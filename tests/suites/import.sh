@@ -2,8 +2,9 @@
 # import.sh - `todokc import compose`, run by `make check`.
 #
 #   tests/import/golden/NAME/  a Compose file (compose.yaml or
-#   tests/import/public/NAME/  docker-compose.yml) and the files it reads;
-#                              `args` holds extra options, `needs` the
+#                              docker-compose.yml), written for these tests
+#                              (never copied from elsewhere), and the files
+#                              it reads; `args` holds extra options, `needs` the
 #                              constructs of the language the .todok uses
 #                              that this todokc may not compile yet.
 #     1. imported from its folder: stdout must equal expected.todok, stderr
@@ -146,7 +147,7 @@ run_case() {
 	fi
 }
 
-for dir in "$root"/tests/import/golden/*/ "$root"/tests/import/public/*/; do
+for dir in "$root"/tests/import/golden/*/; do
 	[ -f "$dir/expected.todok" ] || continue
 	run_case "${dir%/}" "$(basename "$(dirname "$dir")")/$(basename "$dir")"
 done
