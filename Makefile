@@ -11,7 +11,9 @@ WARNINGS  = -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wstrict-prototy
 YAML_CFLAGS := $(shell pkg-config --cflags yaml-0.1 2>/dev/null)
 YAML_LIBS   := $(shell pkg-config --libs yaml-0.1 2>/dev/null || echo -lyaml)
 HASH_LIBS   := $(shell pkg-config --libs nettle 2>/dev/null || echo -lnettle)
-ALL_CFLAGS  = -std=c11 -D_XOPEN_SOURCE=700 $(WARNINGS) -Iinclude -Ibuild $(YAML_CFLAGS) $(CFLAGS) $(SAN_FLAGS)
+JSON_CFLAGS := $(shell pkg-config --cflags jansson 2>/dev/null)
+JSON_LIBS   := $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
+ALL_CFLAGS  = -std=c11 -D_XOPEN_SOURCE=700 $(WARNINGS) -Iinclude -Ibuild $(YAML_CFLAGS) $(JSON_CFLAGS) $(CFLAGS) $(SAN_FLAGS)
 ifeq ($(SANITIZE),1)
 SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 endif
@@ -28,6 +30,9 @@ SRC = \
 	src/emit_json.c \
 	src/emit_yaml.c \
 	src/env.c \
+	src/fmt.c \
+	src/fmt_layout.c \
+	src/gitops.c \
 	src/hash.c \
 	src/import.c \
 	src/import_files.c \
@@ -42,6 +47,10 @@ SRC = \
 	src/labels.c \
 	src/lower.c \
 	src/lower_component.c \
+	src/lsp.c \
+	src/lsp_complete.c \
+	src/lsp_doc.c \
+	src/lsp_query.c \
 	src/names.c \
 	src/objects.c \
 	src/order.c \
@@ -49,8 +58,10 @@ SRC = \
 	src/override.c \
 	src/parse.c \
 	src/pipeline.c \
+	src/profile.c \
 	src/resolve.c \
 	src/security.c \
+	src/tools.c \
 	src/tree.c \
 	src/util.c \
 	src/waits.c \
@@ -93,7 +104,7 @@ build/libtodokc.a: $(LIB_OBJ)
 	ar rcs $@ $(LIB_OBJ)
 
 todokc: build/main.o build/libtodokc.a build/flags
-	$(CC) $(ALL_CFLAGS) -o $@ build/main.o build/libtodokc.a $(YAML_LIBS) $(HASH_LIBS) -lm
+	$(CC) $(ALL_CFLAGS) -o $@ build/main.o build/libtodokc.a $(YAML_LIBS) $(HASH_LIBS) $(JSON_LIBS) -lm
 
 build/main.o: src/main.c $(HDR) build/todok.tab.h build/flags
 
@@ -101,7 +112,7 @@ UNIT_TESTS = $(patsubst tests/unit/%.c,build/tests/%,$(wildcard tests/unit/test_
 
 build/tests/%: tests/unit/%.c build/libtodokc.a $(HDR) build/flags
 	@mkdir -p build/tests
-	$(CC) $(ALL_CFLAGS) -o $@ $< build/libtodokc.a $(YAML_LIBS) $(HASH_LIBS) -lcmocka -lm
+	$(CC) $(ALL_CFLAGS) -o $@ $< build/libtodokc.a $(YAML_LIBS) $(HASH_LIBS) $(JSON_LIBS) -lcmocka -lm
 
 # A test-only build with fault injection (docs/output.md): src/io.c with
 # -DTODOKC_FAULTS, the rest as for todokc.  Never installed.
@@ -112,7 +123,7 @@ build/faults/io.o: src/io.c $(HDR) build/todok.tab.h build/todok.yy.h build/flag
 
 $(FAULTS_BIN): build/main.o build/faults/io.o $(filter-out build/io.o,$(LIB_OBJ)) build/flags
 	$(CC) $(ALL_CFLAGS) -o $@ build/main.o build/faults/io.o $(filter-out build/io.o,$(LIB_OBJ)) \
-		$(YAML_LIBS) $(HASH_LIBS) -lm
+		$(YAML_LIBS) $(HASH_LIBS) $(JSON_LIBS) -lm
 
 check: todokc $(UNIT_TESTS) $(FAULTS_BIN)
 	bash tests/check.sh

@@ -4,22 +4,51 @@
 # ~/.bashrc. It needs nothing from bash-completion.
 #
 # Completes the options; the values of --format (yaml json), --emit (dot),
-# --diagnostics (json text), --capacity (cpu= memory=) and -D (the params of
-# the .todok file on the command line); files for --env-file and --depfile;
-# folders for -o; and .todok files (and folders) for the input. Both
-# "--opt VALUE" and "--opt=VALUE" are understood.  The subcommand
-# `todokc import compose` (offered for a first word that begins it) gets its
-# own options, --expose's values, and Compose files (*.yml, *.yaml).
+# --diagnostics (json text), --capacity (cpu= memory=), --order-annotations
+# (argocd kpt), -D (the params of the .todok file on the command line) and
+# --profile (the profiles that file declares); files for --env-file and
+# --depfile; folders for -o; and .todok files (and folders) for the input.
+# Both "--opt VALUE" and "--opt=VALUE" are understood. As the first word,
+# the subcommands fmt, lsp and import too; after fmt, its options and .todok
+# files; after import, compose, then its own options, --expose's values and
+# Compose files (*.yml, *.yaml).
+
+# Whether option $1 takes a value (as the next word, or after '=').
+_todokc_takes_value()
+{
+    case $1 in
+    -o | -D | --format | --profile | --env-file | --depfile | --emit | --capacity | \
+        --wait-image | --job-wait-image | --diagnostics | --order-annotations)
+        return 0 ;;
+    esac
+    return 1
+}
+
+# Prints the names that the .todok file on the command line declares with
+# WORD NAME (param tag = ..., profile prod {), once each, comments left out;
+# WORD is param or profile.
+_todokc_declared()
+{
+    local input
+    input=$(_todokc_input)
+    [[ -n $input && -r $input ]] || return 0
+    local end='[[:space:]=]'
+    [[ $1 == profile ]] && end='[[:space:]]*\{'
+    sed -e 's/#.*//' -- "$input" 2>/dev/null |
+        grep -oE "(^|[[:space:]{])$1[[:space:]]+[a-z][-a-z0-9]*$end" |
+        sed -E "s/.*$1[[:space:]]+([-a-z0-9]+).*/\1/" | LC_ALL=C sort -u
+}
 
 # Prints the candidates (one a line) for the value VALUE of option OPT.
 _todokc_values()
 {
     local IFS=$' \t\n'
-    local opt=$1 value=$2 input
+    local opt=$1 value=$2
     case $opt in
     --format) compgen -W 'yaml json' -- "$value" ;;
     --emit) compgen -W 'dot' -- "$value" ;;
     --diagnostics) compgen -W 'json text' -- "$value" ;;
+    --order-annotations) compgen -W 'argocd kpt' -- "$value" ;;
     --capacity)
         case $value in
         *=*) ;;
@@ -27,14 +56,9 @@ _todokc_values()
         esac ;;
     --env-file | --depfile) compgen -f -- "$value" ;;
     -o) compgen -d -- "$value" ;;
-    -D)
-        input=$(_todokc_input)
-        [[ -n $input && -r $input ]] || return 0
-        local params
-        params=$(grep -oE '(^|[[:space:]{])param[[:space:]]+[a-z][-a-z0-9]*' -- "$input" 2>/dev/null |
-            sed -E 's/.*param[[:space:]]+//')
-        compgen -W "$params" -S '=' -- "$value" ;;
-    --wait-image) ;;
+    -D) compgen -W "$(_todokc_declared param)" -S '=' -- "$value" ;;
+    --profile) compgen -W "$(_todokc_declared profile)" -- "$value" ;;
+    --wait-image | --job-wait-image) ;;
     esac
 }
 
@@ -51,9 +75,11 @@ _todokc_input()
             [[ $w == = ]] && skip=1 # --opt = value, split at '='
             continue
         fi
+        if _todokc_takes_value "$w"; then
+            skip=1
+            continue
+        fi
         case $w in
-        -o | -D | --format | --env-file | --depfile | --emit | --capacity | --wait-image | --diagnostics)
-            skip=1 ;;
         -) ;;
         -*) ;;
         *)
@@ -64,7 +90,7 @@ _todokc_input()
 }
 
 # `todokc import compose ...`: prints the candidates for the word cur,
-# after prev.
+# after prev (extglob set).
 _todokc_import()
 {
     local IFS=$' \t\n'
@@ -89,6 +115,27 @@ _todokc_import()
     esac
 }
 
+# Completes the words after a subcommand (COMP_WORDS[1]).
+_todokc_subcommand()
+{
+    local cur=${COMP_WORDS[COMP_CWORD]} candidates=
+    case ${COMP_WORDS[1]} in
+    fmt)
+        if [[ $cur == -* ]]; then
+            candidates=$(compgen -W '-w --check --help' -- "$cur")
+        else
+            compopt -o filenames 2>/dev/null
+            candidates=$(compgen -f -X '!*.todok' -- "$cur"; compgen -d -- "$cur")
+        fi ;;
+    lsp) [[ $cur == -* ]] && candidates=$(compgen -W '--help' -- "$cur") ;;
+    import)
+        compopt -o filenames 2>/dev/null
+        candidates=$(shopt -s extglob; _todokc_import "$cur" "${COMP_WORDS[COMP_CWORD - 1]}") ;;
+    esac
+    [[ -n $candidates ]] && mapfile -t COMPREPLY <<<"$candidates"
+    return 0
+}
+
 _todokc()
 {
     local IFS=$' \t\n'
@@ -96,11 +143,8 @@ _todokc()
     ((COMP_CWORD >= 1)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
     ((COMP_CWORD >= 2)) && prev2=${COMP_WORDS[COMP_CWORD - 2]}
     COMPREPLY=()
-    if ((COMP_CWORD >= 2)) && [[ ${COMP_WORDS[1]} == import ]]; then
-        compopt -o filenames 2>/dev/null
-        local -a found
-        mapfile -t found < <(shopt -s extglob; _todokc_import "$cur" "$prev")
-        [[ ${#found[@]} -gt 0 && -n ${found[0]} ]] && COMPREPLY=("${found[@]}")
+    if ((COMP_CWORD >= 2)) && [[ ${COMP_WORDS[1]} == fmt || ${COMP_WORDS[1]} == lsp || ${COMP_WORDS[1]} == import ]]; then
+        _todokc_subcommand
         return 0
     fi
 
@@ -114,10 +158,7 @@ _todokc()
     elif [[ $cur == -D?* ]]; then # -DNAME=VALUE
         opt=-D value=${cur#-D} prefix=-D
     else
-        case $prev in
-        -o | -D | --format | --env-file | --depfile | --emit | --capacity | --wait-image | --diagnostics)
-            opt=$prev value=$cur ;;
-        esac
+        _todokc_takes_value "$prev" && opt=$prev value=$cur
     fi
 
     local candidates
@@ -128,16 +169,16 @@ _todokc()
         esac
         candidates=$(_todokc_values "$opt" "$value")
     elif [[ $cur == -* ]]; then
-        candidates=$(compgen -W '-o -D --format --env-file --check --depfile
-            --emit --capacity --no-wait --wait-image --werror --fail-if-locked
-            --diagnostics=json --diagnostics=text --version --help' -- "$cur")
+        candidates=$(compgen -W '-o -D --format --profile --env-file --check
+            --depfile --emit --capacity --no-wait --wait-image --job-wait-image
+            --werror --fail-if-locked --diagnostics=json --diagnostics=text
+            --order-annotations --version --help' -- "$cur")
         [[ $candidates == *= ]] && compopt -o nospace 2>/dev/null
     else
         compopt -o filenames 2>/dev/null
         candidates=$(compgen -f -X '!*.todok' -- "$cur"; compgen -d -- "$cur")
-        if ((COMP_CWORD == 1)) && [[ -n $cur && import == "$cur"* ]]; then
-            candidates=$(printf 'import\n%s' "$candidates")
-        fi
+        ((COMP_CWORD == 1)) && candidates+=$'\n'$(compgen -W 'fmt lsp import' -- "$cur")
+        candidates=$(sed '/^$/d' <<<"$candidates")
     fi
     [[ -n $candidates ]] || return 0
     local -a list

@@ -63,6 +63,7 @@ struct diagnostic {
 	const char *message;
 	struct vec notes; /* struct note * */
 	const struct source *src; /* where loc and the notes are; NULL: the diags' source */
+	const struct note *context; /* printed after the notes: the profile it was found in */
 };
 
 struct diags {
@@ -76,6 +77,10 @@ struct diags {
 	                           * in the source, shown as '*' in excerpts */
 	bool io_error;            /* a file could not be read or written (E0001, E0004) */
 	size_t suggestion_budget; /* edit-distance steps left for "did you mean" (util.h) */
+	/* While a profile other than the one compiled is checked: a note for
+	 * what is found there, unless it is found inside `context_span`. */
+	const struct note *context;
+	struct loc context_span;
 };
 
 /* Reports a diagnostic of the severity its code has; returns it so that
@@ -105,12 +110,10 @@ const char *diag_quote(struct arena *a, const char *s);
 
 void diag_print_text(const struct diags *d, FILE *out, bool color);
 void diag_print_json(const struct diags *d, FILE *out);
-/* As JSON, or as text in colour when out is a terminal and NO_COLOR is
- * not set: what the commands print.  Returns their exit status: 3 when a
- * file could not be read or written, 1 when there are errors, else 0. */
-int diag_print(const struct diags *d, FILE *out, bool json);
-/* A bad command line (no code): "todokc: error: " fmt (with arg), and how
- * to get COMMAND's help, on standard error; returns the exit status, 2. */
-int diag_usage(const char *command, const char *fmt, const char *arg);
+/* As the commands print them: JSON, or text in colour when out is a
+ * terminal and NO_COLOR is not set.  Returns the exit status of
+ * todokc and todokc import compose: 3 when a file could not be read or
+ * written, 1 when there are errors, else 0. */
+int diag_print(const struct diags *d, bool json, FILE *out);
 
 #endif

@@ -261,10 +261,8 @@ struct importer {
 	struct strmap declared[3];     /* the top-level volumes, secrets, configs: name -> value */
 };
 
-/* import.c: the command; the exit status.  argv[0] is "import". */
-int import_main(int argc, char **argv);
-/* Imports the Compose file that is c->src (im->base_dir, input_name and
- * opts set); false when it has errors.  The .todok goes to out. */
+/* import.c: the command is import_main() (include/tools.h).  Imports
+ * the Compose file that is c->src (im->base_dir, input_name and opts set); false when it has errors.  The .todok goes to out. */
 bool import_source(struct importer *im, struct buf *out);
 
 /* import_stack.c: the components of the Compose file's services. */

@@ -48,11 +48,12 @@ enum read_result read_fd(int fd, size_t limit, struct buf *out);
 char *read_input(struct compilation *c, const char *path, size_t limit, size_t *len);
 /* Reads file("path") of the stack, relative to the .todok file's folder:
  * a regular file inside that folder, at most `limit` bytes, opened so
- * that what is checked is what is read.  Returns its bytes
+ * that what is checked is what is read (`holder`, "a Secret" or "a
+ * ConfigMap", is what a message says the limit is of).  Returns its bytes
  * (NUL-terminated, in the arena) and lists it for the depfile; NULL
  * (reported at loc) on failure. */
 const char *read_stack_file(struct compilation *c, const char *path, struct loc loc, size_t limit,
-                            size_t *len);
+                            const char *holder, size_t *len);
 /* The VAR=value lines of an env file's text (len bytes, text[len] == '\0',
  * changed in place) into c->env.file_vars; false (E0003, naming path and
  * the line) when a line is not VAR=value or holds a NUL byte. */
@@ -94,10 +95,13 @@ bool depfile_ok(struct compilation *c, const char *path, const struct vec *targe
  * be; commit_file() renames it into place. */
 const char *prepare_depfile(struct compilation *c, const char *path, const struct vec *targets,
                             const struct vec *inputs, size_t phony_from);
-/* Writes data (mode 0644 less the umask) to a temporary file beside
- * `path`, flushed to the disk, and returns its name; commit_file() renames
- * it into place.  NULL (reported) on failure. */
-const char *prepare_file(struct compilation *c, const char *path, const struct buf *data);
 bool commit_file(struct compilation *c, const char *temp, const char *path);
+/* Replaces the file at path (the one it links to, for a symbolic link)
+ * with data, atomically: a temporary file in its folder, with its mode,
+ * flushed to the disk and renamed over it; creates it (mode 0644 less the
+ * umask) when there is none.  False (reported) on failure, the file
+ * untouched.  The one atomic write of a whole file: todokc fmt -w and
+ * todokc import compose -o. */
+bool replace_file(struct compilation *c, const char *path, const struct buf *data);
 
 #endif

@@ -65,6 +65,7 @@ struct rvalue {
 	enum rvalue_kind kind;
 	const char *text;          /* TEXT, FIELD */
 	size_t len;
+	bool binary;               /* TEXT: a config's file(...) that is not UTF-8 text */
 	struct keyset *set;        /* SECRET_REF, CONFIG_REF: the secret or the config */
 	struct kv *key;            /* SECRET_REF, CONFIG_REF */
 	struct vec segments;       /* TEMPLATE: struct segment * */
@@ -334,6 +335,7 @@ struct pod {
 	struct loc grace_loc;
 	struct metadata meta;       /* `labels { }`, `annotations { }` of the pod, as written */
 	struct vec template_labels; /* struct header *: every label of the pod template */
+	const char *config_hash;    /* of the configs and secrets it takes; NULL: none */
 	struct vec node_entries;    /* struct ast_entry *, as written: nodes { } */
 	struct vec node_selector;   /* struct header *: the stack's nodes, the component's over them */
 	struct account *account;    /* NULL: the namespace's default account */
@@ -408,6 +410,8 @@ struct workload {
 	struct vec selector;        /* struct header *: its selector (the component's, and
 	                             * a variant's version) */
 	struct vec labels;          /* struct header *: its own metadata labels */
+	struct metadata meta;       /* `labels workload`, `annotations workload`, as written */
+	bool bad_variant;           /* the variant's name is not valid (reported) */
 	struct pod pod;
 	struct container *main;
 	long long replicas;         /* the count; 1 by default */
@@ -450,8 +454,9 @@ struct component {
 	struct vec selector_entries; /* struct ast_entry *, as written: selector { } */
 	struct loc selector_loc;    /* NO_LOC: the default selector */
 	struct vec selector;        /* struct header *: what its Services select */
-	struct metadata meta[TARGET_KINDS]; /* labels and annotations WORKLOAD, SERVICE,
-	                             * ROUTE, ACCOUNT as written (POD is the pod's) */
+	struct metadata meta[TARGET_KINDS]; /* labels and annotations SERVICE, ROUTE,
+	                             * ACCOUNT as written (POD is the pod's, WORKLOAD
+	                             * the workload's) */
 	struct vec labels;          /* struct header *: the metadata labels of its objects
 	                             * other than workloads, Services and routes */
 	struct vec service_labels, route_labels; /* struct header * */
@@ -463,6 +468,7 @@ struct component {
 	struct vec routes;          /* struct route * */
 
 	size_t rank;                /* set by the order pass: position in dependency order */
+	size_t depth;               /* set by the order pass: the longest chain of `after` to it */
 };
 
 /* The component's (first) workload. */

@@ -72,12 +72,16 @@ struct object {
 	                                 * OBJ_ROLE_BINDING: struct job_reader; OBJ_SECRET,
 	                                 * OBJ_CONFIGMAP: struct keyset; OBJ_CLAIM: struct
 	                                 * volume; OBJ_SERVICE: struct service; a workload
-	                                 * and OBJ_AUTOSCALER: struct workload; OBJ_INGRESS:
-	                                 * struct route */
+	                                 * and OBJ_AUTOSCALER: struct workload; OBJ_INGRESS,
+	                                 * OBJ_HTTPROUTE: struct route */
+	const char *order_key;          /* --order-annotations: the annotation (NULL: none) */
+	const char *order_value;        /* its value (NULL: the object depends on nothing) */
 };
 
 /* Fills c->objects (struct object *) from the checked stack. */
 void plan_objects(struct compilation *c);
+/* The order annotation of each planned object (gitops.c). */
+void annotate_order(struct compilation *c);
 /* The tree of object o, built in arena a. */
 struct node *object_tree(const struct compilation *c, const struct object *o, struct arena *a);
 /* The kustomization of an output folder, listing the files in order. */

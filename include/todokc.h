@@ -30,6 +30,9 @@
 #define DEFAULT_JOB_WAIT_IMAGE "curlimages/curl:8.10.1"
 /* How long a finished Job is kept when `keep` does not say: a day. */
 #define DEFAULT_JOB_KEEP 86400
+/* The pod annotation whose value follows the configs and secrets a pod
+ * takes, so that a changed value rolls the pods. */
+#define CONFIG_HASH_ANNOTATION "todokc.dev/config-hash"
 /* The user todokc's wait containers run as under `security restricted`. */
 #define WAIT_USER 65532
 
@@ -44,6 +47,8 @@
 #define MAX_SUGGESTION_STEPS (64u << 20) /* edit-distance steps for "did you mean" */
 
 enum format { FORMAT_YAML, FORMAT_JSON };
+/* --order-annotations: the dependency order also as GitOps tools read it. */
+enum order_annotations { ORDER_NONE, ORDER_ARGOCD, ORDER_KPT };
 
 struct define {
 	const char *name, *value;
@@ -69,6 +74,8 @@ struct options {
 	bool werror;
 	bool json_diagnostics;
 	bool fail_if_locked;        /* -o DIR locked by another run: fail, not wait */
+	const char *profile;        /* --profile NAME (NULL: none) */
+	enum order_annotations order_annotations;
 };
 
 void options_init(struct options *o);
@@ -120,6 +127,9 @@ struct compilation {
 	struct stack *stack;
 	struct vec objects;         /* struct object *, in apply order (objects.h) */
 	struct syntax *syntax;      /* NULL, or what the parser and resolver record */
+	/* A profile other than the one compiled is being checked: its secret
+	 * values are not read, and it writes nothing. */
+	bool checking_other;
 };
 
 void compilation_init(struct compilation *c, const struct options *opts);
@@ -129,10 +139,18 @@ void compilation_free(struct compilation *c);
  * text must stay alive, NUL-terminated, as long as c. */
 bool compile_source(struct compilation *c, const char *path, const char *text,
                     size_t len);
+/* The same without the object plan: every diagnostic, the resolved stack
+ * (the language server's re-check after each edit). */
+bool check_source(struct compilation *c, const char *path, const char *text, size_t len);
 
 /* Stages */
 bool parse_source(struct compilation *c);
-void lower_stack(struct compilation *c);
+/* The lowering of a syntax tree: the stack's, or as a profile changes it
+ * (src/profile.c, part of the lowering). */
+void lower_stack(struct compilation *c, const struct ast_stack *ast);
+void list_profiles(struct compilation *c, const struct ast_stack *ast, struct vec *out);
+const struct ast_stack *apply_profile(struct compilation *c, const struct ast_stack *ast,
+                                      const struct ast_item *profile);
 void resolve_stack(struct compilation *c);
 void order_stack(struct compilation *c);
 void check_stack(struct compilation *c);

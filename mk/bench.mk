@@ -11,6 +11,10 @@
 #                       diff -r) for N = 2 .. 10,000; no timing
 #   make bench-profile  callgrind (instruction counts) of todokc and the
 #                       floor at N = 1,000 and 10,000, with the top functions
+#   make bench-lsp      how long `todokc lsp` takes to re-check a stack of
+#                       BENCH_LSP_N (1,000) components after an edit: from
+#                       didChange to publishDiagnostics, BENCH_LSP_EDITS (50)
+#                       times per kind of edit (bench/lsp.py)
 #
 # bench/run.sh's settings (BENCH_NS, BENCH_RUNS, ...) pass through the
 # environment: `make bench BENCH_NS="1000 10000" BENCH_RUNS=9`.
@@ -47,4 +51,10 @@ bench-verify: todokc $(BENCH_DIR_OUT)/floor
 bench-profile: todokc $(BENCH_DIR_OUT)/floor
 	bash bench/profile.sh
 
-.PHONY: bench bench-quick bench-verify bench-profile
+BENCH_LSP_N     ?= 1000
+BENCH_LSP_EDITS ?= 50
+
+bench-lsp: todokc
+	python3 bench/lsp.py ./todokc $(BENCH_LSP_N) $(BENCH_LSP_EDITS)
+
+.PHONY: bench bench-quick bench-verify bench-profile bench-lsp

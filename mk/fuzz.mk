@@ -8,7 +8,9 @@
 #   make fuzz FUZZ_ONLY=fuzz_compile   fuzz only one of them
 #   make fuzz-build              build build/fuzz/fuzz_parse, fuzz_compile,
 #                                fuzz_listing (the index and journal of an
-#                                output folder), fuzz_envfile (--env-file)
+#                                output folder), fuzz_envfile (--env-file),
+#                                fuzz_fmt (todokc fmt), fuzz_lsp (the
+#                                language server's reader and its features)
 #                                and fuzz_import (the Compose reader and
 #                                todokc import compose)
 #   make fuzz-replay             only the replay of the regression inputs
@@ -30,8 +32,9 @@ FUZZ_FLAGS   ?=
 FUZZ_SAN      = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
                 -fno-omit-frame-pointer
 FUZZ_CFLAGS   = -g -O1 $(FUZZ_SAN) -std=c11 -D_XOPEN_SOURCE=700 -Iinclude -Ibuild \
-                $(YAML_CFLAGS) -Wall -Wextra -Wno-unused-parameter
-FUZZ_LIBS     = $(if $(YAML_LIBS),$(YAML_LIBS),-lyaml) $(if $(HASH_LIBS),$(HASH_LIBS),-lnettle) -lm
+                $(YAML_CFLAGS) $(JSON_CFLAGS) -Wall -Wextra -Wno-unused-parameter
+FUZZ_LIBS     = $(if $(YAML_LIBS),$(YAML_LIBS),-lyaml) $(if $(HASH_LIBS),$(HASH_LIBS),-lnettle) \
+                $(if $(JSON_LIBS),$(JSON_LIBS),-ljansson) -lm
 
 FUZZ_DIR      = build/fuzz
 FUZZ_HDR      = $(if $(HDR),$(HDR),$(wildcard include/*.h include/*.def))
@@ -41,7 +44,8 @@ FUZZ_LIB_SRC  = $(if $(SRC),$(SRC),$(filter-out src/main.c,$(wildcard src/*.c)))
                 build/todok.tab.c build/todok.yy.c
 FUZZ_LIB_OBJ  = $(patsubst %.c,$(FUZZ_DIR)/obj/%.o,$(notdir $(FUZZ_LIB_SRC)))
 FUZZ_TARGETS  = $(FUZZ_DIR)/fuzz_parse $(FUZZ_DIR)/fuzz_compile $(FUZZ_DIR)/fuzz_listing \
-                $(FUZZ_DIR)/fuzz_envfile $(FUZZ_DIR)/fuzz_import
+                $(FUZZ_DIR)/fuzz_envfile $(FUZZ_DIR)/fuzz_fmt $(FUZZ_DIR)/fuzz_lsp \
+                $(FUZZ_DIR)/fuzz_import
 
 $(FUZZ_DIR)/obj/%.o: src/%.c $(FUZZ_HDR) build/todok.tab.h build/todok.yy.h
 	@mkdir -p $(FUZZ_DIR)/obj
@@ -55,12 +59,13 @@ $(FUZZ_DIR)/obj/fuzz_parse.o: tests/fuzz/fuzz_parse.c $(FUZZ_HDR) build/todok.ta
 	@mkdir -p $(FUZZ_DIR)/obj
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -Werror -c -o $@ $<
 
-$(FUZZ_DIR)/obj/fuzz_compile.o: tests/fuzz/fuzz_compile.c $(FUZZ_HDR) build/todok.tab.h
+$(FUZZ_DIR)/obj/fuzz_compile.o $(FUZZ_DIR)/obj/fuzz_fmt.o: $(FUZZ_DIR)/obj/%.o: tests/fuzz/%.c \
+		$(FUZZ_HDR) build/todok.tab.h tests/fuzz/oracle.h
 	@mkdir -p $(FUZZ_DIR)/obj
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -Werror -DFUZZ_BASE_DIR='"$(CURDIR)/tests/fuzz/base"' -c -o $@ $<
 
-$(FUZZ_DIR)/obj/fuzz_listing.o $(FUZZ_DIR)/obj/fuzz_envfile.o: $(FUZZ_DIR)/obj/%.o: tests/fuzz/%.c tests/fuzz/oracle.h \
-		$(FUZZ_HDR) build/todok.tab.h
+$(FUZZ_DIR)/obj/fuzz_listing.o $(FUZZ_DIR)/obj/fuzz_envfile.o $(FUZZ_DIR)/obj/fuzz_lsp.o: \
+		$(FUZZ_DIR)/obj/%.o: tests/fuzz/%.c tests/fuzz/oracle.h $(FUZZ_HDR) build/todok.tab.h
 	@mkdir -p $(FUZZ_DIR)/obj
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -Werror -c -o $@ $<
 

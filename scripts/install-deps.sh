@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
 # install-deps.sh - installs what todokc needs on Debian 12.
 #   scripts/install-deps.sh          what the build needs (compiler, flex, bison, libyaml,
-#                                    nettle)
+#                                    nettle, jansson for the language server)
 #   scripts/install-deps.sh --test   also what `make check` uses: cmocka, PyYAML, Node.js
 #                                    and the npm packages of the test suites (npm ci),
-#                                    clang's fuzzer runtime, valgrind, Vim, Emacs,
+#                                    clang's fuzzer runtime, valgrind, Vim, Neovim (the
+#                                    language server's real client), Emacs with eglot,
 #                                    graphviz, CMake and Ninja
 # Runs apt-get through sudo when not root.  Safe to run again.
 set -eu
 cd "$(dirname "$0")/.."
-packages="build-essential pkg-config flex bison libyaml-dev nettle-dev"
+packages="build-essential pkg-config flex bison libyaml-dev nettle-dev libjansson-dev"
 if [ "${1:-}" = --test ]; then
 	packages="$packages libcmocka-dev python3 python3-yaml jq clang libclang-rt-14-dev
-		valgrind vim emacs-nox graphviz cmake ninja-build groff-base man-db"
+		valgrind vim neovim emacs-nox elpa-eglot graphviz cmake ninja-build groff-base man-db"
 	# Node.js from Debian only when the machine has none (a newer one may
 	# come from elsewhere: it is kept).
 	command -v node >/dev/null || packages="$packages nodejs"

@@ -177,6 +177,22 @@ check_service(struct checker *k, struct component *comp)
 
 /* Volumes, the pod, routes */
 
+/* gateway "NAME" or "NAMESPACE/NAME": a Gateway's name and namespace. */
+static void
+check_gateway(struct checker *k, const struct route *r)
+{
+	const char *problem = NULL, *what = "name";
+	if (r->gateway_namespace && strchr(r->gateway_name, '/'))
+		problem = "write it as NAME or NAMESPACE/NAME";
+	else if (r->gateway_namespace && (problem = dns1123_label_problem(r->gateway_namespace)))
+		what = "namespace";
+	else
+		problem = dns1123_subdomain_problem(r->gateway_name);
+	if (problem)
+		diag(&k->c->diags, E0501, r->gateway_loc, "gateway %s is not valid: its %s: %s",
+		     cquote(k, r->gateway.value), what, problem);
+}
+
 static void
 check_routes(struct checker *k, struct component *comp)
 {
@@ -197,6 +213,11 @@ check_routes(struct checker *k, struct component *comp)
 		if (!comp->service)
 			diag(&k->c->diags, E0513, r->loc, "a route needs the Service of %s, which has none",
 			     cquote(k, comp->name.text));
+		if (r->class.value && (problem = dns1123_subdomain_problem(r->class.value)))
+			diag(&k->c->diags, E0501, r->class_loc, "ingress class %s is not valid: %s",
+			     cquote(k, r->class.value), problem);
+		if (r->gateway.value)
+			check_gateway(k, r);
 		check_object_name(k, comp->base_name, "Ingress", dns1123_subdomain_problem,
 		                  comp->name.loc, NAMING_WORKLOAD);
 	}
@@ -283,7 +304,7 @@ check_component(struct checker *k, struct component *comp)
 		                  label_value_problem, comp->name.loc, NAMING_WORKLOAD);
 	for (size_t i = 0; i < comp->workloads.len; i++) {
 		struct workload *w = comp->workloads.items[i];
-		if (w->variant.text && !dns1123_subdomain_problem(comp->base_name))
+		if (w->variant.text && !w->bad_variant && !dns1123_subdomain_problem(comp->base_name))
 			check_object_name(k, w->name, "Deployment", dns1123_subdomain_problem, w->variant.loc,
 			                  NAMING_SLOTS);
 		check_workload(k, comp, w);
@@ -330,8 +351,9 @@ check_tls_secret(struct checker *k, struct keyset *sec)
 	if (crt && key && sec->keys.len == 2)
 		return;
 	struct diagnostic *g = diag(&k->c->diags, E0509, sec->name.loc,
-	                            "secret %s is a route's TLS certificate, so it holds exactly "
-	                            "the keys 'tls.crt' and 'tls.key'", cquote(k, sec->name.text));
+	                            "secret %s is a route's TLS certificate, so it holds %sthe keys "
+	                            "'tls.crt' and 'tls.key'", cquote(k, sec->name.text),
+	                            sec->external ? "" : "exactly ");
 	diag_note(&k->c->diags, g, sec->tls_use, "it is used for TLS here");
 }
 
@@ -551,6 +573,10 @@ check_stack(struct compilation *c)
 		check_component(&k, comp);
 	}
 	k.skip_names = false;
+	if (c->opts->order_annotations == ORDER_KPT && !s->namespace)
+		diag(&c->diags, E0010, NO_LOC,
+		     "--order-annotations kpt names each object with its namespace, and the stack "
+		     "declares none; add 'namespace NAME'");
 	check_services(&k);
 	check_object_names(&k);
 	check_labels(&k);

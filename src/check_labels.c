@@ -122,10 +122,12 @@ check_labels(struct checker *k)
 		const struct component *comp = s->components.items[i];
 		if (HAS_LOC(comp->selector_loc))
 			check_pairs(k, &comp->selector, "selector label", true);
-		for (int t = TARGET_WORKLOAD; t < TARGET_KINDS; t++)
+		for (int t = TARGET_SERVICE; t < TARGET_KINDS; t++)
 			check_metadata(k, &comp->meta[t]);
 		for (size_t j = 0; j < comp->workloads.len; j++) {
-			const struct pod *pod = &((const struct workload *)comp->workloads.items[j])->pod;
+			const struct workload *w = comp->workloads.items[j];
+			const struct pod *pod = &w->pod;
+			check_metadata(k, &w->meta);
 			check_metadata(k, &pod->meta);
 			check_pairs(k, &pod->node_selector, "node label", true);
 		}

@@ -226,12 +226,16 @@ check_volumes(struct checker *k, struct component *comp, struct workload *w)
 			continue;
 		check_object_name(k, vol->claim_name, "PersistentVolumeClaim",
 		                  dns1123_subdomain_problem, vol->name.loc, NAMING_WORKLOAD);
-		if (w->max_replicas > 1)
+		long long replicas = 0; /* every variant's pods mount the one claim */
+		for (size_t v = 0; v < comp->workloads.len; v++)
+			replicas += ((const struct workload *)comp->workloads.items[v])->max_replicas;
+		bool stops_first = w->strategy.recreate || (w->strategy.surge.given && !w->strategy.surge.value);
+		if (replicas > 1)
 			diag(&k->c->diags, W0503, vol->loc,
 			     "the claim of volume %s is ReadWriteOnce, but %s may run several "
 			     "replicas on different nodes; use a stateful for per-replica volumes",
 			     cquote(k, vol->name.text), cquote(k, comp->name.text));
-		else if (comp->kind == WORKLOAD_DEPLOYMENT && !w->strategy.given)
+		else if (comp->kind == WORKLOAD_DEPLOYMENT && !stops_first)
 			diag(&k->c->diags, W0504, vol->loc,
 			     "the claim of volume %s is ReadWriteOnce: a rolling update starts the new "
 			     "pod before the old one stops, perhaps on another node, where it cannot "

@@ -98,6 +98,19 @@ find_port(struct resolver *r, struct component *comp, const struct container *ct
 			return p;
 	}
 	struct diagnostic *g;
+	for (size_t i = 0; on->port_name.text && i < comp->ports.len; i++) {
+		const struct service_port *sp = comp->ports.items[i];
+		const char *target = sp->target_name ? sp->target_name
+		                     : sp->target && sp->target->name ? sp->target->name
+		                                                      : NULL;
+		if (sp->name && target && strcmp(sp->name, on->port_name.text) == 0 &&
+		    strcmp(target, sp->name) != 0) {
+			diag(&r->c->diags, E0304, on->loc,
+			     "the probe is on %s, the name of a Service port; a probe names the container "
+			     "port, here %s", rquote(r, on->port_name.text), rquote(r, target));
+			return NULL;
+		}
+	}
 	if (on->port_name.text) {
 		struct suggestion s = suggestion_start(&r->c->diags.suggestion_budget, on->port_name.text);
 		for (size_t i = 0; i < ctr->ports.len; i++) {
@@ -194,6 +207,11 @@ resolve_probe(struct resolver *r, struct component *comp, struct container *ctr,
 	if (probe->kind != PROBE_EXEC && !on) {
 		if (ctr->ports.len)
 			probe->port = ctr->ports.items[0];
+		else if (comp->ports.len)
+			diag(&r->c->diags, E0304, probe->loc,
+			     "this probe needs a port of the container %s, which declares none (its "
+			     "Service port targets another container's); declare one with "
+			     "'container-port'", rquote(r, ctr->name));
 		else
 			diag(&r->c->diags, E0304, probe->loc,
 			     "this probe needs a port, and %s declares none", rquote(r, comp->name.text));
@@ -245,8 +263,8 @@ resolve_items(struct resolver *r, struct volume *vol)
 		struct suggestion s = suggestion_start(&r->c->diags.suggestion_budget, item->name);
 		for (size_t k = 0; k < set->keys.len; k++)
 			suggestion_consider(&s, ((struct kv *)set->keys.items[k])->key.text);
-		diag(&r->c->diags, E0302, item->loc, "%s %s has no key %s%s%s%s",
-		     set->secret ? "secret" : "config", rquote(r, set->name.text), rquote(r, item->name),
+		diag(&r->c->diags, E0302, item->loc, "%s%s %s has no key %s%s%s%s",
+		     set->external ? "external " : "", set->secret ? "secret" : "config", rquote(r, set->name.text), rquote(r, item->name),
 		     s.best ? "; did you mean '" : "", s.best ? s.best : "", s.best ? "'?" : "");
 	}
 }
@@ -405,8 +423,15 @@ resolve_account(struct resolver *r, struct component *comp)
 static void
 resolve_pull_secrets(struct resolver *r, struct pod *pod)
 {
+	struct strmap named = {0};
 	for (size_t i = 0; i < pod->pull_secret_names.len; i++) {
 		const struct ident *name = pod->pull_secret_names.items[i];
+		const struct ident *twin = strmap_claim(r->a, &named, name->text, (void *)name);
+		if (twin) {
+			diag_again(&r->c->diags, E0402, name->loc, twin->loc, "first named here",
+			           "%s is named twice after 'pull-secret'", rquote(r, name->text));
+			continue;
+		}
 		struct decl *d = lookup(r, *name, 1u << DECL_SECRET, "secret");
 		if (!d)
 			continue;
@@ -437,12 +462,17 @@ resolve_port_target(struct resolver *r, struct component *comp, struct service_p
 		struct container_port *found = NULL;
 		const struct container *owner = NULL;
 		struct suggestion s = suggestion_start(&r->c->diags.suggestion_budget, sp->target_name);
+		const struct container *stopped = NULL;
 		for (size_t k = 0; k < pod->containers.len; k++) {
 			const struct container *ctr = pod->containers.items[k];
 			for (size_t j = 0; j < ctr->ports.len; j++) {
 				struct container_port *cp = ctr->ports.items[j];
 				if (cp->name)
 					suggestion_consider(&s, cp->name);
+				if (ctr->role == ROLE_INIT && cp->name && strcmp(cp->name, sp->target_name) == 0)
+					stopped = ctr;
+				if (ctr->role == ROLE_INIT || ctr->role == ROLE_WAIT)
+					continue; /* it has finished when the pod serves */
 				if (!cp->name || strcmp(cp->name, sp->target_name) != 0)
 					continue;
 				if (found) {
@@ -458,6 +488,13 @@ resolve_port_target(struct resolver *r, struct component *comp, struct service_p
 				found = cp;
 				owner = ctr;
 			}
+		}
+		if (!found && stopped) {
+			diag(&r->c->diags, E0304, sp->target_loc,
+			     "port %s is declared by the init container %s, which has finished before "
+			     "%s serves; a sidecar or the main container must declare it",
+			     rquote(r, sp->target_name), rquote(r, stopped->name), rquote(r, comp->name.text));
+			return;
 		}
 		if (!found) {
 			diag(&r->c->diags, E0304, sp->target_loc,

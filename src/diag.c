@@ -132,6 +132,10 @@ vdiag(struct diags *d, enum diag_code code, struct loc loc, const char *fmt,
 	                               g->message);
 	if (strmap_claim(d->arena, &d->seen, key, g))
 		return g;
+	bool inside = HAS_LOC(loc) && loc.begin >= d->context_span.begin &&
+	              loc.end <= d->context_span.end;
+	if (d->context && !inside)
+		g->context = d->context;
 	if (g->severity == SEV_ERROR)
 		d->errors++;
 	else
@@ -391,6 +395,8 @@ diag_print_text(const struct diags *d, FILE *out, bool color)
 			const struct note *n = g->notes.items[j];
 			print_one(d, gc, SEV_NOTE, n->loc, n->message, out, p);
 		}
+		if (g->context)
+			print_one(d, &cols, SEV_NOTE, g->context->loc, g->context->message, out, p);
 		if (g->src)
 			free(other.chars);
 	}
@@ -448,10 +454,12 @@ diag_print_json(const struct diags *d, FILE *out)
 		fputs(", \"message\": ", out);
 		json_string(out, g->message);
 		fputs(", \"notes\": [", out);
-		for (size_t j = 0; j < g->notes.len; j++) {
-			const struct note *n = g->notes.items[j];
+		for (size_t j = 0; j <= g->notes.len; j++) {
+			const struct note *n = j < g->notes.len ? g->notes.items[j] : g->context;
+			if (!n)
+				break;
 			fputs(j ? ", {" : "{", out);
-			json_location(gc, n->loc, out);
+			json_location(j < g->notes.len ? gc : &cols, n->loc, out); /* a context is in d->src */
 			fputs(", \"message\": ", out);
 			json_string(out, n->message);
 			fputc('}', out);
@@ -465,7 +473,7 @@ diag_print_json(const struct diags *d, FILE *out)
 }
 
 int
-diag_print(const struct diags *d, FILE *out, bool json)
+diag_print(const struct diags *d, bool json, FILE *out)
 {
 	if (json) {
 		diag_print_json(d, out);
@@ -474,13 +482,4 @@ diag_print(const struct diags *d, FILE *out, bool json)
 		diag_print_text(d, out, isatty(fileno(out)) && !(no_color && *no_color));
 	}
 	return d->io_error ? 3 : d->errors ? 1 : 0;
-}
-
-int
-diag_usage(const char *command, const char *fmt, const char *arg)
-{
-	fputs("todokc: error: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry '%s --help' for more information.\n", command);
-	return 2;
 }

@@ -215,7 +215,7 @@ collect_elsewhere(struct env_builder *eb)
 		for (size_t j = 0; j < src->set->keys.len; j++) {
 			struct kv *kv = src->set->keys.items[j];
 			struct rvalue *v = whole ? NULL : resolve_config_key(r, src->set, kv);
-			if (whole || (v && v->kind == RV_TEXT))
+			if (whole || (v && v->kind == RV_TEXT && !v->binary))
 				strmap_put(r->a, &eb->elsewhere, kv->key.text, src->set);
 		}
 	}

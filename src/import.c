@@ -10,6 +10,7 @@
  */
 #include "import.h"
 #include "io.h"
+#include "tools.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +29,7 @@ enum { IMPORT_OK = 0, IMPORT_IO = 3 };
 static int
 import_usage_error(const char *fmt, const char *arg)
 {
-	return diag_usage("todokc import compose", fmt, arg);
+	return usage_error_of("todokc import compose", fmt, arg);
 }
 
 static const char import_usage[] =
@@ -301,9 +302,7 @@ write_output(struct importer *im, const struct buf *text)
 	}
 	if (!may_write(im, path))
 		return;
-	const char *temp = prepare_file(im->c, path, text);
-	if (temp)
-		commit_file(im->c, temp, path);
+	replace_file(im->c, path, text);
 }
 
 static int
@@ -375,7 +374,6 @@ import_main(int argc, char **argv)
 		}
 		return import_usage_error("import reads a Compose file: todokc import compose FILE%s", "");
 	}
-	setvbuf(stderr, NULL, _IOFBF, 1 << 16);
 	struct arena options_arena = {0};
 	struct import_options o = {0};
 	int status = import_options(argc, argv, &o, &options_arena);
@@ -388,7 +386,7 @@ import_main(int argc, char **argv)
 		compilation_init(&c, &copts);
 		struct importer im = {.c = &c, .opts = &o, .a = &c.arena};
 		run_import(&im);
-		status = diag_print(&c.diags, stderr, o.json_diagnostics);
+		status = diag_print(&c.diags, o.json_diagnostics, stderr);
 		compilation_free(&c);
 	}
 	arena_free(&options_arena);

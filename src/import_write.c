@@ -546,12 +546,20 @@ import_write(struct importer *im, struct buf *out)
 		buf_puts(&it->text, "  naming {\n    workload \"{component}\"\n"
 		                    "    service \"{component}\"\n  }\n");
 	}
+	/* The params are adjacent one-line items: their `=` aligned, as
+	 * todokc fmt lays them out (names are ASCII). */
+	int width = 0;
+	for (size_t i = 0; i < im->vars_order.len; i++) {
+		const struct ivar *v = im->vars_order.items[i];
+		if (v->param && (int)strlen(v->param) > width)
+			width = (int)strlen(v->param);
+	}
 	for (size_t i = 0; i < im->vars_order.len; i++) {
 		const struct ivar *v = im->vars_order.items[i];
 		if (!v->param)
 			continue;
 		struct item *it = new_item(im, &items);
-		buf_printf(&it->text, "  param %s = \"", v->param);
+		buf_printf(&it->text, "  param %-*s = \"", width, v->param);
 		put_text(&it->text, v->param_value, strlen(v->param_value), false, 0);
 		buf_puts(&it->text, "\"\n");
 	}

@@ -450,7 +450,7 @@ open_stack_file(struct compilation *c, const char *path, struct loc loc)
 
 const char *
 read_stack_file(struct compilation *c, const char *path, struct loc loc, size_t limit,
-                size_t *len)
+                const char *holder, size_t *len)
 {
 	int fd = open_stack_file(c, path, loc);
 	if (fd < 0)
@@ -464,13 +464,13 @@ read_stack_file(struct compilation *c, const char *path, struct loc loc, size_t 
 	else if (!S_ISREG(st.st_mode))
 		diag(&c->diags, E0702, loc, "file %s is not a regular file", q);
 	else if ((unsigned long long)st.st_size > limit)
-		diag(&c->diags, E0702, loc, "file %s is %lld bytes; a Secret holds at most %zu", q,
-		     (long long)st.st_size, limit);
+		diag(&c->diags, E0702, loc, "file %s is %lld bytes; %s holds at most %zu", q,
+		     (long long)st.st_size, holder, limit);
 	else if ((r = read_fd(fd, limit, &b)) == READ_FAILED)
 		diag(&c->diags, E0001, loc, "cannot read file %s: %s", q, strerror(errno));
 	else if (r == READ_TOO_BIG)
-		diag(&c->diags, E0702, loc, "file %s is more than %zu bytes; a Secret holds at most %zu",
-		     q, limit, limit);
+		diag(&c->diags, E0702, loc, "file %s is more than %zu bytes; %s holds at most %zu",
+		     q, limit, holder, limit);
 	close(fd);
 	if (r == READ_OK) {
 		*len = b.len;
@@ -691,17 +691,11 @@ prepare_depfile(struct compilation *c, const char *path, const struct vec *targe
 		make_escape(&b, inputs->items[i]);
 		buf_puts(&b, ":\n");
 	}
-	const char *tmp = prepare_file(c, path, &b);
-	buf_free(&b);
-	return tmp;
-}
-
-const char *
-prepare_file(struct compilation *c, const char *path, const struct buf *data)
-{
 	const char *slash = strrchr(path, '/');
 	const char *prefix = slash ? arena_strndup(&c->arena, path, (size_t)(slash - path + 1)) : "";
-	return write_temp(c, AT_FDCWD, prefix, path, data, 0644 & ~current_umask());
+	const char *tmp = write_temp(c, AT_FDCWD, prefix, path, &b, 0644 & ~current_umask());
+	buf_free(&b);
+	return tmp;
 }
 
 bool
@@ -712,4 +706,43 @@ commit_file(struct compilation *c, const char *temp, const char *path)
 	io_diag(c, E0001, "cannot write %s: %s", io_quote(c, path), strerror(errno));
 	unlink(temp);
 	return false;
+}
+
+bool
+replace_file(struct compilation *c, const char *path, const struct buf *data)
+{
+	/* Through a symbolic link, the file it names is replaced; a new file
+	 * gets mode 0644 less the umask. */
+	const char *target = path;
+	mode_t mode = 0644 & ~current_umask();
+	char *real = realpath(path, NULL);
+	struct stat st;
+	if (real ? stat(real, &st) != 0 : errno != ENOENT || lstat(path, &st) == 0) {
+		io_diag(c, E0001, "cannot write %s: %s", io_quote(c, path), strerror(errno));
+		free(real);
+		return false;
+	}
+	if (real) {
+		target = arena_strdup(&c->arena, real);
+		mode = st.st_mode & 07777;
+		free(real);
+	}
+	const char *slash = strrchr(target, '/');
+	const char *name = slash ? slash + 1 : target;
+	const char *dir = !slash ? "." : slash == target ? "/"
+	                  : arena_strndup(&c->arena, target, (size_t)(slash - target));
+	int dir_fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dir_fd < 0) {
+		io_diag(c, E0001, "cannot write %s: %s", io_quote(c, path), strerror(errno));
+		return false;
+	}
+	const char *tmp = write_temp(c, dir_fd, name, io_quote(c, path), data, mode);
+	bool ok = tmp != NULL;
+	if (ok && io_renameat(dir_fd, tmp, dir_fd, name) != 0) {
+		io_diag(c, E0001, "cannot write %s: %s", io_quote(c, path), strerror(errno));
+		unlinkat(dir_fd, tmp, 0);
+		ok = false;
+	}
+	close(dir_fd);
+	return ok;
 }

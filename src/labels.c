@@ -75,6 +75,28 @@ own_label_value(struct resolver *r, const char *key)
 	return NULL;
 }
 
+/* The labels and annotations an object is given: todokc's own labels
+ * are kept out of them (and `version`, which the variants set). */
+static void
+resolve_object_metadata(struct resolver *r, struct metadata *meta, bool variants)
+{
+	resolve_metadata(r, meta);
+	size_t kept = 0;
+	for (size_t i = 0; i < meta->labels.len; i++) {
+		struct header *h = meta->labels.items[i];
+		if (own_label_value(r, h->name))
+			diag(&r->c->diags, E0517, h->loc,
+			     "label %s is set by todokc on every object; choose another key",
+			     rquote(r, h->name));
+		else if (variants && strcmp(h->name, "version") == 0)
+			diag(&r->c->diags, E0517, h->loc,
+			     "label 'version' is set by todokc to the variant's name; choose another key");
+		else
+			meta->labels.items[kept++] = h;
+	}
+	meta->labels.len = kept;
+}
+
 /* The stack: todokc's labels, then the stack's own. */
 static void
 resolve_stack_labels(struct resolver *r)
@@ -89,6 +111,11 @@ resolve_stack_labels(struct resolver *r)
 			diag(&r->c->diags, E0517, h->loc,
 			     "label %s is set by todokc on every object; choose another key",
 			     rquote(r, h->name));
+		else if (s->security != SECURITY_NONE && s->namespace &&
+		         strcmp(h->name, "pod-security.kubernetes.io/enforce") == 0)
+			diag(&r->c->diags, E0517, h->loc,
+			     "label %s is set by todokc on the namespace from 'security'; choose another "
+			     "key", rquote(r, h->name));
 		else
 			vec_push(r->a, &s->common_labels, (void *)h);
 	}
@@ -150,14 +177,21 @@ static void
 resolve_workload_labels(struct resolver *r, struct component *comp, struct workload *w)
 {
 	append_headers(r, &w->selector, &comp->selector);
-	const struct metadata *own = &comp->meta[TARGET_WORKLOAD];
-	append_headers(r, &w->labels, HAS_LOC(own->labels_loc) ? &own->labels : &comp->selector);
+	resolve_object_metadata(r, &w->meta, w->variant.text != NULL);
+	append_headers(r, &w->labels, HAS_LOC(w->meta.labels_loc) ? &w->meta.labels : &comp->selector);
 	if (w->variant.text) {
 		add_header(r, &w->selector, "version", w->variant.text, w->variant.loc);
 		add_header(r, &w->labels, "version", w->variant.text, w->variant.loc);
 	}
 	struct pod *pod = &w->pod;
 	resolve_metadata(r, &pod->meta);
+	for (size_t i = 0; i < pod->meta.annotations.len; i++) {
+		const struct header *h = pod->meta.annotations.items[i];
+		if (strcmp(h->name, CONFIG_HASH_ANNOTATION) == 0)
+			diag(&r->c->diags, E0517, h->loc,
+			     "annotation %s is set by todokc from the configs and secrets the pod takes; "
+			     "choose another key", rquote(r, h->name));
+	}
 	append_headers(r, &pod->template_labels, &w->selector);
 	if (!find_header(&w->selector, PART_OF))
 		add_header(r, &pod->template_labels, PART_OF, r->s->name.text, r->s->loc);
@@ -232,18 +266,38 @@ resolve_account_metadata(struct resolver *r, struct component *comp)
 		     rquote(r, acc->written.text), labels ? "label" : "annotate");
 		return;
 	}
-	resolve_metadata(r, meta);
+	resolve_object_metadata(r, meta, false);
 	struct account *shared = (struct account *)acc;
 	merge_into_account(r, &meta->labels, &shared->labels, acc, "label");
 	merge_into_account(r, &meta->annotations, &shared->annotations, acc, "annotation");
+}
+
+/* `labels service` and `labels route` (and their annotations) need the
+ * objects they go on. */
+static void
+targets_exist(struct resolver *r, const struct component *comp)
+{
+	static const char *const words[] = {[TARGET_SERVICE] = "service", [TARGET_ROUTE] = "route"};
+	for (int t = TARGET_SERVICE; t <= TARGET_ROUTE; t++) {
+		const struct metadata *meta = &comp->meta[t];
+		bool has = t == TARGET_SERVICE ? comp->service || comp->extra_services.len
+		                               : comp->routes.len > 0;
+		bool labels = HAS_LOC(meta->labels_loc);
+		if (has || (!labels && !HAS_LOC(meta->annotations_loc)))
+			continue;
+		diag(&r->c->diags, E0409, labels ? meta->labels_loc : meta->annotations_loc,
+		     "'%s %s' is for the component's %s, and %s has none", labels ? "labels" : "annotations",
+		     words[t], t == TARGET_SERVICE ? "Services" : "routes", rquote(r, comp->name.text));
+	}
 }
 
 static void
 resolve_component_labels(struct resolver *r, struct component *comp, const struct vec *stack_nodes)
 {
 	resolve_selector(r, comp);
-	for (int t = TARGET_WORKLOAD; t <= TARGET_ROUTE; t++)
-		resolve_metadata(r, &comp->meta[t]);
+	for (int t = TARGET_SERVICE; t <= TARGET_ROUTE; t++)
+		resolve_object_metadata(r, &comp->meta[t], false);
+	targets_exist(r, comp);
 	for (size_t i = 0; i < comp->workloads.len; i++) {
 		struct workload *w = comp->workloads.items[i];
 		resolve_workload_labels(r, comp, w);
@@ -258,6 +312,62 @@ resolve_component_labels(struct resolver *r, struct component *comp, const struc
 	resolve_account_metadata(r, comp);
 }
 
+/* The content of a config or secret, as its object holds it, for the
+ * config hash: each key and value with its length. */
+static void
+hash_input(struct buf *out, const struct keyset *set)
+{
+	buf_printf(out, "%s %s\n", set->secret ? "secret" : "config", set->name.text);
+	for (size_t i = 0; i < set->keys.len; i++) {
+		const struct kv *kv = set->keys.items[i];
+		const struct rvalue *v = kv->value;
+		if (!set->secret && (!v || v->kind != RV_TEXT))
+			continue; /* kept out of the ConfigMap */
+		size_t len = set->secret ? kv->nbytes : v->len;
+		buf_printf(out, "%zu %s %zu ", strlen(kv->key.text), kv->key.text, len);
+		buf_append(out, set->secret ? kv->bytes : v->text, len);
+		buf_putc(out, '\n');
+	}
+}
+
+static void
+take(struct strmap *taken, struct arena *a, const struct keyset *set)
+{
+	if (set && !set->external)
+		strmap_put(a, taken, set->name.text, (void *)set);
+}
+
+/* todokc.dev/config-hash: a truncated SHA-256 over the content of every
+ * config and secret the pod takes (by env from, a reference, or a
+ * volume; external ones aside), in the stack's order, so that a changed
+ * value changes the pod template and Kubernetes rolls the pods. */
+static void
+resolve_config_hash(struct resolver *r, struct pod *pod)
+{
+	struct strmap taken = {0};
+	for (size_t i = 0; i < pod->containers.len; i++) {
+		const struct container *ctr = pod->containers.items[i];
+		for (size_t k = 0; k < ctr->env_from.len; k++)
+			take(&taken, r->a, ((const struct env_source *)ctr->env_from.items[k])->set);
+		for (size_t k = 0; k < ctr->env.len; k++)
+			take(&taken, r->a, ((const struct env_var *)ctr->env.items[k])->from);
+	}
+	for (size_t i = 0; i < pod->volumes.len; i++)
+		take(&taken, r->a, ((const struct volume *)pod->volumes.items[i])->mounted);
+	if (!taken.len)
+		return;
+	struct buf text = {0};
+	const struct vec *kinds[] = {&r->s->secrets, &r->s->configs};
+	for (int k = 0; k < 2; k++)
+		for (size_t i = 0; i < kinds[k]->len; i++)
+			if (strmap_get(&taken, ((const struct keyset *)kinds[k]->items[i])->name.text))
+				hash_input(&text, kinds[k]->items[i]);
+	char hash[65];
+	sha256_hex(text.data, text.len, hash);
+	buf_free(&text);
+	pod->config_hash = arena_strndup(r->a, hash, 16);
+}
+
 void
 resolve_labels(struct resolver *r)
 {
@@ -266,9 +376,13 @@ resolve_labels(struct resolver *r)
 	struct vec stack_nodes = {0};
 	resolve_entries(r, &s->node_entries, &stack_nodes);
 	for (size_t i = 0; i < s->configs.len; i++)
-		resolve_metadata(r, &((struct keyset *)s->configs.items[i])->meta);
+		resolve_object_metadata(r, &((struct keyset *)s->configs.items[i])->meta, false);
 	for (size_t i = 0; i < s->secrets.len; i++)
-		resolve_metadata(r, &((struct keyset *)s->secrets.items[i])->meta);
-	for (size_t i = 0; i < s->components.len; i++)
-		resolve_component_labels(r, s->components.items[i], &stack_nodes);
+		resolve_object_metadata(r, &((struct keyset *)s->secrets.items[i])->meta, false);
+	for (size_t i = 0; i < s->components.len; i++) {
+		struct component *comp = s->components.items[i];
+		resolve_component_labels(r, comp, &stack_nodes);
+		for (size_t k = 0; k < comp->workloads.len; k++)
+			resolve_config_hash(r, &((struct workload *)comp->workloads.items[k])->pod);
+	}
 }

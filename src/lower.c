@@ -149,7 +149,7 @@ lower_external(struct lowering *l, struct keyset *set, const struct ast_external
 /* Stack items */
 
 static const char *const item_words[ITEM_KINDS] = {
-	[ITEM_NETWORK] = "network", [ITEM_PROFILE] = "profile",
+	[ITEM_NETWORK] = "network",
 };
 
 /* The first of the items that may be given once. */
@@ -269,16 +269,15 @@ lower_item(struct lowering *l, struct once_items *once, const struct ast_item *i
 		if (item_once(l, &once->nodes, item, "nodes"))
 			lower_metadata(l, &item->entries, &s->node_entries);
 		break;
-	case ITEM_NETWORK:
-	case ITEM_PROFILE: not_yet(l, item->kw_loc, item_words[item->kind]); break;
+	case ITEM_NETWORK: not_yet(l, item->kw_loc, item_words[item->kind]); break;
+	case ITEM_PROFILE: break; /* applied before the lowering (src/profile.c) */
 	case ITEM_KINDS: break;
 	}
 }
 
 void
-lower_stack(struct compilation *c)
+lower_stack(struct compilation *c, const struct ast_stack *ast)
 {
-	const struct ast_stack *ast = c->ast;
 	struct stack *s = NEW(&c->arena, struct stack);
 	struct lowering l = {c, s, &c->arena};
 	c->stack = s;

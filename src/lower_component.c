@@ -511,9 +511,11 @@ lower_target_metadata(struct block *b, const struct ast_prop *prop)
 		return;
 	}
 	*first = prop;
-	if (target != TARGET_POD && b->pod_only)
+	if (target > TARGET_WORKLOAD && b->pod_only)
 		return;
-	struct metadata *meta = target == TARGET_POD ? &b->w->pod.meta : &b->comp->meta[target];
+	struct metadata *meta = target == TARGET_POD        ? &b->w->pod.meta
+	                        : target == TARGET_WORKLOAD ? &b->w->meta
+	                                                    : &b->comp->meta[target];
 	lower_metadata(l, &prop->u.block.entries, labels ? &meta->label_entries
 	                                                 : &meta->annotation_entries);
 	*(labels ? &meta->labels_loc : &meta->annotations_loc) = prop->loc;
@@ -716,11 +718,29 @@ new_workload(struct lowering *l, struct component *comp)
 	w->replicas = 1;
 	w->pod.grace = -1;
 	w->pod.meta.labels_loc = w->pod.meta.annotations_loc = NO_LOC;
+	w->meta.labels_loc = w->meta.annotations_loc = NO_LOC;
 	w->pod.restart_never = comp->kind == WORKLOAD_JOB || comp->kind == WORKLOAD_CRONJOB;
 	w->main = new_container(l, ROLE_MAIN, comp->name);
 	vec_push(l->a, &w->pod.containers, w->main);
 	vec_push(l->a, &comp->workloads, w);
 	return w;
+}
+
+/* A variant changes its own pod and Deployment; the labels of the
+ * component's Services, routes and account are the component's. */
+static bool
+variant_may_change(struct lowering *l, const struct ast_prop *prop)
+{
+	bool labels = prop->kind == PROP_LABELS;
+	if ((!labels && prop->kind != PROP_ANNOTATIONS) || prop->u.block.target <= TARGET_WORKLOAD)
+		return true;
+	diag(&l->c->diags, E0409, prop->u.block.target_loc,
+	     "'%s %s' is for the component's %s, which its variants share: it belongs in the "
+	     "component's block", labels ? "labels" : "annotations", target_words[prop->u.block.target],
+	     prop->u.block.target == TARGET_SERVICE ? "Services"
+	     : prop->u.block.target == TARGET_ROUTE ? "routes"
+	                                            : "account");
+	return false;
 }
 
 /* The workloads of a component with variants: one per variant, each
@@ -741,12 +761,13 @@ lower_variants(struct lowering *l, struct component *comp, const struct vec *pro
 		struct vec changes = {0};
 		for (size_t k = 0; k < variant->u.nested.props.len; k++) {
 			const struct ast_prop *prop = variant->u.nested.props.items[k];
-			if (property_here(&own, prop))
+			if (property_here(&own, prop) && variant_may_change(l, prop))
 				vec_push(l->a, &changes, (void *)prop);
 		}
 		struct vec merged = override_props(l->a, &base, &changes);
 		struct workload *w = new_workload(l, comp);
 		w->variant = variant->u.nested.name;
+		w->bad_variant = dns1035_label_problem(w->variant.text) != NULL; /* reported */
 		struct block b = {.l = l, .comp = comp, .w = w, .ctr = w->main, .kind = BLOCK_SERVICE,
 		                  .pod_only = true};
 		lower_block(&b, &merged);
@@ -778,9 +799,19 @@ lower_component(struct lowering *l, const struct ast_item *item)
 	                  .kind = workload_blocks[comp->kind]};
 	lower_block(&b, &item->props);
 	spread_pull(w);
-	if (!w->main->image.written)
-		diag(&l->c->diags, E0406, item->name.loc, "%s %s has no image; add 'image \"NAME:TAG\"'",
-		     word, lquote(l, item->name.text));
 	if (b.variants.len)
 		lower_variants(l, comp, &item->props, &b.variants);
+	/* With variants, each needs an image, its own or the component's. */
+	for (size_t i = 0; i < comp->workloads.len; i++) {
+		const struct workload *v = comp->workloads.items[i];
+		if (v->main->image.written)
+			continue;
+		if (v->variant.text)
+			diag(&l->c->diags, E0406, v->variant.loc,
+			     "variant %s of %s has no image; add 'image \"NAME:TAG\"' to the variant or "
+			     "to the component", lquote(l, v->variant.text), lquote(l, item->name.text));
+		else
+			diag(&l->c->diags, E0406, item->name.loc, "%s %s has no image; add 'image "
+			     "\"NAME:TAG\"'", word, lquote(l, item->name.text));
+	}
 }

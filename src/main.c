@@ -6,7 +6,8 @@
  *   resolve, order, check, plan the objects) -> write the folder or
  *   standard output, and the depfile -> print the diagnostics.
  *
- * `todokc import compose` is a subcommand of its own (src/import.c).
+ * `todokc fmt`, `todokc lsp` and `todokc import compose` are subcommands
+ * of their own (include/tools.h).
  *
  * Exit status: 0 compiled, 1 the input has errors, 2 bad command line,
  * 3 a file could not be read or written.
@@ -14,21 +15,26 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "import.h"
 #include "output.h"
+#include "tools.h"
 
 enum { EXIT_COMPILED = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
 
 static const char usage_text[] =
 	"usage: todokc [options] FILE.todok\n"
-	"       todokc import compose FILE [-o FILE.todok]   (todokc import compose --help)\n"
+	"       todokc fmt [--check | -w] FILE.todok...\n"
+	"       todokc lsp\n"
+	"       todokc import compose FILE [-o FILE.todok]\n"
 	"Compiles a .todok stack into Kubernetes manifests (FILE - reads standard input).\n"
 	"\n"
-	"  -o DIR                 write one file per object, and kustomization.yaml, into DIR\n"
+	"  -o DIR                 write one file per object, and their Kustomization, into DIR\n"
 	"  --format yaml|json     output format (default yaml)\n"
 	"  -D NAME=VALUE          override a param\n"
+	"  --profile NAME         compile with the stack's profile NAME applied\n"
+	"  --order-annotations argocd|kpt\n"
+	"                         also write the dependency order as Argo CD sync waves\n"
+	"                         or as kpt and Config Sync depends-on annotations\n"
 	"  --env-file FILE        VAR=value lines for env(\"VAR\") secret values\n"
 	"  --check                validate only, write nothing\n"
 	"  --depfile FILE         write a Make depfile of every file read\n"
@@ -46,13 +52,28 @@ static const char usage_text[] =
 	"  --diagnostics=json     print diagnostics as JSON, one object per line\n"
 	"  --version, --help\n"
 	"\n"
+	"  fmt                    format files in the canonical layout (todokc fmt --help)\n"
+	"  lsp                    a Language Server Protocol server on standard input and output\n"
+	"  import compose FILE    a .todok from a Docker Compose file (todokc import compose --help)\n"
+	"\n"
 	"Exit status: 0 compiled, 1 errors in the input, 2 bad command line,\n"
 	"3 a file could not be read or written.  See todokc(1).\n";
+
+/* The subcommands (include/tools.h): `todokc NAME ARGS...` runs NAME's
+ * main with argv[0] = NAME. */
+static const struct subcommand {
+	const char *name;
+	int (*run)(int argc, char **argv);
+} subcommands[] = {
+	{"fmt", fmt_main},
+	{"lsp", lsp_main},
+	{"import", import_main},
+};
 
 static int
 usage_error(const char *fmt, const char *arg)
 {
-	return diag_usage("todokc", fmt, arg);
+	return usage_error_of("todokc", fmt, arg);
 }
 
 /* The exit status after printing --help or --version. */
@@ -122,6 +143,15 @@ parse_valued(int argc, char **argv, int *i, struct options *o, struct arena *a)
 		if (strcmp(v, "yaml") != 0 && strcmp(v, "json") != 0)
 			return usage_error("unknown format '%s' (yaml or json)", v);
 		o->format = strcmp(v, "json") == 0 ? FORMAT_JSON : FORMAT_YAML;
+	} else if (is_option(arg, "--profile")) {
+		if (!(o->profile = option_value(argc, argv, i, "--profile")) || !*o->profile)
+			return usage_error("%s needs the name of a profile", "--profile");
+	} else if (is_option(arg, "--order-annotations")) {
+		if (!(v = option_value(argc, argv, i, "--order-annotations")))
+			return usage_error("%s takes argocd or kpt", "--order-annotations");
+		if (strcmp(v, "argocd") != 0 && strcmp(v, "kpt") != 0)
+			return usage_error("unknown order annotations '%s' (argocd or kpt)", v);
+		o->order_annotations = strcmp(v, "kpt") == 0 ? ORDER_KPT : ORDER_ARGOCD;
 	} else if (is_option(arg, "--env-file")) {
 		if (!(o->env_file = option_value(argc, argv, i, "--env-file")))
 			return usage_error("%s needs a file", "--env-file");
@@ -234,11 +264,12 @@ folder_of(struct arena *a, const char *path)
 int
 main(int argc, char **argv)
 {
-	/* Subcommands come first: `todokc import compose FILE`. */
-	if (argc > 1 && strcmp(argv[1], "import") == 0)
-		return import_main(argc - 1, argv + 1);
 	/* Diagnostics are written in blocks, not a system call per piece. */
 	setvbuf(stderr, NULL, _IOFBF, 1 << 16);
+	/* Subcommands come first; any other first argument is a file. */
+	for (size_t k = 0; argc > 1 && k < sizeof subcommands / sizeof subcommands[0]; k++)
+		if (strcmp(argv[1], subcommands[k].name) == 0)
+			return subcommands[k].run(argc - 1, argv + 1);
 	struct arena options_arena = {0};
 	struct options opts;
 	options_init(&opts);
@@ -259,7 +290,7 @@ main(int argc, char **argv)
 		if (compile_source(&c, opts.input, text, len))
 			write_outputs(&c);
 	}
-	status = diag_print(&c.diags, stderr, opts.json_diagnostics);
+	status = diag_print(&c.diags, opts.json_diagnostics, stderr);
 	compilation_free(&c);
 	arena_free(&options_arena);
 	return status;

@@ -81,22 +81,25 @@ keyset_tree(const struct compilation *c, const struct object *o, struct arena *a
 	const struct keyset *set = o->subject;
 	struct node *doc = object_root(c, a, o->kind, set->k8s_name, &set->meta.labels,
 	                               &set->meta.annotations, NULL);
-	struct node *data = put_map(a, doc, "data");
+	struct node *data = put_map(a, doc, "data"), *binary = NULL;
 	for (size_t i = 0; i < set->keys.len; i++) {
 		const struct kv *kv = set->keys.items[i];
-		struct node *value;
-		if (set->secret) {
-			struct buf enc = {0};
-			base64_encode(&enc, (const unsigned char *)kv->bytes, kv->nbytes);
-			size_t len = enc.len;
-			value = node_strn(a, arena_buf_take(a, &enc), len);
-		} else if (kv->value && kv->value->kind == RV_TEXT) {
-			value = node_strn(a, kv->value->text, kv->value->len);
-		} else {
+		const struct rvalue *v = kv->value;
+		if (!set->secret && (!v || v->kind != RV_TEXT))
 			continue;
+		if (set->secret || v->binary) {
+			struct buf enc = {0};
+			base64_encode(&enc, (const unsigned char *)(set->secret ? kv->bytes : v->text),
+			              set->secret ? kv->nbytes : v->len);
+			size_t len = enc.len;
+			struct node *into = set->secret ? data : binary ? binary : (binary = node_map(a));
+			map_put(a, into, kv->key.text, node_strn(a, arena_buf_take(a, &enc), len));
+		} else {
+			map_put(a, data, kv->key.text, node_strn(a, v->text, v->len));
 		}
-		map_put(a, data, kv->key.text, value);
 	}
+	if (binary)
+		map_put(a, doc, "binaryData", binary);
 	if (set->secret)
 		put_str(a, doc, "type", HAS_LOC(set->tls_use)    ? "kubernetes.io/tls"
 		                        : HAS_LOC(set->pull_use) ? "kubernetes.io/dockerconfigjson"
@@ -265,8 +268,8 @@ http_route_tree(const struct compilation *c, const struct object *o, struct aren
 	return doc;
 }
 
-struct node *
-object_tree(const struct compilation *c, const struct object *o, struct arena *a)
+static struct node *
+object_body(const struct compilation *c, const struct object *o, struct arena *a)
 {
 	switch (o->kind) {
 	case OBJ_NAMESPACE: return namespace_tree(c, o->name, a);
@@ -287,6 +290,19 @@ object_tree(const struct compilation *c, const struct object *o, struct arena *a
 	case OBJ_KINDS: break;
 	}
 	return node_map(a);
+}
+
+struct node *
+object_tree(const struct compilation *c, const struct object *o, struct arena *a)
+{
+	struct node *doc = object_body(c, o, a);
+	if (o->order_value) {
+		struct node *meta = map_find(doc, "metadata");
+		struct node *annotations = map_find(meta, "annotations");
+		put_str(a, annotations ? annotations : put_map(a, meta, "annotations"), o->order_key,
+		        o->order_value);
+	}
+	return doc;
 }
 
 struct node *
@@ -428,4 +444,5 @@ plan_objects(struct compilation *c)
 	for (size_t i = 0; i < s->ordered.len; i++)
 		plan_component(c, s->ordered.items[i]);
 	name_files(c);
+	annotate_order(c);
 }

@@ -1,6 +1,7 @@
 /*
  * order.c - the dependency order of the components (docs/language.md
- * section 8).
+ * section 8), and each one's depth: the length of the longest chain of
+ * `after` that leads to it.
  *
  * `after X` is an edge X -> this.  Kahn's algorithm with a min-heap on the
  * source position gives the order that keeps the source order wherever
@@ -151,6 +152,12 @@ order_stack(struct compilation *c)
 		size_t i = heap_pop(&heap);
 		struct component *comp = s->components.items[i];
 		comp->rank = s->ordered.len;
+		comp->depth = 0; /* its longest chain of `after`: those it waits for came first */
+		for (size_t k = 0; k < comp->waits.len; k++) {
+			const struct component *t = ((struct wait *)comp->waits.items[k])->target;
+			if (t->depth + 1 > comp->depth)
+				comp->depth = t->depth + 1;
+		}
 		vec_push(&c->arena, &s->ordered, comp);
 		for (size_t k = start[i]; k < start[i + 1]; k++)
 			if (--indegree[waiters[k]] == 0)

@@ -23,7 +23,11 @@
 
 #include "objects.h"
 
-#define KUSTOMIZATION_FILE "kustomization.yaml"
+/* Named so that kustomize reads it and `kubectl apply -f DIR` skips it;
+ * the name of earlier versions is still ours when the index lists it, and
+ * is removed then as a stale file. */
+#define KUSTOMIZATION_FILE "Kustomization"
+#define OLD_KUSTOMIZATION_FILE "kustomization.yaml"
 
 struct output_file *
 output_files(struct compilation *c, size_t *n)
@@ -329,7 +333,7 @@ bool
 output_name_ok(const char *name)
 {
 	size_t n = strlen(name), digits = strspn(name, "0123456789");
-	if (strcmp(name, KUSTOMIZATION_FILE) == 0)
+	if (strcmp(name, KUSTOMIZATION_FILE) == 0 || strcmp(name, OLD_KUSTOMIZATION_FILE) == 0)
 		return true;
 	if (n > NAME_MAX || digits == 0 || name[digits] != '-' || n < digits + 7 ||
 	    (strcmp(name + n - 5, ".yaml") != 0 && strcmp(name + n - 5, ".json") != 0))
@@ -576,6 +580,26 @@ check_targets(struct compilation *c, const struct outdir *od, const struct outpu
 	return ok;
 }
 
+/* A kustomization file that todokc did not write beside its own would
+ * make kustomize refuse the folder ("found multiple kustomization
+ * files"). */
+static bool
+no_other_kustomization(struct compilation *c, const struct outdir *od, const struct strmap *owned)
+{
+	static const char *const names[] = {"kustomization.yaml", "kustomization.yml"};
+	bool ok = true;
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		struct stat st;
+		if (strmap_get(owned, names[i]) || fstatat(od->dfd, names[i], &st, AT_SYMLINK_NOFOLLOW) != 0)
+			continue;
+		io_diag(c, E0004, "%s was not written by todokc, and kustomize would find it beside "
+		        "todokc's %s; move it away or choose another output folder (nothing was "
+		        "written)", io_quote(c, in_dir(c, od, names[i])), KUSTOMIZATION_FILE);
+		ok = false;
+	}
+	return ok;
+}
+
 /* Removes the temporary files j lists (before the commit point). */
 static void
 remove_listed_temps(const struct outdir *od, const struct journal *j)
@@ -658,7 +682,7 @@ outdir_write(struct compilation *c, struct outdir *od, const struct output_file 
 		strmap_put(&c->arena, &owned, old.items[i], old.items[i]);
 	struct journal j = {0};
 	if (!ok || !check_targets(c, od, files, n, &owned, &produced) ||
-	    !write_temps(c, od, files, n, render, &j))
+	    !no_other_kustomization(c, od, &owned) || !write_temps(c, od, files, n, render, &j))
 		return false;
 	for (size_t i = 0; i < old.len; i++)
 		if (!strmap_get(&produced, old.items[i]))

@@ -81,12 +81,12 @@ index_changed_keys(struct arena *a, const struct vec *changes, struct strmap *ke
 }
 
 /* A base block of entries with each key that the changes give again
- * replaced where it is; the first base block of its kind also takes the
+ * replaced where it is; the last base block of its kind also takes the
  * changes' other keys, after its own (a block such as `labels` is given
  * once).  `placed` holds the keys placed so far. */
 static const struct ast_prop *
 merge_entries(struct arena *a, const struct ast_prop *block, const struct vec *changes,
-              const struct strmap *changed, struct strmap *placed, bool first, bool *used)
+              const struct strmap *changed, struct strmap *placed, bool last, bool *used)
 {
 	struct ast_prop *out = NEW(a, struct ast_prop);
 	*out = *block;
@@ -99,7 +99,7 @@ merge_entries(struct arena *a, const struct ast_prop *block, const struct vec *c
 			strmap_put(a, placed, key, replacement);
 		vec_push(a, &out->u.block.entries, replacement ? replacement : e);
 	}
-	for (size_t i = 0; first && i < changes->len; i++) {
+	for (size_t i = 0; last && i < changes->len; i++) {
 		const struct ast_prop *c = changes->items[i];
 		if (slot_of(c) != slot_of(block))
 			continue;
@@ -134,6 +134,9 @@ override_props(struct arena *a, const struct vec *base, const struct vec *change
 	bool *used = arena_alloc(a, (changes->len + 1) * sizeof *used);
 	memset(used, 0, (changes->len + 1) * sizeof *used);
 	bool changed[SLOTS] = {0}, placed[SLOTS] = {0};
+	size_t last[SLOTS] = {0}; /* each slot's last base property, + 1 */
+	for (size_t i = 0; i < base->len; i++)
+		last[slot_of(base->items[i])] = i + 1;
 	struct strmap changed_keys = {0}, placed_keys = {0};
 	index_changed_keys(a, changes, &changed_keys);
 	for (size_t i = 0; i < changes->len; i++)
@@ -143,8 +146,7 @@ override_props(struct arena *a, const struct vec *base, const struct vec *change
 		unsigned slot = slot_of(b);
 		if (merges_by_key(b)) {
 			vec_push(a, &out, (void *)merge_entries(a, b, changes, &changed_keys, &placed_keys,
-			                                        !placed[slot], used));
-			placed[slot] = true;
+			                                        last[slot] == i + 1, used));
 			continue;
 		}
 		if (!changed[slot]) {

@@ -1,6 +1,8 @@
 /*
  * pipeline.c - one compilation, from source text to the object plan:
- * parse, lower, resolve, order, check, plan.  The stages stop after
+ * parse, lower (with the profile asked for applied), resolve, order,
+ * check, plan; and every other profile of the stack checked the same
+ * way, so that a mistake in one is caught whichever is compiled.  The stages stop after
  * parsing when there are syntax errors, so that no stage works on a
  * broken tree; lowering, resolution, ordering and checking run together
  * (each skips what an earlier error left unresolved) so that one run
@@ -84,19 +86,98 @@ apply_capacity(struct compilation *c)
 		s->capacity.memory = (struct quantity){o->capacity_memory, NO_LOC, 0};
 }
 
+/* The stack as one profile changes it (NULL: none), through every stage
+ * but the plan; c->stack is the result. */
+static void
+compile_configuration(struct compilation *c, const struct ast_item *profile)
+{
+	lower_stack(c, apply_profile(c, c->ast, profile));
+	apply_capacity(c);
+	resolve_stack(c);
+	order_stack(c);
+	check_stack(c);
+}
+
+/* The profile --profile names; NULL when none is asked for, or when the
+ * stack has no such profile (reported, with a suggestion). */
+static const struct ast_item *
+selected_profile(struct compilation *c, const struct vec *profiles, bool *unknown)
+{
+	const char *want = c->opts->profile;
+	*unknown = false;
+	if (!want)
+		return NULL;
+	struct suggestion s = suggestion_start(&c->diags.suggestion_budget, want);
+	for (size_t i = 0; i < profiles->len; i++) {
+		const struct ast_item *p = profiles->items[i];
+		if (strcmp(p->name.text, want) == 0)
+			return p;
+		suggestion_consider(&s, p->name.text);
+	}
+	*unknown = true;
+	const char *quoted = diag_quote(&c->arena, want);
+	if (s.best)
+		diag(&c->diags, E0009, NO_LOC, "--profile %s: the stack declares no profile %s; did you "
+		     "mean '%s'?", quoted, quoted, s.best);
+	else
+		diag(&c->diags, E0009, NO_LOC, "--profile %s: the stack declares no profile %s%s",
+		     quoted, quoted, profiles->len ? "" : " (it has no profiles)");
+	return NULL;
+}
+
+/* Every configuration not compiled is checked too (the stack without a
+ * profile, and each other profile), without reading secret values; what
+ * only it has wrong is reported with a note naming it. */
+static void
+check_other_configurations(struct compilation *c, const struct vec *profiles,
+                           const struct ast_item *selected, bool unknown)
+{
+	struct stack *compiled = c->stack;
+	c->checking_other = true;
+	struct note *context = NEW(&c->arena, struct note);
+	if (selected || unknown) {
+		*context = (struct note){NO_LOC, "found when compiling without a profile"};
+		c->diags.context = context;
+		c->diags.context_span = NO_LOC;
+		compile_configuration(c, NULL);
+	}
+	for (size_t i = 0; i < profiles->len; i++) {
+		const struct ast_item *p = profiles->items[i];
+		if (p == selected)
+			continue;
+		context = NEW(&c->arena, struct note);
+		*context = (struct note){p->name.loc,
+		                         arena_printf(&c->arena, "found when compiling with profile %s",
+		                                      diag_quote(&c->arena, p->name.text))};
+		c->diags.context = context;
+		c->diags.context_span = p->loc;
+		compile_configuration(c, p);
+	}
+	c->diags.context = NULL;
+	c->checking_other = false;
+	c->stack = compiled;
+}
+
 bool
-compile_source(struct compilation *c, const char *path, const char *text, size_t len)
+check_source(struct compilation *c, const char *path, const char *text, size_t len)
 {
 	source_init(&c->arena, &c->src, path, text, len);
 	c->diags.src = &c->src;
 	if (!parse_source(c))
 		return false;
-	lower_stack(c);
-	apply_capacity(c);
-	resolve_stack(c);
-	order_stack(c);
-	check_stack(c);
-	if (c->diags.errors)
+	struct vec profiles = {0};
+	list_profiles(c, c->ast, &profiles);
+	bool unknown;
+	const struct ast_item *selected = selected_profile(c, &profiles, &unknown);
+	compile_configuration(c, selected);
+	check_other_configurations(c, &profiles, selected, unknown);
+	return c->diags.errors == 0;
+}
+
+bool
+compile_source(struct compilation *c, const char *path, const char *text, size_t len)
+{
+	if (!check_source(c, path, text, len))
 		return false;
 	plan_objects(c);
 	return true;

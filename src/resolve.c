@@ -170,7 +170,7 @@ workload_member(struct resolver *r, struct component *w, const struct ast_ref *r
 static struct kv *
 external_key(struct resolver *r, struct keyset *set, const struct ast_ref *ref)
 {
-	const char *kind = set->secret ? "secret" : "config";
+	const char *kind = set->secret ? "external secret" : "external config";
 	if (set->keys_listed || !ref->member.text)
 		return lookup_key(r, ref, &set->keys, &set->by_key, kind);
 	struct kv *kv = strmap_get(&set->by_key, ref->member.text);
@@ -225,6 +225,13 @@ keyset_member(struct resolver *r, struct keyset *set, const struct ast_ref *ref,
 	}
 	if (!set->secret) {
 		v = resolve_config_key(r, set, kv);
+		if (v && v->binary) {
+			diag(&r->c->diags, E0303, ref->loc,
+			     "config %s key %s holds binary data (it goes to the ConfigMap's binaryData), "
+			     "which only a volume can take", rquote(r, set->name.text),
+			     rquote(r, kv->key.text));
+			return NULL;
+		}
 		if (!v || place != IN_ENV || v->kind != RV_TEXT)
 			return v;
 	}
@@ -431,6 +438,25 @@ field_value(struct resolver *r, const struct ast_value *v, enum place place)
 	return f;
 }
 
+/* file("path") as a config value: a file kept beside the stack (such as
+ * nginx.conf), read at compile time; bytes that are not UTF-8 text go to
+ * the ConfigMap's binaryData. */
+static struct rvalue *
+config_file(struct resolver *r, const struct ast_value *v)
+{
+	const char *path = resolve_text_of(r, v->string, "file(...)");
+	size_t len = 0;
+	const char *bytes = path ? read_stack_file(r->c, path, v->loc, MAX_OBJECT_BYTES,
+	                                           "a ConfigMap", &len)
+	                         : NULL;
+	if (!bytes)
+		return NULL;
+	r->resolved_bytes += len;
+	struct rvalue *f = text_value(r, bytes, len);
+	f->binary = utf8_invalid_at(bytes, len) < len || memchr(bytes, '\0', len) != NULL;
+	return f;
+}
+
 struct rvalue *
 resolve_value(struct resolver *r, const struct ast_value *v, enum place place)
 {
@@ -441,11 +467,17 @@ resolve_value(struct resolver *r, const struct ast_value *v, enum place place)
 		return text_value(r, v->number.text, strlen(v->number.text));
 	case VALUE_REF:
 		return resolve_ref(r, &v->ref, place, true);
-	case VALUE_ENV:
 	case VALUE_FILE:
+		if (place == IN_CONFIG)
+			return config_file(r, v);
 		diag(&r->c->diags, E0303, v->loc,
-		     "%s(...) reads a secret value: it belongs in a 'secret' block, "
-		     "referred to from here as SECRET.KEY", v->kind == VALUE_ENV ? "env" : "file");
+		     "file(...) reads a file into a config or a secret: it belongs in a 'config' or "
+		     "'secret' block, referred to from here as NAME.KEY");
+		return NULL;
+	case VALUE_ENV:
+		diag(&r->c->diags, E0303, v->loc,
+		     "env(...) reads a secret value: it belongs in a 'secret' block, "
+		     "referred to from here as SECRET.KEY");
 		return NULL;
 	case VALUE_FIELD:
 		return field_value(r, v, place);
@@ -639,12 +671,15 @@ resolve_secret_key(struct resolver *r, struct keyset *sec, struct kv *kv)
 	if (!enter(r, kv, "secret", sec->name.text))
 		return;
 	const struct ast_value *v = kv->source;
-	if (v->kind == VALUE_ENV) {
+	if (r->c->checking_other && (v->kind == VALUE_ENV || v->kind == VALUE_FILE)) {
+		kv->bytes = ""; /* a profile only checked: its secret values are not read */
+	} else if (v->kind == VALUE_ENV) {
 		read_env_secret(r, sec, kv, v);
 	} else if (v->kind == VALUE_FILE) {
 		const char *path = resolve_text_of(r, v->string, "file(...)");
 		if (path)
-			kv->bytes = read_stack_file(r->c, path, v->loc, MAX_OBJECT_BYTES, &kv->nbytes);
+			kv->bytes = read_stack_file(r->c, path, v->loc, MAX_OBJECT_BYTES, "a Secret",
+			                            &kv->nbytes);
 	} else {
 		read_literal_secret(r, sec, kv, v);
 	}

@@ -9,7 +9,8 @@
 ;; A major mode for the `.todok' language that `todokc' compiles into
 ;; Kubernetes manifests: font-lock by keyword role (the roles of
 ;; include/keywords.def), `#' comments, strings with escapes and ${REF}
-;; interpolations, references, keys, numbers, and indentation by brace depth.
+;; interpolations, references, keys, numbers, and indentation by brace depth;
+;; with eglot, the todokc language server (`todokc lsp') for the buffer.
 ;; tests/editors/keywords-test.sh fails when a keyword of keywords.def is
 ;; missing from the lists below.
 
@@ -32,7 +33,7 @@
 (defface todok-property-face '((t :inherit font-lock-keyword-face))
   "Face for properties: image, port, replicas, ...")
 (defface todok-resource-face '((t :inherit font-lock-type-face))
-  "Face for resources: cpu, memory.")
+  "Face for resources: cpu, memory, ephemeral-storage.")
 (defface todok-probe-face '((t :inherit font-lock-keyword-face))
   "Face for probe words: http, tcp, delay, ...")
 (defface todok-expose-face '((t :inherit font-lock-type-face))
@@ -40,9 +41,9 @@
 (defface todok-volume-face '((t :inherit font-lock-keyword-face))
   "Face for volume words: at, size, temp, ...")
 (defface todok-modifier-face '((t :inherit font-lock-type-face))
-  "Face for modifiers: udp, path, tls, workload.")
+  "Face for modifiers: udp, path, tls, read-only, ...")
 (defface todok-function-face '((t :inherit font-lock-builtin-face))
-  "Face for the functions env(...) and file(...).")
+  "Face for the functions env(...), file(...) and field(...).")
 (defface todok-key-face '((t :inherit font-lock-variable-name-face))
   "Face for a key before `='.")
 (defface todok-reference-face '((t :inherit font-lock-constant-face))
@@ -60,20 +61,29 @@
 
 (defconst todok-keywords
   '((todok-declaration-face
-     "cluster" "config" "namespace" "naming" "param" "secret" "service"
-     "stack" "stateful")
-    (todok-property-face
-     "after" "annotations" "args" "command" "container" "env" "expose"
-     "grace" "image" "labels" "limits" "liveness" "port" "readiness"
-     "replicas" "requests" "route" "startup" "volume")
-    (todok-resource-face "cpu" "memory")
-    (todok-probe-face
-     "delay" "every" "exec" "failures" "header" "http" "on" "tcp" "timeout")
+     "cluster" "config" "cron" "job" "namespace" "naming" "network" "param"
+     "profile" "secret" "service" "stack" "stateful")
+    (todok-property-face "account" "after" "allow" "annotations" "args"
+     "budget" "command" "concurrency" "container" "container-port"
+     "deadline" "env" "expose" "grace" "image" "init" "keep" "labels"
+     "limits" "liveness" "mount" "nodes" "port" "pull" "pull-secret"
+     "readiness" "replicas" "requests" "retries" "route" "security"
+     "selector" "sidecar" "startup" "strategy" "variant" "volume")
+    (todok-resource-face "cpu" "ephemeral-storage" "memory")
+    (todok-probe-face "delay" "every" "exec" "failures" "grpc" "header"
+     "http" "on" "tcp" "timeout")
     (todok-expose-face "as" "clusterip" "loadbalancer" "nodeport" "none")
-    (todok-volume-face "at" "class" "from" "size" "temp")
-    (todok-modifier-face "path" "tls" "udp" "workload"))
+    (todok-volume-face "at" "class" "from" "items" "mode" "size" "subpath"
+     "temp")
+    (todok-modifier-face "add" "always" "baseline" "drop" "external"
+     "forbid" "fs-group" "gateway" "group" "if-not-present" "isolated"
+     "max-unavailable" "min-available" "never" "no-escalation" "non-root"
+     "optional" "path" "pod" "privileged" "public" "read-only" "recreate"
+     "replace" "restricted" "rolling" "surge" "tls" "udp" "unavailable"
+     "user" "workload"))
   "Keyword spellings, each list headed by the face of its role.
-The function `file' is highlighted only before `(', like `env(...)'.")
+The functions `file' and `field' (role function) are highlighted only
+before `(', like `env(...)'.")
 
 (defconst todok--escape-re
   "\\\\\\(?:[\"\\\\ntr$]\\|u{[0-9A-Fa-f]+}\\)"
@@ -117,7 +127,7 @@ A match right after an escaping backslash (as in \\${) is skipped."
      (todok--match-placeholder 0 'todok-interpolation-face t))
    ;; Outside strings: earlier rules win over the keywords after them, so a
    ;; key `image =', a member `db.port' and `env(' are not keywords here.
-   `(("\\_<\\(env\\|file\\)\\s-*(" 1 'todok-function-face)
+   `(("\\_<\\(env\\|field\\|file\\)\\s-*(" 1 'todok-function-face)
      ("\\_<\\([A-Za-z_][-A-Za-z0-9_.]*\\)\\s-*=" 1 'todok-key-face)
      (,todok--reference-re . 'todok-reference-face))
    (mapcar (lambda (role)
@@ -167,6 +177,23 @@ A match right after an escaping backslash (as in \\${) is skipped."
 
 ;;;###autoload
 (add-to-list 'auto-mode-alist '("\\.todok\\'" . todok-mode))
+
+;;;; The language server: `todokc lsp' through eglot, when eglot is loaded.
+
+(defcustom todok-lsp-command '("todokc" "lsp")
+  "The command that starts the todokc language server, for eglot.
+Diagnostics, hover, go to definition, completion, formatting and the
+outline of a .todok buffer come from it: \\[eglot] in a `todok-mode'
+buffer starts it."
+  :type '(repeat string))
+
+(defun todok--lsp-contact (&optional _interactive)
+  "The contact eglot starts for `todok-mode': `todok-lsp-command'."
+  todok-lsp-command)
+
+(defvar eglot-server-programs)
+(with-eval-after-load 'eglot
+  (add-to-list 'eglot-server-programs '(todok-mode . todok--lsp-contact)))
 
 (provide 'todok-mode)
 ;;; todok-mode.el ends here

@@ -26,7 +26,17 @@ cat > app.todok <<'EOF'
 stack app {
   param tag = "latest"
   param image-repo = "example.org/app"
+  # param old-tag = "1.0"      (a comment: not offered)
   service web { image "${image-repo}/web:${tag}" port 80 }
+
+  profile dev { param tag = "dev" }
+  profile prod-eu {
+    param tag = "1.0"
+    service web { replicas 3 }
+  }
+  profile staging{
+  }
+  # profile old {
 }
 EOF
 
@@ -58,7 +68,7 @@ expect() {
 	fi
 }
 
-all_options='--capacity|--check|--depfile|--diagnostics=json|--diagnostics=text|--emit|--env-file|--fail-if-locked|--format|--help|--no-wait|--version|--wait-image|--werror|-D|-o'
+all_options='--capacity|--check|--depfile|--diagnostics=json|--diagnostics=text|--emit|--env-file|--fail-if-locked|--format|--help|--job-wait-image|--no-wait|--order-annotations|--profile|--version|--wait-image|--werror|-D|-o'
 expect 'todokc|-' "$all_options"
 expect 'todokc|app.todok|--' "$(tr '|' '\n' <<<"$all_options" | grep -e '^--' | paste -sd '|')"
 expect 'todokc|--w' '--wait-image|--werror'
@@ -76,14 +86,47 @@ expect 'todokc|--diagnostics|=|' 'json|text'
 expect 'todokc|--diagnostics|t' 'text'
 expect 'todokc|--capacity|' 'cpu=|memory='
 expect 'todokc|--wait-image|' ''
+expect 'todokc|--job-wait-image|' ''
+expect 'todokc|--ord' '--order-annotations'
+expect 'todokc|--order-annotations|' 'argocd|kpt'
+expect 'todokc|--order-annotations|k' 'kpt'
+expect 'todokc|--order-annotations|=|a' 'argocd'
+expect 'todokc|--order-annotations=' '--order-annotations=argocd|--order-annotations=kpt'
+expect 'todokc|app.todok|--order-annotations|=|' 'argocd|kpt'
+# --profile offers the profiles of the input, wherever it is on the line
+expect 'todokc|--pro' '--profile'
+expect 'todokc|app.todok|--profile|' 'dev|prod-eu|staging'
+expect 'todokc|app.todok|--profile|p' 'prod-eu'
+expect 'todokc|app.todok|--profile|=|s' 'staging'
+expect 'todokc|app.todok|--profile=d' '--profile=dev'
+expect 'todokc|--profile|' ''
+expect 'todokc|--profile|d' ''
+expect 'todokc|--format|yaml|--profile|dev|app.todok|--profile|' 'dev|prod-eu|staging'
+expect 'todokc|other.todok|--profile|' ''
+expect 'todokc|app.todok|--profile|x' ''
 # -D offers the params of the input, wherever it is on the line
 expect 'todokc|app.todok|-D|' 'image-repo=|tag='
 expect 'todokc|-D|t' ''
 expect 'todokc|app.todok|-D|t' 'tag='
 expect 'todokc|app.todok|-Dim' '-Dimage-repo='
 expect 'todokc|--format|json|app.todok|-D|' 'image-repo=|tag='
+# the values of --profile, --order-annotations and --job-wait-image are not the input
+expect 'todokc|--profile|dev|app.todok|-D|' 'image-repo=|tag='
+expect 'todokc|--order-annotations|kpt|app.todok|-D|' 'image-repo=|tag='
+expect 'todokc|--job-wait-image|img.todok|-D|' ''
+expect 'todokc|--job-wait-image|img:1|app.todok|-D|' 'image-repo=|tag='
 # files and folders
-expect 'todokc|' 'app.todok|other.todok|out|sub dir|two words.todok'
+expect 'todokc|' 'app.todok|fmt|import|lsp|other.todok|out|sub dir|two words.todok'
+# subcommands: the first word only; after fmt, its options and .todok files;
+# after lsp nothing but --help
+expect 'todokc|f' 'fmt'
+expect 'todokc|app.todok|f' ''
+expect 'todokc|fmt|-' '--check|--help|-w'
+expect 'todokc|fmt|' 'app.todok|other.todok|out|sub dir|two words.todok'
+expect 'todokc|fmt|-w|a' 'app.todok'
+expect 'todokc|l' 'lsp'
+expect 'todokc|lsp|' ''
+expect 'todokc|lsp|-' '--help'
 expect 'todokc|a' 'app.todok'
 expect 'todokc|t' 'two words.todok'
 expect 'todokc|sub dir/' 'sub dir/inner.todok'

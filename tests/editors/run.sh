@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # run.sh - runs the editor-support tests (editors/) with each tool that is
-# installed: TextMate grammar (vscode-tmgrammar-test, via npm), Vim, Emacs,
-# and the keywords.def drift test for each. A missing tool is skipped with a
+# installed: TextMate grammar (vscode-tmgrammar-test, via npm), the VS Code
+# extension's language client (vscode-client.js), Vim, Emacs (with eglot's
+# entry for todokc lsp), and the keywords.def drift test for each. A missing tool is skipped with a
 # line saying so. Ends with "editors: N passed, M failed"; exits 1 if M > 0.
 # Usage (from anywhere): bash tests/editors/run.sh
 set -u
@@ -32,7 +33,14 @@ vscode_manifest() { # package.json's contributions point at valid files
     const g = c.grammars.find(g => g.language === "todok");
     if (read(g.path).scopeName !== g.scopeName || g.scopeName !== "source.todok") throw "bad scopeName";
     const sn = read(c.snippets.find(s => s.language === "todok").path);
-    for (const k of ["stack", "service", "stateful"]) if (!sn[k]) throw "no snippet " + k;'
+    for (const k of ["stack", "service", "stateful", "job", "cron", "sidecar"]) if (!sn[k]) throw "no snippet " + k;
+    const pkg = read("package.json"), lock = read("package-lock.json");
+    if (!fs.existsSync(path.join(dir, pkg.main))) throw "no " + pkg.main;
+    if (!pkg.activationEvents.includes("onLanguage:todok")) throw "not activated for todok";
+    for (const [name, v] of Object.entries(pkg.dependencies)) {
+      if (!/^[0-9]+[.][0-9]+[.][0-9]+$/.test(v)) throw name + " is not pinned: " + v;
+      if (lock.packages["node_modules/" + name].version !== v) throw name + " differs in the lock";
+    }'
 }
 
 # TextMate grammar (VS Code).
@@ -46,6 +54,13 @@ if command -v npm > /dev/null; then
     "$here/node_modules/.bin/vscode-tmgrammar-test" \
     -g editors/vscode/syntaxes/todok.tmLanguage.json "tests/editors/textmate/*.todok"
   check "textmate: every keyword of keywords.def" bash "$here/keywords-test.sh" textmate
+  if [ -x "${TODOKC:-$root/todokc}" ]; then
+    check "vscode: the extension's client, and vscode-languageserver-protocol $(node -p \
+      'require("./tests/editors/node_modules/vscode-languageserver-protocol/package.json").version' \
+      2>/dev/null) against todokc lsp" node "$here/vscode-client.js" "${TODOKC:-$root/todokc}"
+  else
+    echo "skip: the VS Code client (todokc is not built)"
+  fi
 else
   echo "skip: TextMate tests (npm is not installed)"
 fi

@@ -2,7 +2,7 @@
  * fuzz_compile.c - libFuzzer harness for the whole compiler, in memory:
  * compile_source() (parse, lower, resolve, order, check, plan the
  * objects), then the YAML stream and the JSON list as `todokc` renders
- * them, the per-object files and kustomization.yaml as `todokc -o`
+ * them, the per-object files and Kustomization as `todokc -o`
  * renders them (src/output.c), the Graphviz view, and the diagnostics as text and JSON.
  * Nothing is written to disk.
  *

@@ -1,8 +1,8 @@
 /*
- * oracle.h - what the harnesses fuzz_listing.c and fuzz_envfile.c share:
- * CHECK(), which traps (a crash for libFuzzer) when an oracle fails
- * (define FUZZ_NO_ORACLES to turn the oracles off), and a compilation set
- * up as the command's.
+ * oracle.h - what the harnesses of tests/fuzz/ share: CHECK(cond, what)
+ * traps (a crash for libFuzzer, which keeps the input) when an oracle
+ * fails, after saying which one on standard error (define FUZZ_NO_ORACLES
+ * to turn the oracles off); and a compilation set up as the command's.
  */
 #ifndef FUZZ_ORACLE_H_INCLUDED
 #define FUZZ_ORACLE_H_INCLUDED

@@ -3,17 +3,19 @@
 # make fuzz-replay); the harnesses must already be built in build/fuzz/.
 #
 #   run.sh all      fuzz fuzz_parse, fuzz_compile, fuzz_listing,
-#                   fuzz_envfile and fuzz_import, each for $FUZZ_SECONDS
-#                   (default 60), one at a time (-jobs=1); then replay
+#                   fuzz_envfile, fuzz_fmt, fuzz_lsp and fuzz_import,
+#                   each for $FUZZ_SECONDS (default 60), one at a time
+#                   (-jobs=1); then replay
 #   run.sh replay   run tests/hostile/*.todok, tests/fuzz/listing/*,
 #                   tests/fuzz/envfile/*, the Compose files of
 #                   tests/import/ and tests/fuzz/crashes/* once through
 #                   every harness
 # FUZZ_ONLY=NAME fuzzes only that one (the replay still uses all).
-# The seeds: .todok files for fuzz_parse and fuzz_compile; indexes and
-# journals (tests/fuzz/listing/, and a real index) for fuzz_listing; env
+# The seeds: .todok files for fuzz_parse, fuzz_compile and fuzz_fmt; indexes
+# and journals (tests/fuzz/listing/, and a real index) for fuzz_listing; env
 # files (tests/fuzz/envfile/, the tests' test.env files) for fuzz_envfile;
-# the Compose files of tests/import/ for fuzz_import.
+# for fuzz_lsp also the protocol sessions of tests/fuzz/lsp/; the Compose
+# files of tests/import/ for fuzz_import.
 #
 # Prints the executions and time of each run; exits non-zero on any
 # crash, sanitizer report, leak or timeout, with the report's tail and the
@@ -27,7 +29,7 @@ seconds=${FUZZ_SECONDS:-60}
 max_len=${FUZZ_MAX_LEN:-8192}
 timeout=${FUZZ_TIMEOUT:-30}
 extra=${FUZZ_FLAGS:-}
-harnesses=(fuzz_parse fuzz_compile fuzz_listing fuzz_envfile fuzz_import)
+harnesses=(fuzz_parse fuzz_compile fuzz_listing fuzz_envfile fuzz_fmt fuzz_lsp fuzz_import)
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 failed=0
@@ -40,7 +42,7 @@ for h in "${harnesses[@]}"; do
 done
 
 # The dictionary holds every keyword of include/keywords.def.
-for kw in $(sed -n 's/^KEYWORD([A-Z_]*, "\([a-z]*\)".*/\1/p' include/keywords.def); do
+for kw in $(sed -n 's/^KEYWORD([A-Z_]*, "\([a-z-]*\)".*/\1/p' include/keywords.def); do
 	if ! grep -q "^[a-z_0-9]*=\"$kw\"\$" tests/fuzz/todok.dict; then
 		echo "fuzz: tests/fuzz/todok.dict lacks the keyword '$kw'" >&2
 		failed=1
@@ -53,6 +55,10 @@ seed() {
 	local f
 	for f in examples/*.todok tests/golden/*.todok tests/errors/*.todok; do
 		[ -f "$f" ] && cp "$f" "$dir/seeds/$(echo "${f%.todok}" | tr / -).todok"
+	done
+	# Recorded sessions of the protocol (for fuzz_lsp's stream).
+	for f in tests/fuzz/lsp/*; do
+		[ -f "$f" ] && cp "$f" "$dir/seeds/lsp-$(basename "$f")"
 	done
 	# The small hostile cases make good seeds too.
 	for f in tests/hostile/*.todok; do

@@ -36,7 +36,6 @@ service a { image "nginx:1" expose none volume v at "/${x.F}" temp }
 param p = "${x.E}"
 naming { workload "{component}-${x.E}" } service a { image "nginx:1" expose none }
 config c { K = env("HOSTILE_SECRET") }
-config c { K = file("key.txt") }
 service a { image "nginx:1" expose none env { K = env("HOSTILE_SECRET") } }
 USES
 # Used properly: only base64 in the Secret, nowhere in clear.

@@ -4,13 +4,17 @@
 #      `make -f Makefile -f mk/install.mk` while the top-level Makefile does
 #      not include mk/install.mk), and the exact list of installed files;
 #   2. the installed man page renders without warnings and documents every
-#      option of `todokc --help`; the bash completion (completion-test.sh);
+#      option of `todokc --help`; the bash completion offers every one of
+#      them, and passes completion-test.sh;
 #   3. tests/buildsys/make/ (a Makefile including the installed todok.mk) and
 #      tests/buildsys/cmake/ (find_package(Todok) + todok_add_manifests, with
 #      the Unix Makefiles generator and with Ninja when installed): a first
-#      build writes the manifests; touching the file that one stack reads
+#      build writes the manifests, and one stack (web) once per profile into
+#      web/dev/ and web/prod/; touching the file that one stack reads
 #      through file("...") (or the --env-file of the other) rebuilds exactly
-#      that stack; a rebuild after that does nothing;
+#      that stack; touching web.todok rebuilds both profile folders, a file
+#      or an option of one profile only that profile's; a rebuild after that
+#      does nothing; todok-clean removes every folder;
 #   4. `make uninstall` leaves no file in the prefix.
 # Each project is copied to a temporary folder, removed at the end.
 # Prints one line per test and ends with "buildsys: N passed, M failed".
@@ -46,12 +50,10 @@ check() {
 	if "$@" >"$log" 2>&1; then pass "$name"; else fail "$name" "$log"; fi
 }
 
-# The mtime (ns) of each kustomization.yaml under folder $1, one "path time" a line.
-stamps() { find "$1" -name kustomization.yaml -printf '%p %T@\n' | sort; }
-# Which of the kustomization.yaml files changed between two stamps() lists.
+# The mtime (ns) of each Kustomization under folder $1, one "path time" a line.
+stamps() { find "$1" -name Kustomization -printf '%p %T@\n' | sort; }
+# Which of the Kustomization files changed between two stamps() lists.
 changed() { diff <(printf '%s\n' "$1") <(printf '%s\n' "$2") | sed -n 's/^> \([^ ]*\) .*/\1/p'; }
-# How many lines of build log $1 run todokc on stack $2 (a file name).
-runs() { grep -c "todokc.* stacks/$2" "$1"; }
 
 # --- 1. install --------------------------------------------------------------
 make_install=(make -C "$root")
@@ -110,6 +112,7 @@ if command -v man >/dev/null; then
 	done
 	check "the man page documents every option of todokc --help" \
 		bash -c '[ $# -eq 0 ] || { echo "missing: $*"; false; }' _ ${missing[@]+"${missing[@]}"}
+	missing=()
 	for section in NAME SYNOPSIS DESCRIPTION OPTIONS OUTPUT "EXIT STATUS" ENVIRONMENT FILES EXAMPLES "SEE ALSO"; do
 		grep -q "^$section\$" "$tmp/man.txt" || missing+=("$section")
 	done
@@ -118,6 +121,20 @@ if command -v man >/dev/null; then
 else
 	skip "man is not installed: rendering not checked"
 fi
+# The options that the installed completion offers after "todokc -", one a line.
+completion_options() {
+	bash -c 'source "$1" && COMP_WORDS=(todokc -) COMP_CWORD=1 && _todokc todokc - todokc && printf "%s\n" "${COMPREPLY[@]}"' _ "$1"
+}
+offered=$(completion_options "$P/share/bash-completion/completions/todokc" 2>&1)
+missing=()
+# The compiler's options: the synopsis lines of the subcommands (todokc fmt
+# [--check | -w] ...) are left out; completion-test.sh checks those.
+for opt in $("$P/bin/todokc" --help | grep -vE '^ *todokc [a-z]+ ' |
+	grep -oE '(^|[ ,])--?[a-z][-a-z]*' | tr -d ' ,' | sort -u); do
+	grep -qx -e "$opt" -e "$opt=.*" <<<"$offered" || missing+=("$opt")
+done
+check "the bash completion offers every option of todokc --help" \
+	bash -c '[ $# -eq 0 ] || { echo "missing: $*"; false; }' _ ${missing[@]+"${missing[@]}"}
 if bash "$here/completion-test.sh" "$P/share/bash-completion/completions/todokc" >"$tmp/completion.log" 2>&1; then
 	pass "bash completion ($(tail -n 1 "$tmp/completion.log"))"
 else
@@ -135,28 +152,55 @@ else
 fi
 manifests_ok() { # FOLDER EXT NOBJECTS: every listed file exists, secrets 0600
 	local dir=$1 ext=$2 n=$3 f count=0
-	[ -f "$dir/kustomization.yaml" ] && [ -f "$dir/.todokc-outputs" ] || { echo "no kustomization.yaml or index in $dir"; return 1; }
+	[ -f "$dir/Kustomization" ] && [ -f "$dir/.todokc-outputs" ] || { echo "no Kustomization or index in $dir"; return 1; }
+	[ ! -e "$dir/kustomization.yaml" ] || { echo "$dir/kustomization.yaml exists beside the Kustomization"; return 1; }
 	while IFS= read -r f; do
 		[ -s "$dir/$f" ] || { echo "missing $dir/$f"; return 1; }
 		[[ $f == *."$ext" ]] || { echo "$f is not .$ext"; return 1; }
 		case $f in *-secret-*) [ "$(stat -c %a "$dir/$f")" = 600 ] || { echo "$f is not mode 600"; return 1; } ;; esac
 		count=$((count + 1))
-	done < <(sed -n 's/^- //p' "$dir/kustomization.yaml")
+	done < <(sed -n 's/^- //p' "$dir/Kustomization")
 	[ "$count" -eq "$n" ] || { echo "$dir: $count objects, expected $n"; return 1; }
 }
 check "make: shop manifests (5 objects) in manifests/shop/" manifests_ok "$m/manifests/shop" yaml 5
 check "make: blog manifests (3 objects) in manifests/blog/" manifests_ok "$m/manifests/blog" yaml 3
+check "make: web's dev profile (4 objects) in manifests/web/dev/" manifests_ok "$m/manifests/web/dev" yaml 4
+check "make: web's prod profile (4 objects) in manifests/web/prod/" manifests_ok "$m/manifests/web/prod" yaml 4
+# profile_ok FOLDER: web/dev and web/prod were compiled with their profile
+# (and prod with TAG, its TODOK_FLAGS_web_prod), web/ itself was not.
+profile_ok() {
+	local w=$1 tag=$2
+	[ ! -e "$w/Kustomization" ] || { echo "$w/Kustomization was made"; return 1; }
+	grep -q 'image: web-site:dev' "$w/dev/04-deployment-web-site.yaml" &&
+		grep -q 'namespace: web-dev' "$w/dev/04-deployment-web-site.yaml" &&
+		grep -q 'replicas: 1' "$w/dev/04-deployment-web-site.yaml" &&
+		grep -q "image: web-site:$tag" "$w/prod/04-deployment-web-site.yaml" &&
+		grep -q 'namespace: web-prod' "$w/prod/04-deployment-web-site.yaml" &&
+		grep -q 'replicas: 3' "$w/prod/04-deployment-web-site.yaml" ||
+		{ grep -H -e image: -e namespace: -e replicas: "$w"/*/04-deployment-web-site.yaml; return 1; }
+}
+check "make: --profile dev / --profile prod (with TODOK_FLAGS_web_prod) applied, no manifests/web/Kustomization" \
+	profile_ok "$m/manifests/web" 1.1
+check "make: each profile has its own depfile, first target its Kustomization, and flags file" \
+	bash -c 'for p in dev prod; do
+		grep -q "^manifests/web/$p/Kustomization " "$1/web/$p.d" && grep -q -e "--profile $p" "$1/web/$p.flags" || { cat "$1/web/$p.d" "$1/web/$p.flags"; exit 1; }
+	done
+	grep -q "secrets/dev-key.txt" "$1/web/dev.d" && ! grep -q "secrets/prod-key.txt" "$1/web/dev.d" &&
+		grep -q "secrets/prod-key.txt" "$1/web/prod.d" && grep -q -- "-D tag=1.1" "$1/web/prod.flags" &&
+		grep -q "^manifests/shop/Kustomization " "$1/shop.d"' _ "$m/manifests"
 check "make: -D tag=2.1 from TODOK_FLAGS_blog reached the manifests" \
 	grep -q 'blog-web:2.1' "$m/manifests/blog/03-deployment-blog-web.yaml"
 check "make: todok.mk used the installed $pfx/bin/todokc" grep -q "^$P/bin/todokc stacks/shop.todok" "$tmp/make1.log"
 
-rebuild_only() { # LOG BEFORE AFTER STACK: exactly STACK was rebuilt, once
-	local c
+rebuilt() { # LOG BEFORE AFTER FOLDER...: exactly these folders (shop, web/dev) were rebuilt, once each
+	local log=$1 c f ok=1
 	c=$(changed "$2" "$3")
-	[ "$(runs "$1" "$4.todok")" = 1 ] && [ "$(grep -c 'todokc.* stacks/' "$1")" = 1 ] &&
-		[ "$(printf '%s\n' "$c" | grep -c .)" = 1 ] && [[ $c == */"$4"/kustomization.yaml ]] ||
-		{ echo "expected only $4 to be rebuilt; changed: ${c:-nothing}"; cat "$1"; return 1; }
+	shift 3
+	[ "$(grep -c 'todokc.* stacks/' "$log")" = $# ] && [ "$(printf '%s\n' "$c" | grep -c .)" = $# ] || ok=
+	for f in "$@"; do grep -q "/$f/Kustomization\$" <<<"$c" || ok=; done
+	[ -n "$ok" ] || { echo "expected exactly $* to be rebuilt; changed: ${c:-nothing}"; cat "$log"; return 1; }
 }
+rebuild_only() { rebuilt "$@"; } # LOG BEFORE AFTER STACK: exactly STACK was rebuilt, once
 nothing_rebuilt() { # LOG BEFORE AFTER
 	[ "$(grep -c 'todokc.* stacks/' "$1")" = 0 ] && [ "$2" = "$3" ] ||
 		{ echo "expected no rebuild; changed: $(changed "$2" "$3")"; cat "$1"; return 1; }
@@ -186,14 +230,56 @@ check "make: changing blog's flags rebuilds exactly blog" rebuild_only "$tmp/mak
 touch_later "$P/bin/todokc"
 mk >"$tmp/make6b.log" 2>&1
 s6=$(stamps "$m/manifests")
-check "make: a newer todokc rebuilds both stacks" \
-	bash -c '[ "$(grep -c "todokc.* stacks/" "$1")" = 2 ] && [ "$(diff <(echo "$2") <(echo "$3") | grep -c "^>")" = 2 ] || { cat "$1"; false; }' \
-	_ "$tmp/make6b.log" "$s5" "$s6"
-mk clean >"$tmp/make7.log" 2>&1
-check "make: todok-clean removes the manifests, depfiles and folders" \
+check "make: a newer todokc rebuilds every stack and profile" rebuilt "$tmp/make6b.log" "$s5" "$s6" shop blog web/dev web/prod
+touch_later "$m/stacks/web.todok"
+mk >"$tmp/make9.log" 2>&1
+s7=$(stamps "$m/manifests")
+check "make: touching web.todok rebuilds exactly its two profile folders" rebuilt "$tmp/make9.log" "$s6" "$s7" web/dev web/prod
+touch_later "$m/stacks/secrets/prod-key.txt"
+mk >"$tmp/make10.log" 2>&1
+s8=$(stamps "$m/manifests")
+check "make: touching the file(\"...\") of web's prod profile rebuilds exactly web/prod" rebuilt "$tmp/make10.log" "$s7" "$s8" web/prod
+mk TODOK_FLAGS_web_prod='-D tag=1.2' >"$tmp/make11.log" 2>&1
+s9=$(stamps "$m/manifests")
+check "make: changing TODOK_FLAGS_web_prod rebuilds exactly web/prod" rebuilt "$tmp/make11.log" "$s8" "$s9" web/prod
+check "make: ... with the new flags" profile_ok "$m/manifests/web" 1.2
+mk TODOK_FLAGS_web_prod='-D tag=1.2' >"$tmp/make12.log" 2>&1
+s10=$(stamps "$m/manifests")
+check "make: the build after that does nothing" nothing_rebuilt "$tmp/make12.log" "$s9" "$s10"
+mk TODOK_FLAGS_web_prod='-D tag=1.2' TODOK_FLAGS_web=--no-wait >"$tmp/make13.log" 2>&1
+s11=$(stamps "$m/manifests")
+check "make: changing TODOK_FLAGS_web rebuilds both profile folders" rebuilt "$tmp/make13.log" "$s10" "$s11" web/dev web/prod
+# A folder that todokc wrote before the kustomization was renamed: its index
+# lists kustomization.yaml, and there is no Kustomization. make rebuilds it
+# (the stamp is missing), and todokc removes the stale file of its own.
+old_layout() {
+	local d=$1
+	mv "$d/Kustomization" "$d/kustomization.yaml" &&
+		sed -i 's/^Kustomization$/kustomization.yaml/' "$d/.todokc-outputs"
+}
+old_layout "$m/manifests/shop"
+mk TODOK_FLAGS_web_prod='-D tag=1.2' TODOK_FLAGS_web=--no-wait >"$tmp/make14.log" 2>&1
+check "make: a folder with an old kustomization.yaml of todokc's is rebuilt, the old file removed" \
+	bash -c 'grep -q "todokc.* stacks/shop.todok" "$2" && [ "$(grep -c "todokc.* stacks/" "$2")" = 1 ] && ! grep -qx kustomization.yaml "$1/.todokc-outputs" || { cat "$2"; ls -a "$1"; false; }' \
+	_ "$m/manifests/shop" "$tmp/make14.log"
+check "make: ... and holds the Kustomization alone" manifests_ok "$m/manifests/shop" yaml 5
+check "make: todok-clean lists every folder, the profile folders too" \
+	bash -c 'make -C "$1" TODOKC_PREFIX="$2" clean >"$3" 2>&1 && for d in shop blog web/dev web/prod; do grep -qx "todok-clean: manifests/$d" "$3" || { cat "$3"; exit 1; }; done && ! grep -q kept "$3" || { cat "$3"; false; }' \
+	_ "$m" "$P" "$tmp/make7.log"
+check "make: todok-clean removes the manifests, depfiles, flags files and folders" \
 	bash -c '[ ! -e "$1/manifests" ] || { find "$1/manifests"; false; }' _ "$m"
 mk -j2 >"$tmp/make8.log" 2>&1
-check "make -j2: builds both stacks again" manifests_ok "$m/manifests/shop" yaml 5
+every_folder_ok() { # FOLDER: shop, blog, web/dev and web/prod in FOLDER
+	manifests_ok "$1/shop" yaml 5 && manifests_ok "$1/blog" yaml 3 &&
+		manifests_ok "$1/web/dev" yaml 4 && manifests_ok "$1/web/prod" yaml 4
+}
+check "make -j2: builds every stack and profile again" every_folder_ok "$m/manifests"
+check "make -j2: ... with the right profiles" profile_ok "$m/manifests/web" 1.1
+mk -j2 clean >/dev/null 2>&1
+check "make -j2 of the two profile folders' Kustomization: builds those only" \
+	bash -c 'make -C "$1" TODOKC_PREFIX="$2" -j2 manifests/web/dev/Kustomization manifests/web/prod/Kustomization >"$3" 2>&1 &&
+		[ -f "$1/manifests/web/dev/Kustomization" ] && [ -f "$1/manifests/web/prod/Kustomization" ] &&
+		[ ! -e "$1/manifests/shop" ] && [ ! -e "$1/manifests/blog" ] || { cat "$3"; false; }' _ "$m" "$P" "$tmp/make15.log"
 
 # --- 3b. a CMake project with find_package(Todok) ---------------------------
 cmake_project() { # GENERATOR LABEL
@@ -218,7 +304,17 @@ cmake_project() { # GENERATOR LABEL
 	check "cmake ($label): shop manifests (5 objects, yaml)" manifests_ok "$b/shop_manifests/shop" yaml 5
 	check "cmake ($label): blog manifests (3 objects, FORMAT json, OUTPUT_DIR manifests)" \
 		manifests_ok "$b/manifests/blog" json 3
-	local s0 s1 s2 s3 s4
+	check "cmake ($label): web's PROFILES dev prod: dev (4 objects) in web_manifests/web/dev/" \
+		manifests_ok "$b/web_manifests/web/dev" yaml 4
+	check "cmake ($label): ... and prod (4 objects) in web_manifests/web/prod/" \
+		manifests_ok "$b/web_manifests/web/prod" yaml 4
+	check "cmake ($label): --profile dev / --profile prod (with FLAGS_prod) applied, no web/Kustomization" \
+		profile_ok "$b/web_manifests/web" 1.1
+	check "cmake ($label): TODOK_OUTPUT_DIRS and TODOK_KUSTOMIZATIONS name both profile folders" \
+		grep -qxF -e "-- web_manifests: $b/web_manifests/web/dev;$b/web_manifests/web/prod" \
+		-e "-- web_manifests: $b/web_manifests/web/dev/Kustomization;$b/web_manifests/web/prod/Kustomization" \
+		"$tmp/$label-configure.log"
+	local s0 s1 s2 s3 s4 s5 s6 s7 s8
 	s0=$(stamps "$b")
 	"${build[@]}" >"$tmp/$label-2.log" 2>&1
 	s1=$(stamps "$b")
@@ -236,6 +332,25 @@ cmake_project() { # GENERATOR LABEL
 	s4=$(stamps "$b")
 	check "cmake ($label): touching blog's ENV_FILE rebuilds exactly blog" \
 		rebuild_only "$tmp/$label-5.log" "$s3" "$s4" blog
+	touch_later "$c/stacks/web.todok"
+	"${build[@]}" >"$tmp/$label-6.log" 2>&1
+	s5=$(stamps "$b")
+	check "cmake ($label): touching web.todok rebuilds exactly its two profile folders" \
+		rebuilt "$tmp/$label-6.log" "$s4" "$s5" web/dev web/prod
+	touch_later "$c/stacks/secrets/prod-key.txt"
+	"${build[@]}" >"$tmp/$label-7.log" 2>&1
+	s6=$(stamps "$b")
+	check "cmake ($label): touching the file(\"...\") of web's prod profile rebuilds exactly web/prod" \
+		rebuilt "$tmp/$label-7.log" "$s5" "$s6" web/prod
+	cmake -DWEB_PROD_TAG=1.2 "$b" >"$tmp/$label-reconfigure.log" 2>&1
+	"${build[@]}" >"$tmp/$label-8.log" 2>&1
+	s7=$(stamps "$b")
+	check "cmake ($label): changing FLAGS_prod rebuilds exactly web/prod" \
+		rebuilt "$tmp/$label-8.log" "$s6" "$s7" web/prod
+	check "cmake ($label): ... with the new flags" profile_ok "$b/web_manifests/web" 1.2
+	"${build[@]}" >"$tmp/$label-9.log" 2>&1
+	s8=$(stamps "$b")
+	check "cmake ($label): the build after that does nothing" nothing_rebuilt "$tmp/$label-9.log" "$s7" "$s8"
 }
 if command -v cmake >/dev/null; then
 	cmake_project "Unix Makefiles" makefiles

@@ -265,9 +265,9 @@ if has make; then
 		printf 'stack s {\n  secret k { A = file("%s") }\n}\n' "$esc" >"$d/s.todok"
 		(cd "$d" && "$todokc" s.todok -o out --depfile deps.d) >/dev/null 2>"$tmp/err" ||
 			{ fail "depfile: '$name': compiles" "$tmp/err"; continue; }
-		printf 'all: out/kustomization.yaml\ninclude deps.d\nout/kustomization.yaml:\n\t@echo REBUILD\n' >"$d/Makefile"
+		printf 'all: out/Kustomization\ninclude deps.d\nout/Kustomization:\n\t@echo REBUILD\n' >"$d/Makefile"
 		touch -d '2000-01-01' "$d/$name" "$d/s.todok"
-		touch -d '2000-01-02' "$d/out/kustomization.yaml"
+		touch -d '2000-01-02' "$d/out/Kustomization"
 		r1=$(mk -s -C "$d" 2>&1)
 		touch -d '2000-01-03' "$d/$name"
 		r2=$(mk -s -C "$d" 2>&1)
@@ -313,7 +313,7 @@ mkdir -p "$tmp/odir"
 printf 'stack s {\n  config c { A = "v" }\n}\n' >"$tmp/odir/s.todok"
 (cd "$tmp/odir" && "$todokc" s.todok -o 'out;rm x' --depfile deps.d) >/dev/null 2>"$tmp/err"
 st=$?
-if [ "$st" -eq 3 ] && grep -qF "'out;rm x/kustomization.yaml', which holds ';'" "$tmp/err" && [ ! -e "$tmp/odir/out;rm x" ]; then
+if [ "$st" -eq 3 ] && grep -qF "'out;rm x/Kustomization', which holds ';'" "$tmp/err" && [ ! -e "$tmp/odir/out;rm x" ]; then
 	pass "depfile: an output folder whose name holds ';' refused before it is created"
 else
 	fail "depfile: an output folder whose name holds ';' refused before it is created (exit $st)" "$tmp/err"

@@ -334,15 +334,15 @@ ok(isinstance(lst, dict) and list(lst)[:2] == ["apiVersion", "kind"] and "items"
    "stdout is one object {apiVersion, kind, items}")
 items = lst.get("items", [])
 def kust(d):
-    k = yaml.load(open(os.path.join(d, "kustomization.yaml")), Loader) if yaml else None
+    k = yaml.load(open(os.path.join(d, "Kustomization")), Loader) if yaml else None
     if k is None:  # without PyYAML: the "- NAME" lines
-        return [l[2:].strip() for l in open(os.path.join(d, "kustomization.yaml")) if l.startswith("- ")], None
+        return [l[2:].strip() for l in open(os.path.join(d, "Kustomization")) if l.startswith("- ")], None
     return k.get("resources", []), k
 for fmt in ("json", "yaml"):
     d = os.path.join(b, "dir-" + fmt)
     res, k = kust(d)
-    files = sorted(f for f in os.listdir(d) if f not in ("kustomization.yaml", ".todokc-outputs"))
-    ok(res == files, "-o %s: kustomization.yaml lists exactly the files, in order (%d)" % (fmt.upper(), len(files)))
+    files = sorted(f for f in os.listdir(d) if f not in ("Kustomization", ".todokc-outputs"))
+    ok(res == files, "-o %s: Kustomization lists exactly the files, in order (%d)" % (fmt.upper(), len(files)))
     ok(all(f.endswith("." + fmt) for f in files), "-o %s: files end in .%s" % (fmt.upper(), fmt))
     nums = [f.split("-", 1)[0] for f in files]
     ok(nums == ["%0*d" % (max(2, len(str(len(files)))), i + 1) for i in range(len(files))],
@@ -350,7 +350,7 @@ for fmt in ("json", "yaml"):
     if k is not None:
         ok(k.get("apiVersion") == "kustomize.config.k8s.io/v1beta1" and k.get("kind") == "Kustomization"
            and k.get("sortOptions") == {"order": "fifo"},
-           "-o %s: kustomization.yaml is YAML, a Kustomization with sortOptions order fifo" % fmt.upper())
+           "-o %s: Kustomization is YAML, a Kustomization with sortOptions order fifo" % fmt.upper())
     if fmt == "json":
         per = [json.load(open(os.path.join(d, f))) for f in res]
         ok(per == items, "stdout List items equal the -o JSON files in kustomization order")
@@ -377,8 +377,8 @@ echo "== output folder"
 O=$tmp/o1
 tk "$fx/stack.todok" "${S[@]}" -o "$O"
 expect "first run into a new DIR" 0
-check "new DIR created with the outputs and kustomization.yaml" \
-	test -f "$O/kustomization.yaml" -a -f "$O/06-deployment-shop-web.yaml" -a -f "$O/.todokc-outputs"
+check "new DIR created with the outputs and Kustomization" \
+	test -f "$O/Kustomization" -a -f "$O/06-deployment-shop-web.yaml" -a -f "$O/.todokc-outputs"
 check "stdout empty with -o" test ! -s "$tmp/out"
 # the user's own files
 echo "# my notes" >"$O/README"
@@ -398,10 +398,10 @@ check "stale files of the removed component are gone" \
 	bash -c '! ls "$1" | grep -q shop-web' _ "$O"
 check "renumbered: 05-deployment-shop-worker.yaml, no 06- or 07- left" \
 	bash -c 'test -f "$1/05-deployment-shop-worker.yaml" && ! ls "$1" | grep -qE "^0[67]-"' _ "$O"
-check "kustomization.yaml lists only the new files" \
-	bash -c 'diff <(sed -n "s/^- //p" "$1/kustomization.yaml") <(echo "$2")' _ "$O" "$after"
-check "the index lists exactly the new outputs and kustomization.yaml" \
-	bash -c 'diff <(grep -v "^#" "$1/.todokc-outputs" | LC_ALL=C sort) <(printf "%s\nkustomization.yaml\n" "$2" | LC_ALL=C sort)' _ "$O" "$after"
+check "Kustomization lists only the new files" \
+	bash -c 'diff <(sed -n "s/^- //p" "$1/Kustomization") <(echo "$2")' _ "$O" "$after"
+check "the index lists exactly the new outputs and Kustomization" \
+	bash -c 'diff <(grep -v "^#" "$1/.todokc-outputs" | LC_ALL=C sort) <(printf "%s\nKustomization\n" "$2" | LC_ALL=C sort)' _ "$O" "$after"
 check "foreign files untouched after the component was removed" same_snap "$fs0" "$(foreign_snap)"
 [ "$before" != "$after" ] && pass "the removal changed the set of outputs" || fail "the removal changed the set of outputs"
 
@@ -409,8 +409,8 @@ tk "$fx/stack-smaller.todok" "${S[@]}" --format json -o "$O"
 expect "switching the same DIR to --format json" 0
 check "YAML outputs of the earlier run removed, JSON ones written" \
 	bash -c '! ls "$1" | grep -qE "^[0-9].*\.yaml$" && ls "$1" | grep -qE "^01-.*\.json$"' _ "$O"
-check "kustomization.yaml stays YAML and lists the .json files" \
-	bash -c 'head -1 "$1/kustomization.yaml" | grep -q "^apiVersion: kustomize" && grep -q "^- 01-secret-shop-creds.json$" "$1/kustomization.yaml"' _ "$O"
+check "Kustomization stays YAML and lists the .json files" \
+	bash -c 'head -1 "$1/Kustomization" | grep -q "^apiVersion: kustomize" && grep -q "^- 01-secret-shop-creds.json$" "$1/Kustomization"' _ "$O"
 tk "$fx/stack.todok" "${S[@]}" -o "$O"
 expect "back to YAML with web added again" 0
 check "foreign files untouched after every run" same_snap "$fs0" "$(foreign_snap)"
@@ -453,6 +453,15 @@ refuse "foreign 06-deployment-shop-web.yaml not in the index of an earlier run" 
 F=$tmp/foreign3
 mkdir "$F" && printf 'resources: [mine.yaml]\n' >"$F/kustomization.yaml"
 refuse "the user's own kustomization.yaml" "$F" kustomization.yaml "$fx/stack.todok" "${S[@]}"
+F=$tmp/foreign3b
+mkdir "$F" && printf 'resources: [mine.yaml]\n' >"$F/Kustomization"
+refuse "the user's own Kustomization" "$F" Kustomization "$fx/stack.todok" "${S[@]}"
+F=$tmp/older-todokc
+mkdir "$F" && printf '# written by todokc\nkustomization.yaml\n' >"$F/.todokc-outputs" &&
+	printf 'resources: []\n' >"$F/kustomization.yaml"
+tk "$fx/stack.todok" "${S[@]}" -o "$F"
+check "an older todokc's kustomization.yaml, listed in the index, is removed" \
+	bash -c 'test ! -e "$1/kustomization.yaml" && test -f "$1/Kustomization" && ! grep -qx kustomization.yaml "$1/.todokc-outputs"' _ "$F"
 F=$tmp/foreign4
 mkdir "$F" && echo victim >"$tmp/victim" && ln -s "$tmp/victim" "$F/02-configmap-shop-settings.yaml"
 refuse "a foreign symlink named like an output" "$F" 02-configmap-shop-settings.yaml "$fx/stack.todok" "${S[@]}"
@@ -478,7 +487,7 @@ check "a tampered index: DIR exactly as it was" same_snap "$t0" "$(snap "$F/out"
 # DIR does not exist yet: created, also nested; trailing slash.
 tk "$fx/stack.todok" "${S[@]}" -o "$tmp/new/a/b/c"
 expect "nested DIR a/b/c that does not exist" 0
-check "nested DIR created with the outputs" test -f "$tmp/new/a/b/c/kustomization.yaml"
+check "nested DIR created with the outputs" test -f "$tmp/new/a/b/c/Kustomization"
 (cd "$tmp" && "$todokc" "$fx/stack.todok" "${S[@]}" -o rel/x/y/ >"$tmp/out" 2>"$tmp/err")
 st=$?
 expect "relative nested DIR with a trailing slash" 0
@@ -486,7 +495,7 @@ check "relative nested DIR created" test -f "$tmp/rel/x/y/01-secret-shop-creds.y
 mkdir -p "$tmp/real" && ln -s real "$tmp/link"
 tk "$fx/stack.todok" "${S[@]}" -o "$tmp/link"
 expect "DIR a symlink to a folder" 0
-check "DIR symlink kept, files in its target" bash -c 'test -L "$1/link" && test -f "$1/real/kustomization.yaml"' _ "$tmp"
+check "DIR symlink kept, files in its target" bash -c 'test -L "$1/link" && test -f "$1/real/Kustomization"' _ "$tmp"
 
 # DIR is a regular file.
 echo "not a folder" >"$tmp/afile"
@@ -815,7 +824,7 @@ norm = lambda x: os.path.normpath(x)
 if out != "-":
     files = sorted(f for f in os.listdir(out) if f != ".todokc-outputs")
     ok(sorted(norm(x) for x in t) == sorted(norm(os.path.join(out, f)) for f in files),
-       "targets are exactly the outputs (%d files incl. kustomization.yaml): %s" % (len(files), t))
+       "targets are exactly the outputs (%d files incl. Kustomization): %s" % (len(files), t))
     ok(all("//" not in x for x in t), "targets spelled without '//'")
 else:
     ok(len(t) >= 1, "has a target")
@@ -832,7 +841,7 @@ EOF
 }
 depcheck "absolute odd paths" / "$D/deps.d" "$OUT" "$D/app.todok" "$D/my secret\$1#.txt" "$D/env #file\$.env"
 check "depfile: a space escaped as '\\ ' and \$ as '\$\$' (GCC)" grep -qF 'dep\ dir$$x/my\ secret$$1\#.txt' "$D/deps.d"
-check "depfile: the output folder 'out \$dir' escaped" grep -qF 'out\ $$dir/kustomization.yaml' "$D/deps.d"
+check "depfile: the output folder 'out \$dir' escaped" grep -qF 'out\ $$dir/Kustomization' "$D/deps.d"
 check "depfile: no unescaped '\$' (a lone \$ Make would expand)" \
 	bash -c '! sed "s/\\\$\\\$//g" "$1" | grep -q "\\\$"' _ "$D/deps.d"
 
@@ -846,6 +855,7 @@ if has make; then
 		printf 'all:'
 		for f in "$OUT"/*; do printf ' %s' "$(esc "$f")"; done
 		printf '\n.PHONY: all\ninclude deps.d\n%%.yaml:\n\t@echo REBUILD "$@"\n'
+		printf '%%/Kustomization:\n\t@echo REBUILD "$@"\n'
 	} >"$MK/Makefile"
 	nout=$(ls "$OUT" | wc -l)
 	mk() { make -C "$MK" -n >"$tmp/make.out" 2>"$tmp/err"; }

@@ -10,7 +10,7 @@
 #   to standard output, YAML and --format json: the same objects, in order;
 #   -o DIR in YAML and in JSON: each NN-kind-name.yaml equals its .json twin
 #   and the object at its position on standard output, and each folder's
-#   kustomization.yaml lists exactly the other files, in order.
+#   Kustomization lists exactly the other files, in order.
 # The comparisons are in tests/suites/yaml_types.py.  Prints one line per
 # failure and "yaml-types: N passed, M failed" (N = objects, files and
 # kustomizations checked).  Skipped when no python3 has PyYAML.

@@ -11,7 +11,7 @@ STREAM.yaml is the compile to standard output, STREAM.json the one with
 --format json (a v1 List), DIR-YAML and DIR-JSON the -o DIR compiles.
 Compares the stream object by object, each DIR-YAML file with its JSON
 twin and with the stream's object at its position, checks the file names
-(NN-kind-name.ext), and that each folder's kustomization.yaml lists
+(NN-kind-name.ext), and that each folder's Kustomization lists
 exactly the other files, in order.  Prints "FAIL: ..." for each problem
 and ends with "counts: PASSED FAILED".
 """
@@ -159,11 +159,11 @@ def listing(folder):
 
 
 def check_kustomization(label, folder, files):
-    docs = read_yaml(label, os.path.join(folder, "kustomization.yaml"))
+    docs = read_yaml(label, os.path.join(folder, "Kustomization"))
     if docs is None:
         return
     if len(docs) != 1 or not isinstance(docs[0], dict):
-        fail(label, "%s/kustomization.yaml is not one mapping" % folder)
+        fail(label, "%s/Kustomization is not one mapping" % folder)
         return
     k = docs[0]
     problems = []
@@ -174,7 +174,7 @@ def check_kustomization(label, folder, files):
     if k.get("sortOptions") != {"order": "fifo"}:
         problems.append("sortOptions %r, expected {order: fifo}" % (k.get("sortOptions"),))
     if problems:
-        fail(label, "%s/kustomization.yaml: %s" % (os.path.basename(folder), "; ".join(problems)))
+        fail(label, "%s/Kustomization: %s" % (os.path.basename(folder), "; ".join(problems)))
     else:
         ok()
 
@@ -182,11 +182,11 @@ def check_kustomization(label, folder, files):
 def compare_dirs(label, dir_yaml, dir_json, items):
     ly, lj = listing(dir_yaml), listing(dir_json)
     for folder, names in ((dir_yaml, ly), (dir_json, lj)):
-        if "kustomization.yaml" not in names:
-            fail(label, "%s has no kustomization.yaml" % os.path.basename(folder))
+        if "Kustomization" not in names:
+            fail(label, "%s has no Kustomization" % os.path.basename(folder))
             return
-    fy = [n for n in ly if n != "kustomization.yaml"]
-    fj = [n for n in lj if n != "kustomization.yaml"]
+    fy = [n for n in ly if n != "Kustomization"]
+    fj = [n for n in lj if n != "Kustomization"]
     check_kustomization(label + " -o yaml", dir_yaml, fy)
     check_kustomization(label + " -o json", dir_json, fj)
     if [n for n in fy if not n.endswith(".yaml")] or [n for n in fj if not n.endswith(".json")]:

@@ -4,6 +4,9 @@
 if exists('b:current_syntax')
   finish
 endif
+" The keyword lists below are continued over several lines.
+let s:cpo_save = &cpo
+set cpo&vim
 
 " Names such as app-secrets are one word, so 'config' in it is no keyword.
 syntax iskeyword @,48-57,_,192-255,45
@@ -11,13 +14,27 @@ syntax case match
 
 " Keywords are matches, not :syn keyword, so that a key ('image = ...') or
 " a reference's member ('db.port'), defined later, can win over them.
-syntax match todokDeclaration /\<\%(cluster\|config\|namespace\|naming\|param\|secret\|service\|stack\|stateful\)\>/
-syntax match todokProperty    /\<\%(after\|annotations\|args\|command\|container\|env\|expose\|grace\|image\|labels\|limits\|liveness\|port\|readiness\|replicas\|requests\|route\|startup\|volume\)\>/
-syntax match todokResource    /\<\%(cpu\|memory\)\>/
-syntax match todokProbe       /\<\%(delay\|every\|exec\|failures\|header\|http\|on\|tcp\|timeout\)\>/
-syntax match todokExpose      /\<\%(as\|clusterip\|loadbalancer\|nodeport\|none\)\>/
-syntax match todokVolume      /\<\%(at\|class\|from\|size\|temp\)\>/
-syntax match todokModifier    /\<\%(path\|tls\|udp\|workload\)\>/
+syntax match todokDeclaration /\<\%(cluster\|config\|cron\|job\|namespace
+      \\|naming\|network\|param\|profile\|secret\|service\|stack\|stateful\)\>/
+syntax match todokProperty    /\<\%(account\|after\|allow\|annotations\|args
+      \\|budget\|command\|concurrency\|container\|container-port\|deadline
+      \\|env\|expose\|grace\|image\|init\|keep\|labels\|limits\|liveness
+      \\|mount\|nodes\|port\|pull\|pull-secret\|readiness\|replicas
+      \\|requests\|retries\|route\|security\|selector\|sidecar\|startup
+      \\|strategy\|variant\|volume\)\>/
+syntax match todokResource    /\<\%(cpu\|ephemeral-storage\|memory\)\>/
+syntax match todokProbe       /\<\%(delay\|every\|exec\|failures\|grpc
+      \\|header\|http\|on\|tcp\|timeout\)\>/
+syntax match todokExpose      /\<\%(as\|clusterip\|loadbalancer\|nodeport
+      \\|none\)\>/
+syntax match todokVolume      /\<\%(at\|class\|from\|items\|mode\|size
+      \\|subpath\|temp\)\>/
+syntax match todokModifier    /\<\%(add\|always\|baseline\|drop\|external
+      \\|forbid\|fs-group\|gateway\|group\|if-not-present\|isolated
+      \\|max-unavailable\|min-available\|never\|no-escalation\|non-root
+      \\|optional\|path\|pod\|privileged\|public\|read-only\|recreate
+      \\|replace\|restricted\|rolling\|surge\|tls\|udp\|unavailable\|user
+      \\|workload\)\>/
 
 " Numbers: integer, quantity (150m 0.5 256Mi 1Gi 2G 100k), duration, percentage.
 syntax match todokNumber   /\<\d\+\>/
@@ -30,10 +47,11 @@ syntax match todokOperator  /=\|\.\.\|->/
 syntax match todokDelimiter /[{}[\](),]/
 
 " References name.member (postgres.host, app-secrets.POSTGRES_PASSWORD),
-" keys before '=' (POSTGRES_PASSWORD, nginx.conf), and env(...) / file(...).
+" keys before '=' (POSTGRES_PASSWORD, nginx.conf), and env(...), file(...) and
+" field(...).
 syntax match todokReference /\<[a-z][-a-z0-9]*\.[A-Za-z_][-A-Za-z0-9_]*\%(\.[-A-Za-z0-9_]\+\)*/
 syntax match todokKey       /\<[A-Za-z_][-A-Za-z0-9_.]*\ze\s*=/
-syntax match todokFunction  /\<\%(env\|file\)\ze\s*(/
+syntax match todokFunction  /\<\%(env\|field\|file\)\ze\s*(/
 
 " Strings with escapes, ${REF} interpolations and naming's {stack}/{component}.
 syntax region todokString start=/"/ skip=/\\\\\|\\"/ end=/"/ end=/$/ oneline
@@ -74,3 +92,5 @@ highlight default link todokTodo        Todo
 highlight default link todokComment     Comment
 
 let b:current_syntax = 'todok'
+let &cpo = s:cpo_save
+unlet s:cpo_save

@@ -108,7 +108,26 @@ NEEDLE without its `|' must occur in the buffer."
     ("|70%" todok-number-face)
     ("70|%" todok-number-face)
     ("delay |10s" todok-number-face)
-    ("nodeport |30080" todok-number-face))
+    ("nodeport |30080" todok-number-face)
+    ;; jobs, crons, sidecars; a hyphenated keyword is one word, and a name
+    ;; that only starts like one (read-only-x) is plain
+    ("|job migrate" todok-declaration-face)
+    ("|cron nightly" todok-declaration-face)
+    ("|concurrency forbid" todok-property-face)
+    ("concurrency |forbid" todok-modifier-face)
+    ("pull |if-not-present" todok-modifier-face)
+    ("pull if-not-|present" todok-modifier-face)
+    ("|ephemeral-storage 1Gi" todok-resource-face)
+    ("ephemeral-|storage 1Gi" todok-resource-face)
+    ("NODE = |field(\"spec" todok-function-face)
+    ("|sidecar proxy" todok-property-face)
+    ("|container-port admin" todok-property-face)
+    ("container-|port admin" todok-property-face)
+    ("mount |read-only-x" nil)
+    ("mount read-|only-x" nil)
+    ("mount read-only|-x" nil)
+    ("\"/cache\" |read-only" todok-modifier-face)
+    ("\"/cache\" read-|only" todok-modifier-face))
   "NEEDLE (see `todok-test-face-at') and the faces allowed there.")
 
 (ert-deftest todok-test-faces ()
@@ -147,6 +166,25 @@ NEEDLE without its `|' must occur in the buffer."
       (indent-region (point-min) (point-max))
       (should (equal (buffer-string) want)))
     (should (= todok-indent-offset 2))))
+
+(defconst todok-test-eglot-early (featurep 'eglot)
+  "Whether loading `todok-mode' loaded eglot (it must not).")
+(defvar eglot-server-programs)
+(defvar todok-lsp-command)
+
+(ert-deftest todok-test-eglot ()
+  "Once eglot is loaded, `todokc lsp' is its server for `todok-mode'."
+  (should-not todok-test-eglot-early)
+  (require 'package)
+  (when (file-directory-p "/usr/share/emacs/site-lisp/elpa")
+    (add-to-list 'package-directory-list "/usr/share/emacs/site-lisp/elpa"))
+  (package-initialize)
+  (skip-unless (require 'eglot nil t))
+  (let ((contact (cdr (assq 'todok-mode eglot-server-programs))))
+    (should (functionp contact))
+    (should (equal (funcall contact t) '("todokc" "lsp")))
+    (let ((todok-lsp-command '("/opt/bin/todokc" "lsp")))
+      (should (equal (funcall contact nil) '("/opt/bin/todokc" "lsp"))))))
 
 (provide 'todok-mode-test)
 ;;; todok-mode-test.el ends here

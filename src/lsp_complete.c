@@ -1,0 +1,365 @@
+/*
+ * lsp_complete.c - completion in the language server: what may be
+ * written at the cursor, from the tokens of the document's last
+ * compilation and the roles of include/keywords.def.
+ *
+ *   where a statement starts: the words that start one in that block
+ *     (declaration words in the stack and in a profile, property words
+ *     in a component, a sidecar, an init, a container or a variant,
+ *     resource words in cluster { });
+ *   inside a statement: the words of its kind (probe words in a probe,
+ *     volume words in a volume, expose words, resource words);
+ *   after `after`, `allow from`: the components; after `env from`: the
+ *     configs and secrets; after `from config`, `from secret`, `tls`:
+ *     those; after `=`: every name, and env, file and field;
+ *   in a reference `X.` (in a value or in "${X."): X's keys, or a
+ *     workload's host, port and url.
+ * The names come from the last compilation that parsed (the document
+ * being typed rarely parses).  A key is offered by its name only: no
+ * value is ever sent.
+ */
+#include "lsp.h"
+
+#include <string.h>
+
+#include "todok.tab.h"
+
+/* LSP CompletionItemKind */
+enum { ITEM_FUNCTION = 3, ITEM_FIELD = 5, ITEM_VARIABLE = 6, ITEM_CLASS = 7, ITEM_MODULE = 9,
+       ITEM_PROPERTY = 10, ITEM_KEYWORD = 14 };
+
+struct completion {
+	struct compilation *c;         /* the current text's */
+	const struct stack *names;     /* of the last that parsed, or NULL */
+	json_t *items;
+	json_t *range;                 /* what an item replaces: the word typed so far */
+};
+
+static void
+add_item(struct completion *k, const char *label, int kind, const char *detail)
+{
+	json_t *item = json_pack("{s:o, s:i, s:{s:O, s:o}}", "label", lsp_string(label, strlen(label)),
+	                         "kind", kind, "textEdit", "range", k->range, "newText",
+	                         lsp_string(label, strlen(label)));
+	if (detail)
+		json_object_set_new(item, "detail", json_string(detail));
+	json_array_append_new(k->items, item);
+}
+
+static void
+add_keywords(struct completion *k, const char *role)
+{
+	for (size_t i = 0; role && i < nkeywords; i++)
+		if (strcmp(keywords_by_spelling[i].role, role) == 0)
+			add_item(k, keywords_by_spelling[i].spelling, ITEM_KEYWORD, role);
+}
+
+/* The declared names of the kinds in `kinds` (a bit per enum decl_kind). */
+static void
+add_names(struct completion *k, unsigned kinds)
+{
+	static const int item_kinds[DECL_KINDS] = {ITEM_VARIABLE, ITEM_MODULE, ITEM_MODULE, ITEM_CLASS};
+	static const char *const details[DECL_KINDS] = {"param", "config", "secret", "component"};
+	for (int kind = 0; k->names && kind < DECL_KINDS; kind++) {
+		if (!(kinds & 1u << kind))
+			continue;
+		const struct vec *decls = &k->names->decls[kind];
+		for (size_t i = 0; i < decls->len; i++) {
+			const struct decl *d = decls->items[i];
+			add_item(k, d->name, item_kinds[kind],
+			         kind == DECL_COMPONENT
+			             ? workload_kinds[((const struct component *)d->what)->kind].word
+			             : details[kind]);
+		}
+	}
+}
+
+/* X's members: a config's or secret's keys (names only), a workload's. */
+static void
+add_members(struct completion *k, const char *name, size_t len)
+{
+	if (!k->names)
+		return;
+	char *n = arena_strndup(&k->c->arena, name, len);
+	const struct decl *d = strmap_get(&k->names->names, n);
+	if (!d)
+		return;
+	if (d->kind == DECL_COMPONENT) {
+		static const char *const members[] = {"host", "port", "url"};
+		for (size_t i = 0; i < 3; i++)
+			add_item(k, members[i], ITEM_PROPERTY, "of the workload's Service");
+		return;
+	}
+	if (d->kind != DECL_CONFIG && d->kind != DECL_SECRET)
+		return;
+	const struct keyset *set = d->what;
+	for (size_t i = 0; i < set->keys.len; i++)
+		add_item(k, ((const struct kv *)set->keys.items[i])->key.text, ITEM_FIELD,
+		         set->secret ? "secret key" : "config key");
+}
+
+/* Tokens */
+
+static bool
+is_word_char(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+	       ch == '_' || ch == '-' || ch == '.';
+}
+
+/* The last token (no comment) that ends at or before `at`, or -1. */
+static long
+token_before(const struct syntax *sx, uint32_t at)
+{
+	long i = (long)syntax_token_from(sx, at + 1, true) - 1;
+	while (i >= 0 && sx->tokens[i].kind == TOKEN_COMMENT)
+		i--;
+	return i;
+}
+
+static int
+kind_at(const struct syntax *sx, long i)
+{
+	return i >= 0 ? sx->tokens[i].kind : 0;
+}
+
+/* Whether a recorded statement ends with token i (statements are in the
+ * order of their ends). */
+static bool
+ends_statement(const struct syntax *sx, long i)
+{
+	uint32_t end = sx->tokens[i].loc.end;
+	size_t lo = 0, hi = sx->nstatements;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (sx->statements[mid].end < end)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < sx->nstatements && sx->statements[lo].end == end;
+}
+
+/* Whether the text after token i starts a statement. */
+static bool
+at_statement_start(const struct syntax *sx, long i)
+{
+	return i < 0 || kind_at(sx, i) == '{' || kind_at(sx, i) == '}' || ends_statement(sx, i);
+}
+
+/* The first token of the statement that token i is in. */
+static long
+statement_start(const struct syntax *sx, long i)
+{
+	long j = i;
+	for (long p = j - 1; p >= 0; p--) {
+		if (sx->tokens[p].kind == TOKEN_COMMENT)
+			continue;
+		if (at_statement_start(sx, p))
+			break;
+		j = p;
+	}
+	return j;
+}
+
+/* The '{' of the innermost block that holds what follows token i, or -1. */
+static long
+enclosing_brace(const struct syntax *sx, long i)
+{
+	int depth = 0;
+	for (; i >= 0; i--) {
+		int kind = sx->tokens[i].kind;
+		if (kind == '}')
+			depth++;
+		else if (kind == '{' && depth-- == 0)
+			return i;
+	}
+	return -1;
+}
+
+static const char *
+spelling(const struct syntax *sx, long i)
+{
+	const struct keyword_info *kw = i >= 0 ? keyword_info(sx->tokens[i].kind) : NULL;
+	return kw ? kw->spelling : "";
+}
+
+/* Which role the words have that follow a word. */
+struct word_role {
+	const char *word, *role;
+};
+
+/* The words that start a statement in the block opened by a statement
+ * starting with `word` (the stack's block: "stack"). */
+static const struct word_role block_roles[] = {
+	{"stack", "declaration"}, {"profile", "declaration"}, {"cluster", "resource"},
+	{"config", NULL}, {"secret", NULL}, {"naming", NULL}, {"sidecar", "property"},
+	{"init", "property"}, {"container", "property"}, {"variant", "property"},
+};
+/* The words that go on inside a statement starting with `word`. */
+static const struct word_role inner_roles[] = {
+	{"liveness", "probe"}, {"readiness", "probe"}, {"startup", "probe"}, {"volume", "volume"},
+	{"expose", "expose"}, {"requests", "resource"}, {"limits", "resource"},
+};
+
+/* The role that table gives the keyword at token i; false when the
+ * table does not have it. */
+static bool
+role_after(const struct word_role *table, size_t n, const struct syntax *sx, long i,
+           const char **role)
+{
+	const char *word = spelling(sx, i);
+	for (size_t k = 0; k < n; k++)
+		if (strcmp(table[k].word, word) == 0) {
+			*role = table[k].role;
+			return true;
+		}
+	return false;
+}
+
+/* The role of the words that start a statement in the block opened by
+ * the statement starting at token `opener`. */
+static const char *
+block_role(const struct syntax *sx, long opener)
+{
+	const char *role = NULL;
+	if (role_after(block_roles, sizeof block_roles / sizeof *block_roles, sx, opener, &role))
+		return role;
+	/* Another declaration holds properties (a component); another
+	 * property's block holds entries or settings. */
+	return keyword_has_role(kind_at(sx, opener), "declaration") ? "property" : NULL;
+}
+
+/* The role of the words that go on inside the statement starting at
+ * token `first`. */
+static const char *
+inner_role(const struct syntax *sx, long first)
+{
+	const char *role = NULL;
+	role_after(inner_roles, sizeof inner_roles / sizeof *inner_roles, sx, first, &role);
+	return role;
+}
+
+/* Names after a word that introduces them (after, from, tls, ...),
+ * through a list "a, b, "; false when `prev` is no such place. */
+static bool
+complete_names(struct completion *k, const struct syntax *sx, long prev)
+{
+	while (kind_at(sx, prev) == ',') { /* back over "a, b, " */
+		long name = token_before(sx, sx->tokens[prev].loc.begin);
+		prev = name < 0 ? -1 : token_before(sx, sx->tokens[name].loc.begin);
+	}
+	if (prev < 0)
+		return false;
+	int before = kind_at(sx, token_before(sx, sx->tokens[prev].loc.begin));
+	unsigned configs = 1u << DECL_CONFIG, secrets = 1u << DECL_SECRET;
+	switch (kind_at(sx, prev)) {
+	case KW_AFTER:
+		add_names(k, 1u << DECL_COMPONENT);
+		return true;
+	case KW_TLS:
+		add_names(k, secrets);
+		return true;
+	case KW_FROM:
+		if (before == KW_ENV) {
+			add_names(k, configs | secrets);
+		} else if (before == KW_ALLOW) {
+			add_names(k, 1u << DECL_COMPONENT);
+		} else { /* volume NAME at PATH from config|secret NAME */
+			add_item(k, "config", ITEM_KEYWORD, "declaration");
+			add_item(k, "secret", ITEM_KEYWORD, "declaration");
+		}
+		return true;
+	case KW_CONFIG:
+	case KW_SECRET:
+		if (before != KW_FROM)
+			return false;
+		add_names(k, kind_at(sx, prev) == KW_CONFIG ? configs : secrets);
+		return true;
+	case '=':
+		add_names(k, ~0u);
+		add_item(k, "env", ITEM_FUNCTION, "function");
+		add_keywords(k, "function");
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* What the text holds at `at` on its line: 0 code, 1 a string, 2 a comment. */
+static int
+place_on_line(const char *text, size_t at)
+{
+	size_t i = at;
+	while (i > 0 && text[i - 1] != '\n')
+		i--;
+	int place = 0;
+	for (; i < at; i++) {
+		if (place == 1 && text[i] == '\\')
+			i++;
+		else if (place == 0 && text[i] == '#')
+			return 2;
+		else if (text[i] == '"')
+			place = place == 1 ? 0 : 1;
+	}
+	return place;
+}
+
+/* Fills k->items for the cursor at `at`, the word typed so far starting
+ * at `start`. */
+static void
+complete_at(struct completion *k, const char *text, size_t start, size_t at)
+{
+	const struct syntax *sx = k->c->syntax;
+	const char *dot = memchr(text + start, '.', at - start);
+	int place = place_on_line(text, at);
+	bool interpolation = place == 1 && start >= 2 && text[start - 2] == '$' && text[start - 1] == '{';
+	if (place == 2 || (place == 1 && !interpolation))
+		return;
+	if (dot) {
+		json_decref(k->range);
+		k->range = lsp_range(&k->c->src, (struct loc){(uint32_t)(dot - text + 1), (uint32_t)at});
+		add_members(k, text + start, (size_t)(dot - text) - start);
+		return;
+	}
+	if (interpolation) {
+		add_names(k, ~0u);
+		return;
+	}
+	long prev = token_before(sx, (uint32_t)start);
+	if (complete_names(k, sx, prev))
+		return;
+	if (!at_statement_start(sx, prev)) {
+		add_keywords(k, inner_role(sx, statement_start(sx, prev)));
+		return;
+	}
+	long brace = enclosing_brace(sx, prev);
+	if (brace < 0) {
+		add_item(k, "stack", ITEM_KEYWORD, "declaration");
+		return;
+	}
+	const char *role = block_role(sx, statement_start(sx, brace));
+	add_keywords(k, role);
+	/* The statement before may go on: "every 5s |" takes "delay" too. */
+	const char *more = prev > brace ? inner_role(sx, statement_start(sx, prev)) : NULL;
+	if (more && (!role || strcmp(more, role) != 0))
+		add_keywords(k, more);
+}
+
+json_t *
+lsp_completion(struct lsp *s, json_t *params, struct lsp_error *err)
+{
+	uint32_t offset;
+	struct lsp_doc *d = lsp_doc_at(s, params, &offset, err);
+	if (!d)
+		return NULL;
+	const char *text = d->now->c.src.text;
+	size_t start = offset;
+	while (start > 0 && is_word_char(text[start - 1]))
+		start--;
+	struct completion k = {&d->now->c, d->names ? d->names->c.stack : NULL, json_array(),
+	                       lsp_range(&d->now->c.src, (struct loc){(uint32_t)start, offset})};
+	complete_at(&k, text, start, offset);
+	json_decref(k.range);
+	return json_pack("{s:b, s:o}", "isIncomplete", 0, "items", k.items);
+}

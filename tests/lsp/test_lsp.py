@@ -1,0 +1,486 @@
+#!/usr/bin/env python3
+"""test_lsp.py TODOKC - drives `todokc lsp` through whole sessions with a
+scripted client (lsp_client.py) and checks every answer:
+
+  session    initialize; didOpen with an error on a line with non-ASCII
+             characters before it (the range in 0-based UTF-16 positions);
+             notes as relatedInformation; an incremental didChange that
+             fixes it (diagnostics cleared); hover, definition, completion,
+             formatting, documentSymbol; shutdown and exit;
+  malformed  bad Content-Length, no header, invalid JSON, not an object,
+             no "jsonrpc", unknown method (-32601), wrong parameter types
+             (-32602), requests before initialize and after shutdown; the
+             server answers after each;
+  files      file() paths start at the document's folder, env() reads the
+             server's environment, the editor's buffer is compiled (not the
+             file on disk), and the server writes no file;
+  secrets    a secret value set in the environment and one written in the
+             source appear in no byte the server writes, whatever is asked.
+
+Prints one line per failed check and ends with "lsp: N passed, M failed".
+"""
+import base64
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lsp_client import Server, ServerError, apply_edits, initialize, position  # noqa: E402
+
+TODOKC = sys.argv[1]
+passed = failed = 0
+
+
+def check(name, ok, detail=''):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print('FAIL: %s%s' % (name, ('\n    ' + str(detail)) if detail else ''))
+
+
+def doc(uri):
+    return {'uri': uri}
+
+
+def at(text, needle, delta=0, nth=0):
+    """The LSP position of the nth needle in text, plus delta characters."""
+    i = -1
+    for _ in range(nth + 1):
+        i = text.index(needle, i + 1)
+    return position(text, i + delta)
+
+
+def rng(text, needle, length=None, nth=0):
+    start = at(text, needle, 0, nth)
+    end = at(text, needle, len(needle) if length is None else length, nth)
+    return {'start': start, 'end': end}
+
+
+SESSION = '''# The session test's stack.
+stack shop {
+  param tag = "1.4"
+
+  secret creds {
+    TOKEN = env("LSP_TEST_TOKEN")
+  }
+
+  config app-config {
+    BACKEND_URL = backend.url
+    GREETING = "h\u00e9llo"
+  }
+
+  stateful postgres {
+    image "postgres:13"
+    port 5432
+  }
+
+  service backend {
+    image "shop:${tag}"
+    port 8000
+    readiness http "/ready" every 5s
+    env from app-config
+    env { NOTE = "caf\u00e9 \U0001d11e \u2615" LINK = nope.host }
+    env { GREET = app-config.GREETING  KEY = creds.TOKEN }
+    account runner
+    after postgres
+  }
+}
+'''
+URI = 'file:///tmp/lsp-session/shop.todok'
+
+
+def open_session(server):
+    caps = initialize(server, {'textDocument': {'publishDiagnostics': {'relatedInformation': True}}})
+    c = caps['capabilities']
+    check('initialize: capabilities', c.get('positionEncoding') == 'utf-16' and
+          c['textDocumentSync'] == {'openClose': True, 'change': 2} and c['hoverProvider'] and
+          c['definitionProvider'] and c['documentFormattingProvider'] and
+          c['documentSymbolProvider'] and c['completionProvider']['triggerCharacters'] == ['.'],
+          c)
+    check('initialize: serverInfo', caps['serverInfo']['name'] == 'todokc', caps)
+    server.notify('textDocument/didOpen', {'textDocument': {
+        'uri': URI, 'languageId': 'todok', 'version': 1, 'text': SESSION}})
+    p = server.wait_notification('textDocument/publishDiagnostics')
+    want = [{'range': {'start': {'line': 23, 'character': 36},
+                       'end': {'line': 23, 'character': 40}},
+             'severity': 1, 'code': 'E0301', 'source': 'todokc'}]
+    got = [{k: d[k] for k in ('range', 'severity', 'code', 'source')} for d in p['diagnostics']]
+    check('didOpen: the error, its code and its UTF-16 range', p['uri'] == URI and
+          p['version'] == 1 and got == want, p)
+    check('didOpen: the range is the UTF-16 one (not bytes, not code points)',
+          got and got[0]['range'] == rng(SESSION, 'nope'), got)
+    check('didOpen: the message', p['diagnostics'] and
+          p['diagnostics'][0]['message'].startswith("unknown name 'nope'"), p)
+
+
+def check_notes(server):
+    uri = 'file:///tmp/lsp-session/twice.todok'
+    text = 'stack s {\n  service web {\n    image "x"\n    port 80\n  }\n' \
+           '  service web {\n    image "y"\n    port 81\n  }\n}\n'
+    server.notify('textDocument/didOpen', {'textDocument': {
+        'uri': uri, 'languageId': 'todok', 'version': 7, 'text': text}})
+    p = server.wait_notification('textDocument/publishDiagnostics')
+    d = p['diagnostics'][0] if p['diagnostics'] else {}
+    check('notes: relatedInformation with the first declaration', p['uri'] == uri and
+          d.get('code') == 'E0401' and d.get('range') == rng(text, 'web', nth=1) and
+          d.get('relatedInformation') == [{'location': {'uri': uri, 'range': rng(text, 'web')},
+                                           'message': 'first declared here'}], p)
+    server.notify('textDocument/didClose', {'textDocument': doc(uri)})
+    p = server.wait_notification('textDocument/publishDiagnostics')
+    check('didClose: the diagnostics are cleared', p == {'uri': uri, 'diagnostics': []}, p)
+
+
+def check_change(server):
+    r = rng(SESSION, 'nope')
+    server.notify('textDocument/didChange', {
+        'textDocument': {'uri': URI, 'version': 2},
+        'contentChanges': [{'range': r, 'text': 'postgres'}]})
+    p = server.wait_notification('textDocument/publishDiagnostics')
+    check('didChange (incremental): the diagnostics are cleared',
+          p == {'uri': URI, 'version': 2, 'diagnostics': []}, p)
+    return SESSION.replace('nope', 'postgres')
+
+
+def check_hover(server, text):
+    def hover(needle, delta=1, nth=0):
+        return server.request('textDocument/hover', {'textDocument': doc(URI),
+                                                     'position': at(text, needle, delta, nth)})
+    h = hover('backend.url', 9)
+    check('hover on backend.url: the URL', h and h['contents'] == {
+        'kind': 'markdown', 'value': 'service `backend`, its `url`\n\n'
+        '`http://shop-backend-service:8000`'} and h['range'] == rng(text, 'backend.url'), h)
+    h = hover('${tag}', 3)
+    check('hover on ${tag}: the param\'s value', h and h['contents']['value'] ==
+          'param `tag`\n\n`1.4`' and h['range'] == rng(text, 'tag', nth=1), h)
+    h = hover('postgres.host', 10)
+    check('hover on postgres.host', h and h['contents']['value'].endswith(
+        '`shop-postgres-service`'), h)
+    h = hover('creds.TOKEN', 7)
+    check('hover on a secret key: named, its value never shown', h and h['contents']['value'] ==
+          'secret `creds`, key `TOKEN`\n\nA secret\'s value is never shown.', h)
+    h = hover('after postgres', 7)
+    check('hover on a name after `after`', h and h['contents']['value'] ==
+          'stateful `postgres`, declared on line 14', h)
+    check('hover on a blank: null', hover('  service backend', 0) is None)
+
+
+def check_definition(server, text):
+    def definition(needle, delta=1, nth=0):
+        return server.request('textDocument/definition', {'textDocument': doc(URI),
+                                                          'position': at(text, needle, delta, nth)})
+    cases = [
+        ('the component of backend.url', ('backend.url', 2), ('backend {', 7)),
+        ('a config key (app-config.GREETING)', ('app-config.GREETING', 14), ('GREETING = ', 8)),
+        ('a config (env from app-config)', ('from app-config', 8), ('app-config {', 10)),
+        ('a component after `after`', ('after postgres', 8), ('postgres {', 8)),
+        ('a param (${tag})', ('${tag}', 3), ('tag =', 3)),
+        ('a secret key (creds.TOKEN)', ('creds.TOKEN', 8), ('TOKEN = env', 5)),
+        ('an account (the place it is first named)', ('account runner', 10), ('runner', 6)),
+    ]
+    for name, (needle, delta), (target, length) in cases:
+        got = definition(needle, delta)
+        check('definition of ' + name, got == {'uri': URI, 'range': rng(text, target, length)},
+              got)
+    check('definition on a keyword: null', definition('image "postgres', 1) is None)
+
+
+def labels(server, text, needle, delta):
+    r = server.request('textDocument/completion', {'textDocument': doc(URI),
+                                                   'position': at(text, needle, delta)})
+    return [i['label'] for i in r['items']], r['items']
+
+
+def check_completion(server, text):
+    got, _ = labels(server, text, '\n\n  secret creds', 1)
+    check('completion in the stack: declaration words', {'service', 'stateful', 'job', 'cron',
+          'config', 'secret', 'param', 'profile'} <= set(got) and 'image' not in got, got)
+    got, _ = labels(server, text, '    port 8000', 4)
+    check('completion in a component: property words', {'image', 'port', 'env', 'after',
+          'sidecar', 'replicas', 'container-port'} <= set(got) and 'service' not in got, got)
+    got, _ = labels(server, text, 'every 5s', 9)
+    check('completion after a probe: probe words and property words (both may follow)',
+          {'delay', 'every', 'timeout', 'on', 'image', 'port'} <= set(got) and
+          'service' not in got, got)
+    got, _ = labels(server, text, 'every 5s', 6)
+    check('completion inside a probe: probe words only', {'delay', 'every', 'timeout', 'on'} <=
+          set(got) and 'image' not in got, got)
+    got, _ = labels(server, text, 'after postgres', 6)
+    check('completion after `after`: the components', got == ['postgres', 'backend'], got)
+    got, _ = labels(server, text, 'from app-config', 5)
+    check('completion after `env from`: configs and secrets', sorted(got) ==
+          ['app-config', 'creds'], got)
+    got, items = labels(server, text, 'backend.url', 8)
+    check('completion of backend.: host, port, url', got == ['host', 'port', 'url'] and
+          items[0]['textEdit']['range'] == {'start': at(text, 'backend.url', 8),
+                                            'end': at(text, 'backend.url', 8)}, items)
+    got, items = labels(server, text, 'creds.TOKEN', 6)
+    check('completion of creds.: the key, by name only', got == ['TOKEN'] and
+          items[0]['detail'] == 'secret key' and set(items[0]) == {'label', 'kind', 'detail',
+                                                                   'textEdit'}, items)
+    got, _ = labels(server, text, 'app-config.GREETING', 11)
+    check('completion of app-config.: its keys', got == ['BACKEND_URL', 'GREETING'], got)
+    got, _ = labels(server, text, '${tag}', 2)
+    check('completion in "${": the names', {'tag', 'creds', 'app-config', 'backend'} <= set(got),
+          got)
+    got, _ = labels(server, text, '# The session', 5)
+    check('completion in a comment: nothing', got == [], got)
+
+
+def check_formatting(server, text):
+    messy = text.replace('  param tag = "1.4"', 'param   tag="1.4"   ') \
+                .replace('    port 8000\n', '    port\n 8000\n')
+    server.notify('textDocument/didChange', {'textDocument': {'uri': URI, 'version': 3},
+                                             'contentChanges': [{'text': messy}]})
+    server.wait_notification('textDocument/publishDiagnostics')
+    edits = server.request('textDocument/formatting', {'textDocument': doc(URI),
+                           'options': {'tabSize': 4, 'insertSpaces': True}})
+    want = subprocess.run([TODOKC, 'fmt', '-'], input=messy.encode(), capture_output=True,
+                          check=True).stdout.decode()
+    check('formatting: the edits give todokc fmt\'s layout', apply_edits(messy, edits) == want,
+          edits)
+    check('formatting: only blanks are sent', edits and
+          all(e['newText'].strip(' \n') == '' for e in edits), edits)
+    server.notify('textDocument/didChange', {'textDocument': {'uri': URI, 'version': 4},
+                                             'contentChanges': [{'text': want}]})
+    server.wait_notification('textDocument/publishDiagnostics')
+    edits = server.request('textDocument/formatting', {'textDocument': doc(URI),
+                           'options': {'tabSize': 2, 'insertSpaces': True}})
+    check('formatting a formatted document: no edits', edits == [], edits)
+    broken = want.replace('port 5432', 'port')
+    server.notify('textDocument/didChange', {'textDocument': {'uri': URI, 'version': 5},
+                                             'contentChanges': [{'text': broken}]})
+    p = server.wait_notification('textDocument/publishDiagnostics')
+    edits = server.request('textDocument/formatting', {'textDocument': doc(URI)})
+    check('formatting with a syntax error: null', edits is None and
+          p['diagnostics'][0]['code'] == 'E0201', (edits, p))
+    server.notify('textDocument/didChange', {'textDocument': {'uri': URI, 'version': 6},
+                                             'contentChanges': [{'text': text}]})
+    server.wait_notification('textDocument/publishDiagnostics')
+
+
+def check_symbols(server, text):
+    syms = server.request('textDocument/documentSymbol', {'textDocument': doc(URI)})
+    root = syms[0] if syms else {}
+    items = [(s['name'], s.get('detail'), s['kind']) for s in root.get('children', [])]
+    check('documentSymbol: the stack and its items', root.get('name') == 'shop' and
+          root.get('range') == {'start': at(text, 'stack shop'),
+                                'end': position(text, text.rindex('}') + 1)}
+          and items == [('tag', 'param', 14), ('creds', 'secret', 20),
+                        ('app-config', 'config', 19), ('postgres', 'stateful', 5),
+                        ('backend', 'service', 5)], (root.get('range'), items))
+    config = root['children'][2] if len(root.get('children', [])) > 2 else {}
+    check('documentSymbol: the keys of a config', [c['name'] for c in config.get('children', [])]
+          == ['BACKEND_URL', 'GREETING'] and config.get('selectionRange') ==
+          rng(text, 'app-config', nth=0), config)
+
+
+def session():
+    env = dict(os.environ, LSP_TEST_TOKEN='session-token')
+    server = Server([TODOKC, 'lsp'], env)
+    try:
+        open_session(server)
+        check_notes(server)
+        text = check_change(server)
+        check_hover(server, text)
+        check_definition(server, text)
+        check_completion(server, text)
+        check_formatting(server, text)
+        check_symbols(server, text)
+        check('shutdown: null', server.request('shutdown') is None)
+        e = server.request_error('textDocument/hover', {'textDocument': doc(URI),
+                                                         'position': {'line': 0, 'character': 0}})
+        check('a request after shutdown: an error', e['code'] == -32600, e)
+        server.notify('exit')
+    except (ServerError, KeyError, IndexError, TypeError) as e:
+        check('session: the server answers', False, repr(e))
+    status, err = server.close()
+    check('exit after shutdown: status 0, nothing on stderr', status == 0 and err == b'',
+          (status, err))
+
+
+def malformed():
+    server = Server([TODOKC, 'lsp'])
+    hover = {'textDocument': doc('file:///tmp/m.todok'), 'position': {'line': 0, 'character': 0}}
+    try:
+        e = server.request_error('textDocument/hover', hover)
+        check('a request before initialize: -32002', e['code'] == -32002, e)
+        initialize(server)
+        text = 'stack m {\n  service web {\n    image "x"\n    port 80\n  }\n}\n'
+        server.notify('textDocument/didOpen', {'textDocument': {
+            'uri': 'file:///tmp/m.todok', 'languageId': 'todok', 'version': 1, 'text': text}})
+        server.wait_notification('textDocument/publishDiagnostics')
+
+        def answers(what):
+            r = server.request('textDocument/hover', hover)
+            check('the server answers after ' + what, r is None, r)
+
+        cases = [
+            ('a bad Content-Length', b'Content-Length: abc\r\n\r\n', -32700),
+            ('a header block without Content-Length',
+             b'Content-Type: application/vscode-jsonrpc\r\n\r\n', -32700),
+            ('invalid JSON', b'Content-Length: 12\r\n\r\n{"jsonrpc":}', -32700),
+            ('a body that is not an object', b'Content-Length: 7\r\n\r\n[1,2,3]', -32600),
+            ('a stray line before a message', b'garbage\r\n', -32700),
+        ]
+        for name, data, code in cases:
+            server.send_bytes(data)
+            answers(name)  # (a stray line is known as one when the next header ends)
+            m = server.next_message()
+            check(name + ': error %d, id null' % code, m.get('id', 0) is None and
+                  m['error']['code'] == code, m)
+        m = server.request_raw('no/such/method', {})
+        check('an unknown method: -32601', m['error']['code'] == -32601, m)
+        server.send({'id': 99, 'method': 'textDocument/hover', 'params': hover})
+        m = server.response(99)
+        check('no "jsonrpc": -32600 with the id', m['error']['code'] == -32600, m)
+        server.notify('no/such/notification', {})
+        answers('an unknown notification (no answer to it)')
+        e = server.request_error('textDocument/hover', {'textDocument': doc('file:///tmp/m.todok'),
+                                                         'position': {'line': 'x'}})
+        check('a position of the wrong type: -32602', e['code'] == -32602, e)
+        e = server.request_error('textDocument/completion', {'textDocument': {'uri': 5}})
+        check('a uri of the wrong type: -32602', e['code'] == -32602, e)
+        e = server.request_error('textDocument/hover', {
+            'textDocument': doc('file:///tmp/not-open.todok'), 'position': {'line': 0,
+                                                                        'character': 0}})
+        check('a document that is not open: -32602', e['code'] == -32602, e)
+        server.send({'jsonrpc': '2.0', 'id': {'x': 1}, 'method': 'shutdown'})
+        m = server.next_message()
+        check('an id that is an object: -32600, id null', m.get('id', 0) is None and
+              m['error']['code'] == -32600, m)
+        server.notify('textDocument/didOpen', {'textDocument': {'uri': 'file:///tmp/n.todok',
+                                                                'text': 5}})
+        m = server.wait_notification('window/logMessage')
+        check('a notification with wrong params: window/logMessage', m['type'] == 1 and
+              m['message'].startswith('textDocument/didOpen: '), m)
+        e = server.request_error('initialize', {'capabilities': {}})
+        check('initialize twice: -32600', e['code'] == -32600, e)
+        answers('all of the above')
+        server.send_bytes(b'Content-Length: 999999999999\r\n\r\n')
+        m = server.next_message()
+        check('a message too large: -32700', m['error']['code'] == -32700, m)
+    except (ServerError, KeyError, IndexError, TypeError) as e:
+        check('malformed: the server answers', False, repr(e))
+    status, err = server.close()
+    check('the end of the input without shutdown: status 1, nothing on stderr', status == 1 and
+          err == b'', (status, err))
+
+
+def files_and_env():
+    """file() starts at the document's folder; env() reads the server's
+    environment; the buffer is compiled, not the file on disk; no file is
+    written."""
+    work = tempfile.mkdtemp(prefix='lsp-files-')
+    os.makedirs(os.path.join(work, 'stacks', 'certs'))
+    with open(os.path.join(work, 'stacks', 'certs', 'ca.pem'), 'w') as f:
+        f.write('-----BEGIN CERTIFICATE-----\n')
+    path = os.path.join(work, 'stacks', 'app.todok')
+    with open(path, 'w') as f:  # on disk: an error the buffer does not have
+        f.write('stack app { service web { image "x" port } }\n')
+    before = sorted(os.walk(work))
+    env = dict(os.environ, LSP_FILES_TOKEN='t0ken')
+    env.pop('LSP_UNSET_VAR', None)
+    server = Server([TODOKC, 'lsp'], env)
+    try:
+        initialize(server)
+        uri = 'file://' + path.replace(' ', '%20')
+        text = ('stack app {\n  secret tls {\n    CA = file("certs/ca.pem")\n'
+                '    TOKEN = env("LSP_FILES_TOKEN")\n  }\n  service web {\n'
+                '    image "x"\n    port 80\n    env from tls\n  }\n}\n')
+        server.notify('textDocument/didOpen', {'textDocument': {
+            'uri': uri, 'languageId': 'todok', 'version': 1, 'text': text}})
+        p = server.wait_notification('textDocument/publishDiagnostics')
+        check('file() from the document\'s folder, env() from the environment, the buffer '
+              'not the disk: no diagnostics', p['diagnostics'] == [], p)
+        bad = text.replace('certs/ca.pem', 'certs/missing.pem').replace('LSP_FILES_TOKEN',
+                                                                         'LSP_UNSET_VAR')
+        server.notify('textDocument/didChange', {'textDocument': {'uri': uri, 'version': 2},
+                                                 'contentChanges': [{'text': bad}]})
+        p = server.wait_notification('textDocument/publishDiagnostics')
+        got = [(d['code'], d['range']['start']['line']) for d in p['diagnostics']]
+        check('a missing file() and an unset env(): their diagnostics', got ==
+              [('E0702', 2), ('E0701', 3)] and
+              "'LSP_UNSET_VAR' is not set" in p['diagnostics'][1]['message'], p)
+        server.request('shutdown')
+        server.notify('exit')
+    except (ServerError, KeyError, IndexError, TypeError) as e:
+        check('files: the server answers', False, repr(e))
+    server.close()
+    check('the server wrote no file', sorted(os.walk(work)) == before, sorted(os.walk(work)))
+    shutil.rmtree(work)
+
+
+SECRETS = '''stack vault {
+  secret creds {
+    API_TOKEN = env("LSP_SECRET_ENV")
+    DB_PASSWORD =   "pw-in-source-Q7Zk"
+  }
+  config app { URL = "postgres://u:${creds.DB_PASSWORD}@db:5432/x"  PLAIN = "hello" }
+  service api {
+    image "api:1"
+    port 80
+    env { TOKEN = creds.API_TOKEN  PASS = creds.DB_PASSWORD  U = app.URL  P = app.PLAIN }
+    env from creds, app
+  }
+  service   broken {  image "x"  port 80  env { X = creds.NOPE  Y = creds.API_TOKEN } }
+}
+'''
+
+
+def secrets():
+    env_secret, source_secret = 'env-secret-VALUE-8f3k', 'pw-in-source-Q7Zk'
+    env = dict(os.environ, LSP_SECRET_ENV=env_secret)
+    server = Server([TODOKC, 'lsp'], env)
+    uri = 'file:///tmp/lsp-secrets/vault.todok'
+    asked = 0
+    try:
+        initialize(server, {'textDocument': {'publishDiagnostics': {'relatedInformation': True}}})
+        for version, text in enumerate([SECRETS, SECRETS.replace('port 80\n', 'port\n'), SECRETS]):
+            method = 'textDocument/didOpen' if version == 0 else 'textDocument/didChange'
+            server.notify(method, {'textDocument': {'uri': uri, 'languageId': 'todok',
+                                                    'version': version, 'text': text},
+                                   'contentChanges': [{'text': text}]})
+            server.wait_notification('textDocument/publishDiagnostics')
+        lines = SECRETS.split('\n')
+        for line, content in enumerate(lines):
+            for character in range(len(content) + 1):
+                p = {'textDocument': doc(uri), 'position': {'line': line, 'character': character}}
+                for method in ('textDocument/hover', 'textDocument/definition',
+                               'textDocument/completion'):
+                    server.request(method, p)
+                    asked += 1
+        server.request('textDocument/documentSymbol', {'textDocument': doc(uri)})
+        edits = server.request('textDocument/formatting', {'textDocument': doc(uri)})
+        check('secrets: the messy document gets formatting edits', len(edits) > 3, edits)
+        server.request('shutdown')
+        server.notify('exit')
+    except (ServerError, KeyError, IndexError, TypeError) as e:
+        check('secrets: the server answers', False, repr(e))
+    status, err = server.close()
+    out = bytes(server.raw)
+    check('secrets: %d requests answered, exit status 0' % asked, status == 0 and asked > 1000,
+          (status, asked))
+    check('secrets: the capture holds the answers (the keys by name)', b'"API_TOKEN"' in out and
+          b'"DB_PASSWORD"' in out and b'textDocument/publishDiagnostics' in out, len(out))
+    for name, value in (('from the environment', env_secret), ('written in the source',
+                                                                 source_secret)):
+        forms = [value.encode(), base64.b64encode(value.encode())[:12]]
+        leaked = [f for f in forms if f in out or f in err]
+        check('secrets: the value %s appears in no message' % name, not leaked, leaked)
+
+
+def main():
+    session()
+    malformed()
+    files_and_env()
+    secrets()
+    print('lsp: %d passed, %d failed' % (passed, failed))
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == '__main__':
+    main()
