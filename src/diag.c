@@ -375,33 +375,52 @@ sorted(const struct diags *d)
 	return a;
 }
 
+/* How one diagnostic is printed: gc holds the columns of its file, cols
+ * those of d->src (where a context note is). */
+typedef void print_fn(const struct diags *d, const struct diagnostic *g, struct columns *gc,
+                      struct columns *cols, FILE *out, const void *how);
+
+/* Prints the diagnostics in order, each with the columns of its file (a
+ * diagnostic of a second file, diag_in(), has its own). */
+static void
+each_diagnostic(const struct diags *d, print_fn *fn, FILE *out, const void *how)
+{
+	struct diagnostic **list = sorted(d);
+	struct columns cols;
+	columns_init(&cols, d->src);
+	for (size_t i = 0; i < d->list.len; i++) {
+		struct columns other, *gc = &cols;
+		if (list[i]->src)
+			columns_init(gc = &other, list[i]->src);
+		fn(d, list[i], gc, &cols, out, how);
+		if (gc == &other)
+			free(other.chars);
+	}
+	free(list);
+	free(cols.chars);
+}
+
+static void
+text_one(const struct diags *d, const struct diagnostic *g, struct columns *gc,
+         struct columns *cols, FILE *out, const void *how)
+{
+	const struct palette *p = how;
+	print_one(d, gc, g->severity, g->loc, g->message, out, p);
+	for (size_t j = 0; j < g->notes.len; j++) {
+		const struct note *n = g->notes.items[j];
+		print_one(d, gc, SEV_NOTE, n->loc, n->message, out, p);
+	}
+	if (g->context)
+		print_one(d, cols, SEV_NOTE, g->context->loc, g->context->message, out, p);
+}
+
 void
 diag_print_text(const struct diags *d, FILE *out, bool color)
 {
 	static const struct palette plain = {"", "", "", "", "", ""};
 	static const struct palette ansi = {"\033[1m", "\033[1;31m", "\033[1;35m",
 	                                    "\033[1;36m", "\033[1;32m", "\033[0m"};
-	const struct palette *p = color ? &ansi : &plain;
-	struct diagnostic **list = sorted(d);
-	struct columns cols;
-	columns_init(&cols, d->src);
-	for (size_t i = 0; i < d->list.len; i++) {
-		const struct diagnostic *g = list[i];
-		struct columns other, *gc = g->src ? &other : &cols;
-		if (g->src)
-			columns_init(&other, g->src);
-		print_one(d, gc, g->severity, g->loc, g->message, out, p);
-		for (size_t j = 0; j < g->notes.len; j++) {
-			const struct note *n = g->notes.items[j];
-			print_one(d, gc, SEV_NOTE, n->loc, n->message, out, p);
-		}
-		if (g->context)
-			print_one(d, &cols, SEV_NOTE, g->context->loc, g->context->message, out, p);
-		if (g->src)
-			free(other.chars);
-	}
-	free(list);
-	free(cols.chars);
+	each_diagnostic(d, text_one, out, color ? &ansi : &plain);
 }
 
 /* JSON output */
@@ -434,42 +453,36 @@ json_location(const struct columns *cols, struct loc loc, FILE *out)
 	        line, col, eline, ecol);
 }
 
+static void
+json_one(const struct diags *d, const struct diagnostic *g, struct columns *gc,
+         struct columns *cols, FILE *out, const void *how)
+{
+	fputs("{\"severity\": ", out);
+	json_string(out, severity_name(g->severity));
+	fputs(", \"code\": ", out);
+	json_string(out, diag_codes[g->code].name);
+	fputs(", ", out);
+	json_location(gc, g->loc, out);
+	fputs(", \"message\": ", out);
+	json_string(out, g->message);
+	fputs(", \"notes\": [", out);
+	for (size_t j = 0; j <= g->notes.len; j++) {
+		const struct note *n = j < g->notes.len ? g->notes.items[j] : g->context;
+		if (!n)
+			break;
+		fputs(j ? ", {" : "{", out);
+		json_location(j < g->notes.len ? gc : cols, n->loc, out); /* a context is in d->src */
+		fputs(", \"message\": ", out);
+		json_string(out, n->message);
+		fputc('}', out);
+	}
+	fputs("]}\n", out);
+}
+
 void
 diag_print_json(const struct diags *d, FILE *out)
 {
-	struct diagnostic **list = sorted(d);
-	struct columns cols;
-	columns_init(&cols, d->src);
-	for (size_t i = 0; i < d->list.len; i++) {
-		const struct diagnostic *g = list[i];
-		struct columns other, *gc = g->src ? &other : &cols;
-		if (g->src)
-			columns_init(&other, g->src);
-		fputs("{\"severity\": ", out);
-		json_string(out, severity_name(g->severity));
-		fputs(", \"code\": ", out);
-		json_string(out, diag_codes[g->code].name);
-		fputs(", ", out);
-		json_location(gc, g->loc, out);
-		fputs(", \"message\": ", out);
-		json_string(out, g->message);
-		fputs(", \"notes\": [", out);
-		for (size_t j = 0; j <= g->notes.len; j++) {
-			const struct note *n = j < g->notes.len ? g->notes.items[j] : g->context;
-			if (!n)
-				break;
-			fputs(j ? ", {" : "{", out);
-			json_location(j < g->notes.len ? gc : &cols, n->loc, out); /* a context is in d->src */
-			fputs(", \"message\": ", out);
-			json_string(out, n->message);
-			fputc('}', out);
-		}
-		fputs("]}\n", out);
-		if (g->src)
-			free(other.chars);
-	}
-	free(list);
-	free(cols.chars);
+	each_diagnostic(d, json_one, out, NULL);
 }
 
 int
