@@ -23,6 +23,8 @@ SRC = \
 	src/check_labels.c \
 	src/check_pod.c \
 	src/component.c \
+	src/compose_env.c \
+	src/compose_yaml.c \
 	src/diag.c \
 	src/emit_dot.c \
 	src/emit_json.c \
@@ -32,6 +34,15 @@ SRC = \
 	src/fmt_layout.c \
 	src/gitops.c \
 	src/hash.c \
+	src/import.c \
+	src/import_files.c \
+	src/import_names.c \
+	src/import_ports.c \
+	src/import_service.c \
+	src/import_settings.c \
+	src/import_stack.c \
+	src/import_volumes.c \
+	src/import_write.c \
 	src/io.c \
 	src/labels.c \
 	src/lower.c \

@@ -9,7 +9,9 @@
 # --profile (the profiles that file declares); files for --env-file and
 # --depfile; folders for -o; and .todok files (and folders) for the input.
 # Both "--opt VALUE" and "--opt=VALUE" are understood. As the first word,
-# the subcommands fmt and lsp too; after fmt, its options and .todok files.
+# the subcommands fmt, lsp and import too; after fmt, its options and .todok
+# files; after import, compose, then its own options, --expose's values and
+# Compose files (*.yml, *.yaml).
 
 # Whether option $1 takes a value (as the next word, or after '=').
 _todokc_takes_value()
@@ -88,6 +90,32 @@ _todokc_input()
     done
 }
 
+# `todokc import compose ...`: prints the candidates for the word cur,
+# after prev (extglob set).
+_todokc_import()
+{
+    local IFS=$' \t\n'
+    local cur=$1 prev=$2
+    if ((COMP_CWORD == 2)); then
+        compgen -W 'compose' -- "$cur"
+        return
+    fi
+    case $prev in
+    --expose) compgen -W 'nodeport loadbalancer clusterip' -- "$cur" ;;
+    --env-file) compgen -f -- "$cur" ;;
+    -o) compgen -f -X '!*.todok' -- "$cur"; compgen -d -- "$cur" ;;
+    --profile | --name) ;;
+    *)
+        if [[ $cur == -* ]]; then
+            compgen -W '-o --force --expose --env-file --profile --name --werror
+                --diagnostics=json --diagnostics=text --help' -- "$cur"
+        else
+            compgen -f -X '!*.@(yml|yaml)' -- "$cur"
+            compgen -d -- "$cur"
+        fi ;;
+    esac
+}
+
 # Completes the words after a subcommand (COMP_WORDS[1]).
 _todokc_subcommand()
 {
@@ -101,6 +129,9 @@ _todokc_subcommand()
             candidates=$(compgen -f -X '!*.todok' -- "$cur"; compgen -d -- "$cur")
         fi ;;
     lsp) [[ $cur == -* ]] && candidates=$(compgen -W '--help' -- "$cur") ;;
+    import)
+        compopt -o filenames 2>/dev/null
+        candidates=$(shopt -s extglob; _todokc_import "$cur" "${COMP_WORDS[COMP_CWORD - 1]}") ;;
     esac
     [[ -n $candidates ]] && mapfile -t COMPREPLY <<<"$candidates"
     return 0
@@ -113,7 +144,7 @@ _todokc()
     ((COMP_CWORD >= 1)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
     ((COMP_CWORD >= 2)) && prev2=${COMP_WORDS[COMP_CWORD - 2]}
     COMPREPLY=()
-    if ((COMP_CWORD >= 2)) && [[ ${COMP_WORDS[1]} == fmt || ${COMP_WORDS[1]} == lsp ]]; then
+    if ((COMP_CWORD >= 2)) && [[ ${COMP_WORDS[1]} == fmt || ${COMP_WORDS[1]} == lsp || ${COMP_WORDS[1]} == import ]]; then
         _todokc_subcommand
         return 0
     fi
@@ -147,7 +178,7 @@ _todokc()
     else
         compopt -o filenames 2>/dev/null
         candidates=$(compgen -f -X '!*.todok' -- "$cur"; compgen -d -- "$cur")
-        ((COMP_CWORD == 1)) && candidates+=$'\n'$(compgen -W 'fmt lsp' -- "$cur")
+        ((COMP_CWORD == 1)) && candidates+=$'\n'$(compgen -W 'fmt lsp import' -- "$cur")
         candidates=$(sed '/^$/d' <<<"$candidates")
     fi
     [[ -n $candidates ]] || return 0

@@ -62,6 +62,7 @@ struct diagnostic {
 	struct loc loc;
 	const char *message;
 	struct vec notes; /* struct note * */
+	const struct source *src; /* where loc and the notes are; NULL: the diags' source */
 	const struct note *context; /* printed after the notes: the profile it was found in */
 	/* A place in another file than the source (an --env-file line), or
 	 * NULL: then loc is the place. */
@@ -90,6 +91,12 @@ struct diags {
  * notes can be attached. */
 struct diagnostic *diag(struct diags *d, enum diag_code code, struct loc loc,
                         const char *fmt, ...) PRINTF_LIKE(4, 5);
+/* The same in another source file than d->src (the .env files that
+ * `todokc import compose` reads beside the Compose file); printed before
+ * the diagnostics of d->src, in the order reported, and without an
+ * excerpt (such a file may hold secret values on any line). */
+struct diagnostic *diag_in(struct diags *d, const struct source *src, enum diag_code code,
+                           struct loc loc, const char *fmt, ...) PRINTF_LIKE(5, 6);
 void diag_note(struct diags *d, struct diagnostic *to, struct loc loc,
                const char *fmt, ...) PRINTF_LIKE(4, 5);
 /* Reports something given again: the message at the repeat, and a note
@@ -117,8 +124,12 @@ enum diag_color { DIAG_COLOR_AUTO, DIAG_COLOR_ALWAYS, DIAG_COLOR_NEVER };
 
 void diag_print_text(const struct diags *d, FILE *out, bool color);
 void diag_print_json(const struct diags *d, FILE *out);
-/* As the command prints them: JSON, or text in colour as `color` says. */
-void diag_print(const struct diags *d, bool json, enum diag_color color, FILE *out);
+/* As the commands print them: JSON, or text in colour as `color` says
+ * (auto: when out is a terminal, NO_COLOR is not set and TERM is not
+ * dumb).  Returns the exit status of todokc and todokc import compose: 3
+ * when a file could not be read or written, 1 when there are errors,
+ * else 0. */
+int diag_print(const struct diags *d, bool json, enum diag_color color, FILE *out);
 /* One diagnostic with no place (a bad command line) as a JSON line. */
 void diag_print_bare_json(FILE *out, enum diag_code code, const char *message);
 

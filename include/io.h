@@ -106,7 +106,10 @@ const char *prepare_depfile(struct compilation *c, const char *path, const struc
 bool commit_file(struct compilation *c, const char *temp, const char *path);
 /* Replaces the file at path (the one it links to, for a symbolic link)
  * with data, atomically: a temporary file in its folder, with its mode,
- * renamed over it.  False (reported) on failure, the file untouched. */
+ * flushed to the disk and renamed over it; creates it (mode 0644 less the
+ * umask) when there is none.  False (reported) on failure, the file
+ * untouched.  The one atomic write of a whole file: todokc fmt -w and
+ * todokc import compose -o. */
 bool replace_file(struct compilation *c, const char *path, const struct buf *data);
 
 #endif

@@ -1,18 +1,21 @@
 /*
  * tools.h - the subcommands beside the compiler: `todokc fmt` (src/fmt.c,
- * src/fmt_layout.c) and `todokc lsp` (src/lsp*.c), and what they share.
- * main() calls fmt_main() or lsp_main() when its first argument is `fmt`
- * or `lsp`.  docs/tools.md describes both.
+ * src/fmt_layout.c), `todokc lsp` (src/lsp*.c) and `todokc import
+ * compose` (src/import*.c, include/import.h), and what they share.
+ * main() calls fmt_main(), lsp_main() or import_main() when its first
+ * argument is `fmt`, `lsp` or `import`.  docs/tools.md describes them.
  */
 #ifndef TOOLS_H_INCLUDED
 #define TOOLS_H_INCLUDED
 
 #include "todokc.h"
 
-/* `todokc fmt [--check | -w] FILE...` and `todokc lsp`: argv[0] is the
- * subcommand's name.  Each returns the exit status. */
+/* `todokc fmt [--check | -w] FILE...`, `todokc lsp` and `todokc import
+ * compose FILE [-o FILE.todok]`: argv[0] is the subcommand's name.  Each
+ * returns the exit status. */
 int fmt_main(int argc, char **argv);
 int lsp_main(int argc, char **argv);
+int import_main(int argc, char **argv);
 
 /* A bad command line: "COMMAND: error: " and the message, a hint at
  * COMMAND --help, on standard error; returns 2, the exit status of a bad

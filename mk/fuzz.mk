@@ -2,15 +2,17 @@
 #
 #   make fuzz [FUZZ_SECONDS=60]  build the harnesses, fuzz each for
 #                                FUZZ_SECONDS (one after the other, -jobs=1),
-#                                then replay tests/hostile/*.todok,
-#                                tests/fuzz/listing/* and
-#                                tests/fuzz/crashes/* through all of them
+#                                then replay the regression inputs
+#                                (tests/fuzz/run.sh says which) through all
+#                                of them
 #   make fuzz FUZZ_ONLY=fuzz_compile   fuzz only one of them
 #   make fuzz-build              build build/fuzz/fuzz_parse, fuzz_compile,
 #                                fuzz_listing (the index and journal of an
 #                                output folder), fuzz_envfile (--env-file),
-#                                fuzz_fmt (todokc fmt) and fuzz_lsp (the
+#                                fuzz_fmt (todokc fmt), fuzz_lsp (the
 #                                language server's reader and its features)
+#                                and fuzz_import (the Compose reader and
+#                                todokc import compose)
 #   make fuzz-replay             only the replay of the regression inputs
 #
 # Both fail (non-zero) on any crash, sanitizer report, leak or timeout.
@@ -42,7 +44,8 @@ FUZZ_LIB_SRC  = $(if $(SRC),$(SRC),$(filter-out src/main.c,$(wildcard src/*.c)))
                 build/todok.tab.c build/todok.yy.c
 FUZZ_LIB_OBJ  = $(patsubst %.c,$(FUZZ_DIR)/obj/%.o,$(notdir $(FUZZ_LIB_SRC)))
 FUZZ_TARGETS  = $(FUZZ_DIR)/fuzz_parse $(FUZZ_DIR)/fuzz_compile $(FUZZ_DIR)/fuzz_listing \
-                $(FUZZ_DIR)/fuzz_envfile $(FUZZ_DIR)/fuzz_fmt $(FUZZ_DIR)/fuzz_lsp
+                $(FUZZ_DIR)/fuzz_envfile $(FUZZ_DIR)/fuzz_fmt $(FUZZ_DIR)/fuzz_lsp \
+                $(FUZZ_DIR)/fuzz_import
 
 $(FUZZ_DIR)/obj/%.o: src/%.c $(FUZZ_HDR) build/todok.tab.h build/todok.yy.h
 	@mkdir -p $(FUZZ_DIR)/obj
@@ -65,6 +68,10 @@ $(FUZZ_DIR)/obj/fuzz_listing.o $(FUZZ_DIR)/obj/fuzz_envfile.o $(FUZZ_DIR)/obj/fu
 		$(FUZZ_DIR)/obj/%.o: tests/fuzz/%.c tests/fuzz/oracle.h $(FUZZ_HDR) build/todok.tab.h
 	@mkdir -p $(FUZZ_DIR)/obj
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -Werror -c -o $@ $<
+
+$(FUZZ_DIR)/obj/fuzz_import.o: tests/fuzz/fuzz_import.c tests/fuzz/oracle.h $(FUZZ_HDR) build/todok.tab.h
+	@mkdir -p $(FUZZ_DIR)/obj
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Werror -DFUZZ_IMPORT_BASE='"$(CURDIR)/tests/fuzz/import-base"' -c -o $@ $<
 
 $(FUZZ_DIR)/fuzz_%: $(FUZZ_DIR)/obj/fuzz_%.o $(FUZZ_LIB_OBJ)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $^ $(FUZZ_LIBS)

@@ -170,6 +170,18 @@ diag_in_file(struct diags *d, enum diag_code code, const char *file, size_t line
 	return g;
 }
 
+struct diagnostic *
+diag_in(struct diags *d, const struct source *src, enum diag_code code, struct loc loc,
+        const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	struct diagnostic *g = vdiag(d, code, loc, fmt, ap);
+	va_end(ap);
+	g->src = src == d->src ? NULL : src;
+	return g;
+}
+
 void
 diag_note(struct diags *d, struct diagnostic *to, struct loc loc,
           const char *fmt, ...)
@@ -327,7 +339,7 @@ print_one(const struct diags *d, const struct columns *cols, enum severity sev, 
           const char *message, FILE *out,
           const struct palette *p)
 {
-	const struct source *src = d->src;
+	const struct source *src = cols->src;
 	fputs(p->bold, out);
 	if (src && HAS_LOC(loc)) {
 		size_t line, col;
@@ -339,12 +351,14 @@ print_one(const struct diags *d, const struct columns *cols, enum severity sev, 
 	fprintf(out, "%s%s:%s%s %s", severity_color(p, sev), severity_name(sev),
 	        p->reset, p->bold, message);
 	fprintf(out, "%s\n", p->reset);
-	if (src && HAS_LOC(loc))
+	/* Another source (a .env file) may hold secret values anywhere: no excerpt. */
+	if (src && HAS_LOC(loc) && src == d->src)
 		print_excerpt(src, &d->redacted, cols, loc, out, p);
 }
 
-/* Diagnostics in source order (those without a location first); those at
- * one place keep the order they were found in. */
+/* Diagnostics in source order (those without a location, and those in
+ * another source file, first); those at one place keep the order they
+ * were found in. */
 static struct diagnostic **
 sorted(const struct diags *d)
 {
@@ -360,8 +374,8 @@ sorted(const struct diags *d)
 			size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
 			size_t i = lo, j = mid, k = lo;
 			while (i < mid && j < hi) {
-				uint32_t bi = HAS_LOC(a[i]->loc) ? a[i]->loc.begin : 0;
-				uint32_t bj = HAS_LOC(a[j]->loc) ? a[j]->loc.begin : 0;
+				uint32_t bi = HAS_LOC(a[i]->loc) && !a[i]->src ? a[i]->loc.begin : 0;
+				uint32_t bj = HAS_LOC(a[j]->loc) && !a[j]->src ? a[j]->loc.begin : 0;
 				tmp[k++] = bj < bi ? a[j++] : a[i++];
 			}
 			while (i < mid)
@@ -375,33 +389,57 @@ sorted(const struct diags *d)
 	return a;
 }
 
+/* How one diagnostic is printed: gc holds the columns of its file, cols
+ * those of d->src (where a context note is). */
+typedef void print_fn(const struct diags *d, const struct diagnostic *g, struct columns *gc,
+                      struct columns *cols, FILE *out, const void *how);
+
+/* Prints the diagnostics in order, each with the columns of its file (a
+ * diagnostic of a second file, diag_in(), has its own). */
+static void
+each_diagnostic(const struct diags *d, print_fn *fn, FILE *out, const void *how)
+{
+	struct diagnostic **list = sorted(d);
+	struct columns cols;
+	columns_init(&cols, d->src);
+	for (size_t i = 0; i < d->list.len; i++) {
+		struct columns other, *gc = &cols;
+		if (list[i]->src)
+			columns_init(gc = &other, list[i]->src);
+		fn(d, list[i], gc, &cols, out, how);
+		if (gc == &other)
+			free(other.chars);
+	}
+	free(list);
+	free(cols.chars);
+}
+
+static void
+text_one(const struct diags *d, const struct diagnostic *g, struct columns *gc,
+         struct columns *cols, FILE *out, const void *how)
+{
+	const struct palette *p = how;
+	if (g->file) /* a place in a file that is no source (an --env-file): no excerpt */
+		fprintf(out, "%s%s:%zu:%zu: %s%s:%s%s %s%s\n", p->bold, g->file, g->line, g->column,
+		        severity_color(p, g->severity), severity_name(g->severity), p->reset,
+		        p->bold, g->message, p->reset);
+	else
+		print_one(d, gc, g->severity, g->loc, g->message, out, p);
+	for (size_t j = 0; j < g->notes.len; j++) {
+		const struct note *n = g->notes.items[j];
+		print_one(d, gc, SEV_NOTE, n->loc, n->message, out, p);
+	}
+	if (g->context)
+		print_one(d, cols, SEV_NOTE, g->context->loc, g->context->message, out, p);
+}
+
 void
 diag_print_text(const struct diags *d, FILE *out, bool color)
 {
 	static const struct palette plain = {"", "", "", "", "", ""};
 	static const struct palette ansi = {"\033[1m", "\033[1;31m", "\033[1;35m",
 	                                    "\033[1;36m", "\033[1;32m", "\033[0m"};
-	const struct palette *p = color ? &ansi : &plain;
-	struct diagnostic **list = sorted(d);
-	struct columns cols;
-	columns_init(&cols, d->src);
-	for (size_t i = 0; i < d->list.len; i++) {
-		const struct diagnostic *g = list[i];
-		if (g->file) /* in another file: its place, no excerpt */
-			fprintf(out, "%s%s:%zu:%zu: %s%s:%s%s %s%s\n", p->bold, g->file, g->line, g->column,
-			        severity_color(p, g->severity), severity_name(g->severity), p->reset,
-			        p->bold, g->message, p->reset);
-		else
-			print_one(d, &cols, g->severity, g->loc, g->message, out, p);
-		for (size_t j = 0; j < g->notes.len; j++) {
-			const struct note *n = g->notes.items[j];
-			print_one(d, &cols, SEV_NOTE, n->loc, n->message, out, p);
-		}
-		if (g->context)
-			print_one(d, &cols, SEV_NOTE, g->context->loc, g->context->message, out, p);
-	}
-	free(list);
-	free(cols.chars);
+	each_diagnostic(d, text_one, out, color ? &ansi : &plain);
 }
 
 /* JSON output */
@@ -419,9 +457,9 @@ json_string(FILE *out, const char *s)
 }
 
 static void
-json_location(const struct diags *d, const struct columns *cols, struct loc loc, FILE *out)
+json_location(const struct columns *cols, struct loc loc, FILE *out)
 {
-	if (!d->src || !HAS_LOC(loc)) {
+	if (!cols->src || !HAS_LOC(loc)) {
 		fputs("\"file\": null, \"line\": null, \"column\": null, \"end\": null", out);
 		return;
 	}
@@ -429,48 +467,47 @@ json_location(const struct diags *d, const struct columns *cols, struct loc loc,
 	column_position(cols, loc.begin, &line, &col);
 	column_position(cols, loc.end, &eline, &ecol);
 	fputs("\"file\": ", out);
-	json_string(out, d->src->path);
+	json_string(out, cols->src->path);
 	fprintf(out, ", \"line\": %zu, \"column\": %zu, \"end\": {\"line\": %zu, \"column\": %zu}",
 	        line, col, eline, ecol);
+}
+
+static void
+json_one(const struct diags *d, const struct diagnostic *g, struct columns *gc,
+         struct columns *cols, FILE *out, const void *how)
+{
+	fputs("{\"severity\": ", out);
+	json_string(out, severity_name(g->severity));
+	fputs(", \"code\": ", out);
+	json_string(out, diag_codes[g->code].name);
+	fputs(", ", out);
+	if (g->file) {
+		fputs("\"file\": ", out);
+		json_string(out, g->file);
+		fprintf(out, ", \"line\": %zu, \"column\": %zu, \"end\": null", g->line, g->column);
+	} else {
+		json_location(gc, g->loc, out);
+	}
+	fputs(", \"message\": ", out);
+	json_string(out, g->message);
+	fputs(", \"notes\": [", out);
+	for (size_t j = 0; j <= g->notes.len; j++) {
+		const struct note *n = j < g->notes.len ? g->notes.items[j] : g->context;
+		if (!n)
+			break;
+		fputs(j ? ", {" : "{", out);
+		json_location(j < g->notes.len ? gc : cols, n->loc, out); /* a context is in d->src */
+		fputs(", \"message\": ", out);
+		json_string(out, n->message);
+		fputc('}', out);
+	}
+	fputs("]}\n", out);
 }
 
 void
 diag_print_json(const struct diags *d, FILE *out)
 {
-	struct diagnostic **list = sorted(d);
-	struct columns cols;
-	columns_init(&cols, d->src);
-	for (size_t i = 0; i < d->list.len; i++) {
-		const struct diagnostic *g = list[i];
-		fputs("{\"severity\": ", out);
-		json_string(out, severity_name(g->severity));
-		fputs(", \"code\": ", out);
-		json_string(out, diag_codes[g->code].name);
-		fputs(", ", out);
-		if (g->file) {
-			fputs("\"file\": ", out);
-			json_string(out, g->file);
-			fprintf(out, ", \"line\": %zu, \"column\": %zu, \"end\": null", g->line, g->column);
-		} else {
-			json_location(d, &cols, g->loc, out);
-		}
-		fputs(", \"message\": ", out);
-		json_string(out, g->message);
-		fputs(", \"notes\": [", out);
-		for (size_t j = 0; j <= g->notes.len; j++) {
-			const struct note *n = j < g->notes.len ? g->notes.items[j] : g->context;
-			if (!n)
-				break;
-			fputs(j ? ", {" : "{", out);
-			json_location(d, &cols, n->loc, out);
-			fputs(", \"message\": ", out);
-			json_string(out, n->message);
-			fputc('}', out);
-		}
-		fputs("]}\n", out);
-	}
-	free(list);
-	free(cols.chars);
+	each_diagnostic(d, json_one, out, NULL);
 }
 
 void
@@ -483,16 +520,17 @@ diag_print_bare_json(FILE *out, enum diag_code code, const char *message)
 	fputs(", \"notes\": []}\n", out);
 }
 
-void
+int
 diag_print(const struct diags *d, bool json, enum diag_color color, FILE *out)
 {
 	if (json) {
 		diag_print_json(d, out);
-		return;
+	} else {
+		const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
+		bool on = color == DIAG_COLOR_ALWAYS ||
+		          (color == DIAG_COLOR_AUTO && isatty(fileno(out)) && !(no_color && *no_color) &&
+		           !(term && strcmp(term, "dumb") == 0));
+		diag_print_text(d, out, on);
 	}
-	const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
-	bool on = color == DIAG_COLOR_ALWAYS ||
-	          (color == DIAG_COLOR_AUTO && isatty(fileno(out)) && !(no_color && *no_color) &&
-	           !(term && strcmp(term, "dumb") == 0));
-	diag_print_text(d, out, on);
+	return d->io_error ? 3 : d->errors ? 1 : 0;
 }

@@ -745,26 +745,34 @@ commit_file(struct compilation *c, const char *temp, const char *path)
 bool
 replace_file(struct compilation *c, const char *path, const struct buf *data)
 {
-	/* Through a symbolic link, the file it names is replaced. */
+	/* Through a symbolic link, the file it names is replaced; a new file
+	 * gets mode 0644 less the umask. */
+	const char *target = path;
+	mode_t mode = 0644 & ~current_umask();
 	char *real = realpath(path, NULL);
 	struct stat st;
-	if (!real || stat(real, &st) != 0) {
+	if (real ? stat(real, &st) != 0 : errno != ENOENT || lstat(path, &st) == 0) {
 		io_diag(c, E0001, "cannot write %s: %s", io_quote(c, path), strerror(errno));
 		free(real);
 		return false;
 	}
-	const char *target = arena_strdup(&c->arena, real);
-	free(real);
+	if (real) {
+		target = arena_strdup(&c->arena, real);
+		mode = st.st_mode & 07777;
+		free(real);
+	}
 	const char *slash = strrchr(target, '/');
-	const char *dir = slash == target ? "/" : arena_strndup(&c->arena, target, (size_t)(slash - target));
+	const char *name = slash ? slash + 1 : target;
+	const char *dir = !slash ? "." : slash == target ? "/"
+	                  : arena_strndup(&c->arena, target, (size_t)(slash - target));
 	int dir_fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dir_fd < 0) {
 		io_diag(c, E0001, "cannot write %s: %s", io_quote(c, path), strerror(errno));
 		return false;
 	}
-	const char *tmp = write_temp(c, dir_fd, slash + 1, io_quote(c, path), data, st.st_mode & 07777);
+	const char *tmp = write_temp(c, dir_fd, name, io_quote(c, path), data, mode);
 	bool ok = tmp != NULL;
-	if (ok && io_renameat(dir_fd, tmp, dir_fd, slash + 1) != 0) {
+	if (ok && io_renameat(dir_fd, tmp, dir_fd, name) != 0) {
 		io_diag(c, E0001, "cannot write %s: %s", io_quote(c, path), strerror(errno));
 		unlinkat(dir_fd, tmp, 0);
 		ok = false;

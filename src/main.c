@@ -6,6 +6,9 @@
  *   resolve, order, check, plan the objects) -> write the folder or
  *   standard output, and the depfile -> print the diagnostics.
  *
+ * `todokc fmt`, `todokc lsp` and `todokc import compose` are subcommands
+ * of their own (include/tools.h).
+ *
  * Exit status: 0 compiled, 1 the input has errors, 2 bad command line,
  * 3 a file could not be read or written.
  */
@@ -22,7 +25,7 @@ static const char usage_text[] =
 	"usage: todokc [options] FILE.todok\n"
 	"       todokc fmt [--check | -w] FILE.todok...\n"
 	"       todokc lsp\n"
-
+	"       todokc import compose FILE [-o FILE.todok]\n"
 	"Compiles a .todok stack into Kubernetes manifests (FILE - reads standard input).\n"
 	"\n"
 	"  -o DIR                 write one file per object, and their Kustomization, into DIR\n"
@@ -55,9 +58,21 @@ static const char usage_text[] =
 	"\n"
 	"  fmt                    format files in the canonical layout (todokc fmt --help)\n"
 	"  lsp                    a Language Server Protocol server on standard input and output\n"
+	"  import compose FILE    a .todok from a Docker Compose file (todokc import compose --help)\n"
 	"\n"
 	"Exit status: 0 compiled, 1 errors in the input, 2 bad command line,\n"
 	"3 a file could not be read or written.  See todokc(1).\n";
+
+/* The subcommands (include/tools.h): `todokc NAME ARGS...` runs NAME's
+ * main with argv[0] = NAME. */
+static const struct subcommand {
+	const char *name;
+	int (*run)(int argc, char **argv);
+} subcommands[] = {
+	{"fmt", fmt_main},
+	{"lsp", lsp_main},
+	{"import", import_main},
+};
 
 /* A bad command line: exit status 2, with the message as text, or as JSON
  * (code E0012) under --diagnostics=json wherever it is given. */
@@ -289,10 +304,9 @@ main(int argc, char **argv)
 	/* Diagnostics are written in blocks, not a system call per piece. */
 	setvbuf(stderr, NULL, _IOFBF, 1 << 16);
 	/* Subcommands come first; any other first argument is a file. */
-	if (argc > 1 && strcmp(argv[1], "fmt") == 0)
-		return fmt_main(argc - 1, argv + 1);
-	if (argc > 1 && strcmp(argv[1], "lsp") == 0)
-		return lsp_main(argc - 1, argv + 1);
+	for (size_t k = 0; argc > 1 && k < sizeof subcommands / sizeof subcommands[0]; k++)
+		if (strcmp(argv[1], subcommands[k].name) == 0)
+			return subcommands[k].run(argc - 1, argv + 1);
 	struct arena options_arena = {0};
 	struct options opts;
 	options_init(&opts);
@@ -314,8 +328,7 @@ main(int argc, char **argv)
 		if (compile_source(&c, opts.input, text, len))
 			write_outputs(&c);
 	}
-	diag_print(&c.diags, opts.json_diagnostics, opts.color, stderr);
-	status = c.diags.io_error ? EXIT_IO : c.diags.errors ? EXIT_INPUT : EXIT_COMPILED;
+	status = diag_print(&c.diags, opts.json_diagnostics, opts.color, stderr);
 	compilation_free(&c);
 	arena_free(&options_arena);
 	return status;

@@ -117,7 +117,7 @@ expect 'todokc|--order-annotations|kpt|app.todok|-D|' 'image-repo=|tag='
 expect 'todokc|--job-wait-image|img.todok|-D|' ''
 expect 'todokc|--job-wait-image|img:1|app.todok|-D|' 'image-repo=|tag='
 # files and folders
-expect 'todokc|' 'app.todok|fmt|lsp|other.todok|out|sub dir|two words.todok'
+expect 'todokc|' 'app.todok|fmt|import|lsp|other.todok|out|sub dir|two words.todok'
 # subcommands: the first word only; after fmt, its options and .todok files;
 # after lsp nothing but --help
 expect 'todokc|f' 'fmt'
@@ -138,6 +138,16 @@ expect 'todokc|app.todok|--env-file|' 'app.todok|notes.txt|other.todok|out|prod.
 expect 'todokc|app.todok|--depfile|=|n' 'notes.txt'
 expect 'todokc|--check|' 'app.todok|other.todok|out|sub dir|two words.todok'
 expect 'todokc|--no-wait|o' 'other.todok|out'
+
+# the import subcommand, with Compose files
+touch compose.yaml docker-compose.yml
+expect 'todokc|imp' 'import'
+expect 'todokc|import|' 'compose'
+expect 'todokc|import|compose|' 'compose.yaml|docker-compose.yml|out|sub dir'
+expect 'todokc|import|compose|compose.yaml|--ex' '--expose'
+expect 'todokc|import|compose|compose.yaml|--expose|' 'clusterip|loadbalancer|nodeport'
+expect 'todokc|import|compose|compose.yaml|-o|' 'app.todok|other.todok|out|sub dir|two words.todok'
+expect 'todokc|import|compose|compose.yaml|--f' '--force'
 
 echo "completion: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -3,17 +3,19 @@
 # make fuzz-replay); the harnesses must already be built in build/fuzz/.
 #
 #   run.sh all      fuzz fuzz_parse, fuzz_compile, fuzz_listing,
-#                   fuzz_envfile, fuzz_fmt and fuzz_lsp, each for
-#                   $FUZZ_SECONDS (default 60), one at a time (-jobs=1);
-#                   then replay
+#                   fuzz_envfile, fuzz_fmt, fuzz_lsp and fuzz_import,
+#                   each for $FUZZ_SECONDS (default 60), one at a time
+#                   (-jobs=1); then replay
 #   run.sh replay   run tests/hostile/*.todok, tests/fuzz/listing/*,
-#                   tests/fuzz/envfile/* and tests/fuzz/crashes/* once
-#                   through every harness
+#                   tests/fuzz/envfile/*, the Compose files of
+#                   tests/import/ and tests/fuzz/crashes/* once through
+#                   every harness
 # FUZZ_ONLY=NAME fuzzes only that one (the replay still uses all).
 # The seeds: .todok files for fuzz_parse, fuzz_compile and fuzz_fmt; indexes
 # and journals (tests/fuzz/listing/, and a real index) for fuzz_listing; env
 # files (tests/fuzz/envfile/, the tests' test.env files) for fuzz_envfile;
-# for fuzz_lsp also the protocol sessions of tests/fuzz/lsp/.
+# for fuzz_lsp also the protocol sessions of tests/fuzz/lsp/; the Compose
+# files of tests/import/ for fuzz_import.
 #
 # Prints the executions and time of each run; exits non-zero on any
 # crash, sanitizer report, leak or timeout, with the report's tail and the
@@ -27,7 +29,7 @@ seconds=${FUZZ_SECONDS:-60}
 max_len=${FUZZ_MAX_LEN:-8192}
 timeout=${FUZZ_TIMEOUT:-30}
 extra=${FUZZ_FLAGS:-}
-harnesses=(fuzz_parse fuzz_compile fuzz_listing fuzz_envfile fuzz_fmt fuzz_lsp)
+harnesses=(fuzz_parse fuzz_compile fuzz_listing fuzz_envfile fuzz_fmt fuzz_lsp fuzz_import)
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 failed=0
@@ -70,8 +72,19 @@ seed() {
 	for f in tests/golden/test.env tests/output/test.env tests/errors/*.env; do
 		[ -f "$f" ] && cp "$f" "$dir/seeds-envfile/$(echo "$f" | tr / -)"
 	done
+	rm -rf "$dir/seeds-import"
+	mkdir -p "$dir/seeds-import"
+	for f in $(compose_files); do
+		[ "$(wc -c <"$f")" -le "$max_len" ] && cp "$f" "$dir/seeds-import/$(echo "$f" | tr / -)"
+	done
 	echo "fuzz: $(ls "$dir/seeds" | wc -l) seed files in $dir/seeds," \
-		"$(ls "$dir/seeds-listing" | wc -l) in seeds-listing, $(ls "$dir/seeds-envfile" | wc -l) in seeds-envfile"
+		"$(ls "$dir/seeds-listing" | wc -l) in seeds-listing, $(ls "$dir/seeds-envfile" | wc -l) in seeds-envfile," \
+		"$(ls "$dir/seeds-import" | wc -l) in seeds-import"
+}
+
+# The Compose files of the import's tests.
+compose_files() {
+	ls tests/import/golden/*/compose.yaml tests/import/golden/*/docker-compose.yml 2>/dev/null
 }
 
 # The dictionary of harness $1.
@@ -79,6 +92,7 @@ dict_of() {
 	case $1 in
 	fuzz_listing) echo "$root/tests/fuzz/listing.dict" ;;
 	fuzz_envfile) echo "$root/tests/fuzz/envfile.dict" ;;
+	fuzz_import) echo "$root/tests/fuzz/compose.dict" ;;
 	*) echo "$root/tests/fuzz/todok.dict" ;;
 	esac
 }
@@ -88,6 +102,7 @@ seeds_of() {
 	case $1 in
 	fuzz_listing) echo "$dir/seeds-listing" ;;
 	fuzz_envfile) echo "$dir/seeds-envfile" ;;
+	fuzz_import) echo "$dir/seeds-import" ;;
 	*) echo "$dir/seeds" ;;
 	esac
 }
@@ -128,7 +143,8 @@ fuzz_one() {
 
 replay() {
 	local inputs=() f
-	for f in tests/hostile/*.todok tests/fuzz/listing/* tests/fuzz/envfile/* tests/fuzz/crashes/*; do
+	for f in tests/hostile/*.todok tests/fuzz/listing/* tests/fuzz/envfile/* $(compose_files) \
+		tests/fuzz/crashes/*; do
 		[ -f "$f" ] && [ "$(basename "$f")" != README.md ] && inputs+=("$f")
 	done
 	if [ ${#inputs[@]} -eq 0 ]; then

@@ -1,0 +1,413 @@
+/*
+ * import.h - `todokc import compose`: a Docker Compose file to a .todok
+ * stack (docs/import.md has the mapping, key by key).
+ *
+ *   read      the Compose file as a tree of nodes      src/compose_yaml.c
+ *   values    the .env file, ${VAR} interpolation,     src/compose_env.c
+ *             env_file files, shell words
+ *   map       the top level, each Compose service      src/import_stack.c,
+ *             to a component of the model below:       src/import_service.c,
+ *             image, command, environment; depends_on, src/import_settings.c,
+ *             labels, security; ports, probes,         src/import_ports.c,
+ *             resources; volumes, tmpfs; secrets and   src/import_volumes.c,
+ *             configs; names, sizes, secret names      src/import_files.c,
+ *                                                      src/import_names.c
+ *   write     the model as a .todok, in the layout     src/import_write.c
+ *             of `todokc fmt`
+ *   command   options, files, the output file          src/import.c
+ *
+ * Everything lives in the compilation's arena; diagnostics go through its
+ * diags (the Compose file is its source; the .env and env_file files are
+ * other sources, diag_in()).  A value read from the Compose file or a
+ * .env file for a secret never leaves the importer: the .todok reads it
+ * with env("VAR") at compile time, and no message names a value.
+ */
+#ifndef IMPORT_H_INCLUDED
+#define IMPORT_H_INCLUDED
+
+#include "todokc.h"
+
+/* Limits on hostile Compose files (docs/import.md, section 5): the file's size is
+ * the compiler's MAX_INPUT_BYTES. */
+#define COMPOSE_MAX_DEPTH 64          /* nested mappings and sequences */
+#define COMPOSE_MAX_NODES 1000000     /* nodes, with every alias expanded */
+#define COMPOSE_MAX_FILE_BYTES (1u << 20) /* a config's file, an env_file */
+#define COMPOSE_MAX_PORT_RANGE 100    /* ports taken from one range */
+
+/* The Compose file as a tree. */
+enum cnode_kind { CNODE_SCALAR, CNODE_MAP, CNODE_SEQ };
+
+struct centry;
+struct cnode {
+	enum cnode_kind kind;
+	struct loc loc;            /* in the Compose file (an alias: its anchor's node) */
+	const char *text;          /* a scalar's text, NUL-terminated, no NUL inside */
+	size_t len;
+	bool plain;                /* a plain scalar: may be null or a boolean */
+	struct centry *entries;    /* a mapping's, merge keys (<<) applied */
+	struct cnode **items;      /* a sequence's */
+	size_t n;                  /* entries or items */
+	size_t weight;             /* the nodes it stands for, aliases expanded */
+};
+
+struct centry {
+	const struct cnode *key, *value;
+};
+
+/* Reads c->src as one YAML document; NULL (reported) when it is not
+ * YAML or passes a limit. */
+const struct cnode *compose_read(struct compilation *c);
+/* The value of `key` in a mapping, or NULL. */
+const struct cnode *cnode_get(const struct cnode *map, const char *key);
+/* Whether n is absent or a YAML null (~, null, an empty plain scalar). */
+bool cnode_null(const struct cnode *n);
+
+/* Options of `todokc import compose`. */
+enum import_expose { IMPORT_NODEPORT, IMPORT_LOADBALANCER, IMPORT_CLUSTERIP };
+
+struct import_options {
+	const char *input;         /* the Compose file */
+	const char *output;        /* -o FILE; NULL: standard output */
+	bool force;                /* replace an existing file of any kind */
+	enum import_expose expose; /* what published ports become */
+	const char *env_file;      /* --env-file; NULL: the .env beside the input */
+	const char *name;          /* --name; NULL: the Compose name or the folder's */
+	struct vec profiles;       /* const char *: --profile NAME */
+	bool werror;
+	bool json_diagnostics;
+};
+
+/* A variable of ${VAR} interpolation. */
+struct ivar {
+	const char *name;
+	const char *value;         /* from the .env file; NULL: not set there */
+	bool secret;               /* a secret by its name or by where it is used */
+	unsigned contexts;         /* 1 << enum ictx of each place the .todok writes it */
+	bool listed;               /* in the importer's vars_order */
+	const char *param;         /* its param's name, once it has one */
+	const char *param_value;   /* the param's default: its value at its first use */
+	const char *secret_key;    /* its key of `secret secrets`, once it has one */
+	struct loc first;          /* its first use */
+};
+
+/* A key of `secret secrets`, asked for by a value: the variable env()
+ * reads (VAR, its key unless that is taken by another value) and the
+ * value the Compose file gives it, to tell two services' apart. */
+struct isecret {
+	const char *var;
+	const char *literal;       /* NULL: none (a variable's or a mixed value) */
+	const char *service;       /* the Compose service, for a key of its own */
+	const char *key;           /* given when the .todok is written */
+	const char *why;           /* what a warning says of it; NULL: no warning */
+	const struct source *src;  /* where the value is (NULL: the Compose file) */
+	struct loc loc;
+};
+
+/* A value as the .todok writes it: text, params and secret keys. */
+enum ipart_kind { IP_TEXT, IP_VAR, IP_SECRET };
+
+struct ipart {
+	enum ipart_kind kind;
+	const char *text;          /* IP_TEXT */
+	size_t len;
+	struct ivar *var;          /* IP_VAR */
+	const char *resolved;      /* IP_VAR: its value at this place (the .env's, or the default) */
+	struct isecret *secret;    /* IP_SECRET: a whole value kept as a secret */
+	const char *carrier;       /* a secret in a command or probe: the env entry with it */
+	struct loc loc;            /* where the Compose file writes it */
+};
+
+struct ival {
+	struct ipart *parts;
+	size_t n;
+};
+
+/* Where a value goes decides how it is written (import_write.c). */
+enum ictx {
+	CTX_ENV,     /* an env value: Kubernetes expands $(VAR) */
+	CTX_CONFIG,  /* a config value */
+	CTX_ARGS,    /* command, args: Kubernetes expands $(VAR) */
+	CTX_SHELL,   /* a probe's sh -c text: a secret is a shell variable */
+	CTX_PLAIN,   /* an image, a path, an exec probe: no secret */
+	CTX_LABEL    /* a label or an annotation: a string, no secret */
+};
+
+/* KEY = value of an env, config, labels or annotations block; or, in a
+ * secret, KEY = env("ENV_VAR"). */
+struct ientry {
+	const char *key;
+	struct ival value;
+	const char *env_var;       /* secrets: the variable env() reads */
+	enum ictx ctx;             /* how the value is written; 0: as its block says */
+	struct loc loc;
+};
+
+/* Entries of one block, each key once, with an index of the keys. */
+struct ientries {
+	struct vec list;           /* struct ientry * */
+	struct strmap index;       /* key -> its position (size_t *) */
+};
+
+struct iset {                  /* a config or a secret */
+	const char *name;
+	bool secret;
+	struct ientries entries;
+};
+
+struct iport {
+	const char *name;          /* NULL: none */
+	long number;
+	bool udp;
+	bool published;            /* to the outside: a NodePort or LoadBalancer */
+	long host;                 /* the published port; 0: any */
+};
+
+enum ivol_kind { IV_CLAIM, IV_TEMP, IV_CONFIG, IV_SECRET };
+
+struct ivolume {
+	const char *name;
+	struct ival path;
+	enum ivol_kind kind;
+	const char *size;          /* a quantity, or NULL */
+	bool memory;               /* temp: a tmpfs */
+	const char *subpath;       /* NULL: the whole volume */
+	const char *source;        /* config, secret: its name */
+	struct loc loc;
+};
+
+struct iprobe {
+	struct vec argv;           /* struct ival * */
+	enum ictx ctx;             /* CTX_SHELL for sh -c, CTX_PLAIN for an exec list */
+	long delay, every, timeout, failures;  /* seconds, count; -1: not written */
+};
+
+enum icomp_kind { IC_SERVICE, IC_STATEFUL, IC_JOB };
+enum icomp_expose { IE_CLUSTERIP, IE_NODEPORT, IE_LOADBALANCER };
+
+struct iafter {
+	struct icomp *target;
+	struct loc loc;
+};
+
+struct icomp {
+	enum icomp_kind kind;
+	const char *name;              /* the component's */
+	const char *compose_name;      /* the Compose service's */
+	const struct cnode *node;      /* its mapping */
+	struct loc loc;                /* its key in `services` */
+	bool left_out;                 /* not imported (a profile) */
+	bool must_complete;            /* others wait for it to complete: a job */
+	size_t index;                  /* in the importer's comp_list */
+	struct ival image;
+	const char *image_text;        /* the image, variables at their values */
+	const struct cnode *build;     /* its key, when given */
+	const struct cnode *restart;   /* restart's value, when given */
+	long restart_count;            /* on-failure:N; -1: none */
+	const struct cnode *restart_policy; /* deploy's, when given */
+	const struct cnode *readiness_at; /* the healthcheck key */
+	const char *pull;
+	bool has_command, has_args;
+	struct vec command, args;      /* struct ival * */
+	struct vec ports;              /* struct iport * */
+	enum icomp_expose expose;
+	long node_port;                /* 0: none */
+	struct vec aliases;            /* const char *: other host names */
+	long replicas;                 /* -1: not given */
+	const char *requests[2], *limits[2]; /* cpu, memory */
+	struct vec env_from;           /* struct iset * */
+	struct ientries env;
+	struct iprobe *readiness;
+	struct vec volumes;            /* struct ivolume * */
+	long user, group;              /* -1: not given */
+	bool read_only;
+	struct vec cap_add, cap_drop;  /* const char * */
+	struct ientries labels, annotations, workload_labels;
+	long grace;                    /* seconds; -1: not given */
+	long retries;                  /* jobs; -1: not given */
+	struct vec after;              /* struct iafter * */
+	struct iset *file_secrets;     /* the secrets mounted as files, or NULL */
+	bool secrets_mounted;          /* at /run/secrets */
+	struct strmap volume_names, volume_suffixes, volume_paths;
+	struct strmap port_index;      /* "PORT" or "PORT/udp" -> struct iport * */
+	struct strmap port_names;
+	const struct icomp *waited_by; /* the last component that waits for it */
+	struct vec binds;              /* const char *: targets of the bind mounts left out */
+	size_t n_named_volumes;
+};
+
+struct importer {
+	struct compilation *c;
+	const struct import_options *opts;
+	struct arena *a;
+	const struct cnode *root;
+	const char *base_dir;          /* the Compose file's folder */
+	const char *input_name;        /* the Compose file's name, for the header */
+	const char *stack_name;
+	struct strmap vars;            /* name -> struct ivar * */
+	struct vec vars_order;         /* struct ivar *, in order of first use */
+	struct strmap names;           /* the .todok's declared names */
+	struct strmap name_suffixes;   /* a name -> the suffix its next copy tries */
+	struct strmap comps;           /* Compose service name -> struct icomp * */
+	struct vec comp_list;          /* struct icomp *, in Compose order */
+	struct vec secret_asks;        /* struct isecret *: values kept in `secret secrets` */
+	struct vec secret_keys;        /* const char *: its keys, once settled */
+	const char *secrets_name;      /* its name */
+	struct strmap secret_origins;  /* variable -> where Compose reads it (a file) */
+	struct strmap configs;         /* Compose config name -> struct iset * */
+	struct vec redacted;           /* struct loc *: secret values in the Compose file */
+	struct vec sets;               /* struct iset *: the other configs and secrets */
+	struct strmap env_files;       /* path -> struct iset * */
+	struct strmap volume_users;    /* named volume -> struct icomp * (its first) */
+	struct strmap declared[3];     /* the top-level volumes, secrets, configs: name -> value */
+};
+
+/* import.c: the command is import_main() (include/tools.h).  Imports
+ * the Compose file that is c->src (im->base_dir, input_name and opts set); false when it has errors.  The .todok goes to out. */
+bool import_source(struct importer *im, struct buf *out);
+
+/* import_stack.c: the components of the Compose file's services. */
+void import_services(struct importer *im);
+
+/* What a key of a service becomes: import_service.c, import_settings.c,
+ * import_ports.c, import_volumes.c, import_files.c. */
+typedef void key_fn(struct importer *im, struct icomp *ic, const struct cnode *value,
+                    const struct cnode *key);
+key_fn key_annotations, key_build, key_cap_add, key_cap_drop, key_command, key_configs,
+	key_container_name, key_cpus, key_depends_on, key_deploy, key_entrypoint, key_env_file,
+	key_environment, key_expose, key_grace, key_healthcheck, key_image, key_labels, key_links,
+	key_mem_limit, key_mem_reservation, key_networks, key_ports, key_pull_policy,
+	key_read_only, key_restart, key_scale, key_secrets, key_shm_size, key_tmpfs, key_user,
+	key_volumes;
+
+/* import_service.c: values of the Compose file of a given type; each
+ * false or NULL (reported) when the value is not of it. */
+bool want_kind(struct importer *im, const struct cnode *n, enum cnode_kind kind,
+               const char *key);
+const char *compose_text(struct importer *im, const struct cnode *n, const char *what);
+bool compose_bool(struct importer *im, const struct cnode *n, const char *what, bool *out);
+bool compose_long(struct importer *im, const struct cnode *n, long min, long max,
+               const char *what, long *out);
+/* A scalar interpolated, written into the .todok at a place of kind ctx. */
+struct ival *compose_ival(struct importer *im, const struct cnode *n, enum ictx ctx,
+                       const char *what);
+bool string_list(struct importer *im, const struct cnode *n, const char *what,
+                 struct vec *out);
+/* Each item of the list v of a service's key, in its long form (a
+ * mapping) or its short form. */
+typedef void item_fn(struct importer *im, struct icomp *ic, const struct cnode *item);
+void each_item(struct importer *im, struct icomp *ic, const struct cnode *v, const char *key,
+               item_fn *long_form, item_fn *short_form);
+/* A secret value written in the Compose file at loc: '*' in excerpts. */
+void redact(struct importer *im, struct loc loc);
+/* KEY = value of an environment or an env_file: a secret by its name, or
+ * a URL with a password, goes to `secret secrets` (read with env()). */
+struct ientry *env_entry(struct importer *im, const char *service, const char *key,
+                         struct ival *v, enum ictx ctx, const struct source *src,
+                         struct loc value_loc);
+
+/* import.c: the definition of the top-level volume, secret or config
+ * `name` (a null node when it has none), or NULL when the file does not
+ * declare it. */
+enum { TOP_VOLUMES, TOP_SECRETS, TOP_CONFIGS };
+const struct cnode *declared(const struct importer *im, int section, const char *name);
+
+/* import_names.c: an entry into its block, replacing one of the same key. */
+void put_entry(struct importer *im, struct ientries *e, struct ientry *entry);
+struct ientry *find_entry(const struct ientries *e, const char *key);
+
+/* import_settings.c: another host name of a component (an extra Service). */
+void add_alias(struct importer *im, struct icomp *ic, const char *alias,
+               const struct cnode *at);
+/* labels or annotations of a service, or a deploy's labels (workload). */
+void metadata_into(struct importer *im, const struct cnode *v, const char *what,
+                   struct ientries *labels, struct ientries *annotations);
+
+/* import_volumes.c: a volume of the component, named uniquely in it; NULL
+ * (reported) when another is mounted at the same path. */
+struct ivolume *add_volume(struct importer *im, struct icomp *ic, const char *name,
+                           const char *fallback, enum ivol_kind kind, struct ival path,
+                           struct loc loc);
+
+/* compose_env.c: values. */
+/* Reads the .env file (or --env-file); false (reported) when it cannot be read. */
+bool load_dotenv(struct importer *im);
+/* The scalar n interpolated as Compose does; false (reported) on a bad
+ * ${...} or a missing required variable. */
+bool interpolate(struct importer *im, const struct cnode *n, struct ival *out);
+/* The same for text of the Compose file at loc. */
+bool interpolate_str(struct importer *im, const char *s, size_t len, struct loc loc,
+                     struct ival *out);
+/* The value goes into the .todok at a place of kind ctx: its variables
+ * become params (or secrets) there. */
+void use_ival(struct importer *im, struct ival *v, enum ictx ctx);
+/* The text of a value with every variable at its value (a number, a
+ * name), with a warning for each; NULL when a secret is in it (reported
+ * as left out).  `what` names the place for the messages. */
+const char *ival_text(struct importer *im, const struct ival *v, const char *what);
+bool ival_is_text(const struct ival *v);
+struct ival ival_of_text(struct arena *a, const char *text, struct loc loc);
+/* Whether a variable's value must stay secret. */
+bool ivar_secret(const struct ivar *v);
+/* Where a ://user:password@ URL in s has its password: [*from, *to);
+ * false when s has none. */
+bool url_password(const char *s, size_t *from, size_t *to);
+bool url_has_password(const char *s);
+/* Whether an env value is the path of a *_FILE variable, which stays literal. */
+bool file_variable(const char *name, const struct ival *value);
+struct ivar *ivar_get(struct importer *im, const char *name, size_t len);
+/* Splits a value into words as a POSIX shell does (command: "a b"); a
+ * variable is one word, unless its value holds a space: then it is
+ * written as its value.  False (reported) for an open quote. */
+bool shell_words(struct importer *im, const struct ival *v, struct loc loc, struct vec *out);
+/* Each KEY=VALUE line of an env_file, its value interpolated. */
+typedef void env_line_fn(struct importer *im, void *ctx, const char *key, struct ival *value,
+                         const struct source *src, struct loc loc);
+/* Reads an env_file beside the Compose file; false when it is left out
+ * (missing and required, unreadable: reported at `at`). */
+bool read_env_file(struct importer *im, const char *path, bool required, struct loc at,
+                   env_line_fn *fn, void *ctx);
+
+/* import_names.c: names, secrets, ports, quantities. */
+/* base, or base-2, base-3, ...: the first name `taken` does not hold (at
+ * most max bytes), then taken; `next` keeps where each base's suffixes
+ * go on. */
+const char *unique_name(struct importer *im, struct strmap *taken, struct strmap *next,
+                        const char *base, size_t max);
+/* A fresh .todok name made from s (a DNS label, unique in the stack). */
+const char *claim_name(struct importer *im, const char *s, const char *fallback);
+/* s made a DNS label: lower case, '-' for what is not [a-z0-9], at most max
+ * bytes; FALLBACK- before a digit that would start it, and FALLBACK when
+ * nothing is left. */
+const char *dns_label(struct arena *a, const char *s, const char *fallback, size_t max);
+/* s in upper case, '_' for what is not a letter or a digit (an
+ * environment variable's name). */
+const char *upper_snake(struct arena *a, const char *s);
+/* The secret-name rule: PASSWORD, PASSWD, SECRET, TOKEN, CREDENTIAL,
+ * PRIVATE anywhere, or KEY at the end (any case). */
+bool secret_name(const char *name);
+/* A value that `secret secrets` holds, read with env(VAR) (see struct
+ * isecret); its key is given when the .todok is written. */
+struct isecret *ask_secret(struct importer *im, const char *var, const char *literal,
+                           const char *service);
+/* The well-known port of an image's repository, or 0. */
+long image_port(const char *image, const char **repo);
+/* A Compose duration ("1m30s", "500ms") in whole seconds, rounded up;
+ * -1 when malformed. *exact is false when it was rounded. */
+long compose_seconds(const char *s, bool *exact);
+/* A Compose byte size ("512m", "1g", 1048576) as a quantity ("512Mi"). */
+const char *compose_bytes(struct arena *a, const char *s);
+/* A Compose cpus value ("0.5") as a quantity ("500m"). */
+const char *compose_cpus(struct arena *a, const char *s);
+/* A whole number in [min, max]; false when s is not one. */
+bool parse_long(const char *s, long min, long max, long *out);
+
+/* import_write.c: the .todok text. */
+void import_write(struct importer *im, struct buf *out);
+
+/* Diagnostics of the importer, at a node of the Compose file. */
+struct diagnostic *import_diag(struct importer *im, enum diag_code code, const struct cnode *at,
+                               const char *fmt, ...) PRINTF_LIKE(4, 5);
+/* The text of a scalar node for a message, quoted. */
+const char *qnode(struct importer *im, const struct cnode *n);
+
+#endif

@@ -1,0 +1,703 @@
+/*
+ * compose_env.c - the values of a Compose file: the .env file beside it,
+ * ${VAR} interpolation as Compose does it, env_file files and the shell
+ * words of a command written as one string.
+ *
+ * Interpolation: $$ is a $; $VAR and ${VAR} take the variable; ${VAR:-d}
+ * and ${VAR-d} a default (when unset or empty, when unset); ${VAR:?m} and
+ * ${VAR?m} require it; ${VAR:+r} and ${VAR+r} replace it.  Any other $ is
+ * an error, as in Compose.  Variables come from the .env file only (never
+ * from the importer's own environment, so that the .todok does not depend
+ * on who imported it).  A variable that the .todok keeps becomes a part of
+ * the value (IP_VAR): a param with its value as default, or a secret read
+ * with env("VAR"); import_write.c decides which when it writes it.
+ */
+#include "import.h"
+#include "io.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+enum { MAX_NESTING = 8 };  /* ${A:-${B:-...}} */
+
+struct ivar *
+ivar_get(struct importer *im, const char *name, size_t len)
+{
+	char *key = arena_strndup(im->a, name, len);
+	struct ivar *v = strmap_get(&im->vars, key);
+	if (!v) {
+		v = NEW(im->a, struct ivar);
+		v->name = key;
+		v->first = NO_LOC;
+		strmap_put(im->a, &im->vars, key, v);
+	}
+	return v;
+}
+
+/* Values being built: parts, the text of the last one growing. */
+struct parts {
+	struct arena *a;
+	struct vec list;       /* struct ipart * */
+	struct buf text;       /* pending text */
+	struct loc loc;
+	bool secret;           /* the text holds a secret variable's value */
+};
+
+static void
+flush_text(struct parts *p)
+{
+	if (!p->text.len)
+		return;
+	struct ipart *t = NEW(p->a, struct ipart);
+	t->kind = IP_TEXT;
+	t->len = p->text.len;
+	t->text = arena_buf_take(p->a, &p->text);
+	t->loc = p->loc;
+	vec_push(p->a, &p->list, t);
+	p->text = (struct buf){0};
+}
+
+static void
+add_var(struct parts *p, struct ivar *var, const char *resolved)
+{
+	flush_text(p);
+	struct ipart *v = NEW(p->a, struct ipart);
+	v->kind = IP_VAR;
+	v->var = var;
+	v->resolved = resolved;
+	v->loc = p->loc;
+	vec_push(p->a, &p->list, v);
+}
+
+static struct ival
+parts_done(struct parts *p)
+{
+	flush_text(p);
+	buf_free(&p->text);
+	struct ival v = {arena_alloc(p->a, (p->list.len + 1) * sizeof *v.parts), p->list.len};
+	for (size_t i = 0; i < p->list.len; i++)
+		v.parts[i] = *(struct ipart *)p->list.items[i];
+	return v;
+}
+
+/* Where a value is read from, for messages. */
+struct origin {
+	const struct source *src;  /* the file */
+	struct loc loc;            /* the value */
+	bool resolve;              /* every variable at its value now (the .env itself) */
+};
+
+static void PRINTF_LIKE(4, 5)
+report(struct importer *im, const struct origin *o, enum diag_code code, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	const char *message = arena_vprintf(im->a, fmt, ap);
+	va_end(ap);
+	diag_in(&im->c->diags, o->src, code, o->loc, "%s", message);
+}
+
+static bool expand(struct importer *im, const struct origin *o, const char *s, size_t len,
+                   int depth, struct parts *out);
+
+/* The text of a default, every variable at its value; *secret when that
+ * holds a secret's value. */
+static char *
+expand_text(struct importer *im, const struct origin *o, const char *s, size_t len, int depth,
+            bool *has_vars, bool *secret)
+{
+	struct parts sub = {im->a, {0}, {0}, o->loc, false};
+	struct origin resolved = *o;
+	resolved.resolve = true;
+	*has_vars = false;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '$' && i + 1 < len && s[i + 1] == '$')
+			i++;
+		else if (s[i] == '$')
+			*has_vars = true;
+	}
+	bool ok = expand(im, &resolved, s, len, depth + 1, &sub);
+	struct ival v = parts_done(&sub);
+	*secret = sub.secret;
+	if (!ok)
+		return NULL;
+	return v.n ? (char *)v.parts[0].text : arena_strdup(im->a, "");
+}
+
+/* The value of a set variable, or NULL. */
+static const char *
+value_of(const struct ivar *v, bool empty_is_unset)
+{
+	if (!v->value || (empty_is_unset && !*v->value))
+		return NULL;
+	return v->value;
+}
+
+/* ${NAME OP ARG}: what it becomes. */
+static bool
+reference(struct importer *im, const struct origin *o, struct ivar *var, const char *op,
+          const char *arg, size_t alen, int depth, struct parts *out)
+{
+	bool colon = op[0] == ':';
+	char kind = op[colon];
+	const char *set = value_of(var, colon);
+	bool has_vars;
+	if (kind == '?' && !set) {
+		report(im, o, E0806, "the variable %s is required%s", diag_quote(im->a, var->name),
+		       alen ? arena_printf(im->a, ": %.*s", (int)alen, arg) : " and not set");
+		return false;
+	}
+	if (kind == '+') {
+		report(im, o, W0807, "${%s%s...} is fixed at import, as the variable is %s: the .todok "
+		       "has no conditional values", var->name, op, set ? "set" : "not set");
+		return !set || expand(im, o, arg, alen, depth + 1, out);
+	}
+	const char *resolved = set;
+	bool secret = false;
+	if (!resolved && kind == '-') {
+		resolved = expand_text(im, o, arg, alen, depth, &has_vars, &secret);
+		if (!resolved)
+			return false;
+		if (has_vars && !o->resolve) /* the default is itself made of variables */
+			return expand(im, o, arg, alen, depth + 1, out);
+	}
+	if (o->resolve) {
+		buf_puts(&out->text, resolved ? resolved : "");
+		out->secret |= secret || (set && ivar_secret(var));
+		return true;
+	}
+	if (resolved && url_has_password(resolved)) {
+		var->secret = true; /* its value (or default) is a URL with a password */
+		if (!set && !o->src)
+			redact(im, o->loc); /* the default is in the Compose file */
+	}
+	add_var(out, var, resolved ? resolved : "");
+	return true;
+}
+
+static bool
+name_char(char c, bool first)
+{
+	return c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	       (!first && c >= '0' && c <= '9');
+}
+
+/* The end of a ${...} that starts at s[i] == '{': the index of its '}',
+ * or len when it is not closed. */
+static size_t
+closing_brace(const char *s, size_t len, size_t i)
+{
+	int open = 0;
+	for (; i < len; i++) {
+		if (s[i] == '$' && i + 1 < len && s[i + 1] == '$')
+			i++;
+		else if (s[i] == '$' && i + 1 < len && s[i + 1] == '{')
+			open++, i++;
+		else if (s[i] == '{')
+			open++;
+		else if (s[i] == '}' && --open == 0)
+			return i;
+	}
+	return len;
+}
+
+static bool
+bad_template(struct importer *im, const struct origin *o, const char *why)
+{
+	report(im, o, E0810, "invalid interpolation: %s; write $$ for a literal $", why);
+	return false;
+}
+
+/* One $-expression at s[i] == '$'; *next is where the text goes on. */
+static bool
+dollar(struct importer *im, const struct origin *o, const char *s, size_t len, size_t i,
+       int depth, struct parts *out, size_t *next)
+{
+	if (i + 1 < len && s[i + 1] == '$') {
+		buf_putc(&out->text, '$');
+		*next = i + 2;
+		return true;
+	}
+	if (i + 1 < len && name_char(s[i + 1], true)) {
+		size_t j = i + 1;
+		while (j < len && name_char(s[j], false))
+			j++;
+		*next = j;
+		return reference(im, o, ivar_get(im, s + i + 1, j - i - 1), "", NULL, 0, depth, out);
+	}
+	if (i + 1 >= len || s[i + 1] != '{')
+		return bad_template(im, o, "a $ that starts no variable");
+	size_t close = closing_brace(s, len, i + 1);
+	if (close == len)
+		return bad_template(im, o, "a ${ that is not closed");
+	size_t j = i + 2;
+	if (j >= close || !name_char(s[j], true))
+		return bad_template(im, o, "${...} without a variable name");
+	while (j < close && name_char(s[j], false))
+		j++;
+	struct ivar *var = ivar_get(im, s + i + 2, j - i - 2);
+	*next = close + 1;
+	if (j == close)
+		return reference(im, o, var, "", NULL, 0, depth, out);
+	size_t oplen = s[j] == ':' ? 2 : 1;
+	char kind = s[j + oplen - 1];
+	if (j + oplen > close || (kind != '-' && kind != '?' && kind != '+'))
+		return bad_template(im, o, "an unknown operator in ${...} (:- - :? ? :+ +)");
+	char op[3] = {s[j], oplen == 2 ? s[j + 1] : '\0', '\0'};
+	return reference(im, o, var, op, s + j + oplen, close - j - oplen, depth, out);
+}
+
+static bool
+expand(struct importer *im, const struct origin *o, const char *s, size_t len, int depth,
+       struct parts *out)
+{
+	if (depth > MAX_NESTING) {
+		report(im, o, E0810, "invalid interpolation: ${...} nested deeper than %d levels",
+		       MAX_NESTING);
+		return false;
+	}
+	for (size_t i = 0; i < len;) {
+		const char *dol = memchr(s + i, '$', len - i);
+		size_t stop = dol ? (size_t)(dol - s) : len;
+		buf_append(&out->text, s + i, stop - i);
+		if (!dol)
+			break;
+		if (!dollar(im, o, s, len, stop, depth, out, &i))
+			return false;
+	}
+	return true;
+}
+
+bool
+interpolate_str(struct importer *im, const char *s, size_t len, struct loc loc, struct ival *out)
+{
+	struct parts p = {im->a, {0}, {0}, loc, false};
+	struct origin o = {NULL, loc, false};
+	bool ok = expand(im, &o, s, len, 0, &p);
+	*out = parts_done(&p);
+	return ok;
+}
+
+bool
+interpolate(struct importer *im, const struct cnode *n, struct ival *out)
+{
+	return interpolate_str(im, n->text, n->len, n->loc, out);
+}
+
+struct ival
+ival_of_text(struct arena *a, const char *text, struct loc loc)
+{
+	struct ival v = {NULL, 0};
+	if (!*text)
+		return v;
+	v.parts = NEW(a, struct ipart);
+	v.parts[0] = (struct ipart){.kind = IP_TEXT, .text = text, .len = strlen(text), .loc = loc};
+	v.n = 1;
+	return v;
+}
+
+bool
+ival_is_text(const struct ival *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (v->parts[i].kind != IP_TEXT)
+			return false;
+	return true;
+}
+
+const char *
+ival_text(struct importer *im, const struct ival *v, const char *what)
+{
+	struct buf b = {0};
+	for (size_t i = 0; i < v->n; i++) {
+		const struct ipart *p = &v->parts[i];
+		if (p->kind == IP_TEXT) {
+			buf_append(&b, p->text, p->len);
+			continue;
+		}
+		if (p->kind == IP_SECRET || ivar_secret(p->var)) {
+			diag(&im->c->diags, W0815, p->loc,
+			     "the secret variable %s cannot be written in %s; left out",
+			     diag_quote(im->a, p->kind == IP_VAR ? p->var->name : p->text), what);
+			buf_free(&b);
+			return NULL;
+		}
+		bool again = false;
+		for (size_t k = 0; k < i; k++)
+			again |= v->parts[k].kind == IP_VAR && v->parts[k].var == p->var;
+		if (!again)
+			diag(&im->c->diags, W0807, p->loc,
+			     "${%s} is fixed at import, at its value in the .env file or its default: the "
+			     ".todok takes no variable in %s", p->var->name, what);
+		buf_puts(&b, p->resolved);
+	}
+	return b.data ? arena_buf_take(im->a, &b) : "";
+}
+
+/* .env files and env_file files */
+
+/* One KEY=VALUE line of a dotenv file. */
+struct dotenv_line {
+	const char *key;
+	struct loc key_loc;
+	const char *value;         /* unquoted and unescaped; $ still to interpolate */
+	size_t len;
+	bool literal;              /* single-quoted: no interpolation */
+	struct loc loc;            /* the whole line */
+};
+
+typedef void dotenv_fn(struct importer *im, const struct source *src, void *ctx,
+                       const struct dotenv_line *line);
+
+/* A quoted value from s[*i] (the opening quote) to its closing quote, on
+ * one line or several; false when it is not closed. */
+static bool
+quoted_value(const struct source *src, size_t *i, struct buf *out)
+{
+	const char *s = src->text;
+	char q = s[(*i)++];
+	for (; *i < src->len; (*i)++) {
+		char c = s[*i];
+		if (c == q) {
+			(*i)++;
+			return true;
+		}
+		if (q == '"' && c == '\\' && *i + 1 < src->len) {
+			char e = s[++*i];
+			const char *esc = strchr("nrt", e);
+			if (e == '$')
+				buf_puts(out, "$$");
+			else
+				buf_putc(out, esc ? "\n\r\t"[esc - "nrt"] : e);
+			continue;
+		}
+		buf_putc(out, c);
+	}
+	return false;
+}
+
+/* The value after '=' from s[*i]: quoted, or up to a " #" comment or the
+ * end of the line, trimmed. */
+static bool
+line_value(const struct source *src, size_t *i, struct buf *out, bool *literal)
+{
+	const char *s = src->text;
+	while (*i < src->len && (s[*i] == ' ' || s[*i] == '\t'))
+		(*i)++;
+	*literal = *i < src->len && s[*i] == '\'';
+	if (*i < src->len && (s[*i] == '"' || s[*i] == '\''))
+		return quoted_value(src, i, out);
+	size_t start = *i, end = *i;
+	for (; *i < src->len && s[*i] != '\n'; (*i)++) {
+		if (s[*i] == '#' && *i > start && (s[*i - 1] == ' ' || s[*i - 1] == '\t'))
+			break;
+		if (s[*i] != ' ' && s[*i] != '\t' && s[*i] != '\r')
+			end = *i + 1;
+	}
+	buf_append(out, s + start, end - start);
+	return true;
+}
+
+/* Reads every KEY=VALUE line of src; other lines are warnings. */
+static void
+parse_dotenv(struct importer *im, const struct source *src, dotenv_fn *fn, void *ctx)
+{
+	const char *s = src->text;
+	for (size_t i = 0; i < src->len;) {
+		size_t start = i;
+		while (i < src->len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
+			i++;
+		if (i + 7 <= src->len && memcmp(s + i, "export ", 7) == 0)
+			i += 7;
+		size_t kstart = i;
+		while (i < src->len && s[i] != '=' && s[i] != '\n' && s[i] != '#' && s[i] != ' ' &&
+		       s[i] != '\t')
+			i++;
+		struct loc kloc = {(uint32_t)kstart, (uint32_t)i};
+		bool blank = i == kstart && (i >= src->len || s[i] == '\n' || s[i] == '#');
+		struct buf value = {0};
+		bool literal = false, ok = !blank && i > kstart && i < src->len && s[i] == '=';
+		if (ok) {
+			i++;
+			ok = line_value(src, &i, &value, &literal);
+		}
+		while (i < src->len && s[i] != '\n')
+			i++;
+		if (ok) {
+			struct dotenv_line l = {arena_strndup(im->a, s + kstart, kloc.end - kstart), kloc,
+			                        NULL, value.len, literal, {(uint32_t)start, (uint32_t)i}};
+			l.value = value.data ? arena_buf_take(im->a, &value) : "";
+			fn(im, src, ctx, &l);
+		} else if (!blank) {
+			diag_in(&im->c->diags, src, W0812, kloc, "a line that is not KEY=VALUE; left out");
+		}
+		buf_free(&value);
+		i += i < src->len;
+	}
+}
+
+/* A line of the .env file: a variable, its earlier ones interpolated. */
+static void
+dotenv_var(struct importer *im, const struct source *src, void *ctx, const struct dotenv_line *l)
+{
+	(void)ctx;
+	const char *value = l->value;
+	struct parts p = {im->a, {0}, {0}, l->loc, false};
+	if (!l->literal) {
+		struct origin o = {src, l->loc, true};
+		bool ok = expand(im, &o, l->value, l->len, 0, &p);
+		struct ival v = parts_done(&p);
+		if (!ok)
+			return;
+		value = v.n ? v.parts[0].text : "";
+	}
+	struct ivar *var = ivar_get(im, l->key, strlen(l->key));
+	var->value = value;
+	/* A value made of a secret's, or a URL with a password, is one too. */
+	var->secret = p.secret || url_has_password(value);
+}
+
+/* Reads a file the Compose file names as a second source; NULL (reported,
+ * at `at` when it has a place) when it cannot be read. */
+static const struct source *
+read_source(struct importer *im, const char *path, struct loc at)
+{
+	size_t len, before = im->c->diags.list.len;
+	char *text = read_input(im->c, path, COMPOSE_MAX_FILE_BYTES, &len);
+	if (!text) {
+		if (im->c->diags.list.len > before && HAS_LOC(at))
+			((struct diagnostic *)im->c->diags.list.items[before])->loc = at;
+		return NULL;
+	}
+	struct source *src = NEW(im->a, struct source);
+	source_init(im->a, src, path, text, len);
+	size_t bad = utf8_invalid_at(text, len);
+	const char *nul = memchr(text, '\0', len);
+	if (nul && (size_t)(nul - text) < bad)
+		bad = (size_t)(nul - text);
+	if (bad < len) {
+		diag_in(&im->c->diags, src, W0812, (struct loc){(uint32_t)bad, (uint32_t)bad},
+		        "%s, so the file is left out", nul && (size_t)(nul - text) == bad
+		                                          ? "a NUL byte" : "not UTF-8");
+		return NULL;
+	}
+	return src;
+}
+
+static const char *
+beside(struct importer *im, const char *path)
+{
+	if (path[0] == '/' || strcmp(im->base_dir, ".") == 0)
+		return path;
+	return arena_printf(im->a, "%s/%s", im->base_dir, path);
+}
+
+bool
+load_dotenv(struct importer *im)
+{
+	const char *path = im->opts->env_file;
+	if (!path) {
+		struct stat st;
+		path = beside(im, ".env");
+		if (stat(path, &st) != 0 && errno == ENOENT)
+			return true;
+	}
+	size_t errors = im->c->diags.errors;
+	const struct source *src = read_source(im, path, NO_LOC);
+	if (src)
+		parse_dotenv(im, src, dotenv_var, NULL);
+	return im->c->diags.errors == errors;
+}
+
+/* An env_file's line, its value interpolated, for the caller's function. */
+struct env_file_ctx {
+	env_line_fn *fn;
+	void *ctx;
+};
+
+static void
+env_file_line(struct importer *im, const struct source *src, void *ctx,
+              const struct dotenv_line *l)
+{
+	struct env_file_ctx *e = ctx;
+	struct ival v = ival_of_text(im->a, l->value, l->loc);
+	if (!l->literal) {
+		struct parts p = {im->a, {0}, {0}, l->loc, false};
+		struct origin o = {src, l->loc, false};
+		bool ok = expand(im, &o, l->value, l->len, 0, &p);
+		v = parts_done(&p);
+		if (!ok)
+			return;
+	}
+	e->fn(im, e->ctx, l->key, &v, src, l->key_loc);
+}
+
+bool
+read_env_file(struct importer *im, const char *path, bool required, struct loc at,
+              env_line_fn *fn, void *ctx)
+{
+	const char *full = beside(im, path);
+	struct stat st;
+	if (stat(full, &st) != 0 && errno == ENOENT) {
+		if (required)
+			diag(&im->c->diags, W0812, at, "the env_file %s does not exist; it is left out",
+			     diag_quote(im->a, path));
+		return false;
+	}
+	const struct source *src = read_source(im, full, at);
+	if (!src)
+		return false;
+	struct env_file_ctx e = {fn, ctx};
+	parse_dotenv(im, src, env_file_line, &e);
+	return true;
+}
+
+/* Registering the variables a value keeps */
+
+static bool
+path_like(const char *s)
+{
+	return s && *s && !strpbrk(s, " \t\n") && (s[0] == '/' || s[0] == '.' || strchr(s, '/'));
+}
+
+bool
+ivar_secret(const struct ivar *v)
+{
+	if (v->secret)
+		return true;
+	size_t n = strlen(v->name);
+	if (n > 5 && strcmp(v->name + n - 5, "_FILE") == 0)
+		return v->value && !path_like(v->value);
+	return secret_name(v->name);
+}
+
+bool
+file_variable(const char *name, const struct ival *value)
+{
+	size_t n = strlen(name);
+	if (n <= 5 || strcmp(name + n - 5, "_FILE") != 0)
+		return false;
+	if (!value->n)
+		return false;
+	const struct ipart *p = &value->parts[0];
+	return p->kind == IP_TEXT ? path_like(p->text) : p->kind == IP_VAR && path_like(p->resolved);
+}
+
+void
+use_ival(struct importer *im, struct ival *v, enum ictx ctx)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		struct ipart *p = &v->parts[i];
+		if (p->kind != IP_VAR)
+			continue;
+		struct ivar *var = p->var;
+		if (!HAS_LOC(var->first))
+			var->first = p->loc;
+		if (!ivar_secret(var) && !var->param_value) {
+			var->param_value = p->resolved;
+			if (!var->value && !*p->resolved)
+				diag(&im->c->diags, W0808, p->loc,
+				     "the variable %s is not set in the .env file and has no default: its "
+				     "param is empty, as Compose makes it", diag_quote(im->a, var->name));
+		} else if (!ivar_secret(var) && strcmp(var->param_value, p->resolved) != 0) {
+			diag(&im->c->diags, W0807, p->loc,
+			     "${%s} is fixed at import here: its default differs from the one its param "
+			     "takes from its first use", var->name);
+			*p = (struct ipart){.kind = IP_TEXT, .text = p->resolved,
+			                    .len = strlen(p->resolved), .loc = p->loc};
+			continue;
+		}
+		var->contexts |= 1u << ctx;
+		if (!var->listed)
+			vec_push(im->a, &im->vars_order, var);
+		var->listed = true;
+	}
+}
+
+/* Shell words */
+
+struct words {
+	struct importer *im;
+	struct vec *out;         /* struct ival * */
+	struct parts word;
+	bool in_word;
+	char quote;              /* 0, '\'' or '"' */
+	bool escaped;            /* after a backslash */
+};
+
+static void
+end_word(struct words *w)
+{
+	if (!w->in_word)
+		return;
+	struct ival *v = NEW(w->im->a, struct ival);
+	*v = parts_done(&w->word);
+	vec_push(w->im->a, w->out, v);
+	w->word = (struct parts){w->im->a, {0}, {0}, w->word.loc, false};
+	w->in_word = false;
+}
+
+static void
+word_char(struct words *w, char c)
+{
+	if (w->escaped) {
+		if (w->quote == '"' && !strchr("\"\\$`\n", c))
+			buf_putc(&w->word.text, '\\');
+		if (c != '\n')
+			buf_putc(&w->word.text, c);
+		w->escaped = false;
+	} else if (w->quote && c == w->quote) {
+		w->quote = 0;
+	} else if (w->quote != '\'' && c == '\\') {
+		w->escaped = w->in_word = true;
+	} else if (w->quote) {
+		buf_putc(&w->word.text, c);
+	} else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+		end_word(w);
+	} else if (c == '\'' || c == '"') {
+		w->quote = c;
+		w->in_word = true;
+	} else {
+		buf_putc(&w->word.text, c);
+		w->in_word = true;
+	}
+}
+
+bool
+shell_words(struct importer *im, const struct ival *v, struct loc loc, struct vec *out)
+{
+	struct words w = {im, out, {im->a, {0}, {0}, loc, false}, false, 0, false};
+	for (size_t i = 0; i < v->n; i++) {
+		const struct ipart *p = &v->parts[i];
+		bool spaced = p->kind == IP_VAR && !ivar_secret(p->var) && strpbrk(p->resolved, " \t\n'\"\\");
+		if (spaced)
+			diag(&im->c->diags, W0807, p->loc,
+			     "${%s} is fixed at import: its value holds spaces or quotes, and Compose splits "
+			     "the command after putting it in", p->var->name);
+		if (p->kind == IP_TEXT || spaced) {
+			const char *t = p->kind == IP_TEXT ? p->text : p->resolved;
+			size_t n = p->kind == IP_TEXT ? p->len : strlen(t);
+			for (size_t k = 0; k < n; k++)
+				word_char(&w, t[k]);
+			continue;
+		}
+		if (w.escaped)
+			buf_putc(&w.word.text, '\\');
+		w.escaped = false;
+		flush_text(&w.word);
+		struct ipart *copy = NEW(im->a, struct ipart);
+		*copy = *p;
+		vec_push(im->a, &w.word.list, copy);
+		w.in_word = true;
+	}
+	if (w.quote || w.escaped) {
+		diag(&im->c->diags, E0804, loc, "the command has an open %s",
+		     w.quote == '"' ? "double quote" : w.quote ? "single quote" : "backslash at its end");
+		buf_free(&w.word.text);
+		return false;
+	}
+	end_word(&w);
+	buf_free(&w.word.text);
+	return true;
+}

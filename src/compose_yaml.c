@@ -1,0 +1,430 @@
+/*
+ * compose_yaml.c - the Compose file as a tree of nodes (struct cnode),
+ * built from libyaml's parser events.  This is the importer's only file
+ * that includes <yaml.h> (src/emit_yaml.c is the compiler's).
+ *
+ * Hostile input is bounded.  The tree is built with an explicit stack, no
+ * recursion, at most COMPOSE_MAX_DEPTH levels deep.  An alias shares the
+ * node of its anchor but counts all the nodes that node stands for, so an
+ * alias bomb is refused as soon as the nodes it expands to pass
+ * COMPOSE_MAX_NODES, and nothing that walks the tree later can do more
+ * work than that.  Merge keys (<<) are applied when their mapping ends; a
+ * key given twice in one mapping is an error, as in Compose.
+ *
+ * libyaml counts positions in characters (after a byte order mark); the
+ * tree's locations are byte offsets of the file, as the diagnostics want.
+ */
+#include "import.h"
+
+#include <string.h>
+#include <yaml.h>
+
+struct frame {
+	struct cnode *node;
+	struct vec kids;           /* struct cnode *; keys and values alternate in a mapping */
+	const char *anchor;
+};
+
+struct reader {
+	struct compilation *c;
+	yaml_parser_t parser;
+	struct strmap anchors;     /* anchor -> struct cnode * */
+	struct frame *stack;
+	size_t depth, cap;
+	size_t nodes;              /* every node so far, aliases expanded */
+	const struct cnode *root;
+	size_t docs;
+	size_t bom;                /* bytes of a byte order mark */
+	size_t cur_char, cur_byte; /* a position libyaml gave, as a byte offset */
+	bool failed;
+};
+
+/* The byte offset of libyaml's character index. */
+static uint32_t
+byte_at(struct reader *r, size_t index)
+{
+	const unsigned char *s = (const unsigned char *)r->c->src.text;
+	size_t len = r->c->src.len;
+	while (r->cur_char < index && r->cur_byte < len) {
+		unsigned char b = s[r->cur_byte];
+		size_t w = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+		r->cur_byte = r->cur_byte + w < len ? r->cur_byte + w : len;
+		r->cur_char++;
+	}
+	while (r->cur_char > index && r->cur_byte > r->bom) {
+		do
+			r->cur_byte--;
+		while (r->cur_byte > r->bom && (s[r->cur_byte] & 0xC0) == 0x80);
+		r->cur_char--;
+	}
+	return (uint32_t)r->cur_byte;
+}
+
+static struct loc
+span(struct reader *r, const yaml_mark_t *from, const yaml_mark_t *to)
+{
+	struct loc l;
+	l.begin = byte_at(r, from->index);
+	l.end = byte_at(r, to->index);
+	if (l.end < l.begin)
+		l.end = l.begin;
+	return l;
+}
+
+static void
+yaml_problem(struct reader *r)
+{
+	yaml_parser_t *p = &r->parser;
+	if (p->error == YAML_MEMORY_ERROR)
+		fatal_oom();
+	struct loc at;
+	if (p->error == YAML_READER_ERROR) {
+		at.begin = at.end = (uint32_t)(p->problem_offset < r->c->src.len ? p->problem_offset
+		                                                                  : r->c->src.len);
+	} else {
+		at = span(r, &p->problem_mark, &p->problem_mark);
+	}
+	struct diagnostic *g = diag(&r->c->diags, E0801, at, "not valid YAML: %s",
+	                            p->problem ? p->problem : "the parser failed");
+	if (p->context && p->error != YAML_READER_ERROR) {
+		struct loc ctx = span(r, &p->context_mark, &p->context_mark);
+		diag_note(&r->c->diags, g, ctx, "%s", p->context);
+	}
+	r->failed = true;
+}
+
+static struct cnode *
+new_node(struct reader *r, enum cnode_kind kind, struct loc loc)
+{
+	struct cnode *n = NEW(&r->c->arena, struct cnode);
+	n->kind = kind;
+	n->loc = loc;
+	n->weight = 1;
+	return n;
+}
+
+/* Counts what a node stands for; false (reported) past the limit. */
+static bool
+count(struct reader *r, size_t weight, struct loc at)
+{
+	r->nodes += weight;
+	if (r->nodes <= COMPOSE_MAX_NODES)
+		return true;
+	diag(&r->c->diags, E0809, at,
+	     "with its aliases expanded, the file has more than %u nodes; todokc reads at most "
+	     "that many", (unsigned)COMPOSE_MAX_NODES);
+	r->failed = true;
+	return false;
+}
+
+static void
+add_node(struct reader *r, const struct cnode *n, const char *anchor)
+{
+	if (anchor)
+		strmap_put(&r->c->arena, &r->anchors, anchor, (void *)n);
+	if (r->depth == 0) {
+		r->root = n;
+		return;
+	}
+	vec_push(&r->c->arena, &r->stack[r->depth - 1].kids, (void *)n);
+}
+
+static const char *
+anchor_of(struct reader *r, const yaml_char_t *anchor)
+{
+	return anchor ? arena_strdup(&r->c->arena, (const char *)anchor) : NULL;
+}
+
+/* A tag that is none of YAML's own has no meaning in one Compose file
+ * (!reset and !override merge several files). */
+static void
+check_tag(struct reader *r, const yaml_char_t *tag, struct loc at)
+{
+	if (!tag || strncmp((const char *)tag, "tag:yaml.org,2002:", 18) == 0)
+		return;
+	diag(&r->c->diags, W0801, at,
+	     "the tag %s is left out: it has a meaning only when several Compose files are merged",
+	     diag_quote(&r->c->arena, (const char *)tag));
+}
+
+static void
+on_scalar(struct reader *r, const yaml_event_t *ev)
+{
+	struct cnode *n = new_node(r, CNODE_SCALAR, span(r, &ev->start_mark, &ev->end_mark));
+	const char *text = (const char *)ev->data.scalar.value;
+	size_t len = ev->data.scalar.length;
+	if (memchr(text, '\0', len)) {
+		diag(&r->c->diags, E0804, n->loc, "a NUL character in a string: no value can hold one");
+		r->failed = true;
+		return;
+	}
+	n->text = arena_strndup(&r->c->arena, text, len);
+	n->len = len;
+	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !ev->data.scalar.tag;
+	check_tag(r, ev->data.scalar.tag, n->loc);
+	if (count(r, 1, n->loc))
+		add_node(r, n, anchor_of(r, ev->data.scalar.anchor));
+}
+
+static void
+on_alias(struct reader *r, const yaml_event_t *ev)
+{
+	const char *name = (const char *)ev->data.alias.anchor;
+	const struct cnode *n = strmap_get(&r->anchors, name);
+	struct loc at = span(r, &ev->start_mark, &ev->end_mark);
+	if (!n) {
+		diag(&r->c->diags, E0801, at,
+		     "not valid YAML: the alias *%s names no anchor defined before it (or one that "
+		     "contains it)", name);
+		r->failed = true;
+		return;
+	}
+	if (count(r, n->weight, at))
+		add_node(r, n, NULL);
+}
+
+static void
+on_start(struct reader *r, const yaml_event_t *ev, enum cnode_kind kind)
+{
+	struct loc at = span(r, &ev->start_mark, &ev->end_mark);
+	if (r->depth >= COMPOSE_MAX_DEPTH) {
+		diag(&r->c->diags, E0808, at,
+		     "mappings and lists nested deeper than %d levels; todokc reads at most that many",
+		     COMPOSE_MAX_DEPTH);
+		r->failed = true;
+		return;
+	}
+	if (!count(r, 1, at))
+		return;
+	if (r->depth == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 16;
+		r->stack = arena_grow(&r->c->arena, r->stack, r->cap * sizeof *r->stack,
+		                      cap * sizeof *r->stack);
+		r->cap = cap;
+	}
+	const yaml_char_t *anchor = kind == CNODE_MAP ? ev->data.mapping_start.anchor
+	                                              : ev->data.sequence_start.anchor;
+	const yaml_char_t *tag = kind == CNODE_MAP ? ev->data.mapping_start.tag
+	                                           : ev->data.sequence_start.tag;
+	check_tag(r, tag, at);
+	struct frame *f = &r->stack[r->depth++];
+	*f = (struct frame){new_node(r, kind, at), {0}, anchor_of(r, anchor)};
+}
+
+/* Entries being gathered, with an index of their keys once they are many,
+ * so that a mapping of many keys is read in linear time. */
+struct keyindex {
+	struct centry *e;
+	size_t n, indexed;
+	struct strmap map;
+};
+
+static const struct cnode *
+key_lookup(struct reader *r, struct keyindex *k, const char *key)
+{
+	if (k->n >= 16) {
+		for (; k->indexed < k->n; k->indexed++)
+			strmap_put(&r->c->arena, &k->map, k->e[k->indexed].key->text,
+			           (void *)k->e[k->indexed].key);
+		return strmap_get(&k->map, key);
+	}
+	for (size_t i = 0; i < k->n; i++)
+		if (strcmp(k->e[i].key->text, key) == 0)
+			return k->e[i].key;
+	return NULL;
+}
+
+static bool
+is_merge_key(const struct cnode *key)
+{
+	return key->plain && strcmp(key->text, "<<") == 0;
+}
+
+/* Adds the entries of a mapping a merge key names, but those the mapping
+ * gives itself and those an earlier merge brought. */
+static bool
+merge_from(struct reader *r, const struct cnode *from, struct keyindex *own,
+           struct keyindex *out)
+{
+	if (from->kind != CNODE_MAP) {
+		diag(&r->c->diags, E0801, from->loc,
+		     "not valid YAML: a merge key << takes a mapping or a list of mappings");
+		return false;
+	}
+	for (size_t i = 0; i < from->n; i++) {
+		const char *key = from->entries[i].key->text;
+		if (!key_lookup(r, own, key) && !key_lookup(r, out, key))
+			out->e[out->n++] = from->entries[i];
+	}
+	return true;
+}
+
+/* How many entries a mapping may have: its own and what merges bring. */
+static bool
+count_entries(struct reader *r, const struct frame *f, size_t *own, size_t *total)
+{
+	*own = *total = 0;
+	for (size_t k = 0; k + 1 < f->kids.len; k += 2) {
+		const struct cnode *key = f->kids.items[k], *value = f->kids.items[k + 1];
+		if (key->kind != CNODE_SCALAR) {
+			diag(&r->c->diags, E0802, key->loc, "a mapping key that is not a string");
+			return false;
+		}
+		if (!is_merge_key(key))
+			++*own, ++*total;
+		else if (value->kind == CNODE_SEQ)
+			for (size_t i = 0; i < value->n; i++)
+				*total += value->items[i]->kind == CNODE_MAP ? value->items[i]->n : 0;
+		else if (value->kind == CNODE_MAP)
+			*total += value->n;
+	}
+	return true;
+}
+
+/* The entries of a mapping that ends: its own, with what its merge keys
+ * bring where they stand. */
+static bool
+map_entries(struct reader *r, struct frame *f, struct cnode *m)
+{
+	size_t nown, total;
+	if (!count_entries(r, f, &nown, &total))
+		return false;
+	struct keyindex own = {.e = arena_alloc(&r->c->arena, (nown + 1) * sizeof *own.e)};
+	struct keyindex out = {.e = arena_alloc(&r->c->arena, (total + 1) * sizeof *out.e)};
+	for (size_t k = 0; k + 1 < f->kids.len; k += 2) {
+		const struct cnode *key = f->kids.items[k];
+		if (is_merge_key(key))
+			continue;
+		const struct cnode *first = key_lookup(r, &own, key->text);
+		if (first) {
+			diag_again(&r->c->diags, E0807, key->loc, first->loc, "first given here",
+			           "the key %s is given twice in one mapping",
+			           diag_quote(&r->c->arena, key->text));
+			return false;
+		}
+		own.e[own.n++] = (struct centry){key, f->kids.items[k + 1]};
+	}
+	for (size_t k = 0, o = 0; k + 1 < f->kids.len; k += 2) {
+		const struct cnode *key = f->kids.items[k], *value = f->kids.items[k + 1];
+		bool ok = true;
+		if (!is_merge_key(key))
+			out.e[out.n++] = own.e[o++];
+		else if (value->kind == CNODE_SEQ)
+			for (size_t i = 0; i < value->n && ok; i++)
+				ok = merge_from(r, value->items[i], &own, &out);
+		else
+			ok = merge_from(r, value, &own, &out);
+		if (!ok)
+			return false;
+	}
+	m->entries = out.e;
+	m->n = out.n;
+	return true;
+}
+
+static void
+on_end(struct reader *r, const yaml_event_t *ev)
+{
+	struct frame *f = &r->stack[--r->depth];
+	struct cnode *n = f->node;
+	n->loc.end = byte_at(r, ev->end_mark.index);
+	for (size_t i = 0; i < f->kids.len; i++)
+		n->weight += ((const struct cnode *)f->kids.items[i])->weight;
+	if (n->kind == CNODE_SEQ) {
+		n->items = (struct cnode **)f->kids.items;
+		n->n = f->kids.len;
+	} else if (!map_entries(r, f, n)) {
+		r->failed = true;
+		return;
+	}
+	add_node(r, n, f->anchor);
+}
+
+static void
+on_event(struct reader *r, const yaml_event_t *ev)
+{
+	switch (ev->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		if (++r->docs > 1) {
+			diag(&r->c->diags, E0802, span(r, &ev->start_mark, &ev->end_mark),
+			     "a second YAML document: a Compose file holds one");
+			r->failed = true;
+		}
+		break;
+	case YAML_SCALAR_EVENT:
+		on_scalar(r, ev);
+		break;
+	case YAML_ALIAS_EVENT:
+		on_alias(r, ev);
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		on_start(r, ev, CNODE_SEQ);
+		break;
+	case YAML_MAPPING_START_EVENT:
+		on_start(r, ev, CNODE_MAP);
+		break;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		on_end(r, ev);
+		break;
+	default:
+		break;
+	}
+}
+
+const struct cnode *
+compose_read(struct compilation *c)
+{
+	struct reader r = {.c = c};
+	const struct source *src = &c->src;
+	if (src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0)
+		r.bom = r.cur_byte = 3;
+	if (!yaml_parser_initialize(&r.parser))
+		fatal_oom();
+	yaml_parser_set_input_string(&r.parser, (const unsigned char *)src->text, src->len);
+	yaml_parser_set_encoding(&r.parser, YAML_UTF8_ENCODING);
+	bool done = false;
+	while (!done && !r.failed) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(&r.parser, &ev)) {
+			yaml_problem(&r);
+			break;
+		}
+		done = ev.type == YAML_STREAM_END_EVENT;
+		on_event(&r, &ev);
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&r.parser);
+	if (r.failed)
+		return NULL;
+	if (!r.root || r.root->kind != CNODE_MAP) {
+		struct loc at = r.root ? r.root->loc : (struct loc){0, 0};
+		diag(&c->diags, E0802, at,
+		     "the top level of a Compose file is a mapping (services:, volumes:, ...)%s",
+		     r.root ? "" : "; the file is empty");
+		return NULL;
+	}
+	return r.root;
+}
+
+const struct cnode *
+cnode_get(const struct cnode *map, const char *key)
+{
+	if (!map || map->kind != CNODE_MAP)
+		return NULL;
+	for (size_t i = 0; i < map->n; i++)
+		if (strcmp(map->entries[i].key->text, key) == 0)
+			return map->entries[i].value;
+	return NULL;
+}
+
+bool
+cnode_null(const struct cnode *n)
+{
+	if (!n)
+		return true;
+	if (n->kind != CNODE_SCALAR || !n->plain)
+		return false;
+	return n->len == 0 || strcmp(n->text, "~") == 0 || strcmp(n->text, "null") == 0 ||
+	       strcmp(n->text, "Null") == 0 || strcmp(n->text, "NULL") == 0;
+}

@@ -1,0 +1,287 @@
+/*
+ * import_files.c - the secrets and configs of a Compose file.  A
+ * service's secrets become a Secret of its own, each key read at compile
+ * time with env("VAR") (the secret's `environment:`, or its name in upper
+ * case), mounted at /run/secrets as Compose does (elsewhere with a
+ * subpath).  A config becomes a config of the stack holding its file's
+ * content (a file inside the Compose file's folder), its `content:` or
+ * its variable, mounted at its target with a subpath.
+ */
+#include "import.h"
+#include "io.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define SECRETS_DIR "/run/secrets"
+
+/* The top-level definition of a secret or a config; NULL (reported) when
+ * there is none. */
+static const struct cnode *
+definition(struct importer *im, const char *section, const struct cnode *name)
+{
+	bool secret = strcmp(section, "secrets") == 0;
+	const struct cnode *def = declared(im, secret ? TOP_SECRETS : TOP_CONFIGS, name->text);
+	if (def)
+		return def;
+	import_diag(im, E0805, name, "the %s %s is not declared in the top-level %s",
+	            secret ? "secret" : "config", qnode(im, name), section);
+	return NULL;
+}
+
+/* The variable a secret's value is read from at compile time. */
+static const char *
+secret_var(struct importer *im, const struct cnode *name, const struct cnode *def)
+{
+	const struct cnode *env = cnode_get(def, "environment"), *file = cnode_get(def, "file");
+	const struct cnode *external = cnode_get(def, "external");
+	const char *var = env ? compose_text(im, env, "environment") : upper_snake(im->a, name->text);
+	if (!var)
+		return NULL;
+	if (!env && c_identifier_problem(var))
+		var = arena_printf(im->a, "SECRET_%s", var); /* a name that starts with a digit */
+	if (c_identifier_problem(var)) {
+		import_diag(im, E0804, env, "environment takes the name of a variable, not %s",
+		            diag_quote(im->a, var));
+		return NULL;
+	}
+	const char *origin = file && file->kind == CNODE_SCALAR
+	                         ? arena_printf(im->a, "the content of %s", file->text) : NULL;
+	if (external && !cnode_null(external))
+		import_diag(im, W0801, external, "external: is left out: the secret %s is read with "
+		            "env(\"%s\") when the .todok is compiled", qnode(im, name), var);
+	if (origin && !strmap_get(&im->secret_origins, var))
+		strmap_put(im->a, &im->secret_origins, var, (void *)origin);
+	return var;
+}
+
+/* A mount of a secret or config: SOURCE, or {source, target, uid, gid, mode}. */
+struct file_mount {
+	const struct cnode *source;
+	const char *target;        /* NULL: the default */
+	const struct cnode *at;
+};
+
+static bool
+read_mount(struct importer *im, const struct cnode *item, struct file_mount *m)
+{
+	m->at = item;
+	m->target = NULL;
+	if (item->kind == CNODE_SCALAR) {
+		m->source = item;
+		return true;
+	}
+	if (!want_kind(im, item, CNODE_MAP, "a secret or config of a service"))
+		return false;
+	m->source = cnode_get(item, "source");
+	if (!m->source || !want_kind(im, m->source, CNODE_SCALAR, "source")) {
+		if (!m->source)
+			import_diag(im, E0804, item, "a secret or config in the long syntax needs its source");
+		return false;
+	}
+	for (size_t i = 0; i < item->n; i++) {
+		const struct cnode *k = item->entries[i].key;
+		if (strcmp(k->text, "target") == 0) {
+			if (!(m->target = compose_text(im, item->entries[i].value, "target")))
+				return false;
+		} else if (strcmp(k->text, "uid") == 0 || strcmp(k->text, "gid") == 0 ||
+		           strcmp(k->text, "mode") == 0) {
+			import_diag(im, W0801, k, "%s is left out: the .todok mounts secrets with mode 0400 "
+			            "and configs with mode 0644, owned by the pod", qnode(im, k));
+		} else if (strcmp(k->text, "source") != 0 && strncmp(k->text, "x-", 2) != 0) {
+			import_diag(im, W0802, k, "a mount has no key %s; it is left out", qnode(im, k));
+		}
+	}
+	return true;
+}
+
+static const char *
+base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+/* A volume of a secret or a config at path, with a subpath when given. */
+static void
+file_volume(struct importer *im, struct icomp *ic, const char *name, const char *path,
+            enum ivol_kind kind, const char *source, const char *subpath, const struct cnode *at)
+{
+	struct ivolume *v = add_volume(im, ic, name, kind == IV_SECRET ? "secret" : "config", kind,
+	                               ival_of_text(im->a, path, at->loc), at->loc);
+	if (!v)
+		return;
+	v->source = source;
+	v->subpath = subpath;
+}
+
+static void
+service_secret(struct importer *im, struct icomp *ic, const struct file_mount *m)
+{
+	const struct cnode *def = definition(im, "secrets", m->source);
+	const char *var = def ? secret_var(im, m->source, def) : NULL;
+	if (!var)
+		return;
+	const char *target = !m->target ? arena_printf(im->a, SECRETS_DIR "/%s", m->source->text)
+	                     : m->target[0] == '/' ? m->target
+	                     : arena_printf(im->a, SECRETS_DIR "/%s", m->target);
+	const char *key = base_name(target);
+	if (!*key || config_key_problem(key)) {
+		import_diag(im, W0801, m->at, "the secret %s is left out: a Secret cannot hold the file "
+		            "name %s", qnode(im, m->source), diag_quote(im->a, key));
+		return;
+	}
+	if (!ic->file_secrets) {
+		ic->file_secrets = NEW(im->a, struct iset);
+		ic->file_secrets->secret = true;
+		ic->file_secrets->name = claim_name(im, arena_printf(im->a, "%s-secrets", ic->name), "secrets");
+		vec_push(im->a, &im->sets, ic->file_secrets);
+	}
+	struct ientries *entries = &ic->file_secrets->entries;
+	if (find_entry(entries, key)) {
+		import_diag(im, W0801, m->at, "the secret %s is left out: another one is mounted as %s",
+		            qnode(im, m->source), diag_quote(im->a, key));
+		return;
+	}
+	struct ientry *e = NEW(im->a, struct ientry);
+	e->key = key;
+	e->env_var = var;
+	e->loc = m->at->loc;
+	put_entry(im, entries, e);
+	bool in_dir = strlen(target) == strlen(SECRETS_DIR) + 1 + strlen(key) &&
+	              strncmp(target, SECRETS_DIR "/", strlen(SECRETS_DIR) + 1) == 0;
+	if (!in_dir)
+		file_volume(im, ic, m->source->text, target, IV_SECRET, ic->file_secrets->name, key, m->at);
+	else if (!ic->secrets_mounted)
+		file_volume(im, ic, "secrets", SECRETS_DIR, IV_SECRET, ic->file_secrets->name, NULL, m->at);
+	ic->secrets_mounted |= in_dir;
+}
+
+/* The content of a config's file, inside the Compose file's folder; NULL
+ * (reported) when it is left out. */
+static const char *
+config_file(struct importer *im, const struct cnode *file)
+{
+	const char *path = compose_text(im, file, "file");
+	if (!path)
+		return NULL;
+	const char *full = path[0] == '/' ? path : arena_printf(im->a, "%s/%s", im->base_dir, path);
+	char *real = realpath(full, NULL), *base = realpath(im->base_dir, NULL);
+	size_t blen = base ? strlen(base) : 0;
+	const char *why = !real ? strerror(errno)
+	                  : !base || strncmp(real, base, blen) != 0 ||
+	                            (real[blen] != '/' && blen != 1) ? "it is outside the Compose "
+	                                                               "file's folder" : NULL;
+	struct stat st;
+	if (!why && (stat(real, &st) != 0 || !S_ISREG(st.st_mode)))
+		why = "it is not a regular file";
+	free(real);
+	free(base);
+	if (why) {
+		import_diag(im, W0801, file, "the config's file %s is left out: %s",
+		            diag_quote(im->a, path), why);
+		return NULL;
+	}
+	size_t len;
+	char *text = read_input(im->c, full, COMPOSE_MAX_FILE_BYTES, &len);
+	if (text && (utf8_invalid_at(text, len) < len || memchr(text, '\0', len))) {
+		import_diag(im, W0801, file, "the config's file %s is left out: it is not UTF-8 text",
+		            diag_quote(im->a, path));
+		return NULL;
+	}
+	return text;
+}
+
+/* The config of the stack for a top-level config; NULL when left out. */
+static struct iset *
+stack_config(struct importer *im, const struct cnode *name, const struct cnode *def,
+             const char **key)
+{
+	struct iset *set = strmap_get(&im->configs, name->text);
+	const struct cnode *file = cnode_get(def, "file"), *content = cnode_get(def, "content");
+	const struct cnode *env = cnode_get(def, "environment");
+	*key = file && file->kind == CNODE_SCALAR ? base_name(file->text) : name->text;
+	if (config_key_problem(*key))
+		*key = dns_label(im->a, *key, "config", 63);
+	if (set)
+		return set->name ? set : NULL;
+	set = NEW(im->a, struct iset);
+	strmap_put(im->a, &im->configs, name->text, set);
+	struct ival value = {NULL, 0};
+	if (file) {
+		const char *text = config_file(im, file);
+		if (!text)
+			return NULL;
+		value = ival_of_text(im->a, text, file->loc);
+	} else if (content) {
+		if (!interpolate(im, content, &value))
+			return NULL;
+	} else if (env) {
+		const char *var = compose_text(im, env, "environment");
+		if (!var)
+			return NULL;
+		struct ivar *v = ivar_get(im, var, strlen(var));
+		value = (struct ival){NEW(im->a, struct ipart), 1};
+		value.parts[0] = (struct ipart){.kind = IP_VAR, .var = v,
+		                                .resolved = v->value ? v->value : "", .loc = env->loc};
+	} else {
+		import_diag(im, W0801, name, "the config %s is left out: %s", qnode(im, name),
+		            cnode_get(def, "external") ? "it is external, and the .todok writes every "
+		            "config it mounts" : "it has no file, content or environment");
+		return NULL;
+	}
+	use_ival(im, &value, CTX_PLAIN);
+	struct ientry *e = NEW(im->a, struct ientry);
+	e->key = *key;
+	e->value = value;
+	e->ctx = CTX_PLAIN;
+	e->loc = name->loc;
+	put_entry(im, &set->entries, e);
+	set->name = claim_name(im, name->text, "config");
+	vec_push(im->a, &im->sets, set);
+	return set;
+}
+
+static void
+service_config(struct importer *im, struct icomp *ic, const struct file_mount *m)
+{
+	const struct cnode *def = definition(im, "configs", m->source);
+	const char *key;
+	struct iset *set = def ? stack_config(im, m->source, def, &key) : NULL;
+	if (!set)
+		return;
+	const char *target = m->target ? m->target : arena_printf(im->a, "/%s", m->source->text);
+	if (target[0] != '/')
+		target = arena_printf(im->a, "/%s", target);
+	file_volume(im, ic, m->source->text, target, IV_CONFIG, set->name, key, m->at);
+}
+
+static void
+file_mounts(struct importer *im, struct icomp *ic, const struct cnode *n, bool secret)
+{
+	if (!want_kind(im, n, CNODE_SEQ, secret ? "secrets" : "configs"))
+		return;
+	for (size_t i = 0; i < n->n; i++) {
+		struct file_mount m;
+		if (!read_mount(im, n->items[i], &m))
+			continue;
+		if (secret)
+			service_secret(im, ic, &m);
+		else
+			service_config(im, ic, &m);
+	}
+}
+
+void
+key_secrets(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
+{
+	file_mounts(im, ic, v, true);
+}
+
+void
+key_configs(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
+{
+	file_mounts(im, ic, v, false);
+}

@@ -1,0 +1,444 @@
+/*
+ * import_ports.c - the keys of a Compose service that say how it is
+ * reached, checked and sized: ports (short and long syntax) and expose
+ * (container ports; a published port makes the Service a NodePort or a
+ * LoadBalancer), healthcheck (a readiness probe, never a liveness one:
+ * a failing dependency must not restart the pod), deploy (replicas,
+ * resources, restart_policy, labels) and the older scale, cpus,
+ * mem_limit and mem_reservation.
+ */
+#include "import.h"
+
+#include <string.h>
+
+/* ports, expose */
+
+static void
+add_port(struct importer *im, struct icomp *ic, const struct iport *p, const struct cnode *at)
+{
+	const char *key = arena_printf(im->a, "%ld%s", p->number, p->udp ? "/udp" : "");
+	struct iport *old = strmap_get(&ic->port_index, key);
+	if (old) {
+		if (p->published && !old->published)
+			*old = (struct iport){old->name ? old->name : p->name, p->number, p->udp, true,
+			                      p->host};
+		else if (p->published)
+			import_diag(im, W0814, at, "port %ld is published twice; the .todok publishes it "
+			            "once", p->number);
+		return;
+	}
+	struct iport *copy = NEW(im->a, struct iport);
+	*copy = *p;
+	if (copy->name && strmap_claim(im->a, &ic->port_names, copy->name, copy)) {
+		import_diag(im, W0801, at, "the name %s of port %ld is left out: another port has it",
+		            diag_quote(im->a, copy->name), copy->number);
+		copy->name = NULL;
+	}
+	strmap_put(im->a, &ic->port_index, key, copy);
+	vec_push(im->a, &ic->ports, copy);
+	if (p->published && p->host && p->host != p->number)
+		import_diag(im, W0814, at, "port %ld is published as %ld: the .todok's Service listens "
+		            "on %ld, the port the other containers use", p->number, p->host, p->number);
+}
+
+/* "N" or "A-B" into [*from, *to]; false when malformed. */
+static bool
+port_range(const char *s, size_t len, long *from, long *to)
+{
+	char t[32];
+	if (len >= sizeof t)
+		return false;
+	memcpy(t, s, len);
+	t[len] = '\0';
+	char *dash = strchr(t, '-');
+	if (dash)
+		*dash = '\0';
+	if (!parse_long(t, 1, 65535, from))
+		return false;
+	*to = *from;
+	return !dash || (parse_long(dash + 1, 1, 65535, to) && *to >= *from);
+}
+
+static bool
+loopback(const char *ip, size_t len)
+{
+	return (len >= 4 && strncmp(ip, "127.", 4) == 0) || (len == 3 && strncmp(ip, "::1", 3) == 0) ||
+	       (len == 9 && strncmp(ip, "localhost", 9) == 0);
+}
+
+/* Adds the container ports from..to (published from host on, when host). */
+static void
+add_ports(struct importer *im, struct icomp *ic, long from, long to, long host, bool udp,
+          bool published, const char *name, const struct cnode *at)
+{
+	if (to - from >= COMPOSE_MAX_PORT_RANGE) {
+		import_diag(im, W0814, at, "only the first %d ports of the range %ld-%ld are imported",
+		            COMPOSE_MAX_PORT_RANGE, from, to);
+		to = from + COMPOSE_MAX_PORT_RANGE - 1;
+	}
+	for (long p = from; p <= to; p++) {
+		struct iport port = {p == from ? name : NULL, p, udp, published, host ? host + p - from : 0};
+		add_port(im, ic, &port, at);
+	}
+}
+
+/* The protocol after a '/'; false (reported) for one the .todok has not. */
+static bool
+protocol(struct importer *im, const char *proto, const struct cnode *at, bool *udp)
+{
+	*udp = strcmp(proto, "udp") == 0;
+	if (*udp || strcmp(proto, "tcp") == 0)
+		return true;
+	import_diag(im, W0801, at, "the port is left out: the .todok has TCP and UDP ports, not %s",
+	            diag_quote(im->a, proto));
+	return false;
+}
+
+/* [[IP:]HOST:]CONTAINER[/PROTOCOL], HOST and CONTAINER a port or a range. */
+static void
+short_port(struct importer *im, struct icomp *ic, const struct cnode *n, bool publish)
+{
+	const char *t = compose_text(im, n, "a port");
+	if (!t)
+		return;
+	const char *slash = strrchr(t, '/');
+	bool udp = false;
+	if (slash && !protocol(im, slash + 1, n, &udp))
+		return;
+	size_t len = slash ? (size_t)(slash - t) : strlen(t);
+	const char *ip = t, *rest = t;
+	size_t iplen = 0;
+	if (t[0] == '[' && memchr(t, ']', len)) {
+		const char *close = memchr(t, ']', len);
+		ip = t + 1, iplen = (size_t)(close - t - 1), rest = close + 1 + (close[1] == ':');
+	}
+	const char *end = t + len, *last = NULL, *prev = NULL;
+	for (const char *p = rest; p < end; p++)
+		if (*p == ':')
+			prev = last, last = p;
+	if (prev && !iplen)
+		ip = rest, iplen = (size_t)(prev - rest);
+	const char *host = last ? (prev ? prev + 1 : rest) : NULL;
+	size_t hostlen = last ? (size_t)(last - host) : 0;
+	const char *container = last ? last + 1 : rest;
+	long from, to, hfrom = 0, hto = 0;
+	if (!port_range(container, (size_t)(end - container), &from, &to) ||
+	    (hostlen && !port_range(host, hostlen, &hfrom, &hto))) {
+		import_diag(im, E0804, n, "%s is not a port: [[IP:]HOST:]CONTAINER[/PROTOCOL]",
+		            diag_quote(im->a, t));
+		return;
+	}
+	bool published = publish;
+	if (published && iplen && loopback(ip, iplen)) {
+		import_diag(im, W0814, n, "port %ld is published on the loopback address only: it stays "
+		            "inside the cluster", from);
+		published = false;
+	}
+	add_ports(im, ic, from, to, published ? hfrom : 0, udp, published, NULL, n);
+}
+
+/* A port in the long syntax, as its keys are read. */
+struct long_port {
+	long target, host;
+	bool udp, published, local;
+	const char *name;
+};
+
+/* One key of the long syntax; false (reported) when the port is left out. */
+static bool
+long_port_key(struct importer *im, struct long_port *lp, const struct cnode *k,
+              const struct cnode *v)
+{
+	static const char *const keys[] = {"target", "published", "host_ip", "protocol", "name"};
+	const char *key = k->text;
+	bool known = false;
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+		known |= strcmp(key, keys[i]) == 0;
+	if (!known && (strcmp(key, "mode") == 0 || strcmp(key, "app_protocol") == 0))
+		import_diag(im, W0801, k, "%s is left out: a Service has no such setting", qnode(im, k));
+	else if (!known && strncmp(key, "x-", 2) != 0)
+		import_diag(im, W0802, k, "a port has no key %s; it is left out", qnode(im, k));
+	if (!known)
+		return true;
+	const char *t = compose_text(im, v, key);
+	long last;
+	if (!t)
+		return false;
+	if (strcmp(key, "target") == 0 && !parse_long(t, 1, 65535, &lp->target)) {
+		import_diag(im, E0804, v, "target takes a port number");
+		return false;
+	}
+	if (strcmp(key, "published") == 0) {
+		lp->published = *t != '\0';
+		if (*t && !port_range(t, strlen(t), &lp->host, &last)) {
+			import_diag(im, E0804, v, "published takes a port or a range of ports");
+			return false;
+		}
+	}
+	if (strcmp(key, "host_ip") == 0)
+		lp->local = loopback(t, strlen(t));
+	if (strcmp(key, "protocol") == 0)
+		return protocol(im, t, v, &lp->udp);
+	if (strcmp(key, "name") == 0 && iana_port_name_problem(t))
+		import_diag(im, W0801, v, "the port's name %s is left out: %s", diag_quote(im->a, t),
+		            iana_port_name_problem(t));
+	else if (strcmp(key, "name") == 0)
+		lp->name = t;
+	return true;
+}
+
+static void
+long_port(struct importer *im, struct icomp *ic, const struct cnode *n)
+{
+	struct long_port lp = {0};
+	for (size_t i = 0; i < n->n; i++)
+		if (!long_port_key(im, &lp, n->entries[i].key, n->entries[i].value))
+			return;
+	if (!lp.target) {
+		import_diag(im, E0804, n, "a port in the long syntax needs its target");
+		return;
+	}
+	if (lp.published && lp.local) {
+		import_diag(im, W0814, n, "port %ld is published on the loopback address only: it stays "
+		            "inside the cluster", lp.target);
+		lp.published = false;
+	}
+	add_ports(im, ic, lp.target, lp.target, lp.published ? lp.host : 0, lp.udp, lp.published,
+	          lp.name, n);
+}
+
+static void
+published_port(struct importer *im, struct icomp *ic, const struct cnode *n)
+{
+	short_port(im, ic, n, true);
+}
+
+static void
+exposed_port(struct importer *im, struct icomp *ic, const struct cnode *n)
+{
+	short_port(im, ic, n, false);
+}
+
+void
+key_ports(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
+{
+	each_item(im, ic, v, "ports", long_port, published_port);
+}
+
+void
+key_expose(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
+{
+	each_item(im, ic, v, "expose", exposed_port, exposed_port);
+}
+
+/* healthcheck */
+
+/* A duration of the healthcheck in seconds, at least 1; `fallback` when
+ * not given.  -2 (reported) when malformed. */
+static long
+probe_seconds(struct importer *im, const struct cnode *hc, const char *key, long fallback)
+{
+	const struct cnode *v = cnode_get(hc, key);
+	if (cnode_null(v))
+		return fallback;
+	const char *t = compose_text(im, v, key);
+	bool exact = true;
+	long s = t ? compose_seconds(t, &exact) : -1;
+	if (s < 0) {
+		if (t)
+			import_diag(im, E0804, v, "%s takes a duration such as 10s or 1m30s", key);
+		return -2;
+	}
+	if (!exact)
+		import_diag(im, W0814, v, "%s is rounded up to %lds: a probe counts whole seconds", key, s);
+	if (s == 0 && fallback > 0)
+		return fallback;
+	return s;
+}
+
+/* The test: CMD (an exec list), CMD-SHELL or a string (sh -c), NONE. */
+static bool
+probe_test(struct importer *im, struct iprobe *p, const struct cnode *test)
+{
+	const char *kind = "CMD-SHELL";
+	size_t first = 0;
+	if (test->kind == CNODE_SEQ) {
+		if (!test->n || !want_kind(im, test->items[0], CNODE_SCALAR, "test"))
+			return false;
+		kind = test->items[0]->text;
+		first = 1;
+	} else if (!want_kind(im, test, CNODE_SCALAR, "test")) {
+		return false;
+	}
+	if (strcmp(kind, "NONE") == 0)
+		return false;
+	bool shell = strcmp(kind, "CMD-SHELL") == 0;
+	if ((!shell && strcmp(kind, "CMD") != 0) || (test->kind == CNODE_SEQ && test->n < 2)) {
+		import_diag(im, E0804, test, "test is CMD with a command, CMD-SHELL with a command "
+		            "line, NONE or a command line");
+		return false;
+	}
+	p->ctx = shell ? CTX_SHELL : CTX_PLAIN;
+	if (shell && test->kind == CNODE_SEQ && test->n != 2) {
+		import_diag(im, E0804, test, "CMD-SHELL takes one command line");
+		return false;
+	}
+	static const char *const sh[] = {"/bin/sh", "-c"};
+	for (size_t i = 0; shell && i < 2; i++) {
+		struct ival *w = NEW(im->a, struct ival);
+		*w = ival_of_text(im->a, sh[i], test->loc);
+		vec_push(im->a, &p->argv, w);
+	}
+	for (size_t i = first; i < (test->kind == CNODE_SEQ ? test->n : 1); i++) {
+		const struct cnode *word = test->kind == CNODE_SEQ ? test->items[i] : test;
+		struct ival *w = compose_ival(im, word, p->ctx, "test");
+		if (!w)
+			return false;
+		vec_push(im->a, &p->argv, w);
+	}
+	return true;
+}
+
+void
+key_healthcheck(struct importer *im, struct icomp *ic, const struct cnode *v,
+                const struct cnode *k)
+{
+	static const char *const keys[] = {"test", "interval", "timeout", "retries",
+	                                   "start_period", "start_interval", "disable"};
+	if (!want_kind(im, v, CNODE_MAP, "healthcheck"))
+		return;
+	for (size_t i = 0; i < v->n; i++) {
+		const struct cnode *key = v->entries[i].key;
+		bool known = strncmp(key->text, "x-", 2) == 0;
+		for (size_t j = 0; j < sizeof keys / sizeof *keys; j++)
+			known |= strcmp(key->text, keys[j]) == 0;
+		if (!known)
+			import_diag(im, W0802, key, "healthcheck has no key %s; it is left out",
+			            qnode(im, key));
+		else if (strcmp(key->text, "start_interval") == 0)
+			import_diag(im, W0801, key, "start_interval is left out: a probe has one period");
+	}
+	bool disabled = false;
+	const struct cnode *disable = cnode_get(v, "disable"), *test = cnode_get(v, "test");
+	if ((disable && !compose_bool(im, disable, "disable", &disabled)) || disabled)
+		return;
+	if (!test) {
+		import_diag(im, W0801, k, "the healthcheck is left out: it has no test, and the image's "
+		            "own cannot be imported");
+		return;
+	}
+	struct iprobe *p = NEW(im->a, struct iprobe);
+	p->delay = probe_seconds(im, v, "start_period", 0);
+	p->every = probe_seconds(im, v, "interval", 30);
+	p->timeout = probe_seconds(im, v, "timeout", 30);
+	p->failures = 3;
+	const struct cnode *retries = cnode_get(v, "retries");
+	if ((retries && !compose_long(im, retries, 1, 1000000, "retries", &p->failures)) ||
+	    p->delay < -1 || p->every < -1 || p->timeout < -1 || !probe_test(im, p, test))
+		return;
+	ic->readiness = p;
+	ic->readiness_at = k;
+}
+
+/* deploy, scale, cpus, mem_limit, mem_reservation */
+
+static void
+quantity(struct importer *im, const struct cnode *v, bool cpu, const char *what,
+         const char **out)
+{
+	const char *t = compose_text(im, v, what);
+	const char *q = t ? (cpu ? compose_cpus(im->a, t) : compose_bytes(im->a, t)) : NULL;
+	if (t && !q)
+		import_diag(im, E0804, v, "%s takes %s, not %s", what,
+		            cpu ? "a number of CPUs such as 0.5" : "a size such as 512m or 1g",
+		            diag_quote(im->a, t));
+	if (q)
+		*out = q;
+}
+
+/* limits and reservations: cpus, memory; the rest left out. */
+static void
+resources(struct importer *im, const struct cnode *v, const char **out, const char *what)
+{
+	if (!want_kind(im, v, CNODE_MAP, what))
+		return;
+	for (size_t i = 0; i < v->n; i++) {
+		const struct cnode *key = v->entries[i].key, *value = v->entries[i].value;
+		if (strcmp(key->text, "cpus") == 0)
+			quantity(im, value, true, "cpus", &out[0]);
+		else if (strcmp(key->text, "memory") == 0)
+			quantity(im, value, false, "memory", &out[1]);
+		else if (strncmp(key->text, "x-", 2) != 0)
+			import_diag(im, W0801, key, "%s of %s is left out: the .todok sets cpu and memory",
+			            qnode(im, key), what);
+	}
+}
+
+static void
+deploy_key(struct importer *im, struct icomp *ic, const struct cnode *key,
+           const struct cnode *value)
+{
+	const char *k = key->text;
+	if (strcmp(k, "replicas") == 0) {
+		compose_long(im, value, 0, 1000000, "replicas", &ic->replicas);
+	} else if (strcmp(k, "resources") == 0 && want_kind(im, value, CNODE_MAP, "resources")) {
+		for (size_t i = 0; i < value->n; i++) {
+			const struct cnode *rk = value->entries[i].key, *rv = value->entries[i].value;
+			if (strcmp(rk->text, "limits") == 0)
+				resources(im, rv, ic->limits, "limits");
+			else if (strcmp(rk->text, "reservations") == 0)
+				resources(im, rv, ic->requests, "reservations");
+			else if (strncmp(rk->text, "x-", 2) != 0)
+				import_diag(im, W0802, rk, "resources has no key %s; it is left out",
+				            qnode(im, rk));
+		}
+	} else if (strcmp(k, "labels") == 0) {
+		metadata_into(im, value, "deploy labels", &ic->workload_labels, NULL);
+	} else if (strcmp(k, "restart_policy") == 0) {
+		if (want_kind(im, value, CNODE_MAP, "restart_policy"))
+			ic->restart_policy = value;
+	} else if (strcmp(k, "mode") == 0) {
+		const char *m = compose_text(im, value, "mode");
+		if (m && strcmp(m, "replicated") != 0 && strcmp(m, "replicated-job") != 0)
+			import_diag(im, W0801, value, "mode %s is left out: a component runs as many "
+			            "replicas as it says", diag_quote(im->a, m));
+	} else if (strncmp(k, "x-", 2) != 0) {
+		import_diag(im, W0801, key, "deploy's %s is left out: the .todok has no such setting",
+		            qnode(im, key));
+	}
+}
+
+void
+key_deploy(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
+{
+	if (!want_kind(im, v, CNODE_MAP, "deploy"))
+		return;
+	for (size_t i = 0; i < v->n; i++)
+		deploy_key(im, ic, v->entries[i].key, v->entries[i].value);
+}
+
+void
+key_scale(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
+{
+	compose_long(im, v, 0, 1000000, "scale", &ic->replicas);
+}
+
+void
+key_cpus(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
+{
+	quantity(im, v, true, "cpus", &ic->limits[0]);
+}
+
+void
+key_mem_limit(struct importer *im, struct icomp *ic, const struct cnode *v,
+              const struct cnode *k)
+{
+	quantity(im, v, false, "mem_limit", &ic->limits[1]);
+}
+
+void
+key_mem_reservation(struct importer *im, struct icomp *ic, const struct cnode *v,
+                    const struct cnode *k)
+{
+	quantity(im, v, false, "mem_reservation", &ic->requests[1]);
+}

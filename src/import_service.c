@@ -1,0 +1,411 @@
+/*
+ * import_service.c - each Compose service as a component.  The table of
+ * a service's keys says what each becomes, or why it is left out (a
+ * warning: the import never drops a key silently); this file maps the
+ * image, command and entrypoint, environment and env_file, depends_on
+ * and links, labels, user and capabilities, restart, and decides the kind
+ * of component (docs/import.md, "Kinds").  Ports, probes and resources
+ * are in import_ports.c, volumes, secrets and configs in
+ * import_volumes.c.
+ */
+#include "import.h"
+
+#include <string.h>
+
+/* Typed values */
+
+bool
+want_kind(struct importer *im, const struct cnode *n, enum cnode_kind kind, const char *key)
+{
+	static const char *const kinds[] = {"a string", "a mapping", "a list"};
+	if (n->kind == kind)
+		return true;
+	import_diag(im, E0804, n, "%s takes %s", key, kinds[kind]);
+	return false;
+}
+
+const char *
+compose_text(struct importer *im, const struct cnode *n, const char *what)
+{
+	if (!want_kind(im, n, CNODE_SCALAR, what))
+		return NULL;
+	struct ival v;
+	if (!interpolate(im, n, &v))
+		return NULL;
+	return ival_text(im, &v, what);
+}
+
+bool
+compose_bool(struct importer *im, const struct cnode *n, const char *what, bool *out)
+{
+	const char *t = compose_text(im, n, what);
+	if (!t)
+		return false;
+	if (strcmp(t, "true") == 0 || strcmp(t, "True") == 0 || strcmp(t, "TRUE") == 0)
+		*out = true;
+	else if (strcmp(t, "false") == 0 || strcmp(t, "False") == 0 || strcmp(t, "FALSE") == 0)
+		*out = false;
+	else {
+		import_diag(im, E0804, n, "%s takes true or false, not %s", what,
+		            diag_quote(im->a, t));
+		return false;
+	}
+	return true;
+}
+
+bool
+compose_long(struct importer *im, const struct cnode *n, long min, long max, const char *what,
+          long *out)
+{
+	const char *t = compose_text(im, n, what);
+	if (!t)
+		return false;
+	if (parse_long(t, min, max, out))
+		return true;
+	import_diag(im, E0804, n, "%s takes a whole number from %ld to %ld, not %s", what, min, max,
+	            diag_quote(im->a, t));
+	return false;
+}
+
+struct ival *
+compose_ival(struct importer *im, const struct cnode *n, enum ictx ctx, const char *what)
+{
+	if (!want_kind(im, n, CNODE_SCALAR, what))
+		return NULL;
+	struct ival *v = NEW(im->a, struct ival);
+	if (!interpolate(im, n, v))
+		return NULL;
+	use_ival(im, v, ctx);
+	return v;
+}
+
+/* A list of strings, or one string (as cap_add, profiles and the like). */
+bool
+string_list(struct importer *im, const struct cnode *n, const char *what, struct vec *out)
+{
+	if (n->kind == CNODE_SCALAR) {
+		const char *t = compose_text(im, n, what);
+		if (t)
+			vec_push(im->a, out, (void *)t);
+		return t != NULL;
+	}
+	if (!want_kind(im, n, CNODE_SEQ, what))
+		return false;
+	for (size_t i = 0; i < n->n; i++) {
+		const char *t = compose_text(im, n->items[i], what);
+		if (!t)
+			return false;
+		vec_push(im->a, out, (void *)t);
+	}
+	return true;
+}
+
+void
+each_item(struct importer *im, struct icomp *ic, const struct cnode *v, const char *key,
+          item_fn *long_form, item_fn *short_form)
+{
+	if (!want_kind(im, v, CNODE_SEQ, key))
+		return;
+	for (size_t i = 0; i < v->n; i++)
+		(v->items[i]->kind == CNODE_MAP ? long_form : short_form)(im, ic, v->items[i]);
+}
+
+void
+redact(struct importer *im, struct loc loc)
+{
+	struct loc *l = NEW(im->a, struct loc);
+	*l = loc;
+	vec_push(im->a, &im->redacted, l);
+}
+
+/* image, build, command, entrypoint */
+
+void
+key_image(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
+{
+	struct ival *image = compose_ival(im, v, CTX_PLAIN, "image");
+	if (!image)
+		return;
+	ic->image = *image;
+	struct buf b = {0};
+	bool secret = false;
+	for (size_t i = 0; i < image->n; i++) {
+		const struct ipart *p = &image->parts[i];
+		secret |= p->kind == IP_VAR && ivar_secret(p->var);
+		buf_puts(&b, p->kind == IP_TEXT ? p->text : p->resolved);
+	}
+	const char *resolved = b.data ? arena_buf_take(im->a, &b) : "";
+	ic->image_text = secret ? NULL : resolved; /* a secret is never in a message */
+	if (!secret && image_problem(resolved))
+		import_diag(im, E0804, v, "the image %s is not a valid image reference: %s",
+		            diag_quote(im->a, resolved), image_problem(resolved));
+}
+
+void
+key_build(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
+{
+	ic->build = k;
+}
+
+/* A command as a list of words or a string split as a shell does. */
+static bool
+command_words(struct importer *im, const struct cnode *v, const char *what, struct vec *out)
+{
+	if (v->kind == CNODE_SCALAR) {
+		struct ival whole;
+		if (!interpolate(im, v, &whole) || !shell_words(im, &whole, v->loc, out))
+			return false;
+	} else if (want_kind(im, v, CNODE_SEQ, what)) {
+		for (size_t i = 0; i < v->n; i++) {
+			if (!want_kind(im, v->items[i], CNODE_SCALAR, what))
+				return false;
+			struct ival *w = NEW(im->a, struct ival);
+			if (!interpolate(im, v->items[i], w))
+				return false;
+			vec_push(im->a, out, w);
+		}
+	} else {
+		return false;
+	}
+	for (size_t i = 0; i < out->len; i++)
+		use_ival(im, out->items[i], CTX_ARGS);
+	if (!out->len)
+		import_diag(im, W0801, v,
+		            "an empty %s is left out: Kubernetes runs the image's own when none is given",
+		            what);
+	return out->len > 0;
+}
+
+void
+key_command(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
+{
+	ic->has_args = !cnode_null(v) && command_words(im, v, "command", &ic->args);
+}
+
+void
+key_entrypoint(struct importer *im, struct icomp *ic, const struct cnode *v,
+               const struct cnode *k)
+{
+	ic->has_command = !cnode_null(v) && command_words(im, v, "entrypoint", &ic->command);
+}
+
+/* environment, env_file */
+
+/* Whether a value is a URL with a password written in it; the variables
+ * that stand for a password are made secrets. */
+static bool
+literal_password(struct importer *im, const struct ival *v)
+{
+	struct buf flat = {0};
+	struct vec vars = {0};
+	for (size_t i = 0; i < v->n; i++) {
+		if (v->parts[i].kind == IP_TEXT) {
+			buf_append(&flat, v->parts[i].text, v->parts[i].len);
+		} else {
+			buf_putc(&flat, '\x01');
+			vec_push(im->a, &vars, v->parts[i].var);
+		}
+	}
+	size_t from = 0, to = 0, k = 0;
+	bool found = flat.data && url_password(flat.data, &from, &to);
+	bool literal = false;
+	for (size_t i = 0; found && i < to; i++) {
+		bool is_var = flat.data[i] == '\x01';
+		if (i >= from && !is_var)
+			literal = true;
+		else if (i >= from && k < vars.len)
+			((struct ivar *)vars.items[k])->secret = true;
+		k += is_var;
+	}
+	buf_free(&flat);
+	return literal;
+}
+
+/* A value kept out of the .todok, in `secret secrets`; `why` (when not
+ * NULL) is said in a warning once its variable is known. */
+static void
+secret_value(struct importer *im, struct ientry *e, const struct ival *v, const char *service,
+             const struct source *src, const char *why)
+{
+	const char *lit = NULL;
+	if (ival_is_text(v)) {
+		struct buf b = {0};
+		for (size_t i = 0; i < v->n; i++)
+			buf_append(&b, v->parts[i].text, v->parts[i].len);
+		lit = b.data ? arena_buf_take(im->a, &b) : "";
+	}
+	struct ipart *p = NEW(im->a, struct ipart);
+	p->kind = IP_SECRET;
+	p->secret = ask_secret(im, c_identifier_problem(e->key) ? upper_snake(im->a, e->key) : e->key,
+	                       lit, service);
+	p->secret->why = why ? arena_printf(im->a, "%s %s", diag_quote(im->a, e->key), why) : NULL;
+	p->secret->src = src;
+	p->secret->loc = e->loc;
+	p->loc = e->loc;
+	e->value = (struct ival){p, 1};
+	if (!src && why)
+		redact(im, e->loc);
+}
+
+struct ientry *
+env_entry(struct importer *im, const char *service, const char *key, struct ival *v,
+          enum ictx ctx, const struct source *src, struct loc value_loc)
+{
+	bool relaxed;
+	if (env_name_problem(key, &relaxed) && !relaxed) {
+		diag_in(&im->c->diags, src, W0801, value_loc,
+		        "the environment variable %s is left out: Kubernetes rejects its name",
+		        diag_quote(im->a, key));
+		return NULL;
+	}
+	struct ientry *e = NEW(im->a, struct ientry);
+	e->key = key;
+	e->loc = value_loc;
+	bool single_var = v->n == 1 && v->parts[0].kind == IP_VAR;
+	bool by_name = !file_variable(key, v) && secret_name(key);
+	if (by_name && single_var)
+		v->parts[0].var->secret = true;
+	else if (by_name)
+		secret_value(im, e, v, service, src, v->n ? "holds a secret by its name" : NULL);
+	else if (literal_password(im, v))
+		secret_value(im, e, v, service, src, "is a URL with a password in it");
+	if (!by_name || single_var) {
+		if (e->value.n && e->value.parts[0].kind == IP_SECRET)
+			return e;
+		e->value = *v;
+		use_ival(im, &e->value, ctx);
+	}
+	return e;
+}
+
+/* Adds KEY = value to an env block, replacing an earlier KEY. */
+static void
+put_env(struct importer *im, struct ientries *env, struct ientry *e)
+{
+	if (e)
+		put_entry(im, env, e);
+}
+
+/* KEY with no value: the .env file's, as Compose takes it from its environment. */
+static struct ival *
+value_from_env(struct importer *im, const char *key, struct loc loc)
+{
+	struct ivar *var = c_identifier_problem(key) ? NULL : ivar_get(im, key, strlen(key));
+	if (!var || (!var->value && !ivar_secret(var))) {
+		diag(&im->c->diags, W0801, loc,
+		     "the environment variable %s is left out: it has no value here nor in the .env "
+		     "file (Compose would take it from the shell that starts it)",
+		     diag_quote(im->a, key));
+		return NULL;
+	}
+	struct ival *v = NEW(im->a, struct ival);
+	v->parts = NEW(im->a, struct ipart);
+	v->parts[0] = (struct ipart){.kind = IP_VAR, .var = var, .resolved = var->value ? var->value : "",
+	                             .loc = loc};
+	v->n = 1;
+	return v;
+}
+
+static void
+environment_item(struct importer *im, struct icomp *ic, const struct cnode *item)
+{
+	if (!want_kind(im, item, CNODE_SCALAR, "an environment entry"))
+		return;
+	const char *eq = strchr(item->text, '=');
+	const char *key = arena_strndup(im->a, item->text, eq ? (size_t)(eq - item->text) : item->len);
+	struct ival *v = eq ? NEW(im->a, struct ival) : value_from_env(im, key, item->loc);
+	if (!v)
+		return;
+	struct loc vloc = item->loc;
+	if (eq) {
+		const char *src = im->c->src.text;
+		while (vloc.begin < vloc.end && src[vloc.begin] != '=')
+			vloc.begin++;
+		vloc.begin += vloc.begin < vloc.end;
+		size_t off = (size_t)(eq + 1 - item->text);
+		if (!interpolate_str(im, eq + 1, item->len - off, item->loc, v))
+			return;
+	}
+	put_env(im, &ic->env, env_entry(im, ic->compose_name, key, v, CTX_ENV, NULL, vloc));
+}
+
+void
+key_environment(struct importer *im, struct icomp *ic, const struct cnode *v,
+                const struct cnode *k)
+{
+	if (v->kind == CNODE_SEQ) {
+		for (size_t i = 0; i < v->n; i++)
+			environment_item(im, ic, v->items[i]);
+		return;
+	}
+	if (!want_kind(im, v, CNODE_MAP, "environment"))
+		return;
+	for (size_t i = 0; i < v->n; i++) {
+		const struct cnode *key = v->entries[i].key, *value = v->entries[i].value;
+		struct ival *iv = cnode_null(value) ? value_from_env(im, key->text, key->loc)
+		                  : want_kind(im, value, CNODE_SCALAR, "an environment value")
+		                      ? NEW(im->a, struct ival) : NULL;
+		if (!iv || (!cnode_null(value) && !interpolate(im, value, iv)))
+			continue;
+		put_env(im, &ic->env, env_entry(im, ic->compose_name, key->text, iv, CTX_ENV, NULL,
+		                                cnode_null(value) ? key->loc : value->loc));
+	}
+}
+
+/* One line of an env_file into its config. */
+static void
+env_file_line(struct importer *im, void *ctx, const char *key, struct ival *value,
+              const struct source *src, struct loc loc)
+{
+	struct iset *set = ctx;
+	if (config_key_problem(key)) {
+		diag_in(&im->c->diags, src, W0801, loc,
+		        "the variable %s is left out: a ConfigMap cannot hold its name",
+		        diag_quote(im->a, key));
+		return;
+	}
+	struct ientry *e = env_entry(im, set->name, key, value, CTX_CONFIG, src, loc);
+	put_env(im, &set->entries, e);
+}
+
+static void
+env_file(struct importer *im, struct icomp *ic, const struct cnode *item)
+{
+	const struct cnode *path = item, *required = NULL;
+	if (item->kind == CNODE_MAP) {
+		path = cnode_get(item, "path");
+		required = cnode_get(item, "required");
+		if (!path) {
+			import_diag(im, E0804, item, "an env_file entry needs its path");
+			return;
+		}
+	}
+	const char *file = compose_text(im, path, "env_file");
+	bool must = true;
+	if (!file || (required && !compose_bool(im, required, "required", &must)))
+		return;
+	struct iset *set = strmap_get(&im->env_files, file);
+	if (!set) {
+		const char *slash = strrchr(file, '/');
+		set = NEW(im->a, struct iset);
+		set->name = claim_name(im, slash ? slash + 1 : file, "env");
+		strmap_put(im->a, &im->env_files, file, set);
+		if (!read_env_file(im, file, must, path->loc, env_file_line, set))
+			set->name = NULL;
+		else
+			vec_push(im->a, &im->sets, set);
+	}
+	if (set->name && set->entries.list.len)
+		vec_push(im->a, &ic->env_from, set);
+}
+
+void
+key_env_file(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
+{
+	if (v->kind != CNODE_SEQ) {
+		env_file(im, ic, v);
+		return;
+	}
+	for (size_t i = 0; i < v->n; i++)
+		env_file(im, ic, v->items[i]);
+}

@@ -1,0 +1,347 @@
+/*
+ * import_settings.c - the keys of a Compose service that set how its
+ * component runs and what it waits for: depends_on and links (after),
+ * the host names others reach it by (container_name, links, network
+ * aliases: more Services), labels and annotations, user, read_only,
+ * cap_add and cap_drop (security), restart, stop_grace_period (grace),
+ * pull_policy (pull).
+ */
+#include "import.h"
+
+#include <string.h>
+
+/* depends_on, links */
+
+static struct icomp *
+target_of(struct importer *im, const struct icomp *ic, const struct cnode *name, bool required)
+{
+	struct icomp *t = strmap_get(&im->comps, name->text);
+	if (!t && required)
+		import_diag(im, E0805, name, "%s depends on %s, which is not a service of the file",
+		            diag_quote(im->a, ic->compose_name), qnode(im, name));
+	else if (!t)
+		import_diag(im, W0801, name,
+		            "the optional dependency on %s is left out: it is not a service of the file",
+		            qnode(im, name));
+	else if (t->left_out)
+		import_diag(im, W0811, name, "%s waits for %s, which is left out by its profiles; so is "
+		            "the wait", diag_quote(im->a, ic->compose_name), qnode(im, name));
+	return t && !t->left_out ? t : NULL;
+}
+
+/* The waits of ic, each target once (a target remembers the last
+ * component that waits for it: a service's keys are read together). */
+static void
+add_after(struct importer *im, struct icomp *ic, struct icomp *target, struct loc loc)
+{
+	if (target->waited_by == ic)
+		return;
+	target->waited_by = ic;
+	struct iafter *a = NEW(im->a, struct iafter);
+	a->target = target;
+	a->loc = loc;
+	vec_push(im->a, &ic->after, a);
+}
+
+/* One entry of the mapping form: NAME: {condition, restart, required}. */
+static void
+depends_entry(struct importer *im, struct icomp *ic, const struct cnode *name,
+              const struct cnode *spec)
+{
+	bool required = true;
+	if (!cnode_null(spec) && !want_kind(im, spec, CNODE_MAP, "a depends_on entry"))
+		return;
+	for (size_t i = 0; spec && spec->kind == CNODE_MAP && i < spec->n; i++) {
+		const struct cnode *k = spec->entries[i].key, *v = spec->entries[i].value;
+		if (strcmp(k->text, "required") == 0) {
+			if (!compose_bool(im, v, "required", &required))
+				return;
+		} else if (strcmp(k->text, "restart") == 0) {
+			import_diag(im, W0801, k, "restart: is left out: Kubernetes does not restart a "
+			            "component when one it waits for restarts");
+		} else if (strcmp(k->text, "condition") == 0) {
+			const char *c = compose_text(im, v, "condition");
+			if (c && strcmp(c, "service_started") != 0 && strcmp(c, "service_healthy") != 0 &&
+			    strcmp(c, "service_completed_successfully") != 0)
+				import_diag(im, E0804, v, "condition takes service_started, service_healthy or "
+				            "service_completed_successfully, not %s", diag_quote(im->a, c));
+		} else if (strncmp(k->text, "x-", 2) != 0) {
+			import_diag(im, W0802, k, "depends_on has no key %s; it is left out", qnode(im, k));
+		}
+	}
+	struct icomp *t = target_of(im, ic, name, required);
+	if (t)
+		add_after(im, ic, t, name->loc);
+}
+
+void
+key_depends_on(struct importer *im, struct icomp *ic, const struct cnode *v,
+               const struct cnode *k)
+{
+	if (v->kind == CNODE_SEQ) {
+		for (size_t i = 0; i < v->n; i++) {
+			if (!want_kind(im, v->items[i], CNODE_SCALAR, "a depends_on entry"))
+				continue;
+			struct icomp *t = target_of(im, ic, v->items[i], true);
+			if (t)
+				add_after(im, ic, t, v->items[i]->loc);
+		}
+		return;
+	}
+	if (!want_kind(im, v, CNODE_MAP, "depends_on"))
+		return;
+	for (size_t i = 0; i < v->n; i++)
+		depends_entry(im, ic, v->entries[i].key, v->entries[i].value);
+}
+
+/* Another host name of a component: an extra Service (expose ... as). */
+void
+add_alias(struct importer *im, struct icomp *ic, const char *alias, const struct cnode *at)
+{
+	if (strcmp(alias, ic->compose_name) == 0 || strcmp(alias, ic->name) == 0)
+		return;
+	if (dns1035_label_problem(alias) || strmap_get(&im->names, alias)) {
+		import_diag(im, W0801, at, "the host name %s is left out: %s", diag_quote(im->a, alias),
+		            dns1035_label_problem(alias) ? "a Service cannot have that name"
+		                                         : "the stack has that name already");
+		return;
+	}
+	strmap_put(im->a, &im->names, alias, (void *)alias);
+	vec_push(im->a, &ic->aliases, (void *)alias);
+}
+
+void
+key_links(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
+{
+	if (!want_kind(im, v, CNODE_SEQ, "links"))
+		return;
+	for (size_t i = 0; i < v->n; i++) {
+		const struct cnode *item = v->items[i];
+		if (!want_kind(im, item, CNODE_SCALAR, "a link"))
+			continue;
+		const char *colon = strchr(item->text, ':');
+		struct cnode name = *item;
+		name.text = colon ? arena_strndup(im->a, item->text, (size_t)(colon - item->text))
+		                  : item->text;
+		struct icomp *t = target_of(im, ic, &name, true);
+		if (!t)
+			continue;
+		add_after(im, ic, t, item->loc);
+		if (colon)
+			add_alias(im, t, colon + 1, item);
+	}
+}
+
+void
+key_container_name(struct importer *im, struct icomp *ic, const struct cnode *v,
+                   const struct cnode *k)
+{
+	const char *name = compose_text(im, v, "container_name");
+	if (name)
+		add_alias(im, ic, name, v);
+}
+
+void
+key_networks(struct importer *im, struct icomp *ic, const struct cnode *v,
+             const struct cnode *k)
+{
+	if (v->kind == CNODE_SEQ || !want_kind(im, v, CNODE_MAP, "networks"))
+		return;
+	for (size_t i = 0; i < v->n; i++) {
+		const struct cnode *net = v->entries[i].value;
+		for (size_t j = 0; net && net->kind == CNODE_MAP && j < net->n; j++) {
+			const struct cnode *key = net->entries[j].key, *value = net->entries[j].value;
+			struct vec names = {0};
+			if (strcmp(key->text, "aliases") != 0) {
+				import_diag(im, W0801, key, "%s of a network is left out: every Pod has one "
+				            "address of the cluster's network", qnode(im, key));
+				continue;
+			}
+			if (string_list(im, value, "aliases", &names))
+				for (size_t n = 0; n < names.len; n++)
+					add_alias(im, ic, names.items[n], value);
+		}
+	}
+}
+
+/* labels, annotations */
+
+/* KEY = value into labels, or into annotations when it cannot be a label
+ * (or when labels is NULL); left out when it can be neither. */
+static void
+metadata_entry(struct importer *im, const char *key, const struct cnode *value,
+               const struct cnode *at, struct ientries *labels, struct ientries *annotations)
+{
+	struct ival v = {NULL, 0};
+	if (value && (!want_kind(im, value, CNODE_SCALAR, "a label") || !interpolate(im, value, &v)))
+		return;
+	use_ival(im, &v, CTX_LABEL);
+	struct buf b = {0};
+	for (size_t i = 0; i < v.n; i++)
+		buf_puts(&b, v.parts[i].kind == IP_TEXT ? v.parts[i].text : v.parts[i].resolved);
+	const char *text = b.data ? arena_buf_take(im->a, &b) : "";
+	bool reserved = strcmp(key, "app") == 0 || strcmp(key, "app.kubernetes.io/part-of") == 0;
+	bool label = labels && !reserved && !label_value_problem(text);
+	if (label_key_problem(key) || (!label && !annotations)) {
+		import_diag(im, W0801, at, "the label %s is left out: Kubernetes rejects its %s",
+		            diag_quote(im->a, key), label_key_problem(key) ? "key" : "value");
+		return;
+	}
+	struct ientry *e = NEW(im->a, struct ientry);
+	e->key = key;
+	e->value = v;
+	e->loc = at->loc;
+	put_entry(im, label ? labels : annotations, e);
+}
+
+void
+metadata_into(struct importer *im, const struct cnode *v, const char *what,
+              struct ientries *labels, struct ientries *annotations)
+{
+	if (v->kind == CNODE_SEQ) {
+		for (size_t i = 0; i < v->n; i++) {
+			const struct cnode *item = v->items[i];
+			if (!want_kind(im, item, CNODE_SCALAR, what))
+				continue;
+			const char *eq = strchr(item->text, '=');
+			struct cnode value = *item;
+			value.text = eq ? eq + 1 : "";
+			value.len = strlen(value.text);
+			size_t klen = eq ? (size_t)(eq - item->text) : item->len;
+			metadata_entry(im, arena_strndup(im->a, item->text, klen), &value, item, labels,
+			               annotations);
+		}
+	} else if (want_kind(im, v, CNODE_MAP, what)) {
+		for (size_t i = 0; i < v->n; i++)
+			metadata_entry(im, v->entries[i].key->text,
+			               cnode_null(v->entries[i].value) ? NULL : v->entries[i].value,
+			               v->entries[i].key, labels, annotations);
+	}
+}
+
+void
+key_labels(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
+{
+	metadata_into(im, v, "labels", &ic->labels, &ic->annotations);
+}
+
+void
+key_annotations(struct importer *im, struct icomp *ic, const struct cnode *v,
+                const struct cnode *k)
+{
+	metadata_into(im, v, "annotations", NULL, &ic->annotations);
+}
+
+/* user, read_only, cap_add, cap_drop, restart, stop_grace_period, pull_policy */
+
+void
+key_user(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
+{
+	const char *u = compose_text(im, v, "user");
+	if (!u)
+		return;
+	const char *colon = strchr(u, ':');
+	const char *user = colon ? arena_strndup(im->a, u, (size_t)(colon - u)) : u;
+	long uid, gid;
+	if (!parse_long(user, 0, 2147483647, &uid) ||
+	    (colon && !parse_long(colon + 1, 0, 2147483647, &gid))) {
+		import_diag(im, W0809, v, "user %s is left out: the .todok takes a user id and group "
+		            "id as numbers (security { user N group N })", diag_quote(im->a, u));
+		return;
+	}
+	ic->user = uid;
+	if (colon)
+		ic->group = gid;
+}
+
+void
+key_read_only(struct importer *im, struct icomp *ic, const struct cnode *v,
+              const struct cnode *k)
+{
+	compose_bool(im, v, "read_only", &ic->read_only);
+}
+
+static void
+capabilities(struct importer *im, const struct cnode *v, const char *what, struct vec *out)
+{
+	struct vec names = {0};
+	struct strmap seen = {0};
+	if (!string_list(im, v, what, &names))
+		return;
+	for (size_t i = 0; i < names.len; i++) {
+		const char *c = upper_snake(im->a, names.items[i]); /* Docker takes any case */
+		if (strncmp(c, "CAP_", 4) == 0)
+			c += 4;
+		if (!*c || strspn(c, "ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789") != strlen(c)) {
+			import_diag(im, W0801, v, "the capability %s is left out: it is no capability "
+			            "name", diag_quote(im->a, names.items[i]));
+			continue;
+		}
+		if (!strmap_claim(im->a, &seen, c, (void *)c))
+			vec_push(im->a, out, (void *)c);
+	}
+}
+
+void
+key_cap_add(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
+{
+	capabilities(im, v, "cap_add", &ic->cap_add);
+}
+
+void
+key_cap_drop(struct importer *im, struct icomp *ic, const struct cnode *v,
+             const struct cnode *k)
+{
+	capabilities(im, v, "cap_drop", &ic->cap_drop);
+}
+
+void
+key_restart(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
+{
+	const char *r = compose_text(im, v, "restart");
+	long n = -1;
+	if (!r)
+		return;
+	if (strncmp(r, "on-failure:", 11) == 0 && !parse_long(r + 11, 0, 2147483647, &n))
+		r = "?";
+	if (strcmp(r, "no") != 0 && strcmp(r, "always") != 0 && strcmp(r, "unless-stopped") != 0 &&
+	    strcmp(r, "on-failure") != 0 && n < 0) {
+		import_diag(im, E0804, v, "restart takes no, always, on-failure[:N] or unless-stopped");
+		return;
+	}
+	ic->restart = v;
+	ic->restart_count = n;
+}
+
+void
+key_grace(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
+{
+	const char *t = compose_text(im, v, "stop_grace_period");
+	bool exact;
+	long s = t ? compose_seconds(t, &exact) : -1;
+	if (t && s < 0)
+		import_diag(im, E0804, v, "stop_grace_period takes a duration such as 10s or 1m30s");
+	else if (t && !exact)
+		import_diag(im, W0814, v, "stop_grace_period is rounded up to %lds: the .todok "
+		            "counts whole seconds", s);
+	if (s >= 0)
+		ic->grace = s;
+}
+
+void
+key_pull_policy(struct importer *im, struct icomp *ic, const struct cnode *v,
+                const struct cnode *k)
+{
+	static const char *const map[][2] = {{"always", "always"}, {"never", "never"},
+	                                     {"missing", "if-not-present"},
+	                                     {"if_not_present", "if-not-present"}};
+	const char *p = compose_text(im, v, "pull_policy");
+	for (size_t i = 0; p && i < sizeof map / sizeof *map; i++)
+		if (strcmp(p, map[i][0]) == 0) {
+			ic->pull = map[i][1];
+			return;
+		}
+	if (p)
+		import_diag(im, W0801, v, "pull_policy %s is left out: Kubernetes pulls always, never "
+		            "or if the image is not present", diag_quote(im->a, p));
+}

@@ -1,0 +1,470 @@
+/*
+ * import_stack.c - the Compose file as a whole: its top-level keys, the
+ * table of a service's keys (what each becomes, or why it is left out),
+ * the services in two passes (their names first, so that every
+ * depends_on finds its target; then their keys), the kind and ports each
+ * component ends up with, and the check that no services wait for each
+ * other in a cycle.
+ */
+#include "import.h"
+
+#include <string.h>
+
+static const struct service_key {
+	const char *key;
+	key_fn *fn;
+	const char *left_out;      /* when fn is NULL: why */
+} service_keys[] = {
+	{"annotations", key_annotations, NULL},
+	{"attach", NULL, "Kubernetes does not attach to a container's output"},
+	{"blkio_config", NULL, "Kubernetes has no block IO limits"},
+	{"build", key_build, NULL},
+	{"cap_add", key_cap_add, NULL},
+	{"cap_drop", key_cap_drop, NULL},
+	{"cgroup", NULL, "Kubernetes sets the cgroup namespace"},
+	{"cgroup_parent", NULL, "Kubernetes sets the cgroup"},
+	{"command", key_command, NULL},
+	{"configs", key_configs, NULL},
+	{"container_name", key_container_name, NULL},
+	{"cpu_count", NULL, "the .todok sets cpu requests and limits"},
+	{"cpu_percent", NULL, "the .todok sets cpu requests and limits"},
+	{"cpu_period", NULL, "the .todok sets cpu requests and limits"},
+	{"cpu_quota", NULL, "the .todok sets cpu requests and limits"},
+	{"cpu_rt_period", NULL, "the .todok sets cpu requests and limits"},
+	{"cpu_rt_runtime", NULL, "the .todok sets cpu requests and limits"},
+	{"cpu_shares", NULL, "the .todok sets cpu requests and limits"},
+	{"cpus", key_cpus, NULL},
+	{"cpuset", NULL, "Kubernetes places containers on CPUs"},
+	{"credential_spec", NULL, "it is for Windows containers"},
+	{"depends_on", key_depends_on, NULL},
+	{"deploy", key_deploy, NULL},
+	{"develop", NULL, "it is for docker compose watch"},
+	{"device_cgroup_rules", NULL, "Kubernetes has no device rules"},
+	{"devices", NULL, "a Pod has no host devices"},
+	{"dns", NULL, "the cluster's DNS serves every Pod"},
+	{"dns_opt", NULL, "the cluster's DNS serves every Pod"},
+	{"dns_search", NULL, "the cluster's DNS serves every Pod"},
+	{"domainname", NULL, "the cluster names the Pods"},
+	{"entrypoint", key_entrypoint, NULL},
+	{"env_file", key_env_file, NULL},
+	{"environment", key_environment, NULL},
+	{"expose", key_expose, NULL},
+	{"extends", NULL, "the service it extends is not merged in; copy its keys"},
+	{"external_links", NULL, "containers outside the file are not in the cluster"},
+	{"extra_hosts", NULL, "the .todok has no host aliases"},
+	{"gpus", NULL, "the .todok has no GPU requests"},
+	{"group_add", NULL, "the .todok has no supplementary groups"},
+	{"healthcheck", key_healthcheck, NULL},
+	{"hostname", NULL, "the cluster names the Pods; others reach it by its service's name"},
+	{"image", key_image, NULL},
+	{"init", NULL, "Kubernetes runs no init process in a container"},
+	{"ipc", NULL, "a Pod shares no IPC namespace with the host or another Pod"},
+	{"isolation", NULL, "it is for Windows containers"},
+	{"label_file", NULL, "its labels are not read; write them under labels:"},
+	{"labels", key_labels, NULL},
+	{"links", key_links, NULL},
+	{"logging", NULL, "the cluster collects the containers' output"},
+	{"mac_address", NULL, "the cluster gives the Pods their addresses"},
+	{"mem_limit", key_mem_limit, NULL},
+	{"mem_reservation", key_mem_reservation, NULL},
+	{"mem_swappiness", NULL, "Kubernetes sets no swappiness"},
+	{"memswap_limit", NULL, "Kubernetes sets no swap limit"},
+	{"models", NULL, "the .todok has no models"},
+	{"network_mode", NULL, "every Pod has a network of its own in the cluster"},
+	{"networks", key_networks, NULL},
+	{"oom_kill_disable", NULL, "Kubernetes decides what the OOM killer does"},
+	{"oom_score_adj", NULL, "Kubernetes decides what the OOM killer does"},
+	{"pid", NULL, "a Pod shares no PID namespace with the host"},
+	{"pids_limit", NULL, "the .todok has no PID limit"},
+	{"platform", NULL, "the cluster's nodes decide the platform"},
+	{"ports", key_ports, NULL},
+	{"post_start", NULL, "the .todok has no lifecycle hooks"},
+	{"pre_stop", NULL, "the .todok has no lifecycle hooks"},
+	{"privileged", NULL, "a privileged container is not imported; add security { privileged } "
+	                     "by hand if it must be"},
+	{"profiles", NULL, NULL},
+	{"provider", NULL, "the .todok has no providers"},
+	{"pull_policy", key_pull_policy, NULL},
+	{"read_only", key_read_only, NULL},
+	{"restart", key_restart, NULL},
+	{"runtime", NULL, "the cluster decides the container runtime"},
+	{"scale", key_scale, NULL},
+	{"secrets", key_secrets, NULL},
+	{"security_opt", NULL, "the .todok has no SELinux, AppArmor or seccomp options"},
+	{"shm_size", key_shm_size, NULL},
+	{"stdin_open", NULL, "the .todok has no interactive containers"},
+	{"stop_grace_period", key_grace, NULL},
+	{"stop_signal", NULL, "Kubernetes stops containers with SIGTERM"},
+	{"storage_opt", NULL, "the .todok has no storage driver options"},
+	{"sysctls", NULL, "the .todok has no sysctls"},
+	{"tmpfs", key_tmpfs, NULL},
+	{"tty", NULL, "the .todok has no interactive containers"},
+	{"ulimits", NULL, "Kubernetes sets no ulimits"},
+	{"use_api_socket", NULL, "a Pod has no Docker socket"},
+	{"user", key_user, NULL},
+	{"userns_mode", NULL, "the .todok has no user namespaces"},
+	{"uts", NULL, "a Pod shares no UTS namespace with the host"},
+	{"volumes", key_volumes, NULL},
+	{"volumes_from", NULL, "a Pod mounts no other container's volumes; use a named volume"},
+	{"working_dir", NULL, "the .todok has no working directory; set it in the image"},
+};
+
+static const struct service_key *
+find_key(const char *key)
+{
+	for (size_t i = 0; i < sizeof service_keys / sizeof *service_keys; i++)
+		if (strcmp(service_keys[i].key, key) == 0)
+			return &service_keys[i];
+	return NULL;
+}
+
+static void
+unknown_key(struct importer *im, const struct cnode *key, const char *where)
+{
+	struct suggestion s = suggestion_start(&im->c->diags.suggestion_budget, key->text);
+	for (size_t i = 0; i < sizeof service_keys / sizeof *service_keys; i++)
+		suggestion_consider(&s, service_keys[i].key);
+	import_diag(im, W0802, key, "%s has no key %s; it is left out%s%s%s", where, qnode(im, key),
+	            s.best ? "; did you mean '" : "", s.best ? s.best : "", s.best ? "'?" : "");
+}
+
+static void
+map_service(struct importer *im, struct icomp *ic)
+{
+	for (size_t i = 0; i < ic->node->n; i++) {
+		const struct cnode *k = ic->node->entries[i].key, *v = ic->node->entries[i].value;
+		if (strncmp(k->text, "x-", 2) == 0)
+			continue;
+		const struct service_key *sk = find_key(k->text);
+		if (!sk)
+			unknown_key(im, k, "a service");
+		else if (sk->fn)
+			sk->fn(im, ic, v, k);
+		else if (sk->left_out)
+			import_diag(im, W0801, k, "%s is left out: %s", k->text, sk->left_out);
+	}
+}
+
+/* Whether the service is imported with the --profile options given. */
+static bool
+in_profiles(struct importer *im, const struct cnode *svc, const struct cnode **profiles)
+{
+	*profiles = cnode_get(svc, "profiles");
+	if (!*profiles)
+		return true;
+	struct vec names = {0};
+	if (!string_list(im, *profiles, "profiles", &names))
+		return true;
+	for (size_t i = 0; i < names.len; i++)
+		for (size_t j = 0; j < im->opts->profiles.len; j++)
+			if (strcmp(names.items[i], im->opts->profiles.items[j]) == 0)
+				return true;
+	return !names.len;
+}
+
+static const char *
+lower(struct importer *im, const char *s)
+{
+	char *l = arena_strdup(im->a, s);
+	for (char *p = l; *p; p++)
+		*p = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
+	return l;
+}
+
+/* Pass 1: a component for every service, named (a name that differs in
+ * more than its case is a warning: host names ignore case). */
+static void
+name_services(struct importer *im, const struct cnode *services)
+{
+	for (size_t i = 0; i < services->n; i++) {
+		const struct cnode *k = services->entries[i].key, *v = services->entries[i].value;
+		if (!want_kind(im, v, CNODE_MAP, arena_printf(im->a, "the service %s", qnode(im, k))))
+			continue;
+		struct icomp *ic = NEW(im->a, struct icomp);
+		ic->compose_name = k->text;
+		ic->node = v;
+		ic->loc = k->loc;
+		ic->replicas = ic->user = ic->group = ic->grace = ic->retries = ic->restart_count = -1;
+		strmap_put(im->a, &im->comps, k->text, ic);
+		const struct cnode *profiles;
+		if (!in_profiles(im, v, &profiles)) {
+			ic->left_out = true;
+			import_diag(im, W0811, k, "the service %s is left out: it runs only with its "
+			            "profiles (import it with --profile NAME)", qnode(im, k));
+			continue;
+		}
+		ic->name = claim_name(im, k->text, "service");
+		if (strcmp(ic->name, lower(im, k->text)) != 0)
+			import_diag(im, W0806, k, "the service %s is named %s: a Service's name is a DNS "
+			            "label; containers that reach it as %s must use %s", qnode(im, k),
+			            diag_quote(im->a, ic->name), qnode(im, k), diag_quote(im->a, ic->name));
+		vec_push(im->a, &im->comp_list, ic);
+	}
+}
+
+/* The services others wait for to complete become jobs. */
+static void
+mark_jobs(struct importer *im)
+{
+	for (size_t i = 0; i < im->comp_list.len; i++) {
+		struct icomp *ic = im->comp_list.items[i];
+		const struct cnode *deps = cnode_get(ic->node, "depends_on");
+		const struct cnode *mode = cnode_get(cnode_get(ic->node, "deploy"), "mode");
+		if (mode && mode->kind == CNODE_SCALAR && strcmp(mode->text, "replicated-job") == 0)
+			ic->must_complete = true;
+		for (size_t j = 0; deps && deps->kind == CNODE_MAP && j < deps->n; j++) {
+			const struct cnode *cond = cnode_get(deps->entries[j].value, "condition");
+			struct icomp *t = strmap_get(&im->comps, deps->entries[j].key->text);
+			if (t && cond && cond->kind == CNODE_SCALAR &&
+			    strcmp(cond->text, "service_completed_successfully") == 0)
+				t->must_complete = true;
+		}
+	}
+}
+
+/* image, or the one `docker compose build` would tag. */
+static void
+finish_image(struct importer *im, struct icomp *ic)
+{
+	if (ic->image.n && ic->build) {
+		import_diag(im, W0803, ic->build, "build: is left out: the component runs the image "
+		            "%s", ic->image_text ? diag_quote(im->a, ic->image_text) : "of image:");
+	} else if (!ic->image.n && ic->build) {
+		const char *image = arena_printf(im->a, "%s-%s", im->stack_name, ic->name);
+		import_diag(im, W0803, ic->build, "build: is left out: the component runs the image %s, "
+		            "the name docker compose build gives it; push it where the cluster can pull "
+		            "it", diag_quote(im->a, image));
+		ic->image = ival_of_text(im->a, image, ic->build->loc);
+		ic->image_text = image;
+	} else if (!ic->image.n && !cnode_get(ic->node, "image")) {
+		diag(&im->c->diags, E0804, ic->loc, "the service %s has neither an image nor a build",
+		     diag_quote(im->a, ic->compose_name));
+	}
+}
+
+/* deploy.restart_policy: condition and max_attempts count for a job;
+ * a Deployment restarts its containers whatever it says. */
+static void
+restart_policy(struct importer *im, struct icomp *ic)
+{
+	const struct cnode *p = ic->restart_policy;
+	for (size_t i = 0; p && p->kind == CNODE_MAP && i < p->n; i++) {
+		const struct cnode *k = p->entries[i].key, *v = p->entries[i].value;
+		const char *t = strcmp(k->text, "condition") == 0 ? compose_text(im, v, "condition") : NULL;
+		long n;
+		if (ic->kind == IC_JOB && t && strcmp(t, "none") == 0)
+			ic->retries = 0;
+		else if (ic->kind == IC_JOB && strcmp(k->text, "max_attempts") == 0 &&
+		         compose_long(im, v, 0, 1000000, "max_attempts", &n))
+			ic->retries = n;
+		else if (ic->kind == IC_JOB && t && strcmp(t, "on-failure") == 0)
+			continue;
+		else if (!(t && strcmp(t, "any") == 0) && strncmp(k->text, "x-", 2) != 0)
+			import_diag(im, W0814, k, "restart_policy's %s is left out: Kubernetes restarts %s",
+			            qnode(im, k), ic->kind == IC_JOB ? "a job's pod up to its retries"
+			                                             : "a container whenever it stops");
+	}
+}
+
+/* What a job cannot have. */
+static void
+finish_job(struct importer *im, struct icomp *ic)
+{
+	const char *dropped[4] = {NULL};
+	size_t n = 0;
+	if (ic->ports.len)
+		dropped[n++] = "ports";
+	if (ic->readiness)
+		dropped[n++] = "healthcheck";
+	if (ic->replicas >= 0)
+		dropped[n++] = "replicas";
+	if (ic->aliases.len)
+		dropped[n++] = "host names";
+	for (size_t i = 0; i < n; i++)
+		diag(&im->c->diags, W0801, ic->loc, "the %s of %s are left out: the service runs to "
+		     "completion as a job", dropped[i], diag_quote(im->a, ic->compose_name));
+	ic->ports.len = ic->aliases.len = 0;
+	ic->readiness = NULL;
+	ic->replicas = -1;
+	const char *r = ic->restart ? ic->restart->text : "no";
+	if (strcmp(r, "no") == 0)
+		ic->retries = 0;
+	else if (ic->restart_count >= 0)
+		ic->retries = ic->restart_count;
+	else
+		diag(&im->c->diags, W0814, ic->restart->loc, "restart %s: the job is retried as "
+		     "Kubernetes does, up to 6 times", diag_quote(im->a, r));
+	restart_policy(im, ic);
+}
+
+static void
+finish_ports(struct importer *im, struct icomp *ic)
+{
+	const char *repo = NULL;
+	long known = !ic->ports.len && ic->image_text ? image_port(ic->image_text, &repo) : 0;
+	if (known) {
+		struct iport *p = NEW(im->a, struct iport);
+		p->number = known;
+		vec_push(im->a, &ic->ports, p);
+		diag(&im->c->diags, W0805, ic->loc, "%s declares no port: it gets port %ld, where %s "
+		     "images listen", diag_quote(im->a, ic->compose_name), known, repo);
+	}
+	bool published = false;
+	for (size_t i = 0; i < ic->ports.len; i++)
+		published |= ((struct iport *)ic->ports.items[i])->published;
+	static const enum icomp_expose kinds[] = {IE_NODEPORT, IE_LOADBALANCER, IE_CLUSTERIP};
+	ic->expose = published ? kinds[im->opts->expose] : IE_CLUSTERIP;
+	const struct iport *first = ic->ports.len ? ic->ports.items[0] : NULL;
+	if (ic->expose == IE_NODEPORT && first && first->published && first->host >= 30000 &&
+	    first->host <= 32767)
+		ic->node_port = first->host;
+	if (!ic->ports.len && ic->aliases.len) {
+		diag(&im->c->diags, W0801, ic->loc, "the other host names of %s are left out: it has "
+		     "no port, so no Service", diag_quote(im->a, ic->compose_name));
+		ic->aliases.len = 0;
+	}
+}
+
+static void
+finish_restart(struct importer *im, struct icomp *ic)
+{
+	const char *r = ic->restart ? ic->restart->text : NULL;
+	if (r && strcmp(r, "always") != 0 && strcmp(r, "unless-stopped") != 0)
+		diag(&im->c->diags, W0814, ic->restart->loc, "restart %s: Kubernetes restarts the "
+		     "container of a %s whenever it stops", diag_quote(im->a, r),
+		     ic->kind == IC_STATEFUL ? "StatefulSet" : "Deployment");
+}
+
+/* A healthcheck that runs a file of a bind mount left out cannot pass. */
+static void
+probe_binds(struct importer *im, const struct icomp *ic)
+{
+	for (size_t i = 0; ic->readiness && i < ic->readiness->argv.len; i++) {
+		const struct ival *w = ic->readiness->argv.items[i];
+		for (size_t k = 0; k < w->n; k++) {
+			for (size_t b = 0; w->parts[k].kind == IP_TEXT && b < ic->binds.len; b++) {
+				const char *t = ic->binds.items[b], *at = strstr(w->parts[k].text, t);
+				size_t n = strlen(t);
+				if (!at || (at[n] != '/' && at[n] != '\0' && at[n] != ' '))
+					continue;
+				import_diag(im, W0804, ic->readiness_at, "the healthcheck runs a file of the bind "
+				            "mount at %s, which is left out: it fails until the image has the "
+				            "file", diag_quote(im->a, t));
+				return;
+			}
+		}
+	}
+}
+
+static void
+finish_component(struct importer *im, struct icomp *ic)
+{
+	probe_binds(im, ic);
+	finish_image(im, ic);
+	if (ic->must_complete) {
+		ic->kind = IC_JOB;
+		finish_job(im, ic);
+		return;
+	}
+	finish_ports(im, ic);
+	ic->kind = ic->n_named_volumes && ic->ports.len ? IC_STATEFUL : IC_SERVICE;
+	finish_restart(im, ic);
+	restart_policy(im, ic);
+}
+
+/* The services from path[k] on, which come back to target: the cycle. */
+static void
+report_cycle(struct importer *im, struct icomp **path, size_t depth, struct icomp *target)
+{
+	size_t from = depth;
+	while (from && path[from - 1] != target)
+		from--;
+	from -= from > 0;
+	struct buf names = {0};
+	for (size_t k = from; k < depth; k++)
+		buf_printf(&names, "%s -> ", path[k]->compose_name);
+	buf_puts(&names, target->compose_name);
+	struct diagnostic *g = NULL;
+	for (size_t k = from; k < depth; k++) {
+		struct icomp *next = k + 1 < depth ? path[k + 1] : target;
+		struct loc at = path[k]->loc;
+		for (size_t j = 0; j < path[k]->after.len; j++)
+			if (((struct iafter *)path[k]->after.items[j])->target == next)
+				at = ((struct iafter *)path[k]->after.items[j])->loc;
+		if (!g)
+			g = diag(&im->c->diags, E0812, at, "services wait for each other in a cycle: %s",
+			         names.data);
+		diag_note(&im->c->diags, g, at, "%s waits for %s here",
+		          diag_quote(im->a, path[k]->compose_name), diag_quote(im->a, next->compose_name));
+	}
+	buf_free(&names);
+}
+
+/* Whether the services wait for each other in a cycle (reported). */
+static bool
+cycle(struct importer *im)
+{
+	size_t n = im->comp_list.len;
+	unsigned char *state = arena_alloc(im->a, n + 1); /* 0 new, 1 on the path, 2 done */
+	size_t *edge = arena_alloc(im->a, (n + 1) * sizeof *edge);
+	struct icomp **path = arena_alloc(im->a, (n + 1) * sizeof *path);
+	for (size_t i = 0; i < n; i++)
+		((struct icomp *)im->comp_list.items[i])->index = i;
+	for (size_t root = 0; root < n; root++) {
+		if (state[root])
+			continue;
+		size_t depth = 0;
+		path[depth++] = im->comp_list.items[root];
+		state[root] = 1;
+		edge[root] = 0;
+		while (depth) {
+			struct icomp *ic = path[depth - 1];
+			if (edge[ic->index] == ic->after.len) {
+				state[ic->index] = 2;
+				depth--;
+				continue;
+			}
+			struct iafter *a = ic->after.items[edge[ic->index]++];
+			size_t t = a->target->index;
+			if (state[t] == 1) {
+				report_cycle(im, path, depth, a->target);
+				return true;
+			}
+			if (!state[t]) {
+				state[t] = 1;
+				edge[t] = 0;
+				path[depth++] = a->target;
+			}
+		}
+	}
+	return false;
+}
+
+void
+import_services(struct importer *im)
+{
+	const struct cnode *services = cnode_get(im->root, "services");
+	if (!services || cnode_null(services))
+		return;
+	name_services(im, services);
+	mark_jobs(im);
+	for (size_t i = 0; i < im->comp_list.len; i++)
+		map_service(im, im->comp_list.items[i]);
+	if (im->c->diags.errors)
+		return; /* nothing is written: no more warnings */
+	for (size_t i = 0; i < im->comp_list.len; i++)
+		finish_component(im, im->comp_list.items[i]);
+	if (cycle(im))
+		return;
+	for (size_t i = 0; i < im->comp_list.len; i++) {
+		struct icomp *ic = im->comp_list.items[i];
+		for (size_t j = 0; j < ic->after.len; j++) {
+			const struct iafter *a = ic->after.items[j];
+			if (a->target->kind != IC_JOB && !a->target->ports.len)
+				diag(&im->c->diags, W0810, a->loc, "%s waits for %s, which declares no port: the "
+				     "order holds, but nothing can wait for it at run time; give it its port "
+				     "(ports: or expose:)", diag_quote(im->a, ic->compose_name),
+				     diag_quote(im->a, a->target->compose_name));
+		}
+	}
+}

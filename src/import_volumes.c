@@ -1,0 +1,211 @@
+/*
+ * import_volumes.c - what a Compose service mounts: named volumes (claims:
+ * the service becomes a stateful when it also has a port), anonymous
+ * volumes and tmpfs (temp volumes), shm_size (a memory volume at
+ * /dev/shm), secrets (a Secret of the service's, mounted at /run/secrets,
+ * read at compile time with env("VAR")) and configs (a config of the
+ * stack, its file's content or its content, mounted at its target).  Bind
+ * mounts of host paths have no counterpart in a cluster: a warning each.
+ */
+#include "import.h"
+
+#include <string.h>
+
+#define CLAIM_SIZE "1Gi"
+
+struct ivolume *
+add_volume(struct importer *im, struct icomp *ic, const char *name, const char *fallback,
+           enum ivol_kind kind, struct ival path, struct loc loc)
+{
+	const char *text = ival_is_text(&path) && path.n == 1 ? path.parts[0].text : NULL;
+	if (text && strmap_claim(im->a, &ic->volume_paths, text, (void *)text)) {
+		diag(&im->c->diags, E0804, loc, "two volumes are mounted at %s", diag_quote(im->a, text));
+		return NULL;
+	}
+	const char *unique = unique_name(im, &ic->volume_names, &ic->volume_suffixes,
+	                                 dns_label(im->a, name, fallback, 63), 63);
+	struct ivolume *v = NEW(im->a, struct ivolume);
+	*v = (struct ivolume){.name = unique, .path = path, .kind = kind, .loc = loc};
+	vec_push(im->a, &ic->volumes, v);
+	return v;
+}
+
+/* The mount path: absolute, as in Compose. */
+static bool
+mount_path(struct importer *im, const struct cnode *at, const char *text, struct ival *out)
+{
+	if (text[0] != '/') {
+		import_diag(im, E0804, at, "the mount path %s is not absolute",
+		            diag_quote(im->a, text));
+		return false;
+	}
+	*out = ival_of_text(im->a, text, at->loc);
+	return true;
+}
+
+/* A named volume of the top-level volumes: a claim. */
+static void
+claim(struct importer *im, struct icomp *ic, const char *name, const char *target,
+      bool read_only, const char *subpath, const struct cnode *at)
+{
+	if (!declared(im, TOP_VOLUMES, name)) {
+		import_diag(im, E0805, at, "the volume %s is not declared in the top-level volumes",
+		            diag_quote(im->a, name));
+		return;
+	}
+	struct ival path;
+	if (!mount_path(im, at, target, &path))
+		return;
+	struct ivolume *v = add_volume(im, ic, name, "data", IV_CLAIM, path, at->loc);
+	if (!v)
+		return;
+	v->size = CLAIM_SIZE;
+	v->subpath = subpath;
+	ic->n_named_volumes++;
+	struct icomp *first = strmap_claim(im->a, &im->volume_users, name, ic);
+	if (first && first != ic)
+		import_diag(im, W0814, at, "the volume %s is also mounted by %s: each component gets a "
+		            "claim of its own", diag_quote(im->a, name),
+		            diag_quote(im->a, first->compose_name));
+	if (read_only)
+		import_diag(im, W0814, at, "the volume %s is mounted read-write at %s: the .todok mounts "
+		            "a claim read-write", diag_quote(im->a, name), diag_quote(im->a, target));
+}
+
+static void
+temp(struct importer *im, struct icomp *ic, const char *target, const char *size, bool memory,
+     const struct cnode *at)
+{
+	struct ival path;
+	if (!mount_path(im, at, target, &path))
+		return;
+	struct ivolume *v = add_volume(im, ic, target, "temp", IV_TEMP, path, at->loc);
+	if (v) {
+		v->size = size;
+		v->memory = memory;
+	}
+}
+
+static bool
+host_path(const char *source)
+{
+	return source[0] == '/' || source[0] == '.' || source[0] == '~' || strchr(source, '/') ||
+	       strchr(source, '\\');
+}
+
+static void
+bind_mount(struct importer *im, struct icomp *ic, const char *source, const char *target,
+           const struct cnode *at)
+{
+	vec_push(im->a, &ic->binds, (void *)target);
+	import_diag(im, W0804, at, "the bind mount of %s at %s is left out: a cluster's nodes do "
+	            "not have the host's files; put them in the image, a config or a volume",
+	            diag_quote(im->a, source), diag_quote(im->a, target));
+}
+
+/* SOURCE:TARGET[:MODE] or TARGET */
+static void
+short_volume(struct importer *im, struct icomp *ic, const struct cnode *n)
+{
+	const char *t = compose_text(im, n, "a volume");
+	if (!t)
+		return;
+	const char *c1 = strchr(t, ':');
+	if (!c1) {
+		temp(im, ic, t, NULL, false, n);
+		return;
+	}
+	const char *c2 = strchr(c1 + 1, ':');
+	const char *source = arena_strndup(im->a, t, (size_t)(c1 - t));
+	const char *target = c2 ? arena_strndup(im->a, c1 + 1, (size_t)(c2 - c1 - 1)) : c1 + 1;
+	bool read_only = false;
+	for (const char *m = c2 ? c2 + 1 : ""; *m;) {
+		size_t len = strcspn(m, ",");
+		read_only |= len == 2 && strncmp(m, "ro", 2) == 0;
+		m += len + (m[len] == ',');
+	}
+	if (host_path(source))
+		bind_mount(im, ic, source, target, n);
+	else
+		claim(im, ic, source, target, read_only, NULL, n);
+}
+
+/* type, source, target, read_only, volume, tmpfs, bind, consistency */
+static void
+long_volume(struct importer *im, struct icomp *ic, const struct cnode *n)
+{
+	const struct cnode *tn = cnode_get(n, "type"), *src = cnode_get(n, "source");
+	const struct cnode *dst = cnode_get(n, "target"), *ro = cnode_get(n, "read_only");
+	const char *type = tn ? compose_text(im, tn, "type") : "volume";
+	const char *source = cnode_null(src) ? NULL : compose_text(im, src, "source");
+	const char *target = dst ? compose_text(im, dst, "target") : NULL;
+	bool read_only = false;
+	if (!type || !target || (ro && !compose_bool(im, ro, "read_only", &read_only))) {
+		if (!dst)
+			import_diag(im, E0804, n, "a volume in the long syntax needs its target");
+		return;
+	}
+	const struct cnode *tmpfs = cnode_get(n, "tmpfs"), *opts = cnode_get(n, "volume");
+	const struct cnode *sub = cnode_get(opts, "subpath"), *size = cnode_get(tmpfs, "size");
+	const char *size_q = NULL, *subpath = sub ? compose_text(im, sub, "subpath") : NULL;
+	const char *size_text = size ? compose_text(im, size, "size") : NULL;
+	if (size_text && !(size_q = compose_bytes(im->a, size_text)))
+		import_diag(im, E0804, size, "size takes a size such as 64m");
+	if (strcmp(type, "bind") == 0)
+		bind_mount(im, ic, source ? source : "", target, n);
+	else if (strcmp(type, "tmpfs") == 0)
+		temp(im, ic, target, size_q, true, n);
+	else if (strcmp(type, "volume") == 0 && !source)
+		temp(im, ic, target, NULL, false, n);
+	else if (strcmp(type, "volume") == 0)
+		claim(im, ic, source, target, read_only, subpath, n);
+	else
+		import_diag(im, W0801, n, "a volume of type %s is left out: the .todok has claims and "
+		            "temp volumes", diag_quote(im->a, type));
+}
+
+void
+key_volumes(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
+{
+	each_item(im, ic, v, "volumes", long_volume, short_volume);
+}
+
+/* /path[:size=64m,mode=1777] */
+void
+key_tmpfs(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
+{
+	struct vec paths = {0};
+	if (!string_list(im, v, "tmpfs", &paths))
+		return;
+	for (size_t i = 0; i < paths.len; i++) {
+		const char *t = paths.items[i], *colon = strchr(t, ':');
+		const char *size = NULL;
+		for (const char *o = colon ? colon + 1 : ""; *o;) {
+			size_t len = strcspn(o, ",");
+			if (len > 5 && strncmp(o, "size=", 5) == 0)
+				size = compose_bytes(im->a, arena_strndup(im->a, o + 5, len - 5));
+			else
+				import_diag(im, W0801, v, "the tmpfs option %s is left out: a memory volume "
+				            "has a size only", diag_quote(im->a, arena_strndup(im->a, o, len)));
+			o += len + (o[len] == ',');
+		}
+		temp(im, ic, colon ? arena_strndup(im->a, t, (size_t)(colon - t)) : t, size, true, v);
+	}
+}
+
+void
+key_shm_size(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
+{
+	const char *t = compose_text(im, v, "shm_size");
+	const char *size = t ? compose_bytes(im->a, t) : NULL;
+	if (t && !size) {
+		import_diag(im, E0804, v, "shm_size takes a size such as 64m");
+		return;
+	}
+	struct ival path = ival_of_text(im->a, "/dev/shm", v->loc);
+	struct ivolume *vol = size ? add_volume(im, ic, "shm", "shm", IV_TEMP, path, v->loc) : NULL;
+	if (vol) {
+		vol->size = size;
+		vol->memory = true;
+	}
+}

@@ -1,0 +1,77 @@
+# output.sh - the output file of `todokc import compose -o FILE`, sourced by
+# tests/suites/import.sh (which gives $todokc, $tmp, pass and fail): written
+# atomically, replacing only a .todok the importer wrote (or anything with
+# --force), nothing written when there are errors; and the command line.
+out=$tmp/output
+mkdir -p "$out"
+cat >"$out/compose.yaml" <<'YAML'
+services:
+  web:
+    image: nginx:1.27
+    ports: ["8080:80"]
+YAML
+imp() { (cd "$out" && env -i PATH="$PATH" LC_ALL=C "$todokc" import compose "$@"); }
+
+expect_status() { # NAME WANT GOT
+	if [ "$3" -eq "$2" ]; then pass; else fail "output: $1: exit status $3, expected $2" "$out/err"; fi
+}
+
+imp compose.yaml >"$out/stdout.todok" 2>/dev/null
+imp compose.yaml -o web.todok 2>"$out/err"
+expect_status "a new file" 0 $?
+if cmp -s "$out/stdout.todok" "$out/web.todok" && [ "$(ls -a "$out" | grep -c todokc-tmp)" -eq 0 ]; then
+	pass
+else
+	fail "output: -o FILE must hold what standard output gets, and no temporary file stay"
+fi
+imp compose.yaml -o web.todok 2>"$out/err"
+expect_status "replacing a .todok it wrote" 0 $?
+
+# A .todok the importer wrote and someone edited since is not replaced.
+sed 's/nginx:1.27/nginx:1.28/' "$out/web.todok" >"$out/edited.todok"
+imp compose.yaml -o edited.todok 2>"$out/err"
+expect_status "a .todok edited since it was imported" 3 $?
+grep -q "^todokc: error: 'edited.todok' was changed since todokc import wrote it; nothing was written (--force replaces it)$" "$out/err" \
+	&& grep -q 'nginx:1.28' "$out/edited.todok" && pass || fail "output: an edited .todok must be kept, with E0811" "$out/err"
+
+printf 'stack mine {}\n' >"$out/mine.todok"
+imp compose.yaml -o mine.todok 2>"$out/err"
+expect_status "a file it did not write" 3 $?
+if [ "$(cat "$out/mine.todok")" = "stack mine {}" ] && grep -q "^todokc: error: 'mine.todok' exists and was not written by todokc import; nothing was written (--force replaces it)$" "$out/err"; then
+	pass
+else
+	fail "output: a file the importer did not write must be left as it was, with E0811" "$out/err"
+fi
+imp compose.yaml -o mine.todok --force 2>"$out/err"
+expect_status "--force" 0 $?
+cmp -s "$out/stdout.todok" "$out/mine.todok" && pass || fail "output: --force must replace the file"
+
+mkdir -p "$out/folder.todok"
+imp compose.yaml -o folder.todok 2>"$out/err"
+expect_status "a folder" 3 $?
+
+printf 'services:\n  web: [\n' >"$out/broken.yaml"
+imp broken.yaml -o broken.todok 2>"$out/err"
+expect_status "a Compose file with errors" 1 $?
+[ -e "$out/broken.todok" ] && fail "output: a failed import must write nothing" || pass
+imp missing.yaml -o missing.todok 2>"$out/err"
+expect_status "a Compose file that cannot be read" 3 $?
+[ -e "$out/missing.todok" ] && fail "output: a failed import must write nothing" || pass
+
+printf 'services:\n  web:\n    image: nginx\n    privileged: true\n' >"$out/warn.yaml"
+imp warn.yaml --werror -o warn.todok 2>"$out/err"
+expect_status "--werror" 1 $?
+[ -e "$out/warn.todok" ] && fail "output: --werror must write nothing when there is a warning" || pass
+imp warn.yaml --diagnostics=json 2>"$out/err" >/dev/null
+grep -q '^{"severity": "warning", "code": "W0801", "file": "warn.yaml", "line": 4, "column": 5,' "$out/err" \
+	&& pass || fail "output: --diagnostics=json" "$out/err"
+
+(cd "$out" && "$todokc" import 2>"$out/err")
+expect_status "import without compose" 2 $?
+imp 2>"$out/err"
+expect_status "no Compose file" 2 $?
+imp compose.yaml --expose everywhere 2>"$out/err"
+expect_status "a bad --expose" 2 $?
+imp --help >"$out/help" 2>&1
+expect_status "--help" 0 $?
+grep -q '^usage: todokc import compose FILE' "$out/help" && pass || fail "output: --help" "$out/help"

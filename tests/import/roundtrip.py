@@ -1,0 +1,488 @@
+#!/usr/bin/env python3
+"""roundtrip.py - what a Compose file means, against the manifests that
+`todokc import compose` and `todokc` make of it.
+
+    roundtrip.py env COMPOSE TODOK [options]          prints VAR=value lines
+    roundtrip.py check COMPOSE TODOK MANIFESTS [options]
+
+options: --env-file FILE (default: the .env beside COMPOSE), --profile NAME,
+--expose nodeport|loadbalancer|clusterip.
+
+`env` gives each env("VAR") of the .todok the value the Compose file means
+for it (a .env value, the literal a service gives, a secret's file), so that
+the stack compiles with the Compose file's own secrets.  `check` then reads
+the Compose file on its own (PyYAML, with an interpolation and a dotenv
+reader of this file's, not the importer's) and asserts, service by service:
+the workload and its image; command and args; every environment variable as
+the running container sees it (envFrom, secretKeyRef, configMapKeyRef and
+Kubernetes' $(VAR) expansion resolved); the container ports and the Service
+with its type; the order of the objects and a wait init container for every
+depends_on; the healthcheck as a readiness probe (never liveness); the
+replicas; the mounts of named volumes, tmpfs and secrets, with each secret
+file's content; and that no secret value of the Compose file or its .env is
+in the .todok or in any ConfigMap.  Prints one line per failure and ends
+with "roundtrip: N passed, M failed"; exit status 1 when any failed.
+"""
+import base64
+import os
+import re
+import shlex
+import sys
+
+import yaml
+
+SECRET_WORDS = ("PASSWORD", "PASSWD", "SECRET", "TOKEN", "CREDENTIAL", "PRIVATE")
+
+
+def secret_name(name):
+    up = name.upper()
+    return up.endswith("KEY") or any(w in up for w in SECRET_WORDS)
+
+
+def path_like(value):
+    return bool(value) and not re.search(r"\s", value) and (
+        value.startswith(("/", ".")) or "/" in value)
+
+
+def is_secret(key, value):
+    if key.upper().endswith("_FILE") and path_like(value):
+        return False
+    return secret_name(key) or url_password(value)
+
+
+def url_password(value):
+    m = re.search(r"://([^/?#@]*)@", value or "")
+    return bool(m) and ":" in m.group(1) and not m.group(1).endswith(":")
+
+
+# Compose: .env files and interpolation
+
+def dotenv(path, lookup=None):
+    """KEY=VALUE lines: export, quotes, comments; values interpolated."""
+    out = {}
+    if not path or not os.path.exists(path):
+        return out
+    text = open(path, encoding="utf-8").read()
+    pattern = re.compile(
+        r"^[ \t]*(?:export[ \t]+)?([^=\s#]+)=[ \t]*"
+        r"(?:'([^']*)'|\"((?:[^\"\\]|\\.)*)\"|([^\n]*?))[ \t]*(?:[ \t]#[^\n]*)?$",
+        re.M | re.S)
+    for m in pattern.finditer(text):
+        key, single, double, plain = m.groups()
+        env = dict(lookup or {})
+        env.update(out)
+        if single is not None:
+            out[key] = single
+        elif double is not None:
+            raw = re.sub(r"\\(.)", lambda e: {"n": "\n", "t": "\t", "r": "\r", "$": "$$"}
+                         .get(e.group(1), e.group(1)), double)
+            out[key] = interpolate(raw, env)
+        else:
+            out[key] = interpolate(plain.strip(), env)
+    return out
+
+
+def interpolate(s, env):
+    """Compose's ${VAR}, ${VAR:-d}, ${VAR-d}, ${VAR:?m}, ${VAR:+r}, $VAR, $$."""
+    if not isinstance(s, str):
+        return s
+    out, i = [], 0
+    while i < len(s):
+        c = s[i]
+        if c != "$":
+            out.append(c)
+            i += 1
+            continue
+        if s.startswith("$$", i):
+            out.append("$")
+            i += 2
+            continue
+        m = re.match(r"\$([A-Za-z_][A-Za-z0-9_]*)", s[i:])
+        if m:
+            out.append(env.get(m.group(1), ""))
+            i += m.end()
+            continue
+        depth, j = 0, i + 1
+        while j < len(s):
+            if s[j] == "{":
+                depth += 1
+            elif s[j] == "}":
+                depth -= 1
+                if depth == 0:
+                    break
+            j += 1
+        body = s[i + 2:j]
+        m = re.match(r"([A-Za-z_][A-Za-z0-9_]*)(:?[-?+])?(.*)", body, re.S)
+        name, op, arg = m.group(1), m.group(2), m.group(3)
+        value = env.get(name)
+        unset = value is None or (op and op.startswith(":") and value == "")
+        if op and op.endswith("-"):
+            value = interpolate(arg, env) if unset else value
+        elif op and op.endswith("+"):
+            value = "" if unset else interpolate(arg, env)
+        out.append(value or "")
+        i = j + 1
+    return "".join(out)
+
+
+class Compose:
+    def __init__(self, path, env_file, profiles):
+        self.path = path
+        self.dir = os.path.dirname(os.path.abspath(path))
+        self.doc = yaml.safe_load(open(path, encoding="utf-8")) or {}
+        self.vars = dotenv(env_file or os.path.join(self.dir, ".env"))
+        self.services = {}
+        for name, svc in (self.doc.get("services") or {}).items():
+            wanted = svc.get("profiles")
+            if wanted and not set(wanted) & set(profiles):
+                continue
+            self.services[name] = svc
+
+    def i(self, value):
+        return interpolate(value, self.vars) if isinstance(value, str) else value
+
+    def environment(self, svc):
+        env = {}
+        files = svc.get("env_file") or []
+        for item in [files] if isinstance(files, (str, dict)) else files:
+            path = item["path"] if isinstance(item, dict) else item
+            full = os.path.join(self.dir, self.i(path))
+            if os.path.exists(full):
+                env.update(dotenv(full, self.vars))
+        given = svc.get("environment") or {}
+        if isinstance(given, list):
+            given = dict((e.split("=", 1) + [None])[:2] for e in given)
+        for key, value in given.items():
+            if value is None:
+                if key in self.vars:
+                    env[key] = self.vars[key]
+                continue
+            env[key] = self.i(str(value) if not isinstance(value, bool) else str(value).lower())
+        return env
+
+    def words(self, value):
+        if value is None:
+            return None
+        if isinstance(value, str):
+            return shlex.split(self.i(value))
+        return [self.i(str(w)) for w in value]
+
+    def secret_file(self, name):
+        """A secret's value (its file's, without a final newline, which an
+        env file cannot give); None when its file is not there."""
+        spec = (self.doc.get("secrets") or {}).get(name) or {}
+        if "file" in spec:
+            path = os.path.join(self.dir, spec["file"])
+            if not os.path.exists(path):
+                return None
+            return open(path, encoding="utf-8").read().rstrip("\n")
+        return self.vars.get(spec.get("environment", ""), "")
+
+
+def upper_snake(s):
+    return re.sub(r"[^A-Z0-9]", "_", s.upper())
+
+
+def compile_env(compose, todok_text):
+    """The value of each env("VAR") of the .todok, as the Compose file means it."""
+    wanted = re.findall(r'env\("([^"]+)"\)', todok_text)
+    known = dict(compose.vars)
+    text = open(compose.path, encoding="utf-8").read()
+    for name, default in re.findall(r"\$\{([A-Za-z_][A-Za-z0-9_]*):?-([^${}]*)\}", text):
+        known.setdefault(name, default)
+    for name, svc in compose.services.items():
+        for key, value in compose.environment(svc).items():
+            if value is not None and is_secret(key, value):
+                known.setdefault(key, value)
+                known[upper_snake(name) + "_" + key] = value
+    for name in (compose.doc.get("secrets") or {}):
+        if compose.secret_file(name) is not None:
+            known.setdefault(upper_snake(name), compose.secret_file(name))
+        spec = compose.doc["secrets"][name] or {}
+        if "environment" in spec:
+            known.setdefault(spec["environment"], compose.vars.get(spec["environment"], ""))
+    return {var: known.get(var, "") for var in wanted}
+
+
+# The manifests
+
+class Manifests:
+    def __init__(self, path):
+        self.objects = [o for o in yaml.safe_load_all(open(path, encoding="utf-8")) if o]
+
+    def find(self, kinds, name):
+        for index, obj in enumerate(self.objects):
+            meta = obj.get("metadata", {})
+            if obj["kind"] in kinds and (meta.get("name") == name or
+                                          meta.get("name", "").startswith(name + "-")
+                                          and obj["kind"] == "Job"):
+                return index, obj
+        return None, None
+
+    def data(self, kind, name):
+        _, obj = self.find((kind,), name)
+        if not obj:
+            return {}
+        if kind == "Secret":
+            return {k: base64.b64decode(v).decode() for k, v in (obj.get("data") or {}).items()}
+        return obj.get("data") or {}
+
+
+def expand(value, env):
+    """Kubernetes' $(VAR) expansion of env values, command and args."""
+    def one(m):
+        if m.group(0) == "$$":
+            return "$"
+        return env.get(m.group(1), m.group(0))
+    return re.sub(r"\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)", one, value)
+
+
+def container_env(ctr, manifests):
+    env = {}
+    for src in ctr.get("envFrom", []):
+        if "configMapRef" in src:
+            env.update(manifests.data("ConfigMap", src["configMapRef"]["name"]))
+        if "secretRef" in src:
+            env.update(manifests.data("Secret", src["secretRef"]["name"]))
+    for e in ctr.get("env", []):
+        if "value" in e:
+            env[e["name"]] = expand(e["value"], env)
+        elif "secretKeyRef" in e.get("valueFrom", {}):
+            ref = e["valueFrom"]["secretKeyRef"]
+            env[e["name"]] = manifests.data("Secret", ref["name"]).get(ref["key"])
+        elif "configMapKeyRef" in e.get("valueFrom", {}):
+            ref = e["valueFrom"]["configMapKeyRef"]
+            env[e["name"]] = manifests.data("ConfigMap", ref["name"]).get(ref["key"])
+    return env
+
+
+def label(name):
+    """A Compose service's name as the .todok names it (a DNS label)."""
+    s = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    if s[:1].isdigit():
+        s = "service-" + s
+    return s[:52].rstrip("-") or "service"
+
+
+def seconds(text, default):
+    if text is None:
+        return default
+    units = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1, "m": 60, "h": 3600}
+    total = sum(float(n) * units[u] for n, u in re.findall(r"([0-9.]+)(ns|us|ms|s|m|h)", text))
+    whole = int(total)
+    whole += whole < total
+    return whole or default
+
+
+class Check:
+    def __init__(self):
+        self.passed = self.failed = 0
+
+    def ok(self, cond, what):
+        if cond:
+            self.passed += 1
+        else:
+            self.failed += 1
+            print("FAIL: " + what)
+
+    def eq(self, got, want, what):
+        self.ok(got == want, f"{what}: got {got!r}, want {want!r}")
+
+
+def ports_of(compose, svc):
+    """(number, protocol) -> published, from ports and expose."""
+    out = {}
+    for item in svc.get("ports") or []:
+        if isinstance(item, dict):
+            proto = item.get("protocol", "tcp").upper()
+            out[(int(item["target"]), proto)] = bool(item.get("published")) and \
+                not str(item.get("host_ip", "")).startswith("127.")
+            continue
+        text = compose.i(str(item))
+        text, _, proto = text.partition("/")
+        host_ip = text.startswith("127.") or text.startswith("[::1]")
+        container = text.rsplit(":", 1)[-1]
+        first, _, last = container.partition("-")
+        for n in range(int(first), int(last or first) + 1):
+            out[(n, (proto or "tcp").upper())] = not host_ip
+    for item in svc.get("expose") or []:
+        text, _, proto = compose.i(str(item)).partition("/")
+        first, _, last = text.partition("-")
+        for n in range(int(first), int(last or first) + 1):
+            out.setdefault((n, (proto or "tcp").upper()), False)
+    return out
+
+
+def depends(svc):
+    deps = svc.get("depends_on") or []
+    names = list(deps) if isinstance(deps, (list, dict)) else []
+    names += [link.split(":")[0] for link in svc.get("links") or []]
+    return names
+
+
+def check_probe(ck, compose, name, svc, ctr, env):
+    ck.ok("livenessProbe" not in ctr, f"{name}: no liveness probe")
+    hc = svc.get("healthcheck")
+    test = hc.get("test") if hc else None
+    if not test or hc.get("disable") or test == ["NONE"]:
+        ck.ok("readinessProbe" not in ctr, f"{name}: no readiness probe")
+        return
+    if isinstance(test, str) or test[0] == "CMD-SHELL":
+        want = ["/bin/sh", "-c", compose.i(test if isinstance(test, str) else test[1])]
+    else:
+        want = [compose.i(str(w)) for w in test[1:]]
+    probe = ctr.get("readinessProbe", {})
+    got = list(probe.get("exec", {}).get("command", []))
+    if len(got) == 3 and got[:2] == ["/bin/sh", "-c"]:
+        got[2] = re.sub(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}",
+                        lambda m: env.get(m.group(1), m.group(0)), got[2])
+    ck.eq(got, want, f"{name}: the readiness probe's command")
+    ck.eq(probe.get("periodSeconds"), seconds(hc.get("interval"), 30), f"{name}: every")
+    ck.eq(probe.get("timeoutSeconds"), seconds(hc.get("timeout"), 30), f"{name}: timeout")
+    ck.eq(probe.get("failureThreshold", 3), int(hc.get("retries", 3)), f"{name}: failures")
+    delay = seconds(hc.get("start_period"), 0)
+    ck.eq(probe.get("initialDelaySeconds", 0), delay, f"{name}: delay")
+
+
+def claims_of(workload, pod):
+    names = {v["name"] for v in pod.get("volumes", []) if "persistentVolumeClaim" in v}
+    names |= {t["metadata"]["name"] for t in workload["spec"].get("volumeClaimTemplates", [])}
+    return names
+
+
+def check_volumes(ck, compose, name, svc, workload, pod, ctr, manifests):
+    mounts = {m["mountPath"]: m for m in ctr.get("volumeMounts", [])}
+    volumes = {v["name"]: v for v in pod.get("volumes", [])}
+    claims = claims_of(workload, pod)
+    tmpfs = svc.get("tmpfs") or []
+    for path in [tmpfs] if isinstance(tmpfs, str) else tmpfs:
+        m = mounts.get(path.split(":")[0])
+        ck.ok(m and volumes[m["name"]].get("emptyDir", {}).get("medium") == "Memory",
+              f"{name}: tmpfs {path} is a memory volume")
+    for item in svc.get("volumes") or []:
+        if isinstance(item, dict):
+            kind, source, target = item.get("type", "volume"), item.get("source"), item["target"]
+        else:
+            parts = compose.i(item).split(":")
+            source, target = (parts[0], parts[1]) if len(parts) > 1 else (None, parts[0])
+            kind = "bind" if source and (source[0] in "./~" or "/" in source) else "volume"
+        if kind == "bind":
+            continue
+        m = mounts.get(target)
+        ck.ok(m is not None, f"{name}: a volume at {target}")
+        if m and kind == "volume" and source:
+            ck.ok(m["name"] in claims, f"{name}: {target} is a claim")
+        elif m:
+            ck.ok("emptyDir" in volumes.get(m["name"], {}), f"{name}: {target} is a temp volume")
+    for item in svc.get("secrets") or []:
+        source = item if isinstance(item, str) else item["source"]
+        target = source if isinstance(item, str) else item.get("target", source)
+        target = target if target.startswith("/") else "/run/secrets/" + target
+        m = mounts.get(target) or mounts.get(os.path.dirname(target))
+        ck.ok(m is not None, f"{name}: the secret {source} at {target}")
+        if not m:
+            continue
+        key = m.get("subPath") or os.path.basename(target)
+        secret = volumes[m["name"]]["secret"]["secretName"]
+        if compose.secret_file(source) is not None:
+            ck.eq(manifests.data("Secret", secret).get(key), compose.secret_file(source),
+                  f"{name}: the content of {target}")
+
+
+def check_service(ck, compose, manifests, name, svc, stack, expose):
+    comp = label(name)
+    index, workload = manifests.find(("Deployment", "StatefulSet", "Job"), comp)
+    ck.ok(workload is not None, f"{name}: its workload {comp}")
+    if not workload:
+        return
+    pod = workload["spec"]["template"]["spec"]
+    ctr = next(c for c in pod["containers"] if c["name"] == comp)
+    env = container_env(ctr, manifests)
+    image = compose.i(svc["image"]) if "image" in svc else f"{stack}-{comp}"
+    ck.eq(ctr["image"], image, f"{name}: image")
+    for key, value in compose.environment(svc).items():
+        ck.eq(env.get(key), value, f"{name}: the environment variable {key}")
+    for field, key in (("command", "entrypoint"), ("args", "command")):
+        want = compose.words(svc.get(key))
+        if want:
+            ck.eq([expand(w, env) for w in ctr.get(field, [])], want, f"{name}: {field}")
+    job = workload["kind"] == "Job"
+    ports = {} if job else ports_of(compose, svc)
+    have = {(p["containerPort"], p.get("protocol", "TCP")) for p in ctr.get("ports", [])}
+    for port in ports:
+        ck.ok(port in have, f"{name}: container port {port}")
+    _, service = manifests.find(("Service",), comp)
+    if ports:
+        published = any(ports.values())
+        want = {"nodeport": "NodePort", "loadbalancer": "LoadBalancer"}.get(expose, "ClusterIP")
+        ck.eq(service and service["spec"]["type"], want if published else "ClusterIP",
+              f"{name}: its Service's type")
+    inits = [c["name"] for c in pod.get("initContainers", [])]
+    for dep in depends(svc):
+        if dep not in compose.services:
+            continue
+        dep_index, dep_workload = manifests.find(("Deployment", "StatefulSet", "Job"), label(dep))
+        ck.ok(dep_index is not None and dep_index < index, f"{name}: {dep} comes first")
+        _, dep_service = manifests.find(("Service",), label(dep))
+        if dep_service or (dep_workload and dep_workload["kind"] == "Job"):
+            ck.ok(f"wait-for-{label(dep)}" in inits, f"{name}: waits for {dep}")
+    if not job:
+        check_probe(ck, compose, name, svc, ctr, env)
+        replicas = (svc.get("deploy") or {}).get("replicas", svc.get("scale", 1))
+        ck.eq(workload["spec"].get("replicas"), int(replicas), f"{name}: replicas")
+    check_volumes(ck, compose, name, svc, workload, pod, ctr, manifests)
+
+
+def secret_values(compose):
+    """The secret values of the Compose file that the check looks for."""
+    text = open(compose.path, encoding="utf-8").read()
+    literal = {}
+    for svc in compose.services.values():
+        for key, value in compose.environment(svc).items():
+            if value and is_secret(key, value):
+                literal[value] = literal.get(value, 0) + 1
+    values = [v for v, n in literal.items() if text.count(v) <= n]
+    values += [v for k, v in compose.vars.items() if (secret_name(k) and not
+               (k.upper().endswith("_FILE") and path_like(v)) or url_password(v))
+               and text.count(v) == 0]
+    values += [m.group(1) for m in re.finditer(r"://[^/:@\s]*:([^/@\s}]+)@", text)
+               if "$" not in m.group(1)]
+    values += [compose.secret_file(n) for n in (compose.doc.get("secrets") or {})]
+    return [v for v in values if v and len(v.strip()) >= 5]
+
+
+def main(argv):
+    mode, args = argv[1], argv[2:]
+    opts = {"--env-file": None, "--expose": "nodeport"}
+    profiles, rest = [], []
+    while args:
+        a = args.pop(0)
+        if a == "--profile":
+            profiles.append(args.pop(0))
+        elif a in opts:
+            opts[a] = args.pop(0)
+        else:
+            rest.append(a)
+    compose = Compose(rest[0], opts["--env-file"], profiles)
+    todok = open(rest[1], encoding="utf-8").read()
+    if mode == "env":
+        for var, value in compile_env(compose, todok).items():
+            print(f"{var}={value}")
+        return 0
+    manifests = Manifests(rest[2])
+    stack = re.search(r"^stack ([a-z0-9-]+)", todok, re.M).group(1)
+    ck = Check()
+    for name, svc in compose.services.items():
+        check_service(ck, compose, manifests, name, svc, stack, opts["--expose"])
+    configmaps = [o for o in manifests.objects if o["kind"] == "ConfigMap"]
+    for value in secret_values(compose):
+        ck.ok(value not in todok, "a secret value of the Compose file is in the .todok")
+        for cm in configmaps:
+            ck.ok(all(value not in str(v) for v in (cm.get("data") or {}).values()),
+                  f"a secret value of the Compose file is in ConfigMap {cm['metadata']['name']}")
+    print(f"roundtrip: {ck.passed} passed, {ck.failed} failed")
+    return 1 if ck.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
