@@ -715,14 +715,14 @@ replace_file(struct compilation *c, const char *path, const struct buf *data)
 	char *real = realpath(path, NULL);
 	struct stat st;
 	if (!real || stat(real, &st) != 0) {
-		diag(&c->diags, E0001, NO_LOC, "cannot write %s: %s", q(c, path), strerror(errno));
+		io_diag(c, E0001, "cannot write %s: %s", io_quote(c, path), strerror(errno));
 		free(real);
 		return false;
 	}
 	const char *target = arena_strdup(&c->arena, real);
 	free(real);
 	const char *slash = strrchr(target, '/');
-	const char *dir = slash == target ? "/" : arena_strndup(&c->arena, target, (size_t)(slash - target));
-	const char *tmp = write_temp(c, dir, slash + 1, data, st.st_mode & 07777);
+	const char *prefix = arena_strndup(&c->arena, target, (size_t)(slash - target + 1));
+	const char *tmp = write_temp(c, AT_FDCWD, prefix, io_quote(c, path), data, st.st_mode & 07777);
 	return tmp && commit_file(c, tmp, target);
 }
