@@ -22,6 +22,7 @@ SRC = \
 	src/check.c \
 	src/check_labels.c \
 	src/check_pod.c \
+	src/check_review.c \
 	src/component.c \
 	src/diag.c \
 	src/emit_dot.c \
@@ -36,6 +37,7 @@ SRC = \
 	src/labels.c \
 	src/lower.c \
 	src/lower_component.c \
+	src/lower_rollout.c \
 	src/lsp.c \
 	src/lsp_complete.c \
 	src/lsp_doc.c \

@@ -171,6 +171,9 @@ check_source(struct compilation *c, const char *path, const char *text, size_t l
 	const struct ast_item *selected = selected_profile(c, &profiles, &unknown);
 	compile_configuration(c, selected);
 	check_other_configurations(c, &profiles, selected, unknown);
+	/* An error may hide the warning a quiet is for. */
+	if (c->diags.errors == c->diags.promoted)
+		diag_unused_quiets(&c->diags);
 	return c->diags.errors == 0;
 }
 
