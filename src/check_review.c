@@ -120,14 +120,16 @@ same_headers(const struct vec *a, const struct vec *b)
 	return true;
 }
 
-/* The same check (kind, path or service, port, command, headers), its
- * timings aside: kube-score's rule. */
+/* The same check (kind, path or service, port, command, headers) with
+ * the same timings: identical, as kube-score's rule has it. */
 static void
 review_probes(struct checker *k, const struct container *ctr)
 {
 	const struct probe *live = &ctr->probes[PROBE_LIVENESS], *ready = &ctr->probes[PROBE_READINESS];
 	if (!live->present || !ready->present || live->kind != ready->kind ||
-	    live->port != ready->port || (live->path == NULL) != (ready->path == NULL) ||
+	    live->port != ready->port || live->delay != ready->delay || live->every != ready->every ||
+	    live->timeout != ready->timeout || live->failures != ready->failures ||
+	    (live->path == NULL) != (ready->path == NULL) ||
 	    (live->path && strcmp(live->path, ready->path) != 0) ||
 	    !same_strings(&live->command, &ready->command) || !same_headers(&live->headers, &ready->headers))
 		return;
