@@ -131,13 +131,15 @@ review_probes(struct checker *k, const struct container *ctr)
 	    live->timeout != ready->timeout || live->failures != ready->failures ||
 	    (live->path == NULL) != (ready->path == NULL) ||
 	    (live->path && strcmp(live->path, ready->path) != 0) ||
-	    !same_strings(&live->command, &ready->command) || !same_headers(&live->headers, &ready->headers))
+	    !same_strings(&live->command, &ready->command) ||
+	    !same_headers(&live->headers, &ready->headers))
 		return;
 	struct diagnostic *g = diag(&k->c->diags, W0545, live->loc,
 	                            "the liveness probe of container %s is its readiness probe: when "
 	                            "the container is only busy, both fail and the kubelet restarts "
 	                            "it instead of sending it no requests for a while; make liveness "
-	                            "a cheaper check (another path, or 'tcp')", cquote(k, ctr->name));
+	                            "another check (a cheaper path, or 'tcp'), or less frequent",
+	                            cquote(k, ctr->name));
 	diag_note(&k->c->diags, g, ready->loc, "the readiness probe is here");
 }
 
