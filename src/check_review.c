@@ -97,17 +97,6 @@ review_requests(struct checker *k, const struct component *comp, const struct co
 }
 
 static bool
-same_strings(const struct vec *a, const struct vec *b)
-{
-	if (a->len != b->len)
-		return false;
-	for (size_t i = 0; i < a->len; i++)
-		if (strcmp(a->items[i], b->items[i]) != 0)
-			return false;
-	return true;
-}
-
-static bool
 same_headers(const struct vec *a, const struct vec *b)
 {
 	if (a->len != b->len)
@@ -131,7 +120,7 @@ review_probes(struct checker *k, const struct container *ctr)
 	    live->timeout != ready->timeout || live->failures != ready->failures ||
 	    (live->path == NULL) != (ready->path == NULL) ||
 	    (live->path && strcmp(live->path, ready->path) != 0) ||
-	    !same_strings(&live->command, &ready->command) ||
+	    !vec_same_strings(&live->command, &ready->command) ||
 	    !same_headers(&live->headers, &ready->headers))
 		return;
 	struct diagnostic *g = diag(&k->c->diags, W0545, live->loc,
