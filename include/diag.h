@@ -66,10 +66,11 @@ struct diagnostic {
 };
 
 /* `quiet CODE "reason"` of a component: the warning CODE is not reported
- * inside the component's block (span). */
+ * inside the component's block, or a profile's property of it (spans). */
 struct quiet {
 	enum diag_code code;
-	struct loc span;            /* the component's block */
+	struct vec spans;           /* struct loc *: the component's block, its properties
+	                             * written in profiles */
 	struct loc loc;             /* the quiet property */
 	const char *owner;          /* the component's name, quoted */
 	bool used;                  /* it silenced a warning */
@@ -108,7 +109,8 @@ struct diagnostic *diag_again(struct diags *d, enum diag_code code, struct loc l
 
 /* The code spelled NAME ("W0543"); false when there is none. */
 bool diag_code_named(const char *name, enum diag_code *code);
-/* Silences the warning CODE inside span (see struct quiet). */
+/* Silences the warning CODE of the quiet at loc inside span too (see
+ * struct quiet). */
 void diag_quiet(struct diags *d, enum diag_code code, struct loc span, struct loc loc,
                 const char *owner);
 /* Reports each quiet that silenced nothing (W0546). */

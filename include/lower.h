@@ -34,7 +34,8 @@ struct vec override_props(struct arena *a, const struct vec *base, const struct 
 /* lower_rollout.c: `strategy`, `budget` and `quiet`. */
 void lower_strategy(struct lowering *l, struct workload *w, const struct ast_prop *prop);
 void lower_budget(struct component *comp, const struct ast_prop *prop);
-void lower_quiet(struct lowering *l, struct component *comp, const struct ast_prop *prop);
+void lower_quiet(struct lowering *l, struct component *comp, const struct ast_prop *prop,
+                 const struct vec *props);
 
 /* lower_component.c: a service, stateful, job or cron item. */
 void lower_component(struct lowering *l, const struct ast_item *item);

@@ -122,9 +122,12 @@ quieted(struct diags *d, enum diag_code code, struct loc loc)
 		return false;
 	for (size_t i = 0; i < d->quiets.len; i++) {
 		struct quiet *q = d->quiets.items[i];
-		if (q->code == code && loc.begin >= q->span.begin && loc.end <= q->span.end) {
-			q->used = true;
-			return true;
+		for (size_t k = 0; q->code == code && k < q->spans.len; k++) {
+			const struct loc *span = q->spans.items[k];
+			if (loc.begin >= span->begin && loc.end <= span->end) {
+				q->used = true;
+				return true;
+			}
 		}
 	}
 	return false;
@@ -144,14 +147,25 @@ diag_code_named(const char *name, enum diag_code *code)
 void
 diag_quiet(struct diags *d, enum diag_code code, struct loc span, struct loc loc, const char *owner)
 {
-	for (size_t i = 0; i < d->quiets.len; i++) {
-		const struct quiet *q = d->quiets.items[i];
-		if (q->code == code && q->loc.begin == loc.begin && q->loc.end == loc.end)
-			return; /* lowered again, for another profile */
+	struct quiet *q = NULL;
+	for (size_t i = 0; !q && i < d->quiets.len; i++) {
+		struct quiet *old = d->quiets.items[i];
+		if (old->code == code && old->loc.begin == loc.begin && old->loc.end == loc.end)
+			q = old; /* lowered again, for another profile */
 	}
-	struct quiet *q = NEW(d->arena, struct quiet);
-	*q = (struct quiet){code, span, loc, owner, false};
-	vec_push(d->arena, &d->quiets, q);
+	if (!q) {
+		q = NEW(d->arena, struct quiet);
+		*q = (struct quiet){.code = code, .loc = loc, .owner = owner};
+		vec_push(d->arena, &d->quiets, q);
+	}
+	for (size_t k = 0; k < q->spans.len; k++) {
+		const struct loc *old = q->spans.items[k];
+		if (old->begin == span.begin && old->end == span.end)
+			return;
+	}
+	struct loc *copy = NEW(d->arena, struct loc);
+	*copy = span;
+	vec_push(d->arena, &q->spans, copy);
 }
 
 void

@@ -116,6 +116,7 @@ struct block {
 	bool pod_only;
 	size_t port_index;          /* pod_only: the component's port lines so far */
 	struct vec variants;        /* struct ast_prop *: the component's variants */
+	const struct vec *props;    /* the component's properties (a profile's included) */
 	struct strmap variant_names;
 };
 
@@ -648,7 +649,7 @@ lower_component_property(struct block *b, const struct ast_prop *prop)
 		break;
 	case PROP_STRATEGY: lower_strategy(l, b->w, prop); break;
 	case PROP_BUDGET: lower_budget(comp, prop); break;
-	case PROP_QUIET: lower_quiet(l, comp, prop); break;
+	case PROP_QUIET: lower_quiet(l, comp, prop, b->props); break;
 	case PROP_RETRIES:
 	case PROP_DEADLINE:
 	case PROP_KEEP:
@@ -776,7 +777,7 @@ lower_component(struct lowering *l, const struct ast_item *item)
 		comp->meta[t].labels_loc = comp->meta[t].annotations_loc = NO_LOC;
 	struct workload *w = new_workload(l, comp);
 	struct block b = {.l = l, .comp = comp, .w = w, .ctr = w->main,
-	                  .kind = workload_blocks[comp->kind]};
+	                  .kind = workload_blocks[comp->kind], .props = &item->props};
 	lower_block(&b, &item->props);
 	spread_pull(w);
 	if (b.variants.len)

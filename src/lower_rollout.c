@@ -55,9 +55,11 @@ has_text(const struct ast_string *s)
 }
 
 /* quiet CODE STRING: the warning CODE is not reported inside the
- * component's block; the string says why. */
+ * component's block, nor at its properties that a profile wrote (props:
+ * the component's, as the profile changed them); the string says why. */
 void
-lower_quiet(struct lowering *l, struct component *comp, const struct ast_prop *prop)
+lower_quiet(struct lowering *l, struct component *comp, const struct ast_prop *prop,
+            const struct vec *props)
 {
 	const struct ident *name = &prop->u.quiet.code;
 	enum diag_code code;
@@ -72,6 +74,13 @@ lower_quiet(struct lowering *l, struct component *comp, const struct ast_prop *p
 	else if (diag_codes[code].severity != SEV_WARNING || code == W0546)
 		diag(&l->c->diags, W0546, name->loc, "%s cannot be silenced: 'quiet' takes the code "
 		     "of a review warning, such as W0543", lquote(l, name->text));
-	else
-		diag_quiet(&l->c->diags, code, comp->loc, prop->loc, lquote(l, comp->name.text));
+	else {
+		const char *owner = lquote(l, comp->name.text);
+		diag_quiet(&l->c->diags, code, comp->loc, prop->loc, owner);
+		for (size_t i = 0; i < props->len; i++) {
+			const struct ast_prop *p = props->items[i];
+			if (p->loc.begin < comp->loc.begin || p->loc.end > comp->loc.end)
+				diag_quiet(&l->c->diags, code, p->loc, prop->loc, owner);
+		}
+	}
 }
