@@ -114,7 +114,7 @@ build/faults/io.o: src/io.c $(HDR) build/todok.tab.h build/todok.yy.h build/flag
 
 $(FAULTS_BIN): build/main.o build/faults/io.o $(filter-out build/io.o,$(LIB_OBJ)) build/flags
 	$(CC) $(ALL_CFLAGS) -o $@ build/main.o build/faults/io.o $(filter-out build/io.o,$(LIB_OBJ)) \
-		$(YAML_LIBS) $(HASH_LIBS) -lm
+		$(YAML_LIBS) $(HASH_LIBS) $(JSON_LIBS) -lm
 
 check: todokc $(UNIT_TESTS) $(FAULTS_BIN)
 	bash tests/check.sh

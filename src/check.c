@@ -574,7 +574,7 @@ check_stack(struct compilation *c)
 		check_component(&k, comp);
 	}
 	k.skip_names = false;
-	if (c->opts->order_annotations == ORDER_KPT && !s->namespace)
+	if (c->opts->order_annotations == ORDER_KPT && !s->namespace && !c->checking_other)
 		diag(&c->diags, E0010, NO_LOC,
 		     "--order-annotations kpt names each object with its namespace, and the stack "
 		     "declares none; add 'namespace NAME'");

@@ -439,7 +439,7 @@ open_stack_file(struct compilation *c, const char *path, struct loc loc)
 		return fd;
 	if (!err || err == EXDEV)
 		diag(&c->diags, E0702, loc,
-		     "file %s is outside the folder of %s; secret files must be inside it",
+		     "file %s is outside the folder of %s; file() reads only files inside it",
 		     io_quote(c, path), io_quote(c, c->src.path));
 	else if (err == ENOENT || err == ENOTDIR || err == ELOOP || err == ENAMETOOLONG)
 		diag(&c->diags, E0702, loc, "cannot read file %s: %s", io_quote(c, path), strerror(err));
@@ -722,7 +722,19 @@ replace_file(struct compilation *c, const char *path, const struct buf *data)
 	const char *target = arena_strdup(&c->arena, real);
 	free(real);
 	const char *slash = strrchr(target, '/');
-	const char *prefix = arena_strndup(&c->arena, target, (size_t)(slash - target + 1));
-	const char *tmp = write_temp(c, AT_FDCWD, prefix, io_quote(c, path), data, st.st_mode & 07777);
-	return tmp && commit_file(c, tmp, target);
+	const char *dir = slash == target ? "/" : arena_strndup(&c->arena, target, (size_t)(slash - target));
+	int dir_fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dir_fd < 0) {
+		io_diag(c, E0001, "cannot write %s: %s", io_quote(c, path), strerror(errno));
+		return false;
+	}
+	const char *tmp = write_temp(c, dir_fd, slash + 1, io_quote(c, path), data, st.st_mode & 07777);
+	bool ok = tmp != NULL;
+	if (ok && io_renameat(dir_fd, tmp, dir_fd, slash + 1) != 0) {
+		io_diag(c, E0001, "cannot write %s: %s", io_quote(c, path), strerror(errno));
+		unlinkat(dir_fd, tmp, 0);
+		ok = false;
+	}
+	close(dir_fd);
+	return ok;
 }

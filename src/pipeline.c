@@ -169,7 +169,8 @@ check_source(struct compilation *c, const char *path, const char *text, size_t l
 	list_profiles(c, c->ast, &profiles);
 	bool unknown;
 	const struct ast_item *selected = selected_profile(c, &profiles, &unknown);
-	compile_configuration(c, selected);
+	if (!unknown) /* else every configuration is only checked, no secret read */
+		compile_configuration(c, selected);
 	check_other_configurations(c, &profiles, selected, unknown);
 	/* An error may hide the warning a quiet is for. */
 	if (c->diags.errors == c->diags.promoted)

@@ -3,22 +3,48 @@
 # own summary; this script adds them up and ends with one line
 # "check: N passed, N failed" (tests), exiting non-zero on any failure.
 # Suites whose tools are missing (node, vim, emacs, kubectl) say so and
-# are skipped.
+# are skipped.  CHECK_JOBS suites run at a time (default: the number of
+# processors); each one's output is printed whole, in the order below,
+# once it has ended.
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-total_passed=0 total_failed=0 broken=()
+jobs=${CHECK_JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)}
+logs=$(mktemp -d /tmp/todokc-check.XXXXXX)
+trap 'rm -rf "$logs"' EXIT
+names=() running=0
 
-# Runs one suite and adds up its "N passed, M failed" (or cmocka's) lines.
-suite() {
-	local name=$1
+# start NAME COMMAND...: runs one suite in the background into its log,
+# with at most $jobs running at once.
+start() {
+	local n=${#names[@]}
+	names+=("$1")
 	shift
-	echo "== $name"
-	local log
-	log=$(mktemp)
-	"$@" 2>&1 | tee "$log"
-	local status=${PIPESTATUS[0]}
-	local p f
+	if [ "$running" -ge "$jobs" ]; then
+		wait -n
+		running=$((running - 1))
+	fi
+	{ "$@" >"$logs/$n.log" 2>&1; echo $? >"$logs/$n.status"; } &
+	running=$((running + 1))
+}
+
+for t in build/tests/test_*; do
+	[ -x "$t" ] && start "unit: $(basename "$t")" "$t"
+done
+start "golden and error corpus" bash tests/run-corpus.sh
+for s in tests/suites/*.sh; do
+	[ -e "$s" ] && start "$(basename "$s" .sh)" bash "$s"
+done
+wait
+
+# The counts of a suite's last "N passed, M failed" line (or cmocka's);
+# a suite that failed without counting a failure counts one.
+total_passed=0 total_failed=0 broken=()
+for n in "${!names[@]}"; do
+	log=$logs/$n.log
+	echo "== ${names[$n]}"
+	cat "$log"
+	status=$(cat "$logs/$n.status" 2>/dev/null || echo 1)
 	p=$(sed -n 's/.*[^0-9]\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed.*/\1/p; s/^\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed.*/\1/p' "$log" | tail -1)
 	f=$(sed -n 's/.*[^0-9]\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed.*/\2/p; s/^\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed.*/\2/p' "$log" | tail -1)
 	if [ -z "$p" ]; then # cmocka
@@ -30,16 +56,7 @@ suite() {
 		f=1
 	fi
 	total_passed=$((total_passed + p)) total_failed=$((total_failed + f))
-	[ "$status" -ne 0 ] && broken+=("$name")
-	rm -f "$log"
-}
-
-for t in build/tests/test_*; do
-	[ -x "$t" ] && suite "unit: $(basename "$t")" "$t"
-done
-suite "golden and error corpus" bash tests/run-corpus.sh
-for s in tests/suites/*.sh; do
-	[ -e "$s" ] && suite "$(basename "$s" .sh)" bash "$s"
+	[ "$status" -ne 0 ] && broken+=("${names[$n]}")
 done
 
 echo
