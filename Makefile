@@ -43,6 +43,8 @@ SRC = \
 	src/lsp_doc.c \
 	src/lsp_query.c \
 	src/names.c \
+	src/netpol.c \
+	src/network.c \
 	src/objects.c \
 	src/order.c \
 	src/output.c \

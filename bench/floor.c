@@ -3,7 +3,7 @@
  *
  *   floor N             the benchmark stack of N components as one YAML
  *                       stream on standard output
- *   floor N -o DIR      one file per object, and kustomization.yaml, in DIR
+ *   floor N -o DIR      one file per object, and the Kustomization, in DIR
  *
  * Writes exactly what `todokc` writes for bench/gen.py's stack of N
  * components (`make bench-verify` checks it with cmp and diff), but from
@@ -13,10 +13,12 @@
  * emitter.  What todokc spends beyond this program is the cost of
  * everything that is not emitting YAML.
  *
- * The stack (keep it in step with bench/gen.py): component i = 1..N is
- * `stateful db-i` when i % 10 == 1, else `service svc-i` after the nearest
- * earlier stateful, and after svc-(i-1) too when i % 3 == 0 and that one is
- * a service; i % 20 == 5 is autoscaled, i % 50 == 7 a NodePort.
+ * The stack (keep it in step with bench/gen.py), under `security
+ * restricted`: component i = 1..N is `stateful db-i` when i % 10 == 1,
+ * `job job-i` after db-(i-1) when i % 10 == 2, else `service svc-i` after
+ * the nearest earlier stateful, and after svc-(i-1) too when i % 3 == 0
+ * and that one is a service; i % 20 == 5 is autoscaled, i % 50 == 7 a
+ * NodePort, i % 10 == 3 has a sidecar, i % 10 == 4 an account.
  *
  * Links libyaml only.
  */
@@ -31,21 +33,26 @@
 #include <unistd.h>
 #include <yaml.h>
 
+#include "job_name.h"
+
 #define STACK "bench"
 #define DB_PASSWORD "bench-db-password"
 #define API_KEY "sk-bench-api-key"
+#define DB_CONFIG_HASH "c76cac6674c1ccbf"  /* the secret: statefuls and jobs */
+#define SVC_CONFIG_HASH "65dc34c372512377" /* the config and the secret: services */
 
 /* Data */
 
 struct comp {
 	int i;
-	bool stateful, autoscaled, nodeport;
+	bool stateful, job, autoscaled, nodeport, sidecar, account;
 	const char *name, *workload, *service, *image;
 	int port;
 	int nafter;
 	const struct comp *after[2];
 	const char *wait_name[2], *wait_command[2];
 	const char *shard;
+	const char *job_name; /* a job's: NAME-HASH (job_name.h) */
 };
 
 static void
@@ -109,7 +116,8 @@ build_stack(int n)
 		struct comp *c = &comps[i];
 		c->i = i;
 		c->stateful = i % 10 == 1;
-		c->name = fmt(c->stateful ? "db-%d" : "svc-%d", i);
+		c->job = i % 10 == 2;
+		c->name = fmt(c->stateful ? "db-%d" : c->job ? "job-%d" : "svc-%d", i);
 		c->workload = fmt(STACK "-%s", c->name);
 		c->service = fmt(STACK "-%s-service", c->name);
 		if (c->stateful) {
@@ -117,13 +125,16 @@ build_stack(int n)
 			c->port = 5432;
 			continue;
 		}
-		c->image = fmt("registry.example.com/bench/%s:1.0.0", c->name);
+		c->image = c->job ? "registry.example.com/bench/migrate:1.0.0"
+		                  : fmt("registry.example.com/bench/%s:1.0.0", c->name);
 		c->port = 8000;
 		c->autoscaled = i % 20 == 5;
 		c->nodeport = i % 50 == 7;
+		c->sidecar = i % 10 == 3;
+		c->account = i % 10 == 4;
 		c->shard = fmt("%d", i % 16);
 		c->after[c->nafter++] = &comps[(i - 1) / 10 * 10 + 1];
-		if (i % 3 == 0 && (i - 1) % 10 != 1)
+		if (i % 3 == 0 && (i - 1) % 10 != 1 && (i - 1) % 10 != 2)
 			c->after[c->nafter++] = &comps[i - 1];
 		for (int k = 0; k < c->nafter; k++) {
 			const struct comp *t = c->after[k];
@@ -139,6 +150,11 @@ build_stack(int n)
 				                         "'http://%s:%d/ready'; do echo waiting for "
 				                         "'http://%s:%d/ready'; sleep 2; done",
 				                         t->service, t->port, t->service, t->port);
+		}
+		if (c->job) {
+			char hash[9];
+			job_hash(c->workload, c->name, c->wait_name[0], c->wait_command[0], hash);
+			c->job_name = fmt("%s-%s", c->workload, hash);
 		}
 	}
 	return comps;
@@ -178,6 +194,16 @@ I(long v)
 	snprintf(num, sizeof num, "%ld", v);
 	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)num, (int)strlen(num), 1, 0,
 	                             YAML_PLAIN_SCALAR_STYLE);
+	emit(&ev);
+}
+
+/* A boolean: plain, not a string (todokc's NODE_BOOL). */
+static void
+B(bool v)
+{
+	yaml_event_t ev;
+	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)(v ? "true" : "false"),
+	                             v ? 4 : 5, 1, 0, YAML_PLAIN_SCALAR_STYLE);
 	emit(&ev);
 }
 
@@ -275,7 +301,7 @@ config_object(void)
 	KV("LOG_LEVEL", "info");
 	S("LISTEN_PORT");
 	Q("8080");
-	KV("API_URL", "http://" STACK "-svc-2-service:8000");
+	KV("API_URL", "http://" STACK "-svc-3-service:8000");
 	KV("DB_HOST", STACK "-db-1-service");
 	ME();
 	ME();
@@ -354,6 +380,82 @@ http_probe(const char *key, const char *path, int port)
 	ME();
 }
 
+/* security restricted: every container's, then the pod's. */
+static void
+container_security(long user)
+{
+	S("securityContext");
+	M();
+	if (user)
+		KI("runAsUser", user);
+	S("allowPrivilegeEscalation");
+	B(false);
+	S("capabilities");
+	M();
+	S("drop");
+	L();
+	S("ALL");
+	LE();
+	ME();
+	ME();
+}
+
+static void
+pod_security(void)
+{
+	S("securityContext");
+	M();
+	S("runAsNonRoot");
+	B(true);
+	S("seccompProfile");
+	M();
+	KV("type", "RuntimeDefault");
+	ME();
+	ME();
+}
+
+/* A job's container: a command and a secret in its env. */
+static void
+job_container(const struct comp *c)
+{
+	M();
+	KV("name", c->name);
+	KV("image", c->image);
+	S("command");
+	L();
+	S("migrate");
+	S("--to");
+	S("latest");
+	LE();
+	S("env");
+	L();
+	secret_env("DB_PASSWORD", "DB_PASSWORD");
+	LE();
+	container_security(0);
+	ME();
+}
+
+/* A service's sidecar (a native sidecar: an init container that runs
+ * always). */
+static void
+sidecar_container(void)
+{
+	M();
+	KV("name", "proxy");
+	KV("image", "envoyproxy/envoy:v1.31.0");
+	KV("restartPolicy", "Always");
+	S("resources");
+	M();
+	S("requests");
+	M();
+	KV("cpu", "50m");
+	KV("memory", "64Mi");
+	ME();
+	ME();
+	container_security(0);
+	ME();
+}
+
 static void
 container(const struct comp *c)
 {
@@ -390,6 +492,7 @@ container(const struct comp *c)
 		KI("port", c->port);
 		ME();
 		ME();
+		container_security(0);
 		ME();
 		return;
 	}
@@ -429,6 +532,7 @@ container(const struct comp *c)
 	resources("100m", "128Mi", "500m", "256Mi");
 	http_probe("livenessProbe", "/health", c->port);
 	http_probe("readinessProbe", "/ready", c->port);
+	container_security(0);
 	ME();
 }
 
@@ -445,51 +549,37 @@ wait_container(const struct comp *c, int k)
 	S(c->wait_command[k]);
 	LE();
 	resources("10m", "16Mi", "50m", "32Mi");
+	container_security(65532);
 	ME();
 }
+
+static void pod_template(const struct comp *c);
 
 static void
 workload_object(const struct comp *c)
 {
-	head("apps/v1", c->stateful ? "StatefulSet" : "Deployment", c->workload, c->workload);
+	if (c->job)
+		head("batch/v1", "Job", c->job_name, c->workload);
+	else
+		head("apps/v1", c->stateful ? "StatefulSet" : "Deployment", c->workload, c->workload);
 	S("spec");
 	M();
 	if (c->stateful)
 		KV("serviceName", c->service);
-	if (!c->autoscaled)
-		KI("replicas", c->stateful ? 1 : 2);
-	S("selector");
-	M();
-	S("matchLabels");
-	M();
-	KV("app", c->workload);
-	ME();
-	ME();
-	S("template");
-	M();
-	S("metadata");
-	M();
-	S("labels");
-	M();
-	KV("app", c->workload);
-	KV("app.kubernetes.io/part-of", STACK);
-	ME();
-	ME();
-	S("spec");
-	M();
-	if (c->nafter) {
-		S("initContainers");
-		L();
-		for (int k = 0; k < c->nafter; k++)
-			wait_container(c, k);
-		LE();
+	if (c->job) {
+		KI("ttlSecondsAfterFinished", 86400);
+	} else {
+		if (!c->autoscaled)
+			KI("replicas", c->stateful ? 1 : 2);
+		S("selector");
+		M();
+		S("matchLabels");
+		M();
+		KV("app", c->workload);
+		ME();
+		ME();
 	}
-	S("containers");
-	L();
-	container(c);
-	LE();
-	ME();
-	ME();
+	pod_template(c);
 	if (c->stateful) {
 		S("volumeClaimTemplates");
 		L();
@@ -516,6 +606,68 @@ workload_object(const struct comp *c)
 		LE();
 	}
 	ME();
+	ME();
+}
+
+/* A workload's pod template: labels, the config hash, the pod. */
+static void
+pod_template(const struct comp *c)
+{
+	S("template");
+	M();
+	S("metadata");
+	M();
+	S("labels");
+	M();
+	KV("app", c->workload);
+	KV("app.kubernetes.io/part-of", STACK);
+	ME();
+	/* todokc.dev/config-hash: a SHA-256 of the configs and secrets the
+	 * pod takes, the same for every stack of gen.py (a stateful takes the
+	 * secret, a service the config and the secret); todokc computes it
+	 * once per pod, the floor has it as a constant. */
+	S("annotations");
+	M();
+	S("todokc.dev/config-hash");
+	if (c->stateful || c->job)
+		S(DB_CONFIG_HASH);
+	else
+		Q(SVC_CONFIG_HASH); /* digits first: a YAML 1.1 number to a reader */
+	ME();
+	ME();
+	S("spec");
+	M();
+	if (c->job)
+		KV("restartPolicy", "Never");
+	if (c->account)
+		KV("serviceAccountName", c->workload);
+	pod_security();
+	if (c->nafter || c->sidecar) {
+		S("initContainers");
+		L();
+		if (c->sidecar)
+			sidecar_container();
+		for (int k = 0; k < c->nafter; k++)
+			wait_container(c, k);
+		LE();
+	}
+	S("containers");
+	L();
+	if (c->job)
+		job_container(c);
+	else
+		container(c);
+	LE();
+	ME();
+	ME();
+}
+
+static void
+account_object(const struct comp *c)
+{
+	head("v1", "ServiceAccount", c->workload, NULL);
+	S("automountServiceAccountToken");
+	B(false);
 	ME();
 }
 
@@ -552,10 +704,11 @@ autoscaler_object(const struct comp *c)
 	ME();
 }
 
-/* The objects in apply order: the Secret, the ConfigMap, then for each
- * component (the source order is the dependency order: every `after`
- * names an earlier one) its Service, its workload and its HPA. */
-enum what { SECRET, CONFIG, SERVICE, WORKLOAD, AUTOSCALER };
+/* The objects in apply order: the ServiceAccounts, the Secret, the
+ * ConfigMap, then for each component (the source order is the dependency
+ * order: every `after` names an earlier one) its Service (not a job's),
+ * its workload and its HPA. */
+enum what { ACCOUNT, SECRET, CONFIG, SERVICE, WORKLOAD, AUTOSCALER };
 struct object {
 	enum what what;
 	const struct comp *c;
@@ -564,14 +717,18 @@ struct object {
 static struct object *
 plan_objects(const struct comp *comps, int n, size_t *count)
 {
-	struct object *objs = malloc(((size_t)n * 3 + 2) * sizeof *objs);
+	struct object *objs = malloc(((size_t)n * 4 + 2) * sizeof *objs);
 	if (!objs)
 		die("out of memory");
 	size_t k = 0;
+	for (int i = 1; i <= n; i++)
+		if (comps[i].account)
+			objs[k++] = (struct object){ACCOUNT, &comps[i]};
 	objs[k++] = (struct object){SECRET, NULL};
 	objs[k++] = (struct object){CONFIG, NULL};
 	for (int i = 1; i <= n; i++) {
-		objs[k++] = (struct object){SERVICE, &comps[i]};
+		if (!comps[i].job)
+			objs[k++] = (struct object){SERVICE, &comps[i]};
 		objs[k++] = (struct object){WORKLOAD, &comps[i]};
 		if (comps[i].autoscaled)
 			objs[k++] = (struct object){AUTOSCALER, &comps[i]};
@@ -584,6 +741,7 @@ static void
 object(const struct object *o)
 {
 	switch (o->what) {
+	case ACCOUNT: account_object(o->c); break;
 	case SECRET: secret_object(); break;
 	case CONFIG: config_object(); break;
 	case SERVICE: service_object(o->c); break;
@@ -678,6 +836,7 @@ static const char *
 lower_kind(enum what w)
 {
 	switch (w) {
+	case ACCOUNT: return "serviceaccount";
 	case SECRET: return "secret";
 	case CONFIG: return "configmap";
 	case SERVICE: return "service";
@@ -701,10 +860,11 @@ write_dir(const char *dir, const struct object *objs, size_t count)
 		const struct object *o = &objs[i];
 		const char *kind = lower_kind(o->what);
 		if (!kind)
-			kind = o->c->stateful ? "statefulset" : "deployment";
+			kind = o->c->stateful ? "statefulset" : o->c->job ? "job" : "deployment";
 		const char *name = o->what == SECRET   ? STACK "-app-secrets"
 		                   : o->what == CONFIG  ? STACK "-app-config"
 		                   : o->what == SERVICE ? o->c->service
+		                   : o->c->job          ? o->c->job_name
 		                                        : o->c->workload;
 		names[i] = fmt("%0*zu-%s-%s.yaml", width, i + 1, kind, name);
 		b.len = 0;
@@ -713,7 +873,7 @@ write_dir(const char *dir, const struct object *objs, size_t count)
 		end();
 		write_file(dir, names[i], &b, o->what == SECRET ? 0600 : 0644);
 	}
-	/* kustomization.yaml */
+	/* The Kustomization */
 	b.len = 0;
 	begin(to_buf, &b);
 	yaml_event_t ev;
@@ -737,7 +897,7 @@ write_dir(const char *dir, const struct object *objs, size_t count)
 	yaml_document_end_event_initialize(&ev, 1);
 	emit(&ev);
 	end();
-	write_file(dir, "kustomization.yaml", &b, 0644);
+	write_file(dir, "Kustomization", &b, 0644);
 	free(b.data);
 }
 
@@ -749,13 +909,13 @@ main(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
 			dir = argv[++i];
-		else if (!n && atoi(argv[i]) >= 2)
+		else if (!n && atoi(argv[i]) >= 3)
 			n = atoi(argv[i]);
 		else
-			die("usage: floor N [-o DIR]  (N >= 2)");
+			die("usage: floor N [-o DIR]  (N >= 3)");
 	}
 	if (!n)
-		die("usage: floor N [-o DIR]  (N >= 2)");
+		die("usage: floor N [-o DIR]  (N >= 3)");
 	struct comp *comps = build_stack(n);
 	size_t count;
 	struct object *objs = plan_objects(comps, n, &count);

@@ -8,7 +8,7 @@
 #
 # Settings (environment):
 #   BENCH_NS        the stack sizes, stdout mode   (10 100 1000 10000 100000)
-#   BENCH_DIR_NS    the sizes for -o DIR on tmpfs  (10 100 1000 10000)
+#   BENCH_DIR_NS    the sizes for -o DIR on tmpfs  (10 100 1000 10000 100000)
 #   BENCH_DISK_NS   the sizes for -o DIR on disk   (10000)
 #   BENCH_PEER_NS   the sizes for the peers        (1000 10000)
 #   BENCH_FORMAT_NS the sizes for the jsonnet program that builds its
@@ -33,7 +33,7 @@ TODOKC=${TODOKC:-./todokc}
 OUT=${BENCH_OUT:-build/bench}
 # An empty setting is kept: BENCH_DISK_NS= skips the disk.
 NS=${BENCH_NS-10 100 1000 10000 100000}
-DIR_NS=${BENCH_DIR_NS-10 100 1000 10000}
+DIR_NS=${BENCH_DIR_NS-10 100 1000 10000 100000}
 DISK_NS=${BENCH_DISK_NS-10000}
 PEER_NS=${BENCH_PEER_NS-1000 10000}
 FORMAT_NS=${BENCH_FORMAT_NS-1000}
@@ -194,8 +194,11 @@ else
 	printf 'skip\tcdk8s-plus not measured (BENCH_CDK8S=0)\n' >> "$RES"
 fi
 
+# The peers are written for the mix without jobs, sidecars, accounts and
+# `security restricted` (bench/gen.py's stack-N-peers.todok): todokc is
+# timed on that stack here, next to them.
 for n in $PEER_NS; do
-	in=$GEN/stack-$n.todok
+	in=$GEN/stack-$n-peers.todok
 	{
 		printf 'peer\tN=%s\tload=%s\t' "$n" "$(load)"
 		note "bench: N=$n, todokc for the peers (load $(load))"

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 TODOKC=${TODOKC:-./todokc}
 OUT=${BENCH_OUT:-build/bench}
 GEN=$OUT/gen
-NS=${BENCH_VERIFY_NS:-"2 10 22 100 1000 10000"}
+NS=${BENCH_VERIFY_NS:-"3 10 22 100 1000 10000"}
 mkdir -p "$GEN"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/todokc-bench-verify.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT

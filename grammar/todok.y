@@ -987,7 +987,7 @@ metadata_target
 allow_prop
 	: KW_ALLOW KW_FROM name_list {
 		$$ = new_prop(p, PROP_ALLOW, @$, @1);
-		$$->u.names = $3;
+		$$->u.allow.names = $3;
 	}
 	| KW_ALLOW KW_FROM KW_NAMESPACE STRING {
 		$$ = new_prop(p, PROP_ALLOW, @$, @1);

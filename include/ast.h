@@ -151,8 +151,7 @@ struct ast_prop {
 			struct vec entries;           /* ENV, LABELS, ANNOTATIONS, SELECTOR, NODES:
 			                               * struct ast_entry * */
 		} block;
-		struct vec names;                 /* ENV_FROM, AFTER, PULL_SECRET, ALLOW (from):
-		                                   * struct ident * */
+		struct vec names;                 /* ENV_FROM, AFTER, PULL_SECRET: struct ident * */
 		struct {
 			enum probe_slot slot;
 			enum probe_kind kind;
@@ -209,7 +208,8 @@ struct ast_prop {
 		struct {
 			bool public;                   /* "allow public" */
 			struct ast_string *namespace;  /* "allow from namespace NS" */
-		} allow;                          /* with names: "allow from A, B" */
+			struct vec names;              /* "allow from A, B": struct ident * */
+		} allow;
 		enum concurrency_policy concurrency;
 		struct {
 			struct ident code;             /* "W0543" */

@@ -29,8 +29,10 @@ struct output_file {
 	bool secret;        /* mode 0600 */
 };
 
-/* Fills `out` with the bytes of file i; false (reported) on failure. */
-typedef bool render_fn(struct compilation *c, size_t i, struct buf *out);
+/* Fills `out` with the bytes of file i, building what it needs in
+ * `scratch` and resetting it before returning; false (reported) on
+ * failure. */
+typedef bool render_fn(struct compilation *c, size_t i, struct arena *scratch, struct buf *out);
 
 /* A diagnostic about a file, with exit status 3 whatever its code. */
 void io_diag(struct compilation *c, enum diag_code code, const char *fmt, ...) PRINTF_LIKE(3, 4);
@@ -81,6 +83,12 @@ const char *write_temp(struct compilation *c, int dir_fd, const char *prefix, co
 mode_t current_umask(void);
 
 bool write_stdout(struct compilation *c, const struct buf *b);
+/* The depfile's targets: the output folder's files, the kustomization
+ * first; without -o, the depfile itself.  Its prerequisites: the .todok
+ * file first (not when it is standard input), then every other file
+ * read. */
+const struct vec *depfile_targets(struct compilation *c, const struct output_file *files, size_t n);
+const struct vec *depfile_inputs(struct compilation *c);
 /* Whether the depfile `path` can name the targets and inputs: false
  * (E0008) for a name Make cannot read back (a control character, ';',
  * '=', '|', a final backslash), or (E0001) when the folder of path is not

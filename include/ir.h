@@ -41,6 +41,9 @@ struct kv {
 	const struct ast_value *source; /* as written; NULL once it failed (reported once) */
 	struct loc loc;
 	struct rvalue *value;           /* config keys: resolved (NULL until resolved) */
+	struct vec refs;                /* `network isolated`: struct component *, every
+	                                 * workload its value refers to, through other keys
+	                                 * too (repeats allowed) */
 	bool resolving;                 /* on the resolver's path (loop check) */
 	/* secrets only: the bytes of the value, read at compile time */
 	const char *bytes;
@@ -188,6 +191,30 @@ struct probe {
 	bool by_name;              /* "on NAME": probe the port by its name */
 	long long delay, every, timeout, failures; /* -1 when not given */
 	struct vec headers;        /* struct header * */
+};
+
+/* `allow` as written: one per source. */
+struct allow {
+	struct ident name;          /* allow from NAME; text NULL otherwise */
+	struct text namespace;      /* allow from namespace "NS"; written NULL otherwise */
+	bool public;                /* allow public */
+	struct loc loc;
+	struct component *source;   /* NAME, resolved */
+};
+
+/* Under `network isolated`: who may open connections to a component's
+ * pods (docs/language.md, network isolation).  Computed once by
+ * resolve_network() (src/network.c); the object builder only reads it. */
+struct ingress {
+	const char *policy_name;    /* its NetworkPolicy; NULL: it gets none */
+	struct vec service_ports;   /* struct container_port *: what its Service ports target */
+	struct vec pod_ports;       /* struct container_port *: every port its pods declare */
+	struct vec clients;         /* struct component *: those that refer to it, in source
+	                             * order, to service_ports */
+	struct vec allowed;         /* struct component *: `allow from NAME`, to pod_ports */
+	struct vec namespaces;      /* const char *: `allow from namespace`, to pod_ports */
+	bool open;                  /* exposed or routed: any source, to service_ports */
+	bool public;                /* `allow public`: any source, to pod_ports */
 };
 
 /* Where a claim volume's PersistentVolumeClaim comes from. */
@@ -362,7 +389,7 @@ struct route {
 enum object_kind {
 	OBJ_NAMESPACE, OBJ_SERVICE_ACCOUNT, OBJ_ROLE, OBJ_ROLE_BINDING, OBJ_SECRET,
 	OBJ_CONFIGMAP, OBJ_CLAIM, OBJ_SERVICE, OBJ_DEPLOYMENT, OBJ_STATEFULSET, OBJ_JOB,
-	OBJ_CRONJOB, OBJ_AUTOSCALER, OBJ_BUDGET, OBJ_INGRESS, OBJ_HTTPROUTE, OBJ_KINDS
+	OBJ_CRONJOB, OBJ_AUTOSCALER, OBJ_BUDGET, OBJ_NETWORK_POLICY, OBJ_INGRESS, OBJ_HTTPROUTE, OBJ_KINDS
 };
 struct object_kind_info {
 	const char *api_version, *kind;
@@ -476,6 +503,11 @@ struct component {
 
 	struct vec waits;           /* struct wait * */
 	struct vec routes;          /* struct route * */
+	struct vec allows;          /* struct allow *, as written */
+	struct vec refs;            /* `network isolated`: struct component *, every workload
+	                             * its properties refer to (repeats allowed) */
+	struct ingress ingress;     /* `network isolated`: who may reach its pods */
+	size_t net_mark;            /* resolve_network()'s scratch */
 
 	size_t rank;                /* set by the order pass: position in dependency order */
 	size_t depth;               /* set by the order pass: the longest chain of `after` to it */
@@ -509,6 +541,10 @@ struct stack {
 	struct vec node_entries;    /* struct ast_entry *, as written: nodes { } */
 	enum security_level security; /* `security restricted` or `baseline` */
 	struct loc security_loc;
+	bool isolated;              /* `network isolated` */
+	struct loc isolated_loc;
+	const char *deny_policy;    /* the default-deny NetworkPolicy's name (isolated) */
+	struct vec stack_pods;      /* struct header *: the label every pod of the stack has */
 	struct vec ordered;         /* struct component *, dependency order */
 	struct resources capacity;  /* from "cluster" or --capacity; text NULL: none */
 	struct loc capacity_loc;

@@ -101,6 +101,10 @@ void claim_spec(struct arena *a, struct node *spec, const struct volume *vol);
  * StatefulSet, Job, CronJob), and of its pod template alone. */
 struct node *workload_tree(const struct compilation *c, const struct workload *w,
                            struct arena *a);
+/* netpol.c: a NetworkPolicy, the stack's default-deny one (o->comp NULL)
+ * or a component's. */
+struct node *network_policy_tree(const struct compilation *c, const struct object *o,
+                                 struct arena *a);
 struct node *pod_template_tree(const struct compilation *c, const struct workload *w,
                                struct arena *a);
 

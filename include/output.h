@@ -15,9 +15,11 @@
 /* The files of an output folder: one per planned object, then the
  * kustomization. */
 struct output_file *output_files(struct compilation *c, size_t *n);
-/* Renders file i of output_files() into out; false (reported) on failure. */
-bool render_file(struct compilation *c, size_t i, struct buf *out);
-/* Renders the whole output as one stream: a YAML stream or a JSON List. */
+/* Renders file i of output_files() into out, its tree built in scratch
+ * (reset before returning); false (reported) on failure. */
+bool render_file(struct compilation *c, size_t i, struct arena *scratch, struct buf *out);
+/* Renders the whole output as one stream into out: a YAML stream or a
+ * JSON List.  (The command streams it instead: write_outputs().) */
 bool render_stream(struct compilation *c, struct buf *out);
 /* Writes everything the options ask for, after a clean compile: the
  * folder or standard output (or, with --check, renders and writes

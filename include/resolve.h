@@ -26,6 +26,9 @@ struct resolver {
 	bool over_budget;         /* MAX_RESOLVED_BYTES was crossed (reported once) */
 	const char *naming[NAMING_SLOTS]; /* the naming templates, resolved once */
 	struct strmap accounts;   /* account name as written -> struct account * */
+	struct vec *refs;         /* `network isolated`: where the workloads that the value
+	                           * being resolved refers to go (NULL: nowhere) */
+	struct strmap config_hashes; /* the names of the sets a pod takes -> its config hash */
 };
 
 #define DECL_ANY (1u << DECL_PARAM | 1u << DECL_CONFIG | 1u << DECL_SECRET | 1u << DECL_COMPONENT)
@@ -66,6 +69,9 @@ struct account *use_account(struct resolver *r, struct ident name, bool external
 void resolve_entries(struct resolver *r, const struct vec *entries, struct vec *out);
 /* The labels and annotations of every object, and the pods' node selectors. */
 void resolve_labels(struct resolver *r);
+
+/* network.c: who may reach each component's pods under `network isolated`. */
+void resolve_network(struct resolver *r);
 
 /* waits.c */
 void resolve_waits(struct resolver *r, struct component *comp);

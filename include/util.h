@@ -38,6 +38,9 @@ char *arena_strdup(struct arena *a, const char *s);
 char *arena_printf(struct arena *a, const char *fmt, ...) PRINTF_LIKE(2, 3);
 char *arena_vprintf(struct arena *a, const char *fmt, va_list ap) PRINTF_LIKE(2, 0);
 void arena_free(struct arena *a);
+/* Empties the arena for reuse: its current chunk is kept (cleared), the
+ * others are freed.  For a scratch arena reset after each use. */
+void arena_reset(struct arena *a);
 
 #define NEW(arena, type) ((type *)arena_alloc((arena), sizeof(type)))
 

@@ -512,6 +512,7 @@ resolve_port_target(struct resolver *r, struct component *comp, struct service_p
 void
 resolve_component(struct resolver *r, struct component *comp)
 {
+	r->refs = r->s->isolated ? &comp->refs : NULL; /* what it refers to, for network.c */
 	for (size_t i = 0; i < comp->workloads.len; i++)
 		resolve_pod(r, comp, &((struct workload *)comp->workloads.items[i])->pod);
 	for (size_t i = 0; i < comp->ports.len; i++) {
@@ -523,4 +524,5 @@ resolve_component(struct resolver *r, struct component *comp)
 		resolve_route(r, comp->routes.items[i]);
 	resolve_text(r, &comp->job.schedule, "a schedule");
 	resolve_account(r, comp);
+	r->refs = NULL;
 }

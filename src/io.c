@@ -590,6 +590,38 @@ write_stdout(struct compilation *c, const struct buf *b)
 
 /* The depfile */
 
+/* The depfile's targets: the output folder's files, the kustomization
+ * first (a build tool's stamp); without -o, the depfile itself. */
+const struct vec *
+depfile_targets(struct compilation *c, const struct output_file *files, size_t n)
+{
+	struct vec *targets = NEW(&c->arena, struct vec);
+	if (!c->opts->out_dir) {
+		vec_push(&c->arena, targets, (void *)c->opts->depfile);
+		return targets;
+	}
+	for (size_t k = 0; k < n; k++) {
+		size_t i = (k + n - 1) % n; /* the last file, the kustomization, first */
+		vec_push(&c->arena, targets, arena_printf(&c->arena, "%s/%s", c->opts->out_dir,
+		                                          files[i].name));
+	}
+	return targets;
+}
+
+/* The depfile's prerequisites: the .todok file first (not when it is
+ * standard input), then every other file read. */
+const struct vec *
+depfile_inputs(struct compilation *c)
+{
+	struct vec *inputs = NEW(&c->arena, struct vec);
+	if (strcmp(c->opts->input, "-") != 0)
+		vec_push(&c->arena, inputs, (void *)c->opts->input);
+	for (size_t i = 0; i < c->files_read.len; i++)
+		if (strcmp(c->files_read.items[i], c->opts->input) != 0)
+			vec_push(&c->arena, inputs, c->files_read.items[i]);
+	return inputs;
+}
+
 /* Why Make cannot read s back as one file name, or NULL.  A newline or
  * another control character ends or breaks the line, ';' starts a
  * recipe, '=' makes the line an assignment (a target-specific variable

@@ -104,6 +104,7 @@ resolve_stack_labels(struct resolver *r)
 	struct stack *s = r->s;
 	resolve_metadata(r, &s->meta);
 	add_header(r, &s->common_labels, PART_OF, s->name.text, s->loc);
+	add_header(r, &s->stack_pods, PART_OF, s->name.text, s->loc); /* see resolve_workload_labels() */
 	add_header(r, &s->common_labels, MANAGED_BY, "todokc", s->loc);
 	for (size_t i = 0; i < s->meta.labels.len; i++) {
 		const struct header *h = s->meta.labels.items[i];
@@ -356,16 +357,28 @@ resolve_config_hash(struct resolver *r, struct pod *pod)
 		take(&taken, r->a, ((const struct volume *)pod->volumes.items[i])->mounted);
 	if (!taken.len)
 		return;
-	struct buf text = {0};
+	/* Pods that take the same sets have the same hash: computed once. */
+	struct vec sets = {0}; /* in the stack's order */
+	struct buf names = {0}, text = {0};
 	const struct vec *kinds[] = {&r->s->secrets, &r->s->configs};
 	for (int k = 0; k < 2; k++)
-		for (size_t i = 0; i < kinds[k]->len; i++)
-			if (strmap_get(&taken, ((const struct keyset *)kinds[k]->items[i])->name.text))
-				hash_input(&text, kinds[k]->items[i]);
+		for (size_t i = 0; i < kinds[k]->len; i++) {
+			const struct keyset *set = kinds[k]->items[i];
+			if (!strmap_get(&taken, set->name.text))
+				continue;
+			vec_push(r->a, &sets, (void *)set);
+			buf_printf(&names, "%d %s\n", k, set->name.text);
+		}
+	const char *key = arena_buf_take(r->a, &names);
+	if ((pod->config_hash = strmap_get(&r->config_hashes, key)))
+		return;
+	for (size_t i = 0; i < sets.len; i++)
+		hash_input(&text, sets.items[i]);
 	char hash[65];
 	sha256_hex(text.data, text.len, hash);
 	buf_free(&text);
 	pod->config_hash = arena_strndup(r->a, hash, 16);
+	strmap_put(r->a, &r->config_hashes, key, (void *)pod->config_hash);
 }
 
 void

@@ -146,15 +146,31 @@ lower_external(struct lowering *l, struct keyset *set, const struct ast_external
 	}
 }
 
-/* Stack items */
+/* allow from NAME, ... | allow from namespace "NS" | allow public: one
+ * struct allow per source (repeats are reported by resolve_network()). */
+void
+lower_allow(struct lowering *l, struct component *comp, const struct ast_prop *prop)
+{
+	const struct vec *names = &prop->u.allow.names;
+	size_t n = names->len ? names->len : 1;
+	for (size_t k = 0; k < n; k++) {
+		struct allow *al = NEW(l->a, struct allow);
+		al->loc = prop->loc;
+		al->public = prop->u.allow.public;
+		al->namespace.written = prop->u.allow.namespace;
+		if (names->len) {
+			al->name = *(const struct ident *)names->items[k];
+			al->loc = al->name.loc;
+		}
+		vec_push(l->a, &comp->allows, al);
+	}
+}
 
-static const char *const item_words[ITEM_KINDS] = {
-	[ITEM_NETWORK] = "network",
-};
+/* Stack items */
 
 /* The first of the items that may be given once. */
 struct once_items {
-	const struct ast_item *namespace, *cluster, *security, *nodes;
+	const struct ast_item *namespace, *cluster, *security, *nodes, *network;
 	const struct ast_naming *naming[NAMING_SLOTS];
 };
 
@@ -269,7 +285,12 @@ lower_item(struct lowering *l, struct once_items *once, const struct ast_item *i
 		if (item_once(l, &once->nodes, item, "nodes"))
 			lower_metadata(l, &item->entries, &s->node_entries);
 		break;
-	case ITEM_NETWORK: not_yet(l, item->kw_loc, item_words[item->kind]); break;
+	case ITEM_NETWORK:
+		if (item_once(l, &once->network, item, "network isolated")) {
+			s->isolated = true;
+			s->isolated_loc = item->loc;
+		}
+		break;
 	case ITEM_PROFILE: break; /* applied before the lowering (src/profile.c) */
 	case ITEM_KINDS: break;
 	}

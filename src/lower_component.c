@@ -650,6 +650,7 @@ lower_component_property(struct block *b, const struct ast_prop *prop)
 	case PROP_STRATEGY: lower_strategy(l, b->w, prop); break;
 	case PROP_BUDGET: lower_budget(comp, prop); break;
 	case PROP_QUIET: lower_quiet(l, comp, prop, b->props); break;
+	case PROP_ALLOW: lower_allow(l, comp, prop); break;
 	case PROP_RETRIES:
 	case PROP_DEADLINE:
 	case PROP_KEEP:

@@ -3,7 +3,9 @@
  * order (docs/language.md sections 8-10): the plan (Namespace, Secrets,
  * ConfigMaps, PersistentVolumeClaims, then for each component in
  * dependency order its Services, its Deployment or StatefulSet, its HPA,
- * its PodDisruptionBudget and its Ingress), and one builder per object kind that makes the tree
+ * its PodDisruptionBudget, its NetworkPolicy and its Ingress; the default-deny
+ * NetworkPolicy of `network isolated` after the Namespace), and one builder per
+ * object kind that makes the tree
  * of an object when it is written.  The workloads' builders are in
  * src/workloads.c.  Secret values are written here, base64-encoded, into
  * the Secret's data and nowhere else.
@@ -27,6 +29,7 @@ const struct object_kind_info object_kinds[OBJ_KINDS] = {
 	[OBJ_CRONJOB] = {"batch/v1", "CronJob", false},
 	[OBJ_AUTOSCALER] = {"autoscaling/v2", "HorizontalPodAutoscaler", false},
 	[OBJ_BUDGET] = {"policy/v1", "PodDisruptionBudget", false},
+	[OBJ_NETWORK_POLICY] = {"networking.k8s.io/v1", "NetworkPolicy", false},
 	[OBJ_INGRESS] = {"networking.k8s.io/v1", "Ingress", false},
 	[OBJ_HTTPROUTE] = {"gateway.networking.k8s.io/v1", "HTTPRoute", false},
 };
@@ -305,6 +308,7 @@ object_body(const struct compilation *c, const struct object *o, struct arena *a
 	case OBJ_CRONJOB: return workload_tree(c, o->subject, a);
 	case OBJ_AUTOSCALER: return autoscaler_tree(c, o, a);
 	case OBJ_BUDGET: return budget_tree(c, o, a);
+	case OBJ_NETWORK_POLICY: return network_policy_tree(c, o, a);
 	case OBJ_INGRESS: return ingress_tree(c, o, a);
 	case OBJ_HTTPROUTE: return http_route_tree(c, o, a);
 	case OBJ_KINDS: break;
@@ -374,6 +378,8 @@ plan_component(struct compilation *c, const struct component *comp)
 	}
 	if (comp->budget.given)
 		plan(c, OBJ_BUDGET, comp->base_name, comp, &comp->budget);
+	if (comp->ingress.policy_name)
+		plan(c, OBJ_NETWORK_POLICY, comp->ingress.policy_name, comp, comp);
 	for (size_t k = 0; k < comp->routes.len; k++) {
 		const struct route *route = comp->routes.items[k];
 		plan(c, route->gateway.written ? OBJ_HTTPROUTE : OBJ_INGRESS, comp->base_name, comp, route);
@@ -434,6 +440,8 @@ plan_objects(struct compilation *c)
 	finish_workload_names(c);
 	if (s->namespace)
 		plan(c, OBJ_NAMESPACE, s->namespace, NULL, NULL);
+	if (s->isolated)
+		plan(c, OBJ_NETWORK_POLICY, s->deny_policy, NULL, NULL);
 	for (size_t i = 0; i < s->accounts.len; i++) {
 		const struct account *acc = s->accounts.items[i];
 		if (!acc->external)

@@ -62,12 +62,11 @@ render_yaml_document(struct compilation *c, const struct node *doc, struct buf *
 }
 
 bool
-render_file(struct compilation *c, size_t i, struct buf *out)
+render_file(struct compilation *c, size_t i, struct arena *tree, struct buf *out)
 {
-	struct arena tree = {0};
 	bool ok;
 	if (i < c->objects.len) {
-		const struct node *doc = object_tree(c, c->objects.items[i], &tree);
+		const struct node *doc = object_tree(c, c->objects.items[i], tree);
 		if (c->opts->format == FORMAT_JSON) {
 			json_document(out, doc);
 			ok = true;
@@ -77,37 +76,70 @@ render_file(struct compilation *c, size_t i, struct buf *out)
 	} else {
 		size_t n;
 		struct output_file *files = output_files(c, &n);
-		const char **names = arena_alloc(&tree, n * sizeof *names);
+		const char **names = arena_alloc(tree, n * sizeof *names);
 		for (size_t k = 0; k + 1 < n; k++)
 			names[k] = files[k].name;
-		ok = render_yaml_document(c, kustomization_tree(&tree, names, n - 1), out);
+		ok = render_yaml_document(c, kustomization_tree(tree, names, n - 1), out);
+	}
+	arena_reset(tree);
+	return ok;
+}
+
+/* Where a stream goes as it is rendered: kept whole in its buffer, or
+ * written to standard output (or dropped, for --check) a chunk at a time,
+ * so that neither the trees nor the text of every object are ever held at
+ * once.  Every check has run before the first byte is written (the
+ * emitter's one failure, invalid UTF-8, cannot happen: the input, -D
+ * values and config files are checked when read, and secret values are
+ * written in base64); a write that fails later stops the stream with
+ * exit status 3. */
+enum sink { SINK_BUFFER, SINK_STDOUT, SINK_DISCARD };
+enum { STREAM_CHUNK = 64 * 1024 };
+
+/* Passes what out holds to the sink once it is a chunk (at the end, all
+ * of it); false (reported) when standard output cannot be written. */
+static bool
+drain(struct compilation *c, struct buf *out, enum sink sink, bool end)
+{
+	if (sink == SINK_BUFFER || (!end && out->len < STREAM_CHUNK))
+		return true;
+	bool ok = sink == SINK_DISCARD || write_stdout(c, out);
+	out->len = 0;
+	return ok;
+}
+
+/* The stream, each object's tree built just before it is emitted, in a
+ * scratch arena reset after each object. */
+static bool
+stream_objects(struct compilation *c, struct buf *out, enum sink sink)
+{
+	struct arena tree = {0};
+	bool json = c->opts->format == FORMAT_JSON, ok = true;
+	struct yaml_stream *y = json ? NULL : yaml_stream_open(out, true);
+	if (json)
+		json_list_begin(out);
+	for (size_t i = 0; ok && i < c->objects.len; i++) {
+		const struct node *doc = object_tree(c, c->objects.items[i], &tree);
+		if (json)
+			json_list_item(out, i, doc);
+		else
+			ok = yaml_stream_write(y, doc);
+		arena_reset(&tree);
+		ok = ok && drain(c, out, sink, false);
 	}
 	arena_free(&tree);
-	return ok;
+	const char *problem = NULL;
+	if (json)
+		json_list_end(out, c->objects.len);
+	else if (!yaml_stream_close(y, &problem))
+		return yaml_failed(c, problem);
+	return ok && drain(c, out, sink, true);
 }
 
 bool
 render_stream(struct compilation *c, struct buf *out)
 {
-	struct arena tree = {0};
-	if (c->opts->format == FORMAT_JSON) {
-		json_list_begin(out);
-		for (size_t i = 0; i < c->objects.len; i++) {
-			json_list_item(out, i, object_tree(c, c->objects.items[i], &tree));
-			arena_free(&tree);
-		}
-		json_list_end(out, c->objects.len);
-		return true;
-	}
-	const char *problem = NULL;
-	struct yaml_stream *y = yaml_stream_open(out, true);
-	for (size_t i = 0; i < c->objects.len; i++) {
-		bool ok = yaml_stream_write(y, object_tree(c, c->objects.items[i], &tree));
-		arena_free(&tree);
-		if (!ok)
-			break;
-	}
-	return yaml_stream_close(y, &problem) || yaml_failed(c, problem);
+	return stream_objects(c, out, SINK_BUFFER);
 }
 
 /* The output folder (docs/output.md, "How the folder is updated").
@@ -629,14 +661,16 @@ write_temps(struct compilation *c, const struct outdir *od, const struct output_
 {
 	mode_t umask_bits = current_umask();
 	struct buf data = {0};
+	struct arena scratch = {0};
 	struct vec names = {0};
 	bool ok = true;
 	for (size_t i = 0; i < n && ok; i++) {
 		data.len = 0;
-		ok = render(c, i, &data) && write_entry(c, od, files[i].name, &data,
+		ok = render(c, i, &scratch, &data) && write_entry(c, od, files[i].name, &data,
 		                                        files[i].secret ? 0600 : 0644 & ~umask_bits, j);
 		vec_push(&c->arena, &names, (void *)files[i].name);
 	}
+	arena_free(&scratch);
 	data.len = 0;
 	index_text(&data, &names);
 	ok = ok && fits(c, in_dir(c, od, OUTPUT_INDEX), &data) &&
@@ -694,38 +728,6 @@ outdir_write(struct compilation *c, struct outdir *od, const struct output_file 
 	return apply_journal(c, od, &j);
 }
 
-/* The depfile's targets: the output folder's files, the kustomization
- * first (a build tool's stamp); without -o, the depfile itself. */
-static const struct vec *
-depfile_targets(struct compilation *c, const struct output_file *files, size_t n)
-{
-	struct vec *targets = NEW(&c->arena, struct vec);
-	if (!c->opts->out_dir) {
-		vec_push(&c->arena, targets, (void *)c->opts->depfile);
-		return targets;
-	}
-	for (size_t k = 0; k < n; k++) {
-		size_t i = (k + n - 1) % n; /* the last file, the kustomization, first */
-		vec_push(&c->arena, targets, arena_printf(&c->arena, "%s/%s", c->opts->out_dir,
-		                                          files[i].name));
-	}
-	return targets;
-}
-
-/* The depfile's prerequisites: the .todok file first (not when it is
- * standard input), then every other file read. */
-static const struct vec *
-depfile_inputs(struct compilation *c)
-{
-	struct vec *inputs = NEW(&c->arena, struct vec);
-	if (strcmp(c->opts->input, "-") != 0)
-		vec_push(&c->arena, inputs, (void *)c->opts->input);
-	for (size_t i = 0; i < c->files_read.len; i++)
-		if (strcmp(c->files_read.items[i], c->opts->input) != 0)
-			vec_push(&c->arena, inputs, c->files_read.items[i]);
-	return inputs;
-}
-
 /* The folder, or standard output (written last: nothing reaches it when
  * the folder could not be written). */
 static bool
@@ -737,12 +739,12 @@ write_manifests(struct compilation *c, struct outdir *od, const struct output_fi
 	bool ok = true;
 	if (od)
 		ok = outdir_write(c, od, files, n, render_file);
-	if (ok && o->emit_dot)
+	if (ok && o->emit_dot) {
 		emit_dot(c, &stream);
-	else if (ok && !od)
-		ok = render_stream(c, &stream);
-	if (ok && stream.len)
 		ok = write_stdout(c, &stream);
+	} else if (ok && !od) {
+		ok = stream_objects(c, &stream, SINK_STDOUT);
+	}
 	buf_free(&stream);
 	return ok;
 }
@@ -754,7 +756,7 @@ write_outputs(struct compilation *c)
 	if (o->check_only) {
 		/* Everything is rendered, nothing is written. */
 		struct buf scratch = {0};
-		bool ok = render_stream(c, &scratch);
+		bool ok = stream_objects(c, &scratch, SINK_DISCARD);
 		buf_free(&scratch);
 		return ok;
 	}

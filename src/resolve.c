@@ -156,6 +156,8 @@ workload_member(struct resolver *r, struct component *w, const struct ast_ref *r
 		          w->ports.len ? "a Service ('expose none')" : "a port");
 		return NULL;
 	}
+	if (r->refs)
+		vec_push(r->a, r->refs, w);
 	const char *text = which == 0 ? svc->name
 	                   : which == 1 ? arena_printf(r->a, "%lld", svc->port->number)
 	                                : svc->url;
@@ -202,6 +204,9 @@ external_use_allowed(struct resolver *r, const struct keyset *set, const struct 
 	return false;
 }
 
+static struct rvalue *keyset_value(struct resolver *r, struct keyset *set, struct kv *kv,
+                                   const struct ast_ref *ref, enum place place);
+
 static struct rvalue *
 keyset_member(struct resolver *r, struct keyset *set, const struct ast_ref *ref,
               enum place place, bool bare)
@@ -211,6 +216,17 @@ keyset_member(struct resolver *r, struct keyset *set, const struct ast_ref *ref,
 	                                           set->secret ? "secret" : "config");
 	if (!kv || (set->external && !external_use_allowed(r, set, ref, place, bare)))
 		return NULL;
+	struct rvalue *v = keyset_value(r, set, kv, ref, place);
+	for (size_t i = 0; r->refs && i < kv->refs.len; i++)
+		vec_push(r->a, r->refs, kv->refs.items[i]);
+	return v;
+}
+
+/* What a key of a config or secret is where it is used. */
+static struct rvalue *
+keyset_value(struct resolver *r, struct keyset *set, struct kv *kv, const struct ast_ref *ref,
+             enum place place)
+{
 	if (set->external) {
 		struct rvalue *keyref = NEW(r->a, struct rvalue);
 		keyref->kind = set->secret ? RV_SECRET_REF : RV_CONFIG_REF;
@@ -536,11 +552,22 @@ enter(struct resolver *r, struct kv *kv, const char *kind, const char *name)
 	return true;
 }
 
+/* The workloads a key's value refers to are the key's; returns where they
+ * went before, for leave(). */
+static struct vec *
+refs_of(struct resolver *r, struct kv *kv)
+{
+	struct vec *outer = r->refs;
+	r->refs = r->s->isolated ? &kv->refs : NULL;
+	return outer;
+}
+
 static void
-leave(struct resolver *r, struct kv *kv)
+leave(struct resolver *r, struct kv *kv, struct vec *outer)
 {
 	kv->resolving = false;
 	r->depth--;
+	r->refs = outer;
 }
 
 struct rvalue *
@@ -550,8 +577,9 @@ resolve_config_key(struct resolver *r, struct keyset *cfg, struct kv *kv)
 		return kv->value;
 	if (!enter(r, kv, "config", cfg->name.text))
 		return NULL;
+	struct vec *outer = refs_of(r, kv);
 	kv->value = resolve_value(r, kv->source, IN_CONFIG);
-	leave(r, kv);
+	leave(r, kv, outer);
 	kv->source = kv->value ? kv->source : NULL; /* an error is reported once */
 	return kv->value;
 }
@@ -670,6 +698,7 @@ resolve_secret_key(struct resolver *r, struct keyset *sec, struct kv *kv)
 		return;
 	if (!enter(r, kv, "secret", sec->name.text))
 		return;
+	struct vec *outer = refs_of(r, kv);
 	const struct ast_value *v = kv->source;
 	if (r->c->checking_other && (v->kind == VALUE_ENV || v->kind == VALUE_FILE)) {
 		kv->bytes = ""; /* a profile only checked: its secret values are not read */
@@ -683,7 +712,7 @@ resolve_secret_key(struct resolver *r, struct keyset *sec, struct kv *kv)
 	} else {
 		read_literal_secret(r, sec, kv, v);
 	}
-	leave(r, kv);
+	leave(r, kv, outer);
 	if (!kv->bytes)
 		kv->source = NULL; /* reported once */
 }
@@ -823,4 +852,5 @@ resolve_stack(struct compilation *c)
 		resolve_waits(&r, s->components.items[i]);
 	for (size_t i = 0; i < s->components.len; i++)
 		resolve_security(&r, s->components.items[i]);
+	resolve_network(&r);
 }

@@ -3,11 +3,13 @@
  * edit distance, base64 and UTF-8 helpers.  Allocation failure ends the
  * program here and nowhere else.
  */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include "util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 _Noreturn void
 fatal_oom(void)
@@ -42,7 +44,25 @@ struct arena_chunk {
 	max_align_t data[];
 };
 
-enum { ARENA_CHUNK = 64 * 1024, ARENA_ALIGN = sizeof(max_align_t) };
+/* Chunks are mapped (mmap): their pages are zero already, so that
+ * allocations, which never reuse memory, need no memset.  (calloc would
+ * clear them again once malloc's mmap threshold has grown.) */
+enum { ARENA_CHUNK = 256 * 1024, ARENA_ALIGN = sizeof(max_align_t) };
+
+static struct arena_chunk *
+chunk_map(size_t size)
+{
+	void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		fatal_oom();
+	return p;
+}
+
+static void
+chunk_unmap(struct arena_chunk *c)
+{
+	munmap(c, sizeof *c + c->size);
+}
 
 static size_t
 align_up(size_t n)
@@ -59,11 +79,7 @@ arena_alloc(struct arena *a, size_t size)
 		size_t want = size > ARENA_CHUNK / 4 ? size : ARENA_CHUNK;
 		if (want > SIZE_MAX - sizeof *c)
 			fatal_oom();
-		/* Zeroed by calloc (fresh pages cost nothing to clear), so that
-		 * allocations, which never reuse memory, need no memset. */
-		c = calloc(1, sizeof *c + want);
-		if (!c)
-			fatal_oom();
+		c = chunk_map(sizeof *c + want);
 		c->size = want;
 		c->used = 0;
 		if (size > ARENA_CHUNK / 4 && a->head) {
@@ -115,17 +131,39 @@ arena_strdup(struct arena *a, const char *s)
 	return arena_strndup(a, s, strlen(s));
 }
 
-char *
-arena_vprintf(struct arena *a, const char *fmt, va_list ap)
+enum { SMALL_FORMAT = 256 };
+
+/* fmt formatted: into small when it fits (most strings do: formatted
+ * once), else into a new buffer that the caller frees; NULL when
+ * vsnprintf fails.  *n is the length. */
+static char *
+vformat(char small[SMALL_FORMAT], size_t *n, const char *fmt, va_list ap)
 {
 	va_list copy;
 	va_copy(copy, ap);
-	int n = vsnprintf(NULL, 0, fmt, copy);
+	int len = vsnprintf(small, SMALL_FORMAT, fmt, copy);
 	va_end(copy);
-	if (n < 0)
+	if (len < 0)
+		return NULL;
+	*n = (size_t)len;
+	if (*n < SMALL_FORMAT)
+		return small;
+	char *big = xmalloc(*n + 1);
+	vsnprintf(big, *n + 1, fmt, ap);
+	return big;
+}
+
+char *
+arena_vprintf(struct arena *a, const char *fmt, va_list ap)
+{
+	char small[SMALL_FORMAT];
+	size_t n;
+	char *s = vformat(small, &n, fmt, ap);
+	if (!s)
 		fatal_oom();
-	char *p = arena_alloc(a, (size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	char *p = arena_strndup(a, s, n);
+	if (s != small)
+		free(s);
 	return p;
 }
 
@@ -145,10 +183,28 @@ arena_free(struct arena *a)
 	struct arena_chunk *c = a->head;
 	while (c) {
 		struct arena_chunk *prev = c->prev;
-		free(c);
+		chunk_unmap(c);
 		c = prev;
 	}
 	a->head = NULL;
+}
+
+void
+arena_reset(struct arena *a)
+{
+	struct arena_chunk *keep = a->head;
+	if (!keep)
+		return;
+	struct arena_chunk *c = keep->prev;
+	while (c) {
+		struct arena_chunk *prev = c->prev;
+		chunk_unmap(c);
+		c = prev;
+	}
+	/* Allocations are zeroed: clear what was used. */
+	memset(keep->data, 0, keep->used);
+	keep->used = 0;
+	keep->prev = NULL;
 }
 
 void
@@ -210,23 +266,17 @@ buf_putc(struct buf *b, char c)
 void
 buf_printf(struct buf *b, const char *fmt, ...)
 {
-	char small[256];
+	char small[SMALL_FORMAT];
+	size_t n;
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(small, sizeof small, fmt, ap);
+	char *s = vformat(small, &n, fmt, ap);
 	va_end(ap);
-	if (n < 0)
+	if (!s)
 		return;
-	if ((size_t)n < sizeof small) {
-		buf_append(b, small, (size_t)n);
-		return;
-	}
-	char *big = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(big, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	buf_append(b, big, (size_t)n);
-	free(big);
+	buf_append(b, s, n);
+	if (s != small)
+		free(s);
 }
 
 void

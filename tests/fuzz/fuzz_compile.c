@@ -446,18 +446,19 @@ compile_once(const char *text, size_t size, struct result *r, bool oracles,
 		size_t n;
 		struct output_file *files = output_files(&c, &n);
 		struct strmap seen = {0};
+		struct arena scratch = {0};
 		for (size_t i = 0; i < n; i++) {
 			const char *name = files[i].name;
 			struct buf y = {0}, j = {0};
 			CHECK(safe_file_name(name), "an output file name is not a plain name");
 			CHECK(!strmap_get(&seen, name), "two objects have the same file name");
 			strmap_put(&c.arena, &seen, name, (void *)name);
-			CHECK(render_file(&c, i, &y), "the YAML backend fails on an output file");
+			CHECK(render_file(&c, i, &scratch, &y), "the YAML backend fails on an output file");
 			add_file(&r->files, name, &y);
 			if (i + 1 < n) {
 				const struct object *o = c.objects.items[i];
 				c.opts = &json_opts;
-				render_file(&c, i, &j);
+				render_file(&c, i, &scratch, &j);
 				c.opts = &opts;
 				if (oracles) {
 					CHECK(json_text_ok(&j), "an object's JSON is not valid JSON");
@@ -471,6 +472,7 @@ compile_once(const char *text, size_t size, struct result *r, bool oracles,
 			buf_free(&y);
 			buf_free(&j);
 		}
+		arena_free(&scratch);
 	}
 	/* The diagnostics as the command prints them, in colour and as JSON
 	 * (also when there are none: an empty list once made sorted() call
