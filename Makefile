@@ -22,6 +22,7 @@ SRC = \
 	src/check.c \
 	src/check_labels.c \
 	src/check_pod.c \
+	src/check_review.c \
 	src/component.c \
 	src/compose_env.c \
 	src/compose_yaml.c \
@@ -47,6 +48,7 @@ SRC = \
 	src/labels.c \
 	src/lower.c \
 	src/lower_component.c \
+	src/lower_rollout.c \
 	src/lsp.c \
 	src/lsp_complete.c \
 	src/lsp_doc.c \

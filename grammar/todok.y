@@ -297,7 +297,8 @@ volume_prop(struct parse_ctx *p, enum volume_kind kind, struct loc loc, struct l
 	KW_NONE "'none'" KW_ON "'on'" KW_OPTIONAL "'optional'" KW_PARAM "'param'"
 	KW_PATH "'path'" KW_POD "'pod'" KW_PORT "'port'"
 	KW_PRIVILEGED "'privileged'" KW_PROFILE "'profile'" KW_PUBLIC "'public'"
-	KW_PULL "'pull'" KW_PULL_SECRET "'pull-secret'" KW_READ_ONLY "'read-only'"
+	KW_PULL "'pull'" KW_PULL_SECRET "'pull-secret'" KW_QUIET "'quiet'"
+	KW_READ_ONLY "'read-only'"
 	KW_READINESS "'readiness'" KW_RECREATE "'recreate'" KW_REPLACE "'replace'"
 	KW_REPLICAS "'replicas'" KW_REQUESTS "'requests'"
 	KW_RESTRICTED "'restricted'" KW_RETRIES "'retries'" KW_ROLLING "'rolling'"
@@ -781,6 +782,12 @@ prop
 	| KW_BUDGET budget_kind int_or_percent {
 		$$ = new_prop(p, PROP_BUDGET, @$, @1);
 		$$->u.budget = *new_amount(p, (enum amount_kind)$2, $3, @$);
+	}
+	/* "quiet" CODE STRING */
+	| KW_QUIET name STRING {
+		$$ = new_prop(p, PROP_QUIET, @$, @1);
+		$$->u.quiet.code = $2;
+		$$->u.quiet.reason = $3;
 	}
 	| allow_prop
 	| job_prop
@@ -1291,6 +1298,7 @@ keyword
 	| KW_PUBLIC { $$ = keyword_ident(KW_PUBLIC, @1); }
 	| KW_PULL { $$ = keyword_ident(KW_PULL, @1); }
 	| KW_PULL_SECRET { $$ = keyword_ident(KW_PULL_SECRET, @1); }
+	| KW_QUIET { $$ = keyword_ident(KW_QUIET, @1); }
 	| KW_READ_ONLY { $$ = keyword_ident(KW_READ_ONLY, @1); }
 	| KW_READINESS { $$ = keyword_ident(KW_READINESS, @1); }
 	| KW_RECREATE { $$ = keyword_ident(KW_RECREATE, @1); }

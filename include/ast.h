@@ -123,7 +123,7 @@ enum prop_kind {
 	PROP_SIDECAR, PROP_INIT, PROP_VARIANT, PROP_CONTAINER_BLOCK, PROP_MOUNT,
 	PROP_ACCOUNT, PROP_SECURITY, PROP_SELECTOR, PROP_CONTAINER_PORT, PROP_NODES,
 	PROP_PULL, PROP_PULL_SECRET, PROP_STRATEGY, PROP_BUDGET, PROP_ALLOW,
-	PROP_RETRIES, PROP_DEADLINE, PROP_KEEP, PROP_CONCURRENCY,
+	PROP_RETRIES, PROP_DEADLINE, PROP_KEEP, PROP_CONCURRENCY, PROP_QUIET,
 	PROP_KINDS
 };
 
@@ -211,6 +211,10 @@ struct ast_prop {
 			struct vec names;              /* "allow from A, B": struct ident * */
 		} allow;
 		enum concurrency_policy concurrency;
+		struct {
+			struct ident code;             /* "W0543" */
+			struct ast_string *reason;
+		} quiet;
 	} u;
 };
 

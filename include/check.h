@@ -1,7 +1,9 @@
 /*
- * check.h - what the two files of the validation pass share (src/check.c:
+ * check.h - what the files of the validation pass share (src/check.c:
  * the stack, its names, Services, configs, secrets and capacity;
- * src/check_pod.c: each workload, its pod, containers and security).
+ * src/check_pod.c: each workload, its pod, containers and security;
+ * src/check_labels.c: labels; src/check_review.c: the review warnings and
+ * the disruption budget).
  * Only those files include it.
  */
 #ifndef CHECK_H_INCLUDED
@@ -33,5 +35,13 @@ void check_labels(struct checker *k);
 /* check_pod.c */
 void check_workload(struct checker *k, struct component *comp, struct workload *w);
 void check_job_settings(struct checker *k, struct component *comp);
+/* A count or a percentage of pods (strategy, budget): a percentage at most
+ * 100, a count in 32 bits; false (reported) when not. */
+bool check_amount(struct checker *k, const struct amount *n, const char *what);
+
+/* check_review.c: a component's budget; its review warnings (run only on
+ * a stack without errors). */
+void check_budget(struct checker *k, const struct component *comp);
+void review_component(struct checker *k, const struct component *comp);
 
 #endif

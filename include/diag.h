@@ -70,6 +70,17 @@ struct diagnostic {
 	size_t line, column;
 };
 
+/* `quiet CODE "reason"` of a component: the warning CODE is not reported
+ * inside the component's block, or a profile's property of it (spans). */
+struct quiet {
+	enum diag_code code;
+	struct vec spans;           /* struct loc *: the component's block, its properties
+	                             * written in profiles */
+	struct loc loc;             /* the quiet property */
+	const char *owner;          /* the component's name, quoted */
+	bool used;                  /* it silenced a warning */
+};
+
 struct diags {
 	struct arena *arena;
 	const struct source *src; /* NULL before the input is read */
@@ -77,6 +88,7 @@ struct diags {
 	struct strmap seen;       /* "BEGIN:END:CODE:MESSAGE" -> the one reported */
 	size_t errors, warnings;
 	bool werror;              /* warnings count as errors */
+	size_t promoted;          /* of the errors, the warnings --werror counts so */
 	struct vec redacted;      /* struct loc *, in source order: secret values written
 	                           * in the source, shown as '*' in excerpts */
 	bool io_error;            /* a file could not be read or written (E0001, E0004) */
@@ -85,6 +97,7 @@ struct diags {
 	 * what is found there, unless it is found inside `context_span`. */
 	const struct note *context;
 	struct loc context_span;
+	struct vec quiets;        /* struct quiet *, each code and place once */
 };
 
 /* Reports a diagnostic of the severity its code has; returns it so that
@@ -104,6 +117,15 @@ void diag_note(struct diags *d, struct diagnostic *to, struct loc loc,
 struct diagnostic *diag_again(struct diags *d, enum diag_code code, struct loc loc,
                               struct loc first, const char *note, const char *fmt, ...)
 	PRINTF_LIKE(6, 7);
+
+/* The code spelled NAME ("W0543"); false when there is none. */
+bool diag_code_named(const char *name, enum diag_code *code);
+/* Silences the warning CODE of the quiet at loc inside span too (see
+ * struct quiet). */
+void diag_quiet(struct diags *d, enum diag_code code, struct loc span, struct loc loc,
+                const char *owner);
+/* Reports each quiet that silenced nothing (W0546). */
+void diag_unused_quiets(struct diags *d);
 
 /* Marks a span of the source as a secret's value: excerpts print it as
  * '*'.  Spans are added in source order. */

@@ -389,7 +389,7 @@ struct route {
 enum object_kind {
 	OBJ_NAMESPACE, OBJ_SERVICE_ACCOUNT, OBJ_ROLE, OBJ_ROLE_BINDING, OBJ_SECRET,
 	OBJ_CONFIGMAP, OBJ_CLAIM, OBJ_SERVICE, OBJ_DEPLOYMENT, OBJ_STATEFULSET, OBJ_JOB,
-	OBJ_CRONJOB, OBJ_AUTOSCALER, OBJ_NETWORK_POLICY, OBJ_INGRESS, OBJ_HTTPROUTE, OBJ_KINDS
+	OBJ_CRONJOB, OBJ_AUTOSCALER, OBJ_BUDGET, OBJ_NETWORK_POLICY, OBJ_INGRESS, OBJ_HTTPROUTE, OBJ_KINDS
 };
 struct object_kind_info {
 	const char *api_version, *kind;
@@ -425,6 +425,15 @@ struct strategy {
 	bool given;
 	bool recreate;
 	struct amount surge, unavailable;
+	struct loc loc;
+};
+
+/* `budget min-available N|P%` or `budget max-unavailable N|P%`: the
+ * component's PodDisruptionBudget, over the pods of all its workloads. */
+struct budget {
+	bool given;
+	bool max_unavailable;       /* false: min-available */
+	struct amount amount;
 	struct loc loc;
 };
 
@@ -490,6 +499,7 @@ struct component {
 	struct ident account_name;  /* `account NAME` as written; text NULL: none */
 	bool account_external;
 	struct job_settings job;
+	struct budget budget;
 
 	struct vec waits;           /* struct wait * */
 	struct vec routes;          /* struct route * */

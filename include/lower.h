@@ -1,7 +1,7 @@
 /*
- * lower.h - what the two files of the lowering share (src/lower.c: the
+ * lower.h - what the files of the lowering share (src/lower.c: the
  * stack's items and declarations; src/lower_component.c: a component's
- * properties).  Only those files include it.
+ * properties; src/lower_rollout.c: its strategy, budget and quiets).  Only those files include it.
  */
 #ifndef LOWER_H_INCLUDED
 #define LOWER_H_INCLUDED
@@ -31,6 +31,11 @@ void not_yet(struct lowering *l, struct loc loc, const char *what);
  * variant's, a profile's), as if written so. */
 struct vec override_props(struct arena *a, const struct vec *base, const struct vec *changes);
 
+/* lower_rollout.c: `strategy`, `budget` and `quiet`. */
+void lower_strategy(struct lowering *l, struct workload *w, const struct ast_prop *prop);
+void lower_budget(struct component *comp, const struct ast_prop *prop);
+void lower_quiet(struct lowering *l, struct component *comp, const struct ast_prop *prop,
+                 const struct vec *props);
 /* `allow` lines onto comp->allows, one struct allow per source (lower.c,
  * beside `network isolated`). */
 void lower_allow(struct lowering *l, struct component *comp, const struct ast_prop *prop);

@@ -72,7 +72,8 @@ struct object {
 	                                 * OBJ_ROLE_BINDING: struct job_reader; OBJ_SECRET,
 	                                 * OBJ_CONFIGMAP: struct keyset; OBJ_CLAIM: struct
 	                                 * volume; OBJ_SERVICE: struct service; a workload
-	                                 * and OBJ_AUTOSCALER: struct workload; OBJ_INGRESS,
+	                                 * and OBJ_AUTOSCALER: struct workload; OBJ_BUDGET:
+	                                 * struct budget; OBJ_INGRESS,
 	                                 * OBJ_HTTPROUTE: struct route */
 	const char *order_key;          /* --order-annotations: the annotation (NULL: none) */
 	const char *order_value;        /* its value (NULL: the object depends on nothing) */

@@ -180,6 +180,9 @@ const char *env_name_problem(const char *s, bool *relaxed_only);
 const char *label_key_problem(const char *s);
 const char *label_value_problem(const char *s);
 const char *image_problem(const char *s);
+/* Why a valid image reference may name another image tomorrow ("has no
+ * tag", "has the tag 'latest'"); NULL when a tag or a digest pins it. */
+const char *image_unpinned(const char *s);
 /* A cron schedule: five fields or a macro; the bad field's byte range in
  * [*bad_begin, *bad_end) when there is a problem. */
 const char *cron_schedule_problem(const char *s, size_t *bad_begin, size_t *bad_end);

@@ -51,6 +51,8 @@ struct vec {
 };
 
 void vec_push(struct arena *a, struct vec *v, void *item);
+/* Whether two vectors of strings hold the same strings in the same order. */
+bool vec_same_strings(const struct vec *a, const struct vec *b);
 
 /* A malloc'd growable byte buffer, for output. */
 struct buf {

@@ -314,6 +314,7 @@ check_component(struct checker *k, struct component *comp)
 	check_service(k, comp);
 	check_routes(k, comp);
 	check_job_settings(k, comp);
+	check_budget(k, comp);
 }
 
 /* Configs and secrets */
@@ -582,4 +583,8 @@ check_stack(struct compilation *c)
 	check_labels(&k);
 	check_capacity_of(&k, false);
 	check_capacity_of(&k, true);
+	/* A review of a stack that does not compile would only hide its errors
+	 * (warnings that --werror makes errors aside). */
+	for (size_t i = 0; c->diags.errors == c->diags.promoted && i < s->components.len; i++)
+		review_component(&k, s->components.items[i]);
 }

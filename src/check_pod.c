@@ -244,7 +244,7 @@ check_volumes(struct checker *k, struct component *comp, struct workload *w)
 	}
 }
 
-static bool
+bool
 check_amount(struct checker *k, const struct amount *n, const char *what)
 {
 	if (!n->given)

@@ -114,6 +114,71 @@ column_position(const struct columns *cols, uint32_t offset, size_t *line, size_
 	*column = chars_before(cols, offset) - chars_before(cols, src->line_starts[l]) + 1;
 }
 
+/* Whether a quiet of the component the warning is found in silences it. */
+static bool
+quieted(struct diags *d, enum diag_code code, struct loc loc)
+{
+	if (diag_codes[code].severity != SEV_WARNING || !HAS_LOC(loc))
+		return false;
+	for (size_t i = 0; i < d->quiets.len; i++) {
+		struct quiet *q = d->quiets.items[i];
+		for (size_t k = 0; q->code == code && k < q->spans.len; k++) {
+			const struct loc *span = q->spans.items[k];
+			if (loc.begin >= span->begin && loc.end <= span->end) {
+				q->used = true;
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+bool
+diag_code_named(const char *name, enum diag_code *code)
+{
+	for (int i = 0; i < DIAG_COUNT; i++)
+		if (strcmp(diag_codes[i].name, name) == 0) {
+			*code = (enum diag_code)i;
+			return true;
+		}
+	return false;
+}
+
+void
+diag_quiet(struct diags *d, enum diag_code code, struct loc span, struct loc loc, const char *owner)
+{
+	struct quiet *q = NULL;
+	for (size_t i = 0; !q && i < d->quiets.len; i++) {
+		struct quiet *old = d->quiets.items[i];
+		if (old->code == code && old->loc.begin == loc.begin && old->loc.end == loc.end)
+			q = old; /* lowered again, for another profile */
+	}
+	if (!q) {
+		q = NEW(d->arena, struct quiet);
+		*q = (struct quiet){.code = code, .loc = loc, .owner = owner};
+		vec_push(d->arena, &d->quiets, q);
+	}
+	for (size_t k = 0; k < q->spans.len; k++) {
+		const struct loc *old = q->spans.items[k];
+		if (old->begin == span.begin && old->end == span.end)
+			return;
+	}
+	struct loc *copy = NEW(d->arena, struct loc);
+	*copy = span;
+	vec_push(d->arena, &q->spans, copy);
+}
+
+void
+diag_unused_quiets(struct diags *d)
+{
+	for (size_t i = 0; i < d->quiets.len; i++) {
+		const struct quiet *q = d->quiets.items[i];
+		if (!q->used)
+			diag(d, W0546, q->loc, "'quiet %s' silences nothing: %s gives no warning %s; "
+			     "remove the line", diag_codes[q->code].name, q->owner, diag_codes[q->code].name);
+	}
+}
+
 static struct diagnostic *
 vdiag(struct diags *d, enum diag_code code, struct loc loc, const char *fmt,
       va_list ap)
@@ -125,6 +190,8 @@ vdiag(struct diags *d, enum diag_code code, struct loc loc, const char *fmt,
 		g->severity = SEV_ERROR;
 	g->loc = loc;
 	g->message = arena_vprintf(d->arena, fmt, ap);
+	if (quieted(d, code, loc))
+		return g; /* a note put on it goes nowhere */
 	/* What is checked once per pod (a variant's repeats its component's
 	 * properties) is reported once: the same message at the same place
 	 * is kept out of the list, and so are the notes put on it. */
@@ -138,6 +205,8 @@ vdiag(struct diags *d, enum diag_code code, struct loc loc, const char *fmt,
 		g->context = d->context;
 	if (g->severity == SEV_ERROR)
 		d->errors++;
+	if (g->severity != diag_codes[code].severity)
+		d->promoted++;
 	else
 		d->warnings++;
 	if (code == E0001 || code == E0004)

@@ -90,6 +90,7 @@ static const struct prop_rule {
 	[PROP_DEADLINE] = {"deadline", B(JOB) | B(CRON), false, NULL},
 	[PROP_KEEP] = {"keep", B(JOB) | B(CRON), false, NULL},
 	[PROP_CONCURRENCY] = {"concurrency", B(CRON), false, NULL},
+	[PROP_QUIET] = {"quiet", WORKLOADS, true, NULL},
 };
 
 static const char *const probe_words[PROBE_SLOTS] = {"liveness", "readiness", "startup"};
@@ -115,6 +116,7 @@ struct block {
 	bool pod_only;
 	size_t port_index;          /* pod_only: the component's port lines so far */
 	struct vec variants;        /* struct ast_prop *: the component's variants */
+	const struct vec *props;    /* the component's properties (a profile's included) */
 	struct strmap variant_names;
 };
 
@@ -576,30 +578,6 @@ lower_replicas(struct workload *w, const struct ast_prop *prop)
 	w->autoscale_loc = prop->loc;
 }
 
-static struct amount
-lower_amount(const struct ast_amount *a)
-{
-	return (struct amount){true, a->number.kind == NUM_PERCENT, a->number.value, a->loc};
-}
-
-/* strategy recreate | rolling [surge N|P%] [unavailable N|P%] */
-static void
-lower_strategy(struct block *b, const struct ast_prop *prop)
-{
-	struct strategy *st = &b->w->strategy;
-	*st = (struct strategy){.given = true, .recreate = prop->u.strategy.recreate, .loc = prop->loc};
-	for (size_t i = 0; i < prop->u.strategy.amounts.len; i++) {
-		const struct ast_amount *a = prop->u.strategy.amounts.items[i];
-		struct amount *slot = a->kind == AMOUNT_SURGE ? &st->surge : &st->unavailable;
-		if (slot->given)
-			diag_again(&b->l->c->diags, E0403, a->loc, slot->loc, "first given here",
-			           "'%s' is given twice in one strategy",
-			           a->kind == AMOUNT_SURGE ? "surge" : "unavailable");
-		else
-			*slot = lower_amount(a);
-	}
-}
-
 /* The properties that belong to the component rather than to its pod. */
 static bool
 component_wide(enum prop_kind kind)
@@ -613,6 +591,7 @@ component_wide(enum prop_kind kind)
 	case PROP_VARIANT:
 	case PROP_SELECTOR:
 	case PROP_BUDGET:
+	case PROP_QUIET:
 	case PROP_ALLOW: return true;
 	default: return false;
 	}
@@ -668,7 +647,9 @@ lower_component_property(struct block *b, const struct ast_prop *prop)
 		for (size_t k = 0; k < prop->u.names.len; k++)
 			vec_push(l->a, &b->w->pod.pull_secret_names, prop->u.names.items[k]);
 		break;
-	case PROP_STRATEGY: lower_strategy(b, prop); break;
+	case PROP_STRATEGY: lower_strategy(l, b->w, prop); break;
+	case PROP_BUDGET: lower_budget(comp, prop); break;
+	case PROP_QUIET: lower_quiet(l, comp, prop, b->props); break;
 	case PROP_ALLOW: lower_allow(l, comp, prop); break;
 	case PROP_RETRIES:
 	case PROP_DEADLINE:
@@ -797,7 +778,7 @@ lower_component(struct lowering *l, const struct ast_item *item)
 		comp->meta[t].labels_loc = comp->meta[t].annotations_loc = NO_LOC;
 	struct workload *w = new_workload(l, comp);
 	struct block b = {.l = l, .comp = comp, .w = w, .ctr = w->main,
-	                  .kind = workload_blocks[comp->kind]};
+	                  .kind = workload_blocks[comp->kind], .props = &item->props};
 	lower_block(&b, &item->props);
 	spread_pull(w);
 	if (b.variants.len)

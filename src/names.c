@@ -298,6 +298,35 @@ domain_problem(const char *p, size_t n)
 	return NULL;
 }
 
+/* Where the repository of an image reference s[0..name_end) (its digest
+ * left out) ends: at the ':' of its tag, which follows the last '/'. */
+static size_t
+image_repository_end(const char *s, size_t name_end)
+{
+	size_t last_slash = 0;
+	bool any_slash = false;
+	for (size_t i = 0; i < name_end; i++)
+		if (s[i] == '/')
+			last_slash = i, any_slash = true;
+	for (size_t i = any_slash ? last_slash : 0; i < name_end; i++)
+		if (s[i] == ':')
+			return i;
+	return name_end;
+}
+
+const char *
+image_unpinned(const char *s)
+{
+	if (strchr(s, '@'))
+		return NULL; /* a digest pins it */
+	size_t len = strlen(s), repo_end = image_repository_end(s, len);
+	if (repo_end == len)
+		return "has no tag";
+	if (strcmp(s + repo_end + 1, "latest") == 0)
+		return "has the tag 'latest'";
+	return NULL;
+}
+
 /* Image references (distribution/reference):
  *   [domain "/"] path-component {"/" path-component} [":" tag] ["@" digest] */
 const char *
@@ -322,18 +351,7 @@ image_problem(const char *s)
 			if (!is_digit(*q) && !((*q >= 'a' && *q <= 'f') || (*q >= 'A' && *q <= 'F')))
 				return "a digest's value is hex digits";
 	}
-	/* The tag: after a ':' that follows the last '/'. */
-	size_t last_slash = 0;
-	bool any_slash = false;
-	for (size_t i = 0; i < name_end; i++)
-		if (s[i] == '/')
-			last_slash = i, any_slash = true;
-	size_t repo_end = name_end;
-	for (size_t i = any_slash ? last_slash : 0; i < name_end; i++)
-		if (s[i] == ':') {
-			repo_end = i;
-			break;
-		}
+	size_t repo_end = image_repository_end(s, name_end);
 	if (repo_end < name_end) {
 		size_t tag_len = name_end - repo_end - 1;
 		const char *tag = s + repo_end + 1;

@@ -3,8 +3,9 @@
  * order (docs/language.md sections 8-10): the plan (Namespace, Secrets,
  * ConfigMaps, PersistentVolumeClaims, then for each component in
  * dependency order its Services, its Deployment or StatefulSet, its HPA,
- * its NetworkPolicy and its Ingress; the default-deny NetworkPolicy of
- * `network isolated` after the Namespace), and one builder per object kind that makes the tree
+ * its PodDisruptionBudget, its NetworkPolicy and its Ingress; the default-deny
+ * NetworkPolicy of `network isolated` after the Namespace), and one builder per
+ * object kind that makes the tree
  * of an object when it is written.  The workloads' builders are in
  * src/workloads.c.  Secret values are written here, base64-encoded, into
  * the Secret's data and nowhere else.
@@ -27,6 +28,7 @@ const struct object_kind_info object_kinds[OBJ_KINDS] = {
 	[OBJ_JOB] = {"batch/v1", "Job", false},
 	[OBJ_CRONJOB] = {"batch/v1", "CronJob", false},
 	[OBJ_AUTOSCALER] = {"autoscaling/v2", "HorizontalPodAutoscaler", false},
+	[OBJ_BUDGET] = {"policy/v1", "PodDisruptionBudget", false},
 	[OBJ_NETWORK_POLICY] = {"networking.k8s.io/v1", "NetworkPolicy", false},
 	[OBJ_INGRESS] = {"networking.k8s.io/v1", "Ingress", false},
 	[OBJ_HTTPROUTE] = {"gateway.networking.k8s.io/v1", "HTTPRoute", false},
@@ -220,6 +222,24 @@ autoscaler_tree(const struct compilation *c, const struct object *o, struct aren
 	return doc;
 }
 
+/* A component's budget, over the pods of all its workloads: what its
+ * Services select. */
+static struct node *
+budget_tree(const struct compilation *c, const struct object *o, struct arena *a)
+{
+	const struct component *comp = o->comp;
+	const struct amount *n = &comp->budget.amount;
+	struct node *doc = object_root(c, a, OBJ_BUDGET, o->name, &comp->labels, NULL, NULL);
+	struct node *spec = put_map(a, doc, "spec");
+	const char *key = comp->budget.max_unavailable ? "maxUnavailable" : "minAvailable";
+	if (n->percent)
+		put_str(a, spec, key, arena_printf(a, "%lld%%", n->value));
+	else
+		put_int(a, spec, key, n->value);
+	put_pairs(a, put_map(a, put_map(a, spec, "selector"), "matchLabels"), &comp->selector);
+	return doc;
+}
+
 static struct node *
 ingress_tree(const struct compilation *c, const struct object *o, struct arena *a)
 {
@@ -287,6 +307,7 @@ object_body(const struct compilation *c, const struct object *o, struct arena *a
 	case OBJ_JOB:
 	case OBJ_CRONJOB: return workload_tree(c, o->subject, a);
 	case OBJ_AUTOSCALER: return autoscaler_tree(c, o, a);
+	case OBJ_BUDGET: return budget_tree(c, o, a);
 	case OBJ_NETWORK_POLICY: return network_policy_tree(c, o, a);
 	case OBJ_INGRESS: return ingress_tree(c, o, a);
 	case OBJ_HTTPROUTE: return http_route_tree(c, o, a);
@@ -355,6 +376,8 @@ plan_component(struct compilation *c, const struct component *comp)
 		if (w->autoscaled)
 			plan(c, OBJ_AUTOSCALER, w->name, comp, w);
 	}
+	if (comp->budget.given)
+		plan(c, OBJ_BUDGET, comp->base_name, comp, &comp->budget);
 	if (comp->ingress.policy_name)
 		plan(c, OBJ_NETWORK_POLICY, comp->ingress.policy_name, comp, comp);
 	for (size_t k = 0; k < comp->routes.len; k++) {

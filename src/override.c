@@ -8,7 +8,8 @@
  *    is, the others follow the base's keys;
  *  - a sidecar, init, container block or variant of the same name is
  *    changed property by property, by this same rule; a volume, an
- *    `expose ... as` or a mount of the same name is replaced;
+ *    `expose ... as`, a mount or a `quiet` of the same name (code) is
+ *    replaced;
  *  - any other property replaces every property of the same kind (a
  *    probe: of the same probe; `port` lines: all the ports), where the
  *    first of them was.
@@ -60,6 +61,7 @@ name_of(const struct ast_prop *p)
 	case PROP_VOLUME: return p->u.volume.name.text;
 	case PROP_EXPOSE_AS: return p->u.expose.as.text;
 	case PROP_MOUNT: return p->u.mount.volume.text;
+	case PROP_QUIET: return p->u.quiet.code.text;
 	default: return NULL;
 	}
 }

@@ -172,6 +172,9 @@ check_source(struct compilation *c, const char *path, const char *text, size_t l
 	if (!unknown) /* else every configuration is only checked, no secret read */
 		compile_configuration(c, selected);
 	check_other_configurations(c, &profiles, selected, unknown);
+	/* An error may hide the warning a quiet is for. */
+	if (c->diags.errors == c->diags.promoted)
+		diag_unused_quiets(&c->diags);
 	return c->diags.errors == 0;
 }
 

@@ -219,6 +219,17 @@ vec_push(struct arena *a, struct vec *v, void *item)
 	v->items[v->len++] = item;
 }
 
+bool
+vec_same_strings(const struct vec *a, const struct vec *b)
+{
+	if (a->len != b->len)
+		return false;
+	for (size_t i = 0; i < a->len; i++)
+		if (strcmp(a->items[i], b->items[i]) != 0)
+			return false;
+	return true;
+}
+
 /* Buffers */
 
 void

@@ -66,7 +66,7 @@
     (todok-property-face "account" "after" "allow" "annotations" "args"
      "budget" "command" "concurrency" "container" "container-port"
      "deadline" "env" "expose" "grace" "image" "init" "keep" "labels"
-     "limits" "liveness" "mount" "nodes" "port" "pull" "pull-secret"
+     "limits" "liveness" "mount" "nodes" "port" "pull" "pull-secret" "quiet"
      "readiness" "replicas" "requests" "retries" "route" "security"
      "selector" "sidecar" "startup" "strategy" "variant" "volume")
     (todok-resource-face "cpu" "ephemeral-storage" "memory")

@@ -4,7 +4,7 @@
 tmp=$(mktemp -d /tmp/todokc-test.XXXXXX) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 99
-printf 'stack shop {\n  service web {\n    image "nginx:1.27"\n    port 80\n  }\n}\n' >shop.todok
+printf 'stack shop {\n  service web {\n    image "nginx:1.27"\n    port 80\n    requests cpu 100m memory 128Mi\n    readiness tcp\n  }\n}\n' >shop.todok
 $TODOKC shop.todok -o out 2>/dev/null || exit 99
 rm out/02-deployment-shop-web.yaml && mkdir out/02-deployment-shop-web.yaml
 cp out/01-service-shop-web-service.yaml before.yaml

@@ -6,6 +6,8 @@ stack shop {
   service web {
     image "nginx:1.27"
     port 80
+    requests cpu 100m memory 128Mi
+    readiness tcp
   }
 }
 TODOK

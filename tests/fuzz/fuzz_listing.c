@@ -32,17 +32,6 @@ plain(const char *name)
 	return *name && strcmp(name, ".") != 0 && strcmp(name, "..") != 0;
 }
 
-static bool
-same(const struct vec *a, const struct vec *b)
-{
-	if (a->len != b->len)
-		return false;
-	for (size_t i = 0; i < a->len; i++)
-		if (strcmp(a->items[i], b->items[i]) != 0)
-			return false;
-	return true;
-}
-
 static void
 index_oracles(struct compilation *c, const char *text, size_t size)
 {
@@ -56,7 +45,7 @@ index_oracles(struct compilation *c, const char *text, size_t size)
 	}
 	struct buf b = {0};
 	index_text(&b, &names);
-	CHECK(parse_index(c, "again", b.data, b.len, &again) && same(&names, &again),
+	CHECK(parse_index(c, "again", b.data, b.len, &again) && vec_same_strings(&names, &again),
 	      "an index written back does not read the same");
 	buf_free(&b);
 }
@@ -78,8 +67,9 @@ journal_oracles(struct compilation *c, const char *text, size_t size)
 		      "a removal of a name todokc does not write");
 	struct buf b = {0};
 	journal_text(&b, &j);
-	CHECK(parse_journal(c, "again", b.data, b.len, &again) && same(&j.from, &again.from) &&
-	          same(&j.to, &again.to) && same(&j.removes, &again.removes),
+	CHECK(parse_journal(c, "again", b.data, b.len, &again) &&
+	          vec_same_strings(&j.from, &again.from) && vec_same_strings(&j.to, &again.to) &&
+	          vec_same_strings(&j.removes, &again.removes),
 	      "a journal written back does not read the same");
 	buf_free(&b);
 }

@@ -6,8 +6,8 @@
 n=${N:-50000}
 make_input() {
 	echo 'stack s {'
-	seq 1 "$n" | awk '{ printf "  service c%d { image \"nginx:1.27\" port 80 }\n", $1 }'
-	printf '  service w { image "nginx:1.27" port 80 after c1'
+	seq 1 "$n" | awk '{ printf "  service c%d { image \"nginx:1.27\" port 80 readiness tcp requests cpu 100m memory 128Mi }\n", $1 }'
+	printf '  service w { image "nginx:1.27" port 80 readiness tcp requests cpu 100m memory 128Mi after c1'
 	seq 2 "$n" | awk '{ printf ", c%d", $1 }'
 	printf ' }\n}\n'
 }

@@ -30,6 +30,7 @@ stack $k {
     annotations { $k = "$k" }
     volume $k at "/data" temp
     readiness http "/" on $k
+    requests cpu 100m memory 128Mi
     expose clusterip as $k-extra
   }
 }
@@ -38,19 +39,19 @@ TODOK
 	cat >"$tmp/b$n.todok" <<TODOK
 stack s {
   config $k { $k = "v" }
-  service a { image "nginx:1" port 80 env from $k env { X = $k.$k } }
+  service a { image "nginx:1" port 80 readiness tcp requests cpu 100m memory 128Mi env from $k env { X = $k.$k } }
 }
 TODOK
 	cat >"$tmp/c$n.todok" <<TODOK
 stack s {
   secret $k { $k = file("key.txt") }
-  service a { image "nginx:1" port 80 env from $k env { X = $k.$k } }
+  service a { image "nginx:1" port 80 readiness tcp requests cpu 100m memory 128Mi env from $k env { X = $k.$k } }
 }
 TODOK
 	cat >"$tmp/d$n.todok" <<TODOK
 stack s {
-  service $k { image "nginx:1" port 80 }
-  stateful b { image "postgres:13" port 5432 after $k env { URL = $k.url H = $k.host } volume $k at "/d" size 1Gi }
+  service $k { image "nginx:1" port 80 readiness tcp requests cpu 100m memory 128Mi }
+  stateful b { image "postgres:13" port 5432 readiness tcp requests cpu 100m memory 128Mi after $k env { URL = $k.url H = $k.host } volume $k at "/d" size 1Gi }
 }
 TODOK
 	for f in a b c d; do

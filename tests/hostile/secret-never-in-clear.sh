@@ -39,7 +39,7 @@ config c { K = env("HOSTILE_SECRET") }
 service a { image "nginx:1" expose none env { K = env("HOSTILE_SECRET") } }
 USES
 # Used properly: only base64 in the Secret, nowhere in clear.
-printf 'stack s {\n  secret x { E = env("HOSTILE_SECRET") }\n  config c { URL = "db://u:${x.E}@h" }\n  service a { image "nginx:1" expose none env from c env { K = x.E } }\n}\n' >"$tmp/ok.todok"
+printf 'stack s {\n  secret x { E = env("HOSTILE_SECRET") }\n  config c { URL = "db://u:${x.E}@h" }\n  service a { image "nginx:1" expose none requests cpu 100m memory 128Mi env from c env { K = x.E } }\n}\n' >"$tmp/ok.todok"
 (cd "$tmp" && $TODOKC ok.todok -o okout) >"$tmp/out" 2>"$tmp/err"
 status=$?
 if grep -rq "$mark" "$tmp/out" "$tmp/err" "$tmp/okout"; then

@@ -76,12 +76,13 @@ stack shop {
   stateful postgres {
     image "postgres:13"
     port 5432
+    readiness tcp  requests cpu 100m memory 128Mi
   }
 
   service backend {
     image "shop:${tag}"
     port 8000
-    readiness http "/ready" every 5s
+    readiness http "/ready" every 5s  requests cpu 100m memory 128Mi
     env from app-config
     env { NOTE = "caf\u00e9 \U0001d11e \u2615" LINK = nope.host }
     env { GREET = app-config.GREETING  KEY = creds.TOKEN }
@@ -105,8 +106,8 @@ def open_session(server):
     server.notify('textDocument/didOpen', {'textDocument': {
         'uri': URI, 'languageId': 'todok', 'version': 1, 'text': SESSION}})
     p = server.wait_notification('textDocument/publishDiagnostics')
-    want = [{'range': {'start': {'line': 23, 'character': 36},
-                       'end': {'line': 23, 'character': 40}},
+    want = [{'range': {'start': {'line': 24, 'character': 36},
+                       'end': {'line': 24, 'character': 40}},
              'severity': 1, 'code': 'E0301', 'source': 'todokc'}]
     got = [{k: d[k] for k in ('range', 'severity', 'code', 'source')} for d in p['diagnostics']]
     check('didOpen: the error, its code and its UTF-16 range', p['uri'] == URI and
@@ -390,7 +391,8 @@ def files_and_env():
         uri = 'file://' + path.replace(' ', '%20')
         text = ('stack app {\n  secret tls {\n    CA = file("certs/ca.pem")\n'
                 '    TOKEN = env("LSP_FILES_TOKEN")\n  }\n  service web {\n'
-                '    image "x"\n    port 80\n    env from tls\n  }\n}\n')
+                '    image "x:1"\n    port 80\n    readiness tcp\n'
+                '    requests cpu 100m memory 128Mi\n    env from tls\n  }\n}\n')
         server.notify('textDocument/didOpen', {'textDocument': {
             'uri': uri, 'languageId': 'todok', 'version': 1, 'text': text}})
         p = server.wait_notification('textDocument/publishDiagnostics')

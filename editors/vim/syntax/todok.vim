@@ -19,7 +19,7 @@ syntax match todokDeclaration /\<\%(cluster\|config\|cron\|job\|namespace
 syntax match todokProperty    /\<\%(account\|after\|allow\|annotations\|args
       \\|budget\|command\|concurrency\|container\|container-port\|deadline
       \\|env\|expose\|grace\|image\|init\|keep\|labels\|limits\|liveness
-      \\|mount\|nodes\|port\|pull\|pull-secret\|readiness\|replicas
+      \\|mount\|nodes\|port\|pull\|pull-secret\|quiet\|readiness\|replicas
       \\|requests\|retries\|route\|security\|selector\|sidecar\|startup
       \\|strategy\|variant\|volume\)\>/
 syntax match todokResource    /\<\%(cpu\|ephemeral-storage\|memory\)\>/

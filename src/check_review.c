@@ -1,0 +1,219 @@
+/*
+ * check_review.c - what a production review of the output would find,
+ * checked on each component (docs/diagnostics.md, W0540-W0545): cpu and
+ * memory amounts probably written in the wrong unit, images that no tag
+ * or digest pins, Services whose pods have no readiness probe, containers
+ * that request no cpu or memory, liveness probes that are the readiness
+ * probe; and the one error of the kind, a disruption budget that lets no
+ * pod be evicted (E0540).  The warnings can be silenced for one component
+ * with `quiet CODE "reason"` (src/lower_rollout.c, src/diag.c).
+ */
+#include "check.h"
+
+#include <string.h>
+
+/* "500", "0.5": a quantity without a suffix. */
+static bool
+plain_number(const char *s)
+{
+	for (const char *p = s; *p; p++)
+		if ((*p < '0' || *p > '9') && *p != '.')
+			return false;
+	return *s != '\0';
+}
+
+/* A plain number is in cores for cpu and in bytes for memory: above 64
+ * cores or below 1Mi, it was probably meant as millicores or mebibytes. */
+static void
+review_amounts(struct checker *k, const struct resources *r)
+{
+	const struct quantity *cpu = &r->cpu, *memory = &r->memory;
+	if (cpu->text && plain_number(cpu->text) && cpu->value > 64)
+		diag(&k->c->diags, W0540, cpu->loc,
+		     "cpu %s means %s cores, more than a node has; did you mean '%sm' (millicores)?",
+		     cquote(k, cpu->text), cpu->text, cpu->text);
+	if (memory->text && plain_number(memory->text) && memory->value > 0 &&
+	    memory->value < 1024.0L * 1024.0L)
+		diag(&k->c->diags, W0541, memory->loc, "memory %s means %s bytes, less than any process "
+		     "needs; %s", cquote(k, memory->text), memory->text,
+		     memory->value <= 64 * 1024
+		         ? arena_printf(k->a, "did you mean '%sMi'?", memory->text)
+		         : "give it a unit, such as Mi or Gi");
+}
+
+/* The param the image's tag comes from: the reference the image ends
+ * with, when it is a param's. */
+static const struct param *
+tag_param(struct checker *k, const struct ast_string *image)
+{
+	if (!image || !image->parts.len)
+		return NULL;
+	const struct ast_part *last = image->parts.items[image->parts.len - 1];
+	if (!last->is_ref || last->ref.member.text)
+		return NULL;
+	const struct decl *d = strmap_get(&k->s->names, last->ref.name.text);
+	return d && d->kind == DECL_PARAM ? d->what : NULL;
+}
+
+/* An image that no tag or digest pins; blamed on the param that makes
+ * it so (once, whatever the images made from it). */
+static void
+review_image(struct checker *k, const struct container *ctr)
+{
+	const char *image = ctr->image.value;
+	const char *why = image && !image_problem(image) ? image_unpinned(image) : NULL;
+	if (!why)
+		return;
+	const struct param *param = tag_param(k, ctr->image.written);
+	if (param)
+		diag(&k->c->diags, W0542, param->source ? param->source->loc : param->loc,
+		     "param %s makes an image that %s: a node pulls whatever it names at the time, "
+		     "so the pods of one workload may run different code and a rollback does not go "
+		     "back; give a version, as in 'param %s = \"1.4.2\"', or set one with -D %s=VERSION",
+		     cquote(k, param->name.text), why, param->name.text, param->name.text);
+	else
+		diag(&k->c->diags, W0542, ctr->image_loc,
+		     "image %s %s: a node pulls whatever it names at the time, so the pods of one "
+		     "workload may run different code and a rollback does not go back; give a "
+		     "version, as in 'NAME:1.4.2', or a digest", cquote(k, image), why);
+}
+
+static void
+review_requests(struct checker *k, const struct component *comp, const struct container *ctr)
+{
+	bool cpu = ctr->requests.cpu.text != NULL, memory = ctr->requests.memory.text != NULL;
+	if (cpu && memory)
+		return;
+	const char *who = ctr->role == ROLE_MAIN
+	                      ? cquote(k, comp->name.text)
+	                      : arena_printf(k->a, "container %s of %s", cquote(k, ctr->name),
+	                                     cquote(k, comp->name.text));
+	diag(&k->c->diags, W0544, ctr->name_loc,
+	     "%s requests no %s: the scheduler places it as if it needed none, and without a "
+	     "limit either it is the first evicted when its node runs short; add 'requests %s' "
+	     "with what it uses", who,
+	     !cpu && !memory ? "cpu and no memory" : cpu ? "memory" : "cpu",
+	     !cpu && !memory ? "cpu 100m memory 128Mi" : cpu ? "memory 128Mi" : "cpu 100m");
+}
+
+static bool
+same_headers(const struct vec *a, const struct vec *b)
+{
+	if (a->len != b->len)
+		return false;
+	for (size_t i = 0; i < a->len; i++) {
+		const struct header *x = a->items[i], *y = b->items[i];
+		if (strcmp(x->name, y->name) != 0 || strcmp(x->value, y->value) != 0)
+			return false;
+	}
+	return true;
+}
+
+/* The same check (kind, path or service, port, command, headers) with
+ * the same timings: identical, as kube-score's rule has it. */
+static void
+review_probes(struct checker *k, const struct container *ctr)
+{
+	const struct probe *live = &ctr->probes[PROBE_LIVENESS], *ready = &ctr->probes[PROBE_READINESS];
+	if (!live->present || !ready->present || live->kind != ready->kind ||
+	    live->port != ready->port || live->delay != ready->delay || live->every != ready->every ||
+	    live->timeout != ready->timeout || live->failures != ready->failures ||
+	    (live->path == NULL) != (ready->path == NULL) ||
+	    (live->path && strcmp(live->path, ready->path) != 0) ||
+	    !vec_same_strings(&live->command, &ready->command) ||
+	    !same_headers(&live->headers, &ready->headers))
+		return;
+	struct diagnostic *g = diag(&k->c->diags, W0545, live->loc,
+	                            "the liveness probe of container %s is its readiness probe: when "
+	                            "the container is only busy, both fail and the kubelet restarts "
+	                            "it instead of sending it no requests for a while; make liveness "
+	                            "another check (a cheaper path, or 'tcp'), or less frequent",
+	                            cquote(k, ctr->name));
+	diag_note(&k->c->diags, g, ready->loc, "the readiness probe is here");
+}
+
+/* A workload with ports: some container of its pods says when they are ready. */
+static void
+review_readiness(struct checker *k, const struct component *comp, const struct workload *w)
+{
+	if (!comp->ports.len || (comp->kind != WORKLOAD_DEPLOYMENT && comp->kind != WORKLOAD_STATEFULSET))
+		return;
+	for (size_t i = 0; i < w->pod.containers.len; i++) {
+		const struct container *ctr = w->pod.containers.items[i];
+		if (ctr->probes[PROBE_READINESS].present)
+			return;
+	}
+	const char *who = w->variant.text
+	                      ? arena_printf(k->a, "variant %s of %s", cquote(k, w->variant.text),
+	                                     cquote(k, comp->name.text))
+	                      : cquote(k, comp->name.text);
+	diag(&k->c->diags, W0543, w->variant.text ? w->variant.loc : comp->name.loc,
+	     "%s has ports but no readiness probe: its Service sends requests to each new pod as "
+	     "soon as it starts, before it can answer them; add 'readiness http \"/ready\"' or "
+	     "'readiness tcp'", who);
+}
+
+/* The pods a budget counts on: every workload's, at its fewest. */
+static long long
+fewest_pods(const struct component *comp)
+{
+	long long n = 0;
+	for (size_t i = 0; i < comp->workloads.len; i++) {
+		const struct workload *w = comp->workloads.items[i];
+		n += w->autoscaled ? w->min_replicas : w->replicas;
+	}
+	return n;
+}
+
+/* A budget must let at least one pod be evicted, with the fewest pods
+ * the component runs; else a node drain waits for ever.  Kubernetes
+ * rounds a percentage up, for both kinds. */
+void
+check_budget(struct checker *k, const struct component *comp)
+{
+	const struct budget *b = &comp->budget;
+	const char *word = b->max_unavailable ? "max-unavailable" : "min-available";
+	if (!b->given || !check_amount(k, &b->amount, word))
+		return;
+	long long pods = fewest_pods(comp), n = b->amount.value;
+	if (b->amount.percent)
+		n = (n * pods + 99) / 100;
+	long long evictable = b->max_unavailable ? n : pods - n;
+	if (evictable > 0 || pods < 1)
+		return;
+	const char *as = arena_printf(k->a, "%lld%s", b->amount.value, b->amount.percent ? "%" : "");
+	const struct workload *w = WORKLOAD_OF(comp);
+	const char *count = pods == 1 ? "the one pod"
+	                              : arena_printf(k->a, "all %lld pods%s", pods,
+	                                             w->autoscaled ? " (the autoscaler's minimum)" : "");
+	if (b->max_unavailable)
+		diag(&k->c->diags, E0540, b->loc,
+		     "'budget max-unavailable %s' lets no pod of %s be evicted: a node drain or a "
+		     "cluster upgrade waits for ever; allow at least 1", as, cquote(k, comp->name.text));
+	else
+		diag(&k->c->diags, E0540, b->loc,
+		     "'budget min-available %s' keeps %s of %s available, so none can be "
+		     "evicted: a node drain or a cluster upgrade waits for ever; %s", as, count,
+		     cquote(k, comp->name.text),
+		     pods > 1 ? arena_printf(k->a, "ask for at most %lld, or run more replicas", pods - 1)
+		              : "run 2 replicas or more, or give no budget");
+}
+
+void
+review_component(struct checker *k, const struct component *comp)
+{
+	for (size_t i = 0; i < comp->workloads.len; i++) {
+		const struct workload *w = comp->workloads.items[i];
+		review_readiness(k, comp, w);
+		for (size_t j = 0; j < w->pod.containers.len; j++) {
+			const struct container *ctr = w->pod.containers.items[j];
+			if (ctr->role == ROLE_WAIT)
+				continue; /* todokc's own */
+			review_amounts(k, &ctr->requests);
+			review_amounts(k, &ctr->limits);
+			review_image(k, ctr);
+			review_requests(k, comp, ctr);
+			review_probes(k, ctr);
+		}
+	}
+}
