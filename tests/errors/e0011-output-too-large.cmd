@@ -13,7 +13,7 @@ cd "$tmp" || exit 99
 	printf 'stack s {\n  annotations { a = "'
 	head -c 8000000 /dev/zero | tr '\0' x
 	printf '" }\n'
-	for i in $(seq 1 40); do printf '  service c%d { image "nginx:1.27" port 80 }\n' "$i"; done
+	for i in $(seq 1 40); do printf '  service c%d { image "nginx:1.27" port 80 readiness tcp requests cpu 10m memory 16Mi }\n' "$i"; done
 	echo '}'
 } >big.todok
 $TODOKC big.todok --format json --check
