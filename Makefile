@@ -54,6 +54,7 @@ SRC = \
 	src/lsp_doc.c \
 	src/lsp_query.c \
 	src/names.c \
+	src/naming.c \
 	src/netpol.c \
 	src/network.c \
 	src/objects.c \

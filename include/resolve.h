@@ -49,6 +49,15 @@ void resolve_text(struct resolver *r, struct text *t, const char *where);
 const char *resolve_text_of(struct resolver *r, const struct ast_string *str, const char *where);
 /* Expands a naming template with {stack} and {component}. */
 const char *derive_name(struct resolver *r, enum naming_slot slot, const char *component);
+/* The declared name closest to `got` among the kinds in the mask (DECL_ANY), or NULL. */
+const char *suggest_name(struct resolver *r, const char *got, unsigned kinds);
+/* naming.c: each param's value (its text, or -D's), E0407 and E0002. */
+void resolve_params(struct resolver *r);
+/* naming.c: the naming templates, resolved once. */
+void resolve_naming(struct resolver *r);
+/* naming.c: a ConfigMap's or Secret's name: an external object's own,
+ * when given, else the naming template's. */
+void name_keyset(struct resolver *r, struct keyset *set);
 
 /* env.c */
 void resolve_env(struct resolver *r, struct component *comp, struct container *ctr);

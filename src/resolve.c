@@ -4,7 +4,8 @@
  * Applies -D to params; derives the Kubernetes names of configs and
  * secrets (naming templates); resolves references (docs/language.md
  * section 6) to text, to a secret key or to a config key; reads secret
- * values from env("VAR") and file("path").  The components' facts are
+ * values from env("VAR") and file("path").  Params and names are
+ * src/naming.c's.  The components' facts are
  * computed by src/component.c and their environments by src/env.c, both
  * through the functions of include/resolve.h defined here.
  */
@@ -49,7 +50,7 @@ decl_kind_name(enum decl_kind kind)
 }
 
 /* The declared name closest to `got`, among the kinds in the mask. */
-static const char *
+const char *
 suggest_name(struct resolver *r, const char *got, unsigned kinds)
 {
 	struct suggestion s = suggestion_start(&r->c->diags.suggestion_budget, got);
@@ -717,108 +718,7 @@ resolve_secret_key(struct resolver *r, struct keyset *sec, struct kv *kv)
 		kv->source = NULL; /* reported once */
 }
 
-/* Params and names */
-
-static const char *
-param_text(struct resolver *r, const struct param *param)
-{
-	struct buf b = {0};
-	for (size_t k = 0; k < param->source->parts.len; k++) {
-		const struct ast_part *part = param->source->parts.items[k];
-		if (!part->is_ref)
-			buf_append(&b, part->text, part->len);
-	}
-	return arena_buf_take(r->a, &b);
-}
-
-static void
-resolve_params(struct resolver *r)
-{
-	struct compilation *c = r->c;
-	for (size_t i = 0; i < r->s->params.len; i++) {
-		struct param *param = r->s->params.items[i];
-		for (size_t k = 0; k < param->source->parts.len; k++) {
-			const struct ast_part *part = param->source->parts.items[k];
-			if (part->is_ref) {
-				diag(&c->diags, E0407, part->ref.loc,
-				     "a param's value is plain text; it cannot interpolate %s",
-				     rquote(r, part->ref.name.text));
-				break;
-			}
-		}
-		param->value = param_text(r, param);
-	}
-	for (size_t i = 0; i < c->opts->ndefines; i++) {
-		const struct define *d = &c->opts->defines[i];
-		struct decl *decl = strmap_get(&r->s->names, d->name);
-		if (decl && decl->kind == DECL_PARAM) {
-			((struct param *)decl->what)->value = d->value;
-			continue;
-		}
-		const char *best = suggest_name(r, d->name, 1u << DECL_PARAM);
-		if (best)
-			diag(&c->diags, E0002, NO_LOC, "-D %s: the stack declares no param %s; did you mean '%s'?",
-			     d->name, rquote(r, d->name), best);
-		else
-			diag(&c->diags, E0002, NO_LOC, "-D %s: the stack declares no param %s",
-			     d->name, rquote(r, d->name));
-	}
-}
-
-static const char *const default_naming[NAMING_SLOTS] = {
-	[NAMING_WORKLOAD] = "{stack}-{component}",
-	[NAMING_SERVICE] = "{stack}-{component}-service",
-	[NAMING_CONFIG] = "{stack}-{component}",
-	[NAMING_SECRET] = "{stack}-{component}",
-	[NAMING_ACCOUNT] = "{stack}-{component}",
-};
-
-/* The naming templates, resolved once (a template that does not resolve
- * is reported; its names are then the components'). */
-static void
-resolve_naming(struct resolver *r)
-{
-	for (int slot = 0; slot < NAMING_SLOTS; slot++)
-		r->naming[slot] = r->s->naming[slot]
-		                      ? resolve_text_of(r, r->s->naming[slot], "a name template")
-		                      : default_naming[slot];
-}
-
-const char *
-derive_name(struct resolver *r, enum naming_slot slot, const char *component)
-{
-	const char *template = r->naming[slot];
-	if (!template)
-		return component;
-	/* A name longer than MAX_NAME_BYTES is not valid anyway (the checks
-	 * say so): the expansion stops there. */
-	struct buf b = {0};
-	for (const char *p = template; *p && b.len <= MAX_NAME_BYTES;) {
-		if (strncmp(p, "{stack}", 7) == 0) {
-			buf_puts(&b, r->s->name.text);
-			p += 7;
-		} else if (strncmp(p, "{component}", 11) == 0) {
-			buf_puts(&b, component);
-			p += 11;
-		} else {
-			buf_putc(&b, *p++);
-		}
-	}
-	return arena_buf_take(r->a, &b);
-}
-
 /* The stack */
-
-/* A ConfigMap's or Secret's name: an external object's own, when given,
- * else the naming template's. */
-static void
-name_keyset(struct resolver *r, struct keyset *set)
-{
-	if (set->object)
-		set->k8s_name = resolve_text_of(r, set->object, "an object's name");
-	if (!set->k8s_name)
-		set->k8s_name = derive_name(r, set->secret ? NAMING_SECRET : NAMING_CONFIG, set->name.text);
-}
 
 void
 resolve_stack(struct compilation *c)
