@@ -19,6 +19,17 @@ struct checker {
 };
 
 const char *cquote(struct checker *k, const char *s);
+
+/* One port of a pair, for port_twice(). */
+struct port_side {
+	struct loc loc, name_loc;
+	const char *name;
+};
+/* E0514 for port p against the earlier port q: "container port NUMBER is
+ * declared twice" when same_number, else "port name N is used twice" when
+ * both have one name; the note is at q.  True when reported. */
+bool port_twice(struct checker *k, struct port_side p, struct port_side q, long long number, bool udp,
+                bool same_number);
 /* Kubernetes keeps counts and seconds in 32 bits. */
 bool check_int32(struct checker *k, long long v, struct loc loc, const char *what);
 /* A derived name, blamed on the naming template when there is one, else

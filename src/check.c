@@ -103,21 +103,19 @@ check_ports(struct checker *k, struct component *comp)
 		check_port_range(k, p);
 		for (size_t j = 0; j < i; j++) {
 			const struct service_port *q = comp->ports.items[j];
-			struct diagnostic *g = NULL;
-			if (q->udp == p->udp && q->number == p->number)
-				g = diag(&k->c->diags, E0514, p->loc, "port %lld%s is declared twice", p->number,
-				         p->udp ? "/udp" : "");
-			else if (q->udp == p->udp && !p->target_name && !q->target_name &&
-			         q->target->number == p->target->number)
-				g = diag(&k->c->diags, E0514, p->loc, "container port %lld%s is declared twice",
-				         p->target->number, p->udp ? "/udp" : "");
-			else if (p->name && q->name && strcmp(p->name, q->name) == 0)
-				g = diag(&k->c->diags, E0514, p->name_loc, "port name %s is used twice",
-				         cquote(k, p->name));
-			if (g) {
+			if (q->udp == p->udp && q->number == p->number) {
+				struct diagnostic *g = diag(&k->c->diags, E0514, p->loc,
+				                            "port %lld%s is declared twice", p->number,
+				                            p->udp ? "/udp" : "");
 				diag_note(&k->c->diags, g, q->loc, "the other port is here");
 				break;
 			}
+			bool same = q->udp == p->udp && !p->target_name && !q->target_name &&
+			            q->target->number == p->target->number;
+			if (port_twice(k, (struct port_side){p->loc, p->name_loc, p->name},
+			               (struct port_side){q->loc, q->name_loc, q->name},
+			               same ? p->target->number : 0, p->udp, same))
+				break;
 		}
 	}
 }

@@ -119,6 +119,21 @@ check_mounts(struct checker *k, const struct container *ctr)
 /* The ports a container declares by itself (container-port, a sidecar's
  * or a container block's port): those of the component's port lines are
  * checked with its Services. */
+bool
+port_twice(struct checker *k, struct port_side p, struct port_side q, long long number, bool udp,
+           bool same_number)
+{
+	struct diagnostic *g = NULL;
+	if (same_number)
+		g = diag(&k->c->diags, E0514, p.loc, "container port %lld%s is declared twice", number,
+		         udp ? "/udp" : "");
+	else if (p.name && q.name && strcmp(p.name, q.name) == 0)
+		g = diag(&k->c->diags, E0514, p.name_loc, "port name %s is used twice", cquote(k, p.name));
+	if (g)
+		diag_note(&k->c->diags, g, q.loc, "the other port is here");
+	return g != NULL;
+}
+
 static void
 check_container_ports(struct checker *k, const struct container *ctr)
 {
@@ -135,20 +150,13 @@ check_container_ports(struct checker *k, const struct container *ctr)
 			     cquote(k, p->name), problem);
 		for (size_t j = 0; j < ctr->ports.len; j++) {
 			const struct container_port *q = ctr->ports.items[j];
-			struct diagnostic *g = NULL;
 			bool from_line = q->published && !q->published->target_name;
 			if (q == p || (j > i && !from_line))
 				continue; /* each pair once */
-			if (q->number == p->number && q->udp == p->udp)
-				g = diag(&k->c->diags, E0514, p->loc, "container port %lld%s is declared twice",
-				         p->number, p->udp ? "/udp" : "");
-			else if (p->name && q->name && strcmp(p->name, q->name) == 0)
-				g = diag(&k->c->diags, E0514, p->name_loc, "port name %s is used twice",
-				         cquote(k, p->name));
-			if (g) {
-				diag_note(&k->c->diags, g, q->loc, "the other port is here");
+			if (port_twice(k, (struct port_side){p->loc, p->name_loc, p->name},
+			               (struct port_side){q->loc, q->name_loc, q->name}, p->number, p->udp,
+			               q->number == p->number && q->udp == p->udp))
 				break;
-			}
 		}
 	}
 }
