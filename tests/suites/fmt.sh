@@ -10,6 +10,7 @@
 #     with the case's .args and --env-file test.env as run-corpus.sh runs
 #     it; an error case with a syntax error is refused with exactly the
 #     compiler's diagnostics (its .err);
+#   - the examples already in that layout (fmt --check);
 #   - the command line: --check, -w (atomic, the mode kept, through a
 #     symbolic link, a file already formatted left alone), standard input,
 #     files with other errors formatted, exit statuses; and under valgrind.
@@ -114,6 +115,8 @@ check_cli_check() {
 		cmp -s messy.todok "$root/tests/fmt/layout.todok"
 }
 check "--check prints the files not formatted, exit 1, and writes nothing" check_cli_check
+# The examples are written as todokc fmt writes them (what a user copies).
+check "every examples/*.todok is in todokc fmt's layout (--check)" "$todokc" fmt --check "$root"/examples/*.todok
 
 check_cli_write() {
 	cp messy.todok w.todok && chmod 640 w.todok && cp tidy.todok t.todok &&
