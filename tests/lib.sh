@@ -1,8 +1,9 @@
 # lib.sh - what the shell suites of tests/suites/ share, sourced at their
-# top (fmt.sh, lsp.sh): $root (the repository), $todokc ($TODOKC, or the
+# top (fmt.sh, lsp.sh, config-hash.sh, job-names.sh): $root (the repository), $todokc ($TODOKC, or the
 # one built here), $tmp (a scratch folder, removed at exit) and the count:
 #   pass                     one more test passed
 #   fail WHAT [FILE]         one failed: "FAIL: WHAT" and FILE's first lines
+#   check WHAT COMMAND...    one test: passed when COMMAND succeeds
 #   expect_report NAME WANT GOT LOG
 #                            a client's report GOT must be the file WANT
 #                            (else the diff and LOG's first lines)
@@ -21,6 +22,10 @@ fail() {
 	echo "FAIL: $1"
 	[ -n "${2:-}" ] && sed 's/^/    /' "$2" | head -30
 	return 0
+}
+
+check() {
+	if "${@:2}"; then pass; else fail "$1"; fi
 }
 
 expect_report() {

@@ -5,19 +5,9 @@
 # it takes (by env from, a reference or a volume) changes, and only on
 # those workloads; a job whose configuration changed gets a new name.
 # External objects take no part, and the hash is the same from run to run.
-set -u
-root=$(cd "$(dirname "$0")/../.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0 failed=0
-check() { # NAME CONDITION...
-	if "${@:2}"; then
-		passed=$((passed + 1))
-	else
-		failed=$((failed + 1))
-		echo "FAIL: $1"
-	fi
-}
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/../lib.sh"
+work=$tmp
 if ! python3 -c 'import yaml' 2>/dev/null; then
 	echo "config-hash: python3 with PyYAML is missing; skipped"
 	echo "config-hash: 0 passed, 0 failed"
@@ -101,5 +91,4 @@ check "a secret value changes s-web only (got: $(changed base token))" \
 check "a job whose config changed gets a new name" test "$(job_name base)" != "$(job_name region)"
 check "a job whose config did not change keeps its name" test "$(job_name base)" = "$(job_name greeting)"
 check "the secret's value is not in the hash's clear text" bash -c '! grep -q tok1 "$1"' _ "$work/base.yaml"
-echo "config-hash: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish config-hash

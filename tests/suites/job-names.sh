@@ -4,19 +4,9 @@
 # output does but that image and the places that name the job (the waits
 # for it and the Role that lets them ask for it).  And the same job keeps
 # its name from one compile to the next.
-set -u
-root=$(cd "$(dirname "$0")/../.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0 failed=0
-check() { # NAME CONDITION...
-	if "${@:2}"; then
-		passed=$((passed + 1))
-	else
-		failed=$((failed + 1))
-		echo "FAIL: $1"
-	fi
-}
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/../lib.sh"
+work=$tmp
 cat >"$work/s.todok" <<'TODOK'
 stack s {
   param tag = "1.0"
@@ -40,5 +30,4 @@ others=$(grep -v -e "$name_a" -e "$name_b" -e 'image: app/migrate:1\.[01]$' "$wo
 check "only the job's name and image change (not: $others)" test -z "$others"
 uses=$(grep -c "$name_b" "$work/b.yaml")
 check "the name is in the Job, the Role and the wait ($uses places)" test "$uses" -ge 3
-echo "job-names: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish job-names
