@@ -13,12 +13,14 @@
  * emitter.  What todokc spends beyond this program is the cost of
  * everything that is not emitting YAML.
  *
- * The stack (keep it in step with bench/gen.py), under `security
- * restricted`: component i = 1..N is `stateful db-i` when i % 10 == 1,
+ * The stack (keep it in step with bench/gen.py), under `network
+ * isolated` and `security restricted`: component i = 1..N is `stateful
+ * db-i` when i % 10 == 1,
  * `job job-i` after db-(i-1) when i % 10 == 2, else `service svc-i` after
  * the nearest earlier stateful, and after svc-(i-1) too when i % 3 == 0
- * and that one is a service; i % 20 == 5 is autoscaled, i % 50 == 7 a
- * NodePort, i % 10 == 3 has a sidecar, i % 10 == 4 an account.
+ * and that one is a service; every service allows the monitoring
+ * namespace; i % 20 == 5 is autoscaled, i % 50 == 7 a NodePort, i % 10
+ * == 3 has a sidecar, i % 10 == 4 an account.
  *
  * Links libyaml only.
  */
@@ -53,6 +55,10 @@ struct comp {
 	const char *wait_name[2], *wait_command[2];
 	const char *shard;
 	const char *job_name; /* a job's: NAME-HASH (job_name.h) */
+	/* `network isolated`: the components that refer to it, in source
+	 * order (its NetworkPolicy's podSelectors) */
+	const struct comp **clients;
+	size_t nclients, clients_cap;
 };
 
 static void
@@ -106,6 +112,23 @@ base64(const char *s)
 	return out;
 }
 
+/* referrer refers to target (a reference, an `after`): referrers come in
+ * source order, so a repeat is the last one added. */
+static void
+add_client(struct comp *target, const struct comp *referrer)
+{
+	if (target->nclients && target->clients[target->nclients - 1] == referrer)
+		return;
+	if (target->nclients == target->clients_cap) {
+		target->clients_cap = target->clients_cap ? target->clients_cap * 2 : 4;
+		target->clients = realloc(target->clients,
+		                          target->clients_cap * sizeof *target->clients);
+		if (!target->clients)
+			die("out of memory");
+	}
+	target->clients[target->nclients++] = referrer;
+}
+
 static struct comp *
 build_stack(int n)
 {
@@ -136,6 +159,14 @@ build_stack(int n)
 		c->after[c->nafter++] = &comps[(i - 1) / 10 * 10 + 1];
 		if (i % 3 == 0 && (i - 1) % 10 != 1 && (i - 1) % 10 != 2)
 			c->after[c->nafter++] = &comps[i - 1];
+		if (!c->job) {
+			/* app-config, taken whole: DB_HOST and DATABASE_URL name
+			 * db-1, API_URL svc-3 */
+			add_client(&comps[1], c);
+			add_client(&comps[3], c);
+		}
+		for (int k = 0; k < c->nafter; k++)
+			add_client(&comps[c->after[k]->i], c);
 		for (int k = 0; k < c->nafter; k++) {
 			const struct comp *t = c->after[k];
 			c->wait_name[k] = fmt("wait-for-%s", t->name);
@@ -351,6 +382,20 @@ resources(const char *rcpu, const char *rmem, const char *lcpu, const char *lmem
 	ME();
 }
 
+/* Requests without limits. */
+static void
+requests(const char *cpu, const char *memory)
+{
+	S("resources");
+	M();
+	S("requests");
+	M();
+	KV("cpu", cpu);
+	KV("memory", memory);
+	ME();
+	ME();
+}
+
 static void
 secret_env(const char *name, const char *key)
 {
@@ -431,6 +476,7 @@ job_container(const struct comp *c)
 	L();
 	secret_env("DB_PASSWORD", "DB_PASSWORD");
 	LE();
+	requests("100m", "128Mi");
 	container_security(0);
 	ME();
 }
@@ -444,14 +490,7 @@ sidecar_container(void)
 	KV("name", "proxy");
 	KV("image", "envoyproxy/envoy:v1.31.0");
 	KV("restartPolicy", "Always");
-	S("resources");
-	M();
-	S("requests");
-	M();
-	KV("cpu", "50m");
-	KV("memory", "64Mi");
-	ME();
-	ME();
+	requests("50m", "64Mi");
 	container_security(0);
 	ME();
 }
@@ -704,11 +743,116 @@ autoscaler_object(const struct comp *c)
 	ME();
 }
 
-/* The objects in apply order: the ServiceAccounts, the Secret, the
- * ConfigMap, then for each component (the source order is the dependency
- * order: every `after` names an earlier one) its Service (not a job's),
- * its workload and its HPA. */
-enum what { ACCOUNT, SECRET, CONFIG, SERVICE, WORKLOAD, AUTOSCALER };
+/* `network isolated`: the policy that denies what no other allows. */
+static void
+default_deny_object(void)
+{
+	head("networking.k8s.io/v1", "NetworkPolicy", STACK "-default-deny", NULL);
+	S("spec");
+	M();
+	S("podSelector");
+	M();
+	S("matchLabels");
+	M();
+	KV("app.kubernetes.io/part-of", STACK);
+	ME();
+	ME();
+	S("policyTypes");
+	L();
+	S("Ingress");
+	LE();
+	ME();
+	ME();
+}
+
+static void
+selector_source(const char *selector, const char *key, const char *value)
+{
+	M();
+	S(selector);
+	M();
+	S("matchLabels");
+	M();
+	KV(key, value);
+	ME();
+	ME();
+	ME();
+}
+
+static void
+port_list(int port)
+{
+	S("ports");
+	L();
+	M();
+	KI("port", port);
+	ME();
+	LE();
+}
+
+/* Who may reach a component's pods: its clients (all sources when it is
+ * a NodePort), and for a service the monitoring namespace. */
+static void
+network_policy_object(const struct comp *c)
+{
+	head("networking.k8s.io/v1", "NetworkPolicy", c->workload, c->workload);
+	S("spec");
+	M();
+	S("podSelector");
+	M();
+	S("matchLabels");
+	M();
+	KV("app", c->workload);
+	ME();
+	ME();
+	S("policyTypes");
+	L();
+	S("Ingress");
+	LE();
+	S("ingress");
+	L();
+	if (!c->nodeport && c->nclients) {
+		M();
+		S("from");
+		L();
+		for (size_t k = 0; k < c->nclients; k++)
+			selector_source("podSelector", "app", c->clients[k]->workload);
+		LE();
+		port_list(c->port);
+		ME();
+	}
+	if (!c->stateful) {
+		M();
+		S("from");
+		L();
+		selector_source("namespaceSelector", "kubernetes.io/metadata.name", "monitoring");
+		LE();
+		port_list(c->port);
+		ME();
+	}
+	if (c->nodeport) {
+		M();
+		port_list(c->port);
+		ME();
+	}
+	LE();
+	ME();
+	ME();
+}
+
+/* Whether a component gets a NetworkPolicy: something may reach it. */
+static bool
+reachable(const struct comp *c)
+{
+	return !c->job && (c->nclients || c->nodeport || !c->stateful);
+}
+
+/* The objects in apply order: the default-deny NetworkPolicy, the
+ * ServiceAccounts, the Secret, the ConfigMap, then for each component (the
+ * source order is the dependency order: every `after` names an earlier
+ * one) its Service (not a job's), its workload, its HPA and its
+ * NetworkPolicy. */
+enum what { DEFAULT_DENY, ACCOUNT, SECRET, CONFIG, SERVICE, WORKLOAD, AUTOSCALER, NETWORK_POLICY };
 struct object {
 	enum what what;
 	const struct comp *c;
@@ -717,10 +861,13 @@ struct object {
 static struct object *
 plan_objects(const struct comp *comps, int n, size_t *count)
 {
-	struct object *objs = malloc(((size_t)n * 4 + 2) * sizeof *objs);
+	if (n < 3 || n > 100000000)
+		die("N out of range: %d", n);
+	struct object *objs = malloc(((size_t)n * 5 + 3) * sizeof *objs);
 	if (!objs)
 		die("out of memory");
 	size_t k = 0;
+	objs[k++] = (struct object){DEFAULT_DENY, NULL};
 	for (int i = 1; i <= n; i++)
 		if (comps[i].account)
 			objs[k++] = (struct object){ACCOUNT, &comps[i]};
@@ -732,6 +879,8 @@ plan_objects(const struct comp *comps, int n, size_t *count)
 		objs[k++] = (struct object){WORKLOAD, &comps[i]};
 		if (comps[i].autoscaled)
 			objs[k++] = (struct object){AUTOSCALER, &comps[i]};
+		if (reachable(&comps[i]))
+			objs[k++] = (struct object){NETWORK_POLICY, &comps[i]};
 	}
 	*count = k;
 	return objs;
@@ -747,6 +896,8 @@ object(const struct object *o)
 	case SERVICE: service_object(o->c); break;
 	case WORKLOAD: workload_object(o->c); break;
 	case AUTOSCALER: autoscaler_object(o->c); break;
+	case DEFAULT_DENY: default_deny_object(); break;
+	case NETWORK_POLICY: network_policy_object(o->c); break;
 	}
 }
 
@@ -842,6 +993,8 @@ lower_kind(enum what w)
 	case SERVICE: return "service";
 	case WORKLOAD: return NULL;
 	case AUTOSCALER: return "horizontalpodautoscaler";
+	case DEFAULT_DENY:
+	case NETWORK_POLICY: return "networkpolicy";
 	}
 	return NULL;
 }
@@ -861,9 +1014,11 @@ write_dir(const char *dir, const struct object *objs, size_t count)
 		const char *kind = lower_kind(o->what);
 		if (!kind)
 			kind = o->c->stateful ? "statefulset" : o->c->job ? "job" : "deployment";
-		const char *name = o->what == SECRET   ? STACK "-app-secrets"
+		const char *name = o->what == DEFAULT_DENY ? STACK "-default-deny"
+		                   : o->what == SECRET   ? STACK "-app-secrets"
 		                   : o->what == CONFIG  ? STACK "-app-config"
 		                   : o->what == SERVICE ? o->c->service
+		                   : o->what == NETWORK_POLICY ? o->c->workload
 		                   : o->c->job          ? o->c->job_name
 		                                        : o->c->workload;
 		names[i] = fmt("%0*zu-%s-%s.yaml", width, i + 1, kind, name);
