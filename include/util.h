@@ -31,8 +31,15 @@ struct arena {
 	struct arena_chunk *head; /* the chunk being filled */
 };
 
-void *arena_alloc(struct arena *a, size_t size); /* zeroed memory */
+/* Zeroed memory, aligned for any type (arena_alloc) or to align, a power
+ * of two (arena_alloc_aligned). */
+void *arena_alloc(struct arena *a, size_t size);
+void *arena_alloc_aligned(struct arena *a, size_t size, size_t align);
+/* ptr's old_size bytes in new_size, grown in place when it is the arena's
+ * last allocation. */
 void *arena_grow(struct arena *a, void *ptr, size_t old_size, size_t new_size);
+void *arena_grow_aligned(struct arena *a, void *ptr, size_t old_size, size_t new_size,
+                         size_t align);
 char *arena_strndup(struct arena *a, const char *s, size_t len);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_printf(struct arena *a, const char *fmt, ...) PRINTF_LIKE(2, 3);
@@ -42,12 +49,14 @@ void arena_free(struct arena *a);
  * others are freed.  For a scratch arena reset after each use. */
 void arena_reset(struct arena *a);
 
-#define NEW(arena, type) ((type *)arena_alloc((arena), sizeof(type)))
+#define NEW(arena, type) ((type *)arena_alloc_aligned((arena), sizeof(type), _Alignof(type)))
 
-/* A growable array of pointers in the arena, in insertion order. */
+/* A growable array of pointers in the arena, in insertion order.  Counts
+ * are 32 bits: the input's size limit keeps them far below, and the IR
+ * holds many vectors per component. */
 struct vec {
 	void **items;
-	size_t len, cap;
+	uint32_t len, cap;
 };
 
 void vec_push(struct arena *a, struct vec *v, void *item);

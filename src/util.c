@@ -46,15 +46,29 @@ struct arena_chunk {
 
 /* Chunks are mapped (mmap): their pages are zero already, so that
  * allocations, which never reuse memory, need no memset.  (calloc would
- * clear them again once malloc's mmap threshold has grown.) */
-enum { ARENA_CHUNK = 256 * 1024, ARENA_ALIGN = sizeof(max_align_t) };
+ * clear them again once malloc's mmap threshold has grown.)  Each
+ * allocation is aligned as much as its type needs, no more: a string takes
+ * its bytes, not a multiple of 16. */
+enum {
+	ARENA_CHUNK = 256 * 1024,            /* the first chunk of an arena */
+	ARENA_CHUNK_MAX = 32 * 1024 * 1024,  /* chunks double up to this */
+	HUGE_PAGE = 2 * 1024 * 1024,
+	ARENA_ALIGN = sizeof(max_align_t),
+};
 
+/* A big chunk asks for huge pages (where the kernel gives them on
+ * request): a big stack's IR is touched page after page, and 4 KiB pages
+ * cost a fault and a TLB entry each. */
 static struct arena_chunk *
 chunk_map(size_t size)
 {
 	void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (p == MAP_FAILED)
 		fatal_oom();
+#ifdef MADV_HUGEPAGE
+	if (size >= 2 * HUGE_PAGE)
+		madvise(p, size, MADV_HUGEPAGE);
+#endif
 	return p;
 }
 
@@ -65,23 +79,28 @@ chunk_unmap(struct arena_chunk *c)
 }
 
 static size_t
-align_up(size_t n)
+align_up(size_t n, size_t align)
 {
-	return (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+	return (n + align - 1) & ~(align - 1);
 }
 
 void *
-arena_alloc(struct arena *a, size_t size)
+arena_alloc_aligned(struct arena *a, size_t size, size_t align)
 {
 	struct arena_chunk *c = a->head;
-	size = align_up(size ? size : 1);
-	if (!c || c->size - c->used < size) {
-		size_t want = size > ARENA_CHUNK / 4 ? size : ARENA_CHUNK;
+	size_t at = c ? align_up(c->used, align) : 0;
+	if (!c || at > c->size || c->size - at < size) {
+		size_t want = ARENA_CHUNK;
+		if (size > ARENA_CHUNK / 4)
+			want = align_up(size, ARENA_ALIGN);
+		else if (c && c->size >= ARENA_CHUNK)
+			want = c->size < ARENA_CHUNK_MAX ? c->size * 2 : ARENA_CHUNK_MAX;
 		if (want > SIZE_MAX - sizeof *c)
 			fatal_oom();
 		c = chunk_map(sizeof *c + want);
 		c->size = want;
 		c->used = 0;
+		at = 0;
 		if (size > ARENA_CHUNK / 4 && a->head) {
 			/* A big block gets a chunk of its own, kept behind the
 			 * chunk being filled so the latter's room is not lost. */
@@ -92,34 +111,42 @@ arena_alloc(struct arena *a, size_t size)
 			a->head = c;
 		}
 	}
-	void *p = (char *)c->data + c->used;
-	c->used += size;
+	c->used = at + (size ? size : 1);
+	return (char *)c->data + at;
+}
+
+void *
+arena_alloc(struct arena *a, size_t size)
+{
+	return arena_alloc_aligned(a, size, ARENA_ALIGN);
+}
+
+void *
+arena_grow_aligned(struct arena *a, void *ptr, size_t old_size, size_t new_size, size_t align)
+{
+	struct arena_chunk *c = a->head;
+	/* The last allocation of the current chunk grows in place. */
+	if (ptr && c && (char *)ptr + old_size == (char *)c->data + c->used &&
+	    c->size - (c->used - old_size) >= new_size) {
+		c->used = c->used - old_size + new_size; /* the new tail is still zero */
+		return ptr;
+	}
+	void *p = arena_alloc_aligned(a, new_size, align);
+	if (ptr)
+		memcpy(p, ptr, old_size);
 	return p;
 }
 
 void *
 arena_grow(struct arena *a, void *ptr, size_t old_size, size_t new_size)
 {
-	struct arena_chunk *c = a->head;
-	if (ptr && c) {
-		size_t old_al = align_up(old_size), new_al = align_up(new_size);
-		/* The last allocation of the current chunk grows in place. */
-		if ((char *)ptr + old_al == (char *)c->data + c->used &&
-		    c->size - (c->used - old_al) >= new_al) {
-			c->used = c->used - old_al + new_al; /* the new tail is still zero */
-			return ptr;
-		}
-	}
-	void *p = arena_alloc(a, new_size);
-	if (ptr)
-		memcpy(p, ptr, old_size);
-	return p;
+	return arena_grow_aligned(a, ptr, old_size, new_size, ARENA_ALIGN);
 }
 
 char *
 arena_strndup(struct arena *a, const char *s, size_t len)
 {
-	char *p = arena_alloc(a, len + 1);
+	char *p = arena_alloc_aligned(a, len + 1, 1);
 	memcpy(p, s, len);
 	p[len] = '\0';
 	return p;
@@ -211,9 +238,12 @@ void
 vec_push(struct arena *a, struct vec *v, void *item)
 {
 	if (v->len == v->cap) {
-		size_t cap = v->cap ? v->cap * 2 : 4;
-		v->items = arena_grow(a, v->items, v->cap * sizeof *v->items,
-		                      cap * sizeof *v->items);
+		/* Most vectors hold one or two items. */
+		if (v->cap > UINT32_MAX / 2)
+			fatal_oom();
+		uint32_t cap = v->cap ? v->cap * 2 : 2;
+		v->items = arena_grow_aligned(a, v->items, v->cap * sizeof *v->items,
+		                              cap * sizeof *v->items, _Alignof(void *));
 		v->cap = cap;
 	}
 	v->items[v->len++] = item;
@@ -371,8 +401,10 @@ strmap_put(struct arena *a, struct strmap *m, const char *key, void *value)
 {
 	if ((m->len + 1) * 2 > m->cap) {
 		struct strmap bigger = {0};
-		bigger.cap = m->cap ? m->cap * 2 : 16;
-		bigger.slots = arena_alloc(a, bigger.cap * sizeof *bigger.slots);
+		/* Most maps (the keys of one block) hold a few names. */
+		bigger.cap = m->cap ? m->cap * 2 : 4;
+		bigger.slots = arena_alloc_aligned(a, bigger.cap * sizeof *bigger.slots,
+		                                   _Alignof(struct map_entry));
 		for (size_t i = 0; i < m->cap; i++)
 			if (m->slots[i].key)
 				strmap_insert(&bigger, m->slots[i].key, m->slots[i].value);
