@@ -181,7 +181,6 @@ struct probe_source {
 };
 
 struct probe {
-	bool present;
 	enum probe_kind kind;
 	struct loc loc;
 	struct probe_source written;
@@ -293,6 +292,11 @@ struct security_settings {
 	struct vec add, drop;            /* ADD, DROP: struct ident * (capabilities) */
 };
 
+/* The settings of a pod's or a container's security block, the empty ones
+ * when it has none. */
+extern const struct security_settings no_security_settings;
+#define SECURITY_WRITTEN(x) ((x)->security_written ? (x)->security_written : &no_security_settings)
+
 /* A securityContext to write: of a pod or of a container.  Tristates are
  * -1 (not written), 0 (false), 1 (true). */
 struct security_context {
@@ -330,9 +334,9 @@ struct container {
 	struct vec env_from;        /* struct env_source * */
 	struct vec env;             /* struct env_var *, after lowering */
 	struct resources requests, limits;
-	struct probe probes[PROBE_SLOTS];
+	struct probe *probes[PROBE_SLOTS]; /* NULL: not given */
 	struct vec mounts;          /* struct mount * */
-	struct security_settings security_written;
+	const struct security_settings *security_written; /* NULL: none; read with SECURITY_WRITTEN */
 	struct security_context security;
 	struct wait *wait;          /* ROLE_WAIT: what it waits for */
 };
@@ -368,7 +372,7 @@ struct pod {
 	struct account *account;    /* NULL: the namespace's default account */
 	struct vec pull_secret_names; /* struct ident *, as written */
 	struct vec pull_secrets;    /* struct keyset *: imagePullSecrets */
-	struct security_settings security_written;
+	const struct security_settings *security_written; /* NULL: none; read with SECURITY_WRITTEN */
 	struct security_context security;
 	struct job_reader *job_reader; /* the pod waits for jobs: its token goes to the waits */
 	bool restart_never;         /* a job's pod: restartPolicy Never */

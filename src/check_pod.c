@@ -74,8 +74,8 @@ static void
 check_probes(struct checker *k, const struct container *ctr)
 {
 	for (int slot = 0; slot < PROBE_SLOTS; slot++) {
-		const struct probe *p = &ctr->probes[slot];
-		if (!p->present)
+		const struct probe *p = ctr->probes[slot];
+		if (!p)
 			continue;
 		if (p->kind == PROBE_HTTP && p->path && p->path[0] != '/')
 			diag(&k->c->diags, E0515, p->loc, "a probe's path starts with '/', unlike %s",
@@ -339,9 +339,9 @@ check_escalation(struct checker *k, const struct pod *pod, const struct containe
 	if (!ctr->security.privileged || ctr->security.allow_escalation != 0 ||
 	    k->s->security != SECURITY_NONE)
 		return;
-	const struct security_settings *own = ctr->role == ROLE_MAIN ? &pod->security_written
-	                                                             : &ctr->security_written;
-	const struct security_settings *from = own->has[SEC_NO_ESCALATION] ? own : &pod->security_written;
+	const struct security_settings *own = ctr->role == ROLE_MAIN ? SECURITY_WRITTEN(pod)
+	                                                             : SECURITY_WRITTEN(ctr);
+	const struct security_settings *from = own->has[SEC_NO_ESCALATION] ? own : SECURITY_WRITTEN(pod);
 	struct diagnostic *g = diag(&k->c->diags, E0404, own->word_loc[SEC_PRIVILEGED],
 	                            "container %s is 'privileged', which always allows privilege "
 	                            "escalation, and 'no-escalation' forbids it", cquote(k, ctr->name));
@@ -389,10 +389,10 @@ check_workload(struct checker *k, struct component *comp, struct workload *w)
 	for (size_t i = 0; i < w->pod.containers.len; i++) {
 		struct container *ctr = w->pod.containers.items[i];
 		check_container(k, ctr);
-		check_security_settings(k, &ctr->security_written);
+		check_security_settings(k, SECURITY_WRITTEN(ctr));
 		check_escalation(k, &w->pod, ctr);
 	}
-	check_security_settings(k, &w->pod.security_written);
+	check_security_settings(k, SECURITY_WRITTEN(&w->pod));
 	check_container_names(k, &w->pod);
 	if (w->pod.grace >= 0)
 		check_int32(k, w->pod.grace, w->pod.grace_loc, "grace");

@@ -114,8 +114,8 @@ same_headers(const struct vec *a, const struct vec *b)
 static void
 review_probes(struct checker *k, const struct container *ctr)
 {
-	const struct probe *live = &ctr->probes[PROBE_LIVENESS], *ready = &ctr->probes[PROBE_READINESS];
-	if (!live->present || !ready->present || live->kind != ready->kind ||
+	const struct probe *live = ctr->probes[PROBE_LIVENESS], *ready = ctr->probes[PROBE_READINESS];
+	if (!live || !ready || live->kind != ready->kind ||
 	    live->port != ready->port || live->delay != ready->delay || live->every != ready->every ||
 	    live->timeout != ready->timeout || live->failures != ready->failures ||
 	    (live->path == NULL) != (ready->path == NULL) ||
@@ -140,7 +140,7 @@ review_readiness(struct checker *k, const struct component *comp, const struct w
 		return;
 	for (size_t i = 0; i < w->pod.containers.len; i++) {
 		const struct container *ctr = w->pod.containers.items[i];
-		if (ctr->probes[PROBE_READINESS].present)
+		if (ctr->probes[PROBE_READINESS])
 			return;
 	}
 	const char *who = w->variant.text

@@ -191,8 +191,6 @@ static void
 resolve_probe(struct resolver *r, struct component *comp, struct container *ctr,
               struct probe *probe)
 {
-	if (!probe->present)
-		return;
 	probe->delay = probe->every = probe->timeout = probe->failures = -1;
 	if (probe->kind == PROBE_HTTP || probe->kind == PROBE_GRPC)
 		probe->path = resolve_text_of(r, probe->written.path,
@@ -345,7 +343,8 @@ resolve_container(struct resolver *r, struct component *comp, struct container *
 	resolve_text(r, &ctr->image, "an image");
 	resolve_env(r, comp, ctr);
 	for (int slot = 0; slot < PROBE_SLOTS; slot++)
-		resolve_probe(r, comp, ctr, &ctr->probes[slot]);
+		if (ctr->probes[slot])
+			resolve_probe(r, comp, ctr, ctr->probes[slot]);
 	for (size_t i = 0; i < ctr->mounts.len; i++) {
 		struct mount *m = ctr->mounts.items[i];
 		resolve_text(r, &m->path, "a mount path");

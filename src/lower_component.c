@@ -274,8 +274,8 @@ lower_probe(struct block *b, const struct ast_prop *prop)
 		return;
 	}
 	b->probes[slot] = prop;
-	struct probe *probe = &b->ctr->probes[slot];
-	probe->present = true;
+	struct probe *probe = NEW(b->l->a, struct probe);
+	b->ctr->probes[slot] = probe;
 	probe->kind = prop->u.probe.kind;
 	probe->loc = prop->loc;
 	probe->written = (struct probe_source){prop->u.probe.path, &prop->u.probe.command,
@@ -283,10 +283,13 @@ lower_probe(struct block *b, const struct ast_prop *prop)
 }
 
 static void
-lower_security(struct block *b, const struct ast_prop *prop, struct security_settings *out)
+lower_security(struct block *b, const struct ast_prop *prop,
+               const struct security_settings **slot)
 {
 	struct lowering *l = b->l;
+	struct security_settings *out = NEW(l->a, struct security_settings);
 	*out = (struct security_settings){.given = true, .loc = prop->loc};
+	*slot = out;
 	static const char *const words[SEC_WORDS] = {
 		"user", "group", "fs-group", "non-root", "read-only", "no-escalation", "privileged",
 		"add", "drop",

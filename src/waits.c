@@ -98,8 +98,8 @@ plan_service_wait(struct resolver *r, struct wait *w)
 	w->at_run_time = true;
 	w->host = t->service->name;
 	w->port = t->service->port->number;
-	const struct probe *ready = &WORKLOAD_OF(t)->main->probes[PROBE_READINESS];
-	if (ready->present && ready->kind == PROBE_HTTP && ready->path && ready->port &&
+	const struct probe *ready = WORKLOAD_OF(t)->main->probes[PROBE_READINESS];
+	if (ready && ready->kind == PROBE_HTTP && ready->path && ready->port &&
 	    ready->port->published && !ready->port->udp) {
 		w->port = ready->port->published->number;
 		w->url = service_url(r->a, w->host, w->port, ready->path);

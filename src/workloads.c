@@ -111,7 +111,7 @@ put_probe_action(struct arena *a, struct node *m, const struct probe *p)
 static void
 put_probe(struct arena *a, struct node *container, const char *key, const struct probe *p)
 {
-	if (!p->present)
+	if (!p)
 		return;
 	struct node *m = put_map(a, container, key);
 	put_probe_action(a, m, p);
@@ -236,9 +236,9 @@ put_container(struct arena *a, struct node *list, const struct container *ctr)
 	put_list(a, m, "env", &ctr->env, put_env_var);
 	put_resources(a, m, ctr);
 	put_list(a, m, "volumeMounts", &ctr->mounts, put_mount);
-	put_probe(a, m, "livenessProbe", &ctr->probes[PROBE_LIVENESS]);
-	put_probe(a, m, "readinessProbe", &ctr->probes[PROBE_READINESS]);
-	put_probe(a, m, "startupProbe", &ctr->probes[PROBE_STARTUP]);
+	put_probe(a, m, "livenessProbe", ctr->probes[PROBE_LIVENESS]);
+	put_probe(a, m, "readinessProbe", ctr->probes[PROBE_READINESS]);
+	put_probe(a, m, "startupProbe", ctr->probes[PROBE_STARTUP]);
 	put_security_context(a, m, &ctr->security);
 }
 
