@@ -24,18 +24,19 @@ void
 source_init(struct arena *a, struct source *src, const char *path,
             const char *text, size_t len)
 {
+	const char *end = text + len;
 	size_t n = 1;
-	for (size_t i = 0; i < len; i++)
-		n += text[i] == '\n';
+	for (const char *nl = text; (nl = memchr(nl, '\n', (size_t)(end - nl))); nl++)
+		n++;
 	src->path = path;
 	src->text = text;
 	src->len = len;
-	src->line_starts = arena_alloc(a, n * sizeof *src->line_starts);
+	src->line_starts = arena_alloc_aligned(a, n * sizeof *src->line_starts,
+	                                       _Alignof(uint32_t));
 	src->nlines = 0;
 	src->line_starts[src->nlines++] = 0;
-	for (size_t i = 0; i < len; i++)
-		if (text[i] == '\n')
-			src->line_starts[src->nlines++] = (uint32_t)(i + 1);
+	for (const char *nl = text; (nl = memchr(nl, '\n', (size_t)(end - nl))); nl++)
+		src->line_starts[src->nlines++] = (uint32_t)(nl - text + 1);
 }
 
 static size_t
@@ -468,6 +469,8 @@ typedef void print_fn(const struct diags *d, const struct diagnostic *g, struct 
 static void
 each_diagnostic(const struct diags *d, print_fn *fn, FILE *out, const void *how)
 {
+	if (!d->list.len)
+		return;
 	struct diagnostic **list = sorted(d);
 	struct columns cols;
 	columns_init(&cols, d->src);

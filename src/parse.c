@@ -54,6 +54,13 @@ keyword_token(const char *s, size_t len)
 const char *
 keyword_spelling(int token)
 {
+	/* The grammar declares the tokens in the table's order, so that a
+	 * token's entry is found by subtraction (the loop is the fallback). */
+	int first = keywords[0].token;
+	if (token < first || token > keywords[NKEYWORDS - 1].token)
+		return NULL;
+	if (keywords[token - first].token == token)
+		return keywords[token - first].spelling;
 	for (size_t i = 0; i < NKEYWORDS; i++)
 		if (keywords[i].token == token)
 			return keywords[i].spelling;

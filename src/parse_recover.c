@@ -46,7 +46,9 @@ struct recover {
 	int nahead;
 	struct block *blocks;
 	size_t nblocks, blocks_cap;
-	long balance;             /* '{' minus '}' of the source, less those repaired */
+	long balance;             /* '{' minus '}' of the source, less those repaired:
+	                           * counted when first asked for (brace_count) */
+	bool balance_counted;
 	struct tok prev, prev2;   /* the last two tokens delivered */
 	int stmt_first;           /* the first token of the statement delivered last */
 	const char *stmt_word;    /* its spelling or text */
@@ -101,11 +103,23 @@ brace_balance(const char *s, size_t len)
 	return n;
 }
 
+/* The balance of braces, counted over the source the first time a
+ * repair asks for it: a file without mistakes is not read twice. */
+static long
+brace_count(struct parse_ctx *p)
+{
+	struct recover *r = p->r;
+	if (!r->balance_counted) {
+		r->balance = brace_balance(p->c->src.text, p->c->src.len);
+		r->balance_counted = true;
+	}
+	return r->balance;
+}
+
 void
 recover_init(struct parse_ctx *p)
 {
 	p->r = NEW(p->arena, struct recover);
-	p->r->balance = brace_balance(p->c->src.text, p->c->src.len);
 	p->r->closed_at = NO_LOC;
 }
 
@@ -429,14 +443,14 @@ missing_brace(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
 		note_open(p, d, b, "opened");
 		return true;
 	}
-	if (b->kind == BLOCK_ITEMS || r->balance <= 0 || !recover_starts_line(p, t->loc.begin))
+	if (b->kind == BLOCK_ITEMS || !recover_starts_line(p, t->loc.begin))
 		return false;
 	int next = peek(p, scanner, 0)->token;
 	bool key_like = next == '=' || next == ':' || next == '{';
 	bool decl = is_role(t->token, "declaration") && b->kind != BLOCK_NAMING &&
 	            !(b->kind == BLOCK_ENTRIES && key_like);
 	bool prop = b->kind == BLOCK_ENTRIES && is_role(t->token, "property") && !key_like;
-	if (!decl && !prop)
+	if ((!decl && !prop) || brace_count(p) <= 0)
 		return false;
 	struct diagnostic *d = diag(&p->c->diags, E0120, t->loc,
 	                            "expected '}' to close the '%s' block before '%s'", b->name,
@@ -460,11 +474,11 @@ extra_brace(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
 			note_open(p, d, &r->closed, "opened");
 		return true;
 	}
-	if (r->balance >= 0 || b->kind != BLOCK_PROPS || r->nblocks < 2 ||
-	    r->blocks[r->nblocks - 2].kind != BLOCK_ITEMS)
+	if (b->kind != BLOCK_PROPS || r->nblocks < 2 || r->blocks[r->nblocks - 2].kind != BLOCK_ITEMS)
 		return false;
 	struct tok *next = peek(p, scanner, 0);
-	if (!property_only(next->token) || !recover_starts_line(p, next->loc.begin))
+	if (!property_only(next->token) || !recover_starts_line(p, next->loc.begin) ||
+	    brace_count(p) >= 0)
 		return false;
 	struct diagnostic *d = diag(&p->c->diags, E0121, t->loc,
 	                            "extra '}': it would close the '%s' block before its '%s' on the next line",
