@@ -15,22 +15,38 @@
 #include <string.h>
 #include <yaml.h>
 
-/* Words YAML 1.1 reads as null, bools, infinities, NaN, merge and value;
- * none is longer than 5 bytes. */
-#define WORD(w) {w, sizeof w - 1}
-static const struct {
-	const char *word;
-	size_t len;
-} reserved_words[] = {
-	WORD("~"), WORD("null"), WORD("Null"), WORD("NULL"), WORD("true"), WORD("True"),
-	WORD("TRUE"), WORD("false"), WORD("False"), WORD("FALSE"), WORD("y"), WORD("Y"),
-	WORD("yes"), WORD("Yes"), WORD("YES"), WORD("n"), WORD("N"), WORD("no"), WORD("No"),
-	WORD("NO"), WORD("on"), WORD("On"), WORD("ON"), WORD("off"), WORD("Off"), WORD("OFF"),
-	WORD(".inf"), WORD(".Inf"), WORD(".INF"), WORD("+.inf"), WORD("+.Inf"), WORD("+.INF"),
-	WORD("-.inf"), WORD("-.Inf"), WORD("-.INF"), WORD(".nan"), WORD(".NaN"), WORD(".NAN"),
-	WORD("<<"), WORD("="),
-};
-#undef WORD
+/* Whether s (len bytes) is one of count words of len bytes, each stored
+ * in len + 1. */
+static bool
+one_of(const char *s, const char *words, size_t len, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		if (memcmp(s, words + i * (len + 1), len) == 0)
+			return true;
+	return false;
+}
+
+/* Whether s is one of the words YAML 1.1 reads as null, a bool, an
+ * infinity, NaN, merge or value.  None is longer than 5 bytes; they are
+ * listed by length so that each comparison is of a fixed size. */
+static bool
+reserved_word(const char *s, size_t len)
+{
+	static const char words2[][3] = {"no", "No", "NO", "on", "On", "ON", "<<"};
+	static const char words3[][4] = {"yes", "Yes", "YES", "off", "Off", "OFF"};
+	static const char words4[][5] = {"null", "Null", "NULL", "true", "True", "TRUE",
+	                                 ".inf", ".Inf", ".INF", ".nan", ".NaN", ".NAN"};
+	static const char words5[][6] = {"false", "False", "FALSE", "+.inf", "+.Inf",
+	                                 "+.INF", "-.inf", "-.Inf", "-.INF"};
+	switch (len) {
+	case 1: return s[0] && strchr("~yYnN=", s[0]);
+	case 2: return one_of(s, words2[0], 2, sizeof words2 / sizeof *words2);
+	case 3: return one_of(s, words3[0], 3, sizeof words3 / sizeof *words3);
+	case 4: return one_of(s, words4[0], 4, sizeof words4 / sizeof *words4);
+	case 5: return one_of(s, words5[0], 5, sizeof words5 / sizeof *words5);
+	}
+	return false;
+}
 
 bool
 yaml_plain_is_ambiguous(const char *s, size_t len)
@@ -41,9 +57,8 @@ yaml_plain_is_ambiguous(const char *s, size_t len)
 	 * reserved word, a number or a timestamp. */
 	if (!strchr("~nNtTfFyYoO.+-<=0123456789_", s[0]))
 		return false;
-	for (size_t i = 0; len <= 5 && i < sizeof reserved_words / sizeof *reserved_words; i++)
-		if (reserved_words[i].len == len && memcmp(reserved_words[i].word, s, len) == 0)
-			return true;
+	if (reserved_word(s, len))
+		return true;
 	/* DDDD-: a timestamp candidate */
 	if (len >= 5 && s[4] == '-' && strspn(s, "0123456789") >= 4)
 		return true;
