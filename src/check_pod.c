@@ -12,14 +12,21 @@
 
 /* Containers */
 
+/* The resources of a container, with the words of their messages. */
+struct resource_words {
+	const char *name, *request, *limit;
+	bool bytes;
+};
+
 /* One resource's request and limit: each a quantity, the request within
  * the limit. */
 static void
 check_resource(struct checker *k, struct quantity *request, struct quantity *limit,
-               const char *name, bool bytes)
+               const struct resource_words *w)
 {
-	bool r = check_quantity(k, request, arena_printf(k->a, "%s request", name), bytes);
-	bool l = check_quantity(k, limit, arena_printf(k->a, "%s limit", name), bytes);
+	const char *name = w->name;
+	bool r = check_quantity(k, request, w->request, w->bytes);
+	bool l = check_quantity(k, limit, w->limit, w->bytes);
 	if (r && l && request->value > limit->value) {
 		struct diagnostic *g = diag(&k->c->diags, E0506, request->loc,
 		                            "%s request %s is above the %s limit %s", name,
@@ -31,9 +38,13 @@ check_resource(struct checker *k, struct quantity *request, struct quantity *lim
 static void
 check_resources(struct checker *k, struct container *ctr)
 {
-	check_resource(k, &ctr->requests.cpu, &ctr->limits.cpu, "cpu", false);
-	check_resource(k, &ctr->requests.memory, &ctr->limits.memory, "memory", true);
-	check_resource(k, &ctr->requests.storage, &ctr->limits.storage, "ephemeral-storage", true);
+	static const struct resource_words cpu = {"cpu", "cpu request", "cpu limit", false},
+	                                   memory = {"memory", "memory request", "memory limit", true},
+	                                   storage = {"ephemeral-storage", "ephemeral-storage request",
+	                                              "ephemeral-storage limit", true};
+	check_resource(k, &ctr->requests.cpu, &ctr->limits.cpu, &cpu);
+	check_resource(k, &ctr->requests.memory, &ctr->limits.memory, &memory);
+	check_resource(k, &ctr->requests.storage, &ctr->limits.storage, &storage);
 }
 
 static void
