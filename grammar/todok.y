@@ -95,6 +95,16 @@ new_prop(struct parse_ctx *p, enum prop_kind kind, struct loc loc, struct loc kw
 	prop->kind = kind;
 	prop->loc = loc;
 	prop->kw_loc = kw;
+	switch (kind) { /* the properties kept out of line */
+	case PROP_PORT:
+	case PROP_CONTAINER_PORT: prop->u.port = NEW(A, struct ast_port); break;
+	case PROP_AUTOSCALE: prop->u.autoscale = NEW(A, struct ast_autoscale); break;
+	case PROP_EXPOSE:
+	case PROP_EXPOSE_AS: prop->u.expose = NEW(A, struct ast_expose); break;
+	case PROP_VOLUME: prop->u.volume = NEW(A, struct ast_volume); break;
+	case PROP_ROUTE: prop->u.route = NEW(A, struct ast_route); break;
+	default: break;
+	}
 	record_statement(p, loc);
 	return prop;
 }
@@ -222,10 +232,10 @@ port_prop(struct parse_ctx *p, enum prop_kind kind, struct loc loc, struct loc k
           struct ident name, struct ast_number number)
 {
 	struct ast_prop *prop = new_prop(p, kind, loc, kw);
-	prop->u.port.name = name;
-	prop->u.port.number = number;
-	prop->u.port.target = absent_number();
-	prop->u.port.target_name = no_ident();
+	prop->u.port->name = name;
+	prop->u.port->number = number;
+	prop->u.port->target = absent_number();
+	prop->u.port->target_name = no_ident();
 	return prop;
 }
 
@@ -234,10 +244,10 @@ volume_prop(struct parse_ctx *p, enum volume_kind kind, struct loc loc, struct l
             struct volume_head head)
 {
 	struct ast_prop *prop = new_prop(p, PROP_VOLUME, loc, kw);
-	prop->u.volume.kind = kind;
-	prop->u.volume.name = head.name;
-	prop->u.volume.path = head.path;
-	prop->u.volume.subpath = head.subpath;
+	prop->u.volume->kind = kind;
+	prop->u.volume->name = head.name;
+	prop->u.volume->path = head.path;
+	prop->u.volume->subpath = head.subpath;
 	return prop;
 }
 }
@@ -659,9 +669,9 @@ prop
 	/* "replicas" INT ".." INT "cpu" PERCENT */
 	| KW_REPLICAS INT DOTDOT INT KW_CPU PERCENT {
 		$$ = new_prop(p, PROP_AUTOSCALE, @$, @1);
-		$$->u.autoscale.min = $2;
-		$$->u.autoscale.max = $4;
-		$$->u.autoscale.percent = $6;
+		$$->u.autoscale->min = $2;
+		$$->u.autoscale->max = $4;
+		$$->u.autoscale->percent = $6;
 	}
 	/* ("requests" | "limits") { ("cpu" | "memory" | "ephemeral-storage") QUANTITY } */
 	| KW_REQUESTS resource_list {
@@ -710,11 +720,11 @@ prop
 	/* "route" STRING ["path" STRING] ["tls" NAME] ["class" STRING | "gateway" STRING] */
 	| KW_ROUTE STRING route_path route_tls route_via {
 		$$ = new_prop(p, PROP_ROUTE, @$, @1);
-		$$->u.route.host = $2;
-		$$->u.route.path = $3;
-		$$->u.route.tls = $4;
-		$$->u.route.class = $5.class;
-		$$->u.route.gateway = $5.gateway;
+		$$->u.route->host = $2;
+		$$->u.route->path = $3;
+		$$->u.route->tls = $4;
+		$$->u.route->class = $5.class;
+		$$->u.route->gateway = $5.gateway;
 	}
 	/* "grace" DURATION */
 	| KW_GRACE DURATION {
@@ -797,23 +807,23 @@ prop
 port_prop
 	: KW_PORT opt_name INT port_udp {
 		$$ = port_prop(p, PROP_PORT, @$, @1, $2, $3);
-		$$->u.port.udp = $4;
+		$$->u.port->udp = $4;
 	}
 	| KW_PORT opt_name INT ARROW opt_name INT port_udp {
 		$$ = port_prop(p, PROP_PORT, @$, @1, $2, $3);
-		$$->u.port.target = $6;
-		$$->u.port.target_name = $5;
-		$$->u.port.udp = $7;
+		$$->u.port->target = $6;
+		$$->u.port->target_name = $5;
+		$$->u.port->udp = $7;
 	}
 	| KW_PORT opt_name INT ARROW name port_udp {
 		$$ = port_prop(p, PROP_PORT, @$, @1, $2, $3);
-		$$->u.port.target_name = $5;
-		$$->u.port.udp = $6;
+		$$->u.port->target_name = $5;
+		$$->u.port->udp = $6;
 	}
 	/* "container-port" [NAME] INT ["udp"] */
 	| KW_CONTAINER_PORT opt_name INT port_udp {
 		$$ = port_prop(p, PROP_CONTAINER_PORT, @$, @1, $2, $3);
-		$$->u.port.udp = $4;
+		$$->u.port->udp = $4;
 	}
 	;
 
@@ -864,52 +874,52 @@ probe_prop
 expose_prop
 	: KW_EXPOSE KW_CLUSTERIP {
 		$$ = new_prop(p, PROP_EXPOSE, @$, @1);
-		$$->u.expose.kind = EXPOSE_CLUSTERIP;
-		$$->u.expose.node_port = absent_number();
+		$$->u.expose->kind = EXPOSE_CLUSTERIP;
+		$$->u.expose->node_port = absent_number();
 	}
 	| KW_EXPOSE KW_NODEPORT {
 		$$ = new_prop(p, PROP_EXPOSE, @$, @1);
-		$$->u.expose.kind = EXPOSE_NODEPORT;
-		$$->u.expose.node_port = absent_number();
+		$$->u.expose->kind = EXPOSE_NODEPORT;
+		$$->u.expose->node_port = absent_number();
 	}
 	| KW_EXPOSE KW_NODEPORT INT {
 		$$ = new_prop(p, PROP_EXPOSE, @$, @1);
-		$$->u.expose.kind = EXPOSE_NODEPORT;
-		$$->u.expose.node_port = $3;
+		$$->u.expose->kind = EXPOSE_NODEPORT;
+		$$->u.expose->node_port = $3;
 	}
 	| KW_EXPOSE KW_LOADBALANCER {
 		$$ = new_prop(p, PROP_EXPOSE, @$, @1);
-		$$->u.expose.kind = EXPOSE_LOADBALANCER;
-		$$->u.expose.node_port = absent_number();
+		$$->u.expose->kind = EXPOSE_LOADBALANCER;
+		$$->u.expose->node_port = absent_number();
 	}
 	| KW_EXPOSE KW_NONE {
 		$$ = new_prop(p, PROP_EXPOSE, @$, @1);
-		$$->u.expose.kind = EXPOSE_NONE;
-		$$->u.expose.node_port = absent_number();
+		$$->u.expose->kind = EXPOSE_NONE;
+		$$->u.expose->node_port = absent_number();
 	}
 	| KW_EXPOSE KW_CLUSTERIP KW_AS name {
 		$$ = new_prop(p, PROP_EXPOSE_AS, @$, @1);
-		$$->u.expose.kind = EXPOSE_CLUSTERIP;
-		$$->u.expose.node_port = absent_number();
-		$$->u.expose.as = $4;
+		$$->u.expose->kind = EXPOSE_CLUSTERIP;
+		$$->u.expose->node_port = absent_number();
+		$$->u.expose->as = $4;
 	}
 	| KW_EXPOSE KW_NODEPORT KW_AS name {
 		$$ = new_prop(p, PROP_EXPOSE_AS, @$, @1);
-		$$->u.expose.kind = EXPOSE_NODEPORT;
-		$$->u.expose.node_port = absent_number();
-		$$->u.expose.as = $4;
+		$$->u.expose->kind = EXPOSE_NODEPORT;
+		$$->u.expose->node_port = absent_number();
+		$$->u.expose->as = $4;
 	}
 	| KW_EXPOSE KW_NODEPORT INT KW_AS name {
 		$$ = new_prop(p, PROP_EXPOSE_AS, @$, @1);
-		$$->u.expose.kind = EXPOSE_NODEPORT;
-		$$->u.expose.node_port = $3;
-		$$->u.expose.as = $5;
+		$$->u.expose->kind = EXPOSE_NODEPORT;
+		$$->u.expose->node_port = $3;
+		$$->u.expose->as = $5;
 	}
 	| KW_EXPOSE KW_LOADBALANCER KW_AS name {
 		$$ = new_prop(p, PROP_EXPOSE_AS, @$, @1);
-		$$->u.expose.kind = EXPOSE_LOADBALANCER;
-		$$->u.expose.node_port = absent_number();
-		$$->u.expose.as = $4;
+		$$->u.expose->kind = EXPOSE_LOADBALANCER;
+		$$->u.expose->node_port = absent_number();
+		$$->u.expose->as = $4;
 	}
 	;
 
@@ -920,31 +930,31 @@ expose_prop
 volume_prop
 	: volume_head KW_SIZE quantity opt_class_string {
 		$$ = volume_prop(p, VOLUME_CLAIM, @$, @1, $1);
-		$$->u.volume.size = dup_number(p, $3);
-		$$->u.volume.class = $4;
+		$$->u.volume->size = dup_number(p, $3);
+		$$->u.volume->class = $4;
 	}
 	| volume_head KW_TEMP opt_memory {
 		$$ = volume_prop(p, VOLUME_TEMP, @$, @1, $1);
-		$$->u.volume.memory = $3;
+		$$->u.volume->memory = $3;
 	}
 	| volume_head KW_TEMP opt_memory KW_SIZE quantity {
 		$$ = volume_prop(p, VOLUME_TEMP, @$, @1, $1);
-		$$->u.volume.memory = $3;
-		$$->u.volume.size = dup_number(p, $5);
+		$$->u.volume->memory = $3;
+		$$->u.volume->size = dup_number(p, $5);
 	}
 	| volume_head KW_FROM KW_CONFIG name opt_items opt_mode {
 		$$ = volume_prop(p, VOLUME_CONFIG, @$, @1, $1);
-		$$->u.volume.source = $4;
-		$$->u.volume.has_items = @5.begin != @5.end; /* an empty rule has an empty location */
-		$$->u.volume.items = $5;
-		$$->u.volume.mode = HAS_LOC($6.loc) ? dup_number(p, $6) : NULL;
+		$$->u.volume->source = $4;
+		$$->u.volume->has_items = @5.begin != @5.end; /* an empty rule has an empty location */
+		$$->u.volume->items = $5;
+		$$->u.volume->mode = HAS_LOC($6.loc) ? dup_number(p, $6) : NULL;
 	}
 	| volume_head KW_FROM KW_SECRET name opt_items opt_mode {
 		$$ = volume_prop(p, VOLUME_SECRET, @$, @1, $1);
-		$$->u.volume.source = $4;
-		$$->u.volume.has_items = @5.begin != @5.end; /* an empty rule has an empty location */
-		$$->u.volume.items = $5;
-		$$->u.volume.mode = HAS_LOC($6.loc) ? dup_number(p, $6) : NULL;
+		$$->u.volume->source = $4;
+		$$->u.volume->has_items = @5.begin != @5.end; /* an empty rule has an empty location */
+		$$->u.volume->items = $5;
+		$$->u.volume->mode = HAS_LOC($6.loc) ? dup_number(p, $6) : NULL;
 	}
 	;
 

@@ -127,23 +127,54 @@ enum prop_kind {
 	PROP_KINDS
 };
 
+/* The bigger properties, kept out of line so that every property is small. */
+struct ast_port {
+	struct ident name;          /* text NULL when unnamed */
+	struct ast_number number;   /* the Service port (CONTAINER_PORT: the port) */
+	struct ast_number target;   /* after "->"; loc NO_LOC when absent */
+	struct ident target_name;   /* after "->": the container port's name */
+	bool udp;
+};
+
+struct ast_autoscale {
+	struct ast_number min, max, percent;
+};
+
+struct ast_expose {
+	enum expose_kind kind;
+	struct ast_number node_port; /* loc NO_LOC when absent */
+	struct ident as;             /* EXPOSE_AS */
+};
+
+struct ast_volume {
+	enum volume_kind kind;
+	struct ident name;
+	struct ast_string *path;
+	struct ast_string *subpath;  /* NULL when absent */
+	struct ast_number *size;     /* NULL when absent */
+	struct ast_string *class;    /* NULL when absent */
+	bool memory;                 /* TEMP: "temp memory" */
+	struct ident source;         /* CONFIG, SECRET */
+	bool has_items;
+	struct vec items;            /* CONFIG, SECRET: struct ast_entry * (KEY = "path") */
+	struct ast_number *mode;     /* CONFIG, SECRET: NULL when absent */
+};
+
+struct ast_route {
+	struct ast_string *host, *path; /* path NULL when absent */
+	struct ident tls;              /* text NULL when absent */
+	struct ast_string *class, *gateway; /* NULL when absent */
+};
+
 struct ast_prop {
 	enum prop_kind kind;
 	struct loc loc;     /* the whole property */
 	struct loc kw_loc;  /* its first word */
 	union {
 		struct ast_string *image;
-		struct {
-			struct ident name;          /* text NULL when unnamed */
-			struct ast_number number;   /* the Service port (CONTAINER_PORT: the port) */
-			struct ast_number target;   /* after "->"; loc NO_LOC when absent */
-			struct ident target_name;   /* after "->": the container port's name */
-			bool udp;
-		} port;
+		struct ast_port *port;            /* PORT, CONTAINER_PORT */
 		struct ast_number replicas;
-		struct {
-			struct ast_number min, max, percent;
-		} autoscale;
+		struct ast_autoscale *autoscale;
 		struct ast_resources resources;   /* REQUESTS, LIMITS */
 		struct {
 			enum metadata_target target;  /* LABELS, ANNOTATIONS */
@@ -159,31 +190,11 @@ struct ast_prop {
 			struct vec command;        /* EXEC: struct ast_string * */
 			struct vec options;        /* struct ast_probe_option * */
 		} probe;
-		struct {
-			enum expose_kind kind;
-			struct ast_number node_port; /* loc NO_LOC when absent */
-			struct ident as;             /* EXPOSE_AS */
-		} expose;
-		struct {
-			enum volume_kind kind;
-			struct ident name;
-			struct ast_string *path;
-			struct ast_string *subpath;  /* NULL when absent */
-			struct ast_number *size;     /* NULL when absent */
-			struct ast_string *class;    /* NULL when absent */
-			bool memory;                 /* TEMP: "temp memory" */
-			struct ident source;         /* CONFIG, SECRET */
-			bool has_items;
-			struct vec items;            /* CONFIG, SECRET: struct ast_entry * (KEY = "path") */
-			struct ast_number *mode;     /* CONFIG, SECRET: NULL when absent */
-		} volume;
+		struct ast_expose *expose;        /* EXPOSE, EXPOSE_AS */
+		struct ast_volume *volume;
 		struct vec strings;               /* COMMAND, ARGS: struct ast_string * */
 		struct ident container;           /* CONTAINER */
-		struct {
-			struct ast_string *host, *path; /* path NULL when absent */
-			struct ident tls;              /* text NULL when absent */
-			struct ast_string *class, *gateway; /* NULL when absent */
-		} route;
+		struct ast_route *route;
 		struct ast_number number;         /* GRACE, RETRIES, DEADLINE, KEEP */
 		struct {
 			struct ident name;             /* SIDECAR, INIT, VARIANT, CONTAINER_BLOCK */

@@ -193,7 +193,7 @@ container_port(struct lowering *l, const struct ast_prop *prop, struct ident nam
 	cp->name = name.text;
 	cp->name_loc = name.loc;
 	cp->number = number;
-	cp->udp = prop->u.port.udp;
+	cp->udp = prop->u.port->udp;
 	cp->loc = prop->loc;
 	return cp;
 }
@@ -207,15 +207,15 @@ static void
 lower_port(struct block *b, const struct ast_prop *prop)
 {
 	struct lowering *l = b->l;
-	const struct ident *cname = &prop->u.port.target_name;
-	bool to_number = HAS_LOC(prop->u.port.target.loc);
+	const struct ident *cname = &prop->u.port->target_name;
+	bool to_number = HAS_LOC(prop->u.port->target.loc);
 	if (b->kind == BLOCK_SIDECAR || b->kind == BLOCK_CONTAINER || prop->kind == PROP_CONTAINER_PORT) {
 		if (to_number || cname->text)
 			diag(&l->c->diags, E0409, prop->loc,
 			     "a port of %s is a port of its container: '->' belongs on the "
 			     "component's own 'port' lines", block_names[b->kind]);
 		vec_push(l->a, &b->ctr->ports,
-		         container_port(l, prop, prop->u.port.name, prop->u.port.number.value));
+		         container_port(l, prop, prop->u.port->name, prop->u.port->number.value));
 		return;
 	}
 	struct service_port *sp;
@@ -223,10 +223,10 @@ lower_port(struct block *b, const struct ast_prop *prop)
 		sp = b->comp->ports.items[b->port_index++];
 	} else {
 		sp = NEW(l->a, struct service_port);
-		sp->name = prop->u.port.name.text;
-		sp->name_loc = prop->u.port.name.loc;
-		sp->number = prop->u.port.number.value;
-		sp->udp = prop->u.port.udp;
+		sp->name = prop->u.port->name.text;
+		sp->name_loc = prop->u.port->name.loc;
+		sp->number = prop->u.port->number.value;
+		sp->udp = prop->u.port->udp;
 		sp->loc = prop->loc;
 		vec_push(l->a, &b->comp->ports, sp);
 	}
@@ -235,9 +235,9 @@ lower_port(struct block *b, const struct ast_prop *prop)
 		sp->target_loc = cname->loc;
 		return;
 	}
-	struct ident name = cname->text ? *cname : prop->u.port.name;
+	struct ident name = cname->text ? *cname : prop->u.port->name;
 	struct container_port *cp = container_port(l, prop, name,
-	                                           to_number ? prop->u.port.target.value : sp->number);
+	                                           to_number ? prop->u.port->target.value : sp->number);
 	cp->by_service_name = cname->text == NULL;
 	cp->published = sp;
 	if (!b->pod_only)
@@ -415,33 +415,33 @@ static void
 lower_volume(struct block *b, const struct ast_prop *prop)
 {
 	struct lowering *l = b->l;
-	check_name(l, prop->u.volume.name, "volume");
+	check_name(l, prop->u.volume->name, "volume");
 	struct volume *vol = NEW(l->a, struct volume);
-	vol->memory = prop->u.volume.memory;
-	vol->has_items = prop->u.volume.has_items;
-	if (vol->has_items && !prop->u.volume.items.len)
+	vol->memory = prop->u.volume->memory;
+	vol->has_items = prop->u.volume->has_items;
+	if (vol->has_items && !prop->u.volume->items.len)
 		diag(&l->c->diags, E0201, prop->loc,
 		     "'items' names no key; list the keys to mount, or leave 'items' out to mount "
 		     "every key");
-	lower_metadata(l, &prop->u.volume.items, &vol->item_entries);
+	lower_metadata(l, &prop->u.volume->items, &vol->item_entries);
 	vol->mode = -1;
-	if (prop->u.volume.mode)
-		vol->mode = octal_mode(l, prop->u.volume.mode);
-	vol->mode_loc = prop->u.volume.mode ? prop->u.volume.mode->loc : NO_LOC;
-	vol->kind = prop->u.volume.kind;
-	vol->name = prop->u.volume.name;
+	if (prop->u.volume->mode)
+		vol->mode = octal_mode(l, prop->u.volume->mode);
+	vol->mode_loc = prop->u.volume->mode ? prop->u.volume->mode->loc : NO_LOC;
+	vol->kind = prop->u.volume->kind;
+	vol->name = prop->u.volume->name;
 	vol->loc = prop->loc;
-	if (prop->u.volume.size)
-		vol->size = (struct quantity){prop->u.volume.size->text, prop->u.volume.size->loc, 0};
-	vol->class.written = prop->u.volume.class;
-	vol->source = prop->u.volume.source;
+	if (prop->u.volume->size)
+		vol->size = (struct quantity){prop->u.volume->size->text, prop->u.volume->size->loc, 0};
+	vol->class.written = prop->u.volume->class;
+	vol->source = prop->u.volume->source;
 	vec_push(l->a, &b->w->pod.volumes, vol);
 	struct mount *m = NEW(l->a, struct mount);
 	m->volume = vol;
 	m->volume_name = vol->name;
-	m->path.written = prop->u.volume.path;
-	m->path_loc = prop->u.volume.path->loc;
-	m->subpath.written = prop->u.volume.subpath;
+	m->path.written = prop->u.volume->path;
+	m->path_loc = prop->u.volume->path->loc;
+	m->subpath.written = prop->u.volume->subpath;
 	m->read_only = vol->kind == VOLUME_CONFIG || vol->kind == VOLUME_SECRET;
 	vec_push(l->a, &b->ctr->mounts, m);
 }
@@ -469,9 +469,9 @@ static void
 lower_expose_as(struct lowering *l, struct component *comp, const struct ast_prop *prop)
 {
 	struct service *x = NEW(l->a, struct service);
-	x->type = prop->u.expose.kind;
-	x->name = prop->u.expose.as.text;
-	x->node_port = prop->u.expose.node_port.value;
+	x->type = prop->u.expose->kind;
+	x->name = prop->u.expose->as.text;
+	x->node_port = prop->u.expose->node_port.value;
 	x->loc = prop->loc;
 	x->ports = &comp->ports;
 	vec_push(l->a, &comp->extra_services, x);
@@ -480,12 +480,12 @@ lower_expose_as(struct lowering *l, struct component *comp, const struct ast_pro
 static void
 lower_route(struct lowering *l, struct component *comp, const struct ast_prop *prop)
 {
-	const struct ast_string *class = prop->u.route.class, *gateway = prop->u.route.gateway;
+	const struct ast_string *class = prop->u.route->class, *gateway = prop->u.route->gateway;
 	if (class && gateway)
 		diag(&l->c->diags, E0404, gateway->loc,
 		     "a route is an Ingress of a 'class' or an HTTPRoute of a 'gateway', not both");
-	if (gateway && prop->u.route.tls.text)
-		diag(&l->c->diags, E0404, prop->u.route.tls.loc,
+	if (gateway && prop->u.route->tls.text)
+		diag(&l->c->diags, E0404, prop->u.route->tls.loc,
 		     "the TLS of an HTTPRoute is set on its Gateway, not with 'tls'");
 	struct route *route = NEW(l->a, struct route);
 	route->class.written = class;
@@ -493,11 +493,11 @@ lower_route(struct lowering *l, struct component *comp, const struct ast_prop *p
 	route->gateway.written = gateway;
 	route->gateway_loc = gateway ? gateway->loc : NO_LOC;
 	route->loc = prop->loc;
-	route->host.written = prop->u.route.host;
-	route->host_loc = prop->u.route.host->loc;
-	route->path.written = prop->u.route.path;
-	route->path_loc = prop->u.route.path ? prop->u.route.path->loc : prop->loc;
-	route->tls_name = prop->u.route.tls;
+	route->host.written = prop->u.route->host;
+	route->host_loc = prop->u.route->host->loc;
+	route->path.written = prop->u.route->path;
+	route->path_loc = prop->u.route->path ? prop->u.route->path->loc : prop->loc;
+	route->tls_name = prop->u.route->tls;
 	vec_push(l->a, &comp->routes, route);
 }
 
@@ -575,9 +575,9 @@ lower_replicas(struct workload *w, const struct ast_prop *prop)
 		return;
 	}
 	w->autoscaled = true;
-	w->min_replicas = prop->u.autoscale.min.value;
-	w->autoscale_max = prop->u.autoscale.max.value;
-	w->cpu_percent = prop->u.autoscale.percent.value;
+	w->min_replicas = prop->u.autoscale->min.value;
+	w->autoscale_max = prop->u.autoscale->max.value;
+	w->cpu_percent = prop->u.autoscale->percent.value;
 	w->autoscale_loc = prop->loc;
 }
 
@@ -612,7 +612,7 @@ lower_component_property(struct block *b, const struct ast_prop *prop)
 	case PROP_REPLICAS:
 	case PROP_AUTOSCALE: lower_replicas(b->w, prop); break;
 	case PROP_EXPOSE:
-		comp->expose = (struct expose){prop->u.expose.kind, prop->u.expose.node_port.value,
+		comp->expose = (struct expose){prop->u.expose->kind, prop->u.expose->node_port.value,
 		                               prop->loc, true};
 		break;
 	case PROP_EXPOSE_AS: lower_expose_as(l, comp, prop); break;

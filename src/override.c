@@ -58,8 +58,8 @@ name_of(const struct ast_prop *p)
 	if (is_nested(p))
 		return p->u.nested.name.text;
 	switch (p->kind) {
-	case PROP_VOLUME: return p->u.volume.name.text;
-	case PROP_EXPOSE_AS: return p->u.expose.as.text;
+	case PROP_VOLUME: return p->u.volume->name.text;
+	case PROP_EXPOSE_AS: return p->u.expose->as.text;
 	case PROP_MOUNT: return p->u.mount.volume.text;
 	case PROP_QUIET: return p->u.quiet.code.text;
 	default: return NULL;

@@ -296,9 +296,9 @@ test_ast_locations(void **state)
 	assert_string_equal(unit_loc_text(&t, image->u.image->loc), "\"nginx:1.27\"");
 	struct ast_prop *port = it->props.items[1];
 	assert_string_equal(unit_loc_text(&t, port->loc), "port http 8080");
-	assert_string_equal(unit_loc_text(&t, port->u.port.name.loc), "http");
-	assert_string_equal(unit_loc_text(&t, port->u.port.number.loc), "8080");
-	unit_assert_position(&t, port->u.port.number.loc.begin, 4, 15);
+	assert_string_equal(unit_loc_text(&t, port->u.port->name.loc), "http");
+	assert_string_equal(unit_loc_text(&t, port->u.port->number.loc), "8080");
+	unit_assert_position(&t, port->u.port->number.loc.begin, 4, 15);
 	/* the lowered component keeps them */
 	struct component *w = t.c.stack->components.items[0];
 	assert_string_equal(unit_loc_text(&t, w->name.loc), "web");

@@ -431,13 +431,13 @@ test_numbers_in_properties(void **state)
 	assert_int_equal(w->props.len, 5);
 	struct ast_prop *port = w->props.items[1];
 	assert_int_equal(port->kind, PROP_PORT);
-	assert_int_equal(port->u.port.number.value, 8000);
+	assert_int_equal(port->u.port->number.value, 8000);
 	struct ast_prop *as = w->props.items[2];
 	assert_int_equal(as->kind, PROP_AUTOSCALE);
-	assert_int_equal(as->u.autoscale.min.value, 2);
-	assert_int_equal(as->u.autoscale.max.value, 5);
-	assert_int_equal(as->u.autoscale.percent.kind, NUM_PERCENT);
-	assert_int_equal(as->u.autoscale.percent.value, 70);
+	assert_int_equal(as->u.autoscale->min.value, 2);
+	assert_int_equal(as->u.autoscale->max.value, 5);
+	assert_int_equal(as->u.autoscale->percent.kind, NUM_PERCENT);
+	assert_int_equal(as->u.autoscale->percent.value, 70);
 	struct ast_prop *req = w->props.items[3];
 	assert_int_equal(req->kind, PROP_REQUESTS);
 	assert_string_equal(req->u.resources.cpu->text, "150m");
@@ -454,8 +454,8 @@ test_numbers_in_properties(void **state)
 		assert_int_equal(o->number.value, want[i]);
 	}
 	struct component *comp = t.c.stack->components.items[0];
-	assert_int_equal(WORKLOAD_OF(comp)->main->probes[PROBE_LIVENESS].delay, 10);
-	assert_int_equal(WORKLOAD_OF(comp)->main->probes[PROBE_LIVENESS].failures, 3);
+	assert_int_equal(WORKLOAD_OF(comp)->main->probes[PROBE_LIVENESS]->delay, 10);
+	assert_int_equal(WORKLOAD_OF(comp)->main->probes[PROBE_LIVENESS]->failures, 3);
 	unit_free(&t);
 }
 
