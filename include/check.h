@@ -16,6 +16,7 @@ struct checker {
 	struct stack *s;
 	struct arena *a;
 	bool skip_names; /* the names in hand derive from an invalid name (reported) */
+	struct arena scratch; /* a check's own maps: reset by the check that used it */
 };
 
 const char *cquote(struct checker *k, const char *s);

@@ -12,6 +12,7 @@ struct lowering {
 	struct compilation *c;
 	struct stack *s;
 	struct arena *a;
+	struct arena scratch; /* the maps that find what one item repeats: reset after it */
 };
 
 const char *lquote(struct lowering *l, const char *s);

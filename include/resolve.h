@@ -21,6 +21,8 @@ struct resolver {
 	struct compilation *c;
 	struct stack *s;
 	struct arena *a;
+	struct arena scratch;     /* the maps that build one container's environment:
+	                           * reset when it is built (resolve_env) */
 	int depth;                /* config and secret keys being resolved, nested */
 	size_t resolved_bytes;    /* the values built so far, against MAX_RESOLVED_BYTES */
 	bool over_budget;         /* MAX_RESOLVED_BYTES was crossed (reported once) */

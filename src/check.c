@@ -557,7 +557,7 @@ check_capacity_of(struct checker *k, bool memory)
 void
 check_stack(struct compilation *c)
 {
-	struct checker k = {c, c->stack, &c->arena, false};
+	struct checker k = {c, c->stack, &c->arena, false, {0}};
 	struct stack *s = c->stack;
 	if (s->namespace)
 		check_object_name(&k, s->namespace, "Namespace", dns1123_label_problem,
@@ -585,4 +585,5 @@ check_stack(struct compilation *c)
 	 * (warnings that --werror makes errors aside). */
 	for (size_t i = 0; c->diags.errors == c->diags.promoted && i < s->components.len; i++)
 		review_component(&k, s->components.items[i]);
+	arena_free(&k.scratch);
 }

@@ -120,11 +120,12 @@ check_mounts(struct checker *k, const struct container *ctr)
 		if (problem)
 			diag(&k->c->diags, E0518, m->subpath.written->loc, "subpath %s is not valid: %s",
 			     cquote(k, m->subpath.value), problem);
-		const struct mount *old = strmap_claim(k->a, &paths, path, (void *)m);
+		const struct mount *old = strmap_claim(&k->scratch, &paths, path, (void *)m);
 		if (old)
 			diag_again(&k->c->diags, E0518, m->path_loc, old->path_loc, "first used here",
 			           "mount path %s is used twice", cquote(k, path));
 	}
+	arena_reset(&k->scratch);
 }
 
 /* The ports a container declares by itself (container-port, a sidecar's
@@ -209,7 +210,7 @@ check_container_names(struct checker *k, const struct pod *pod)
 			     cquote(k, ctr->wait->target->name.text), cquote(k, ctr->name));
 			continue;
 		}
-		const struct container *old = strmap_claim(k->a, &names, ctr->name, (void *)ctr);
+		const struct container *old = strmap_claim(&k->scratch, &names, ctr->name, (void *)ctr);
 		if (old && old->role == ROLE_WAIT)
 			diag(&k->c->diags, E0501, ctr->name_loc,
 			     "container name %s is also the name of the init container that waits "
@@ -226,6 +227,7 @@ check_container_names(struct checker *k, const struct pod *pod)
 			           "two containers of the pod are named %s", cquote(k, ctr->name));
 		}
 	}
+	arena_reset(&k->scratch);
 }
 
 static void

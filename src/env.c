@@ -37,7 +37,7 @@ static void
 append_env(struct env_builder *eb, struct env_var *e)
 {
 	vec_push(eb->r->a, &eb->ctr->env, e);
-	strmap_put(eb->r->a, &eb->by_name, e->name, e);
+	strmap_put(&eb->r->scratch, &eb->by_name, e->name, e);
 }
 
 /* Marks an entry removed; finish_env() drops it from the list. */
@@ -45,7 +45,7 @@ static void
 remove_env(struct env_builder *eb, struct env_var *e)
 {
 	e->removed = true;
-	strmap_put(eb->r->a, &eb->by_name, e->name, NULL);
+	strmap_put(&eb->r->scratch, &eb->by_name, e->name, NULL);
 }
 
 static void
@@ -191,7 +191,7 @@ resolve_env_sources(struct resolver *r, struct container *ctr)
 			continue;
 		struct env_source *src = NEW(r->a, struct env_source);
 		src->name = *name;
-		const struct env_source *old = strmap_claim(r->a, &taken, name->text, src);
+		const struct env_source *old = strmap_claim(&r->scratch, &taken, name->text, src);
 		if (old) {
 			diag_again(&r->c->diags, E0402, name->loc, old->name.loc, "first taken here",
 			           "%s is taken twice with 'env from'", rquote(r, name->text));
@@ -216,12 +216,12 @@ collect_elsewhere(struct env_builder *eb)
 			struct kv *kv = src->set->keys.items[j];
 			struct rvalue *v = whole ? NULL : resolve_config_key(r, src->set, kv);
 			if (whole || (v && v->kind == RV_TEXT && !v->binary))
-				strmap_put(r->a, &eb->elsewhere, kv->key.text, src->set);
+				strmap_put(&r->scratch, &eb->elsewhere, kv->key.text, src->set);
 		}
 	}
 	for (size_t i = 0; i < ctr->env_blocks.len; i++) {
 		const struct ast_entry *e = ctr->env_blocks.items[i];
-		strmap_put(r->a, &eb->elsewhere, e->key.text, (void *)e);
+		strmap_put(&r->scratch, &eb->elsewhere, e->key.text, (void *)e);
 	}
 }
 
@@ -254,4 +254,5 @@ resolve_env(struct resolver *r, struct component *comp, struct container *ctr)
 			add_env(&eb, e->key.text, v, e->key.loc, false);
 	}
 	finish_env(ctr);
+	arena_reset(&r->scratch);
 }

@@ -345,40 +345,41 @@ take(struct strmap *taken, struct arena *a, const struct keyset *set)
 static void
 resolve_config_hash(struct resolver *r, struct pod *pod)
 {
+	struct arena *tmp = &r->scratch; /* reset before returning */
 	struct strmap taken = {0};
 	for (size_t i = 0; i < pod->containers.len; i++) {
 		const struct container *ctr = pod->containers.items[i];
 		for (size_t k = 0; k < ctr->env_from.len; k++)
-			take(&taken, r->a, ((const struct env_source *)ctr->env_from.items[k])->set);
+			take(&taken, tmp, ((const struct env_source *)ctr->env_from.items[k])->set);
 		for (size_t k = 0; k < ctr->env.len; k++)
-			take(&taken, r->a, ((const struct env_var *)ctr->env.items[k])->from);
+			take(&taken, tmp, ((const struct env_var *)ctr->env.items[k])->from);
 	}
 	for (size_t i = 0; i < pod->volumes.len; i++)
-		take(&taken, r->a, ((const struct volume *)pod->volumes.items[i])->mounted);
-	if (!taken.len)
-		return;
+		take(&taken, tmp, ((const struct volume *)pod->volumes.items[i])->mounted);
 	/* Pods that take the same sets have the same hash: computed once. */
 	struct vec sets = {0}; /* in the stack's order */
 	struct buf names = {0}, text = {0};
 	const struct vec *kinds[] = {&r->s->secrets, &r->s->configs};
-	for (int k = 0; k < 2; k++)
+	for (int k = 0; k < 2 && taken.len; k++)
 		for (size_t i = 0; i < kinds[k]->len; i++) {
 			const struct keyset *set = kinds[k]->items[i];
 			if (!strmap_get(&taken, set->name.text))
 				continue;
-			vec_push(r->a, &sets, (void *)set);
+			vec_push(tmp, &sets, (void *)set);
 			buf_printf(&names, "%d %s\n", k, set->name.text);
 		}
-	const char *key = arena_buf_take(r->a, &names);
-	if ((pod->config_hash = strmap_get(&r->config_hashes, key)))
-		return;
-	for (size_t i = 0; i < sets.len; i++)
-		hash_input(&text, sets.items[i]);
-	char hash[65];
-	sha256_hex(text.data, text.len, hash);
-	buf_free(&text);
-	pod->config_hash = arena_strndup(r->a, hash, 16);
-	strmap_put(r->a, &r->config_hashes, key, (void *)pod->config_hash);
+	if (sets.len && !(pod->config_hash = strmap_get(&r->config_hashes, names.data))) {
+		for (size_t i = 0; i < sets.len; i++)
+			hash_input(&text, sets.items[i]);
+		char hash[65];
+		sha256_hex(text.data, text.len, hash);
+		buf_free(&text);
+		pod->config_hash = arena_strndup(r->a, hash, 16);
+		strmap_put(r->a, &r->config_hashes, arena_buf_take(r->a, &names),
+		           (void *)pod->config_hash);
+	}
+	buf_free(&names);
+	arena_reset(tmp);
 }
 
 void

@@ -64,7 +64,7 @@ declare(struct lowering *l, enum decl_kind kind, void *what, struct ident name)
 bool
 key_once(struct lowering *l, struct strmap *seen, const struct ast_entry *e)
 {
-	const struct ast_entry *old = strmap_claim(l->a, seen, e->key.text, (void *)e);
+	const struct ast_entry *old = strmap_claim(&l->scratch, seen, e->key.text, (void *)e);
 	if (old)
 		diag_again(&l->c->diags, E0402, e->key.loc, old->key.loc, "first given here",
 		           "key %s is given twice", lquote(l, e->key.text));
@@ -137,7 +137,7 @@ lower_external(struct lowering *l, struct keyset *set, const struct ast_external
 	struct strmap seen = {0};
 	for (size_t i = 0; i < x->keys.len; i++) {
 		const struct ident *key = x->keys.items[i];
-		const struct ident *old = strmap_claim(l->a, &seen, key->text, (void *)key);
+		const struct ident *old = strmap_claim(&l->scratch, &seen, key->text, (void *)key);
 		if (old)
 			diag_again(&l->c->diags, E0402, key->loc, old->loc, "first given here",
 			           "key %s is given twice", lquote(l, key->text));
@@ -300,7 +300,7 @@ void
 lower_stack(struct compilation *c, const struct ast_stack *ast)
 {
 	struct stack *s = NEW(&c->arena, struct stack);
-	struct lowering l = {c, s, &c->arena};
+	struct lowering l = {c, s, &c->arena, {0}};
 	c->stack = s;
 	s->name = ast->name;
 	s->loc = ast->loc;
@@ -308,6 +308,9 @@ lower_stack(struct compilation *c, const struct ast_stack *ast)
 	s->capacity_loc = NO_LOC;
 	s->meta.labels_loc = s->meta.annotations_loc = NO_LOC;
 	struct once_items once = {0};
-	for (size_t i = 0; i < ast->items.len; i++)
+	for (size_t i = 0; i < ast->items.len; i++) {
 		lower_item(&l, &once, ast->items.items[i]);
+		arena_reset(&l.scratch);
+	}
+	arena_free(&l.scratch);
 }

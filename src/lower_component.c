@@ -455,7 +455,7 @@ lower_after(struct block *b, const struct ast_prop *prop)
 		struct wait *w = NEW(l->a, struct wait);
 		w->target_name = *name;
 		w->loc = name->loc;
-		const struct wait *twin = strmap_claim(l->a, &b->after_names, name->text, w);
+		const struct wait *twin = strmap_claim(&l->scratch, &b->after_names, name->text, w);
 		if (twin) {
 			diag_again(&l->c->diags, E0402, name->loc, twin->loc, "first named here",
 			           "%s is named twice after 'after'", lquote(l, name->text));
@@ -533,7 +533,8 @@ lower_variant(struct block *b, const struct ast_prop *prop)
 	struct lowering *l = b->l;
 	const struct ident *name = &prop->u.nested.name;
 	check_name(l, *name, "variant");
-	const struct ast_prop *twin = strmap_claim(l->a, &b->variant_names, name->text, (void *)prop);
+	const struct ast_prop *twin = strmap_claim(&l->scratch, &b->variant_names, name->text,
+	                                           (void *)prop);
 	if (twin)
 		diag_again(&l->c->diags, E0401, name->loc, twin->u.nested.name.loc, "first declared here",
 		           "variant %s is declared twice", lquote(l, name->text));

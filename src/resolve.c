@@ -753,4 +753,5 @@ resolve_stack(struct compilation *c)
 	for (size_t i = 0; i < s->components.len; i++)
 		resolve_security(&r, s->components.items[i]);
 	resolve_network(&r);
+	arena_free(&r.scratch);
 }
