@@ -378,6 +378,13 @@ join_segments(struct resolver *r, const struct rvalue *v)
 static struct rvalue *
 resolve_string(struct resolver *r, const struct ast_string *str, enum place place)
 {
+	const struct ast_part *first = str->parts.len ? str->parts.items[0] : NULL;
+	if (str->parts.len <= 1 && (!first || !first->is_ref)) {
+		/* A literal without references is its own text, not a copy. */
+		size_t len = first ? first->len : 0;
+		r->resolved_bytes += len;
+		return text_value(r, first ? first->text : "", len);
+	}
 	struct rvalue *v = NEW(r->a, struct rvalue);
 	v->kind = RV_TEMPLATE;
 	bool ok = true, secret = false;
