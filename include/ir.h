@@ -494,9 +494,10 @@ struct component {
 	struct vec selector_entries; /* struct ast_entry *, as written: selector { } */
 	struct loc selector_loc;    /* NO_LOC: the default selector */
 	struct vec selector;        /* struct header *: what its Services select */
-	struct metadata meta[TARGET_KINDS]; /* labels and annotations SERVICE, ROUTE,
+	struct metadata *meta[TARGET_KINDS]; /* labels and annotations SERVICE, ROUTE,
 	                             * ACCOUNT as written (POD is the pod's, WORKLOAD
-	                             * the workload's) */
+	                             * the workload's); NULL when not given: read with
+	                             * COMPONENT_META */
 	struct vec labels;          /* struct header *: the metadata labels of its objects
 	                             * other than workloads, Services and routes */
 	struct vec service_labels, route_labels; /* struct header * */
@@ -516,6 +517,11 @@ struct component {
 	size_t rank;                /* set by the order pass: position in dependency order */
 	size_t depth;               /* set by the order pass: the longest chain of `after` to it */
 };
+
+/* A component's labels and annotations for a target: the empty ones when
+ * none are given. */
+extern const struct metadata no_metadata;
+#define COMPONENT_META(comp, t) ((comp)->meta[t] ? (comp)->meta[t] : &no_metadata)
 
 /* The component's (first) workload. */
 #define WORKLOAD_OF(comp) ((struct workload *)(comp)->workloads.items[0])

@@ -123,7 +123,7 @@ check_labels(struct checker *k)
 		if (HAS_LOC(comp->selector_loc))
 			check_pairs(k, &comp->selector, "selector label", true);
 		for (int t = TARGET_SERVICE; t < TARGET_KINDS; t++)
-			check_metadata(k, &comp->meta[t]);
+			check_metadata(k, COMPONENT_META(comp, t));
 		for (size_t j = 0; j < comp->workloads.len; j++) {
 			const struct workload *w = comp->workloads.items[j];
 			const struct pod *pod = &w->pod;

@@ -243,10 +243,10 @@ merge_into_account(struct resolver *r, const struct vec *headers, struct vec *in
 static void
 resolve_account_metadata(struct resolver *r, struct component *comp)
 {
-	struct metadata *meta = &comp->meta[TARGET_ACCOUNT];
-	bool labels = HAS_LOC(meta->labels_loc);
-	if (!labels && !HAS_LOC(meta->annotations_loc))
+	struct metadata *meta = comp->meta[TARGET_ACCOUNT];
+	if (!meta)
 		return;
+	bool labels = HAS_LOC(meta->labels_loc);
 	const struct vec *entries = labels ? &meta->label_entries : &meta->annotation_entries;
 	struct loc first = entries->len ? ((const struct ast_entry *)entries->items[0])->loc
 	                   : labels     ? meta->labels_loc
@@ -280,7 +280,7 @@ targets_exist(struct resolver *r, const struct component *comp)
 {
 	static const char *const words[] = {[TARGET_SERVICE] = "service", [TARGET_ROUTE] = "route"};
 	for (int t = TARGET_SERVICE; t <= TARGET_ROUTE; t++) {
-		const struct metadata *meta = &comp->meta[t];
+		const struct metadata *meta = COMPONENT_META(comp, t);
 		bool has = t == TARGET_SERVICE ? comp->service || comp->extra_services.len
 		                               : comp->routes.len > 0;
 		bool labels = HAS_LOC(meta->labels_loc);
@@ -297,14 +297,16 @@ resolve_component_labels(struct resolver *r, struct component *comp, const struc
 {
 	resolve_selector(r, comp);
 	for (int t = TARGET_SERVICE; t <= TARGET_ROUTE; t++)
-		resolve_object_metadata(r, &comp->meta[t], false);
+		if (comp->meta[t])
+			resolve_object_metadata(r, comp->meta[t], false);
 	targets_exist(r, comp);
 	for (size_t i = 0; i < comp->workloads.len; i++) {
 		struct workload *w = comp->workloads.items[i];
 		resolve_workload_labels(r, comp, w);
 		resolve_node_selector(r, stack_nodes, &w->pod);
 	}
-	const struct metadata *svc = &comp->meta[TARGET_SERVICE], *route = &comp->meta[TARGET_ROUTE];
+	const struct metadata *svc = COMPONENT_META(comp, TARGET_SERVICE),
+	                      *route = COMPONENT_META(comp, TARGET_ROUTE);
 	append_headers(r, &comp->labels, &comp->selector);
 	append_headers(r, &comp->service_labels,
 	               HAS_LOC(svc->labels_loc) ? &svc->labels : &comp->selector);

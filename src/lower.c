@@ -71,6 +71,19 @@ key_once(struct lowering *l, struct strmap *seen, const struct ast_entry *e)
 	return !old;
 }
 
+const struct metadata no_metadata = {.labels_loc = {UINT32_MAX, UINT32_MAX},
+                                     .annotations_loc = {UINT32_MAX, UINT32_MAX}};
+
+struct metadata *
+component_meta(struct lowering *l, struct component *comp, enum metadata_target target)
+{
+	if (!comp->meta[target]) {
+		comp->meta[target] = NEW(l->a, struct metadata);
+		*comp->meta[target] = no_metadata;
+	}
+	return comp->meta[target];
+}
+
 void
 lower_metadata(struct lowering *l, const struct vec *entries, struct vec *out)
 {

@@ -283,8 +283,7 @@ lower_probe(struct block *b, const struct ast_prop *prop)
 }
 
 static void
-lower_security(struct block *b, const struct ast_prop *prop,
-               const struct security_settings **slot)
+lower_security(struct block *b, const struct ast_prop *prop, const struct security_settings **slot)
 {
 	struct lowering *l = b->l;
 	struct security_settings *out = NEW(l->a, struct security_settings);
@@ -520,7 +519,7 @@ lower_target_metadata(struct block *b, const struct ast_prop *prop)
 		return;
 	struct metadata *meta = target == TARGET_POD        ? &b->w->pod.meta
 	                        : target == TARGET_WORKLOAD ? &b->w->meta
-	                                                    : &b->comp->meta[target];
+	                                                    : component_meta(l, b->comp, target);
 	lower_metadata(l, &prop->u.block.entries, labels ? &meta->label_entries
 	                                                 : &meta->annotation_entries);
 	*(labels ? &meta->labels_loc : &meta->annotations_loc) = prop->loc;
@@ -778,8 +777,6 @@ lower_component(struct lowering *l, const struct ast_item *item)
 	comp->job = (struct job_settings){.retries = -1, .deadline = -1, .keep = -1};
 	comp->job.schedule.written = item->kind == ITEM_CRON ? item->param : NULL;
 	comp->selector_loc = NO_LOC;
-	for (int t = 0; t < TARGET_KINDS; t++)
-		comp->meta[t].labels_loc = comp->meta[t].annotations_loc = NO_LOC;
 	struct workload *w = new_workload(l, comp);
 	struct block b = {.l = l, .comp = comp, .w = w, .ctr = w->main,
 	                  .kind = workload_blocks[comp->kind], .props = &item->props};

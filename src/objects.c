@@ -174,7 +174,7 @@ service_tree(const struct compilation *c, const struct object *o, struct arena *
 	const struct service *svc = o->subject;
 	const struct component *comp = o->comp;
 	struct node *doc = object_root(c, a, OBJ_SERVICE, svc->name, &comp->service_labels,
-	                               &comp->meta[TARGET_SERVICE].annotations, NULL);
+	                               &COMPONENT_META(comp, TARGET_SERVICE)->annotations, NULL);
 	struct node *spec = put_map(a, doc, "spec");
 	put_str(a, spec, "type", service_type(svc->type));
 	if (svc->headless)
@@ -246,7 +246,7 @@ ingress_tree(const struct compilation *c, const struct object *o, struct arena *
 	const struct component *comp = o->comp;
 	const struct route *route = o->subject;
 	struct node *doc = object_root(c, a, OBJ_INGRESS, o->name, &comp->route_labels,
-	                               &comp->meta[TARGET_ROUTE].annotations, NULL);
+	                               &COMPONENT_META(comp, TARGET_ROUTE)->annotations, NULL);
 	struct node *spec = put_map(a, doc, "spec");
 	if (route->class.value)
 		put_str(a, spec, "ingressClassName", route->class.value);
@@ -273,7 +273,7 @@ http_route_tree(const struct compilation *c, const struct object *o, struct aren
 	const struct component *comp = o->comp;
 	const struct route *route = o->subject;
 	struct node *doc = object_root(c, a, OBJ_HTTPROUTE, o->name, &comp->route_labels,
-	                               &comp->meta[TARGET_ROUTE].annotations, NULL);
+	                               &COMPONENT_META(comp, TARGET_ROUTE)->annotations, NULL);
 	struct node *spec = put_map(a, doc, "spec");
 	struct node *parent = push_map(a, put_seq(a, spec, "parentRefs"));
 	put_str(a, parent, "name", route->gateway_name);
