@@ -40,7 +40,10 @@ keyword_token(const char *s, size_t len)
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		const char *k = keywords[mid].spelling;
-		int cmp = strncmp(s, k, len);
+		/* the first bytes decide most steps of the search */
+		int cmp = (unsigned char)s[0] - (unsigned char)k[0];
+		if (cmp == 0)
+			cmp = strncmp(s, k, len);
 		if (cmp == 0 && k[len] == '\0')
 			return keywords[mid].token;
 		if (cmp < 0 || (cmp == 0 && k[len] != '\0'))

@@ -36,6 +36,7 @@ struct tok {
 	int token;
 	YYSTYPE val;
 	YYLTYPE loc;
+	bool starts_line;  /* only blanks before it on its line */
 };
 
 /* At most two tokens are looked at ahead, and one put back. */
@@ -140,6 +141,7 @@ peek(struct parse_ctx *p, yyscan_t scanner, int k)
 	while (r->nahead <= k) {
 		struct tok *t = &r->ahead[r->nahead++];
 		t->token = yylex(&t->val, &t->loc, scanner);
+		t->starts_line = recover_starts_line(p, t->loc.begin);
 	}
 	return &r->ahead[k];
 }
@@ -230,7 +232,7 @@ static void
 delivered(struct parse_ctx *p, const struct tok *t)
 {
 	struct recover *r = p->r;
-	bool first = recover_starts_line(p, t->loc.begin) || r->prev.token == '{' || r->prev.token == '}';
+	bool first = t->starts_line || r->prev.token == '{' || r->prev.token == '}';
 	if (first) {
 		r->stmt_first = t->token;
 		r->stmt_word = token_text(t);
@@ -316,7 +318,7 @@ static bool
 dash(struct parse_ctx *p, struct tok *t)
 {
 	struct recover *r = p->r;
-	if (!recover_starts_line(p, t->loc.begin)) {
+	if (!t->starts_line) {
 		diag(&p->c->diags, E0103, t->loc, "stray '-' in the program");
 		return false;
 	}
@@ -335,7 +337,7 @@ dash(struct parse_ctx *p, struct tok *t)
 		t->token = '[';
 		return true;
 	}
-	if (r->prev.token && !recover_starts_line(p, r->prev.loc.begin))
+	if (r->prev.token && !r->prev.starts_line)
 		diag(&p->c->diags, E0118, t->loc,
 		     "todokc does not write lists with '- '; write the items on one line, "
 		     "separated by ',': `%s`", items);
@@ -353,7 +355,7 @@ trailing_comma(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
 	struct tok *next = peek(p, scanner, 0);
 	if (next->token == ']' || next->token == '}')
 		return true;
-	if (!recover_starts_line(p, next->loc.begin))
+	if (!next->starts_line)
 		return false;
 	if (!is_role(next->token, "property") && !is_role(next->token, "declaration"))
 		return false;
@@ -414,7 +416,8 @@ http_without_path(struct parse_ctx *p, const struct tok *t)
 	struct recover *r = p->r;
 	diag(&p->c->diags, E0122, t->loc, "'http' needs a path: `%s http \"/healthz\"`",
 	     keyword_spelling(r->prev.token));
-	struct tok path = {.token = STRING, .loc = {t->loc.end, t->loc.end}};
+	struct tok path = {.token = STRING, .loc = {t->loc.end, t->loc.end},
+	                   .starts_line = recover_starts_line(p, t->loc.end)};
 	path.val.string = lex_string(p, "/", 1, t->loc.end);
 	put_back(p, &path);
 }
@@ -443,7 +446,7 @@ missing_brace(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
 		note_open(p, d, b, "opened");
 		return true;
 	}
-	if (b->kind == BLOCK_ITEMS || !recover_starts_line(p, t->loc.begin))
+	if (b->kind == BLOCK_ITEMS || !t->starts_line)
 		return false;
 	int next = peek(p, scanner, 0)->token;
 	bool key_like = next == '=' || next == ':' || next == '{';
@@ -477,7 +480,7 @@ extra_brace(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
 	if (b->kind != BLOCK_PROPS || r->nblocks < 2 || r->blocks[r->nblocks - 2].kind != BLOCK_ITEMS)
 		return false;
 	struct tok *next = peek(p, scanner, 0);
-	if (!property_only(next->token) || !recover_starts_line(p, next->loc.begin) ||
+	if (!property_only(next->token) || !next->starts_line ||
 	    brace_count(p) >= 0)
 		return false;
 	struct diagnostic *d = diag(&p->c->diags, E0121, t->loc,
@@ -496,7 +499,7 @@ resumes(struct parse_ctx *p, const struct tok *t)
 {
 	if (t->token == 0)
 		return true;
-	if (!recover_starts_line(p, t->loc.begin))
+	if (!t->starts_line)
 		return false;
 	return t->token == '}' || t->token == WORD || t->token == STRING ||
 	       is_role(t->token, "property") || is_role(t->token, "declaration");
@@ -507,7 +510,7 @@ static bool
 repair(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 {
 	struct recover *r = p->r;
-	if (recover_starts_line(p, t->loc.begin) && t->token != '-')
+	if (t->starts_line && t->token != '-')
 		r->dash_run = false;
 	switch (t->token) {
 	case ':':
@@ -525,14 +528,14 @@ repair(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 	case '}':
 		return !extra_brace(p, scanner, t);
 	case STRING:
-		if (r->prev.token == KW_NAMESPACE && recover_starts_line(p, r->prev.loc.begin) &&
+		if (r->prev.token == KW_NAMESPACE && r->prev.starts_line &&
 		    same_line(p, r->prev.loc.end, t->loc.begin))
 			namespace_string(p, t);
 		else if (HAS_LOC(p->unquoted) && p->unquoted.begin == t->loc.begin)
 			unquoted(p, scanner, t);
 		return true;
 	case WORD:
-		if (r->prev.token == KW_IMAGE && recover_starts_line(p, r->prev.loc.begin))
+		if (r->prev.token == KW_IMAGE && r->prev.starts_line)
 			unquoted(p, scanner, t);
 		return true;
 	default:
@@ -546,17 +549,19 @@ parse_lex(struct parse_ctx *p, yyscan_t scanner, YYSTYPE *val, YYLTYPE *loc, int
 	struct recover *r = p->r;
 	for (;;) {
 		struct tok t = take(p, scanner);
-		if (r->dash_bracket && t.token != '-' && (t.token == 0 || recover_starts_line(p, t.loc.begin))) {
+		if (r->dash_bracket && t.token != '-' && (t.token == 0 || t.starts_line)) {
 			/* The end of a '- ' list of strings: its ']'. */
 			r->dash_bracket = false;
 			put_back(p, &t);
-			t = (struct tok){.token = ']', .loc = {r->prev.loc.end, r->prev.loc.end}};
+			t = (struct tok){.token = ']', .loc = {r->prev.loc.end, r->prev.loc.end},
+			                 .starts_line = recover_starts_line(p, r->prev.loc.end)};
 		} else if (!repair(p, scanner, &t)) {
 			continue;
 		}
-		if ((t.token == 0 || recover_starts_line(p, t.loc.begin)) && missing_brace(p, scanner, &t)) {
+		if ((t.token == 0 || t.starts_line) && missing_brace(p, scanner, &t)) {
 			put_back(p, &t);
-			t = (struct tok){.token = '}', .loc = {t.loc.begin, t.loc.begin}};
+			t = (struct tok){.token = '}', .loc = {t.loc.begin, t.loc.begin},
+			                 .starts_line = t.starts_line};
 			/* The '}' is not in the source: no note points at it. */
 			r->prev2 = r->prev;
 			r->prev = t;
