@@ -60,13 +60,13 @@ index_pods(struct checker *k, struct strmap *by_label)
 			struct workload *w = comp->workloads.items[j];
 			for (size_t l = 0; l < w->pod.template_labels.len; l++) {
 				const struct header *h = w->pod.template_labels.items[l];
-				const char *key = arena_printf(k->a, "%s=%s", h->name, h->value);
+				const char *key = arena_printf(&k->scratch, "%s=%s", h->name, h->value);
 				struct vec *pods = strmap_get(by_label, key);
 				if (!pods) {
-					pods = NEW(k->a, struct vec);
-					strmap_put(k->a, by_label, key, pods);
+					pods = NEW(&k->scratch, struct vec);
+					strmap_put(&k->scratch, by_label, key, pods);
 				}
-				vec_push(k->a, pods, w);
+				vec_push(&k->scratch, pods, w);
 			}
 		}
 	}
@@ -82,7 +82,8 @@ check_selector_overlap(struct checker *k, const struct component *comp,
 	const struct vec *fewest = NULL;
 	for (size_t i = 0; i < comp->selector.len; i++) {
 		const struct header *h = comp->selector.items[i];
-		const struct vec *pods = strmap_get(by_label, arena_printf(k->a, "%s=%s", h->name, h->value));
+		const struct vec *pods = strmap_get(by_label,
+		                                    arena_printf(&k->scratch, "%s=%s", h->name, h->value));
 		if (!pods)
 			return; /* no pod carries it: none can be selected by mistake */
 		if (!fewest || pods->len < fewest->len)
@@ -111,7 +112,7 @@ void
 check_labels(struct checker *k)
 {
 	const struct stack *s = k->s;
-	struct strmap by_label = {0};
+	struct strmap by_label = {0}; /* "KEY=VALUE" -> the workloads whose pods carry it */
 	index_pods(k, &by_label);
 	check_metadata(k, &s->meta);
 	for (size_t i = 0; i < s->configs.len; i++)
@@ -133,4 +134,5 @@ check_labels(struct checker *k)
 		}
 		check_selector_overlap(k, comp, &by_label);
 	}
+	arena_reset(&k->scratch); /* the index */
 }

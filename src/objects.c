@@ -423,13 +423,17 @@ name_files(struct compilation *c)
 	size_t n = c->objects.len, width = 2;
 	for (size_t k = 100; k <= n; k *= 10)
 		width++;
+	char *lower[OBJ_KINDS] = {0}; /* each kind in lower case, made once */
 	for (size_t i = 0; i < n; i++) {
 		struct object *o = c->objects.items[i];
-		char *kind = arena_strdup(&c->arena, object_kinds[o->kind].kind);
-		for (char *p = kind; *p; p++)
-			if (*p >= 'A' && *p <= 'Z')
-				*p = (char)(*p - 'A' + 'a');
-		o->file_stem = arena_printf(&c->arena, "%0*zu-%s-%s", (int)width, i + 1, kind, o->name);
+		if (!lower[o->kind]) {
+			lower[o->kind] = arena_strdup(&c->arena, object_kinds[o->kind].kind);
+			for (char *p = lower[o->kind]; *p; p++)
+				if (*p >= 'A' && *p <= 'Z')
+					*p = (char)(*p - 'A' + 'a');
+		}
+		o->file_stem = arena_printf(&c->arena, "%0*zu-%s-%s", (int)width, i + 1, lower[o->kind],
+		                            o->name);
 	}
 }
 
