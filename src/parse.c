@@ -422,7 +422,11 @@ lex_string(struct parse_ctx *p, const char *s, size_t len, uint32_t at)
 			flush_text(p, str, &text);
 			i = lex_interpolation(p, str, s, len, i, at);
 		} else if (s[i] != '\\') {
-			buf_putc(&text, s[i++]);
+			size_t run = i + 1; /* up to the next escape or interpolation */
+			while (run < len && s[run] != '\\' && s[run] != '$')
+				run++;
+			buf_append(&text, s + i, run - i);
+			i = run;
 		} else if (i + 1 < len) {
 			i = lex_escape(p, s, len, i, at, &text);
 		} else {
