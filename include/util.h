@@ -29,12 +29,24 @@ void *xrealloc(void *ptr, size_t size);
 struct arena_chunk;
 struct arena {
 	struct arena_chunk *head; /* the chunk being filled */
+	char *next, *end;         /* its free room */
 };
 
 /* Zeroed memory, aligned for any type (arena_alloc) or to align, a power
- * of two (arena_alloc_aligned). */
+ * of two (arena_alloc_aligned).  The common case, room in the chunk being
+ * filled, is inline; arena_alloc_chunk() makes a new chunk. */
 void *arena_alloc(struct arena *a, size_t size);
-void *arena_alloc_aligned(struct arena *a, size_t size, size_t align);
+void *arena_alloc_chunk(struct arena *a, size_t size, size_t align);
+static inline void *
+arena_alloc_aligned(struct arena *a, size_t size, size_t align)
+{
+	if (size && a->next && (size_t)(a->end - a->next) >= size + align - 1) {
+		char *p = (char *)(((uintptr_t)a->next + (align - 1)) & ~(uintptr_t)(align - 1));
+		a->next = p + size;
+		return p;
+	}
+	return arena_alloc_chunk(a, size, align);
+}
 /* ptr's old_size bytes in new_size, grown in place when it is the arena's
  * last allocation. */
 void *arena_grow(struct arena *a, void *ptr, size_t old_size, size_t new_size);
@@ -74,6 +86,10 @@ void buf_puts(struct buf *b, const char *s);
 void buf_putc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...) PRINTF_LIKE(2, 3);
 void buf_free(struct buf *b);
+/* v in decimal into out (no NUL); returns the length.  For the emitters,
+ * which write many integers: printf's machinery costs ten times more. */
+enum { INT_TEXT_MAX = 20 };
+size_t int_to_text(long long v, char out[INT_TEXT_MAX]);
 /* Moves the buffer's bytes into the arena (NUL-terminated) and frees it. */
 char *arena_buf_take(struct arena *a, struct buf *b);
 /* Appends s as the contents of a JSON string (RFC 8259), without the quotes. */

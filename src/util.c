@@ -40,7 +40,7 @@ xrealloc(void *ptr, size_t size)
 
 struct arena_chunk {
 	struct arena_chunk *prev;
-	size_t used, size;
+	size_t size;
 	max_align_t data[];
 };
 
@@ -84,35 +84,37 @@ align_up(size_t n, size_t align)
 	return (n + align - 1) & ~(align - 1);
 }
 
+/* An allocation that arena_alloc_aligned() found no room for (or of no
+ * bytes: one is taken, so that every pointer is distinct). */
 void *
-arena_alloc_aligned(struct arena *a, size_t size, size_t align)
+arena_alloc_chunk(struct arena *a, size_t size, size_t align)
 {
+	if (!size)
+		size = 1;
+	if (a->next && (size_t)(a->end - a->next) >= size + align - 1)
+		return arena_alloc_aligned(a, size, align);
+	size_t want = ARENA_CHUNK;
 	struct arena_chunk *c = a->head;
-	size_t at = c ? align_up(c->used, align) : 0;
-	if (!c || at > c->size || c->size - at < size) {
-		size_t want = ARENA_CHUNK;
-		if (size > ARENA_CHUNK / 4)
-			want = align_up(size, ARENA_ALIGN);
-		else if (c && c->size >= ARENA_CHUNK)
-			want = c->size < ARENA_CHUNK_MAX ? c->size * 2 : ARENA_CHUNK_MAX;
-		if (want > SIZE_MAX - sizeof *c)
-			fatal_oom();
-		c = chunk_map(sizeof *c + want);
-		c->size = want;
-		c->used = 0;
-		at = 0;
-		if (size > ARENA_CHUNK / 4 && a->head) {
-			/* A big block gets a chunk of its own, kept behind the
-			 * chunk being filled so the latter's room is not lost. */
-			c->prev = a->head->prev;
-			a->head->prev = c;
-		} else {
-			c->prev = a->head;
-			a->head = c;
-		}
+	if (size > ARENA_CHUNK / 4)
+		want = align_up(size, ARENA_ALIGN);
+	else if (c && c->size >= ARENA_CHUNK)
+		want = c->size < ARENA_CHUNK_MAX ? c->size * 2 : ARENA_CHUNK_MAX;
+	if (want > SIZE_MAX - sizeof *c)
+		fatal_oom();
+	c = chunk_map(sizeof *c + want);
+	c->size = want;
+	if (size > ARENA_CHUNK / 4 && a->head) {
+		/* A big block gets a chunk of its own, kept behind the chunk
+		 * being filled so the latter's room is not lost. */
+		c->prev = a->head->prev;
+		a->head->prev = c;
+		return c->data;
 	}
-	c->used = at + (size ? size : 1);
-	return (char *)c->data + at;
+	c->prev = a->head;
+	a->head = c;
+	a->next = (char *)c->data + size;
+	a->end = (char *)c->data + want;
+	return c->data;
 }
 
 void *
@@ -124,11 +126,9 @@ arena_alloc(struct arena *a, size_t size)
 void *
 arena_grow_aligned(struct arena *a, void *ptr, size_t old_size, size_t new_size, size_t align)
 {
-	struct arena_chunk *c = a->head;
 	/* The last allocation of the current chunk grows in place. */
-	if (ptr && c && (char *)ptr + old_size == (char *)c->data + c->used &&
-	    c->size - (c->used - old_size) >= new_size) {
-		c->used = c->used - old_size + new_size; /* the new tail is still zero */
+	if (ptr && (char *)ptr + old_size == a->next && (size_t)(a->end - (char *)ptr) >= new_size) {
+		a->next = (char *)ptr + new_size; /* the new tail is still zero */
 		return ptr;
 	}
 	void *p = arena_alloc_aligned(a, new_size, align);
@@ -213,7 +213,7 @@ arena_free(struct arena *a)
 		chunk_unmap(c);
 		c = prev;
 	}
-	a->head = NULL;
+	*a = (struct arena){0};
 }
 
 void
@@ -229,8 +229,8 @@ arena_reset(struct arena *a)
 		c = prev;
 	}
 	/* Allocations are zeroed: clear what was used. */
-	memset(keep->data, 0, keep->used);
-	keep->used = 0;
+	memset(keep->data, 0, (size_t)(a->next - (char *)keep->data));
+	a->next = (char *)keep->data;
 	keep->prev = NULL;
 }
 
@@ -315,6 +315,23 @@ buf_free(struct buf *b)
 	free(b->data);
 	b->data = NULL;
 	b->len = b->cap = 0;
+}
+
+size_t
+int_to_text(long long v, char out[INT_TEXT_MAX])
+{
+	char digits[INT_TEXT_MAX];
+	unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+	size_t n = 0, len = 0;
+	do {
+		digits[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		out[len++] = '-';
+	while (n)
+		out[len++] = digits[--n];
+	return len;
 }
 
 char *

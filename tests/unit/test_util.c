@@ -360,6 +360,61 @@ test_arena_strings(void **state)
 	arena_free(&a);
 }
 
+/* Each allocation is aligned as its type asks, zeroed, and distinct; a
+ * reset arena hands out zeroed memory again. */
+static void
+test_arena_alignment_and_reset(void **state)
+{
+	(void)state;
+	struct arena a = {0};
+	char *c = arena_alloc_aligned(&a, 1, 1);
+	long double *ld = NEW(&a, long double);
+	char *d = arena_alloc_aligned(&a, 3, 1);
+	void **pp = arena_alloc_aligned(&a, sizeof *pp, _Alignof(void *));
+	assert_int_equal((uintptr_t)ld % _Alignof(long double), 0);
+	assert_int_equal((uintptr_t)pp % _Alignof(void *), 0);
+	assert_ptr_equal(d, (char *)ld + sizeof *ld); /* a string takes its bytes */
+	assert_ptr_not_equal(arena_alloc_aligned(&a, 0, 1), arena_alloc_aligned(&a, 0, 1));
+	assert_int_equal(*ld, 0);
+	*c = 'c';
+	memset(d, 'd', 3);
+	/* past the first chunk, and a block bigger than a chunk */
+	for (int i = 0; i < 10000; i++)
+		memset(arena_alloc(&a, 100), 'x', 100);
+	unsigned char *big = arena_alloc(&a, 1u << 20);
+	assert_int_equal(big[(1u << 20) - 1], 0);
+	arena_reset(&a);
+	for (int i = 0; i < 3000; i++) {
+		unsigned char *p = arena_alloc(&a, 100);
+		for (int k = 0; k < 100; k++)
+			if (p[k])
+				fail_msg("allocation %d after a reset is not zeroed", i);
+	}
+	arena_free(&a);
+	assert_null(a.head);
+	assert_null(a.next);
+}
+
+static void
+test_int_to_text(void **state)
+{
+	(void)state;
+	static const struct {
+		long long v;
+		const char *text;
+	} cases[] = {
+		{0, "0"}, {7, "7"}, {-7, "-7"}, {8080, "8080"}, {-1000000, "-1000000"},
+		{9223372036854775807LL, "9223372036854775807"},
+		{-9223372036854775807LL - 1, "-9223372036854775808"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char out[INT_TEXT_MAX + 1];
+		size_t n = int_to_text(cases[i].v, out);
+		out[n] = '\0';
+		assert_string_equal(out, cases[i].text);
+	}
+}
+
 static void
 test_buf(void **state)
 {
@@ -398,6 +453,8 @@ main(void)
 		cmocka_unit_test(test_arena_grow_copies),
 		cmocka_unit_test(test_vec_push_many),
 		cmocka_unit_test(test_arena_strings),
+		cmocka_unit_test(test_arena_alignment_and_reset),
+		cmocka_unit_test(test_int_to_text),
 		cmocka_unit_test(test_buf),
 	};
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
