@@ -32,9 +32,11 @@ json_node(struct buf *out, const struct node *n, int depth)
 	case NODE_STR:
 		json_string(out, n->u.str.s, n->u.str.len);
 		break;
-	case NODE_INT:
-		buf_printf(out, "%lld", n->u.i);
+	case NODE_INT: {
+		char num[INT_TEXT_MAX];
+		buf_append(out, num, int_to_text(n->u.i, num));
 		break;
+	}
 	case NODE_BOOL:
 		buf_puts(out, n->u.b ? "true" : "false");
 		break;

@@ -55,8 +55,15 @@ yaml_plain_is_ambiguous(const char *s, size_t len)
 		return true;
 	/* Only a string starting with one of these characters can be a
 	 * reserved word, a number or a timestamp. */
-	if (!strchr("~nNtTfFyYoO.+-<=0123456789_", s[0]))
+	switch (s[0]) {
+	case '~': case 'n': case 'N': case 't': case 'T': case 'f': case 'F': case 'y': case 'Y':
+	case 'o': case 'O': case '.': case '+': case '-': case '<': case '=': case '_':
+	case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8':
+	case '9':
+		break;
+	default:
 		return false;
+	}
 	if (reserved_word(s, len))
 		return true;
 	/* DDDD-: a timestamp candidate */
@@ -129,13 +136,12 @@ static bool
 emit_node(struct yaml_out *y, const struct node *n)
 {
 	yaml_event_t ev;
-	char num[32];
+	char num[INT_TEXT_MAX];
 	switch (n->kind) {
 	case NODE_STR:
 		return emit_scalar(y, n->u.str.s, n->u.str.len, true);
 	case NODE_INT:
-		snprintf(num, sizeof num, "%lld", n->u.i);
-		return emit_scalar(y, num, strlen(num), false);
+		return emit_scalar(y, num, int_to_text(n->u.i, num), false);
 	case NODE_BOOL:
 		return emit_scalar(y, n->u.b ? "true" : "false", n->u.b ? 4 : 5, false);
 	case NODE_MAP:
