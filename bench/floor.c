@@ -743,24 +743,39 @@ autoscaler_object(const struct comp *c)
 	ME();
 }
 
-/* `network isolated`: the policy that denies what no other allows. */
+/* SELECTOR: {matchLabels: {KEY: VALUE}} */
 static void
-default_deny_object(void)
+match_label(const char *selector, const char *key, const char *value)
 {
-	head("networking.k8s.io/v1", "NetworkPolicy", STACK "-default-deny", NULL);
-	S("spec");
-	M();
-	S("podSelector");
+	S(selector);
 	M();
 	S("matchLabels");
 	M();
-	KV("app.kubernetes.io/part-of", STACK);
+	KV(key, value);
 	ME();
 	ME();
+}
+
+/* A NetworkPolicy's head and the start of its spec: the pods it selects
+ * (by one label), for their ingress. */
+static void
+policy_head(const char *name, const char *app, const char *key, const char *value)
+{
+	head("networking.k8s.io/v1", "NetworkPolicy", name, app);
+	S("spec");
+	M();
+	match_label("podSelector", key, value);
 	S("policyTypes");
 	L();
 	S("Ingress");
 	LE();
+}
+
+/* `network isolated`: the policy that denies what no other allows. */
+static void
+default_deny_object(void)
+{
+	policy_head(STACK "-default-deny", NULL, "app.kubernetes.io/part-of", STACK);
 	ME();
 	ME();
 }
@@ -769,13 +784,7 @@ static void
 selector_source(const char *selector, const char *key, const char *value)
 {
 	M();
-	S(selector);
-	M();
-	S("matchLabels");
-	M();
-	KV(key, value);
-	ME();
-	ME();
+	match_label(selector, key, value);
 	ME();
 }
 
@@ -795,20 +804,7 @@ port_list(int port)
 static void
 network_policy_object(const struct comp *c)
 {
-	head("networking.k8s.io/v1", "NetworkPolicy", c->workload, c->workload);
-	S("spec");
-	M();
-	S("podSelector");
-	M();
-	S("matchLabels");
-	M();
-	KV("app", c->workload);
-	ME();
-	ME();
-	S("policyTypes");
-	L();
-	S("Ingress");
-	LE();
+	policy_head(c->workload, c->workload, "app", c->workload);
 	S("ingress");
 	L();
 	if (!c->nodeport && c->nclients) {
