@@ -24,9 +24,13 @@ struct ast_ref {
 /* A piece of a string literal: text, or an interpolated reference. */
 struct ast_part {
 	bool is_ref;
-	const char *text; /* decoded bytes, when !is_ref */
-	size_t len;
-	struct ast_ref ref;
+	union {
+		struct {
+			const char *text; /* decoded bytes, when !is_ref */
+			size_t len;
+		};
+		struct ast_ref ref;   /* is_ref */
+	};
 };
 
 struct ast_string {
@@ -47,9 +51,11 @@ enum value_kind { VALUE_STRING, VALUE_NUMBER, VALUE_REF, VALUE_ENV, VALUE_FILE, 
 struct ast_value {
 	enum value_kind kind;
 	struct loc loc;
-	struct ast_string *string; /* STRING; the argument of ENV, FILE and FIELD */
-	struct ast_number number;  /* NUMBER */
-	struct ast_ref ref;        /* REF */
+	union { /* by kind */
+		struct ast_string *string; /* STRING; the argument of ENV, FILE and FIELD */
+		struct ast_number number;  /* NUMBER */
+		struct ast_ref ref;        /* REF */
+	};
 };
 
 /* KEY = value in config, secret and env blocks (KEY = STRING in labels);
