@@ -364,7 +364,8 @@ struct pod {
 	struct vec volumes;         /* struct volume * */
 	long long grace;            /* -1 when not given */
 	struct loc grace_loc;
-	struct metadata meta;       /* `labels { }`, `annotations { }` of the pod, as written */
+	struct metadata *meta;      /* `labels { }`, `annotations { }` of the pod, as written;
+	                             * NULL when none: read with METADATA_OF */
 	struct vec template_labels; /* struct header *: every label of the pod template */
 	const char *config_hash;    /* of the configs and secrets it takes; NULL: none */
 	struct vec node_entries;    /* struct ast_entry *, as written: nodes { } */
@@ -450,7 +451,8 @@ struct workload {
 	struct vec selector;        /* struct header *: its selector (the component's, and
 	                             * a variant's version) */
 	struct vec labels;          /* struct header *: its own metadata labels */
-	struct metadata meta;       /* `labels workload`, `annotations workload`, as written */
+	struct metadata *meta;      /* `labels workload`, `annotations workload`, as written;
+	                             * NULL when none: read with METADATA_OF */
 	bool bad_variant;           /* the variant's name is not valid (reported) */
 	struct pod pod;
 	struct container *main;
@@ -518,10 +520,12 @@ struct component {
 	size_t depth;               /* set by the order pass: the longest chain of `after` to it */
 };
 
-/* A component's labels and annotations for a target: the empty ones when
- * none are given. */
+/* The labels and annotations of a pod, a workload or a component's target
+ * (SERVICE, ROUTE, ACCOUNT), allocated when given: the empty ones when
+ * none are. */
 extern const struct metadata no_metadata;
-#define COMPONENT_META(comp, t) ((comp)->meta[t] ? (comp)->meta[t] : &no_metadata)
+#define METADATA_OF(meta) ((meta) ? (meta) : &no_metadata)
+#define COMPONENT_META(comp, t) METADATA_OF((comp)->meta[t])
 
 /* The component's (first) workload. */
 #define WORKLOAD_OF(comp) ((struct workload *)(comp)->workloads.items[0])

@@ -25,10 +25,9 @@ bool declare(struct lowering *l, enum decl_kind kind, void *what, struct ident n
 bool key_once(struct lowering *l, struct strmap *seen, const struct ast_entry *e);
 /* The KEY = STRING entries of a labels-like block, each key once. */
 void lower_metadata(struct lowering *l, const struct vec *entries, struct vec *out);
-/* A component's labels and annotations of a target, made when first given
- * (NULL until then: read with COMPONENT_META). */
-struct metadata *component_meta(struct lowering *l, struct component *comp,
-                                enum metadata_target target);
+/* The labels and annotations in *slot, made when first given (NULL until
+ * then: read with METADATA_OF). */
+struct metadata *metadata_made(struct lowering *l, struct metadata **slot);
 /* A construct the grammar accepts that this version does not build yet. */
 void not_yet(struct lowering *l, struct loc loc, const char *what);
 

@@ -128,8 +128,8 @@ check_labels(struct checker *k)
 		for (size_t j = 0; j < comp->workloads.len; j++) {
 			const struct workload *w = comp->workloads.items[j];
 			const struct pod *pod = &w->pod;
-			check_metadata(k, &w->meta);
-			check_metadata(k, &pod->meta);
+			check_metadata(k, METADATA_OF(w->meta));
+			check_metadata(k, METADATA_OF(pod->meta));
 			check_pairs(k, &pod->node_selector, "node label", true);
 		}
 		check_selector_overlap(k, comp, &by_label);

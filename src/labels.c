@@ -178,16 +178,20 @@ static void
 resolve_workload_labels(struct resolver *r, struct component *comp, struct workload *w)
 {
 	append_headers(r, &w->selector, &comp->selector);
-	resolve_object_metadata(r, &w->meta, w->variant.text != NULL);
-	append_headers(r, &w->labels, HAS_LOC(w->meta.labels_loc) ? &w->meta.labels : &comp->selector);
+	if (w->meta)
+		resolve_object_metadata(r, w->meta, w->variant.text != NULL);
+	const struct metadata *own = METADATA_OF(w->meta);
+	append_headers(r, &w->labels, HAS_LOC(own->labels_loc) ? &own->labels : &comp->selector);
 	if (w->variant.text) {
 		add_header(r, &w->selector, "version", w->variant.text, w->variant.loc);
 		add_header(r, &w->labels, "version", w->variant.text, w->variant.loc);
 	}
 	struct pod *pod = &w->pod;
-	resolve_metadata(r, &pod->meta);
-	for (size_t i = 0; i < pod->meta.annotations.len; i++) {
-		const struct header *h = pod->meta.annotations.items[i];
+	if (pod->meta)
+		resolve_metadata(r, pod->meta);
+	const struct metadata *pod_meta = METADATA_OF(pod->meta);
+	for (size_t i = 0; i < pod_meta->annotations.len; i++) {
+		const struct header *h = pod_meta->annotations.items[i];
 		if (strcmp(h->name, CONFIG_HASH_ANNOTATION) == 0)
 			diag(&r->c->diags, E0517, h->loc,
 			     "annotation %s is set by todokc from the configs and secrets the pod takes; "
@@ -196,8 +200,8 @@ resolve_workload_labels(struct resolver *r, struct component *comp, struct workl
 	append_headers(r, &pod->template_labels, &w->selector);
 	if (!find_header(&w->selector, PART_OF))
 		add_header(r, &pod->template_labels, PART_OF, r->s->name.text, r->s->loc);
-	for (size_t i = 0; i < pod->meta.labels.len; i++) {
-		struct header *h = pod->meta.labels.items[i];
+	for (size_t i = 0; i < pod_meta->labels.len; i++) {
+		struct header *h = pod_meta->labels.items[i];
 		if (pod_label_allowed(r, comp, w, h))
 			vec_push(r->a, &pod->template_labels, h);
 	}

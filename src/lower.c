@@ -75,13 +75,13 @@ const struct metadata no_metadata = {.labels_loc = {UINT32_MAX, UINT32_MAX},
                                      .annotations_loc = {UINT32_MAX, UINT32_MAX}};
 
 struct metadata *
-component_meta(struct lowering *l, struct component *comp, enum metadata_target target)
+metadata_made(struct lowering *l, struct metadata **slot)
 {
-	if (!comp->meta[target]) {
-		comp->meta[target] = NEW(l->a, struct metadata);
-		*comp->meta[target] = no_metadata;
+	if (!*slot) {
+		*slot = NEW(l->a, struct metadata);
+		**slot = no_metadata;
 	}
-	return comp->meta[target];
+	return *slot;
 }
 
 void

@@ -517,9 +517,9 @@ lower_target_metadata(struct block *b, const struct ast_prop *prop)
 	*first = prop;
 	if (target > TARGET_WORKLOAD && b->pod_only)
 		return;
-	struct metadata *meta = target == TARGET_POD        ? &b->w->pod.meta
-	                        : target == TARGET_WORKLOAD ? &b->w->meta
-	                                                    : component_meta(l, b->comp, target);
+	struct metadata *meta = metadata_made(l, target == TARGET_POD        ? &b->w->pod.meta
+	                                         : target == TARGET_WORKLOAD ? &b->w->meta
+	                                                                     : &b->comp->meta[target]);
 	lower_metadata(l, &prop->u.block.entries, labels ? &meta->label_entries
 	                                                 : &meta->annotation_entries);
 	*(labels ? &meta->labels_loc : &meta->annotations_loc) = prop->loc;
@@ -702,8 +702,6 @@ new_workload(struct lowering *l, struct component *comp)
 	w->comp = comp;
 	w->replicas = 1;
 	w->pod.grace = -1;
-	w->pod.meta.labels_loc = w->pod.meta.annotations_loc = NO_LOC;
-	w->meta.labels_loc = w->meta.annotations_loc = NO_LOC;
 	w->pod.restart_never = comp->kind == WORKLOAD_JOB || comp->kind == WORKLOAD_CRONJOB;
 	w->main = new_container(l, ROLE_MAIN, comp->name);
 	vec_push(l->a, &w->pod.containers, w->main);

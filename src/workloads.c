@@ -361,9 +361,10 @@ pod_template_tree(const struct compilation *c, const struct workload *w, struct 
 	struct node *template = node_map(a);
 	struct node *meta = put_map(a, template, "metadata");
 	put_pairs(a, put_map(a, meta, "labels"), &p->template_labels);
-	if (p->meta.annotations.len || p->config_hash) {
+	const struct vec *own = &METADATA_OF(p->meta)->annotations;
+	if (own->len || p->config_hash) {
 		struct node *annotations = put_map(a, meta, "annotations");
-		put_pairs(a, annotations, &p->meta.annotations);
+		put_pairs(a, annotations, own);
 		if (p->config_hash)
 			put_str(a, annotations, CONFIG_HASH_ANNOTATION, p->config_hash);
 	}
@@ -395,7 +396,7 @@ workload_object(const struct compilation *c, struct arena *a, const struct workl
 {
 	const struct component *comp = w->comp;
 	struct node *doc = object_root(c, a, workload_kinds[comp->kind].object, w->name, &w->labels,
-	                               &w->meta.annotations, NULL);
+	                               &METADATA_OF(w->meta)->annotations, NULL);
 	*spec = put_map(a, doc, "spec");
 	return doc;
 }
