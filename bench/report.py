@@ -56,6 +56,20 @@ def ratio(a, b):
     return "-" if a is None or not b else "%.2fx" % (a / b)
 
 
+def paired(d, kind):
+    """todokc over the floor, wall or cpu: the median of the ratios of runs
+    made in turn (timeit --vs), else the ratio of the medians."""
+    p = num(d, "pair_%s_med" % kind)
+    if p is not None:
+        return p
+    t, f = num(d, "todokc_%s_med" % kind), num(d, "floor_%s_med" % kind)
+    return t / f if t is not None and f else None
+
+
+def times(x):
+    return "-" if x is None else "%.2fx" % x
+
+
 def verdict(ok):
     return "**met**" if ok else "**not met**"
 
@@ -84,7 +98,8 @@ def main():
         p("### Standard output (one YAML stream)")
         p("")
         p("Wall: median of the timed runs after one warm-up; CPU: median user+system "
-          "time; load: the 1-minute load average before and after the row.")
+          "time; todokc/floor: the median of the ratios of runs made in turn (todokc, "
+          "the floor, todokc, ...); load: the 1-minute load average before and after the row.")
         p("")
         p("| N | input | todokc wall | µs/component | todokc CPU | peak RSS | bytes out | "
           "floor wall | floor CPU | floor RSS | todokc/floor wall | todokc/floor CPU | load | identical |")
@@ -96,7 +111,7 @@ def main():
             p("| %d | %s | %s | %.1f | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s | %s |" % (
                 n, size(num(d, "in_bytes")), ms(tw), tw / n * 1e6, ms(tc),
                 mib(num(d, "todokc_rss_kb")), size(num(d, "todokc_bytes")), ms(fw), ms(fc),
-                mib(num(d, "floor_rss_kb")), ratio(tw, fw), ratio(tc, fc),
+                mib(num(d, "floor_rss_kb")), times(paired(d, "wall")), times(paired(d, "cpu")),
                 d.get("load", "?"), d.get("load_after", "?"), d.get("identical", "?")))
         p("")
 
@@ -112,8 +127,9 @@ def main():
             fw, fc = num(d, "floor_wall_med"), num(d, "floor_cpu_med")
             p("| %d | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s | %s |" % (
                 num(d, "N"), d.get("fs"), num(d, "todokc_files") or 0, size(num(d, "todokc_bytes")),
-                ms(tw), ms(tc), mib(num(d, "todokc_rss_kb")), ms(fw), ms(fc), ratio(tw, fw),
-                ratio(tc, fc), d.get("load", "?"), d.get("load_after", "?"),
+                ms(tw), ms(tc), mib(num(d, "todokc_rss_kb")), ms(fw), ms(fc),
+                times(paired(d, "wall")), times(paired(d, "cpu")), d.get("load", "?"),
+                d.get("load_after", "?"),
                 d.get("identical", "?")))
         p("")
 
@@ -195,8 +211,7 @@ def main():
     for d, mode in judged:
         if int(num(d, "N")) not in (10000, 100000):
             continue
-        r = num(d, "todokc_wall_med") / num(d, "floor_wall_med")
-        rc = num(d, "todokc_cpu_med") / num(d, "floor_cpu_med")
+        r, rc = paired(d, "wall"), paired(d, "cpu")
         p("- todokc / floor per output byte at most 1.3x, N=%d, %s: %.2fx wall, %.2fx CPU: "
           "%s (wall), %s (CPU)." % (num(d, "N"), mode, r, rc, verdict(r <= 1.3),
                                     verdict(rc <= 1.3)))

@@ -101,6 +101,13 @@ measure() { # PREFIX TIMEIT-ARGS...
 	"$TIMEIT" "$@" | tr ' ' '\n' | sed "s/^/${prefix}_/" | tr '\n' '\t'
 }
 
+# todokc and the floor in turn (timeit --vs): todokc_..., floor_... and
+# pair_wall_med, pair_cpu_med (the median of the runs' ratios).
+measure_pair() { # TIMEIT-ARGS... (todokc's, then --vs and the floor's)
+	"$TIMEIT" "$@" | tr ' ' '\n' |
+		sed -e '/^pair_/b' -e 's/^vs_/floor_/' -e '/^floor_/b' -e 's/^/todokc_/' | tr '\n' '\t'
+}
+
 # The seed example (examples/todo-chatbot.todok), standard output and -o DIR.
 note "bench: the seed example, $SEED_RUNS runs"
 export POSTGRES_PASSWORD=change-me OPENAI_API_KEY=sk-change-me
@@ -121,8 +128,8 @@ for n in $NS; do
 	f_out=$OUT/out/floor-$n.yaml
 	{
 		printf 'stdout\tN=%s\tload=%s\t' "$n" "$(load)"
-		measure todokc -r "$RUNS" -o "$t_out" -- "$TODOKC" --env-file "$ENV_FILE" "$in"
-		measure floor -r "$RUNS" -o "$f_out" -- "$FLOOR" "$n"
+		measure_pair -r "$RUNS" -o "$t_out" -- "$TODOKC" --env-file "$ENV_FILE" "$in" \
+			--vs -o "$f_out" -- "$FLOOR" "$n"
 		if cmp -s "$t_out" "$f_out"; then same=yes; else same=NO; fi
 		printf 'in_bytes=%s\tidentical=%s\tload_after=%s\n' "$(wc -c < "$in")" "$same" "$(load)"
 	} >> "$RES"
@@ -141,9 +148,9 @@ dir_mode() { # KIND FOLDER N
 	note "bench: N=$n, -o DIR on $kind (load $(load))"
 	{
 		printf 'dir\tN=%s\tfs=%s\tload=%s\t' "$n" "$kind" "$(load)"
-		measure todokc -r "$RUNS" -d "$base/todokc" -- \
-			"$TODOKC" --env-file "$ENV_FILE" "$in" -o "$base/todokc"
-		measure floor -r "$RUNS" -d "$base/floor" -- "$FLOOR" "$n" -o "$base/floor"
+		measure_pair -r "$RUNS" -d "$base/todokc" -- \
+			"$TODOKC" --env-file "$ENV_FILE" "$in" -o "$base/todokc" \
+			--vs -d "$base/floor" -- "$FLOOR" "$n" -o "$base/floor"
 		if diff -rq -x .todokc-outputs "$base/todokc" "$base/floor" > /dev/null; then
 			same=yes
 		else

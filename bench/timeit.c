@@ -2,7 +2,8 @@
  * bench/timeit.c - runs a command several times and reports its wall
  * time, CPU time and peak resident set size (docs/benchmarks.md).
  *
- *   timeit [-r RUNS] [-w WARMUPS] [-o FILE] [-d DIR] [-s STATUS] -- COMMAND [ARG...]
+ *   timeit [-r RUNS] [-w WARMUPS] [-s STATUS] [-o FILE] [-d DIR] -- COMMAND [ARG...]
+ *          [--vs [-o FILE] [-d DIR] -- COMMAND [ARG...]]
  *
  * Each run forks and executes COMMAND with standard input from /dev/null
  * and standard output into FILE (default /dev/null).  With -d, DIR is
@@ -21,9 +22,17 @@
  *   rss_kb       the largest peak RSS of the timed runs, KiB (ru_maxrss)
  *   bytes        the size of FILE, or the total size of the files in DIR
  *   files        the number of files in DIR (with -d)
+ *
+ * With --vs, the two commands run in turn (A, B, A, B, ...), so that a
+ * machine whose speed drifts (shared cores, other tenants) slows both
+ * alike; the second command's fields follow, prefixed vs_, and then
+ *   pair_wall_med  the median over the runs of A's wall time over B's
+ *   pair_cpu_med   the same for the CPU times
+ * which is the ratio the benchmark judges.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
+#include <stdbool.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -41,7 +50,8 @@ static int expected_status;
 static void
 usage(void)
 {
-	fputs("usage: timeit [-r RUNS] [-w WARMUPS] [-o FILE] [-d DIR] [-s STATUS] -- COMMAND [ARG...]\n",
+	fputs("usage: timeit [-r RUNS] [-w WARMUPS] [-s STATUS] [-o FILE] [-d DIR] -- COMMAND [ARG...]\n"
+	      "              [--vs [-o FILE] [-d DIR] -- COMMAND [ARG...]]\n",
 	      stderr);
 	exit(2);
 }
@@ -127,61 +137,78 @@ seconds(struct timeval tv)
 	return (double)tv.tv_sec + (double)tv.tv_usec / 1e6;
 }
 
-int
-main(int argc, char **argv)
+/* A command to time, and what its runs measured. */
+struct subject {
+	char **cmd;
+	const char *out, *dir;
+	double *wall, *cpu, *user, *sys;
+	long rss;
+};
+
+/* [-o FILE] [-d DIR] -- COMMAND...: the command ends at "--vs" or at the
+ * end; returns the index after it. */
+static int
+parse_subject(int argc, char **argv, int i, struct subject *s, bool first, int *runs,
+              int *warmups)
 {
-	int runs = 5, warmups = 1, i;
-	const char *out = "/dev/null", *dir = NULL;
-	for (i = 1; i < argc; i++) {
+	s->out = "/dev/null";
+	for (; i < argc; i++) {
 		if (strcmp(argv[i], "--") == 0) {
 			i++;
 			break;
-		} else if (strcmp(argv[i], "-r") == 0 && i + 1 < argc) {
-			runs = atoi(argv[++i]);
-		} else if (strcmp(argv[i], "-w") == 0 && i + 1 < argc) {
-			warmups = atoi(argv[++i]);
 		} else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
-			out = argv[++i];
+			s->out = argv[++i];
 		} else if (strcmp(argv[i], "-d") == 0 && i + 1 < argc) {
-			dir = argv[++i];
-		} else if (strcmp(argv[i], "-s") == 0 && i + 1 < argc) {
+			s->dir = argv[++i];
+		} else if (first && strcmp(argv[i], "-r") == 0 && i + 1 < argc) {
+			*runs = atoi(argv[++i]);
+		} else if (first && strcmp(argv[i], "-w") == 0 && i + 1 < argc) {
+			*warmups = atoi(argv[++i]);
+		} else if (first && strcmp(argv[i], "-s") == 0 && i + 1 < argc) {
 			expected_status = atoi(argv[++i]);
 		} else {
 			usage();
 		}
 	}
-	if (i >= argc || runs < 1 || warmups < 0)
+	if (i >= argc)
 		usage();
-	char **cmd = argv + i;
+	s->cmd = argv + i;
+	for (; i < argc; i++)
+		if (strcmp(argv[i], "--vs") == 0) {
+			argv[i] = NULL;
+			return i + 1;
+		}
+	return argc;
+}
 
-	double *wall = calloc((size_t)runs, sizeof *wall);
-	double *cpu = calloc((size_t)runs, sizeof *cpu);
-	double *user = calloc((size_t)runs, sizeof *user);
-	double *sys = calloc((size_t)runs, sizeof *sys);
-	long rss = 0;
-	for (int k = -warmups; k < runs; k++) {
-		struct rusage ru;
-		if (dir)
-			remove_dir(dir);
-		double t = run(cmd, out, &ru);
-		if (k < 0)
-			continue;
-		wall[k] = t;
-		user[k] = seconds(ru.ru_utime);
-		sys[k] = seconds(ru.ru_stime);
-		cpu[k] = user[k] + sys[k];
-		if (ru.ru_maxrss > rss)
-			rss = ru.ru_maxrss;
-	}
+static void
+measure(struct subject *s, int k)
+{
+	struct rusage ru;
+	if (s->dir)
+		remove_dir(s->dir);
+	double t = run(s->cmd, s->out, &ru);
+	if (k < 0)
+		return;
+	s->wall[k] = t;
+	s->user[k] = seconds(ru.ru_utime);
+	s->sys[k] = seconds(ru.ru_stime);
+	s->cpu[k] = s->user[k] + s->sys[k];
+	if (ru.ru_maxrss > s->rss)
+		s->rss = ru.ru_maxrss;
+}
 
+static void
+report(struct subject *s, int runs, const char *prefix)
+{
 	long long bytes = 0, files = 0;
 	struct stat st;
-	if (dir) {
-		DIR *d = opendir(dir);
+	if (s->dir) {
+		DIR *d = opendir(s->dir);
 		struct dirent *e;
 		while (d && (e = readdir(d))) {
 			char path[4096];
-			snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+			snprintf(path, sizeof path, "%s/%s", s->dir, e->d_name);
 			if (lstat(path, &st) == 0 && S_ISREG(st.st_mode)) {
 				bytes += st.st_size;
 				files++;
@@ -189,22 +216,67 @@ main(int argc, char **argv)
 		}
 		if (d)
 			closedir(d);
-	} else if (stat(out, &st) == 0 && S_ISREG(st.st_mode)) {
+	} else if (stat(s->out, &st) == 0 && S_ISREG(st.st_mode)) {
 		bytes = st.st_size;
 	}
-	double wmin = wall[0], wmax = wall[0];
+	double wmin = s->wall[0], wmax = s->wall[0];
 	for (int k = 1; k < runs; k++) {
-		if (wall[k] < wmin)
-			wmin = wall[k];
-		if (wall[k] > wmax)
-			wmax = wall[k];
+		if (s->wall[k] < wmin)
+			wmin = s->wall[k];
+		if (s->wall[k] > wmax)
+			wmax = s->wall[k];
 	}
-	printf("runs=%d wall_med=%.6f wall_min=%.6f wall_max=%.6f cpu_med=%.6f user_med=%.6f "
-	       "sys_med=%.6f rss_kb=%ld bytes=%lld",
-	       runs, median(wall, runs), wmin, wmax, median(cpu, runs), median(user, runs),
-	       median(sys, runs), rss, bytes);
-	if (dir)
-		printf(" files=%lld", files);
+	printf("%sruns=%d %scpu_med=%.6f %suser_med=%.6f %ssys_med=%.6f %swall_min=%.6f "
+	       "%swall_max=%.6f %swall_med=%.6f %srss_kb=%ld %sbytes=%lld",
+	       prefix, runs, prefix, median(s->cpu, runs), prefix, median(s->user, runs), prefix,
+	       median(s->sys, runs), prefix, wmin, prefix, wmax, prefix, median(s->wall, runs),
+	       prefix, s->rss, prefix, bytes);
+	if (s->dir)
+		printf(" %sfiles=%lld", prefix, files);
+}
+
+int
+main(int argc, char **argv)
+{
+	int runs = 5, warmups = 1, n = 1;
+	struct subject subjects[2] = {{0}};
+	int i = parse_subject(argc, argv, 1, &subjects[0], true, &runs, &warmups);
+	if (i < argc) {
+		parse_subject(argc, argv, i, &subjects[1], false, NULL, NULL);
+		n = 2;
+	}
+	if (runs < 1 || warmups < 0)
+		usage();
+	for (int j = 0; j < n; j++) {
+		struct subject *s = &subjects[j];
+		s->wall = calloc((size_t)runs, sizeof *s->wall);
+		s->cpu = calloc((size_t)runs, sizeof *s->cpu);
+		s->user = calloc((size_t)runs, sizeof *s->user);
+		s->sys = calloc((size_t)runs, sizeof *s->sys);
+		if (!s->wall || !s->cpu || !s->user || !s->sys) {
+			fputs("timeit: out of memory\n", stderr);
+			return 1;
+		}
+	}
+	for (int k = -warmups; k < runs; k++)
+		for (int j = 0; j < n; j++)
+			measure(&subjects[j], k);
+	double *pair_wall = calloc((size_t)runs, sizeof *pair_wall);
+	double *pair_cpu = calloc((size_t)runs, sizeof *pair_cpu);
+	if (!pair_wall || !pair_cpu)
+		return 1;
+	/* the ratios first: report() sorts the times to take their medians */
+	for (int k = 0; k < runs && n == 2; k++) {
+		pair_wall[k] = subjects[0].wall[k] / subjects[1].wall[k];
+		pair_cpu[k] = subjects[0].cpu[k] / subjects[1].cpu[k];
+	}
+	report(&subjects[0], runs, "");
+	if (n == 2) {
+		putchar(' ');
+		report(&subjects[1], runs, "vs_");
+		printf(" pair_wall_med=%.4f pair_cpu_med=%.4f", median(pair_wall, runs),
+		       median(pair_cpu, runs));
+	}
 	putchar('\n');
 	return 0;
 }
