@@ -295,7 +295,7 @@ struct security_settings {
 /* The settings of a pod's or a container's security block, the empty ones
  * when it has none. */
 extern const struct security_settings no_security_settings;
-#define SECURITY_WRITTEN(x) ((x)->security_written ? (x)->security_written : &no_security_settings)
+#define SECURITY_OF(settings) ((settings) ? (settings) : &no_security_settings)
 
 /* A securityContext to write: of a pod or of a container.  Tristates are
  * -1 (not written), 0 (false), 1 (true). */
@@ -336,7 +336,7 @@ struct container {
 	struct resources requests, limits;
 	struct probe *probes[PROBE_SLOTS]; /* NULL: not given */
 	struct vec mounts;          /* struct mount * */
-	const struct security_settings *security_written; /* NULL: none; read with SECURITY_WRITTEN */
+	const struct security_settings *security_written; /* NULL: none; read with SECURITY_OF */
 	struct security_context security;
 	struct wait *wait;          /* ROLE_WAIT: what it waits for */
 };
@@ -373,7 +373,7 @@ struct pod {
 	struct account *account;    /* NULL: the namespace's default account */
 	struct vec pull_secret_names; /* struct ident *, as written */
 	struct vec pull_secrets;    /* struct keyset *: imagePullSecrets */
-	const struct security_settings *security_written; /* NULL: none; read with SECURITY_WRITTEN */
+	const struct security_settings *security_written; /* NULL: none; read with SECURITY_OF */
 	struct security_context security;
 	struct job_reader *job_reader; /* the pod waits for jobs: its token goes to the waits */
 	bool restart_never;         /* a job's pod: restartPolicy Never */

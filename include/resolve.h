@@ -21,8 +21,9 @@ struct resolver {
 	struct compilation *c;
 	struct stack *s;
 	struct arena *a;
-	struct arena scratch;     /* the maps that build one container's environment:
-	                           * reset when it is built (resolve_env) */
+	struct arena scratch;     /* the maps that build one container's environment
+	                           * (resolve_env) or collect a pod's taken sets (its
+	                           * config hash): reset by the function that filled it */
 	int depth;                /* config and secret keys being resolved, nested */
 	size_t resolved_bytes;    /* the values built so far, against MAX_RESOLVED_BYTES */
 	bool over_budget;         /* MAX_RESOLVED_BYTES was crossed (reported once) */

@@ -352,9 +352,10 @@ check_escalation(struct checker *k, const struct pod *pod, const struct containe
 	if (!ctr->security.privileged || ctr->security.allow_escalation != 0 ||
 	    k->s->security != SECURITY_NONE)
 		return;
-	const struct security_settings *own = ctr->role == ROLE_MAIN ? SECURITY_WRITTEN(pod)
-	                                                             : SECURITY_WRITTEN(ctr);
-	const struct security_settings *from = own->has[SEC_NO_ESCALATION] ? own : SECURITY_WRITTEN(pod);
+	const struct security_settings *pod_own = SECURITY_OF(pod->security_written);
+	const struct security_settings *own = ctr->role == ROLE_MAIN ? pod_own
+	                                                             : SECURITY_OF(ctr->security_written);
+	const struct security_settings *from = own->has[SEC_NO_ESCALATION] ? own : pod_own;
 	struct diagnostic *g = diag(&k->c->diags, E0404, own->word_loc[SEC_PRIVILEGED],
 	                            "container %s is 'privileged', which always allows privilege "
 	                            "escalation, and 'no-escalation' forbids it", cquote(k, ctr->name));
@@ -402,10 +403,10 @@ check_workload(struct checker *k, struct component *comp, struct workload *w)
 	for (size_t i = 0; i < w->pod.containers.len; i++) {
 		struct container *ctr = w->pod.containers.items[i];
 		check_container(k, ctr);
-		check_security_settings(k, SECURITY_WRITTEN(ctr));
+		check_security_settings(k, SECURITY_OF(ctr->security_written));
 		check_escalation(k, &w->pod, ctr);
 	}
-	check_security_settings(k, SECURITY_WRITTEN(&w->pod));
+	check_security_settings(k, SECURITY_OF(w->pod.security_written));
 	check_container_names(k, &w->pod);
 	if (w->pod.grace >= 0)
 		check_int32(k, w->pod.grace, w->pod.grace_loc, "grace");

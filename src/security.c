@@ -62,7 +62,7 @@ static void
 container_context(struct resolver *r, const struct pod *pod, struct container *ctr,
                   enum security_level level)
 {
-	const struct security_settings *comp = SECURITY_WRITTEN(pod);
+	const struct security_settings *comp = SECURITY_OF(pod->security_written);
 	struct security_context sc = no_context();
 	if (ctr->role == ROLE_MAIN) {
 		apply_container_words(r, &sc, comp, false);
@@ -74,7 +74,7 @@ container_context(struct resolver *r, const struct pod *pod, struct container *c
 			if (comp->has[SEC_NO_ESCALATION])
 				sc.allow_escalation = 0;
 		}
-		apply_container_words(r, &sc, SECURITY_WRITTEN(ctr), true);
+		apply_container_words(r, &sc, SECURITY_OF(ctr->security_written), true);
 	}
 	if (level == SECURITY_RESTRICTED) {
 		sc.allow_escalation = 0;
@@ -94,7 +94,7 @@ resolve_security(struct resolver *r, struct component *comp)
 	enum security_level level = r->s->security;
 	for (size_t k = 0; k < comp->workloads.len; k++) {
 		struct pod *pod = &((struct workload *)comp->workloads.items[k])->pod;
-		const struct security_settings *s = SECURITY_WRITTEN(pod);
+		const struct security_settings *s = SECURITY_OF(pod->security_written);
 		struct security_context sc = no_context();
 		if (s->has[SEC_USER])
 			sc.user = s->user;
