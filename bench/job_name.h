@@ -85,6 +85,16 @@ sha256_hex(const char *data, size_t len, char out[65])
 /* The pod template of gen.py's job, as todokc's JSON backend writes it:
  * 1$ the workload's label, 2$ the container's name, 3$ the wait
  * container's name, 4$ its command (no character to escape in any). */
+/* The end of a container's securityContext under `security restricted`. */
+#define RESTRICTED_CONTAINER_TAIL \
+	"          \"allowPrivilegeEscalation\": false,\n" \
+	"          \"capabilities\": {\n" \
+	"            \"drop\": [\n" \
+	"              \"ALL\"\n" \
+	"            ]\n" \
+	"          }\n" \
+	"        }\n"
+
 static const char job_template_json[] =
 	"{\n"
 	"  \"metadata\": {\n"
@@ -125,13 +135,7 @@ static const char job_template_json[] =
 	"        },\n"
 	"        \"securityContext\": {\n"
 	"          \"runAsUser\": 65532,\n"
-	"          \"allowPrivilegeEscalation\": false,\n"
-	"          \"capabilities\": {\n"
-	"            \"drop\": [\n"
-	"              \"ALL\"\n"
-	"            ]\n"
-	"          }\n"
-	"        }\n"
+	RESTRICTED_CONTAINER_TAIL
 	"      }\n"
 	"    ],\n"
 	"    \"containers\": [\n"
@@ -161,13 +165,7 @@ static const char job_template_json[] =
 	"          }\n"
 	"        },\n"
 	"        \"securityContext\": {\n"
-	"          \"allowPrivilegeEscalation\": false,\n"
-	"          \"capabilities\": {\n"
-	"            \"drop\": [\n"
-	"              \"ALL\"\n"
-	"            ]\n"
-	"          }\n"
-	"        }\n"
+	RESTRICTED_CONTAINER_TAIL
 	"      }\n"
 	"    ]\n"
 	"  }\n"
