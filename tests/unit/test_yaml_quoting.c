@@ -28,6 +28,29 @@ test_bools_and_nulls(void **state)
 		assert_true(ambiguous(words[i]));
 }
 
+/* Every reserved word of YAML 1.1, in each of its spellings, and words
+ * one letter off each, which are plain (the words are compared by
+ * length, so each length is covered). */
+static void
+test_every_reserved_word(void **state)
+{
+	(void)state;
+	const char *words[] = {
+		"~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
+		"y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON",
+		"off", "Off", "OFF", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf",
+		"-.Inf", "-.INF", ".nan", ".NaN", ".NAN", "<<", "=",
+	};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (!ambiguous(words[i]))
+			fail_msg("'%s' is not reported ambiguous", words[i]);
+	const char *near[] = {"nul", "nulls", "tru", "trues", "fals", "falsey", "ye", "yess",
+	                      "of", "offs", "ONN", "<", "==", ".in", "+.infs", "nO", "oN", "tRUE"};
+	for (size_t i = 0; i < sizeof near / sizeof *near; i++)
+		if (ambiguous(near[i]))
+			fail_msg("'%s' is reported ambiguous", near[i]);
+}
+
 static void
 test_numbers(void **state)
 {
@@ -65,6 +88,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bools_and_nulls),
+		cmocka_unit_test(test_every_reserved_word),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_timestamps_and_specials),
 		cmocka_unit_test(test_plain_strings),
