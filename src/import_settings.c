@@ -272,8 +272,12 @@ capabilities(struct importer *im, const struct cnode *v, const char *what, struc
 		const char *c = upper_snake(im->a, names.items[i]); /* Docker takes any case */
 		if (strncmp(c, "CAP_", 4) == 0)
 			c += 4;
-		if (!*c || strspn(c, "ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789") != strlen(c)) {
-			import_diag(im, W0801, v, "the capability %s is left out: it is no capability "
+		/* upper_snake() leaves letters, digits and underscores; a name
+		 * must also start with a letter to be a word of the language
+		 * (CHOWN, NET_BIND_SERVICE; not 1_ALL). */
+		if (!(*c >= 'A' && *c <= 'Z')) {
+			const struct cnode *at = v->kind == CNODE_SEQ ? v->items[i] : v;
+			import_diag(im, W0801, at, "the capability %s is left out: it is no capability "
 			            "name", diag_quote(im->a, names.items[i]));
 			continue;
 		}
