@@ -292,6 +292,9 @@ struct ival *compose_ival(struct importer *im, const struct cnode *n, enum ictx 
                        const char *what);
 bool string_list(struct importer *im, const struct cnode *n, const char *what,
                  struct vec *out);
+/* Where item i of the list string_list() read from n is written: the
+ * item, or n itself when it was one string. */
+const struct cnode *string_list_item(const struct cnode *n, size_t i);
 /* Each item of the list v of a service's key, in its long form (a
  * mapping) or its short form. */
 typedef void item_fn(struct importer *im, struct icomp *ic, const struct cnode *item);

@@ -100,6 +100,12 @@ string_list(struct importer *im, const struct cnode *n, const char *what, struct
 	return true;
 }
 
+const struct cnode *
+string_list_item(const struct cnode *n, size_t i)
+{
+	return n->kind == CNODE_SEQ ? n->items[i] : n;
+}
+
 void
 each_item(struct importer *im, struct icomp *ic, const struct cnode *v, const char *key,
           item_fn *long_form, item_fn *short_form)

@@ -159,7 +159,7 @@ key_networks(struct importer *im, struct icomp *ic, const struct cnode *v,
 			}
 			if (string_list(im, value, "aliases", &names))
 				for (size_t n = 0; n < names.len; n++)
-					add_alias(im, ic, names.items[n], value);
+					add_alias(im, ic, names.items[n], string_list_item(value, n));
 		}
 	}
 }
@@ -276,8 +276,7 @@ capabilities(struct importer *im, const struct cnode *v, const char *what, struc
 		 * must also start with a letter to be a word of the language
 		 * (CHOWN, NET_BIND_SERVICE; not 1_ALL). */
 		if (!(*c >= 'A' && *c <= 'Z')) {
-			const struct cnode *at = v->kind == CNODE_SEQ ? v->items[i] : v;
-			import_diag(im, W0801, at, "the capability %s is left out: it is no capability "
+			import_diag(im, W0801, string_list_item(v, i), "the capability %s is left out: it is no capability "
 			            "name", diag_quote(im->a, names.items[i]));
 			continue;
 		}

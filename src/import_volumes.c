@@ -180,16 +180,17 @@ key_tmpfs(struct importer *im, struct icomp *ic, const struct cnode *v, const st
 	for (size_t i = 0; i < paths.len; i++) {
 		const char *t = paths.items[i], *colon = strchr(t, ':');
 		const char *size = NULL;
+		const struct cnode *at = string_list_item(v, i);
 		for (const char *o = colon ? colon + 1 : ""; *o;) {
 			size_t len = strcspn(o, ",");
 			if (len > 5 && strncmp(o, "size=", 5) == 0)
 				size = compose_bytes(im->a, arena_strndup(im->a, o + 5, len - 5));
 			else
-				import_diag(im, W0801, v, "the tmpfs option %s is left out: a memory volume "
+				import_diag(im, W0801, at, "the tmpfs option %s is left out: a memory volume "
 				            "has a size only", diag_quote(im->a, arena_strndup(im->a, o, len)));
 			o += len + (o[len] == ',');
 		}
-		temp(im, ic, colon ? arena_strndup(im->a, t, (size_t)(colon - t)) : t, size, true, v);
+		temp(im, ic, colon ? arena_strndup(im->a, t, (size_t)(colon - t)) : t, size, true, at);
 	}
 }
 
