@@ -19,7 +19,7 @@ struct parse_ctx {
 	struct arena *arena;
 	uint32_t offset;            /* bytes scanned so far (YY_USER_ACTION) */
 	struct ast_stack *stack;    /* the result */
-	const char *last_word;      /* the text of the last WORD scanned */
+	const char *last_word;      /* the text of the last WORD handed to the parser */
 	struct loc reported_token;  /* a bad token already reported: no syntax error on it */
 	/* What scan_token() follows, so that a secret's values are hidden in
 	 * excerpts even when the file does not parse. */

@@ -371,6 +371,10 @@ unquoted(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 	const char *w = written(p, t);
 	if (r->prev.token == KW_IMAGE)
 		diag(&p->c->diags, E0114, t->loc, "quote the image: `image \"%s\"`", w);
+	else if (r->prev.token == KW_HTTP || r->prev.token == KW_AT || r->prev.token == KW_PATH ||
+	         r->prev.token == KW_SUBPATH)
+		diag(&p->c->diags, E0114, t->loc, "quote the path: `%s \"%s\"`",
+		     keyword_spelling(r->prev.token), w);
 	else if (peek(p, scanner, 0)->token == '=')
 		diag(&p->c->diags, E0115, t->loc, "quote a key that holds '/' or ':': `\"%s\"`", w);
 	else if (r->prev.token == '=' || r->prev.token == '[' || r->prev.token == ',')
@@ -580,6 +584,10 @@ parse_lex(struct parse_ctx *p, yyscan_t scanner, YYSTYPE *val, YYLTYPE *loc, int
 			*errstatus = 0;
 		}
 		delivered(p, &t);
+		/* Set here, not when scanned: a token may be scanned ahead of the
+		 * one the parser reports. */
+		if (t.token == WORD)
+			p->last_word = t.val.word.text;
 		*val = t.val;
 		*loc = t.loc;
 		return t.token;
