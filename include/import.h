@@ -385,8 +385,9 @@ const char *dns_label(struct arena *a, const char *s, const char *fallback, size
 /* s in upper case, '_' for what is not a letter or a digit (an
  * environment variable's name). */
 const char *upper_snake(struct arena *a, const char *s);
-/* The secret-name rule: PASSWORD, PASSWD, SECRET, TOKEN, CREDENTIAL,
- * PRIVATE anywhere, or KEY at the end (any case). */
+/* The secret-name rule: PASSWORD, PASSWD, PASSPHRASE, SECRET, TOKEN,
+ * CREDENTIAL, PRIVATE anywhere, a part of the name ending in PASS (DB_PASS,
+ * PGPASS), or KEY at the end (any case). */
 bool secret_name(const char *name);
 /* A value that `secret secrets` holds, read with env(VAR) (see struct
  * isecret); its key is given when the .todok is written. */

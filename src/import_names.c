@@ -78,16 +78,28 @@ upper_snake(struct arena *a, const char *s)
 	return u;
 }
 
+/* Whether a part of the name (between '_', '-' or '.') ends in PASS:
+ * DB_PASS, PGPASS, SMTP_PASS.  BYPASS_CACHE is one too: a value taken for
+ * a secret costs a variable to set, a secret taken for a value leaks. */
+static bool
+part_ends_in_pass(const char *up)
+{
+	for (const char *p = up; (p = strstr(p, "PASS")) != NULL; p += 4)
+		if (!isalnum((unsigned char)p[4]))
+			return true;
+	return false;
+}
+
 bool
 secret_name(const char *name)
 {
-	static const char *const words[] = {"PASSWORD", "PASSWD", "SECRET", "TOKEN", "CREDENTIAL",
-	                                    "PRIVATE"};
+	static const char *const words[] = {"PASSWORD", "PASSWD", "PASSPHRASE", "SECRET", "TOKEN",
+	                                    "CREDENTIAL", "PRIVATE"};
 	size_t n = strlen(name);
 	char *up = xmalloc(n + 1);
 	for (size_t i = 0; i <= n; i++)
 		up[i] = (char)toupper((unsigned char)name[i]);
-	bool secret = n >= 3 && strcmp(up + n - 3, "KEY") == 0;
+	bool secret = (n >= 3 && strcmp(up + n - 3, "KEY") == 0) || part_ends_in_pass(up);
 	for (size_t i = 0; !secret && i < sizeof words / sizeof *words; i++)
 		secret = strstr(up, words[i]) != NULL;
 	free(up);
