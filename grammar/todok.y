@@ -60,6 +60,9 @@ int parse_lex(struct parse_ctx *p, yyscan_t scanner, YYSTYPE *val, YYLTYPE *loc,
 bool recover_starts_line(const struct parse_ctx *p, uint32_t at);
 /* The first word of the statement the parser is in. */
 const char *recover_statement_word(const struct parse_ctx *p);
+/* The keyword that says what a word of another tool says (deployment:
+ * service, depends_on: after), or NULL. */
+const char *recover_other_tool_word(const char *word);
 /* The block closed last, when the parser is among items again. */
 bool recover_closed_block(const struct parse_ctx *p, const char **name, struct loc *at);
 }
@@ -1362,6 +1365,12 @@ closest_expected(struct parse_ctx *p, const yypcontext_t *ctx, const char *word)
 {
 	yysymbol_kind_t expected[YYNTOKENS];
 	int n = yypcontext_expected_tokens(ctx, expected, YYNTOKENS);
+	const char *other = recover_other_tool_word(word);
+	for (int i = 0; other && i < n; i++) {
+		const char *spelling = symbol_keyword(expected[i]);
+		if (spelling && strcmp(spelling, other) == 0)
+			return other;
+	}
 	struct suggestion s = suggestion_start(&p->c->diags.suggestion_budget, word);
 	for (int i = 0; i < n; i++) {
 		const char *spelling = symbol_keyword(expected[i]);
@@ -1480,6 +1489,84 @@ report_unknown_word(struct parse_ctx *p, const YYLTYPE *loc, int n,
 	return true;
 }
 
+/* A number, quantity, duration or percentage written in quotes where one
+ * must stand: `replicas "2"`, `port "8080"`, `memory "512Mi"`. */
+static bool
+report_quoted_number(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t got, int n,
+                     const yysymbol_kind_t *expected)
+{
+	static const struct {
+		yysymbol_kind_t kind;
+		const char *what;
+	} numbers[] = {
+		{YYSYMBOL_INT, "a number"},
+		{YYSYMBOL_PERCENT, "a percentage"},
+		{YYSYMBOL_DURATION, "a duration"},
+		{YYSYMBOL_QUANTITY, "a quantity"},
+	};
+	const char *text = p->c->src.text + loc->begin;
+	size_t len = loc->end - loc->begin;
+	if (got != YYSYMBOL_STRING || len < 3 || text[0] != '"' || text[len - 1] != '"' ||
+	    !(text[1] >= '0' && text[1] <= '9') ||
+	    strspn(text + 1, "0123456789.%abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") !=
+	        len - 2)
+		return false;
+	/* What the text is, by its end; else the last kind expected (100m:
+	 * a quantity where no duration stands). */
+	char last = text[len - 2];
+	size_t digits = strspn(text + 1, "0123456789");
+	size_t shape = digits == len - 2 ? 0 : last == '%' ? 1 : strchr("smh", last) ? 2 : 3;
+	size_t found = shape, count = sizeof numbers / sizeof *numbers;
+	for (size_t i = count; !expects(n, expected, numbers[found].kind); i--) {
+		if (!i)
+			return false;
+		found = i - 1;
+	}
+	diag(&p->c->diags, E0201, *loc, "%s is written without quotes: `%.*s`", numbers[found].what,
+	     (int)(len - 2), text + 1);
+	return true;
+}
+
+/* A number where a duration must stand: `grace 30`, `every 10`. */
+static bool
+report_duration_unit(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t got, int n,
+                     const yysymbol_kind_t *expected)
+{
+	if (got != YYSYMBOL_INT || !expects(n, expected, YYSYMBOL_DURATION) ||
+	    expects(n, expected, YYSYMBOL_INT))
+		return false;
+	diag(&p->c->diags, E0201, *loc, "a duration has its unit: `%.*ss`",
+	     (int)(loc->end - loc->begin), p->c->src.text + loc->begin);
+	return true;
+}
+
+/* A cron job without its schedule: `cron report {`. */
+static bool
+report_cron_schedule(struct parse_ctx *p, const YYLTYPE *loc)
+{
+	const char *statement = recover_statement_word(p);
+	if (loc->end != loc->begin + 1 || p->c->src.text[loc->begin] != '{' || !statement ||
+	    strcmp(statement, "cron") != 0)
+		return false;
+	diag(&p->c->diags, E0201, *loc,
+	     "a cron job's schedule follows its name: `cron NAME \"0 3 * * *\" {`");
+	return true;
+}
+
+/* A probe's port without its 'on': `readiness tcp 8080`. */
+static bool
+report_probe_port(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t got)
+{
+	const char *statement = recover_statement_word(p);
+	if (got != YYSYMBOL_INT || !statement ||
+	    (strcmp(statement, "liveness") != 0 && strcmp(statement, "readiness") != 0 &&
+	     strcmp(statement, "startup") != 0))
+		return false;
+	diag(&p->c->diags, E0201, *loc, "a probe's port follows 'on': `on %.*s`",
+	     (int)(loc->end - loc->begin), p->c->src.text + loc->begin);
+	return true;
+}
+
 /* A property where only items stand, after the block of a component. */
 static bool
 report_property_outside(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t got, int n,
@@ -1533,7 +1620,10 @@ yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, struct parse_ct
 			return 0;
 		}
 	}
-	if (report_property_outside(p, loc, got, n, expected))
+	if (report_quoted_number(p, loc, got, n, expected) ||
+	    report_duration_unit(p, loc, got, n, expected) || report_probe_port(p, loc, got) ||
+	    report_cron_schedule(p, loc) ||
+	    report_property_outside(p, loc, got, n, expected))
 		return 0;
 	/* A declaration where a property must stand. */
 	const char *spelling = symbol_keyword(got);

@@ -597,6 +597,41 @@ parse_lex(struct parse_ctx *p, yyscan_t scanner, YYSTYPE *val, YYLTYPE *loc, int
 /* For the messages of the parser */
 
 const char *
+recover_other_tool_word(const char *word)
+{
+	/* The words of Kubernetes, Compose and Helm users for what a
+	 * keyword of the language says; case and '-' / '_' do not count. */
+	static const struct {
+		const char *word, *keyword;
+	} words[] = {
+		{"configmap", "config"},       {"cronjob", "cron"},
+		{"database", "stateful"},      {"dependson", "after"},
+		{"deployment", "service"},     {"entrypoint", "command"},
+		{"environment", "env"},        {"healthcheck", "readiness"},
+		{"ingress", "route"},          {"initcontainer", "init"},
+		{"initcontainers", "init"},    {"livenessprobe", "liveness"},
+		{"networkpolicy", "network"},  {"readinessprobe", "readiness"},
+		{"resources", "requests"},     {"serviceaccount", "account"},
+		{"startupprobe", "startup"},   {"statefulset", "stateful"},
+		{"volumemounts", "volume"},
+	};
+	char folded[24];
+	size_t n = 0;
+	for (const char *c = word; *c; c++) {
+		if (*c == '-' || *c == '_')
+			continue;
+		if (n + 1 == sizeof folded)
+			return NULL;
+		folded[n++] = (char)(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c);
+	}
+	folded[n] = '\0';
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (strcmp(folded, words[i].word) == 0)
+			return words[i].keyword;
+	return NULL;
+}
+
+const char *
 recover_statement_word(const struct parse_ctx *p)
 {
 	return p->r->stmt_word;
