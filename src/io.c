@@ -216,6 +216,11 @@ parse_env_text(struct compilation *c, const char *path, char *text, size_t len)
 {
 	size_t line_no = 0;
 	bool ok = true;
+	/* A byte order mark, which some editors write first, is skipped. */
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
 	for (char *line = text; line < text + len;) {
 		char *end = memchr(line, '\n', (size_t)(text + len - line));
 		if (!end)

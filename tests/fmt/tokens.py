@@ -32,7 +32,9 @@ def tokens(text):
 
 def main():
     for path in sys.argv[1:]:
-        with open(path, encoding='utf-8', newline='') as f:
+        # utf-8-sig: a byte order mark that opens the file is skipped, as
+        # the scanner does.
+        with open(path, encoding='utf-8-sig', newline='') as f:
             for kind, value in tokens(f.read()):
                 print(kind, value)
 
