@@ -21,6 +21,11 @@ int import_main(int argc, char **argv);
  * COMMAND --help, on standard error; returns 2, the exit status of a bad
  * command line. */
 int usage_error_of(const char *command, const char *fmt, ...) PRINTF_LIKE(2, 3);
+/* The option of a usage text closest to the unknown option arg (its name
+ * before any '='), when one is close enough to suggest: "--werrror" gives
+ * "--werror".  Written into best; false when none is. */
+#define OPTION_NAME_MAX 32
+bool closest_option(const char *usage, const char *arg, char best[OPTION_NAME_MAX]);
 
 /* The keywords of include/keywords.def with their roles ("declaration",
  * "property", ...), in the order of their spellings (src/tools.c). */

@@ -113,6 +113,10 @@ fmt_options(int argc, char **argv, enum fmt_mode *mode, int *nfiles)
 		}
 		enum fmt_mode m = strcmp(arg, "-w") == 0 ? FMT_WRITE
 		                  : strcmp(arg, "--check") == 0 ? FMT_CHECK : FMT_PRINT;
+		char best[OPTION_NAME_MAX];
+		if (m == FMT_PRINT && closest_option(fmt_usage, arg, best))
+			return usage_error_of("todokc fmt", "unknown option '%s'; did you mean '%s'?", arg,
+			                      best);
 		if (m == FMT_PRINT)
 			return usage_error_of("todokc fmt", "unknown option '%s'", arg);
 		if (*mode != FMT_PRINT && *mode != m)

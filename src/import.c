@@ -103,6 +103,10 @@ valued_option(int argc, char **argv, int *i, struct import_options *o, struct ar
 		bool ok = v && (strcmp(v, "json") == 0 || strcmp(v, "text") == 0);
 		return ok ? -1 : import_usage_error("%s takes json or text", "--diagnostics");
 	}
+	char best[OPTION_NAME_MAX];
+	if (closest_option(import_usage, argv[*i], best))
+		return usage_error_of("todokc import compose", "unknown option '%s'; did you mean '%s'?",
+		                      argv[*i], best);
 	return import_usage_error("unknown option '%s'", argv[*i]);
 }
 

@@ -219,6 +219,10 @@ parse_valued(int argc, char **argv, int *i, struct options *o, struct arena *a)
 			return usage_error(o, "unknown diagnostics format '%s' (json or text)", v);
 		o->json_diagnostics = strcmp(v, "json") == 0;
 	} else {
+		char best[OPTION_NAME_MAX];
+		if (closest_option(usage_text, arg, best))
+			return usage_error(o, "%s", arena_printf(a, "unknown option '%s'; did you mean '%s'?",
+			                                          arg, best));
 		return usage_error(o, "unknown option '%s'", arg);
 	}
 	return -1;

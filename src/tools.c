@@ -119,3 +119,36 @@ usage_error_of(const char *command, const char *fmt, ...)
 	fprintf(stderr, "\nTry '%s --help' for more information.\n", command);
 	return 2;
 }
+
+bool
+closest_option(const char *usage, const char *arg, char best[OPTION_NAME_MAX])
+{
+	enum { MAX_OPTIONS = 64 };
+	char names[MAX_OPTIONS][OPTION_NAME_MAX];
+	size_t count = 0;
+	/* The options are the words of the usage text that start with "--"
+	 * after a blank or a '[' or '|'. */
+	for (const char *p = usage; (p = strstr(p, "--")) != NULL && count < MAX_OPTIONS; p += 2) {
+		if (p > usage && !strchr(" [|", p[-1]))
+			continue;
+		size_t len = strspn(p + 2, "abcdefghijklmnopqrstuvwxyz0123456789-") + 2;
+		if (len > 2 && len < OPTION_NAME_MAX) {
+			memcpy(names[count], p, len);
+			names[count++][len] = '\0';
+		}
+	}
+	char got[OPTION_NAME_MAX];
+	size_t got_len = strcspn(arg, "=");
+	if (got_len >= OPTION_NAME_MAX)
+		return false;
+	memcpy(got, arg, got_len);
+	got[got_len] = '\0';
+	size_t budget = 1u << 16;
+	struct suggestion s = suggestion_start(&budget, got);
+	for (size_t i = 0; i < count; i++)
+		suggestion_consider(&s, names[i]);
+	if (!s.best || strcmp(s.best, got) == 0)
+		return false;
+	memcpy(best, s.best, strlen(s.best) + 1);
+	return true;
+}

@@ -6,4 +6,4 @@ services:
   web:
     image: nginx
 YAML
-import_compose compose.yaml --expose-all
+import_compose compose.yaml --keep-going
