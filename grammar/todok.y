@@ -63,6 +63,8 @@ const char *recover_statement_word(const struct parse_ctx *p);
 /* The keyword that says what a word of another tool says (deployment:
  * service, depends_on: after), or NULL. */
 const char *recover_other_tool_word(const char *word);
+/* Whether the innermost block open holds entries (KEY = value). */
+bool recover_in_entries(const struct parse_ctx *p);
 /* The block closed last, when the parser is among items again. */
 bool recover_closed_block(const struct parse_ctx *p, const char **name, struct loc *at);
 }
@@ -1540,6 +1542,19 @@ report_duration_unit(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t go
 	return true;
 }
 
+/* A key of an entry that starts with a digit: `1 = "one"`, `2fa = "on"`. */
+static bool
+report_number_key(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t got)
+{
+	bool number = got == YYSYMBOL_INT || got == YYSYMBOL_QUANTITY || got == YYSYMBOL_DURATION ||
+	              got == YYSYMBOL_PERCENT;
+	if (!number || !recover_starts_line(p, loc->begin) || !recover_in_entries(p))
+		return false;
+	diag(&p->c->diags, E0201, *loc, "a key that starts with a digit is written in quotes: `\"%.*s\"`",
+	     (int)(loc->end - loc->begin), p->c->src.text + loc->begin);
+	return true;
+}
+
 /* A cron job without its schedule: `cron report {`. */
 static bool
 report_cron_schedule(struct parse_ctx *p, const YYLTYPE *loc)
@@ -1622,7 +1637,7 @@ yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, struct parse_ct
 	}
 	if (report_quoted_number(p, loc, got, n, expected) ||
 	    report_duration_unit(p, loc, got, n, expected) || report_probe_port(p, loc, got) ||
-	    report_cron_schedule(p, loc) ||
+	    report_cron_schedule(p, loc) || report_number_key(p, loc, got) ||
 	    report_property_outside(p, loc, got, n, expected))
 		return 0;
 	/* A declaration where a property must stand. */

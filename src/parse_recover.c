@@ -582,6 +582,10 @@ parse_lex(struct parse_ctx *p, yyscan_t scanner, YYSTYPE *val, YYLTYPE *loc, int
 		if (p->resync && resumes(p, &t)) {
 			p->resync = false;
 			*errstatus = 0;
+		} else if (p->resync && !t.starts_line && t.token != '{' && t.token != '}' && t.token) {
+			/* The rest of the line of a syntax error is not read: a
+			 * string there would start an entry (`1 = "y"`). */
+			continue;
 		}
 		delivered(p, &t);
 		/* Set here, not when scanned: a token may be scanned ahead of the
@@ -635,6 +639,13 @@ const char *
 recover_statement_word(const struct parse_ctx *p)
 {
 	return p->r->stmt_word;
+}
+
+bool
+recover_in_entries(const struct parse_ctx *p)
+{
+	const struct block *b = top(p->r);
+	return b && b->kind == BLOCK_ENTRIES;
 }
 
 bool
