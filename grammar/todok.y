@@ -63,6 +63,8 @@ const char *recover_statement_word(const struct parse_ctx *p);
 /* The keyword that says what a word of another tool says (deployment:
  * service, depends_on: after), or NULL. */
 const char *recover_other_tool_word(const char *word);
+/* Whether the text at `at` is (part of) a secret's value, never shown. */
+bool recover_is_secret(const struct parse_ctx *p, struct loc at);
 /* Whether the innermost block open holds entries (KEY = value). */
 bool recover_in_entries(const struct parse_ctx *p);
 /* The block closed last, when the parser is among items again. */
@@ -1508,7 +1510,8 @@ report_quoted_number(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t go
 	};
 	const char *text = p->c->src.text + loc->begin;
 	size_t len = loc->end - loc->begin;
-	if (got != YYSYMBOL_STRING || len < 3 || text[0] != '"' || text[len - 1] != '"' ||
+	if (got != YYSYMBOL_STRING || recover_is_secret(p, *loc) || len < 3 || text[0] != '"' ||
+	    text[len - 1] != '"' ||
 	    !(text[1] >= '0' && text[1] <= '9') ||
 	    strspn(text + 1, "0123456789.%abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") !=
 	        len - 2)

@@ -249,19 +249,27 @@ delivered(struct parse_ctx *p, const struct tok *t)
 
 /* Habits */
 
+bool
+recover_is_secret(const struct parse_ctx *p, struct loc at)
+{
+	const struct vec *secrets = &p->c->diags.redacted;
+	for (size_t i = secrets->len; i-- > 0;) {
+		const struct loc *s = secrets->items[i];
+		if (s->end <= at.begin)
+			break;
+		if (s->begin < at.end)
+			return true;
+	}
+	return false;
+}
+
 /* The text of a token as written (for a suggested fix), or "..." for a
  * secret's value. */
 static const char *
 written(struct parse_ctx *p, const struct tok *t)
 {
-	const struct vec *secrets = &p->c->diags.redacted;
-	for (size_t i = secrets->len; i-- > 0;) {
-		const struct loc *s = secrets->items[i];
-		if (s->end <= t->loc.begin)
-			break;
-		if (s->begin < t->loc.end)
-			return t->token == STRING ? "\"...\"" : "...";
-	}
+	if (recover_is_secret(p, t->loc))
+		return t->token == STRING ? "\"...\"" : "...";
 	return arena_strndup(p->arena, text(p) + t->loc.begin, t->loc.end - t->loc.begin);
 }
 
