@@ -65,6 +65,8 @@ const char *recover_statement_word(const struct parse_ctx *p);
 const char *recover_other_tool_word(const char *word);
 /* Whether the text at `at` is (part of) a secret's value, never shown. */
 bool recover_is_secret(const struct parse_ctx *p, struct loc at);
+/* The token handed to the parser before its lookahead (0: none). */
+int recover_token_before(const struct parse_ctx *p);
 /* Whether the innermost block open holds entries (KEY = value). */
 bool recover_in_entries(const struct parse_ctx *p);
 /* The block closed last, when the parser is among items again. */
@@ -1521,11 +1523,13 @@ report_quoted_number(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t go
 	char last = text[len - 2];
 	size_t digits = strspn(text + 1, "0123456789");
 	size_t shape = digits == len - 2 ? 0 : last == '%' ? 1 : strchr("smh", last) ? 2 : 3;
-	size_t found = shape, count = sizeof numbers / sizeof *numbers;
-	for (size_t i = count; !expects(n, expected, numbers[found].kind); i--) {
-		if (!i)
+	size_t found = shape;
+	if (!expects(n, expected, numbers[found].kind)) {
+		found = sizeof numbers / sizeof *numbers;
+		while (found > 0 && !expects(n, expected, numbers[found - 1].kind))
+			found--;
+		if (!found--)
 			return false;
-		found = i - 1;
 	}
 	diag(&p->c->diags, E0201, *loc, "%s is written without quotes: `%.*s`", numbers[found].what,
 	     (int)(len - 2), text + 1);
@@ -1571,14 +1575,17 @@ report_cron_schedule(struct parse_ctx *p, const YYLTYPE *loc)
 	return true;
 }
 
-/* A probe's port without its 'on': `readiness tcp 8080`. */
+/* A probe's port without its 'on', right after the kind of check:
+ * `readiness tcp 8080`, `liveness http "/healthz" 9090`. */
 static bool
 report_probe_port(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t got)
 {
 	const char *statement = recover_statement_word(p);
+	int before = recover_token_before(p);
 	if (got != YYSYMBOL_INT || !statement ||
 	    (strcmp(statement, "liveness") != 0 && strcmp(statement, "readiness") != 0 &&
-	     strcmp(statement, "startup") != 0))
+	     strcmp(statement, "startup") != 0) ||
+	    (before != KW_TCP && before != KW_GRPC && before != STRING))
 		return false;
 	diag(&p->c->diags, E0201, *loc, "a probe's port follows 'on': `on %.*s`",
 	     (int)(loc->end - loc->begin), p->c->src.text + loc->begin);

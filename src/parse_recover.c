@@ -649,6 +649,12 @@ recover_statement_word(const struct parse_ctx *p)
 	return p->r->stmt_word;
 }
 
+int
+recover_token_before(const struct parse_ctx *p)
+{
+	return p->r->prev2.token;
+}
+
 bool
 recover_in_entries(const struct parse_ctx *p)
 {
