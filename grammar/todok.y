@@ -85,7 +85,10 @@ bool recover_closed_block(const struct parse_ctx *p, const char **name, struct l
 /* The deepest nesting the parser's stack takes (bison's default). */
 #define YYMAXDEPTH 10000
 
+/* A: what the IR keeps of the tree (strings, values, names, entries);
+ * T: the items, properties and their lists, freed after the lowering. */
 #define A (p->arena)
+#define T (p->tree)
 
 /* Called by the parser only when its stack is full (YYMAXDEPTH): the
  * input nests blocks deeper than any stack needs. */
@@ -100,18 +103,18 @@ yyerror(YYLTYPE *loc, yyscan_t scanner, struct parse_ctx *p, const char *msg)
 static struct ast_prop *
 new_prop(struct parse_ctx *p, enum prop_kind kind, struct loc loc, struct loc kw)
 {
-	struct ast_prop *prop = NEW(A, struct ast_prop);
+	struct ast_prop *prop = NEW(T, struct ast_prop);
 	prop->kind = kind;
 	prop->loc = loc;
 	prop->kw_loc = kw;
 	switch (kind) { /* the properties kept out of line */
 	case PROP_PORT:
-	case PROP_CONTAINER_PORT: prop->u.port = NEW(A, struct ast_port); break;
-	case PROP_AUTOSCALE: prop->u.autoscale = NEW(A, struct ast_autoscale); break;
+	case PROP_CONTAINER_PORT: prop->u.port = NEW(T, struct ast_port); break;
+	case PROP_AUTOSCALE: prop->u.autoscale = NEW(T, struct ast_autoscale); break;
 	case PROP_EXPOSE:
-	case PROP_EXPOSE_AS: prop->u.expose = NEW(A, struct ast_expose); break;
-	case PROP_VOLUME: prop->u.volume = NEW(A, struct ast_volume); break;
-	case PROP_ROUTE: prop->u.route = NEW(A, struct ast_route); break;
+	case PROP_EXPOSE_AS: prop->u.expose = NEW(T, struct ast_expose); break;
+	case PROP_VOLUME: prop->u.volume = NEW(T, struct ast_volume); break;
+	case PROP_ROUTE: prop->u.route = NEW(T, struct ast_route); break;
 	default: break;
 	}
 	record_statement(p, loc);
@@ -121,7 +124,7 @@ new_prop(struct parse_ctx *p, enum prop_kind kind, struct loc loc, struct loc kw
 static struct ast_item *
 new_item(struct parse_ctx *p, enum item_kind kind, struct loc loc, struct loc kw)
 {
-	struct ast_item *item = NEW(A, struct ast_item);
+	struct ast_item *item = NEW(T, struct ast_item);
 	item->kind = kind;
 	item->loc = loc;
 	item->kw_loc = kw;
@@ -368,7 +371,7 @@ file
  * next one can start, or over the block that follows the error. */
 items
 	: %empty { $$ = (struct vec){0}; }
-	| items item { $$ = $1; vec_push(A, &$$, $2); }
+	| items item { $$ = $1; vec_push(T, &$$, $2); }
 	| items error { $$ = $1; }
 	| items error '{' skipped '}' { $$ = $1; }
 	;
@@ -658,7 +661,7 @@ value
 
 props
 	: %empty { $$ = (struct vec){0}; }
-	| props prop { $$ = $1; vec_push(A, &$$, $2); }
+	| props prop { $$ = $1; vec_push(T, &$$, $2); }
 	| props error { $$ = $1; }
 	| props error '{' skipped '}' { $$ = $1; }
 	;

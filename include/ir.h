@@ -176,8 +176,8 @@ struct header {
 /* A probe as written, until resolution fills in struct probe. */
 struct probe_source {
 	const struct ast_string *path;  /* HTTP; GRPC: the service (NULL: none) */
-	const struct vec *command;      /* EXEC: struct ast_string * */
-	const struct vec *options;      /* struct ast_probe_option * */
+	struct vec command;             /* EXEC: struct ast_string * */
+	struct vec options;             /* struct ast_probe_option * */
 };
 
 struct probe {
@@ -325,7 +325,7 @@ struct container {
 	bool named;                 /* `container NAME` gave it */
 	struct text image;
 	struct loc image_loc;
-	const struct vec *command_written, *args_written; /* struct ast_string * */
+	struct vec command_written, args_written; /* struct ast_string * */
 	bool has_command, has_args; /* given (an empty list included) */
 	struct vec command, args;   /* const char * */
 	struct vec ports;           /* struct container_port * */

@@ -17,6 +17,7 @@ struct recover; /* src/parse_recover.c */
 struct parse_ctx {
 	struct compilation *c;
 	struct arena *arena;
+	struct arena *tree;         /* items, properties and their lists (compilation.tree_arena) */
 	uint32_t offset;            /* bytes scanned so far (YY_USER_ACTION) */
 	struct ast_stack *stack;    /* the result */
 	const char *last_word;      /* the text of the last WORD handed to the parser */

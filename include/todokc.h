@@ -119,6 +119,11 @@ struct reference {
 
 struct compilation {
 	struct arena arena;
+	/* The syntax tree's items and properties and their lists, which no
+	 * stage reads after the lowering: freed once the last configuration
+	 * is lowered (what the IR keeps of the tree, its strings, values,
+	 * names and entries, is in `arena`). */
+	struct arena tree_arena;
 	struct diags diags;
 	const struct options *opts;
 	struct source src;

@@ -397,14 +397,15 @@ check_keyset(struct checker *k, struct keyset *set)
 
 /* Two objects of one kind must not share a name.  `map` holds the names
  * taken so far for that kind (workloads share one map: their names are
- * also their 'app' labels, which select their pods). */
+ * also their 'app' labels, which select their pods), in the scratch arena
+ * that the caller resets. */
 static void
 claim_name(struct checker *k, struct strmap *map, const char *kind, const char *name,
            const struct loc *loc)
 {
 	if (!name)
 		return;
-	const struct loc *old = strmap_claim(k->a, map, name, (void *)loc);
+	const struct loc *old = strmap_claim(&k->scratch, map, name, (void *)loc);
 	if (old)
 		diag_again(&k->c->diags, E0401, *loc, *old, "the other one comes from here",
 		           "two %s would be named %s", kind, cquote(k, name));
@@ -444,6 +445,7 @@ check_object_names(struct checker *k)
 			check_object_name(k, acc->name, "ServiceAccount", dns1123_subdomain_problem,
 			                  acc->written.loc, NAMING_ACCOUNT);
 	}
+	arena_reset(&k->scratch); /* the maps */
 }
 
 /* A NodePort is allocated once per cluster: two Services asking for the
@@ -453,7 +455,8 @@ claim_node_port(struct checker *k, struct strmap *taken, long long port, const s
 {
 	if (!port)
 		return;
-	const struct loc *old = strmap_claim(k->a, taken, arena_printf(k->a, "%lld", port), (void *)loc);
+	const struct loc *old = strmap_claim(&k->scratch, taken, arena_printf(&k->scratch, "%lld", port),
+	                                     (void *)loc);
 	if (old)
 		diag_again(&k->c->diags, E0514, *loc, *old, "the other one is here",
 		           "NodePort %lld is used twice", port);
@@ -480,6 +483,7 @@ check_services(struct checker *k)
 				claim_node_port(k, &node_ports, svc->node_port, &svc->loc);
 		}
 	}
+	arena_reset(&k->scratch); /* the maps */
 }
 
 /* What a component's pods request of a resource at the most replicas. */

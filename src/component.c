@@ -159,8 +159,8 @@ probe_options(struct resolver *r, struct component *comp, const struct container
 {
 	static const char *const words[] = {"on", "delay", "every", "timeout", "failures", "header"};
 	const struct ast_probe_option *seen[OPT_HEADER + 1] = {0};
-	for (size_t i = 0; i < probe->written.options->len; i++) {
-		const struct ast_probe_option *opt = probe->written.options->items[i];
+	for (size_t i = 0; i < probe->written.options.len; i++) {
+		const struct ast_probe_option *opt = probe->written.options.items[i];
 		if (opt->kind != OPT_HEADER && seen[opt->kind]) {
 			diag_again(&r->c->diags, E0403, opt->loc, seen[opt->kind]->loc, "first given here",
 			           "'%s' is given twice in one probe", words[opt->kind]);
@@ -196,8 +196,8 @@ resolve_probe(struct resolver *r, struct component *comp, struct container *ctr,
 		probe->path = resolve_text_of(r, probe->written.path,
 		                              probe->kind == PROBE_HTTP ? "a probe's path"
 		                                                        : "a gRPC probe's service");
-	for (size_t i = 0; i < probe->written.command->len; i++) {
-		const char *arg = resolve_text_of(r, probe->written.command->items[i], "a probe's command");
+	for (size_t i = 0; i < probe->written.command.len; i++) {
+		const char *arg = resolve_text_of(r, probe->written.command.items[i], "a probe's command");
 		if (arg)
 			vec_push(r->a, &probe->command, (void *)arg);
 	}
@@ -330,7 +330,7 @@ static void
 resolve_strings(struct resolver *r, const struct vec *written, struct vec *out,
                 const char *where)
 {
-	for (size_t i = 0; written && i < written->len; i++) {
+	for (size_t i = 0; i < written->len; i++) {
 		const char *s = resolve_text_of(r, written->items[i], where);
 		if (s)
 			vec_push(r->a, out, (void *)s);
@@ -350,8 +350,8 @@ resolve_container(struct resolver *r, struct component *comp, struct container *
 		resolve_text(r, &m->path, "a mount path");
 		resolve_text(r, &m->subpath, "a subpath");
 	}
-	resolve_strings(r, ctr->command_written, &ctr->command, "a command");
-	resolve_strings(r, ctr->args_written, &ctr->args, "args");
+	resolve_strings(r, &ctr->command_written, &ctr->command, "a command");
+	resolve_strings(r, &ctr->args_written, &ctr->args, "args");
 }
 
 static void

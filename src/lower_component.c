@@ -278,8 +278,8 @@ lower_probe(struct block *b, const struct ast_prop *prop)
 	b->ctr->probes[slot] = probe;
 	probe->kind = prop->u.probe.kind;
 	probe->loc = prop->loc;
-	probe->written = (struct probe_source){prop->u.probe.path, &prop->u.probe.command,
-	                                       &prop->u.probe.options};
+	probe->written = (struct probe_source){prop->u.probe.path, prop->u.probe.command,
+	                                       prop->u.probe.options};
 }
 
 static void
@@ -370,11 +370,11 @@ lower_container_property(struct block *b, const struct ast_prop *prop)
 		return true;
 	case PROP_PROBE: lower_probe(b, prop); return true;
 	case PROP_COMMAND:
-		ctr->command_written = &prop->u.strings;
+		ctr->command_written = prop->u.strings;
 		ctr->has_command = true;
 		return true;
 	case PROP_ARGS:
-		ctr->args_written = &prop->u.strings;
+		ctr->args_written = prop->u.strings;
 		ctr->has_args = true;
 		return true;
 	case PROP_PORT:

@@ -500,8 +500,8 @@ redact_unparsed(struct compilation *c)
 	compilation_init(&scratch, c->opts);
 	scratch.src = c->src;
 	scratch.diags.src = &scratch.src;
-	struct parse_ctx p = {.c = &scratch, .arena = &scratch.arena, .reported_token = NO_LOC,
-	                      .unquoted = NO_LOC};
+	struct parse_ctx p = {.c = &scratch, .arena = &scratch.arena, .tree = &scratch.tree_arena,
+	                      .reported_token = NO_LOC, .unquoted = NO_LOC};
 	scan_source(&scratch, &p, false);
 	c->diags.redacted.len = 0;
 	for (size_t i = 0; i < scratch.diags.redacted.len; i++)
@@ -521,8 +521,8 @@ parse_source(struct compilation *c)
 		redact_unparsed(c);
 		return false;
 	}
-	struct parse_ctx p = {.c = c, .arena = &c->arena, .reported_token = NO_LOC,
-	                      .unquoted = NO_LOC};
+	struct parse_ctx p = {.c = c, .arena = &c->arena, .tree = &c->tree_arena,
+	                      .reported_token = NO_LOC, .unquoted = NO_LOC};
 	p.stack = NEW(&c->arena, struct ast_stack);
 	recover_init(&p);
 	if (scan_source(c, &p, true) != 0)

@@ -68,6 +68,7 @@ compilation_init(struct compilation *c, const struct options *opts)
 void
 compilation_free(struct compilation *c)
 {
+	arena_free(&c->tree_arena);
 	arena_free(&c->arena);
 }
 
@@ -87,11 +88,18 @@ apply_capacity(struct compilation *c)
 }
 
 /* The stack as one profile changes it (NULL: none), through every stage
- * but the plan; c->stack is the result. */
+ * but the plan; c->stack is the result.  When it is the last to be
+ * lowered (`last`) and no tool reads the syntax, the tree's items and
+ * properties are freed before the resolution: a big stack's peak memory
+ * no longer holds them. */
 static void
-compile_configuration(struct compilation *c, const struct ast_item *profile)
+compile_configuration(struct compilation *c, const struct ast_item *profile, bool last)
 {
 	lower_stack(c, apply_profile(c, c->ast, profile));
+	if (last && !c->syntax) {
+		arena_free(&c->tree_arena);
+		c->ast = NULL;
+	}
 	apply_capacity(c);
 	resolve_stack(c);
 	order_stack(c);
@@ -151,7 +159,7 @@ check_other_configurations(struct compilation *c, const struct vec *profiles,
 		*context = (struct note){NO_LOC, "found when compiling without a profile"};
 		c->diags.context = context;
 		c->diags.context_span = NO_LOC;
-		compile_configuration(c, NULL);
+		compile_configuration(c, NULL, false);
 	}
 	for (size_t i = 0; i < profiles->len; i++) {
 		const struct ast_item *p = profiles->items[i];
@@ -163,7 +171,7 @@ check_other_configurations(struct compilation *c, const struct vec *profiles,
 		                                      diag_quote(&c->arena, p->name.text))};
 		c->diags.context = context;
 		c->diags.context_span = p->loc;
-		compile_configuration(c, p);
+		compile_configuration(c, p, false);
 	}
 	c->diags.context = NULL;
 	c->checking_other = false;
@@ -182,7 +190,7 @@ check_source(struct compilation *c, const char *path, const char *text, size_t l
 	bool unknown;
 	const struct ast_item *selected = selected_profile(c, &profiles, &unknown);
 	if (!unknown) /* else every configuration is only checked, no secret read */
-		compile_configuration(c, selected);
+		compile_configuration(c, selected, !profiles.len);
 	check_other_configurations(c, &profiles, selected, unknown);
 	/* An error may hide the warning a quiet is for. */
 	if (c->diags.errors == c->diags.promoted)
