@@ -159,6 +159,7 @@ struct iport {
 	long number;
 	bool udp;
 	bool published;            /* to the outside: a NodePort or LoadBalancer */
+	bool local;                /* published on the loopback address only */
 	long host;                 /* the published port; 0: any */
 };
 

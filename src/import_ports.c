@@ -19,9 +19,10 @@ add_port(struct importer *im, struct icomp *ic, const struct iport *p, const str
 	const char *key = arena_printf(im->a, "%ld%s", p->number, p->udp ? "/udp" : "");
 	struct iport *old = strmap_get(&ic->port_index, key);
 	if (old) {
+		old->local |= p->local;
 		if (p->published && !old->published)
 			*old = (struct iport){old->name ? old->name : p->name, p->number, p->udp, true,
-			                      p->host};
+			                      old->local, p->host};
 		else if (p->published)
 			import_diag(im, W0814, at, "port %ld is published twice; the .todok publishes it "
 			            "once", p->number);
@@ -66,18 +67,23 @@ loopback(const char *ip, size_t len)
 	       (len == 9 && strncmp(ip, "localhost", 9) == 0);
 }
 
-/* Adds the container ports from..to (published from host on, when host). */
+/* Adds the container ports first->number..to, as first says (published
+ * from first->host on, when it is given; the name on the first only). */
 static void
-add_ports(struct importer *im, struct icomp *ic, long from, long to, long host, bool udp,
-          bool published, const char *name, const struct cnode *at)
+add_ports(struct importer *im, struct icomp *ic, const struct iport *first, long to,
+          const struct cnode *at)
 {
+	long from = first->number;
 	if (to - from >= COMPOSE_MAX_PORT_RANGE) {
 		import_diag(im, W0814, at, "only the first %d ports of the range %ld-%ld are imported",
 		            COMPOSE_MAX_PORT_RANGE, from, to);
 		to = from + COMPOSE_MAX_PORT_RANGE - 1;
 	}
 	for (long p = from; p <= to; p++) {
-		struct iport port = {p == from ? name : NULL, p, udp, published, host ? host + p - from : 0};
+		struct iport port = *first;
+		port.name = p == from ? first->name : NULL;
+		port.number = p;
+		port.host = first->host ? first->host + p - from : 0;
 		add_port(im, ic, &port, at);
 	}
 }
@@ -128,13 +134,16 @@ short_port(struct importer *im, struct icomp *ic, const struct cnode *n, bool pu
 		            diag_quote(im->a, t));
 		return;
 	}
-	bool published = publish;
-	if (published && iplen && loopback(ip, iplen)) {
+	struct iport first = {NULL, from, udp, publish, false, hfrom};
+	if (publish && iplen && loopback(ip, iplen)) {
 		import_diag(im, W0814, n, "port %ld is published on the loopback address only: it stays "
 		            "inside the cluster", from);
-		published = false;
+		first.published = false;
+		first.local = true;
 	}
-	add_ports(im, ic, from, to, published ? hfrom : 0, udp, published, NULL, n);
+	if (!first.published)
+		first.host = 0;
+	add_ports(im, ic, &first, to, n);
 }
 
 /* A port in the long syntax, as its keys are read. */
@@ -198,13 +207,15 @@ long_port(struct importer *im, struct icomp *ic, const struct cnode *n)
 		import_diag(im, E0804, n, "a port in the long syntax needs its target");
 		return;
 	}
+	struct iport port = {lp.name, lp.target, lp.udp, lp.published, false, lp.published ? lp.host : 0};
 	if (lp.published && lp.local) {
 		import_diag(im, W0814, n, "port %ld is published on the loopback address only: it stays "
 		            "inside the cluster", lp.target);
-		lp.published = false;
+		port.published = false;
+		port.local = true;
+		port.host = 0;
 	}
-	add_ports(im, ic, lp.target, lp.target, lp.published ? lp.host : 0, lp.udp, lp.published,
-	          lp.name, n);
+	add_ports(im, ic, &port, lp.target, n);
 }
 
 static void

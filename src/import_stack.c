@@ -309,11 +309,24 @@ finish_ports(struct importer *im, struct icomp *ic)
 		diag(&im->c->diags, W0805, ic->loc, "%s declares no port: it gets port %ld, where %s "
 		     "images listen", diag_quote(im->a, ic->compose_name), known, repo);
 	}
-	bool published = false;
-	for (size_t i = 0; i < ic->ports.len; i++)
-		published |= ((struct iport *)ic->ports.items[i])->published;
+	const struct iport *published = NULL, *local = NULL;
+	for (size_t i = 0; i < ic->ports.len; i++) {
+		const struct iport *p = ic->ports.items[i];
+		if (p->published && !published)
+			published = p;
+		if (p->local && !p->published && !local)
+			local = p;
+	}
 	static const enum icomp_expose kinds[] = {IE_NODEPORT, IE_LOADBALANCER, IE_CLUSTERIP};
 	ic->expose = published ? kinds[im->opts->expose] : IE_CLUSTERIP;
+	if (ic->expose != IE_CLUSTERIP && local) {
+		/* Every port of a Service is exposed as the Service is. */
+		diag(&im->c->diags, W0814, ic->loc, "%s publishes port %ld to every address but port "
+		     "%ld to the loopback address only: a %s would publish both, so its Service stays "
+		     "inside the cluster", diag_quote(im->a, ic->compose_name), published->number,
+		     local->number, ic->expose == IE_NODEPORT ? "NodePort" : "LoadBalancer");
+		ic->expose = IE_CLUSTERIP;
+	}
 	const struct iport *first = ic->ports.len ? ic->ports.items[0] : NULL;
 	if (ic->expose == IE_NODEPORT && first && first->published && first->host >= 30000 &&
 	    first->host <= 32767)

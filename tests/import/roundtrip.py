@@ -290,13 +290,20 @@ class Check:
 
 
 def ports_of(compose, svc):
-    """(number, protocol) -> published, from ports and expose."""
+    """(number, protocol) -> how it is published, from ports and expose:
+    PUBLIC (to every address), LOCAL (to the loopback address only) or
+    NONE; a port listed twice takes the wider."""
     out = {}
+
+    def put(key, how):
+        out[key] = max(out.get(key, NONE), how)
+
     for item in svc.get("ports") or []:
         if isinstance(item, dict):
             proto = item.get("protocol", "tcp").upper()
-            out[(int(item["target"]), proto)] = bool(item.get("published")) and \
-                not str(item.get("host_ip", "")).startswith("127.")
+            local = str(item.get("host_ip", "")).startswith("127.")
+            put((int(item["target"]), proto),
+                (LOCAL if local else PUBLIC) if item.get("published") else NONE)
             continue
         text = compose.i(str(item))
         text, _, proto = text.partition("/")
@@ -304,13 +311,16 @@ def ports_of(compose, svc):
         container = text.rsplit(":", 1)[-1]
         first, _, last = container.partition("-")
         for n in range(int(first), int(last or first) + 1):
-            out[(n, (proto or "tcp").upper())] = not host_ip
+            put((n, (proto or "tcp").upper()), LOCAL if host_ip else PUBLIC)
     for item in svc.get("expose") or []:
         text, _, proto = compose.i(str(item)).partition("/")
         first, _, last = text.partition("-")
         for n in range(int(first), int(last or first) + 1):
-            out.setdefault((n, (proto or "tcp").upper()), False)
+            put((n, (proto or "tcp").upper()), NONE)
     return out
+
+
+NONE, LOCAL, PUBLIC = 0, 1, 2
 
 
 def depends(svc):
@@ -413,7 +423,9 @@ def check_service(ck, compose, manifests, name, svc, stack, expose):
         ck.ok(port in have, f"{name}: container port {port}")
     _, service = manifests.find(("Service",), comp)
     if ports:
-        published = any(ports.values())
+        # Every port of a Service is exposed as it is: one published to
+        # the loopback address only keeps the Service inside the cluster.
+        published = PUBLIC in ports.values() and LOCAL not in ports.values()
         want = {"nodeport": "NodePort", "loadbalancer": "LoadBalancer"}.get(expose, "ClusterIP")
         ck.eq(service and service["spec"]["type"], want if published else "ClusterIP",
               f"{name}: its Service's type")
