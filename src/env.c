@@ -24,6 +24,7 @@ struct env_builder {
 	struct component *comp;
 	struct container *ctr;
 	struct strmap elsewhere; /* names set by envFrom or env { }: -> their source */
+	struct strmap from_keys; /* names set by envFrom: -> the struct kv */
 	struct strmap by_name;   /* the entries of ctr->env not removed */
 };
 
@@ -90,13 +91,17 @@ add_carrier(struct env_builder *eb, struct segment *seg, const char *user, struc
 	if (old && old->kind == ENV_SECRET_KEY && old->from == seg->secret &&
 	    strcmp(old->key, key) == 0)
 		return true;
-	if (old) {
+	/* The SECRET_KEY form may be a key of a config or secret taken whole,
+	 * which the carrier, an explicit entry, would replace. */
+	const struct kv *taken = old ? NULL : strmap_get(&eb->from_keys, name);
+	if (old || (taken && strcmp(name, key) != 0)) {
 		struct diagnostic *g = diag(&r->c->diags, E0516, loc,
 		                            "%s needs the environment variable %s for secret %s key %s, "
 		                            "but %s sets %s otherwise",
 		                            rquote(r, user), rquote(r, name), rquote(r, seg->secret->name.text),
 		                            rquote(r, key), rquote(r, eb->comp->name.text), rquote(r, name));
-		diag_note(&r->c->diags, g, old->loc, "%s is set here", rquote(r, name));
+		diag_note(&r->c->diags, g, old ? old->loc : taken->key.loc, "%s is set here",
+		          rquote(r, name));
 		return false;
 	}
 	struct env_var *carrier = NEW(r->a, struct env_var);
@@ -215,8 +220,10 @@ collect_elsewhere(struct env_builder *eb)
 		for (size_t j = 0; j < src->set->keys.len; j++) {
 			struct kv *kv = src->set->keys.items[j];
 			struct rvalue *v = whole ? NULL : resolve_config_key(r, src->set, kv);
-			if (whole || (v && v->kind == RV_TEXT && !v->binary))
+			if (whole || (v && v->kind == RV_TEXT && !v->binary)) {
 				strmap_put(&r->scratch, &eb->elsewhere, kv->key.text, src->set);
+				strmap_put(&r->scratch, &eb->from_keys, kv->key.text, kv);
+			}
 		}
 	}
 	for (size_t i = 0; i < ctr->env_blocks.len; i++) {
@@ -228,7 +235,7 @@ collect_elsewhere(struct env_builder *eb)
 void
 resolve_env(struct resolver *r, struct component *comp, struct container *ctr)
 {
-	struct env_builder eb = {r, comp, ctr, {0}, {0}};
+	struct env_builder eb = {r, comp, ctr, {0}, {0}, {0}};
 	resolve_env_sources(r, ctr);
 	collect_elsewhere(&eb);
 	/* 1. env from */
