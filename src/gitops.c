@@ -3,12 +3,18 @@
  * honour when they ignore file order (--order-annotations, docs/output.md):
  *
  *   argocd  argocd.argoproj.io/sync-wave: "0" for the Namespace, "1" for
- *           accounts, roles, role bindings, configs, secrets and claims,
- *           and for a component's objects 2 plus its depth (the longest
- *           chain of `after` leading to it);
+ *           accounts, roles, role bindings, configs and secrets, and for
+ *           a component's objects, its claims included, 2 plus its depth
+ *           (the longest chain of `after` leading to it);
  *   kpt     config.kubernetes.io/depends-on: the objects each one depends
  *           on, as GROUP/namespaces/NAMESPACE/KIND/NAME, comma-separated
  *           (kpt and Config Sync apply those first and wait for them).
+ *
+ * A claim is never waited for: on a storage class that binds a volume
+ * when the first pod uses it (WaitForFirstConsumer, the default of the big
+ * clouds' classes) a claim stays Pending, which both tools take for "not
+ * ready yet", until its consumer runs: waiting for it before the consumer
+ * would wait forever.  It comes in its consumer's wave instead.
  *
  * Part of the plan stage: it reads the planned objects and the IR.
  */
@@ -24,7 +30,7 @@ sync_wave(struct compilation *c, const struct object *o)
 {
 	if (o->kind == OBJ_NAMESPACE)
 		return "0";
-	if (!o->comp || o->kind == OBJ_CLAIM)
+	if (!o->comp)
 		return "1";
 	return arena_printf(&c->arena, "%zu", 2 + o->comp->depth);
 }
@@ -57,9 +63,10 @@ depend_on_keyset(struct depends *d, const struct keyset *set)
 		depend_on(d, set->secret ? OBJ_SECRET : OBJ_CONFIGMAP, set->k8s_name);
 }
 
-/* What a workload's pods need before they start: the configs, secrets,
- * claims and account they use, the Role that lets them ask for the jobs
- * they wait for, and the workloads of every component they start after. */
+/* What a workload's pods need before they start: the configs, secrets
+ * and account they use, the Role that lets them ask for the jobs they
+ * wait for, and the workloads of every component they start after (not
+ * their claims, which may bind only once a pod uses them). */
 static void
 workload_depends(struct depends *d, const struct workload *w)
 {
@@ -74,8 +81,6 @@ workload_depends(struct depends *d, const struct workload *w)
 	for (size_t i = 0; i < pod->volumes.len; i++) {
 		const struct volume *vol = pod->volumes.items[i];
 		depend_on_keyset(d, vol->mounted);
-		if (vol->claim == CLAIM_OBJECT)
-			depend_on(d, OBJ_CLAIM, vol->claim_name);
 	}
 	if (pod->account && !pod->account->external)
 		depend_on(d, OBJ_SERVICE_ACCOUNT, pod->account->name);
