@@ -193,6 +193,12 @@ const char *image_unpinned(const char *s);
 const char *cron_schedule_problem(const char *s, size_t *bad_begin, size_t *bad_end);
 /* A path inside a volume (subPath, an item's path): relative, no '..'. */
 const char *relative_path_problem(const char *s);
+/* A route's path that starts with '/': what an Ingress (and, when
+ * `gateway`, an HTTPRoute) refuses in it. */
+const char *route_path_problem(const char *s, bool gateway);
+/* Whether s is an IPv4 address as Kubernetes reads one (leading zeros
+ * allowed), which a route's host may not be. */
+bool is_ipv4_address(const char *s);
 /* A field("PATH") of the downward API for env. */
 const char *field_path_problem(const char *s);
 /* Quantities: parses a Kubernetes quantity; false when malformed. */

@@ -202,15 +202,27 @@ check_routes(struct checker *k, struct component *comp)
 		if (strncmp(host, "*.", 2) == 0)
 			host += 2;
 		const char *problem = dns1123_subdomain_problem(host);
+		if (!problem && is_ipv4_address(host))
+			problem = "it must be a DNS name, not an IP address";
 		if (problem)
 			diag(&k->c->diags, E0501, r->host_loc, "route host %s is not valid: %s",
 			     cquote(k, r->host.value), problem);
 		if (r->path.value[0] != '/')
 			diag(&k->c->diags, E0515, r->path_loc, "a route's path starts with '/', unlike %s",
 			     cquote(k, r->path.value));
+		else if ((problem = route_path_problem(r->path.value, r->gateway.value != NULL)))
+			diag(&k->c->diags, E0515, r->path_loc, "route path %s is not valid: %s",
+			     cquote(k, r->path.value), problem);
 		if (!comp->service)
 			diag(&k->c->diags, E0513, r->loc, "a route needs the Service of %s, which has none",
 			     cquote(k, comp->name.text));
+		else if (comp->service->port->udp) {
+			struct diagnostic *g = diag(&k->c->diags, E0404, r->loc,
+			                            "a route sends HTTP to the first port of %s, which is UDP; "
+			                            "declare a TCP port first",
+			                            cquote(k, comp->name.text));
+			diag_note(&k->c->diags, g, comp->service->port->loc, "the first port is declared here");
+		}
 		if (r->class.value && (problem = dns1123_subdomain_problem(r->class.value)))
 			diag(&k->c->diags, E0501, r->class_loc, "ingress class %s is not valid: %s",
 			     cquote(k, r->class.value), problem);

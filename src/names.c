@@ -7,6 +7,7 @@
  */
 #include "todokc.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <string.h>
 
@@ -627,4 +628,52 @@ relative_path_problem(const char *s)
 		p += n + (p[n] == '/');
 	}
 	return NULL;
+}
+
+/* The sequences and endings the API server refuses in an Ingress path
+ * of type Prefix or Exact (networking validation, invalidPathSequences
+ * and invalidPathSuffixes); an HTTPRoute's PathPrefix refuses them too,
+ * and '#' and any byte outside a URL path's (its CRD's pattern). */
+const char *
+route_path_problem(const char *s, bool gateway)
+{
+	static const char *const sequences[] = {"//", "/./", "/../", "%2f", "%2F"};
+	static const char *const endings[] = {"/..", "/."};
+	size_t len = strlen(s);
+	for (size_t i = 0; i < sizeof sequences / sizeof *sequences; i++)
+		if (strstr(s, sequences[i]))
+			return gateway ? "an HTTPRoute's path must not contain '//', '/./', '/../' or '%2F'"
+			               : "an Ingress path must not contain '//', '/./', '/../' or '%2F'";
+	for (size_t i = 0; i < sizeof endings / sizeof *endings; i++) {
+		size_t n = strlen(endings[i]);
+		if (len >= n && strcmp(s + len - n, endings[i]) == 0)
+			return gateway ? "an HTTPRoute's path cannot end with '/.' or '/..'"
+			               : "an Ingress path cannot end with '/.' or '/..'";
+	}
+	for (const char *p = s; gateway && *p; p++) {
+		bool escape = p[0] == '%' && isxdigit((unsigned char)p[1]) && isxdigit((unsigned char)p[2]);
+		if (escape)
+			p += 2;
+		else if (!isalnum((unsigned char)*p) && !strchr("-/._~!$&'()*+,;=:@", *p))
+			return "an HTTPRoute's path holds only letters, digits, -._~!$&'()*+,;=:@/ and "
+			       "%XX escapes";
+	}
+	return NULL;
+}
+
+bool
+is_ipv4_address(const char *s)
+{
+	for (int part = 0; part < 4; part++) {
+		size_t digits = 0;
+		long value = 0;
+		while (isdigit((unsigned char)s[digits]) && digits < 4)
+			value = value * 10 + (s[digits++] - '0');
+		if (!digits || digits > 3 || value > 255)
+			return false;
+		s += digits;
+		if (part < 3 && *s++ != '.')
+			return false;
+	}
+	return *s == '\0';
 }

@@ -5,7 +5,8 @@
  * (253 vs 254), IANA port names (15 vs 16, a letter, no "--"), ConfigMap
  * and Secret keys ("." ".." "..a"), C identifiers and the relaxed
  * environment variable names, label keys (with a prefix) and values
- * (empty allowed), and image references (distribution/reference).
+ * (empty allowed), image references (distribution/reference), a route's
+ * path and whether a host is an IPv4 address.
  * Each *_problem function returns NULL for a valid string, else a reason.
  * Source of the rules: Kubernetes' validation (docs/diagnostics.md names each).
  */
@@ -448,6 +449,45 @@ test_image_registry_host(void **state)
 	all_invalid(f, bad, sizeof bad / sizeof *bad);
 }
 
+/* Ingress paths: the API server's refused sequences and endings; an
+ * HTTPRoute's also refuses '#' and bytes outside a URL path. */
+static void
+test_route_path(void **state)
+{
+	(void)state;
+	static const char *const fine[] = {"/", "/api", "/api/v1/", "/a.b", "/..a", "/a%20b", "/~x"};
+	for (size_t i = 0; i < sizeof fine / sizeof *fine; i++) {
+		assert_null(route_path_problem(fine[i], false));
+		assert_null(route_path_problem(fine[i], true));
+	}
+	static const char *const refused[] = {"//", "/a//b", "/a/./b", "/a/../b", "/a%2fb",
+	                                      "/a%2Fb", "/a/.", "/a/..", "/."};
+	for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+		assert_non_null(route_path_problem(refused[i], false));
+		assert_non_null(route_path_problem(refused[i], true));
+	}
+	static const char *const gateway_only[] = {"/a#b", "/a b", "/a%zz", "/a%2", "/\xc3\xa9"};
+	for (size_t i = 0; i < sizeof gateway_only / sizeof *gateway_only; i++) {
+		assert_null(route_path_problem(gateway_only[i], false));
+		assert_non_null(route_path_problem(gateway_only[i], true));
+	}
+}
+
+/* A route's host may not be an IPv4 address (leading zeros as Kubernetes
+ * reads them); names made of digits and dots that are not one are hosts. */
+static void
+test_ipv4_address(void **state)
+{
+	(void)state;
+	static const char *const ips[] = {"10.0.0.1", "255.255.255.255", "0.0.0.0", "010.001.0.1"};
+	for (size_t i = 0; i < sizeof ips / sizeof *ips; i++)
+		assert_true(is_ipv4_address(ips[i]));
+	static const char *const names[] = {"10.0.0", "10.0.0.1.2", "256.0.0.1", "1.2.3.4a",
+	                                    "a.b.c.d", "1..2.3", "1.2.3.0004", "", "10.0.0.1."};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		assert_false(is_ipv4_address(names[i]));
+}
+
 int
 main(void)
 {
@@ -465,6 +505,8 @@ main(void)
 		cmocka_unit_test(test_image_invalid),
 		cmocka_unit_test(test_image_separators),
 		cmocka_unit_test(test_image_registry_host),
+		cmocka_unit_test(test_route_path),
+		cmocka_unit_test(test_ipv4_address),
 	};
 	return cmocka_run_group_tests_name("names", tests, NULL, NULL);
 }
