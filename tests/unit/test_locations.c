@@ -280,7 +280,7 @@ test_ast_locations(void **state)
 		"    port http 8080\n"
 		"  }\n"
 		"}\n";
-	if (!unit_compile(&t, src))
+	if (!unit_parse(&t, src))
 		unit_dump(&t);
 	assert_true(t.ok);
 	struct ast_stack *st = t.c.ast;
@@ -299,7 +299,10 @@ test_ast_locations(void **state)
 	assert_string_equal(unit_loc_text(&t, port->u.port->name.loc), "http");
 	assert_string_equal(unit_loc_text(&t, port->u.port->number.loc), "8080");
 	unit_assert_position(&t, port->u.port->number.loc.begin, 4, 15);
-	/* the lowered component keeps them */
+	unit_free(&t);
+	/* the lowered component keeps them (a compile frees the tree) */
+	assert_true(unit_compile(&t, src));
+	assert_null(t.c.ast);
 	struct component *w = t.c.stack->components.items[0];
 	assert_string_equal(unit_loc_text(&t, w->name.loc), "web");
 	struct container_port *p = WORKLOAD_OF(w)->main->ports.items[0];

@@ -179,7 +179,7 @@ test_comments(void **state)
 		"  }\n"
 		"}\n"
 		"# a last comment without a newline";
-	if (!unit_compile(&t, src))
+	if (!unit_compile_keeping_tree(&t, src))
 		unit_dump(&t);
 	assert_true(t.ok);
 	assert_int_equal(t.c.ast->items.len, 1); /* the commented config is gone */
@@ -209,7 +209,7 @@ test_string_escapes(void **state)
 		"    E = \"caf\xc3\xa9 \\\\n\"\n"
 		"  }\n"
 		"}\n";
-	if (!unit_compile(&t, src))
+	if (!unit_compile_keeping_tree(&t, src))
 		unit_dump(&t);
 	assert_true(t.ok);
 	static const char a[] = "q\"b\\s\nn\tt\rr$d\xc3\xa9";
@@ -286,7 +286,7 @@ test_interpolation(void **state)
 		"    C = \"\\u{E9}${p}\"\n"
 		"  }\n"
 		"}\n";
-	if (!unit_compile(&t, src))
+	if (!unit_compile_keeping_tree(&t, src))
 		unit_dump(&t);
 	assert_true(t.ok);
 	struct ast_string *a = entry(&t, 1, 1)->value->string;
@@ -384,7 +384,7 @@ test_numbers(void **state)
 		"    P = 70%\n"
 		"  }\n"
 		"}\n";
-	if (!unit_compile(&t, src))
+	if (!unit_compile_keeping_tree(&t, src))
 		unit_dump(&t);
 	assert_true(t.ok);
 	assert_number(entry(&t, 0, 0)->value, NUM_INT, "8080");
@@ -424,7 +424,7 @@ test_numbers_in_properties(void **state)
 		"    liveness http \"/health\" delay 10s every 5s timeout 2s failures 3\n"
 		"  }\n"
 		"}\n";
-	if (!unit_compile(&t, src))
+	if (!unit_compile_keeping_tree(&t, src))
 		unit_dump(&t);
 	assert_true(t.ok);
 	struct ast_item *w = item(&t, 0);
@@ -601,7 +601,7 @@ test_valid_utf8_accepted(void **state)
 		"stack s {\n"
 		"  config c { GREETING = \"héllo wörld 😀 \xf4\x8f\xbf\xbf\" }\n"
 		"}\n";
-	if (!unit_compile(&t, src))
+	if (!unit_compile_keeping_tree(&t, src))
 		unit_dump(&t);
 	assert_true(t.ok);
 	assert_plain_string(entry(&t, 0, 0)->value->string,

@@ -1,7 +1,8 @@
 /*
  * unit_helpers.h - what the cmocka suites of tests/unit share: compiling a
- * .todok text held in memory through the library (compile_source) and
- * looking at the diagnostics it gave, with their locations.
+ * .todok text held in memory through the library (compile_source; parse_source
+ * alone, or a compile that records the syntax, to look at the syntax tree) and looking at the
+ * diagnostics it gave, with their locations.
  *
  *   struct unit_compile t;
  *   unit_compile(&t, "stack s { ... }");
@@ -60,6 +61,33 @@ static inline bool
 unit_compile(struct unit_compile *t, const char *text)
 {
 	return unit_compile_n(t, text, strlen(text));
+}
+
+/* Parses text only, for the suites that look at the syntax tree (a
+ * compile frees the tree's items and properties once they are lowered). */
+static inline bool
+unit_parse(struct unit_compile *t, const char *text)
+{
+	options_init(&t->opts);
+	t->opts.input = "t.todok";
+	compilation_init(&t->c, &t->opts);
+	source_init(&t->c.arena, &t->c.src, "t.todok", text, strlen(text));
+	t->c.diags.src = &t->c.src;
+	t->ok = parse_source(&t->c);
+	return t->ok;
+}
+
+/* Compiles text as the language server does, recording the syntax, so
+ * that the syntax tree is kept for the suite to look at. */
+static inline bool
+unit_compile_keeping_tree(struct unit_compile *t, const char *text)
+{
+	options_init(&t->opts);
+	t->opts.input = "t.todok";
+	compilation_init(&t->c, &t->opts);
+	t->c.syntax = NEW(&t->c.arena, struct syntax);
+	t->ok = compile_source(&t->c, "t.todok", text, strlen(text));
+	return t->ok;
 }
 
 static inline void
