@@ -258,6 +258,21 @@ check_autoscaling(struct checker *k, struct component *comp, struct workload *w)
 		diag(&k->c->diags, E0519, at,
 		     "%s scales on CPU use but requests no CPU, so the autoscaler cannot measure it; "
 		     "add 'requests cpu ...'", cquote(k, comp->name.text));
+	/* The autoscaler sums the requests of every container that runs
+	 * beside the main one (native sidecars too), and measures nothing
+	 * when one has none. */
+	for (size_t i = 0; i < w->pod.containers.len; i++) {
+		const struct container *ctr = w->pod.containers.items[i];
+		if ((ctr->role != ROLE_CLASSIC && ctr->role != ROLE_SIDECAR) || ctr->requests.cpu.text)
+			continue;
+		struct diagnostic *g = diag(&k->c->diags, E0519, at,
+		                            "%s scales on CPU use but its %s %s requests no CPU, so the "
+		                            "autoscaler cannot measure it; add 'requests cpu ...' to it",
+		                            cquote(k, comp->name.text),
+		                            ctr->role == ROLE_SIDECAR ? "sidecar" : "container",
+		                            cquote(k, ctr->name));
+		diag_note(&k->c->diags, g, ctr->name_loc, "%s is declared here", cquote(k, ctr->name));
+	}
 	check_object_name(k, w->name, "HorizontalPodAutoscaler", dns1123_subdomain_problem,
 	                  comp->name.loc, NAMING_WORKLOAD);
 }
