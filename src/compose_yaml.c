@@ -135,16 +135,22 @@ anchor_of(struct reader *r, const yaml_char_t *anchor)
 	return anchor ? arena_strdup(&r->c->arena, (const char *)anchor) : NULL;
 }
 
+#define YAML_TAG "tag:yaml.org,2002:"
+
 /* A tag that is none of YAML's own has no meaning in one Compose file
- * (!reset and !override merge several files). */
-static void
+ * (!reset and !override merge several files): it is left out, and the
+ * node read as if it had none.  False for such a tag (or none). */
+static bool
 check_tag(struct reader *r, const yaml_char_t *tag, struct loc at)
 {
-	if (!tag || strncmp((const char *)tag, "tag:yaml.org,2002:", 18) == 0)
-		return;
+	if (!tag)
+		return false;
+	if (strncmp((const char *)tag, YAML_TAG, strlen(YAML_TAG)) == 0)
+		return true;
 	diag(&r->c->diags, W0801, at,
 	     "the tag %s is left out: it has a meaning only when several Compose files are merged",
 	     diag_quote(&r->c->arena, (const char *)tag));
+	return false;
 }
 
 static void
@@ -158,10 +164,16 @@ on_scalar(struct reader *r, const yaml_event_t *ev)
 		r->failed = true;
 		return;
 	}
+	const char *tag = (const char *)ev->data.scalar.tag;
+	bool yaml_tag = check_tag(r, ev->data.scalar.tag, n->loc);
+	if (yaml_tag && strcmp(tag, YAML_TAG "null") == 0)
+		len = 0; /* !!null "anything" is null: an empty plain scalar */
 	n->text = arena_strndup(&r->c->arena, text, len);
 	n->len = len;
-	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !ev->data.scalar.tag;
-	check_tag(r, ev->data.scalar.tag, n->loc);
+	/* A plain scalar may be a null or a boolean; one of YAML's tags
+	 * (!!str, !!int, ...) says what it is, null aside. */
+	n->plain = (ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !yaml_tag) ||
+	           (yaml_tag && strcmp(tag, YAML_TAG "null") == 0);
 	if (count(r, 1, n->loc))
 		add_node(r, n, anchor_of(r, ev->data.scalar.anchor));
 }
@@ -206,7 +218,7 @@ on_start(struct reader *r, const yaml_event_t *ev, enum cnode_kind kind)
 	                                              : ev->data.sequence_start.anchor;
 	const yaml_char_t *tag = kind == CNODE_MAP ? ev->data.mapping_start.tag
 	                                           : ev->data.sequence_start.tag;
-	check_tag(r, tag, at);
+	(void)check_tag(r, tag, at);
 	struct frame *f = &r->stack[r->depth++];
 	*f = (struct frame){new_node(r, kind, at), {0}, anchor_of(r, anchor)};
 }

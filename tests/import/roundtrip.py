@@ -125,11 +125,30 @@ def interpolate(s, env):
     return "".join(out)
 
 
+class ComposeLoader(yaml.SafeLoader):
+    """YAML as Compose reads one file: a tag that is not YAML's own
+    (!reset, !override) is left out, the node read as if it had none."""
+
+
+def _untagged(loader, suffix, node):
+    if isinstance(node, yaml.ScalarNode):
+        plain = node.style is None
+        node = yaml.ScalarNode(loader.resolve(yaml.ScalarNode, node.value, (plain, False)),
+                               node.value, node.start_mark, node.end_mark, node.style)
+        return loader.construct_object(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node, deep=True)
+    return loader.construct_mapping(node, deep=True)
+
+
+ComposeLoader.add_multi_constructor("!", _untagged)
+
+
 class Compose:
     def __init__(self, path, env_file, profiles):
         self.path = path
         self.dir = os.path.dirname(os.path.abspath(path))
-        self.doc = yaml.safe_load(open(path, encoding="utf-8")) or {}
+        self.doc = yaml.load(open(path, encoding="utf-8"), Loader=ComposeLoader) or {}
         self.vars = dotenv(env_file or os.path.join(self.dir, ".env"))
         self.services = {}
         for name, svc in (self.doc.get("services") or {}).items():
