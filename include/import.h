@@ -195,7 +195,8 @@ struct icomp {
 	const char *name;              /* the component's */
 	const char *compose_name;      /* the Compose service's */
 	const struct cnode *node;      /* its mapping */
-	struct loc loc;                /* its key in `services` */
+	const struct cnode *key;       /* its key in `services` */
+	struct loc loc;                /* the key's */
 	bool left_out;                 /* not imported (a profile) */
 	bool must_complete;            /* others wait for it to complete: a job */
 	size_t index;                  /* in the importer's comp_list */

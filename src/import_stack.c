@@ -172,7 +172,10 @@ lower(struct importer *im, const char *s)
 }
 
 /* Pass 1: a component for every service, named (a name that differs in
- * more than its case is a warning: host names ignore case). */
+ * more than its case is a warning: host names ignore case).  A service
+ * whose name is already a valid one keeps it: one that must be renamed
+ * into it (api_gw into api-gw) takes a suffix instead, so that the
+ * containers that reach api-gw still reach the same service. */
 static void
 name_services(struct importer *im, const struct cnode *services)
 {
@@ -183,6 +186,7 @@ name_services(struct importer *im, const struct cnode *services)
 		struct icomp *ic = NEW(im->a, struct icomp);
 		ic->compose_name = k->text;
 		ic->node = v;
+		ic->key = k;
 		ic->loc = k->loc;
 		ic->replicas = ic->user = ic->group = ic->grace = ic->retries = ic->restart_count = -1;
 		strmap_put(im->a, &im->comps, k->text, ic);
@@ -193,12 +197,20 @@ name_services(struct importer *im, const struct cnode *services)
 			            "profiles (import it with --profile NAME)", qnode(im, k));
 			continue;
 		}
-		ic->name = claim_name(im, k->text, "service");
-		if (strcmp(ic->name, lower(im, k->text)) != 0)
-			import_diag(im, W0806, k, "the service %s is named %s: a Service's name is a DNS "
-			            "label; containers that reach it as %s must use %s", qnode(im, k),
-			            diag_quote(im->a, ic->name), qnode(im, k), diag_quote(im->a, ic->name));
+		if (strcmp(dns_label(im->a, k->text, "service", 52), k->text) == 0)
+			ic->name = claim_name(im, k->text, "service");
 		vec_push(im->a, &im->comp_list, ic);
+	}
+	for (size_t i = 0; i < im->comp_list.len; i++) {
+		struct icomp *ic = im->comp_list.items[i];
+		if (!ic->name)
+			ic->name = claim_name(im, ic->compose_name, "service");
+		if (strcmp(ic->name, lower(im, ic->compose_name)) == 0)
+			continue;
+		const struct cnode *k = ic->key;
+		import_diag(im, W0806, k, "the service %s is named %s: a Service's name is a DNS "
+		            "label; containers that reach it as %s must use %s", qnode(im, k),
+		            diag_quote(im->a, ic->name), qnode(im, k), diag_quote(im->a, ic->name));
 	}
 }
 

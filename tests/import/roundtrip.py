@@ -156,6 +156,7 @@ class Compose:
             if wanted and not set(wanted) & set(profiles):
                 continue
             self.services[name] = svc
+        self.names = component_names(self.services)
 
     def i(self, value):
         return interpolate(value, self.vars) if isinstance(value, str) else value
@@ -281,6 +282,30 @@ def label(name):
     if s[:1].isdigit():
         s = "service-" + s
     return s[:52].rstrip("-") or "service"
+
+
+def component_names(services):
+    """Each Compose service's component name: a name that is already a
+    DNS label is kept; the others are made one, with -2, -3, ... when
+    that is taken."""
+    taken, out = set(), {}
+
+    def claim(base):
+        name, k = base, 2
+        while name in taken:
+            suffix = f"-{k}"
+            k += 1
+            name = base[:52 - len(suffix)].rstrip("-") + suffix
+        taken.add(name)
+        return name
+
+    for name in services:
+        if label(name) == name:
+            out[name] = claim(name)
+    for name in services:
+        if name not in out:
+            out[name] = claim(label(name))
+    return out
 
 
 def seconds(text, default):
@@ -419,7 +444,7 @@ def check_volumes(ck, compose, name, svc, workload, pod, ctr, manifests):
 
 
 def check_service(ck, compose, manifests, name, svc, stack, expose):
-    comp = label(name)
+    comp = compose.names[name]
     index, workload = manifests.find(("Deployment", "StatefulSet", "Job"), comp)
     ck.ok(workload is not None, f"{name}: its workload {comp}")
     if not workload:
@@ -452,11 +477,11 @@ def check_service(ck, compose, manifests, name, svc, stack, expose):
     for dep in depends(svc):
         if dep not in compose.services:
             continue
-        dep_index, dep_workload = manifests.find(("Deployment", "StatefulSet", "Job"), label(dep))
+        dep_index, dep_workload = manifests.find(("Deployment", "StatefulSet", "Job"), compose.names[dep])
         ck.ok(dep_index is not None and dep_index < index, f"{name}: {dep} comes first")
-        _, dep_service = manifests.find(("Service",), label(dep))
+        _, dep_service = manifests.find(("Service",), compose.names[dep])
         if dep_service or (dep_workload and dep_workload["kind"] == "Job"):
-            ck.ok(f"wait-for-{label(dep)}" in inits, f"{name}: waits for {dep}")
+            ck.ok(f"wait-for-{compose.names[dep]}" in inits, f"{name}: waits for {dep}")
     if not job:
         check_probe(ck, compose, name, svc, ctr, env)
         replicas = (svc.get("deploy") or {}).get("replicas", svc.get("scale", 1))
