@@ -344,9 +344,11 @@ key_healthcheck(struct importer *im, struct icomp *ic, const struct cnode *v,
 	p->timeout = probe_seconds(im, v, "timeout", 30);
 	p->failures = 3;
 	const struct cnode *retries = cnode_get(v, "retries");
-	if ((retries && !compose_long(im, retries, 1, 1000000, "retries", &p->failures)) ||
+	if ((retries && !compose_long(im, retries, 0, 1000000, "retries", &p->failures)) ||
 	    p->delay < -1 || p->every < -1 || p->timeout < -1 || !probe_test(im, p, test))
 		return;
+	if (!p->failures) /* Docker's 0: its default */
+		p->failures = 3;
 	ic->readiness = p;
 	ic->readiness_at = k;
 }

@@ -293,8 +293,9 @@ finish_job(struct importer *im, struct icomp *ic)
 	if (ic->aliases.len)
 		dropped[n++] = "host names";
 	for (size_t i = 0; i < n; i++)
-		diag(&im->c->diags, W0801, ic->loc, "the %s of %s are left out: the service runs to "
-		     "completion as a job", dropped[i], diag_quote(im->a, ic->compose_name));
+		diag(&im->c->diags, W0801, ic->loc, "the %s of %s %s left out: the service runs to "
+		     "completion as a job", dropped[i], diag_quote(im->a, ic->compose_name),
+		     strcmp(dropped[i], "healthcheck") == 0 ? "is" : "are");
 	ic->ports.len = ic->aliases.len = 0;
 	ic->readiness = NULL;
 	ic->replicas = -1;
@@ -381,11 +382,31 @@ probe_binds(struct importer *im, const struct icomp *ic)
 	}
 }
 
+/* A reservation above its limit: Kubernetes refuses a request above its
+ * limit (and Docker a memory reservation above the limit), so the
+ * request is made the limit. */
+static void
+finish_resources(struct importer *im, struct icomp *ic)
+{
+	static const char *const what[] = {"cpus", "memory"};
+	for (int i = 0; i < 2; i++) {
+		long double request, limit;
+		if (!ic->requests[i] || !ic->limits[i] || !quantity_parse(ic->requests[i], &request) ||
+		    !quantity_parse(ic->limits[i], &limit) || request <= limit)
+			continue;
+		diag(&im->c->diags, W0814, ic->loc, "the %s reservation of %s (%s) is above its limit "
+		     "(%s), which Kubernetes refuses: it requests the limit",
+		     what[i], diag_quote(im->a, ic->compose_name), ic->requests[i], ic->limits[i]);
+		ic->requests[i] = ic->limits[i];
+	}
+}
+
 static void
 finish_component(struct importer *im, struct icomp *ic)
 {
 	probe_binds(im, ic);
 	finish_image(im, ic);
+	finish_resources(im, ic);
 	if (ic->must_complete) {
 		ic->kind = IC_JOB;
 		finish_job(im, ic);

@@ -393,7 +393,8 @@ def check_probe(ck, compose, name, svc, ctr, env):
     ck.eq(got, want, f"{name}: the readiness probe's command")
     ck.eq(probe.get("periodSeconds"), seconds(hc.get("interval"), 30), f"{name}: every")
     ck.eq(probe.get("timeoutSeconds"), seconds(hc.get("timeout"), 30), f"{name}: timeout")
-    ck.eq(probe.get("failureThreshold", 3), int(hc.get("retries", 3)), f"{name}: failures")
+    # Docker reads retries 0 as its default, 3.
+    ck.eq(probe.get("failureThreshold", 3), int(hc.get("retries", 3)) or 3, f"{name}: failures")
     delay = seconds(hc.get("start_period"), 0)
     ck.eq(probe.get("initialDelaySeconds", 0), delay, f"{name}: delay")
 
