@@ -245,6 +245,8 @@ struct importer {
 	const char *base_dir;          /* the Compose file's folder */
 	const char *input_name;        /* the Compose file's name, for the header */
 	const char *stack_name;
+	struct vec profiles;           /* const char *: --profile's, else the .env file's
+	                                * COMPOSE_PROFILES */
 	struct strmap vars;            /* name -> struct ivar * */
 	struct vec vars_order;         /* struct ivar *, in order of first use */
 	struct strmap names;           /* the .todok's declared names */

@@ -44,8 +44,9 @@ static const char import_usage[] =
 	"                         what a published port becomes (default nodeport)\n"
 	"  --env-file FILE        the variables of ${VAR} (default: the .env beside FILE)\n"
 	"  --profile NAME         also import the services of this Compose profile\n"
-	"  --name NAME            the stack's name (default: the Compose name:, else\n"
-	"                         the folder's)\n"
+	"                         (default: those COMPOSE_PROFILES lists in the .env file)\n"
+	"  --name NAME            the stack's name (default: COMPOSE_PROJECT_NAME in the\n"
+	"                         .env file, the Compose name:, else the folder's)\n"
 	"  --werror               treat warnings as errors\n"
 	"  --diagnostics=json     print diagnostics as JSON, one object per line\n"
 	"  --help\n"
@@ -214,12 +215,47 @@ check_volumes(struct importer *im)
 	}
 }
 
-/* The stack's name: --name, the Compose name:, or the folder's. */
+/* A variable the .env file sets for Compose itself (COMPOSE_...), or NULL. */
+static const char *
+compose_setting(struct importer *im, const char *name)
+{
+	const struct ivar *var = strmap_get(&im->vars, name);
+	return var && var->value && *var->value ? var->value : NULL;
+}
+
+/* The profiles: --profile's, else those the .env file's COMPOSE_PROFILES
+ * lists (comma-separated), as docker compose reads them. */
+static void
+choose_profiles(struct importer *im)
+{
+	const char *list = compose_setting(im, "COMPOSE_PROFILES");
+	if (im->opts->profiles.len || !list) {
+		im->profiles = im->opts->profiles;
+		return;
+	}
+	for (const char *p = list; *p;) {
+		size_t n = strcspn(p, ",");
+		const char *b = p, *e = p + n;
+		while (b < e && (*b == ' ' || *b == '\t'))
+			b++;
+		while (e > b && (e[-1] == ' ' || e[-1] == '\t'))
+			e--;
+		if (e > b)
+			vec_push(im->a, &im->profiles, arena_strndup(im->a, b, (size_t)(e - b)));
+		p += n + (p[n] == ',');
+	}
+}
+
+/* The stack's name: --name, the .env file's COMPOSE_PROJECT_NAME, the
+ * Compose name:, or the folder's (docker compose's order). */
 static const char *
 stack_name(struct importer *im)
 {
 	if (im->opts->name)
 		return im->opts->name;
+	const char *project = compose_setting(im, "COMPOSE_PROJECT_NAME");
+	if (project)
+		return dns_label(im->a, project, "stack", 40);
 	const struct cnode *name = cnode_get(im->root, "name");
 	const char *text = name ? compose_text(im, name, "name") : NULL;
 	if (text && *text)
@@ -336,6 +372,7 @@ import_source(struct importer *im, struct buf *out)
 	check_volumes(im);
 	if (!load_dotenv(im))
 		return false;
+	choose_profiles(im);
 	im->stack_name = stack_name(im);
 	import_services(im);
 	struct buf body = {0};

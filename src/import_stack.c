@@ -156,8 +156,8 @@ in_profiles(struct importer *im, const struct cnode *svc, const struct cnode **p
 	if (!string_list(im, *profiles, "profiles", &names))
 		return true;
 	for (size_t i = 0; i < names.len; i++)
-		for (size_t j = 0; j < im->opts->profiles.len; j++)
-			if (strcmp(names.items[i], im->opts->profiles.items[j]) == 0)
+		for (size_t j = 0; j < im->profiles.len; j++)
+			if (strcmp(names.items[i], im->profiles.items[j]) == 0)
 				return true;
 	return !names.len;
 }

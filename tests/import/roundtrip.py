@@ -150,6 +150,8 @@ class Compose:
         self.dir = os.path.dirname(os.path.abspath(path))
         self.doc = yaml.load(open(path, encoding="utf-8"), Loader=ComposeLoader) or {}
         self.vars = dotenv(env_file or os.path.join(self.dir, ".env"))
+        if not profiles and self.vars.get("COMPOSE_PROFILES"):
+            profiles = [p.strip() for p in self.vars["COMPOSE_PROFILES"].split(",") if p.strip()]
         self.services = {}
         for name, svc in (self.doc.get("services") or {}).items():
             wanted = svc.get("profiles")
