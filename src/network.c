@@ -194,6 +194,17 @@ settle_ingress(struct resolver *r, struct component *comp)
 		in->allowed.len = in->namespaces.len = 0;
 		in->open = in->open && !in->public;
 	}
+	/* `allow from A` admits A to every port of the pods, which covers
+	 * A's rule as a client of the Service's ports. */
+	size_t kept = 0;
+	for (size_t i = 0; i < in->clients.len; i++) {
+		bool allowed = false;
+		for (size_t j = 0; j < in->allowed.len && !allowed; j++)
+			allowed = in->allowed.items[j] == in->clients.items[i];
+		if (!allowed)
+			in->clients.items[kept++] = in->clients.items[i];
+	}
+	in->clients.len = kept;
 	if (in->clients.len || in->allowed.len || in->namespaces.len || in->open || in->public) {
 		in->policy_name = comp->base_name;
 		if (strcmp(in->policy_name, r->s->deny_policy) == 0)
