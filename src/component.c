@@ -111,6 +111,14 @@ find_port(struct resolver *r, struct component *comp, const struct container *ct
 			return NULL;
 		}
 	}
+	/* The container that does not declare the port: the component's own,
+	 * or one of its sidecars, init containers or containers. */
+	static const char *const roles[] = {[ROLE_SIDECAR] = "sidecar", [ROLE_INIT] = "init container",
+	                                    [ROLE_CLASSIC] = "container"};
+	const char *owner = ctr->role == ROLE_MAIN || ctr->role == ROLE_WAIT
+	                    ? rquote(r, comp->name.text)
+	                    : arena_printf(r->a, "%s %s of %s", roles[ctr->role], rquote(r, ctr->name),
+	                                   rquote(r, comp->name.text));
 	if (on->port_name.text) {
 		struct suggestion s = suggestion_start(&r->c->diags.suggestion_budget, on->port_name.text);
 		for (size_t i = 0; i < ctr->ports.len; i++) {
@@ -121,19 +129,19 @@ find_port(struct resolver *r, struct component *comp, const struct container *ct
 		if (s.best)
 			g = diag(&r->c->diags, E0304, on->loc,
 			         "the probe is on port %s, which %s does not declare; did you mean '%s'?",
-			         rquote(r, on->port_name.text), rquote(r, comp->name.text), s.best);
+			         rquote(r, on->port_name.text), owner, s.best);
 		else
 			g = diag(&r->c->diags, E0304, on->loc,
 			         "the probe is on port %s, which %s does not declare",
-			         rquote(r, on->port_name.text), rquote(r, comp->name.text));
+			         rquote(r, on->port_name.text), owner);
 	} else {
 		g = diag(&r->c->diags, E0304, on->loc,
-		         "the probe is on port %lld, which %s does not declare", on->number.value,
-		         rquote(r, comp->name.text));
+		         "the probe is on port %lld, which %s does not declare", on->number.value, owner);
 	}
 	if (ctr->ports.len)
 		diag_note(&r->c->diags, g, ((struct container_port *)ctr->ports.items[0])->loc,
-		          "the component's ports are declared here");
+		          ctr->role == ROLE_MAIN ? "the component's ports are declared here"
+		                                 : "its ports are declared here");
 	return NULL;
 }
 
