@@ -12,6 +12,7 @@
  * Exit status: 0 compiled, 1 the input has errors, 2 bad command line,
  * 3 a file could not be read or written.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -307,6 +308,10 @@ main(int argc, char **argv)
 {
 	/* Diagnostics are written in blocks, not a system call per piece. */
 	setvbuf(stderr, NULL, _IOFBF, 1 << 16);
+	/* A reader that closes the pipe (todokc app.todok | head) makes a
+	 * write fail with EPIPE, reported with exit status 3, rather than
+	 * kill the process without a word. */
+	signal(SIGPIPE, SIG_IGN);
 	/* Subcommands come first; any other first argument is a file. */
 	for (size_t k = 0; argc > 1 && k < sizeof subcommands / sizeof subcommands[0]; k++)
 		if (strcmp(argv[1], subcommands[k].name) == 0)
