@@ -120,7 +120,9 @@ token_volume(struct resolver *r)
 
 /* The pod of a component that waits for jobs: an account (made for it
  * when it has none), the Role and RoleBinding that let it get those
- * jobs, the token volume. */
+ * jobs, the token volume.  A component has one Role and RoleBinding,
+ * which the pods of its variants share (they share its account and its
+ * waits: neither may be given in a variant). */
 static struct job_reader *
 job_reader_for(struct resolver *r, struct component *comp, struct pod *pod)
 {
@@ -128,11 +130,16 @@ job_reader_for(struct resolver *r, struct component *comp, struct pod *pod)
 		return pod->job_reader;
 	if (!pod->account)
 		pod->account = use_account(r, comp->name, false);
-	struct job_reader *reader = NEW(r->a, struct job_reader);
-	reader->name = arena_printf(r->a, "%s-waits", comp->base_name);
-	reader->account = pod->account;
+	struct job_reader *reader = NULL;
+	for (size_t i = 0; !reader && i < comp->workloads.len; i++)
+		reader = ((struct workload *)comp->workloads.items[i])->pod.job_reader;
+	if (!reader) {
+		reader = NEW(r->a, struct job_reader);
+		reader->name = arena_printf(r->a, "%s-waits", comp->base_name);
+		reader->account = pod->account;
+		vec_push(r->a, &r->s->job_readers, reader);
+	}
 	pod->job_reader = reader;
-	vec_push(r->a, &r->s->job_readers, reader);
 	vec_push(r->a, &pod->volumes, token_volume(r));
 	return reader;
 }
@@ -146,7 +153,11 @@ job_wait_container(struct resolver *r, struct component *comp, struct pod *pod, 
 	struct job_reader *reader = job_reader_for(r, comp, pod);
 	if (!reader->account)
 		return NULL; /* reported */
-	vec_push(r->a, &reader->jobs, w->target);
+	bool listed = false;
+	for (size_t i = 0; i < reader->jobs.len && !listed; i++)
+		listed = reader->jobs.items[i] == w->target;
+	if (!listed)
+		vec_push(r->a, &reader->jobs, w->target);
 	struct container *ctr = new_wait_container(r, w, r->c->opts->job_wait_image);
 	struct mount *m = NEW(r->a, struct mount);
 	for (size_t i = 0; i < pod->volumes.len; i++)
