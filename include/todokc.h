@@ -193,6 +193,10 @@ const char *image_unpinned(const char *s);
 const char *cron_schedule_problem(const char *s, size_t *bad_begin, size_t *bad_end);
 /* A path inside a volume (subPath, an item's path): relative, no '..'. */
 const char *relative_path_problem(const char *s);
+/* An item's path of a config or secret volume: a relative path that
+ * does not start with '..' either (the kubelet's own files are '..data'
+ * and the like: ValidateLocalNonReservedPath). */
+const char *item_path_problem(const char *s);
 /* A route's path that starts with '/': what an Ingress (and, when
  * `gateway`, an HTTPRoute) refuses in it. */
 const char *route_path_problem(const char *s, bool gateway);

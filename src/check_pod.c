@@ -230,15 +230,34 @@ check_container_names(struct checker *k, const struct pod *pod)
 	arena_reset(&k->scratch);
 }
 
+/* The volume todokc adds to a pod that waits for jobs (its token) takes
+ * a name no volume of the component may have. */
+static void
+check_token_volume_name(struct checker *k, const struct pod *pod)
+{
+	const struct volume *token = NULL;
+	for (size_t i = 0; i < pod->volumes.len && !token; i++)
+		if (((const struct volume *)pod->volumes.items[i])->kind == VOLUME_TOKEN)
+			token = pod->volumes.items[i];
+	for (size_t i = 0; token && i < pod->volumes.len; i++) {
+		const struct volume *vol = pod->volumes.items[i];
+		if (vol != token && strcmp(vol->name.text, token->name.text) == 0)
+			diag(&k->c->diags, E0501, vol->name.loc,
+			     "volume name %s is also the name of the volume that holds the token of the "
+			     "init containers that wait for jobs", cquote(k, vol->name.text));
+	}
+}
+
 static void
 check_volumes(struct checker *k, struct component *comp, struct workload *w)
 {
+	check_token_volume_name(k, &w->pod);
 	for (size_t i = 0; i < w->pod.volumes.len; i++) {
 		struct volume *vol = w->pod.volumes.items[i];
 		check_quantity(k, &vol->size, "size", true);
 		for (size_t j = 0; j < vol->items.len; j++) {
 			const struct header *item = vol->items.items[j];
-			const char *problem = relative_path_problem(item->value);
+			const char *problem = item_path_problem(item->value);
 			if (problem)
 				diag(&k->c->diags, E0518, item->loc, "the path of item %s is not valid: %s",
 				     cquote(k, item->name), problem);

@@ -630,6 +630,15 @@ relative_path_problem(const char *s)
 	return NULL;
 }
 
+const char *
+item_path_problem(const char *s)
+{
+	const char *problem = relative_path_problem(s);
+	if (!problem && strncmp(s, "..", 2) == 0)
+		return "it must not start with '..', which the kubelet keeps for its own files";
+	return problem;
+}
+
 /* The sequences and endings the API server refuses in an Ingress path
  * of type Prefix or Exact (networking validation, invalidPathSequences
  * and invalidPathSuffixes); an HTTPRoute's PathPrefix refuses them too,

@@ -473,6 +473,19 @@ test_route_path(void **state)
 	}
 }
 
+/* An item's path: relative, never up, and not starting with '..'. */
+static void
+test_item_path(void **state)
+{
+	(void)state;
+	static const char *const fine[] = {"a", "a/b", "a..b", "a/..b", ".a"};
+	static const char *const refused[] = {"", "/a", "..", "..data", "..a/b", "a/../b", "../a", "x/.."};
+	for (size_t i = 0; i < sizeof fine / sizeof *fine; i++)
+		assert_null(item_path_problem(fine[i]));
+	for (size_t i = 0; i < sizeof refused / sizeof *refused; i++)
+		assert_non_null(item_path_problem(refused[i]));
+}
+
 /* A route's host may not be an IPv4 address (leading zeros as Kubernetes
  * reads them); names made of digits and dots that are not one are hosts. */
 static void
@@ -505,6 +518,7 @@ main(void)
 		cmocka_unit_test(test_image_invalid),
 		cmocka_unit_test(test_image_separators),
 		cmocka_unit_test(test_image_registry_host),
+		cmocka_unit_test(test_item_path),
 		cmocka_unit_test(test_route_path),
 		cmocka_unit_test(test_ipv4_address),
 	};
