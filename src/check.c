@@ -13,6 +13,7 @@
  */
 #include "check.h"
 
+#include <jansson.h>
 #include <string.h>
 
 const char *
@@ -383,6 +384,25 @@ check_tls_secret(struct checker *k, struct keyset *sec)
 	diag_note(&k->c->diags, g, sec->tls_use, "it is used for TLS here");
 }
 
+/* The value of a pull secret's '.dockerconfigjson' is a JSON object (a
+ * Docker config file), or the API server refuses the Secret.  Read only
+ * when the value is (not for a configuration only checked); the message
+ * never quotes it, nor the JSON reader's account of it. */
+static void
+check_docker_config(struct checker *k, const struct keyset *sec, const struct kv *kv)
+{
+	if (sec->external || k->c->checking_other || !kv->bytes)
+		return;
+	json_error_t error;
+	json_t *config = json_loadb((const char *)kv->bytes, kv->nbytes, 0, &error);
+	if (!json_is_object(config))
+		diag(&k->c->diags, E0509, kv->key.loc,
+		     "secret %s holds registry credentials for 'pull-secret', so its key "
+		     "'.dockerconfigjson' holds a Docker config file, a JSON object (as 'docker login' "
+		     "writes ~/.docker/config.json); its value is not one", cquote(k, sec->name.text));
+	json_decref(config);
+}
+
 /* A secret a pod pulls its images with is written as type
  * kubernetes.io/dockerconfigjson, which holds exactly the key
  * '.dockerconfigjson'. */
@@ -391,8 +411,9 @@ check_pull_secret(struct checker *k, struct keyset *sec)
 {
 	if (!HAS_LOC(sec->pull_use) || (sec->external && !sec->keys_listed))
 		return;
-	bool found = strmap_get(&sec->by_key, ".dockerconfigjson");
+	const struct kv *found = strmap_get(&sec->by_key, ".dockerconfigjson");
 	if (found && (sec->external || sec->keys.len == 1)) {
+		check_docker_config(k, sec, found);
 		if (!HAS_LOC(sec->tls_use))
 			return;
 		struct diagnostic *g = diag(&k->c->diags, E0404, sec->pull_use,
