@@ -71,7 +71,9 @@ format_file(const char *path, enum fmt_mode mode)
 	size_t len = 0;
 	int status = EXIT_OK;
 	const char *text = read_input(&c, path, MAX_INPUT_BYTES, &len);
-	if (text && !format_source(&c, path, text, len, &out, NULL))
+	if (!text && !c.diags.io_error)
+		status = EXIT_INPUT; /* too large (E0005) */
+	else if (text && !format_source(&c, path, text, len, &out, NULL))
 		status = EXIT_INPUT;
 	else if (text && mode == FMT_CHECK && !same_text(&out, text, len))
 		status = printf("%s\n", path) < 0 ? EXIT_IO : EXIT_INPUT;
