@@ -282,7 +282,13 @@ diag_redact(struct diags *d, struct loc loc)
 {
 	struct loc *span = NEW(d->arena, struct loc);
 	*span = loc;
+	/* Kept in source order (the scanner adds them in order; a later
+	 * stage's go to their place), for first_redacted()'s search. */
 	vec_push(d->arena, &d->redacted, span);
+	size_t i = d->redacted.len - 1;
+	for (; i > 0 && ((const struct loc *)d->redacted.items[i - 1])->begin > loc.begin; i--)
+		d->redacted.items[i] = d->redacted.items[i - 1];
+	d->redacted.items[i] = span;
 }
 
 /* The first redacted span that ends after `offset` (binary search). */

@@ -185,11 +185,24 @@ parse_whole(const char *s, size_t len, long long *out)
 	return true;
 }
 
+/* Whether a number scanned now is a value of a secret block, which no
+ * message may quote (scan_token() hides it in excerpts once scanned). */
+static bool
+in_secret_values(const struct parse_ctx *p)
+{
+	return p->secret_block && p->secret_block == p->depth;
+}
+
 /* A whole number's value into out, or E0109 when it does not fit. */
 static void
 whole_value(struct parse_ctx *p, const char *s, size_t digits, struct ast_number *out)
 {
-	if (!parse_whole(s, digits, &out->value))
+	if (parse_whole(s, digits, &out->value))
+		return;
+	if (in_secret_values(p))
+		diag(&p->c->diags, E0109, out->loc, "a secret's value written as an integer is too "
+		     "large; a secret's value is text: write it in quotes");
+	else
 		diag(&p->c->diags, E0109, out->loc, "integer %s is too large",
 		     diag_quote(p->arena, out->text));
 }
@@ -200,6 +213,11 @@ static void
 bad_suffix(struct parse_ctx *p, const struct ast_number *n, size_t numeric)
 {
 	p->reported_token = n->loc;
+	if (in_secret_values(p)) {
+		diag(&p->c->diags, E0108, n->loc, "a secret's value written without quotes is not a "
+		     "number; a secret's value is text: write it in quotes");
+		return;
+	}
 	const char *bad = n->text + numeric;
 	const char *best = NULL;
 	size_t best_distance = (size_t)-1;
@@ -253,7 +271,7 @@ lex_number(struct parse_ctx *p, const char *s, size_t len, uint32_t at,
 		out->kind = NUM_PERCENT;
 		if (decimal)
 			diag(&p->c->diags, E0108, out->loc, "a percentage is a whole number: %s",
-			     diag_quote(p->arena, out->text));
+			     in_secret_values(p) ? "a secret's value" : diag_quote(p->arena, out->text));
 		else
 			whole_value(p, s, digits, out);
 		return PERCENT;
@@ -322,6 +340,12 @@ lex_interpolation(struct parse_ctx *p, struct ast_string *str, const char *s,
 	bool ok = end > start && is_word_char(s[start], true);
 	for (size_t k = start + 1; ok && k < end; k++)
 		ok = is_word_char(s[k], false);
+	if (!ok && recover_is_secret(p, whole)) {
+		diag(&p->c->diags, E0107, whole,
+		     "'${...}' holds a reference such as ${name} or ${name.key}; write '\\$' for a "
+		     "dollar sign");
+		return end + 1;
+	}
 	if (!ok) {
 		diag(&p->c->diags, E0107, whole,
 		     "'${...}' holds a reference such as ${name} or ${name.key}, not %s",
@@ -368,7 +392,10 @@ lex_unicode_escape(struct parse_ctx *p, const char *s, size_t len, size_t i, str
 		return i;
 	}
 	esc.end = at + (uint32_t)k + 1;
-	if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+	if ((cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) && recover_is_secret(p, esc))
+		diag(&p->c->diags, E0106, esc, "this \\u{...} is not a Unicode character that a string "
+		     "may hold");
+	else if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
 		diag(&p->c->diags, E0106, esc,
 		     "\\u{%X} is not a Unicode character that a string may hold", cp);
 	else
@@ -399,9 +426,13 @@ lex_escape(struct parse_ctx *p, const char *s, size_t len, size_t i, uint32_t at
 		esc.end += (uint32_t)n - 1;
 		i += n - 1;
 	}
-	diag(&p->c->diags, E0105, esc,
-	     "unknown escape sequence '\\%.*s'; the escapes are \\\" \\\\ \\n \\t \\r \\$ \\u{HEX}",
-	     (int)(n ? n : 1), s + (esc.begin - at) + 1);
+	if (recover_is_secret(p, esc))
+		diag(&p->c->diags, E0105, esc,
+		     "unknown escape sequence; the escapes are \\\" \\\\ \\n \\t \\r \\$ \\u{HEX}");
+	else
+		diag(&p->c->diags, E0105, esc,
+		     "unknown escape sequence '\\%.*s'; the escapes are \\\" \\\\ \\n \\t \\r \\$ "
+		     "\\u{HEX}", (int)(n ? n : 1), s + (esc.begin - at) + 1);
 	return i;
 }
 
