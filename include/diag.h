@@ -98,7 +98,13 @@ struct diags {
 	const struct note *context;
 	struct loc context_span;
 	struct vec quiets;        /* struct quiet *, each code and place once */
+	/* Past MAX_DIAGNOSTICS, diagnostics are counted, not kept (a hostile
+	 * input may make one per line); notes put on one go nowhere. */
+	size_t dropped;
+	struct diagnostic *overflow;
 };
+
+#define MAX_DIAGNOSTICS 10000
 
 /* Reports a diagnostic of the severity its code has; returns it so that
  * notes can be attached. */

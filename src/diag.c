@@ -180,10 +180,33 @@ diag_unused_quiets(struct diags *d)
 	}
 }
 
+/* A diagnostic past MAX_DIAGNOSTICS: counted as it would be, not kept. */
+static struct diagnostic *
+count_only(struct diags *d, enum diag_code code, struct loc loc)
+{
+	if (!d->overflow)
+		d->overflow = NEW(d->arena, struct diagnostic);
+	enum severity sev = diag_codes[code].severity;
+	if (quieted(d, code, loc))
+		return d->overflow;
+	if (sev == SEV_ERROR || (sev == SEV_WARNING && d->werror))
+		d->errors++;
+	if (sev == SEV_WARNING && d->werror)
+		d->promoted++;
+	else if (sev == SEV_WARNING)
+		d->warnings++;
+	if (code == E0001 || code == E0004)
+		d->io_error = true;
+	d->dropped++;
+	return d->overflow;
+}
+
 static struct diagnostic *
 vdiag(struct diags *d, enum diag_code code, struct loc loc, const char *fmt,
       va_list ap)
 {
+	if (d->list.len >= MAX_DIAGNOSTICS)
+		return count_only(d, code, loc);
 	struct diagnostic *g = NEW(d->arena, struct diagnostic);
 	g->code = code;
 	g->severity = diag_codes[code].severity;
@@ -256,6 +279,8 @@ void
 diag_note(struct diags *d, struct diagnostic *to, struct loc loc,
           const char *fmt, ...)
 {
+	if (to == d->overflow)
+		return;
 	struct note *n = NEW(d->arena, struct note);
 	va_list ap;
 	va_start(ap, fmt);
@@ -609,6 +634,9 @@ diag_print(const struct diags *d, bool json, enum diag_color color, FILE *out)
 		          (color == DIAG_COLOR_AUTO && isatty(fileno(out)) && !(no_color && *no_color) &&
 		           !(term && strcmp(term, "dumb") == 0));
 		diag_print_text(d, out, on);
+		if (d->dropped)
+			fprintf(out, "todokc: %zu more diagnostics are not shown (todokc shows the first "
+			        "%d)\n", d->dropped, MAX_DIAGNOSTICS);
 	}
 	return d->io_error ? 3 : d->errors ? 1 : 0;
 }
