@@ -167,11 +167,10 @@ reference(struct importer *im, const struct origin *o, struct ivar *var, const c
 		out->secret |= secret || (set && ivar_secret(var));
 		return true;
 	}
-	if (resolved && url_has_password(resolved)) {
+	if (resolved && url_has_password(resolved))
 		var->secret = true; /* its value (or default) is a URL with a password */
-		if (!set && !o->src)
-			redact(im, o->loc); /* the default is in the Compose file */
-	}
+	if (resolved && !set && !o->src && ivar_secret(var))
+		redact(im, o->loc); /* a secret's default is in the Compose file */
 	add_var(out, var, resolved ? resolved : "");
 	return true;
 }
