@@ -78,11 +78,14 @@ is_name_token(int token)
 	return token == WORD || keyword_spelling(token);
 }
 
+/* A token that may be a secret's value in a secret block: a string, a
+ * number, or a word (a value written without quotes, or a reference,
+ * hidden too after '='; a key is a word that '=' follows). */
 static bool
 is_value_token(int token)
 {
 	return token == STRING || token == INT || token == QUANTITY || token == DURATION ||
-	       token == PERCENT;
+	       token == PERCENT || token == WORD;
 }
 
 static void
@@ -141,8 +144,8 @@ scan_token(struct parse_ctx *p, int token, struct loc loc, bool unterminated)
 	bool habit = token == ':' || token == ';' || token == '-';
 	if (p->c->syntax && !habit)
 		record_token(p, token, loc);
-	settle_pending(p, token);
-	if (p->secret_block && p->secret_block == p->depth && is_value_token(token)) {
+	settle_pending(p, token == ':' ? '=' : token); /* ':' is repaired to '=' */
+	if (p->secret_block && p->depth >= p->secret_block && is_value_token(token)) {
 		if (token == STRING)
 			loc = (struct loc){loc.begin + 1, unterminated ? loc.end : loc.end - 1};
 		if (loc.end > loc.begin && p->last == '=')
@@ -190,7 +193,7 @@ parse_whole(const char *s, size_t len, long long *out)
 static bool
 in_secret_values(const struct parse_ctx *p)
 {
-	return p->secret_block && p->secret_block == p->depth;
+	return p->secret_block && p->depth >= p->secret_block;
 }
 
 /* A whole number's value into out, or E0109 when it does not fit. */
