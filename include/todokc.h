@@ -183,6 +183,9 @@ const char *config_key_problem(const char *s);
 const char *c_identifier_problem(const char *s);
 const char *env_name_problem(const char *s, bool *relaxed_only);
 const char *label_key_problem(const char *s);
+/* An annotation's key: a label key once lower-cased (Kubernetes checks
+ * annotation keys so: `Example.COM/x` is one). */
+const char *annotation_key_problem(const char *s);
 const char *label_value_problem(const char *s);
 const char *image_problem(const char *s);
 /* Why a valid image reference may name another image tomorrow ("has no

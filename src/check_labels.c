@@ -15,7 +15,8 @@ check_pairs(struct checker *k, const struct vec *pairs, const char *what, bool l
 {
 	for (size_t i = 0; i < pairs->len; i++) {
 		const struct header *h = pairs->items[i];
-		const char *problem = label_key_problem(h->name);
+		const char *problem = label_like ? label_key_problem(h->name)
+		                                 : annotation_key_problem(h->name);
 		if (!problem && label_like)
 			problem = label_value_problem(h->value);
 		if (problem)

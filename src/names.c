@@ -631,6 +631,18 @@ relative_path_problem(const char *s)
 }
 
 const char *
+annotation_key_problem(const char *s)
+{
+	char lower[512];
+	size_t len = strlen(s);
+	if (len >= sizeof lower) /* too long whatever its case */
+		return label_key_problem(s);
+	for (size_t i = 0; i <= len; i++)
+		lower[i] = (char)tolower((unsigned char)s[i]);
+	return label_key_problem(lower);
+}
+
+const char *
 item_path_problem(const char *s)
 {
 	const char *problem = relative_path_problem(s);

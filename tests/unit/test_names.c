@@ -473,6 +473,18 @@ test_route_path(void **state)
 	}
 }
 
+/* An annotation's key is checked lower-cased, a label's as written. */
+static void
+test_annotation_key(void **state)
+{
+	(void)state;
+	assert_null(annotation_key_problem("Example.COM/x"));
+	assert_non_null(label_key_problem("Example.COM/x"));
+	assert_null(annotation_key_problem("example.com/x"));
+	assert_non_null(annotation_key_problem("exa_mple.com/x"));
+	assert_non_null(annotation_key_problem(""));
+}
+
 /* An item's path: relative, never up, and not starting with '..'. */
 static void
 test_item_path(void **state)
@@ -518,6 +530,7 @@ main(void)
 		cmocka_unit_test(test_image_invalid),
 		cmocka_unit_test(test_image_separators),
 		cmocka_unit_test(test_image_registry_host),
+		cmocka_unit_test(test_annotation_key),
 		cmocka_unit_test(test_item_path),
 		cmocka_unit_test(test_route_path),
 		cmocka_unit_test(test_ipv4_address),
