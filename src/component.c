@@ -234,13 +234,27 @@ resolve_probe(struct resolver *r, struct component *comp, struct container *ctr,
 
 /* Volumes */
 
-/* A config mounted as files must hold no secret: its secret-bearing keys
- * are kept out of the ConfigMap. */
+/* Whether the volume mounts this key: all of them, or those its items list. */
+static bool
+mounts_key(const struct volume *vol, const char *key)
+{
+	if (!vol->has_items)
+		return true;
+	for (size_t i = 0; i < vol->items.len; i++)
+		if (strcmp(((const struct header *)vol->items.items[i])->name, key) == 0)
+			return true;
+	return false;
+}
+
+/* A config mounted as files must hold no secret among the keys it mounts:
+ * its secret-bearing keys are kept out of the ConfigMap. */
 static void
 check_config_volume(struct resolver *r, const struct volume *vol)
 {
 	for (size_t k = 0; k < vol->mounted->keys.len; k++) {
 		struct kv *kv = vol->mounted->keys.items[k];
+		if (!mounts_key(vol, kv->key.text))
+			continue;
 		struct rvalue *v = resolve_config_key(r, vol->mounted, kv);
 		if (v && v->kind != RV_TEXT) {
 			struct diagnostic *g = diag(&r->c->diags, E0703, vol->loc,
@@ -284,9 +298,9 @@ resolve_volume(struct resolver *r, struct component *comp, struct volume *vol)
 		struct decl *d = lookup(r, vol->source, 1u << (config ? DECL_CONFIG : DECL_SECRET),
 		                        config ? "config" : "secret");
 		vol->mounted = d ? d->what : NULL;
+		resolve_items(r, vol);
 		if (d && config && !vol->mounted->external)
 			check_config_volume(r, vol);
-		resolve_items(r, vol);
 	}
 	if (vol->kind != VOLUME_CLAIM)
 		return;
