@@ -406,7 +406,11 @@ check_job_settings(struct checker *k, struct component *comp)
 	const struct job_settings *job = &comp->job;
 	if (job->retries >= 0)
 		check_int32(k, job->retries, job->retries_loc, "retries");
-	if (job->deadline >= 0)
+	if (job->deadline == 0) /* the API takes it, and fails the Job as it starts */
+		diag(&k->c->diags, E0408, job->deadline_loc, "a job's deadline is at least 1s: with "
+		     "'deadline 0s' Kubernetes fails the job as soon as it starts (leave 'deadline' out "
+		     "for none)");
+	else if (job->deadline > 0)
 		check_int32(k, job->deadline, job->deadline_loc, "deadline");
 	if (job->keep >= 0)
 		check_int32(k, job->keep, job->keep_loc, "keep");
