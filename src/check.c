@@ -534,6 +534,35 @@ check_services(struct checker *k)
 	arena_reset(&k->scratch); /* the maps */
 }
 
+/* Two components routing one host and path through one controller (the
+ * same ingress class, or the same Gateway): ingress-nginx refuses the
+ * second Ingress, a Gateway sends the traffic to one route only. */
+static void
+check_route_hosts(struct checker *k)
+{
+	struct strmap taken = {0};
+	for (size_t i = 0; i < k->s->components.len; i++) {
+		const struct component *comp = k->s->components.items[i];
+		for (size_t j = 0; j < comp->routes.len; j++) {
+			const struct route *r = comp->routes.items[j];
+			if (!r->host.value || !r->path.value)
+				continue;
+			const char *via = r->gateway.value ? r->gateway.value : r->class.value;
+			const char *key = arena_printf(&k->scratch, "%s %s %s %s", r->gateway.value ? "g" : "i",
+			                               via ? via : "", r->host.value, r->path.value);
+			const struct route *old = strmap_claim(&k->scratch, &taken, key, (void *)r);
+			if (old)
+				diag_again(&k->c->diags, W0505, r->loc, old->loc, "the other route is here",
+				           "host %s path %s is routed twice: %s", cquote(k, r->host.value),
+				           cquote(k, r->path.value),
+				           r->gateway.value ? "the Gateway sends their traffic to one route only"
+				                            : "an ingress controller such as ingress-nginx refuses "
+				                              "the second Ingress, others pick one");
+		}
+	}
+	arena_reset(&k->scratch);
+}
+
 /* What a component's pods request of a resource at the most replicas. */
 static long double
 component_request(const struct component *comp, bool memory, const struct quantity **q)
@@ -629,6 +658,7 @@ check_stack(struct compilation *c)
 		     "--order-annotations kpt names each object with its namespace, and the stack "
 		     "declares none; add 'namespace NAME'");
 	check_services(&k);
+	check_route_hosts(&k);
 	check_object_names(&k);
 	check_labels(&k);
 	check_capacity_of(&k, false);
