@@ -180,24 +180,38 @@ diag_unused_quiets(struct diags *d)
 	}
 }
 
+/* Counts a diagnostic of this severity (after --werror) for the exit
+ * status and the summaries. */
+static void
+tally(struct diags *d, enum diag_code code, enum severity severity)
+{
+	if (severity == SEV_ERROR)
+		d->errors++;
+	if (severity != diag_codes[code].severity)
+		d->promoted++;
+	else
+		d->warnings++;
+	if (code == E0001 || code == E0004)
+		d->io_error = true; /* exit status 3 */
+}
+
+static enum severity
+severity_of(const struct diags *d, enum diag_code code)
+{
+	enum severity severity = diag_codes[code].severity;
+	return severity == SEV_WARNING && d->werror ? SEV_ERROR : severity;
+}
+
 /* A diagnostic past MAX_DIAGNOSTICS: counted as it would be, not kept. */
 static struct diagnostic *
 count_only(struct diags *d, enum diag_code code, struct loc loc)
 {
 	if (!d->overflow)
 		d->overflow = NEW(d->arena, struct diagnostic);
-	enum severity sev = diag_codes[code].severity;
-	if (quieted(d, code, loc))
-		return d->overflow;
-	if (sev == SEV_ERROR || (sev == SEV_WARNING && d->werror))
-		d->errors++;
-	if (sev == SEV_WARNING && d->werror)
-		d->promoted++;
-	else if (sev == SEV_WARNING)
-		d->warnings++;
-	if (code == E0001 || code == E0004)
-		d->io_error = true;
-	d->dropped++;
+	if (!quieted(d, code, loc)) {
+		tally(d, code, severity_of(d, code));
+		d->dropped++;
+	}
 	return d->overflow;
 }
 
@@ -209,9 +223,7 @@ vdiag(struct diags *d, enum diag_code code, struct loc loc, const char *fmt,
 		return count_only(d, code, loc);
 	struct diagnostic *g = NEW(d->arena, struct diagnostic);
 	g->code = code;
-	g->severity = diag_codes[code].severity;
-	if (g->severity == SEV_WARNING && d->werror)
-		g->severity = SEV_ERROR;
+	g->severity = severity_of(d, code);
 	g->loc = loc;
 	g->message = arena_vprintf(d->arena, fmt, ap);
 	if (quieted(d, code, loc))
@@ -227,14 +239,7 @@ vdiag(struct diags *d, enum diag_code code, struct loc loc, const char *fmt,
 	              loc.end <= d->context_span.end;
 	if (d->context && !inside)
 		g->context = d->context;
-	if (g->severity == SEV_ERROR)
-		d->errors++;
-	if (g->severity != diag_codes[code].severity)
-		d->promoted++;
-	else
-		d->warnings++;
-	if (code == E0001 || code == E0004)
-		d->io_error = true; /* exit status 3 */
+	tally(d, code, g->severity);
 	vec_push(d->arena, &d->list, g);
 	return g;
 }
