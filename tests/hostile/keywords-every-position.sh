@@ -16,9 +16,15 @@ tokens=(stack s '{' param p '=' '"1"' config c '{' K '=' p '}' service a '{'
 	memory 64Mi after b '}' stateful b '{' image '"pg:1"' port 5432 volume v
 	at '"/d"' size 1Gi '}' '}')
 diagnostic='^(v\.todok:[0-9]+:[0-9]+|todokc): (error|warning): '
-runs=0
+# Under a sanitized build (seven times slower) each keyword goes to every
+# third position, a different third for each keyword, so that every
+# position is still tried; the plain build tries them all.
+stride=1
+[ "${TODOKC_SANITIZED:-false}" = true ] && stride=3
+runs=0 nth=0
 for k in $keywords; do
-	for ((i = 0; i <= ${#tokens[@]}; i++)); do
+	nth=$((nth + 1))
+	for ((i = nth % stride; i <= ${#tokens[@]}; i += stride)); do
 		variant=("${tokens[@]:0:i}" "$k" "${tokens[@]:i}")
 		echo "${variant[*]}" >v.todok
 		$TODOKC v.todok --check >/dev/null 2>err

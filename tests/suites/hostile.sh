@@ -17,10 +17,12 @@
 # Every case runs under `timeout` (a guard against hangs, not a time
 # limit: 60 s for one compile, 900 s for a script of thousands, which a
 # sanitizer build on a loaded machine needs), in an empty environment (PATH
-# and LC_ALL=C only), from tests/hostile/.  Time is not asserted.  Besides
-# the .expect, each case must exit 0-3 (no signal, no timeout), a failed
-# .todok compile must write nothing to stdout, and no case may create,
-# change or remove a file in tests/hostile/.
+# and LC_ALL=C only; a script also gets TODOKC_SANITIZED, true under a
+# sanitized build, to try fewer of its thousands), from tests/hostile/.
+# Time is not asserted.  Besides the .expect, each case must exit 0-3 (no
+# signal, no timeout), a failed .todok compile must write nothing to
+# stdout, and no case may create, change or remove a file in
+# tests/hostile/.
 # TODOKC=... runs another binary (build/fuzz/todokc-asan: make fuzz-asan),
 # HOSTILE=PATTERN only the cases whose name matches.
 # Prints one line per failure and ends with "hostile: N passed, M failed".
@@ -68,6 +70,7 @@ for t in "$dir"/*.todok "$dir"/*.sh; do
 	[ "${t##*.}" = sh ] && limit=900
 	if [ "${t##*.}" = sh ]; then
 		(cd "$dir" && env -i PATH="$PATH" LC_ALL=C TODOKC="$todokc" ${TMPDIR:+TMPDIR="$TMPDIR"} \
+			${TODOKC_SANITIZED:+TODOKC_SANITIZED="$TODOKC_SANITIZED"} \
 			timeout "$limit" bash "$file") >"$tmp/out" 2>"$tmp/err"
 		status=$?
 	else
