@@ -77,7 +77,9 @@ complete_job_wait(struct arena *a, struct container *ctr, const char *job_name)
 
 /* What a wait on a workload checks: the target's Service on its first
  * port, or, when the target has an http readiness probe, that path
- * through the Service (on the Service port of the probed container port). */
+ * through the Service (on the Service port of the probed container port;
+ * so a target whose first port is UDP can still be waited for when its
+ * readiness probe is on a TCP port). */
 static void
 plan_service_wait(struct resolver *r, struct wait *w)
 {
@@ -89,21 +91,24 @@ plan_service_wait(struct resolver *r, struct wait *w)
 		     "run time", name, t->name.text);
 		return;
 	}
-	if (t->service->port->udp) {
-		diag(&r->c->diags, W0502, w->loc,
-		     "the first port of %s is UDP: 'after %s' orders the manifests but cannot wait "
-		     "for it at run time", name, t->name.text);
-		return;
-	}
-	w->at_run_time = true;
 	w->host = t->service->name;
-	w->port = t->service->port->number;
 	const struct probe *ready = WORKLOAD_OF(t)->main->probes[PROBE_READINESS];
 	if (ready && ready->kind == PROBE_HTTP && ready->path && ready->port &&
 	    ready->port->published && !ready->port->udp) {
+		w->at_run_time = true;
 		w->port = ready->port->published->number;
 		w->url = service_url(r->a, w->host, w->port, ready->path);
+		return;
 	}
+	if (t->service->port->udp) {
+		diag(&r->c->diags, W0502, w->loc,
+		     "the first port of %s is UDP: 'after %s' orders the manifests but cannot wait "
+		     "for it at run time (an http readiness probe on a TCP port would let it)",
+		     name, t->name.text);
+		return;
+	}
+	w->at_run_time = true;
+	w->port = t->service->port->number;
 }
 
 /* The volume that brings the pod's API token to its job waits: the
