@@ -61,7 +61,9 @@ service_wait_container(struct resolver *r, struct wait *w)
 
 /* Until the API says the Job has succeeded, or that it is gone: a Job is
  * removed `keep` after it finished (a day by default), and a pod that
- * starts later must not wait for it forever. */
+ * starts later must not wait for it forever.  The API server indents its
+ * JSON for a client called curl (`"succeeded": 1`) unless the query says
+ * pretty=false; the pattern takes both forms all the same. */
 void
 complete_job_wait(struct arena *a, struct container *ctr, const char *job_name)
 {
@@ -69,8 +71,8 @@ complete_job_wait(struct arena *a, struct container *ctr, const char *job_name)
 		a,
 		"s=$(curl -s --cacert " TOKEN_PATH "/ca.crt -H \"Authorization: Bearer $(cat " TOKEN_PATH
 		"/token)\" -w ' %%{http_code}' \"https://kubernetes.default.svc/apis/batch/v1/namespaces/"
-		"$(cat " TOKEN_PATH "/namespace)/jobs/%s\"); case \"$s\" in *' 404' | "
-		"*'\"succeeded\":'[1-9]*) true ;; *) false ;; esac",
+		"$(cat " TOKEN_PATH "/namespace)/jobs/%s?pretty=false\"); case \"$s\" in *' 404' | "
+		"*'\"succeeded\":'[1-9]* | *'\"succeeded\": '[1-9]*) true ;; *) false ;; esac",
 		job_name);
 	set_wait_command(a, ctr, check, arena_printf(a, "job %s", job_name));
 }

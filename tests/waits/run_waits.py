@@ -13,9 +13,11 @@ command would wait.  Scenarios:
     while it fails;
   - a job's wait (curl): stops when the Job has succeeded, or is gone
     (404: removed after it finished), waits while it runs, has failed
-    once, or the API refuses (403).
+    once, or the API refuses (403); the stand-in answers indented JSON
+    as the API server does to curl, unless asked for pretty=false.
 Prints one line per check and "waits: N passed, M failed".
 """
+import json
 import os
 import subprocess
 import sys
@@ -65,7 +67,12 @@ def stops(script, tools):
 
 
 def curl_answer(body, code):
-    return "printf '%%s' '%s %s'" % (body, code)
+    """The API server's answer to curl: JSON indented (`"succeeded": 1`),
+    as it writes it for a User-Agent starting with curl, unless the query
+    says pretty=false (isPrettyPrint() of the apiserver's negotiation)."""
+    pretty = json.dumps(json.loads(body), indent=4)
+    return ("case \"$*\" in *pretty=false*) printf '%%s' '%s %s' ;; *) printf '%%s' '%s %s' ;; esac"
+            % (body, code, pretty, code))
 
 
 def main():
