@@ -51,6 +51,10 @@ void record_comment(struct parse_ctx *p, struct loc loc);
  * (unterminated: the string has no closing quote).  Returns token. */
 int scan_token(struct parse_ctx *p, int token, struct loc loc, bool unterminated);
 
+/* Reports a character that starts no token (text: its bytes, one UTF-8
+ * sequence), hidden when it may be part of a secret's value. */
+void stray_character(struct parse_ctx *p, struct loc loc, const char *text);
+
 /* The keyword with this spelling, or 0. */
 int keyword_token(const char *s, size_t len);
 /* The spelling of a keyword token, or NULL. */

@@ -172,6 +172,31 @@ scan_token(struct parse_ctx *p, int token, struct loc loc, bool unterminated)
 	return token;
 }
 
+/* A character that starts no token: E0103, quoting it (with its code
+ * point when it is not ASCII), or, among a secret block's values, where it
+ * is likely part of a value written without quotes (PW = Tr0ub&dor), hidden
+ * in the excerpt and not quoted. */
+void
+stray_character(struct parse_ctx *p, struct loc loc, const char *text)
+{
+	if (p->secret_block && p->depth >= p->secret_block) {
+		diag_redact(&p->c->diags, loc);
+		diag(&p->c->diags, E0103, loc,
+		     "stray character in a secret's values; a secret's value is text, written in "
+		     "quotes or read with env() or file()");
+		return;
+	}
+	uint32_t cp = (unsigned char)text[0];
+	if (cp < 0x80) {
+		diag(&p->c->diags, E0103, loc, "stray %s in the program", diag_quote(p->arena, text));
+		return;
+	}
+	cp = 0;
+	utf8_decode((const unsigned char *)text, strlen(text), &cp);
+	diag(&p->c->diags, E0103, loc, "stray %s (U+%04X) in the program",
+	     diag_quote(p->arena, text), cp);
+}
+
 /* Numbers */
 
 static bool

@@ -283,11 +283,11 @@ static struct rvalue *
 resolve_ref(struct resolver *r, const struct ast_ref *ref, enum place place, bool bare)
 {
 	struct decl *d = strmap_get(&r->s->names, ref->name.text);
-	if (!d && bare && !ref->member.text && place == IN_SECRET) {
-		/* PASSWORD = hunter2: a secret's value, hidden in the excerpt too
-		 * (and never offered as a near name's misspelling). */
+	if (!d && bare && place == IN_SECRET) {
+		/* PASSWORD = hunter2 (or sup3r.s3cret): a secret's value, hidden in
+		 * the excerpt too (and never offered as a near name's misspelling). */
 		diag_redact(&r->c->diags, ref->loc);
-		diag(&r->c->diags, E0301, ref->name.loc,
+		diag(&r->c->diags, E0301, ref->loc,
 		     "unknown name; a secret's value is text, written in quotes or read with env() "
 		     "or file()");
 		return NULL;
