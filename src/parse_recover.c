@@ -540,7 +540,9 @@ repair(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 	case '}':
 		return !extra_brace(p, scanner, t);
 	case STRING:
-		if (r->prev.token == KW_NAMESPACE && r->prev.starts_line &&
+		/* `namespace "shop"` at the start of a stack's statement; not
+		 * `allow from namespace "ingress-nginx"`, whatever its lines. */
+		if (r->prev.token == KW_NAMESPACE && r->prev.starts_line && r->prev2.token != KW_FROM &&
 		    same_line(p, r->prev.loc.end, t->loc.begin))
 			namespace_string(p, t);
 		else if (HAS_LOC(p->unquoted) && p->unquoted.begin == t->loc.begin)
