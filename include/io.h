@@ -107,8 +107,9 @@ bool commit_file(struct compilation *c, const char *temp, const char *path);
 /* Replaces the file at path (the one it links to, for a symbolic link)
  * with data, atomically: a temporary file in its folder, with its mode,
  * flushed to the disk and renamed over it; creates it (mode 0644 less the
- * umask) when there is none.  False (reported) on failure, the file
- * untouched.  The one atomic write of a whole file: todokc fmt -w and
+ * umask) when there is none.  Refuses a file this user may not write
+ * and one that is not a regular file.  False (reported) on failure, the
+ * file untouched.  The one atomic write of a whole file: todokc fmt -w and
  * todokc import compose -o. */
 bool replace_file(struct compilation *c, const char *path, const struct buf *data);
 

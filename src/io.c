@@ -765,6 +765,17 @@ replace_file(struct compilation *c, const char *path, const struct buf *data)
 		target = arena_strdup(&c->arena, real);
 		mode = st.st_mode & 07777;
 		free(real);
+		/* A file this user may not write is not replaced behind its back
+		 * (the folder's permission would let the rename through), nor a
+		 * FIFO or a device by a regular file. */
+		if (!S_ISREG(st.st_mode)) {
+			io_diag(c, E0001, "cannot write %s: not a regular file", io_quote(c, path));
+			return false;
+		}
+		if (access(target, W_OK) != 0) {
+			io_diag(c, E0001, "cannot write %s: %s", io_quote(c, path), strerror(errno));
+			return false;
+		}
 	}
 	const char *slash = strrchr(target, '/');
 	const char *name = slash ? slash + 1 : target;

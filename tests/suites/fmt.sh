@@ -12,7 +12,8 @@
 #     compiler's diagnostics (its .err);
 #   - the examples already in that layout (fmt --check);
 #   - the command line: --check, -w (atomic, the mode kept, through a
-#     symbolic link, a file already formatted left alone), standard input,
+#     symbolic link, a file already formatted left alone, a read-only file
+#     or a FIFO refused), standard input,
 #     files with other errors formatted, exit statuses; and under valgrind.
 # Ends with "fmt: N passed, M failed".  Needs python3 for the token check.
 # shellcheck source=tests/lib.sh
@@ -137,6 +138,33 @@ check_cli_symlink() {
 		cmp -s real/target.todok "$root/tests/fmt/layout.formatted"
 }
 check "-w through a symbolic link rewrites the file it names" check_cli_symlink
+
+# A file this user may not write, in a folder it may write: refused, not
+# renamed over (as root, the case runs as nobody when setpriv can).
+check_cli_read_only() {
+	local as=() dir
+	dir=$(mktemp -d) && chmod 755 "$dir" && mkdir "$dir/w" && chmod 777 "$dir/w" &&
+		cp messy.todok "$dir/w/ro.todok" && chmod 444 "$dir/w/ro.todok" || return 1
+	if [ "$(id -u)" = 0 ]; then
+		command -v setpriv >/dev/null || { rm -rf "$dir"; return 0; }
+		as=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+	fi
+	"${as[@]}" "$T" fmt -w "$dir/w/ro.todok" >out 2>err
+	local s=$?
+	[ $s -eq 3 ] && grep -q "cannot write '$dir/w/ro.todok': Permission denied" err &&
+		cmp -s "$dir/w/ro.todok" messy.todok && [ "$(stat -c %u "$dir/w/ro.todok")" = "$(id -u)" ]
+	s=$?
+	rm -rf "$dir"
+	return $s
+}
+check "-w refuses a file it may not write, even in a folder it may" check_cli_read_only
+
+check_cli_fifo() {
+	rm -f f.todok && mkfifo f.todok && { cat messy.todok >f.todok & } &&
+		{ "$T" fmt -w f.todok >out 2>err; [ $? -eq 3 ]; } &&
+		grep -q "cannot write 'f.todok': not a regular file" err && [ -p f.todok ]
+}
+check "-w refuses to replace what is not a regular file (a FIFO)" check_cli_fifo
 
 check_cli_syntax() {
 	cp bad.todok b.todok
