@@ -468,7 +468,8 @@ struct workload {
 
 /* A job's or a cron's settings. */
 struct job_settings {
-	long long retries, deadline, keep; /* -1: not given (keep: a day) */
+	long long retries, deadline, keep; /* -1: not given */
+	long long ttl;              /* resolved: the Jobs' ttlSecondsAfterFinished, -1 none */
 	struct loc retries_loc, deadline_loc, keep_loc;
 	struct text schedule;       /* cron */
 	bool has_concurrency;

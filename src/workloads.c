@@ -473,8 +473,8 @@ statefulset_tree(const struct compilation *c, const struct workload *w, struct a
 	return doc;
 }
 
-/* A Job's spec: its retries, deadline and time to keep it (a day unless
- * `keep` says otherwise), and its pod template. */
+/* A Job's spec: its retries, deadline and time to keep it (as resolved),
+ * and its pod template. */
 static void
 put_job_spec(const struct compilation *c, struct arena *a, struct node *spec,
              const struct workload *w)
@@ -484,7 +484,8 @@ put_job_spec(const struct compilation *c, struct arena *a, struct node *spec,
 		put_int(a, spec, "backoffLimit", job->retries);
 	if (job->deadline >= 0)
 		put_int(a, spec, "activeDeadlineSeconds", job->deadline);
-	put_int(a, spec, "ttlSecondsAfterFinished", job->keep >= 0 ? job->keep : DEFAULT_JOB_KEEP);
+	if (job->ttl >= 0)
+		put_int(a, spec, "ttlSecondsAfterFinished", job->ttl);
 	map_put(a, spec, "template", pod_template_tree(c, w, a));
 }
 
