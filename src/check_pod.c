@@ -230,6 +230,38 @@ check_container_names(struct checker *k, const struct pod *pod)
 	arena_reset(&k->scratch);
 }
 
+/* The containers that run side by side (the main one, the classic
+ * containers, the native sidecars; not the init containers, which have
+ * ended before) share the pod's network: two of them cannot listen on one
+ * port, and the second crashes (the API server only warns). */
+static void
+check_pod_ports(struct checker *k, const struct pod *pod)
+{
+	for (size_t i = 0; i < pod->containers.len; i++) {
+		const struct container *a = pod->containers.items[i];
+		if (a->role == ROLE_WAIT || a->role == ROLE_INIT)
+			continue;
+		for (size_t j = i + 1; j < pod->containers.len; j++) {
+			const struct container *b = pod->containers.items[j];
+			if (b->role == ROLE_WAIT || b->role == ROLE_INIT)
+				continue;
+			for (size_t x = 0; x < a->ports.len; x++)
+				for (size_t y = 0; y < b->ports.len; y++) {
+					const struct container_port *p = a->ports.items[x], *q = b->ports.items[y];
+					if (p->number != q->number || p->udp != q->udp)
+						continue;
+					bool later = q->loc.begin > p->loc.begin;
+					struct diagnostic *g = diag(
+						&k->c->diags, E0514, later ? q->loc : p->loc,
+						"container port %lld%s is declared by both %s and %s: the containers "
+						"of a pod share its network, and only one can listen on a port",
+						p->number, p->udp ? "/udp" : "", cquote(k, a->name), cquote(k, b->name));
+					diag_note(&k->c->diags, g, later ? p->loc : q->loc, "the other port is here");
+				}
+		}
+	}
+}
+
 /* The volume todokc adds to a pod that waits for jobs (its token) takes
  * a name no volume of the component may have. */
 static void
@@ -431,6 +463,7 @@ check_workload(struct checker *k, struct component *comp, struct workload *w)
 	}
 	check_security_settings(k, SECURITY_OF(w->pod.security_written));
 	check_container_names(k, &w->pod);
+	check_pod_ports(k, &w->pod);
 	if (w->pod.grace >= 0)
 		check_int32(k, w->pod.grace, w->pod.grace_loc, "grace");
 	check_volumes(k, comp, w);
