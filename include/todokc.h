@@ -44,6 +44,7 @@
 #define MAX_VALUE_BYTES 1048576       /* a value, as its references expand */
 #define MAX_RESOLVED_BYTES (256u << 20) /* every value of a stack, together */
 #define MAX_OUTPUT_BYTES (512u << 20) /* all the manifests of one run, as rendered */
+#define MAX_ANNOTATION_BYTES (256u << 10) /* the annotations of one object (Kubernetes) */
 #define MAX_NAME_BYTES 1024           /* a derived name, as its template expands */
 #define MAX_SUGGESTION_STEPS (64u << 20) /* edit-distance steps for "did you mean" */
 

@@ -25,11 +25,42 @@ check_pairs(struct checker *k, const struct vec *pairs, const char *what, bool l
 	}
 }
 
+/* The bytes of annotations, keys and values, as the API server counts
+ * them against its limit on one object. */
+static size_t
+annotation_bytes(const struct vec *pairs)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < pairs->len; i++) {
+		const struct header *h = pairs->items[i];
+		n += strlen(h->name) + strlen(h->value);
+	}
+	return n;
+}
+
+/* An object's annotations hold at most 256 KiB: its own and, on every
+ * object but a pod template, the stack's (todokc's own few, a config hash
+ * or an order, are not counted). */
 static void
-check_metadata(struct checker *k, const struct metadata *meta)
+check_annotation_size(struct checker *k, const struct metadata *meta, bool with_stack)
+{
+	const struct metadata *stack = &k->s->meta;
+	size_t own = annotation_bytes(&meta->annotations);
+	size_t all = own + (with_stack && meta != stack ? annotation_bytes(&stack->annotations) : 0);
+	if (all <= MAX_ANNOTATION_BYTES || (meta != stack && own == 0))
+		return;
+	diag(&k->c->diags, E0517, meta->annotations_loc,
+	     "these annotations total %zu bytes%s, more than the %u (256 KiB) Kubernetes takes on "
+	     "one object; put large data in a config", all,
+	     all > own ? " with the stack's, which every object carries" : "", MAX_ANNOTATION_BYTES);
+}
+
+static void
+check_metadata(struct checker *k, const struct metadata *meta, bool with_stack)
 {
 	check_pairs(k, &meta->labels, "label", true);
 	check_pairs(k, &meta->annotations, "annotation", false);
+	check_annotation_size(k, meta, with_stack);
 }
 
 /* Whether every label of the selector is among the labels. */
@@ -115,22 +146,22 @@ check_labels(struct checker *k)
 	const struct stack *s = k->s;
 	struct strmap by_label = {0}; /* "KEY=VALUE" -> the workloads whose pods carry it */
 	index_pods(k, &by_label);
-	check_metadata(k, &s->meta);
+	check_metadata(k, &s->meta, true);
 	for (size_t i = 0; i < s->configs.len; i++)
-		check_metadata(k, &((const struct keyset *)s->configs.items[i])->meta);
+		check_metadata(k, &((const struct keyset *)s->configs.items[i])->meta, true);
 	for (size_t i = 0; i < s->secrets.len; i++)
-		check_metadata(k, &((const struct keyset *)s->secrets.items[i])->meta);
+		check_metadata(k, &((const struct keyset *)s->secrets.items[i])->meta, true);
 	for (size_t i = 0; i < s->components.len; i++) {
 		const struct component *comp = s->components.items[i];
 		if (HAS_LOC(comp->selector_loc))
 			check_pairs(k, &comp->selector, "selector label", true);
 		for (int t = TARGET_SERVICE; t < TARGET_KINDS; t++)
-			check_metadata(k, COMPONENT_META(comp, t));
+			check_metadata(k, COMPONENT_META(comp, t), true);
 		for (size_t j = 0; j < comp->workloads.len; j++) {
 			const struct workload *w = comp->workloads.items[j];
 			const struct pod *pod = &w->pod;
-			check_metadata(k, METADATA_OF(w->meta));
-			check_metadata(k, METADATA_OF(pod->meta));
+			check_metadata(k, METADATA_OF(w->meta), true);
+			check_metadata(k, METADATA_OF(pod->meta), false);
 			check_pairs(k, &pod->node_selector, "node label", true);
 		}
 		check_selector_overlap(k, comp, &by_label);
