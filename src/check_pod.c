@@ -286,10 +286,17 @@ check_volumes(struct checker *k, struct component *comp, struct workload *w)
 	check_token_volume_name(k, &w->pod);
 	for (size_t i = 0; i < w->pod.volumes.len; i++) {
 		struct volume *vol = w->pod.volumes.items[i];
-		check_quantity(k, &vol->size, "size", true);
+		if (check_quantity(k, &vol->size, "size", true) && vol->claim != CLAIM_NONE &&
+		    vol->size.value <= 0)
+			diag(&k->c->diags, E0505, vol->size.loc,
+			     "a volume claim's size must be more than 0 (Kubernetes refuses the claim)");
+		const char *problem = vol->class.value ? dns1123_subdomain_problem(vol->class.value) : NULL;
+		if (problem)
+			diag(&k->c->diags, E0501, vol->class.written->loc, "storage class %s is not valid: %s",
+			     cquote(k, vol->class.value), problem);
 		for (size_t j = 0; j < vol->items.len; j++) {
 			const struct header *item = vol->items.items[j];
-			const char *problem = item_path_problem(item->value);
+			problem = item_path_problem(item->value);
 			if (problem)
 				diag(&k->c->diags, E0518, item->loc, "the path of item %s is not valid: %s",
 				     cquote(k, item->name), problem);
