@@ -36,6 +36,7 @@ struct parse_ctx {
 	struct recover *r;          /* what parse_lex() follows */
 	bool resync;                /* a syntax error was reported: recovery ends at the
 	                             * next line that starts a statement */
+	bool lone_cr_reported;      /* a carriage return without a newline (E0103), once */
 };
 
 /* Prepares parse_lex() (grammar/todok.y) for the source of p. */
@@ -54,6 +55,10 @@ int scan_token(struct parse_ctx *p, int token, struct loc loc, bool unterminated
 /* Reports a character that starts no token (text: its bytes, one UTF-8
  * sequence), hidden when it may be part of a secret's value. */
 void stray_character(struct parse_ctx *p, struct loc loc, const char *text);
+
+/* Reports the first carriage return of the whitespace at loc (text, len)
+ * that no newline follows: lines end with LF or CRLF only. */
+void lone_carriage_return(struct parse_ctx *p, struct loc loc, const char *text, size_t len);
 
 /* The keyword with this spelling, or 0. */
 int keyword_token(const char *s, size_t len);

@@ -197,6 +197,22 @@ stray_character(struct parse_ctx *p, struct loc loc, const char *text)
 	     diag_quote(p->arena, text), cp);
 }
 
+void
+lone_carriage_return(struct parse_ctx *p, struct loc loc, const char *text, size_t len)
+{
+	const struct source *src = &p->c->src;
+	for (size_t i = 0; i < len && !p->lone_cr_reported; i++) {
+		char next = i + 1 < len ? text[i + 1] : loc.end < src->len ? src->text[loc.end] : 0;
+		if (text[i] != '\r' || next == '\n')
+			continue;
+		p->lone_cr_reported = true;
+		uint32_t at = loc.begin + (uint32_t)i;
+		diag(&p->c->diags, E0103, (struct loc){at, at + 1},
+		     "a carriage return without a newline after it: todokc reads lines that end "
+		     "with LF or CRLF; convert its line ends (mac2unix does)");
+	}
+}
+
 /* Numbers */
 
 static bool
