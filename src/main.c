@@ -244,8 +244,16 @@ parse_argument(int argc, char **argv, int *i, struct options *o, struct vec *def
 		return flush_stdout();
 	}
 	if (strncmp(arg, "-o", 2) == 0) {
+		/* Two folders are a mistake, not a choice of the last (the other
+		 * options take the last value, so that an alias may be overridden). */
+		const char *before = o->out_dir;
 		o->out_dir = arg[2] ? arg + 2 : (*i + 1 < argc ? argv[++*i] : NULL);
-		return o->out_dir && *o->out_dir ? -1 : usage_error(o, "%s needs a folder", "-o");
+		if (!o->out_dir || !*o->out_dir)
+			return usage_error(o, "%s needs a folder", "-o");
+		if (before && strcmp(before, o->out_dir) != 0)
+			return usage_error(o, "%s", arena_printf(a, "-o is given twice ('%s' and '%s'): "
+			                                          "todokc writes one folder", before, o->out_dir));
+		return -1;
 	}
 	if (strncmp(arg, "-D", 2) == 0)
 		return parse_define(argc, argv, i, o, defines, a);
