@@ -434,6 +434,18 @@ http_without_path(struct parse_ctx *p, const struct tok *t)
 	put_back(p, &path);
 }
 
+/* `route "shop.example.com" "/api"`: the path without its keyword, which
+ * is supplied before the string. */
+static void
+route_path_without_keyword(struct parse_ctx *p, struct tok *t)
+{
+	diag(&p->c->diags, E0124, t->loc,
+	     "a route's path follows the word 'path': `route \"HOST\" path \"/api\"`");
+	put_back(p, t);
+	*t = (struct tok){.token = KW_PATH, .loc = {t->loc.begin, t->loc.begin},
+	                  .starts_line = t->starts_line};
+}
+
 /* Missing and extra braces */
 
 static void
@@ -589,6 +601,9 @@ parse_lex(struct parse_ctx *p, yyscan_t scanner, YYSTYPE *val, YYLTYPE *loc, int
 		                           r->prev.token == KW_STARTUP) &&
 		    peek(p, scanner, 0)->token != STRING)
 			http_without_path(p, &t);
+		if (t.token == STRING && r->prev.token == STRING && r->prev2.token == KW_ROUTE &&
+		    same_line(p, r->prev.loc.end, t.loc.begin))
+			route_path_without_keyword(p, &t);
 		if (p->resync && resumes(p, &t)) {
 			p->resync = false;
 			*errstatus = 0;
