@@ -105,6 +105,22 @@ check_probes(struct checker *k, const struct container *ctr)
 	}
 }
 
+/* The folder a mount path names: "/d/", "/d//" and "/d" are one, and
+ * the second mount there would hide the first. */
+static const char *
+mount_point(struct arena *a, const char *path)
+{
+	struct buf b = {0};
+	for (const char *p = path; *p; p++)
+		if (*p != '/' || (b.len && b.data[b.len - 1] != '/') || !b.len)
+			buf_putc(&b, *p);
+	while (b.len > 1 && b.data[b.len - 1] == '/')
+		b.len--;
+	const char *out = arena_strndup(a, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return out;
+}
+
 static void
 check_mounts(struct checker *k, const struct container *ctr)
 {
@@ -120,7 +136,12 @@ check_mounts(struct checker *k, const struct container *ctr)
 		if (problem)
 			diag(&k->c->diags, E0518, m->subpath.written->loc, "subpath %s is not valid: %s",
 			     cquote(k, m->subpath.value), problem);
-		const struct mount *old = strmap_claim(&k->scratch, &paths, path, (void *)m);
+		const char *same = mount_point(&k->scratch, path);
+		if (path[0] == '/' && !same[1])
+			diag(&k->c->diags, E0518, m->path_loc,
+			     "a volume cannot be mounted at '/', the container's own root (the runtime "
+			     "refuses it); mount it at a folder such as '/data'");
+		const struct mount *old = strmap_claim(&k->scratch, &paths, same, (void *)m);
 		if (old)
 			diag_again(&k->c->diags, E0518, m->path_loc, old->path_loc, "first used here",
 			           "mount path %s is used twice", cquote(k, path));
@@ -294,13 +315,23 @@ check_volumes(struct checker *k, struct component *comp, struct workload *w)
 		if (problem)
 			diag(&k->c->diags, E0501, vol->class.written->loc, "storage class %s is not valid: %s",
 			     cquote(k, vol->class.value), problem);
+		struct strmap item_paths = {0};
 		for (size_t j = 0; j < vol->items.len; j++) {
 			const struct header *item = vol->items.items[j];
 			problem = item_path_problem(item->value);
 			if (problem)
 				diag(&k->c->diags, E0518, item->loc, "the path of item %s is not valid: %s",
 				     cquote(k, item->name), problem);
+			const struct header *other = strmap_claim(&k->scratch, &item_paths,
+			                                          mount_point(&k->scratch, item->value),
+			                                          (void *)item);
+			if (other && !problem)
+				diag_again(&k->c->diags, E0518, item->loc, other->loc, "the other item is here",
+				           "items %s and %s are both written to %s: the kubelet keeps only one "
+				           "of them", cquote(k, other->name), cquote(k, item->name),
+				           cquote(k, item->value));
 		}
+		arena_reset(&k->scratch);
 		if (vol->claim != CLAIM_OBJECT)
 			continue;
 		check_object_name(k, vol->claim_name, "PersistentVolumeClaim",
