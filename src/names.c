@@ -545,6 +545,44 @@ cron_field_problem(const struct cron_field *f, const char *s, size_t n, size_t *
 	return NULL;
 }
 
+/* A duration as Go's time.ParseDuration reads it: an optional sign, then
+ * "0" or one or more decimal numbers, each with its unit (ns, us, µs, ms,
+ * s, m, h), as "1h30m" or "1.5s". */
+static bool
+go_duration_valid(const char *s)
+{
+	static const char *const units[] = {"ns", "us", "\xC2\xB5s", "\xCE\xBCs", "ms", "s", "m",
+	                                    "h", NULL};
+	if (*s == '+' || *s == '-')
+		s++;
+	if (strcmp(s, "0") == 0)
+		return true;
+	if (!*s)
+		return false;
+	while (*s) {
+		size_t whole = strspn(s, "0123456789"), frac = 0;
+		if (s[whole] == '.')
+			frac = strspn(s + whole + 1, "0123456789") + 1;
+		if (whole + frac == 0 || (whole == 0 && frac == 1))
+			return false;
+		s += whole + frac;
+		size_t unit = 0;
+		for (int i = 0; units[i] && !unit; i++) /* "ms" before "m", "s" */
+			if (strncmp(s, units[i], strlen(units[i])) == 0)
+				unit = strlen(units[i]);
+		if (!unit)
+			return false;
+		s += unit;
+	}
+	return true;
+}
+
+static bool
+is_cron_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
 const char *
 cron_schedule_problem(const char *s, size_t *bad_begin, size_t *bad_end)
 {
@@ -557,15 +595,18 @@ cron_schedule_problem(const char *s, size_t *bad_begin, size_t *bad_end)
 		for (int i = 0; macros[i]; i++)
 			if (strcmp(s, macros[i]) == 0)
 				return NULL;
-		return "the macros are @yearly (or @annually), @monthly, @weekly, @daily (or @midnight) "
-		       "and @hourly";
+		if (strncmp(s, "@every", 6) == 0 && (!s[6] || is_cron_blank(s[6])))
+			return s[6] && go_duration_valid(s + 7) ? NULL
+			       : "@every takes a duration such as 5m, 1h30m or 90s";
+		return "the macros are @yearly (or @annually), @monthly, @weekly, @daily (or @midnight), "
+		       "@hourly and @every DURATION";
 	}
 	size_t at = 0;
 	for (int field = 0; field < 5; field++) {
-		while (at < len && s[at] == ' ')
+		while (at < len && is_cron_blank(s[at]))
 			at++;
 		size_t end = at;
-		while (end < len && s[end] != ' ')
+		while (end < len && !is_cron_blank(s[end]))
 			end++;
 		if (end == at)
 			return "a schedule has five fields: minute, hour, day of the month, month and "
@@ -578,7 +619,7 @@ cron_schedule_problem(const char *s, size_t *bad_begin, size_t *bad_end)
 			return problem;
 		at = end;
 	}
-	while (at < len && s[at] == ' ')
+	while (at < len && is_cron_blank(s[at]))
 		at++;
 	*bad_begin = at;
 	return at < len ? "a schedule has five fields: this is a sixth" : NULL;

@@ -513,6 +513,25 @@ test_ipv4_address(void **state)
 		assert_false(is_ipv4_address(names[i]));
 }
 
+/* Schedules as robfig/cron's ParseStandard (Kubernetes') reads them:
+ * fields split on any blank, and @every with a Go duration. */
+static void
+test_cron_schedule(void **state)
+{
+	(void)state;
+	static const char *const fine[] = {"*/5 * * * *", "0\t6 * * MON", "0  6 * * 1-5",
+	                                   "@every 5m", "@every 1h30m", "@every 1.5s", "@every 0",
+	                                   "@every 300ms", "@every\t2h", "@hourly"};
+	static const char *const refused[] = {"@every", "@every ", "@every 5", "@every m",
+	                                      "@every 5m3", "@every .s", "@everyday", "@every 5 m",
+	                                      "* * * *", "* * * * * *", "0 6 * * 7"};
+	size_t begin, end;
+	for (size_t i = 0; i < sizeof fine / sizeof *fine; i++)
+		assert_null(cron_schedule_problem(fine[i], &begin, &end));
+	for (size_t i = 0; i < sizeof refused / sizeof *refused; i++)
+		assert_non_null(cron_schedule_problem(refused[i], &begin, &end));
+}
+
 int
 main(void)
 {
@@ -534,6 +553,7 @@ main(void)
 		cmocka_unit_test(test_item_path),
 		cmocka_unit_test(test_route_path),
 		cmocka_unit_test(test_ipv4_address),
+		cmocka_unit_test(test_cron_schedule),
 	};
 	return cmocka_run_group_tests_name("names", tests, NULL, NULL);
 }
