@@ -78,6 +78,14 @@ check_probe_headers(struct checker *k, const struct probe *p)
 			diag(&k->c->diags, E0515, h->loc,
 			     "HTTP header name %s must consist of letters, digits and '-'",
 			     cquote(k, h->name));
+		bool control = false; /* Go's HTTP client refuses such a value: the probe always fails */
+		for (const char *c = h->value; *c; c++)
+			control |= ((unsigned char)*c < 0x20 && *c != '\t') || *c == 0x7f;
+		if (control)
+			diag(&k->c->diags, E0515, h->loc,
+			     "the value of HTTP header %s holds a control character (a newline?): the "
+			     "kubelet could not send it, and the probe would always fail",
+			     cquote(k, h->name));
 	}
 }
 
