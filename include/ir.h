@@ -346,6 +346,7 @@ struct account {
 	const char *name;           /* the object's name */
 	struct ident written;       /* the account as first named (or the component it is made for) */
 	bool external;              /* `account NAME external`: no object is written */
+	bool made;                  /* made by todokc for a component that waits for jobs */
 	struct vec labels, annotations; /* struct header *: every component's `labels account`
 	                             * and `annotations account`, merged */
 };

@@ -72,8 +72,9 @@ const char *service_url(struct arena *a, const char *host, long long port, const
 void resolve_component_shape(struct resolver *r, struct component *comp);
 void resolve_component(struct resolver *r, struct component *comp);
 /* The account of this name (as written), made on first use; NULL after
- * an error (reported at its use). */
-struct account *use_account(struct resolver *r, struct ident name, bool external);
+ * an error (reported at its use).  made: the one todokc makes for a
+ * component that waits for jobs, which no written account may share. */
+struct account *use_account(struct resolver *r, struct ident name, bool external, bool made);
 
 /* labels.c */
 /* KEY = "VALUE" entries as written (labels, annotations, items, nodes)

@@ -405,9 +405,23 @@ resolve_route(struct resolver *r, struct route *route)
 /* Accounts */
 
 struct account *
-use_account(struct resolver *r, struct ident name, bool external)
+use_account(struct resolver *r, struct ident name, bool external, bool made)
 {
 	struct account *acc = strmap_get(&r->accounts, name.text);
+	if (acc && acc->made != made) {
+		/* A component's account named like the one made for another: the
+		 * two would be one ServiceAccount, with the other's Role. */
+		const struct ident *written = made ? &acc->written : &name;
+		const struct ident *other = made ? &name : &acc->written;
+		struct diagnostic *g = diag(
+			&r->c->diags, E0404, written->loc,
+			"account %s is also the account todokc makes for %s, which waits for a job: the "
+			"two would be one ServiceAccount; name it otherwise, or give %s 'account %s' "
+			"to share it", rquote(r, name.text), rquote(r, other->text), rquote(r, other->text),
+			name.text);
+		diag_note(&r->c->diags, g, other->loc, "%s is here", rquote(r, other->text));
+		return NULL;
+	}
 	if (acc) {
 		if (acc->external == external)
 			return acc;
@@ -421,6 +435,7 @@ use_account(struct resolver *r, struct ident name, bool external)
 	acc = NEW(r->a, struct account);
 	acc->written = name;
 	acc->external = external;
+	acc->made = made;
 	acc->name = external ? name.text : derive_name(r, NAMING_ACCOUNT, name.text);
 	strmap_put(r->a, &r->accounts, name.text, acc);
 	vec_push(r->a, &r->s->accounts, acc);
@@ -434,7 +449,7 @@ static void
 resolve_account(struct resolver *r, struct component *comp)
 {
 	struct account *acc = comp->account_name.text
-	                          ? use_account(r, comp->account_name, comp->account_external)
+	                          ? use_account(r, comp->account_name, comp->account_external, false)
 	                          : NULL;
 	for (size_t i = 0; i < comp->workloads.len; i++)
 		((struct workload *)comp->workloads.items[i])->pod.account = acc;

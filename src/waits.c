@@ -136,7 +136,7 @@ job_reader_for(struct resolver *r, struct component *comp, struct pod *pod)
 	if (pod->job_reader)
 		return pod->job_reader;
 	if (!pod->account)
-		pod->account = use_account(r, comp->name, false);
+		pod->account = use_account(r, comp->name, false, true);
 	struct job_reader *reader = NULL;
 	for (size_t i = 0; !reader && i < comp->workloads.len; i++)
 		reader = ((struct workload *)comp->workloads.items[i])->pod.job_reader;
