@@ -54,6 +54,24 @@ add_keywords(struct completion *k, const char *role)
 			add_item(k, keywords_by_spelling[i].spelling, ITEM_KEYWORD, role);
 }
 
+/* The words that start an item of a stack (or of a profile, which holds
+ * no profile): the declarations but "stack" itself, and the properties
+ * that also start one (the grammar's `item`; include/keywords.def says
+ * which). */
+static void
+add_stack_items(struct completion *k, bool in_profile)
+{
+	static const char *const also[] = {"annotations", "labels", "nodes", "security"};
+	for (size_t i = 0; i < nkeywords; i++) {
+		const char *word = keywords_by_spelling[i].spelling;
+		if (strcmp(keywords_by_spelling[i].role, "declaration") == 0 &&
+		    strcmp(word, "stack") != 0 && !(in_profile && strcmp(word, "profile") == 0))
+			add_item(k, word, ITEM_KEYWORD, "declaration");
+	}
+	for (size_t i = 0; i < sizeof also / sizeof *also; i++)
+		add_item(k, also[i], ITEM_KEYWORD, "property");
+}
+
 /* The declared names of the kinds in `kinds` (a bit per enum decl_kind). */
 static void
 add_names(struct completion *k, unsigned kinds)
@@ -339,7 +357,10 @@ complete_at(struct completion *k, const char *text, size_t start, size_t at)
 		return;
 	}
 	const char *role = block_role(sx, statement_start(sx, brace));
-	add_keywords(k, role);
+	if (role && strcmp(role, "declaration") == 0)
+		add_stack_items(k, strcmp(spelling(sx, statement_start(sx, brace)), "profile") == 0);
+	else
+		add_keywords(k, role);
 	/* The statement before may go on: "every 5s |" takes "delay" too. */
 	const char *more = prev > brace ? inner_role(sx, statement_start(sx, prev)) : NULL;
 	if (more && (!role || strcmp(more, role) != 0))

@@ -197,8 +197,10 @@ def labels(server, text, needle, delta):
 
 def check_completion(server, text):
     got, _ = labels(server, text, '\n\n  secret creds', 1)
-    check('completion in the stack: declaration words', {'service', 'stateful', 'job', 'cron',
-          'config', 'secret', 'param', 'profile'} <= set(got) and 'image' not in got, got)
+    check('completion in the stack: declaration words and the stack\'s labels, annotations, '
+          'security and nodes, not "stack"', {'service', 'stateful', 'job', 'cron', 'config',
+          'secret', 'param', 'profile', 'labels', 'annotations', 'security', 'nodes'} <= set(got)
+          and 'image' not in got and 'stack' not in got, got)
     got, _ = labels(server, text, '    port 8000', 4)
     check('completion in a component: property words', {'image', 'port', 'env', 'after',
           'sidecar', 'replicas', 'container-port'} <= set(got) and 'service' not in got, got)
