@@ -359,10 +359,18 @@ check_keys(struct checker *k, const struct keyset *set)
 		total += set->secret ? kv->nbytes
 		         : kv->value && kv->value->kind == RV_TEXT ? kv->value->len : 0;
 	}
+	/* A client-side `kubectl apply` keeps the object, as JSON (a Secret's
+	 * data in base64), in an annotation of 256 KiB at most. */
+	size_t applied = set->secret ? (total + 2) / 3 * 4 : total;
 	if (total > MAX_OBJECT_BYTES)
 		diag(&k->c->diags, E0510, set->name.loc,
 		     "%s %s holds %zu bytes; Kubernetes accepts at most 1048576 (1 MiB)", kind,
 		     cquote(k, set->name.text), total);
+	else if (applied > MAX_ANNOTATION_BYTES && !set->external)
+		diag(&k->c->diags, W0506, set->name.loc,
+		     "%s %s holds %zu bytes: 'kubectl apply' keeps a copy of what it applies in an "
+		     "annotation of at most 262144 bytes and refuses it; apply with 'kubectl apply "
+		     "--server-side'", kind, cquote(k, set->name.text), total);
 }
 
 /* A secret a route uses for TLS is written as type kubernetes.io/tls,
