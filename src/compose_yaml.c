@@ -71,6 +71,40 @@ span(struct reader *r, const yaml_mark_t *from, const yaml_mark_t *to)
 	return l;
 }
 
+/* The line around `at`, when its key says secret (`DB_PASSWORD: "hunt`,
+ * `- API_TOKEN=abc`): the value after the ':' or '=' is hidden in the
+ * excerpts of a YAML error, which come before anything is known to be a
+ * secret. */
+static void
+hide_secret_on_line(struct reader *r, uint32_t at)
+{
+	const char *text = r->c->src.text;
+	uint32_t begin = at, end = at;
+	while (begin > 0 && text[begin - 1] != '\n')
+		begin--;
+	while (end < r->c->src.len && text[end] != '\n' && text[end] != '\r')
+		end++;
+	uint32_t key = begin;
+	while (key < end && strchr(" \t-\"'", text[key]))
+		key++;
+	uint32_t sep = key;
+	while (sep < end && text[sep] != ':' && text[sep] != '=')
+		sep++;
+	if (sep == end || sep - key > 255)
+		return;
+	char name[256];
+	size_t n = sep - key;
+	memcpy(name, text + key, n);
+	while (n > 0 && strchr(" \t\"'", name[n - 1]))
+		n--;
+	name[n] = '\0';
+	uint32_t value = sep + 1;
+	while (value < end && (text[value] == ' ' || text[value] == '\t'))
+		value++;
+	if (n && value < end && secret_name(name))
+		diag_redact(&r->c->diags, (struct loc){value, end});
+}
+
 static void
 yaml_problem(struct reader *r)
 {
@@ -84,10 +118,12 @@ yaml_problem(struct reader *r)
 	} else {
 		at = span(r, &p->problem_mark, &p->problem_mark);
 	}
+	hide_secret_on_line(r, at.begin);
 	struct diagnostic *g = diag(&r->c->diags, E0801, at, "not valid YAML: %s",
 	                            p->problem ? p->problem : "the parser failed");
 	if (p->context && p->error != YAML_READER_ERROR) {
 		struct loc ctx = span(r, &p->context_mark, &p->context_mark);
+		hide_secret_on_line(r, ctx.begin);
 		diag_note(&r->c->diags, g, ctx, "%s", p->context);
 	}
 	r->failed = true;
