@@ -51,9 +51,12 @@ void check_job_settings(struct checker *k, struct component *comp);
  * 100, a count in 32 bits; false (reported) when not. */
 bool check_amount(struct checker *k, const struct amount *n, const char *what);
 
-/* check_review.c: a component's budget; its review warnings (run only on
- * a stack without errors). */
+/* check_review.c: a component's budget; the review warnings of a
+ * component, a config or a secret (run only on a stack without errors). */
 void check_budget(struct checker *k, const struct component *comp);
 void review_component(struct checker *k, const struct component *comp);
+void review_keyset(struct checker *k, const struct keyset *set);
+/* The bytes of a config's or secret's values, as its object holds them. */
+size_t keyset_bytes(const struct keyset *set);
 
 #endif

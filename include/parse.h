@@ -28,6 +28,7 @@ struct parse_ctx {
 	int secret_block;           /* the depth of the secret block the scanner is in, or 0 */
 	enum secret_head head;
 	int last;                   /* the last token (':' counts as '=') */
+	int before_paren;           /* the token before the last '(' */
 	bool pending;               /* the last token, at `pending_loc`, was a string or
 	                             * number in a secret block after neither '=' nor
 	                             * '(': hidden unless '=' follows (then it was a key) */
@@ -36,7 +37,7 @@ struct parse_ctx {
 	struct recover *r;          /* what parse_lex() follows */
 	bool resync;                /* a syntax error was reported: recovery ends at the
 	                             * next line that starts a statement */
-	bool lone_cr_reported;      /* a carriage return without a newline (E0103), once */
+	bool lone_cr_reported;      /* a carriage return without a newline (W0102), once */
 };
 
 /* Prepares parse_lex() (grammar/todok.y) for the source of p. */
@@ -51,6 +52,10 @@ void record_comment(struct parse_ctx *p, struct loc loc);
  * secret blocks and marks the values written in them as redacted
  * (unterminated: the string has no closing quote).  Returns token. */
 int scan_token(struct parse_ctx *p, int token, struct loc loc, bool unterminated);
+
+/* Whether the scanner is among a secret block's values, which no message
+ * may quote (scan_token() hides them in excerpts once scanned). */
+bool in_secret_values(const struct parse_ctx *p);
 
 /* Reports a character that starts no token (text: its bytes, one UTF-8
  * sequence), hidden when it may be part of a secret's value. */

@@ -345,32 +345,34 @@ check_component(struct checker *k, struct component *comp)
 
 /* Configs and secrets */
 
+size_t
+keyset_bytes(const struct keyset *set)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < set->keys.len; i++) {
+		const struct kv *kv = set->keys.items[i];
+		total += set->secret ? kv->nbytes
+		         : kv->value && kv->value->kind == RV_TEXT ? kv->value->len : 0;
+	}
+	return total;
+}
+
 static void
 check_keys(struct checker *k, const struct keyset *set)
 {
 	const char *kind = set->secret ? "secret" : "config";
-	size_t total = 0;
 	for (size_t i = 0; i < set->keys.len; i++) {
 		struct kv *kv = set->keys.items[i];
 		const char *problem = config_key_problem(kv->key.text);
 		if (problem)
 			diag(&k->c->diags, E0509, kv->key.loc, "%s key %s is not valid: %s", kind,
 			     cquote(k, kv->key.text), problem);
-		total += set->secret ? kv->nbytes
-		         : kv->value && kv->value->kind == RV_TEXT ? kv->value->len : 0;
 	}
-	/* A client-side `kubectl apply` keeps the object, as JSON (a Secret's
-	 * data in base64), in an annotation of 256 KiB at most. */
-	size_t applied = set->secret ? (total + 2) / 3 * 4 : total;
+	size_t total = keyset_bytes(set);
 	if (total > MAX_OBJECT_BYTES)
 		diag(&k->c->diags, E0510, set->name.loc,
 		     "%s %s holds %zu bytes; Kubernetes accepts at most 1048576 (1 MiB)", kind,
 		     cquote(k, set->name.text), total);
-	else if (applied > MAX_ANNOTATION_BYTES && !set->external)
-		diag(&k->c->diags, W0506, set->name.loc,
-		     "%s %s holds %zu bytes: 'kubectl apply' keeps a copy of what it applies in an "
-		     "annotation of at most 262144 bytes and refuses it; apply with 'kubectl apply "
-		     "--server-side'", kind, cquote(k, set->name.text), total);
 }
 
 /* A secret a route uses for TLS is written as type kubernetes.io/tls,
@@ -675,5 +677,9 @@ check_stack(struct compilation *c)
 	 * (warnings that --werror makes errors aside). */
 	for (size_t i = 0; c->diags.errors == c->diags.promoted && i < s->components.len; i++)
 		review_component(&k, s->components.items[i]);
+	for (size_t i = 0; c->diags.errors == c->diags.promoted && i < s->configs.len; i++)
+		review_keyset(&k, s->configs.items[i]);
+	for (size_t i = 0; c->diags.errors == c->diags.promoted && i < s->secrets.len; i++)
+		review_keyset(&k, s->secrets.items[i]);
 	arena_free(&k.scratch);
 }

@@ -309,6 +309,42 @@ check_token_volume_name(struct checker *k, const struct pod *pod)
 	}
 }
 
+/* The files a volume's items become: each path valid, and no two the
+ * same file, nor one file a folder of another ("x" and "x/y"): the kubelet
+ * would keep one of them. */
+static void
+check_item_paths(struct checker *k, const struct volume *vol)
+{
+	const char **paths = arena_alloc(&k->scratch, (vol->items.len + 1) * sizeof *paths);
+	for (size_t j = 0; j < vol->items.len; j++) {
+		const struct header *item = vol->items.items[j];
+		const char *problem = item_path_problem(item->value);
+		paths[j] = problem ? NULL : mount_point(&k->scratch, item->value);
+		if (problem)
+			diag(&k->c->diags, E0518, item->loc, "the path of item %s is not valid: %s",
+			     cquote(k, item->name), problem);
+		for (size_t i = 0; paths[j] && i < j; i++) {
+			const struct header *other = vol->items.items[i];
+			size_t a = paths[i] ? strlen(paths[i]) : 0, b = strlen(paths[j]);
+			size_t shorter = a < b ? a : b;
+			bool same = paths[i] && a == b && strcmp(paths[i], paths[j]) == 0;
+			bool nested = paths[i] && a != b && strncmp(paths[i], paths[j], shorter) == 0 &&
+			              (a < b ? paths[j] : paths[i])[shorter] == '/';
+			if (same || nested) {
+				diag_again(&k->c->diags, E0518, item->loc, other->loc, "the other item is here",
+				           same ? "items %s and %s are both written to %s: the kubelet keeps only "
+				                  "one of them"
+				                : "items %s and %s cannot both be written: %s is a file and a "
+				                  "folder at once", cquote(k, other->name),
+				           cquote(k, item->name),
+				           cquote(k, a < b ? other->value : item->value));
+				break;
+			}
+		}
+	}
+	arena_reset(&k->scratch);
+}
+
 static void
 check_volumes(struct checker *k, struct component *comp, struct workload *w)
 {
@@ -319,27 +355,13 @@ check_volumes(struct checker *k, struct component *comp, struct workload *w)
 		    vol->size.value <= 0)
 			diag(&k->c->diags, E0505, vol->size.loc,
 			     "a volume claim's size must be more than 0 (Kubernetes refuses the claim)");
-		const char *problem = vol->class.value ? dns1123_subdomain_problem(vol->class.value) : NULL;
+		/* class "": no class, a volume bound by hand (the API takes it) */
+		const char *problem = vol->class.value && *vol->class.value
+		                      ? dns1123_subdomain_problem(vol->class.value) : NULL;
 		if (problem)
 			diag(&k->c->diags, E0501, vol->class.written->loc, "storage class %s is not valid: %s",
 			     cquote(k, vol->class.value), problem);
-		struct strmap item_paths = {0};
-		for (size_t j = 0; j < vol->items.len; j++) {
-			const struct header *item = vol->items.items[j];
-			problem = item_path_problem(item->value);
-			if (problem)
-				diag(&k->c->diags, E0518, item->loc, "the path of item %s is not valid: %s",
-				     cquote(k, item->name), problem);
-			const struct header *other = strmap_claim(&k->scratch, &item_paths,
-			                                          mount_point(&k->scratch, item->value),
-			                                          (void *)item);
-			if (other && !problem)
-				diag_again(&k->c->diags, E0518, item->loc, other->loc, "the other item is here",
-				           "items %s and %s are both written to %s: the kubelet keeps only one "
-				           "of them", cquote(k, other->name), cquote(k, item->name),
-				           cquote(k, item->value));
-		}
-		arena_reset(&k->scratch);
+		check_item_paths(k, vol);
 		if (vol->claim != CLAIM_OBJECT)
 			continue;
 		check_object_name(k, vol->claim_name, "PersistentVolumeClaim",

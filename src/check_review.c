@@ -4,9 +4,11 @@
  * memory amounts probably written in the wrong unit, images that no tag
  * or digest pins, Services whose pods have no readiness probe, containers
  * that request no cpu or memory, liveness probes that are the readiness
- * probe; and the one error of the kind, a disruption budget that lets no
- * pod be evicted (E0540).  The warnings can be silenced for one component
- * with `quiet CODE "reason"` (src/lower_rollout.c, src/diag.c).
+ * probe; configs and secrets too large for a client-side kubectl apply
+ * (W0506); and the one error of the kind, a disruption budget that lets
+ * no pod be evicted (E0540).  The component's warnings can be silenced
+ * for one component with `quiet CODE "reason"` (src/lower_rollout.c,
+ * src/diag.c).
  */
 #include "check.h"
 
@@ -216,4 +218,20 @@ review_component(struct checker *k, const struct component *comp)
 			review_probes(k, ctr);
 		}
 	}
+}
+
+/* A client-side `kubectl apply` keeps the object, as JSON (a Secret's
+ * data in base64), in an annotation of 256 KiB at most: a config or secret
+ * Kubernetes takes may still be too large for it. */
+void
+review_keyset(struct checker *k, const struct keyset *set)
+{
+	size_t total = keyset_bytes(set);
+	size_t applied = set->secret ? (total + 2) / 3 * 4 : total;
+	if (set->external || total > MAX_OBJECT_BYTES || applied <= MAX_ANNOTATION_BYTES)
+		return;
+	diag(&k->c->diags, W0506, set->name.loc,
+	     "%s %s holds %zu bytes: 'kubectl apply' keeps a copy of what it applies in an "
+	     "annotation of at most 262144 bytes and refuses it; apply with 'kubectl apply "
+	     "--server-side'", set->secret ? "secret" : "config", cquote(k, set->name.text), total);
 }

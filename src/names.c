@@ -9,6 +9,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 static bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
@@ -559,22 +560,26 @@ go_duration_valid(const char *s)
 		return true;
 	if (!*s)
 		return false;
+	static const long double unit_ns[] = {1, 1e3, 1e3, 1e3, 1e6, 1e9, 60e9, 3600e9};
+	long double total = 0; /* Go refuses more than 2^63 - 1 nanoseconds */
 	while (*s) {
 		size_t whole = strspn(s, "0123456789"), frac = 0;
 		if (s[whole] == '.')
 			frac = strspn(s + whole + 1, "0123456789") + 1;
 		if (whole + frac == 0 || (whole == 0 && frac == 1))
 			return false;
+		long double number = strtold(s, NULL);
 		s += whole + frac;
-		size_t unit = 0;
-		for (int i = 0; units[i] && !unit; i++) /* "ms" before "m", "s" */
+		int unit = -1;
+		for (int i = 0; units[i] && unit < 0; i++) /* "ms" before "m", "s" */
 			if (strncmp(s, units[i], strlen(units[i])) == 0)
-				unit = strlen(units[i]);
-		if (!unit)
+				unit = i;
+		if (unit < 0)
 			return false;
-		s += unit;
+		total += number * unit_ns[unit];
+		s += strlen(units[unit]);
 	}
-	return true;
+	return total <= 9223372036854775807.0L;
 }
 
 static bool
@@ -596,8 +601,8 @@ cron_schedule_problem(const char *s, size_t *bad_begin, size_t *bad_end)
 			if (strcmp(s, macros[i]) == 0)
 				return NULL;
 		if (strncmp(s, "@every", 6) == 0 && (!s[6] || is_cron_blank(s[6])))
-			return s[6] && go_duration_valid(s + 7) ? NULL
-			       : "@every takes a duration such as 5m, 1h30m or 90s";
+			return s[6] == ' ' && go_duration_valid(s + 7) ? NULL
+			       : "@every takes one space and a duration such as 5m, 1h30m or 90s";
 		return "the macros are @yearly (or @annually), @monthly, @weekly, @daily (or @midnight), "
 		       "@hourly and @every DURATION";
 	}

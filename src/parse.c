@@ -146,13 +146,20 @@ scan_token(struct parse_ctx *p, int token, struct loc loc, bool unterminated)
 		record_token(p, token, loc);
 	settle_pending(p, token == ':' ? '=' : token); /* ':' is repaired to '=' */
 	if (p->secret_block && p->depth >= p->secret_block && is_value_token(token)) {
+		/* The argument of env(...), file(...) or field(...) names where the
+		 * value is, and is shown; after any other '(' it is a value's text. */
+		bool argument = p->last == '(' && (p->before_paren == KW_ENV ||
+		                                   p->before_paren == KW_FILE ||
+		                                   p->before_paren == KW_FIELD);
 		if (token == STRING)
 			loc = (struct loc){loc.begin + 1, unterminated ? loc.end : loc.end - 1};
-		if (loc.end > loc.begin && p->last == '=')
+		if (loc.end > loc.begin && (p->last == '=' || (p->last == '(' && !argument)))
 			diag_redact(&p->c->diags, loc);
-		else if (loc.end > loc.begin && p->last != '(')
+		else if (loc.end > loc.begin && !argument)
 			p->pending = true, p->pending_loc = loc;
 	}
+	if (token == '(')
+		p->before_paren = p->last;
 	p->last = token == ':' ? '=' : token;
 	if (p->head == HEAD_SECRET && is_name_token(token))
 		p->head = HEAD_NAME;
@@ -179,7 +186,7 @@ scan_token(struct parse_ctx *p, int token, struct loc loc, bool unterminated)
 void
 stray_character(struct parse_ctx *p, struct loc loc, const char *text)
 {
-	if (p->secret_block && p->depth >= p->secret_block) {
+	if (in_secret_values(p)) {
 		diag_redact(&p->c->diags, loc);
 		diag(&p->c->diags, E0103, loc,
 		     "stray character in a secret's values; a secret's value is text, written in "
@@ -207,9 +214,10 @@ lone_carriage_return(struct parse_ctx *p, struct loc loc, const char *text, size
 			continue;
 		p->lone_cr_reported = true;
 		uint32_t at = loc.begin + (uint32_t)i;
-		diag(&p->c->diags, E0103, (struct loc){at, at + 1},
-		     "a carriage return without a newline after it: todokc reads lines that end "
-		     "with LF or CRLF; convert its line ends (mac2unix does)");
+		diag(&p->c->diags, W0102, (struct loc){at, at + 1},
+		     "a carriage return without a newline after it: todokc ends lines with LF "
+		     "(or CRLF), so an editor that ends one here too shows other line numbers "
+		     "than its messages; convert the line ends (mac2unix does)");
 	}
 }
 
@@ -229,9 +237,7 @@ parse_whole(const char *s, size_t len, long long *out)
 	return true;
 }
 
-/* Whether a number scanned now is a value of a secret block, which no
- * message may quote (scan_token() hides it in excerpts once scanned). */
-static bool
+bool
 in_secret_values(const struct parse_ctx *p)
 {
 	return p->secret_block && p->depth >= p->secret_block;

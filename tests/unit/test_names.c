@@ -514,17 +514,19 @@ test_ipv4_address(void **state)
 }
 
 /* Schedules as robfig/cron's ParseStandard (Kubernetes') reads them:
- * fields split on any blank, and @every with a Go duration. */
+ * fields split on any blank, and "@every " (one space) with a Go duration
+ * of at most 2^63 - 1 ns (2562047h is within, 2562048h is not). */
 static void
 test_cron_schedule(void **state)
 {
 	(void)state;
 	static const char *const fine[] = {"*/5 * * * *", "0\t6 * * MON", "0  6 * * 1-5",
 	                                   "@every 5m", "@every 1h30m", "@every 1.5s", "@every 0",
-	                                   "@every 300ms", "@every\t2h", "@hourly"};
+	                                   "@every 300ms", "@every 2562047h", "@hourly"};
 	static const char *const refused[] = {"@every", "@every ", "@every 5", "@every m",
 	                                      "@every 5m3", "@every .s", "@everyday", "@every 5 m",
-	                                      "* * * *", "* * * * * *", "0 6 * * 7"};
+	                                      "* * * *", "* * * * * *", "0 6 * * 7", "@every\t2h",
+                                      "@every 2562048h"};
 	size_t begin, end;
 	for (size_t i = 0; i < sizeof fine / sizeof *fine; i++)
 		assert_null(cron_schedule_problem(fine[i], &begin, &end));
