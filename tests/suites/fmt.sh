@@ -38,7 +38,11 @@ for t in "$root"/tests/fmt/*.todok; do
 done
 
 # 2. The corpus: copies of each folder, original (a/) and formatted (b/).
-positionless() { sed -E 's/"line": [0-9]+, "column": [0-9]+, "end": \{"line": [0-9]+, "column": [0-9]+\}//g' "$1"; }
+# (W0102, a carriage return without a newline, is the one diagnostic the
+# formatted file may lose: fmt writes its line ends as LF.)
+positionless() {
+	sed -E '/"code": "W0102"/d; s/"line": [0-9]+, "column": [0-9]+, "end": \{"line": [0-9]+, "column": [0-9]+\}//g' "$1"
+}
 compile_both() { # DIR NAME EXTRA...: compiles a/NAME and b/NAME alike; 0 when they agree
 	local dir=$1 name=$2 v args=()
 	shift 2
