@@ -601,8 +601,10 @@ parse_lex(struct parse_ctx *p, yyscan_t scanner, YYSTYPE *val, YYLTYPE *loc, int
 		                           r->prev.token == KW_STARTUP) &&
 		    peek(p, scanner, 0)->token != STRING)
 			http_without_path(p, &t);
+		/* (Not while the rest of a bad line is skipped: the 'path' supplied
+		 * would be skipped too, and the string taken for the path again.) */
 		if (t.token == STRING && r->prev.token == STRING && r->prev2.token == KW_ROUTE &&
-		    same_line(p, r->prev.loc.end, t.loc.begin))
+		    !p->resync && same_line(p, r->prev.loc.end, t.loc.begin))
 			route_path_without_keyword(p, &t);
 		if (p->resync && resumes(p, &t)) {
 			p->resync = false;

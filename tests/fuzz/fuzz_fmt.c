@@ -8,7 +8,8 @@
  *     where the formatter says it put it;
  *   - the formatted text compiles exactly as the original: the same
  *     verdict, the same YAML stream, and the same diagnostics (codes and
- *     messages; their positions move);
+ *     messages; their positions move; but W0102, a carriage return alone,
+ *     which the layout's LF line ends leave out);
  *   - the text has no trailing blanks, no two blank lines, LF line ends
  *     and one final newline.
  * An input with syntax errors must be refused, and then nothing is
@@ -65,6 +66,8 @@ compile_text(const char *text, size_t len, struct buf *out, struct buf *diags)
 		render_stream(&c, out);
 	for (size_t i = 0; i < c.diags.list.len; i++) {
 		const struct diagnostic *g = c.diags.list.items[i];
+		if (g->code == W0102)
+			continue; /* a carriage return alone: the layout's line ends are LF */
 		buf_printf(diags, "%s %s\n", diag_codes[g->code].name, g->message);
 		for (size_t j = 0; j < g->notes.len; j++)
 			buf_printf(diags, "  %s\n", ((const struct note *)g->notes.items[j])->message);
