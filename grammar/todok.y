@@ -1616,25 +1616,29 @@ report_property_outside(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t
 	return true;
 }
 
-/* Two habits with a message of their own: a second stack in the file, and
- * a port's protocol written out as tcp (the default). */
+/* A second stack in the file: one file, one stack. */
 static bool
-report_second_stack_or_tcp(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t got, int n,
-                           const yysymbol_kind_t *expected)
+report_second_stack(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t got, int n,
+                    const yysymbol_kind_t *expected)
 {
-	if (got == YYSYMBOL_KW_STACK && n == 1 && expected[0] == YYSYMBOL_YYEOF) {
-		diag(&p->c->diags, E0201, *loc,
-		     "a file holds one stack: this second 'stack' is not read; put it in a file of its own");
-		return true;
-	}
+	if (got != YYSYMBOL_KW_STACK || n != 1 || expected[0] != YYSYMBOL_YYEOF)
+		return false;
+	diag(&p->c->diags, E0201, *loc,
+	     "a file holds one stack: this second 'stack' is not read; put it in a file of its own");
+	return true;
+}
+
+/* `port 80 tcp`: the protocol written out, though TCP is the default. */
+static bool
+report_tcp_protocol(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t got)
+{
 	const char *statement = recover_statement_word(p);
-	if (got == YYSYMBOL_KW_TCP && statement &&
-	    (strcmp(statement, "port") == 0 || strcmp(statement, "container-port") == 0)) {
-		diag(&p->c->diags, E0201, *loc,
-		     "TCP is a port's protocol unless 'udp' follows its number: remove 'tcp'");
-		return true;
-	}
-	return false;
+	if (got != YYSYMBOL_KW_TCP || !statement ||
+	    (strcmp(statement, "port") != 0 && strcmp(statement, "container-port") != 0))
+		return false;
+	diag(&p->c->diags, E0201, *loc,
+	     "TCP is a port's protocol unless 'udp' follows its number: remove 'tcp'");
+	return true;
 }
 
 static int
@@ -1673,7 +1677,7 @@ yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, struct parse_ct
 	    report_duration_unit(p, loc, got, n, expected) || report_probe_port(p, loc, got) ||
 	    report_cron_schedule(p, loc) || report_number_key(p, loc, got) ||
 	    report_property_outside(p, loc, got, n, expected) ||
-	    report_second_stack_or_tcp(p, loc, got, n, expected))
+	    report_second_stack(p, loc, got, n, expected) || report_tcp_protocol(p, loc, got))
 		return 0;
 	/* A declaration where a property must stand. */
 	const char *spelling = symbol_keyword(got);

@@ -113,10 +113,11 @@ check_probes(struct checker *k, const struct container *ctr)
 	}
 }
 
-/* The folder a mount path names: "/d/", "/d//" and "/d" are one, and
- * the second mount there would hide the first. */
+/* A path with its repeated and trailing '/' folded: "/d/", "//d" and
+ * "/d" name one folder (a second mount there would hide the first), "x/y"
+ * and "x//y" one file. */
 static const char *
-mount_point(struct arena *a, const char *path)
+folded_path(struct arena *a, const char *path)
 {
 	struct buf b = {0};
 	for (const char *p = path; *p; p++)
@@ -144,7 +145,7 @@ check_mounts(struct checker *k, const struct container *ctr)
 		if (problem)
 			diag(&k->c->diags, E0518, m->subpath.written->loc, "subpath %s is not valid: %s",
 			     cquote(k, m->subpath.value), problem);
-		const char *same = mount_point(&k->scratch, path);
+		const char *same = folded_path(&k->scratch, path);
 		if (path[0] == '/' && !same[1])
 			diag(&k->c->diags, E0518, m->path_loc,
 			     "a volume cannot be mounted at '/', the container's own root (the runtime "
@@ -319,16 +320,17 @@ check_item_paths(struct checker *k, const struct volume *vol)
 	for (size_t j = 0; j < vol->items.len; j++) {
 		const struct header *item = vol->items.items[j];
 		const char *problem = item_path_problem(item->value);
-		paths[j] = problem ? NULL : mount_point(&k->scratch, item->value);
+		paths[j] = problem ? NULL : folded_path(&k->scratch, item->value);
 		if (problem)
 			diag(&k->c->diags, E0518, item->loc, "the path of item %s is not valid: %s",
 			     cquote(k, item->name), problem);
 		for (size_t i = 0; paths[j] && i < j; i++) {
+			if (!paths[i])
+				continue; /* reported */
 			const struct header *other = vol->items.items[i];
-			size_t a = paths[i] ? strlen(paths[i]) : 0, b = strlen(paths[j]);
-			size_t shorter = a < b ? a : b;
-			bool same = paths[i] && a == b && strcmp(paths[i], paths[j]) == 0;
-			bool nested = paths[i] && a != b && strncmp(paths[i], paths[j], shorter) == 0 &&
+			size_t a = strlen(paths[i]), b = strlen(paths[j]), shorter = a < b ? a : b;
+			bool same = a == b && strcmp(paths[i], paths[j]) == 0;
+			bool nested = a != b && strncmp(paths[i], paths[j], shorter) == 0 &&
 			              (a < b ? paths[j] : paths[i])[shorter] == '/';
 			if (same || nested) {
 				diag_again(&k->c->diags, E0518, item->loc, other->loc, "the other item is here",
