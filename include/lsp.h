@@ -61,6 +61,7 @@ struct lsp {
 	FILE *in, *out;
 	bool initialized, shutdown, exited;
 	bool related_information;   /* the client shows diagnostics' related places */
+	bool plaintext_hover;       /* the client's hover takes plain text, not markdown */
 	struct lsp_doc **docs;
 	size_t ndocs, docs_cap;
 };

@@ -135,13 +135,31 @@ lsp_doc_at(struct lsp *s, const json_t *params, uint32_t *offset, struct lsp_err
 
 /* The life cycle */
 
+/* Whether a client whose hover.contentFormat is formats (NULL: not said)
+ * takes markdown: it is listed before plain text, or formats is absent
+ * or names neither (the client says nothing usable). */
+static bool
+takes_markdown(const json_t *formats)
+{
+	for (size_t i = 0; i < json_array_size(formats); i++) {
+		const char *kind = json_string_value(json_array_get(formats, i));
+		if (kind && strcmp(kind, "markdown") == 0)
+			return true;
+		if (kind && strcmp(kind, "plaintext") == 0)
+			return false;
+	}
+	return true;
+}
+
 static json_t *
 handle_initialize(struct lsp *s, json_t *params, struct lsp_error *err)
 {
 	json_t *caps = lsp_get(params, "capabilities", JSON_OBJECT);
-	json_t *pd = lsp_get(lsp_get(caps, "textDocument", JSON_OBJECT), "publishDiagnostics",
-	                     JSON_OBJECT);
+	json_t *doc = lsp_get(caps, "textDocument", JSON_OBJECT);
+	json_t *pd = lsp_get(doc, "publishDiagnostics", JSON_OBJECT);
 	s->related_information = json_is_true(json_object_get(pd, "relatedInformation"));
+	s->plaintext_hover = !takes_markdown(lsp_get(lsp_get(doc, "hover", JSON_OBJECT),
+	                                             "contentFormat", JSON_ARRAY));
 	s->initialized = true;
 	return json_pack("{s:{s:s, s:{s:b, s:i}, s:b, s:b, s:{s:[s]}, s:b, s:b},"
 	                 " s:{s:s, s:s}}",
@@ -339,7 +357,7 @@ static bool
 read_message(struct lsp *s, struct buf *line, struct buf *body, bool *ok)
 {
 	long long length = -1;
-	bool bad_line = false, bad_length = false, any = false;
+	bool bad_line = false, bad_length = false, conflict = false, any = false;
 	for (;;) {
 		if (!read_line(s->in, line))
 			return false;
@@ -349,6 +367,7 @@ read_message(struct lsp *s, struct buf *line, struct buf *body, bool *ok)
 			break;
 		any = true;
 		long long n = content_length(line->data);
+		conflict |= n >= 0 && length >= 0 && n != length;
 		if (n >= 0)
 			length = n;
 		bad_length |= n == -2;
@@ -363,6 +382,11 @@ read_message(struct lsp *s, struct buf *line, struct buf *body, bool *ok)
 		send_error(s, NULL, RPC_PARSE_ERROR, "a malformed header line was skipped");
 	if (length < 0)
 		return true;
+	if (conflict) {
+		send_error(s, NULL, RPC_PARSE_ERROR,
+		           "the message has two different Content-Lengths: it was skipped");
+		return read_body(s->in, (size_t)length, NULL);
+	}
 	if ((unsigned long long)length > LSP_MAX_MESSAGE) {
 		send_error(s, NULL, RPC_PARSE_ERROR, "the message is too large: it was skipped");
 		return read_body(s->in, (size_t)length, NULL);

@@ -83,18 +83,30 @@ name_introducer(const struct syntax *sx, long i)
 	return 0;
 }
 
-/* Markdown */
+/* The hover's text: markdown, or plain text for a client that does not
+ * take markdown (its hover.contentFormat, lsp.c). */
+struct hover_text {
+	struct buf buf;
+	bool markdown;
+};
 
-/* s as inline code, or as a code block when it has several lines. */
+/* s as inline code, or as a code block when it has several lines; as it
+ * is in plain text. */
 static void
-md_code(struct buf *b, const char *s, size_t len)
+put_code(struct hover_text *h, const char *s, size_t len)
 {
+	struct buf *b = &h->buf;
+	bool block = memchr(s, '\n', len) != NULL;
+	if (!h->markdown) {
+		buf_puts(b, block ? "\n" : "");
+		buf_append(b, s, len);
+		return;
+	}
 	size_t run = 0, longest = 0;
 	for (size_t i = 0; i < len; i++) {
 		run = s[i] == '`' ? run + 1 : 0;
 		longest = run > longest ? run : longest;
 	}
-	bool block = memchr(s, '\n', len) != NULL;
 	size_t fence = block ? (longest < 3 ? 3 : longest + 1) : longest + 1;
 	for (size_t i = 0; i < fence; i++)
 		buf_putc(b, '`');
@@ -106,7 +118,7 @@ md_code(struct buf *b, const char *s, size_t len)
 }
 
 static void
-md_value(struct buf *b, const char *value)
+put_value(struct hover_text *h, const char *value)
 {
 	size_t len = strlen(value), shown = len;
 	if (shown > MAX_SHOWN) {
@@ -114,9 +126,9 @@ md_value(struct buf *b, const char *value)
 		while (shown > 0 && ((unsigned char)value[shown] & 0xC0) == 0x80)
 			shown--;
 	}
-	md_code(b, value, shown);
+	put_code(h, value, shown);
 	if (shown < len)
-		buf_printf(b, " (%zu bytes in all)", len);
+		buf_printf(&h->buf, " (%zu bytes in all)", len);
 }
 
 static const char *
@@ -133,31 +145,32 @@ decl_word(const struct decl *d)
 }
 
 static void
-describe_reference(struct buf *b, const struct reference *r)
+describe_reference(struct hover_text *h, const struct reference *r)
 {
 	const struct decl *d = r->decl;
 	const char *name = d->name;
-	buf_printf(b, "%s ", decl_word(d));
-	md_code(b, name, strlen(name));
+	buf_printf(&h->buf, "%s ", decl_word(d));
+	put_code(h, name, strlen(name));
 	if (r->member) {
-		buf_puts(b, d->kind == DECL_COMPONENT ? ", its " : ", key ");
-		md_code(b, r->member, strlen(r->member));
+		buf_puts(&h->buf, d->kind == DECL_COMPONENT ? ", its " : ", key ");
+		put_code(h, r->member, strlen(r->member));
 	}
 	if (r->value) {
-		buf_puts(b, "\n\n");
-		md_value(b, r->value);
+		buf_puts(&h->buf, "\n\n");
+		put_value(h, r->value);
 	} else if (d->kind == DECL_SECRET) {
-		buf_puts(b, "\n\nA secret's value is never shown.");
+		buf_puts(&h->buf, "\n\nA secret's value is never shown.");
 	} else if (d->kind == DECL_CONFIG && r->member) {
-		buf_puts(b, "\n\nIts value holds a secret's, so it is not shown.");
+		buf_puts(&h->buf, "\n\nIts value holds a secret's, so it is not shown.");
 	}
 }
 
 static json_t *
-hover_json(const struct compilation *c, const struct buf *text, struct loc loc)
+hover_json(const struct compilation *c, const struct hover_text *h, struct loc loc)
 {
-	return json_pack("{s:{s:s, s:o}, s:o}", "contents", "kind", "markdown", "value",
-	                 lsp_string(text->data, text->len), "range", lsp_range(&c->src, loc));
+	return json_pack("{s:{s:s, s:o}, s:o}", "contents", "kind",
+	                 h->markdown ? "markdown" : "plaintext", "value",
+	                 lsp_string(h->buf.data, h->buf.len), "range", lsp_range(&c->src, loc));
 }
 
 /* What is at the cursor: a reference the resolver recorded, or a name
@@ -209,7 +222,7 @@ lsp_hover(struct lsp *s, json_t *params, struct lsp_error *err)
 	struct cursor k;
 	if (!cursor_at(s, params, err, &k))
 		return NULL;
-	struct buf text = {0};
+	struct hover_text text = {{0}, !s->plaintext_hover};
 	json_t *result = json_null();
 	const struct decl *decl = NULL;
 	if (k.ref) {
@@ -218,12 +231,12 @@ lsp_hover(struct lsp *s, json_t *params, struct lsp_error *err)
 	} else if (k.word && HAS_LOC(declared_at(&k, &decl)) && decl) {
 		size_t line, column;
 		source_position(&k.c->src, decl->loc.begin, &line, &column);
-		buf_printf(&text, "%s ", decl_word(decl));
-		md_code(&text, decl->name, strlen(decl->name));
-		buf_printf(&text, ", declared on line %zu", line);
+		buf_printf(&text.buf, "%s ", decl_word(decl));
+		put_code(&text, decl->name, strlen(decl->name));
+		buf_printf(&text.buf, ", declared on line %zu", line);
 		result = hover_json(k.c, &text, k.c->syntax->tokens[k.name].loc);
 	}
-	buf_free(&text);
+	buf_free(&text.buf);
 	return result;
 }
 

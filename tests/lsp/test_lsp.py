@@ -7,7 +7,9 @@ scripted client (lsp_client.py) and checks every answer:
              notes as relatedInformation; an incremental didChange that
              fixes it (diagnostics cleared); hover, definition, completion,
              formatting, documentSymbol; shutdown and exit;
-  malformed  bad Content-Length, no header, invalid JSON, not an object,
+  plaintext  a client whose hover takes plain text only gets it (no
+             markdown), one that prefers markdown gets markdown;
+  malformed  bad Content-Length, two that differ, no header, invalid JSON, not an object,
              no "jsonrpc", unknown method (-32601), wrong parameter types
              (-32602), requests before initialize and after shutdown; the
              server answers after each;
@@ -305,6 +307,31 @@ def session():
           (status, err))
 
 
+def plaintext():
+    for formats, kind, value in (
+            (['plaintext'], 'plaintext', 'service backend, its url\n\nhttp://shop-backend-service:8000'),
+            (['plaintext', 'markdown'], 'plaintext',
+             'service backend, its url\n\nhttp://shop-backend-service:8000'),
+            (['markdown', 'plaintext'], 'markdown',
+             'service `backend`, its `url`\n\n`http://shop-backend-service:8000`')):
+        server = Server([TODOKC, 'lsp'], dict(os.environ, LSP_TEST_TOKEN='session-token'))
+        try:
+            initialize(server, {'textDocument': {'hover': {'contentFormat': formats}}})
+            text = SESSION.replace('nope', 'postgres')
+            server.notify('textDocument/didOpen', {'textDocument': {
+                'uri': URI, 'languageId': 'todok', 'version': 1, 'text': text}})
+            server.wait_notification('textDocument/publishDiagnostics')
+            h = server.request('textDocument/hover', {'textDocument': doc(URI),
+                                                      'position': at(text, 'backend.url', 9)})
+            check('hover, contentFormat %s: %s' % (formats, kind),
+                  h and h['contents'] == {'kind': kind, 'value': value}, h)
+            server.request('shutdown')
+            server.notify('exit')
+        except (ServerError, KeyError, IndexError, TypeError) as e:
+            check('plaintext: the server answers', False, repr(e))
+        server.close()
+
+
 def malformed():
     server = Server([TODOKC, 'lsp'])
     hover = {'textDocument': doc('file:///tmp/m.todok'), 'position': {'line': 0, 'character': 0}}
@@ -328,6 +355,8 @@ def malformed():
             ('invalid JSON', b'Content-Length: 12\r\n\r\n{"jsonrpc":}', -32700),
             ('a body that is not an object', b'Content-Length: 7\r\n\r\n[1,2,3]', -32600),
             ('a stray line before a message', b'garbage\r\n', -32700),
+            ('two different Content-Lengths (the body skipped)',
+             b'Content-Length: 5\r\nContent-Length: 7\r\n\r\n[1,2,3]', -32700),
         ]
         for name, data, code in cases:
             server.send_bytes(data)
@@ -479,6 +508,7 @@ def secrets():
 
 def main():
     session()
+    plaintext()
     malformed()
     files_and_env()
     secrets()
