@@ -66,6 +66,7 @@ SRC = \
 	src/parse_recover.c \
 	src/pipeline.c \
 	src/profile.c \
+	src/properties.c \
 	src/resolve.c \
 	src/security.c \
 	src/tools.c \

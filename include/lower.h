@@ -1,7 +1,8 @@
 /*
  * lower.h - what the files of the lowering share (src/lower.c: the
  * stack's items and declarations; src/lower_component.c: a component's
- * properties; src/lower_rollout.c: its strategy, budget and quiets).  Only those files include it.
+ * properties; src/lower_rollout.c: its strategy, budget and quiets;
+ * src/properties.c: the table of properties).  Only those files include it.
  */
 #ifndef LOWER_H_INCLUDED
 #define LOWER_H_INCLUDED
@@ -14,6 +15,31 @@ struct lowering {
 	struct arena *a;
 	struct arena scratch; /* the maps that find what one item repeats: reset after it */
 };
+
+/* The blocks properties are written in. */
+enum block_kind {
+	BLOCK_SERVICE, BLOCK_STATEFUL, BLOCK_JOB, BLOCK_CRON, BLOCK_VARIANT, BLOCK_SIDECAR,
+	BLOCK_INIT, BLOCK_CONTAINER, BLOCK_KINDS
+};
+/* "a service", "an init container", ... */
+extern const char *const block_names[BLOCK_KINDS];
+/* The word that opens each kind of block: "service", "sidecar", ... */
+extern const char *const block_words[BLOCK_KINDS];
+
+/* properties.c: each property, the blocks it belongs in (a bit per
+ * block_kind), whether it may be given more than once in a block, and
+ * what to add when it is written where it does not belong. */
+struct prop_rule {
+	const char *word;
+	unsigned blocks;
+	bool repeats;
+	const char *hint;
+};
+extern const struct prop_rule prop_rules[PROP_KINDS];
+/* "liveness", "readiness", "startup" */
+extern const char *const probe_words[PROBE_SLOTS];
+/* The blocks of a prop_rule's bits: "a job or a cron". */
+const char *where_it_belongs(struct lowering *l, unsigned blocks);
 
 const char *lquote(struct lowering *l, const char *s);
 /* Names of stacks, components, configs, secrets, volumes, params, ports:

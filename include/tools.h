@@ -39,6 +39,11 @@ extern const size_t nkeywords;
 /* The keyword of a token, or NULL when it is none. */
 const struct keyword_info *keyword_info(int token);
 bool keyword_has_role(int token, const char *role);
+/* Whether a property starting with `word` may be written in a block
+ * opened by `block_word` ("service", "job", "sidecar", "variant", ...),
+ * by the lowering's table of properties (src/lower_component.c); true
+ * when either word is not one it knows. */
+bool property_belongs(const char *word, const char *block_word);
 /* A name or a keyword (which may be a name). */
 bool token_is_word(int kind);
 

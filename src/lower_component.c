@@ -4,9 +4,10 @@
  * sidecars, init and classic containers written inside it, its ports and
  * Services as written, its waits and routes, its job settings.
  *
- * The grammar takes every property in every block of properties; here the
- * one table of properties (prop_rules) says in which blocks each belongs,
- * whether it may be given more than once, and the words used to say so.
+ * The grammar takes every property in every block of properties; the one
+ * table of properties (prop_rules, src/properties.c) says in which blocks
+ * each belongs, whether it may be given more than once, and the words
+ * used to say so: property_here() checks each against it.
  */
 #include "lower.h"
 
@@ -19,81 +20,11 @@ const struct workload_kind_info workload_kinds[WORKLOAD_KINDS] = {
 	[WORKLOAD_CRONJOB] = {"cron", "a", OBJ_CRONJOB},
 };
 
-/* The blocks properties are written in. */
-enum block_kind {
-	BLOCK_SERVICE, BLOCK_STATEFUL, BLOCK_JOB, BLOCK_CRON, BLOCK_VARIANT, BLOCK_SIDECAR,
-	BLOCK_INIT, BLOCK_CONTAINER, BLOCK_KINDS
-};
-
-static const char *const block_names[BLOCK_KINDS] = {
-	"a service", "a stateful", "a job", "a cron", "a variant", "a sidecar",
-	"an init container", "a container block",
-};
-
 /* What a container of each nested block is called in a message. */
 static const char *const container_words[BLOCK_KINDS] = {
 	[BLOCK_SIDECAR] = "sidecar", [BLOCK_INIT] = "init container", [BLOCK_CONTAINER] = "container",
 };
 
-#define B(k) (1u << BLOCK_##k)
-#define WORKLOADS (B(SERVICE) | B(STATEFUL) | B(JOB) | B(CRON))
-#define REPLICATED (B(SERVICE) | B(STATEFUL))
-#define CONTAINERS (B(SIDECAR) | B(INIT) | B(CONTAINER))
-#define EVERYWHERE (WORKLOADS | B(VARIANT) | CONTAINERS)
-
-/* Each property: its words, the blocks it belongs in, whether it may be
- * given more than once in a block, and what to add when it is written
- * where it does not belong. */
-static const struct prop_rule {
-	const char *word;
-	unsigned blocks;
-	bool repeats;
-	const char *hint;
-} prop_rules[PROP_KINDS] = {
-	[PROP_IMAGE] = {"image", EVERYWHERE, false, NULL},
-	[PROP_PORT] = {"port", REPLICATED | B(SIDECAR) | B(CONTAINER), true,
-	               "; 'container-port' declares a port that no Service publishes"},
-	[PROP_REPLICAS] = {"replicas", REPLICATED | B(VARIANT), false, NULL},
-	[PROP_AUTOSCALE] = {"replicas", REPLICATED | B(VARIANT), false, NULL},
-	[PROP_REQUESTS] = {"requests", EVERYWHERE, false, NULL},
-	[PROP_LIMITS] = {"limits", EVERYWHERE, false, NULL},
-	[PROP_ENV] = {"env", EVERYWHERE, true, NULL},
-	[PROP_ENV_FROM] = {"env from", EVERYWHERE, true, NULL},
-	[PROP_PROBE] = {"probe", REPLICATED | B(VARIANT) | B(SIDECAR) | B(CONTAINER), true, NULL},
-	[PROP_EXPOSE] = {"expose", REPLICATED, false, NULL},
-	[PROP_EXPOSE_AS] = {"expose as", REPLICATED, true, NULL},
-	[PROP_VOLUME] = {"volume", WORKLOADS, true, NULL},
-	[PROP_AFTER] = {"after", WORKLOADS, true, NULL},
-	[PROP_COMMAND] = {"command", EVERYWHERE, false, NULL},
-	[PROP_ARGS] = {"args", EVERYWHERE, false, NULL},
-	[PROP_CONTAINER] = {"container", WORKLOADS, false, NULL},
-	[PROP_ROUTE] = {"route", REPLICATED, false, NULL},
-	[PROP_GRACE] = {"grace", WORKLOADS | B(VARIANT), false, NULL},
-	[PROP_LABELS] = {"labels", WORKLOADS | B(VARIANT), true, NULL},
-	[PROP_ANNOTATIONS] = {"annotations", WORKLOADS | B(VARIANT), true, NULL},
-	[PROP_SIDECAR] = {"sidecar", WORKLOADS, true, NULL},
-	[PROP_INIT] = {"init", WORKLOADS, true, NULL},
-	[PROP_VARIANT] = {"variant", B(SERVICE), true, NULL},
-	[PROP_CONTAINER_BLOCK] = {"container", WORKLOADS, true, NULL},
-	[PROP_MOUNT] = {"mount", CONTAINERS, true, NULL},
-	[PROP_ACCOUNT] = {"account", WORKLOADS, false, NULL},
-	[PROP_SECURITY] = {"security", EVERYWHERE, false, NULL},
-	[PROP_SELECTOR] = {"selector", REPLICATED, false, NULL},
-	[PROP_CONTAINER_PORT] = {"container-port", EVERYWHERE, true, NULL},
-	[PROP_NODES] = {"nodes", WORKLOADS | B(VARIANT), false, NULL},
-	[PROP_PULL] = {"pull", EVERYWHERE, false, NULL},
-	[PROP_PULL_SECRET] = {"pull-secret", WORKLOADS, false, NULL},
-	[PROP_STRATEGY] = {"strategy", B(SERVICE) | B(VARIANT), false, NULL},
-	[PROP_BUDGET] = {"budget", REPLICATED, false, NULL},
-	[PROP_ALLOW] = {"allow", WORKLOADS, true, NULL},
-	[PROP_RETRIES] = {"retries", B(JOB) | B(CRON), false, NULL},
-	[PROP_DEADLINE] = {"deadline", B(JOB) | B(CRON), false, NULL},
-	[PROP_KEEP] = {"keep", B(JOB) | B(CRON), false, NULL},
-	[PROP_CONCURRENCY] = {"concurrency", B(CRON), false, NULL},
-	[PROP_QUIET] = {"quiet", WORKLOADS, true, NULL},
-};
-
-static const char *const probe_words[PROBE_SLOTS] = {"liveness", "readiness", "startup"};
 static const char *const target_words[TARGET_KINDS] = {"pod", "workload", "service", "route",
                                                        "account"};
 
@@ -121,24 +52,6 @@ struct block {
 };
 
 static void lower_block(struct block *b, const struct vec *props);
-
-/* "a job or a cron", "a service, a stateful or a variant" */
-static const char *
-where_it_belongs(struct lowering *l, unsigned blocks)
-{
-	struct buf out = {0};
-	int n = 0, total = 0;
-	for (int k = 0; k < BLOCK_KINDS; k++)
-		total += (blocks >> k) & 1;
-	for (int k = 0; k < BLOCK_KINDS; k++) {
-		if (!(blocks & 1u << k))
-			continue;
-		if (n++)
-			buf_puts(&out, n == total ? " or " : ", ");
-		buf_puts(&out, block_names[k]);
-	}
-	return arena_buf_take(l->a, &out);
-}
 
 /* Whether the property belongs where it is written, and is not given
  * twice there; false (reported) otherwise. */

@@ -4,11 +4,12 @@
  * compilation and the roles of include/keywords.def.
  *
  *   where a statement starts: the words that start one in that block
- *     (declaration words in the stack and in a profile, property words
- *     in a component, a sidecar, an init, a container or a variant,
- *     resource words in cluster { });
- *   inside a statement: the words of its kind (probe words in a probe,
- *     volume words in a volume, expose words, resource words);
+ *     (declaration words in the stack and in a profile, the property
+ *     words that belong in a component of its kind, a sidecar, an init,
+ *     a container or a variant, resource words in cluster { });
+ *   inside a statement: the words of its kind (in a probe its kinds,
+ *     then once one is given its options; volume words in a volume,
+ *     expose words, resource words);
  *   after `after`, `allow from`: the components; after `env from`: the
  *     configs and secrets; after `from config`, `from secret`, `tls`:
  *     those; after `=`: every name, and env, file and field;
@@ -52,6 +53,56 @@ add_keywords(struct completion *k, const char *role)
 	for (size_t i = 0; role && i < nkeywords; i++)
 		if (strcmp(keywords_by_spelling[i].role, role) == 0)
 			add_item(k, keywords_by_spelling[i].spelling, ITEM_KEYWORD, role);
+}
+
+/* The property words that may start a statement in the block opened by
+ * `block_word` ("service", "job", "sidecar", ...). */
+static void
+add_properties(struct completion *k, const char *block_word)
+{
+	for (size_t i = 0; i < nkeywords; i++) {
+		const struct keyword_info *kw = &keywords_by_spelling[i];
+		if (strcmp(kw->role, "property") == 0 && property_belongs(kw->spelling, block_word))
+			add_item(k, kw->spelling, ITEM_KEYWORD, kw->role);
+	}
+}
+
+/* The kinds of probe: the words that may follow "liveness". */
+static const int probe_kinds[] = {KW_HTTP, KW_TCP, KW_EXEC, KW_GRPC};
+
+static bool
+is_probe_kind(int token)
+{
+	for (size_t i = 0; i < sizeof probe_kinds / sizeof *probe_kinds; i++)
+		if (probe_kinds[i] == token)
+			return true;
+	return false;
+}
+
+/* The probe words that may go on in the probe statement first..last: a
+ * kind until one is given, then the options (not a second kind). */
+static void
+add_probe_words(struct completion *k, const struct syntax *sx, long first, long last)
+{
+	bool has_kind = false;
+	for (long i = first; i >= 0 && i <= last; i++)
+		has_kind |= is_probe_kind(sx->tokens[i].kind);
+	for (size_t i = 0; i < nkeywords; i++) {
+		const struct keyword_info *kw = &keywords_by_spelling[i];
+		if (strcmp(kw->role, "probe") == 0 && is_probe_kind(kw->token) != has_kind)
+			add_item(k, kw->spelling, ITEM_KEYWORD, kw->role);
+	}
+}
+
+/* The words of `role` that go on in the statement first..last. */
+static void
+add_inner_words(struct completion *k, const char *role, const struct syntax *sx, long first,
+                long last)
+{
+	if (role && strcmp(role, "probe") == 0)
+		add_probe_words(k, sx, first, last);
+	else
+		add_keywords(k, role);
 }
 
 /* The words that start an item of a stack (or of a profile, which holds
@@ -348,7 +399,8 @@ complete_at(struct completion *k, const char *text, size_t start, size_t at)
 	if (complete_names(k, sx, prev))
 		return;
 	if (!at_statement_start(sx, prev)) {
-		add_keywords(k, inner_role(sx, statement_start(sx, prev)));
+		long first = statement_start(sx, prev);
+		add_inner_words(k, inner_role(sx, first), sx, first, prev);
 		return;
 	}
 	long brace = enclosing_brace(sx, prev);
@@ -356,15 +408,19 @@ complete_at(struct completion *k, const char *text, size_t start, size_t at)
 		add_item(k, "stack", ITEM_KEYWORD, "declaration");
 		return;
 	}
-	const char *role = block_role(sx, statement_start(sx, brace));
+	long opener = statement_start(sx, brace);
+	const char *role = block_role(sx, opener);
 	if (role && strcmp(role, "declaration") == 0)
-		add_stack_items(k, strcmp(spelling(sx, statement_start(sx, brace)), "profile") == 0);
+		add_stack_items(k, strcmp(spelling(sx, opener), "profile") == 0);
+	else if (role && strcmp(role, "property") == 0)
+		add_properties(k, spelling(sx, opener));
 	else
 		add_keywords(k, role);
 	/* The statement before may go on: "every 5s |" takes "delay" too. */
-	const char *more = prev > brace ? inner_role(sx, statement_start(sx, prev)) : NULL;
+	long first = prev > brace ? statement_start(sx, prev) : -1;
+	const char *more = first >= 0 ? inner_role(sx, first) : NULL;
 	if (more && (!role || strcmp(more, role) != 0))
-		add_keywords(k, more);
+		add_inner_words(k, more, sx, first, prev);
 }
 
 json_t *

@@ -206,13 +206,23 @@ def check_completion(server, text):
     got, _ = labels(server, text, '    port 8000', 4)
     check('completion in a component: property words', {'image', 'port', 'env', 'after',
           'sidecar', 'replicas', 'container-port'} <= set(got) and 'service' not in got, got)
+    check('completion in a service: no job-only words', not {'retries', 'deadline', 'keep',
+          'concurrency', 'mount'} & set(got), got)
+    got, _ = labels(server, text, '    port 5432', 4)
+    check('completion in a stateful: its words, not a service\'s strategy or variant',
+          {'image', 'port', 'volume', 'budget'} <= set(got) and
+          not {'strategy', 'variant', 'retries'} & set(got), got)
     got, _ = labels(server, text, 'every 5s', 9)
-    check('completion after a probe: probe words and property words (both may follow)',
+    check('completion after a probe: probe options and property words (both may follow)',
           {'delay', 'every', 'timeout', 'on', 'image', 'port'} <= set(got) and
-          'service' not in got, got)
+          not {'service', 'http', 'tcp'} & set(got), got)
     got, _ = labels(server, text, 'every 5s', 6)
-    check('completion inside a probe: probe words only', {'delay', 'every', 'timeout', 'on'} <=
-          set(got) and 'image' not in got, got)
+    check('completion inside a probe: its options only, no second kind',
+          {'delay', 'every', 'timeout', 'on'} <= set(got) and
+          not {'image', 'http', 'tcp', 'exec', 'grpc'} & set(got), got)
+    got, _ = labels(server, text, 'tcp  requests', 0)
+    check('completion after `readiness`: the probe kinds only',
+          sorted(got) == ['exec', 'grpc', 'http', 'tcp'], got)
     got, _ = labels(server, text, 'after postgres', 6)
     check('completion after `after`: the components', got == ['postgres', 'backend'], got)
     got, _ = labels(server, text, 'from app-config', 5)
