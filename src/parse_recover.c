@@ -30,6 +30,7 @@ struct block {
 	enum block_kind kind;
 	struct loc open;  /* the '{' */
 	const char *name; /* "postgres", "env" */
+	uint32_t indent;  /* the blanks that start the line of its '{' */
 };
 
 struct tok {
@@ -55,6 +56,11 @@ struct recover {
 	const char *stmt_word;    /* its spelling or text */
 	struct block closed;      /* the block closed last, and where */
 	struct loc closed_at;
+	/* The first '}' indented as the block around the one it closes: that
+	 * one, by its indentation, may be the block whose '}' is missing. */
+	struct block misclosed;
+	struct loc misclosed_at;
+	const char *misclosed_outer;
 	bool dash_run;            /* the last line started with a '- ' item */
 	bool dash_bracket;        /* ... of "args" or "command": a '[' was supplied */
 };
@@ -81,6 +87,20 @@ static bool
 same_line(const struct parse_ctx *p, uint32_t a, uint32_t b)
 {
 	return !memchr(text(p) + a, '\n', b > a ? b - a : 0);
+}
+
+/* The blanks that start the line of `at`. */
+static uint32_t
+indent_of(const struct parse_ctx *p, uint32_t at)
+{
+	const char *s = text(p);
+	uint32_t start = at;
+	while (start > 0 && s[start - 1] != '\n')
+		start--;
+	uint32_t end = start;
+	while (s[end] == ' ' || s[end] == '\t')
+		end++;
+	return end - start;
 }
 
 /* '{' minus '}' outside strings and comments. */
@@ -122,6 +142,7 @@ recover_init(struct parse_ctx *p)
 {
 	p->r = NEW(p->arena, struct recover);
 	p->r->closed_at = NO_LOC;
+	p->r->misclosed_at = NO_LOC;
 }
 
 /* Tokens */
@@ -218,6 +239,7 @@ open_block(struct parse_ctx *p, struct loc at)
 	struct block *b = &r->blocks[r->nblocks++];
 	b->kind = opened_kind(r);
 	b->open = at;
+	b->indent = indent_of(p, at.begin);
 	/* "service web {" is the block of 'web'; "env {" and "labels pod {" of
 	 * their keyword. */
 	bool named = r->prev.token == WORD || (r->prev.token != r->stmt_first && b->kind != BLOCK_ENTRIES &&
@@ -242,6 +264,14 @@ delivered(struct parse_ctx *p, const struct tok *t)
 	} else if (t->token == '}' && r->nblocks) {
 		r->closed = r->blocks[--r->nblocks];
 		r->closed_at = t->loc;
+		uint32_t indent = indent_of(p, t->loc.begin);
+		const struct block *outer = top(r);
+		if (t->starts_line && outer && !HAS_LOC(r->misclosed_at) && indent < r->closed.indent &&
+		    indent == outer->indent) {
+			r->misclosed = r->closed;
+			r->misclosed_at = t->loc;
+			r->misclosed_outer = outer->name;
+		}
 	}
 	r->prev2 = r->prev;
 	r->prev = *t;
@@ -463,6 +493,16 @@ missing_brace(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
 	struct block *b = top(r);
 	if (!b)
 		return false;
+	if (t->token == 0 && HAS_LOC(r->misclosed_at)) {
+		/* "  service api {" ... "}": that '}' is the stack's. */
+		struct diagnostic *d = diag(&p->c->diags, E0120, r->misclosed_at,
+		                            "expected '}' to close the '%s' block before this '}', "
+		                            "which is indented as the '%s' block's",
+		                            r->misclosed.name, r->misclosed_outer);
+		note_open(p, d, &r->misclosed, "opened");
+		r->misclosed_at = NO_LOC;
+		return true;
+	}
 	if (t->token == 0) {
 		struct diagnostic *d = diag(&p->c->diags, E0120, t->loc,
 		                            "expected '}' to close the '%s' block at the end of the file",
