@@ -215,8 +215,11 @@ count_only(struct diags *d, enum diag_code code, struct loc loc)
 	return d->overflow;
 }
 
+/* A diagnostic at loc of the source, or in another file (`place`: its
+ * path, and its line and column when loc is NO_LOC; NULL for the
+ * source). */
 static struct diagnostic *
-vdiag(struct diags *d, enum diag_code code, struct loc loc, const char *fmt,
+vdiag(struct diags *d, enum diag_code code, struct loc loc, const char *place, const char *fmt,
       va_list ap)
 {
 	if (d->list.len >= MAX_DIAGNOSTICS)
@@ -231,8 +234,8 @@ vdiag(struct diags *d, enum diag_code code, struct loc loc, const char *fmt,
 	/* What is checked once per pod (a variant's repeats its component's
 	 * properties) is reported once: the same message at the same place
 	 * is kept out of the list, and so are the notes put on it. */
-	const char *key = arena_printf(d->arena, "%u:%u:%d:%s", loc.begin, loc.end, (int)code,
-	                               g->message);
+	const char *key = arena_printf(d->arena, "%s:%u:%u:%d:%s", place ? place : "", loc.begin,
+	                               loc.end, (int)code, g->message);
 	if (strmap_claim(d->arena, &d->seen, key, g))
 		return g;
 	bool inside = HAS_LOC(loc) && loc.begin >= d->context_span.begin &&
@@ -249,7 +252,7 @@ diag(struct diags *d, enum diag_code code, struct loc loc, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	struct diagnostic *g = vdiag(d, code, loc, fmt, ap);
+	struct diagnostic *g = vdiag(d, code, loc, NULL, fmt, ap);
 	va_end(ap);
 	return g;
 }
@@ -260,7 +263,8 @@ diag_in_file(struct diags *d, enum diag_code code, const char *file, size_t line
 {
 	va_list ap;
 	va_start(ap, fmt);
-	struct diagnostic *g = vdiag(d, code, NO_LOC, fmt, ap);
+	const char *place = arena_printf(d->arena, "%s:%zu:%zu", file, line, column);
+	struct diagnostic *g = vdiag(d, code, NO_LOC, place, fmt, ap);
 	va_end(ap);
 	g->file = file;
 	g->line = line;
@@ -274,7 +278,7 @@ diag_in(struct diags *d, const struct source *src, enum diag_code code, struct l
 {
 	va_list ap;
 	va_start(ap, fmt);
-	struct diagnostic *g = vdiag(d, code, loc, fmt, ap);
+	struct diagnostic *g = vdiag(d, code, loc, src && src != d->src ? src->path : NULL, fmt, ap);
 	va_end(ap);
 	g->src = src == d->src ? NULL : src;
 	return g;
@@ -301,7 +305,7 @@ diag_again(struct diags *d, enum diag_code code, struct loc loc, struct loc firs
 {
 	va_list ap;
 	va_start(ap, fmt);
-	struct diagnostic *g = vdiag(d, code, loc, fmt, ap);
+	struct diagnostic *g = vdiag(d, code, loc, NULL, fmt, ap);
 	va_end(ap);
 	diag_note(d, g, first, "%s", note);
 	return g;

@@ -244,9 +244,11 @@ parse_env_text(struct compilation *c, const char *path, char *text, size_t len)
 			if (strncmp(p, "export ", 7) == 0)
 				p += 7;
 			char *eq = strchr(p, '=');
-			if (!eq || eq == p || memchr(p, ' ', (size_t)(eq - p))) {
+			char *blank = eq ? memchr(p, ' ', (size_t)(eq - p)) : NULL;
+			if (!eq || eq == p || blank) {
 				diag_in_file(&c->diags, E0003, path, line_no, (size_t)(p - line) + 1,
-				             "not a VAR=value line");
+				             "not a VAR=value line%s",
+				             blank && blank > p ? ": no blank may stand before the '='" : "");
 				ok = false;
 			} else {
 				*eq = '\0';
