@@ -92,7 +92,8 @@ enum { INT_TEXT_MAX = 20 };
 size_t int_to_text(long long v, char out[INT_TEXT_MAX]);
 /* Moves the buffer's bytes into the arena (NUL-terminated) and frees it. */
 char *arena_buf_take(struct arena *a, struct buf *b);
-/* Appends s as the contents of a JSON string (RFC 8259), without the quotes. */
+/* Appends s as the contents of a JSON string (RFC 8259), without the quotes;
+ * a byte that is not UTF-8 becomes U+FFFD. */
 void json_escape(struct buf *out, const char *s, size_t len);
 
 /* A string-keyed hash table in the arena (names to declarations). */

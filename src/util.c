@@ -362,6 +362,15 @@ json_escape(struct buf *out, const char *s, size_t len)
 			if (c < 0x20 || c == 0x7F) {
 				snprintf(u, sizeof u, "\\u%04x", c);
 				esc = u;
+			} else if (c >= 0x80) {
+				/* JSON is UTF-8: a byte that is not is U+FFFD. */
+				uint32_t cp;
+				size_t n = utf8_decode((const unsigned char *)s + i, len - i, &cp);
+				if (n) {
+					i += n - 1;
+					continue;
+				}
+				esc = "\\ufffd";
 			}
 		}
 		if (!esc)
