@@ -155,6 +155,11 @@ static json_t *
 handle_initialize(struct lsp *s, json_t *params, struct lsp_error *err)
 {
 	json_t *caps = lsp_get(params, "capabilities", JSON_OBJECT);
+	if (!caps) {
+		*err = (struct lsp_error){RPC_INVALID_PARAMS,
+		                          "params must be an object with the client's capabilities"};
+		return NULL;
+	}
 	json_t *doc = lsp_get(caps, "textDocument", JSON_OBJECT);
 	json_t *pd = lsp_get(doc, "publishDiagnostics", JSON_OBJECT);
 	s->related_information = json_is_true(json_object_get(pd, "relatedInformation"));

@@ -348,6 +348,9 @@ def malformed():
     try:
         e = server.request_error('textDocument/hover', hover)
         check('a request before initialize: -32002', e['code'] == -32002, e)
+        for params in ([], {'processId': None}):
+            e = server.request_error('initialize', params)
+            check('initialize with params %r: -32602' % (params,), e['code'] == -32602, e)
         initialize(server)
         text = 'stack m {\n  service web {\n    image "x"\n    port 80\n  }\n}\n'
         server.notify('textDocument/didOpen', {'textDocument': {
