@@ -14,6 +14,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "todok.tab.h"
 #include "todok.yy.h"
@@ -257,6 +258,31 @@ whole_value(struct parse_ctx *p, const char *s, size_t digits, struct ast_number
 		     diag_quote(p->arena, out->text));
 }
 
+/* The known suffix a bad one most likely means: the same letters in
+ * another case (2gi: Gi), a size in bytes (512mb, 1GB: Mi, Gi), or one
+ * letter away (1Gb); NULL when none is close. */
+static const char *
+nearest_suffix(const char *bad)
+{
+	size_t len = strlen(bad);
+	bool bytes = len == 2 && (bad[1] == 'b' || bad[1] == 'B');
+	const char *best = NULL;
+	size_t best_distance = (size_t)-1;
+	for (size_t i = 0; quantity_suffixes[i].suffix; i++) {
+		const char *known = quantity_suffixes[i].suffix;
+		if (strcasecmp(bad, known) == 0)
+			return known;
+		if (bytes && strlen(known) == 2 && ((bad[0] ^ known[0]) & ~0x20) == 0)
+			best = known, best_distance = 0;
+		size_t d = edit_distance(bad, known);
+		if (d < best_distance && d <= 1 && strlen(known) == 2) {
+			best = known;
+			best_distance = d;
+		}
+	}
+	return best;
+}
+
 /* A number whose suffix is no quantity's (1Gb, 10ms): reported with the
  * nearest suffix.  The parser will not report this token again. */
 static void
@@ -269,26 +295,22 @@ bad_suffix(struct parse_ctx *p, const struct ast_number *n, size_t numeric)
 		return;
 	}
 	const char *bad = n->text + numeric;
-	const char *best = NULL;
-	size_t best_distance = (size_t)-1;
-	for (size_t i = 0; quantity_suffixes[i].suffix; i++) {
-		const char *known = quantity_suffixes[i].suffix;
-		size_t d = edit_distance(bad, known);
-		if (d < best_distance && d <= 1 && strlen(known) == 2) {
-			best = known;
-			best_distance = d;
-		}
-	}
-	if (best)
+	const char *best = nearest_suffix(bad);
+	if (best) {
 		diag(&p->c->diags, E0108, n->loc,
 		     "%s is not a quantity: unknown suffix %s; did you mean '%.*s%s'?",
 		     diag_quote(p->arena, n->text), diag_quote(p->arena, bad), (int)numeric, n->text,
 		     best);
-	else
-		diag(&p->c->diags, E0108, n->loc,
-		     "%s is not a quantity, duration or percentage: unknown suffix %s "
-		     "(quantities use m, k, M, G, T, Ki, Mi, Gi, Ti; durations s)",
-		     diag_quote(p->arena, n->text), diag_quote(p->arena, bad));
+		return;
+	}
+	struct buf known = {0};
+	for (size_t i = 0; quantity_suffixes[i].suffix; i++)
+		buf_printf(&known, "%s%s", i ? ", " : "", quantity_suffixes[i].suffix);
+	diag(&p->c->diags, E0108, n->loc,
+	     "%s is not a quantity, duration or percentage: unknown suffix %s "
+	     "(quantities use %s; durations s)",
+	     diag_quote(p->arena, n->text), diag_quote(p->arena, bad), known.data);
+	buf_free(&known);
 }
 
 static size_t
