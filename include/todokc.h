@@ -162,6 +162,10 @@ const struct ast_stack *apply_profile(struct compilation *c, const struct ast_st
 void resolve_stack(struct compilation *c);
 void order_stack(struct compilation *c);
 void check_stack(struct compilation *c);
+/* The review warnings of c->stack (W05xx that are advice, not the API
+ * server's rules: src/check_review.c); run only for a stack without
+ * errors, whose every configuration is without errors too. */
+void review_stack(struct compilation *c);
 
 /* The SHA-256 of data, in hex (hash.c, through nettle). */
 void sha256_hex(const void *data, size_t len, char out[65]);

@@ -673,13 +673,5 @@ check_stack(struct compilation *c)
 	check_labels(&k);
 	check_capacity_of(&k, false);
 	check_capacity_of(&k, true);
-	/* A review of a stack that does not compile would only hide its errors
-	 * (warnings that --werror makes errors aside). */
-	for (size_t i = 0; c->diags.errors == c->diags.promoted && i < s->components.len; i++)
-		review_component(&k, s->components.items[i]);
-	for (size_t i = 0; c->diags.errors == c->diags.promoted && i < s->configs.len; i++)
-		review_keyset(&k, s->configs.items[i]);
-	for (size_t i = 0; c->diags.errors == c->diags.promoted && i < s->secrets.len; i++)
-		review_keyset(&k, s->secrets.items[i]);
 	arena_free(&k.scratch);
 }

@@ -235,3 +235,17 @@ review_keyset(struct checker *k, const struct keyset *set)
 	     "annotation of at most 262144 bytes and refuses it; apply with 'kubectl apply "
 	     "--server-side'", set->secret ? "secret" : "config", cquote(k, set->name.text), total);
 }
+
+void
+review_stack(struct compilation *c)
+{
+	struct checker k = {c, c->stack, &c->arena, false, {0}};
+	struct stack *s = c->stack;
+	for (size_t i = 0; i < s->components.len; i++)
+		review_component(&k, s->components.items[i]);
+	for (size_t i = 0; i < s->configs.len; i++)
+		review_keyset(&k, s->configs.items[i]);
+	for (size_t i = 0; i < s->secrets.len; i++)
+		review_keyset(&k, s->secrets.items[i]);
+	arena_free(&k.scratch);
+}

@@ -87,13 +87,24 @@ apply_capacity(struct compilation *c)
 		s->capacity.memory = (struct quantity){o->capacity_memory, NO_LOC, 0};
 }
 
+/* A configuration checked, as the review (review_stack()) will see it:
+ * the review runs once every configuration is checked, and only when
+ * none has errors (it would hide them). */
+struct checked {
+	struct stack *stack;
+	const struct note *context;
+	struct loc context_span;
+	bool other;
+};
+
 /* The stack as one profile changes it (NULL: none), through every stage
- * but the plan; c->stack is the result.  When it is the last to be
- * lowered (`last`) and no tool reads the syntax, the tree's items and
- * properties are freed before the resolution: a big stack's peak memory
- * no longer holds them. */
+ * but the plan; c->stack is the result, kept in `checked`.  When it is
+ * the last to be lowered (`last`) and no tool reads the syntax, the tree's
+ * items and properties are freed before the resolution: a big stack's
+ * peak memory no longer holds them. */
 static void
-compile_configuration(struct compilation *c, const struct ast_item *profile, bool last)
+compile_configuration(struct compilation *c, const struct ast_item *profile, bool last,
+                      struct vec *checked)
 {
 	lower_stack(c, apply_profile(c, c->ast, profile));
 	if (last && !c->syntax) {
@@ -104,6 +115,28 @@ compile_configuration(struct compilation *c, const struct ast_item *profile, boo
 	resolve_stack(c);
 	order_stack(c);
 	check_stack(c);
+	struct checked *k = NEW(&c->arena, struct checked);
+	*k = (struct checked){c->stack, c->diags.context, c->diags.context_span, c->checking_other};
+	vec_push(&c->arena, checked, k);
+}
+
+/* The review warnings of every configuration checked, each with its
+ * note; c->stack is left as it was. */
+static void
+review_configurations(struct compilation *c, const struct vec *checked)
+{
+	struct stack *compiled = c->stack;
+	for (size_t i = 0; i < checked->len; i++) {
+		const struct checked *k = checked->items[i];
+		c->stack = k->stack;
+		c->diags.context = k->context;
+		c->diags.context_span = k->context_span;
+		c->checking_other = k->other;
+		review_stack(c);
+	}
+	c->diags.context = NULL;
+	c->checking_other = false;
+	c->stack = compiled;
 }
 
 /* The profile --profile names; NULL when none is asked for, or when the
@@ -150,16 +183,18 @@ selected_profile(struct compilation *c, const struct vec *profiles, bool *unknow
  * only it has wrong is reported with a note naming it. */
 static void
 check_other_configurations(struct compilation *c, const struct vec *profiles,
-                           const struct ast_item *selected, bool unknown)
+                           const struct ast_item *selected, bool unknown, struct vec *checked)
 {
 	struct stack *compiled = c->stack;
 	c->checking_other = true;
 	struct note *context = NEW(&c->arena, struct note);
+	/* With an unknown --profile nothing is compiled: the stack without a
+	 * profile stands for the stack, and its errors need no note. */
 	if (selected || unknown) {
 		*context = (struct note){NO_LOC, "found when compiling without a profile"};
-		c->diags.context = context;
+		c->diags.context = selected ? context : NULL;
 		c->diags.context_span = NO_LOC;
-		compile_configuration(c, NULL, false);
+		compile_configuration(c, NULL, false, checked);
 	}
 	for (size_t i = 0; i < profiles->len; i++) {
 		const struct ast_item *p = profiles->items[i];
@@ -171,7 +206,7 @@ check_other_configurations(struct compilation *c, const struct vec *profiles,
 		                                      diag_quote(&c->arena, p->name.text))};
 		c->diags.context = context;
 		c->diags.context_span = p->loc;
-		compile_configuration(c, p, false);
+		compile_configuration(c, p, false, checked);
 	}
 	c->diags.context = NULL;
 	c->checking_other = false;
@@ -189,9 +224,12 @@ check_source(struct compilation *c, const char *path, const char *text, size_t l
 	list_profiles(c, c->ast, &profiles);
 	bool unknown;
 	const struct ast_item *selected = selected_profile(c, &profiles, &unknown);
+	struct vec checked = {0};
 	if (!unknown) /* else every configuration is only checked, no secret read */
-		compile_configuration(c, selected, !profiles.len);
-	check_other_configurations(c, &profiles, selected, unknown);
+		compile_configuration(c, selected, !profiles.len, &checked);
+	check_other_configurations(c, &profiles, selected, unknown, &checked);
+	if (c->diags.errors == c->diags.promoted)
+		review_configurations(c, &checked);
 	/* An error may hide the warning a quiet is for. */
 	if (c->diags.errors == c->diags.promoted)
 		diag_unused_quiets(&c->diags);
