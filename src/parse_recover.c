@@ -541,15 +541,20 @@ extra_brace(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
 			note_open(p, d, &r->closed, "opened");
 		return true;
 	}
-	if (b->kind != BLOCK_PROPS || r->nblocks < 2 || r->blocks[r->nblocks - 2].kind != BLOCK_ITEMS)
-		return false;
 	struct tok *next = peek(p, scanner, 0);
-	if (!property_only(next->token) || !next->starts_line ||
-	    brace_count(p) >= 0)
+	/* "  }" closing the stack before its next "  service api {". */
+	bool items = b->kind == BLOCK_ITEMS && is_role(next->token, "declaration") &&
+	             next->token != KW_STACK;
+	if (!items && (b->kind != BLOCK_PROPS || r->nblocks < 2 ||
+	               r->blocks[r->nblocks - 2].kind != BLOCK_ITEMS || !property_only(next->token)))
 		return false;
+	if (!next->starts_line || brace_count(p) >= 0)
+		return false;
+	size_t line, column;
+	source_position(&p->c->src, next->loc.begin, &line, &column);
 	struct diagnostic *d = diag(&p->c->diags, E0121, t->loc,
-	                            "extra '}': it would close the '%s' block before its '%s' on the next line",
-	                            b->name, keyword_spelling(next->token));
+	                            "extra '}': it would close the '%s' block before its '%s' on line %zu",
+	                            b->name, keyword_spelling(next->token), line);
 	note_open(p, d, b, "opened");
 	r->balance++;
 	return true;
