@@ -478,6 +478,36 @@ route_path_without_keyword(struct parse_ctx *p, struct tok *t)
 
 /* Missing and extra braces */
 
+/* "service web" with a property on the next line: the block's '{' is
+ * missing; it is supplied after the name (or a cron's schedule). */
+static bool
+component_without_brace(struct parse_ctx *p, struct tok *t)
+{
+	struct recover *r = p->r;
+	const struct block *b = top(r);
+	if (p->resync || !t->starts_line || !is_role(t->token, "property") || !b ||
+	    b->kind != BLOCK_ITEMS)
+		return false;
+	int kind = r->stmt_first;
+	bool named = (kind == KW_SERVICE || kind == KW_STATEFUL || kind == KW_JOB) &&
+	             token_is_word(r->prev.token) && r->prev2.token == kind;
+	bool cron = kind == KW_CRON && r->prev.token == STRING && token_is_word(r->prev2.token);
+	if (!named && !cron)
+		return false;
+	struct loc at = {r->prev.loc.end, r->prev.loc.end};
+	uint32_t from = r->prev.loc.begin;
+	while (from > 0 && text(p)[from - 1] != '\n')
+		from--;
+	from += indent_of(p, from);
+	diag(&p->c->diags, E0125, at, "expected '{' after %s %s: a component's properties are "
+	     "written in its block, `%.*s {` ... `}`", keyword_spelling(kind),
+	     diag_quote(p->arena, token_text(named ? &r->prev : &r->prev2)), (int)(at.end - from),
+	     text(p) + from);
+	put_back(p, t);
+	*t = (struct tok){.token = '{', .loc = at, .starts_line = false};
+	return true;
+}
+
 static void
 note_open(struct parse_ctx *p, struct diagnostic *d, const struct block *b, const char *what)
 {
@@ -642,6 +672,7 @@ parse_lex(struct parse_ctx *p, yyscan_t scanner, YYSTYPE *val, YYLTYPE *loc, int
 			*loc = t.loc;
 			return '}';
 		}
+		component_without_brace(p, &t);
 		if (t.token == KW_HTTP && (r->prev.token == KW_LIVENESS || r->prev.token == KW_READINESS ||
 		                           r->prev.token == KW_STARTUP) &&
 		    peek(p, scanner, 0)->token != STRING)
