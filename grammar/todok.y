@@ -67,6 +67,8 @@ const char *recover_other_tool_word(const char *word);
 bool recover_is_secret(const struct parse_ctx *p, struct loc at);
 /* The token handed to the parser before its lookahead (0: none). */
 int recover_token_before(const struct parse_ctx *p);
+/* That token as written (a secret's hidden). */
+const char *recover_written_before(struct parse_ctx *p);
 /* Whether the innermost block open holds entries (KEY = value). */
 bool recover_in_entries(const struct parse_ctx *p);
 /* The block closed last, when the parser is among items again. */
@@ -74,6 +76,7 @@ bool recover_closed_block(const struct parse_ctx *p, const char **name, struct l
 }
 
 %code {
+#include <stdlib.h>
 #include <string.h>
 
 #include "tools.h"
@@ -1552,6 +1555,62 @@ report_duration_unit(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t go
 	return true;
 }
 
+/* A quantity where a duration must stand: `delay 1m` (milli, not minutes). */
+static bool
+report_duration_quantity(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t got, int n,
+                         const yysymbol_kind_t *expected)
+{
+	if (got != YYSYMBOL_QUANTITY || !expects(n, expected, YYSYMBOL_DURATION) ||
+	    expects(n, expected, YYSYMBOL_QUANTITY))
+		return false;
+	const char *text = p->c->src.text + loc->begin;
+	size_t len = loc->end - loc->begin, digits = strspn(text, "0123456789");
+	if (digits && digits + 1 == len && text[digits] == 'm' && digits < 12)
+		diag(&p->c->diags, E0201, *loc, "a duration is whole seconds ('m' after a number is "
+		     "milli): `%llds`", strtoll(text, NULL, 10) * 60);
+	else
+		diag(&p->c->diags, E0201, *loc, "a duration is whole seconds: `30s`");
+	return true;
+}
+
+/* A port's name after its number: `port 80 http`. */
+static bool
+report_port_name_after(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t got)
+{
+	const char *statement = recover_statement_word(p);
+	const char *spelling = symbol_keyword(got);
+	if ((got != YYSYMBOL_WORD && !spelling) || !statement || recover_token_before(p) != INT ||
+	    (strcmp(statement, "port") != 0 && strcmp(statement, "container-port") != 0))
+		return false;
+	const char *name = spelling ? spelling : p->last_word;
+	const char *number = recover_written_before(p);
+	diag(&p->c->diags, E0201, *loc, "a port's name comes before its number: `%s %s %s`",
+	     statement, name, number);
+	return true;
+}
+
+/* A ',' between the entries of a block: `env { A = "1", B = "2" }`. */
+static bool
+report_entry_comma(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t got)
+{
+	if (strcmp(yysymbol_name(got), "','") != 0 || !recover_in_entries(p))
+		return false;
+	diag(&p->c->diags, E0201, *loc,
+	     "entries are separated by blanks or new lines, not ',': remove it");
+	return true;
+}
+
+/* A cron's schedule before its name: `cron "0 3 * * *" cleanup {`. */
+static bool
+report_cron_name_after(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t got)
+{
+	if (got != YYSYMBOL_STRING || recover_token_before(p) != KW_CRON)
+		return false;
+	diag(&p->c->diags, E0201, *loc,
+	     "a cron job's name comes before its schedule: `cron NAME \"0 3 * * *\" {`");
+	return true;
+}
+
 /* A key of an entry that starts with a digit: `1 = "one"`, `2fa = "on"`. */
 static bool
 report_number_key(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t got)
@@ -1677,7 +1736,10 @@ yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, struct parse_ct
 	    report_duration_unit(p, loc, got, n, expected) || report_probe_port(p, loc, got) ||
 	    report_cron_schedule(p, loc) || report_number_key(p, loc, got) ||
 	    report_property_outside(p, loc, got, n, expected) ||
-	    report_second_stack(p, loc, got, n, expected) || report_tcp_protocol(p, loc, got))
+	    report_second_stack(p, loc, got, n, expected) || report_tcp_protocol(p, loc, got) ||
+	    report_duration_quantity(p, loc, got, n, expected) ||
+	    report_port_name_after(p, loc, got) || report_entry_comma(p, loc, got) ||
+	    report_cron_name_after(p, loc, got))
 		return 0;
 	/* A declaration where a property must stand. */
 	const char *spelling = symbol_keyword(got);

@@ -195,6 +195,20 @@ stray_character(struct parse_ctx *p, struct loc loc, const char *text)
 		return;
 	}
 	uint32_t cp = (unsigned char)text[0];
+	const char *src = p->c->src.text;
+	bool between_digits = loc.begin > 0 && src[loc.begin - 1] >= '0' && src[loc.begin - 1] <= '9' &&
+	                      src[loc.end] >= '0' && src[loc.end] <= '9';
+	if (between_digits && (cp == '-' || cp == '.')) {
+		/* `replicas 2-5`, `cpu 1.5.3`: the number after it is not
+		 * reported again. */
+		uint32_t end = loc.end + (uint32_t)strspn(src + loc.end, "0123456789");
+		end += (uint32_t)strspn(src + end, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ%");
+		p->reported_token = (struct loc){loc.end, end};
+		diag(&p->c->diags, E0103, loc, "%s", cp == '-'
+		     ? "stray '-' in a number; a range of replicas is written `2..5`"
+		     : "stray '.': a number has one decimal point");
+		return;
+	}
 	if (cp < 0x80) {
 		diag(&p->c->diags, E0103, loc, "stray %s in the program", diag_quote(p->arena, text));
 		return;
@@ -292,6 +306,14 @@ bad_suffix(struct parse_ctx *p, const struct ast_number *n, size_t numeric)
 	if (in_secret_values(p)) {
 		diag(&p->c->diags, E0108, n->loc, "a secret's value written without quotes is not a "
 		     "number; a secret's value is text: write it in quotes");
+		return;
+	}
+	const char *after = p->c->src.text + n->loc.end;
+	after += strspn(after, " \t");
+	if (*after == '=' && after[1] != '=' && recover_in_entries(p)) {
+		/* `1BAD = "x"`: a key, not a quantity. */
+		diag(&p->c->diags, E0201, n->loc,
+		     "a key that starts with a digit is written in quotes: `\"%s\"`", n->text);
 		return;
 	}
 	const char *bad = n->text + numeric;

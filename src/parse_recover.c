@@ -63,6 +63,7 @@ struct recover {
 	const char *misclosed_outer;
 	bool dash_run;            /* the last line started with a '- ' item */
 	bool dash_bracket;        /* ... of "args" or "command": a '[' was supplied */
+	int dash_keyword;         /* ... of "port": each next '-' is that keyword */
 };
 
 /* The source */
@@ -357,15 +358,31 @@ dash(struct parse_ctx *p, struct tok *t)
 {
 	struct recover *r = p->r;
 	if (!t->starts_line) {
-		diag(&p->c->diags, E0103, t->loc, "stray '-' in the program");
+		stray_character(p, t->loc, "-");
 		return false;
 	}
 	if (r->dash_run) {
-		t->token = ',';
+		t->token = r->dash_keyword ? r->dash_keyword : ',';
 		return true;
 	}
 	r->dash_run = true;
 	const char *items = dash_items(p, t->loc.begin);
+	if (r->prev.token == KW_PORT || r->prev.token == KW_CONTAINER_PORT) {
+		/* A port each: the next items become lines of their own. */
+		const char *word = keyword_spelling(r->prev.token);
+		struct buf lines = {0};
+		for (const char *item = items; *item;) {
+			size_t len = strcspn(item, ",");
+			buf_printf(&lines, "%s`%s %.*s`", lines.len ? ", " : "", word, (int)len, item);
+			item += len + strspn(item + len, ", ");
+		}
+		diag(&p->c->diags, E0118, t->loc,
+		     "todokc does not write lists with '- '; write a '%s' line for each: %s", word,
+		     lines.data ? lines.data : "");
+		buf_free(&lines);
+		r->dash_keyword = r->prev.token;
+		return false;
+	}
 	if (r->prev.token == KW_ARGS || r->prev.token == KW_COMMAND) {
 		/* A list of strings: in brackets, which are supplied. */
 		diag(&p->c->diags, E0118, t->loc,
@@ -609,8 +626,10 @@ static bool
 repair(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 {
 	struct recover *r = p->r;
-	if (t->starts_line && t->token != '-')
+	if (t->starts_line && t->token != '-') {
 		r->dash_run = false;
+		r->dash_keyword = 0;
+	}
 	switch (t->token) {
 	case ':':
 		return colon(p, scanner, t);
@@ -748,6 +767,12 @@ int
 recover_token_before(const struct parse_ctx *p)
 {
 	return p->r->prev2.token;
+}
+
+const char *
+recover_written_before(struct parse_ctx *p)
+{
+	return written(p, &p->r->prev2);
 }
 
 bool
