@@ -68,8 +68,9 @@ claim(struct importer *im, struct icomp *ic, const char *name, const char *targe
 		            "claim of its own", diag_quote(im->a, name),
 		            diag_quote(im->a, first->compose_name));
 	if (read_only)
-		import_diag(im, W0814, at, "the volume %s is mounted read-write at %s: the .todok mounts "
-		            "a claim read-write", diag_quote(im->a, name), diag_quote(im->a, target));
+		import_diag(im, W0814, at, "Compose mounts the volume %s read-only at %s: the .todok "
+		            "mounts the claim read-write", diag_quote(im->a, name),
+		            diag_quote(im->a, target));
 }
 
 static void
