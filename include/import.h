@@ -203,7 +203,8 @@ struct icomp {
 	struct ival image;
 	const char *image_text;        /* the image, variables at their values */
 	const struct cnode *build;     /* its key, when given */
-	const struct cnode *restart;   /* restart's value, when given */
+	const char *restart;           /* restart's value, interpolated, when given */
+	const struct cnode *restart_at; /* its node */
 	long restart_count;            /* on-failure:N; -1: none */
 	const struct cnode *restart_policy; /* deploy's, when given */
 	const struct cnode *readiness_at; /* the healthcheck key */

@@ -274,9 +274,8 @@ probe_test(struct importer *im, struct iprobe *p, const struct cnode *test)
 	const char *kind = "CMD-SHELL";
 	size_t first = 0;
 	if (test->kind == CNODE_SEQ) {
-		if (!test->n || !want_kind(im, test->items[0], CNODE_SCALAR, "test"))
+		if (!test->n || !(kind = compose_text(im, test->items[0], "test")))
 			return false;
-		kind = test->items[0]->text;
 		first = 1;
 	} else if (!want_kind(im, test, CNODE_SCALAR, "test")) {
 		return false;
@@ -412,7 +411,9 @@ deploy_key(struct importer *im, struct icomp *ic, const struct cnode *key,
 			ic->restart_policy = value;
 	} else if (strcmp(k, "mode") == 0) {
 		const char *m = compose_text(im, value, "mode");
-		if (m && strcmp(m, "replicated") != 0 && strcmp(m, "replicated-job") != 0)
+		if (m && strcmp(m, "replicated-job") == 0)
+			ic->must_complete = true; /* it runs once: a job */
+		else if (m && strcmp(m, "replicated") != 0)
 			import_diag(im, W0801, value, "mode %s is left out: a component runs as many "
 			            "replicas as it says", diag_quote(im->a, m));
 	} else if (strncmp(k, "x-", 2) != 0) {

@@ -369,10 +369,12 @@ def ports_of(compose, svc):
 NONE, LOCAL, PUBLIC = 0, 1, 2
 
 
-def depends(svc):
+def depends(compose, svc):
+    # A list's entries and links are interpolated, as Compose does;
+    # a mapping's keys are not.
     deps = svc.get("depends_on") or []
-    names = list(deps) if isinstance(deps, (list, dict)) else []
-    names += [link.split(":")[0] for link in svc.get("links") or []]
+    names = [compose.i(d) for d in deps] if isinstance(deps, list) else list(deps)
+    names += [compose.i(link).split(":")[0] for link in svc.get("links") or []]
     return names
 
 
@@ -383,7 +385,7 @@ def check_probe(ck, compose, name, svc, ctr, env):
     if not test or hc.get("disable") or test == ["NONE"]:
         ck.ok("readinessProbe" not in ctr, f"{name}: no readiness probe")
         return
-    if isinstance(test, str) or test[0] == "CMD-SHELL":
+    if isinstance(test, str) or compose.i(test[0]) == "CMD-SHELL":
         want = ["/bin/sh", "-c", compose.i(test if isinstance(test, str) else test[1])]
     else:
         want = [compose.i(str(w)) for w in test[1:]]
@@ -477,7 +479,7 @@ def check_service(ck, compose, manifests, name, svc, stack, expose):
         ck.eq(service and service["spec"]["type"], want if published else "ClusterIP",
               f"{name}: its Service's type")
     inits = [c["name"] for c in pod.get("initContainers", [])]
-    for dep in depends(svc):
+    for dep in depends(compose, svc):
         if dep not in compose.services:
             continue
         dep_index, dep_workload = manifests.find(("Deployment", "StatefulSet", "Job"), compose.names[dep])
