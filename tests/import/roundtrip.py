@@ -418,6 +418,7 @@ def check_volumes(ck, compose, name, svc, workload, pod, ctr, manifests):
         m = mounts.get(path.split(":")[0])
         ck.ok(m and volumes[m["name"]].get("emptyDir", {}).get("medium") == "Memory",
               f"{name}: tmpfs {path} is a memory volume")
+    mounted = set()
     for item in svc.get("volumes") or []:
         if isinstance(item, dict):
             kind, source, target = item.get("type", "volume"), item.get("source"), item["target"]
@@ -427,6 +428,9 @@ def check_volumes(ck, compose, name, svc, workload, pod, ctr, manifests):
             kind = "bind" if source and (source[0] in "./~" or "/" in source) else "volume"
         if kind == "bind":
             continue
+        if kind == "volume" and source and source in mounted:
+            continue  # its second mount is left out (W0801): one claim, mounted once
+        mounted.add(source)
         m = mounts.get(target)
         ck.ok(m is not None, f"{name}: a volume at {target}")
         if m and kind == "volume" and source:
