@@ -183,6 +183,13 @@ struct iprobe {
 };
 
 enum icomp_kind { IC_SERVICE, IC_STATEFUL, IC_JOB };
+
+/* The key that set a setting two keys may set (scale, deploy.replicas):
+ * its name as the messages write it, and its node. */
+struct iset_by {
+	const char *key;
+	const struct cnode *at;
+};
 enum icomp_expose { IE_CLUSTERIP, IE_NODEPORT, IE_LOADBALANCER };
 
 struct iafter {
@@ -217,6 +224,8 @@ struct icomp {
 	struct vec aliases;            /* const char *: other host names */
 	long replicas;                 /* -1: not given */
 	const char *requests[2], *limits[2]; /* cpu, memory */
+	struct iset_by replicas_by, requests_by[2], limits_by[2];
+	const struct cnode *container_name_at;
 	struct vec env_from;           /* struct iset * */
 	struct ientries env;
 	struct iprobe *readiness;

@@ -354,9 +354,28 @@ key_healthcheck(struct importer *im, struct icomp *ic, const struct cnode *v,
 
 /* deploy, scale, cpus, mem_limit, mem_reservation */
 
+/* A setting that two keys set (scale and deploy.replicas, cpus and
+ * deploy.resources.limits.cpus, ...), here by `key` at `at`: Compose
+ * refuses distinct values.  False (reported) when `same` is false. */
+static bool
+set_by(struct importer *im, struct iset_by *by, const char *key, const struct cnode *at,
+       bool same)
+{
+	if (by->at && !same) {
+		struct diagnostic *d = import_diag(im, E0804, at, "%s and %s set distinct values, which "
+		                                   "Compose refuses; keep one", by->key, key);
+		diag_note(&im->c->diags, d, by->at->loc, "%s is set here", by->key);
+		return false;
+	}
+	if (!by->at)
+		*by = (struct iset_by){key, at};
+	return true;
+}
+
+/* A quantity of `key` (`what` in its own messages) into *out. */
 static void
-quantity(struct importer *im, const struct cnode *v, bool cpu, const char *what,
-         const char **out)
+quantity(struct importer *im, const struct cnode *k, const struct cnode *v, bool cpu,
+         const char *what, const char *key, const char **out, struct iset_by *by)
 {
 	const char *t = compose_text(im, v, what);
 	const char *q = t ? (cpu ? compose_cpus(im->a, t) : compose_bytes(im->a, t)) : NULL;
@@ -364,26 +383,40 @@ quantity(struct importer *im, const struct cnode *v, bool cpu, const char *what,
 		import_diag(im, E0804, v, "%s takes %s, not %s", what,
 		            cpu ? "a number of CPUs such as 0.5" : "a size such as 512m or 1g",
 		            diag_quote(im->a, t));
-	if (q)
+	long double old, now;
+	bool same = !q || !*out || (quantity_parse(*out, &old) && quantity_parse(q, &now) && old == now);
+	if (q && set_by(im, by, key, k, same))
 		*out = q;
 }
 
 /* limits and reservations: cpus, memory; the rest left out. */
 static void
-resources(struct importer *im, const struct cnode *v, const char **out, const char *what)
+resources(struct importer *im, const struct cnode *v, const char **out, struct iset_by *by,
+          const char *what)
 {
 	if (!want_kind(im, v, CNODE_MAP, what))
 		return;
 	for (size_t i = 0; i < v->n; i++) {
 		const struct cnode *key = v->entries[i].key, *value = v->entries[i].value;
-		if (strcmp(key->text, "cpus") == 0)
-			quantity(im, value, true, "cpus", &out[0]);
-		else if (strcmp(key->text, "memory") == 0)
-			quantity(im, value, false, "memory", &out[1]);
+		bool cpus = strcmp(key->text, "cpus") == 0;
+		const char *full = arena_printf(im->a, "deploy.resources.%s.%s", what, key->text);
+		if (cpus || strcmp(key->text, "memory") == 0)
+			quantity(im, key, value, cpus, key->text, full, &out[!cpus], &by[!cpus]);
 		else if (strncmp(key->text, "x-", 2) != 0)
 			import_diag(im, W0801, key, "%s of %s is left out: the .todok sets cpu and memory",
 			            qnode(im, key), what);
 	}
+}
+
+/* scale, deploy.replicas */
+static void
+replicas(struct importer *im, struct icomp *ic, const struct cnode *k, const struct cnode *v,
+         const char *key)
+{
+	long n;
+	if (compose_long(im, v, 0, 1000000, k->text, &n) &&
+	    set_by(im, &ic->replicas_by, key, k, ic->replicas < 0 || ic->replicas == n))
+		ic->replicas = n;
 }
 
 static void
@@ -392,14 +425,14 @@ deploy_key(struct importer *im, struct icomp *ic, const struct cnode *key,
 {
 	const char *k = key->text;
 	if (strcmp(k, "replicas") == 0) {
-		compose_long(im, value, 0, 1000000, "replicas", &ic->replicas);
+		replicas(im, ic, key, value, "deploy.replicas");
 	} else if (strcmp(k, "resources") == 0 && want_kind(im, value, CNODE_MAP, "resources")) {
 		for (size_t i = 0; i < value->n; i++) {
 			const struct cnode *rk = value->entries[i].key, *rv = value->entries[i].value;
 			if (strcmp(rk->text, "limits") == 0)
-				resources(im, rv, ic->limits, "limits");
+				resources(im, rv, ic->limits, ic->limits_by, "limits");
 			else if (strcmp(rk->text, "reservations") == 0)
-				resources(im, rv, ic->requests, "reservations");
+				resources(im, rv, ic->requests, ic->requests_by, "reservations");
 			else if (strncmp(rk->text, "x-", 2) != 0)
 				import_diag(im, W0802, rk, "resources has no key %s; it is left out",
 				            qnode(im, rk));
@@ -434,25 +467,26 @@ key_deploy(struct importer *im, struct icomp *ic, const struct cnode *v, const s
 void
 key_scale(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
 {
-	compose_long(im, v, 0, 1000000, "scale", &ic->replicas);
+	replicas(im, ic, k, v, "scale");
 }
 
 void
 key_cpus(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
 {
-	quantity(im, v, true, "cpus", &ic->limits[0]);
+	quantity(im, k, v, true, "cpus", "cpus", &ic->limits[0], &ic->limits_by[0]);
 }
 
 void
 key_mem_limit(struct importer *im, struct icomp *ic, const struct cnode *v,
               const struct cnode *k)
 {
-	quantity(im, v, false, "mem_limit", &ic->limits[1]);
+	quantity(im, k, v, false, "mem_limit", "mem_limit", &ic->limits[1], &ic->limits_by[1]);
 }
 
 void
 key_mem_reservation(struct importer *im, struct icomp *ic, const struct cnode *v,
                     const struct cnode *k)
 {
-	quantity(im, v, false, "mem_reservation", &ic->requests[1]);
+	quantity(im, k, v, false, "mem_reservation", "mem_reservation", &ic->requests[1],
+	         &ic->requests_by[1]);
 }

@@ -140,6 +140,7 @@ key_container_name(struct importer *im, struct icomp *ic, const struct cnode *v,
                    const struct cnode *k)
 {
 	const char *name = compose_text(im, v, "container_name");
+	ic->container_name_at = k;
 	if (name)
 		add_alias(im, ic, name, v);
 }

@@ -381,9 +381,23 @@ finish_resources(struct importer *im, struct icomp *ic)
 	}
 }
 
+/* A container name is unique: Compose refuses one with more replicas. */
+static void
+check_container_name(struct importer *im, const struct icomp *ic)
+{
+	if (!ic->container_name_at || ic->replicas <= 1)
+		return;
+	struct diagnostic *d = import_diag(im, E0804, ic->container_name_at, "container_name and "
+	                                   "%s %ld cannot both be set, which Compose refuses: a "
+	                                   "container's name is unique", ic->replicas_by.key,
+	                                   ic->replicas);
+	diag_note(&im->c->diags, d, ic->replicas_by.at->loc, "%s is set here", ic->replicas_by.key);
+}
+
 static void
 finish_component(struct importer *im, struct icomp *ic)
 {
+	check_container_name(im, ic);
 	probe_binds(im, ic);
 	finish_image(im, ic);
 	finish_resources(im, ic);
