@@ -316,6 +316,10 @@ void each_item(struct importer *im, struct icomp *ic, const struct cnode *v, con
                item_fn *long_form, item_fn *short_form);
 /* A secret value written in the Compose file at loc: '*' in excerpts. */
 void redact(struct importer *im, struct loc loc);
+/* Words of a command or a healthcheck test, from `first` on, that are URLs
+ * with a password in them: secret keys, or left out in an exec probe. */
+void secret_words(struct importer *im, const struct icomp *ic, struct vec *words, size_t first,
+                  enum ictx ctx, const char *what, const struct cnode *at);
 /* KEY = value of an environment or an env_file: a secret by its name, or
  * a URL with a password, goes to `secret secrets` (read with env()). */
 struct ientry *env_entry(struct importer *im, const char *service, const char *key,

@@ -269,7 +269,8 @@ probe_seconds(struct importer *im, const struct cnode *hc, const char *key, long
 
 /* The test: CMD (an exec list), CMD-SHELL or a string (sh -c), NONE. */
 static bool
-probe_test(struct importer *im, struct iprobe *p, const struct cnode *test)
+probe_test(struct importer *im, const struct icomp *ic, struct iprobe *p,
+           const struct cnode *test)
 {
 	const char *kind = "CMD-SHELL";
 	size_t first = 0;
@@ -299,13 +300,17 @@ probe_test(struct importer *im, struct iprobe *p, const struct cnode *test)
 		*w = ival_of_text(im->a, sh[i], test->loc);
 		vec_push(im->a, &p->argv, w);
 	}
+	size_t own = p->argv.len; /* the test's words, after sh -c */
 	for (size_t i = first; i < (test->kind == CNODE_SEQ ? test->n : 1); i++) {
 		const struct cnode *word = test->kind == CNODE_SEQ ? test->items[i] : test;
-		struct ival *w = compose_ival(im, word, p->ctx, "test");
-		if (!w)
+		struct ival *w = NEW(im->a, struct ival);
+		if (!want_kind(im, word, CNODE_SCALAR, "test") || !interpolate(im, word, w))
 			return false;
 		vec_push(im->a, &p->argv, w);
 	}
+	secret_words(im, ic, &p->argv, own, p->ctx, "healthcheck", test);
+	for (size_t i = own; i < p->argv.len; i++)
+		use_ival(im, p->argv.items[i], p->ctx);
 	return true;
 }
 
@@ -344,7 +349,7 @@ key_healthcheck(struct importer *im, struct icomp *ic, const struct cnode *v,
 	p->failures = 3;
 	const struct cnode *retries = cnode_get(v, "retries");
 	if ((retries && !compose_long(im, retries, 0, 1000000, "retries", &p->failures)) ||
-	    p->delay < -1 || p->every < -1 || p->timeout < -1 || !probe_test(im, p, test))
+	    p->delay < -1 || p->every < -1 || p->timeout < -1 || !probe_test(im, ic, p, test))
 		return;
 	if (!p->failures) /* Docker's 0: its default */
 		p->failures = 3;
