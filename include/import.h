@@ -183,6 +183,13 @@ struct iprobe {
 };
 
 enum icomp_kind { IC_SERVICE, IC_STATEFUL, IC_JOB };
+
+/* The key that set a setting two keys may set (scale, deploy.replicas):
+ * its name as the messages write it, and its node. */
+struct iset_by {
+	const char *key;
+	const struct cnode *at;
+};
 enum icomp_expose { IE_CLUSTERIP, IE_NODEPORT, IE_LOADBALANCER };
 
 struct iafter {
@@ -203,7 +210,8 @@ struct icomp {
 	struct ival image;
 	const char *image_text;        /* the image, variables at their values */
 	const struct cnode *build;     /* its key, when given */
-	const struct cnode *restart;   /* restart's value, when given */
+	const char *restart;           /* restart's value, interpolated, when given */
+	const struct cnode *restart_at; /* its node */
 	long restart_count;            /* on-failure:N; -1: none */
 	const struct cnode *restart_policy; /* deploy's, when given */
 	const struct cnode *readiness_at; /* the healthcheck key */
@@ -216,6 +224,8 @@ struct icomp {
 	struct vec aliases;            /* const char *: other host names */
 	long replicas;                 /* -1: not given */
 	const char *requests[2], *limits[2]; /* cpu, memory */
+	struct iset_by replicas_by, requests_by[2], limits_by[2];
+	const struct cnode *container_name_at;
 	struct vec env_from;           /* struct iset * */
 	struct ientries env;
 	struct iprobe *readiness;
@@ -306,6 +316,10 @@ void each_item(struct importer *im, struct icomp *ic, const struct cnode *v, con
                item_fn *long_form, item_fn *short_form);
 /* A secret value written in the Compose file at loc: '*' in excerpts. */
 void redact(struct importer *im, struct loc loc);
+/* Words of a command or a healthcheck test, from `first` on, that are URLs
+ * with a password in them: secret keys, or left out in an exec probe. */
+void secret_words(struct importer *im, const struct icomp *ic, struct vec *words, size_t first,
+                  enum ictx ctx, const char *what, const struct cnode *at);
 /* KEY = value of an environment or an env_file: a secret by its name, or
  * a URL with a password, goes to `secret secrets` (read with env()). */
 struct ientry *env_entry(struct importer *im, const char *service, const char *key,

@@ -325,7 +325,12 @@ ival_text(struct importer *im, const struct ival *v, const char *what)
 		bool again = false;
 		for (size_t k = 0; k < i; k++)
 			again |= v->parts[k].kind == IP_VAR && v->parts[k].var == p->var;
-		if (!again)
+		/* Unset without a default: empty, as Compose makes it. */
+		if (!again && !p->var->value && !*p->resolved)
+			diag(&im->c->diags, W0808, p->loc, "the variable %s is not set in the .env file and "
+			     "has no default: it is empty in %s, as Compose makes it",
+			     diag_quote(im->a, p->var->name), what);
+		else if (!again)
 			diag(&im->c->diags, W0807, p->loc,
 			     "${%s} is fixed at import, at its value in the .env file or its default: the "
 			     ".todok takes no variable in %s", p->var->name, what);

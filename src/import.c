@@ -307,12 +307,13 @@ sealed(const char *text, size_t len)
 }
 
 /* Whether `path` may be written: absent, or a .todok of the importer's
- * as it wrote it (or anything with --force). */
+ * as it wrote it (or anything with --force).  A symbolic link is judged
+ * by the file it names, which replace_file() replaces. */
 static bool
 may_write(struct importer *im, const char *path)
 {
 	struct stat st;
-	if (lstat(path, &st) != 0)
+	if (stat(path, &st) != 0)
 		return true;
 	if (S_ISREG(st.st_mode) && im->opts->force)
 		return true;

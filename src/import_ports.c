@@ -269,14 +269,14 @@ probe_seconds(struct importer *im, const struct cnode *hc, const char *key, long
 
 /* The test: CMD (an exec list), CMD-SHELL or a string (sh -c), NONE. */
 static bool
-probe_test(struct importer *im, struct iprobe *p, const struct cnode *test)
+probe_test(struct importer *im, const struct icomp *ic, struct iprobe *p,
+           const struct cnode *test)
 {
 	const char *kind = "CMD-SHELL";
 	size_t first = 0;
 	if (test->kind == CNODE_SEQ) {
-		if (!test->n || !want_kind(im, test->items[0], CNODE_SCALAR, "test"))
+		if (!test->n || !(kind = compose_text(im, test->items[0], "test")))
 			return false;
-		kind = test->items[0]->text;
 		first = 1;
 	} else if (!want_kind(im, test, CNODE_SCALAR, "test")) {
 		return false;
@@ -300,13 +300,17 @@ probe_test(struct importer *im, struct iprobe *p, const struct cnode *test)
 		*w = ival_of_text(im->a, sh[i], test->loc);
 		vec_push(im->a, &p->argv, w);
 	}
+	size_t own = p->argv.len; /* the test's words, after sh -c */
 	for (size_t i = first; i < (test->kind == CNODE_SEQ ? test->n : 1); i++) {
 		const struct cnode *word = test->kind == CNODE_SEQ ? test->items[i] : test;
-		struct ival *w = compose_ival(im, word, p->ctx, "test");
-		if (!w)
+		struct ival *w = NEW(im->a, struct ival);
+		if (!want_kind(im, word, CNODE_SCALAR, "test") || !interpolate(im, word, w))
 			return false;
 		vec_push(im->a, &p->argv, w);
 	}
+	secret_words(im, ic, &p->argv, own, p->ctx, "healthcheck", test);
+	for (size_t i = own; i < p->argv.len; i++)
+		use_ival(im, p->argv.items[i], p->ctx);
 	return true;
 }
 
@@ -345,7 +349,7 @@ key_healthcheck(struct importer *im, struct icomp *ic, const struct cnode *v,
 	p->failures = 3;
 	const struct cnode *retries = cnode_get(v, "retries");
 	if ((retries && !compose_long(im, retries, 0, 1000000, "retries", &p->failures)) ||
-	    p->delay < -1 || p->every < -1 || p->timeout < -1 || !probe_test(im, p, test))
+	    p->delay < -1 || p->every < -1 || p->timeout < -1 || !probe_test(im, ic, p, test))
 		return;
 	if (!p->failures) /* Docker's 0: its default */
 		p->failures = 3;
@@ -355,9 +359,28 @@ key_healthcheck(struct importer *im, struct icomp *ic, const struct cnode *v,
 
 /* deploy, scale, cpus, mem_limit, mem_reservation */
 
+/* A setting that two keys set (scale and deploy.replicas, cpus and
+ * deploy.resources.limits.cpus, ...), here by `key` at `at`: Compose
+ * refuses distinct values.  False (reported) when `same` is false. */
+static bool
+set_by(struct importer *im, struct iset_by *by, const char *key, const struct cnode *at,
+       bool same)
+{
+	if (by->at && !same) {
+		struct diagnostic *d = import_diag(im, E0804, at, "%s and %s set distinct values, which "
+		                                   "Compose refuses; keep one", by->key, key);
+		diag_note(&im->c->diags, d, by->at->loc, "%s is set here", by->key);
+		return false;
+	}
+	if (!by->at)
+		*by = (struct iset_by){key, at};
+	return true;
+}
+
+/* A quantity of `key` (`what` in its own messages) into *out. */
 static void
-quantity(struct importer *im, const struct cnode *v, bool cpu, const char *what,
-         const char **out)
+quantity(struct importer *im, const struct cnode *k, const struct cnode *v, bool cpu,
+         const char *what, const char *key, const char **out, struct iset_by *by)
 {
 	const char *t = compose_text(im, v, what);
 	const char *q = t ? (cpu ? compose_cpus(im->a, t) : compose_bytes(im->a, t)) : NULL;
@@ -365,26 +388,40 @@ quantity(struct importer *im, const struct cnode *v, bool cpu, const char *what,
 		import_diag(im, E0804, v, "%s takes %s, not %s", what,
 		            cpu ? "a number of CPUs such as 0.5" : "a size such as 512m or 1g",
 		            diag_quote(im->a, t));
-	if (q)
+	long double old, now;
+	bool same = !q || !*out || (quantity_parse(*out, &old) && quantity_parse(q, &now) && old == now);
+	if (q && set_by(im, by, key, k, same))
 		*out = q;
 }
 
 /* limits and reservations: cpus, memory; the rest left out. */
 static void
-resources(struct importer *im, const struct cnode *v, const char **out, const char *what)
+resources(struct importer *im, const struct cnode *v, const char **out, struct iset_by *by,
+          const char *what)
 {
 	if (!want_kind(im, v, CNODE_MAP, what))
 		return;
 	for (size_t i = 0; i < v->n; i++) {
 		const struct cnode *key = v->entries[i].key, *value = v->entries[i].value;
-		if (strcmp(key->text, "cpus") == 0)
-			quantity(im, value, true, "cpus", &out[0]);
-		else if (strcmp(key->text, "memory") == 0)
-			quantity(im, value, false, "memory", &out[1]);
+		bool cpus = strcmp(key->text, "cpus") == 0;
+		const char *full = arena_printf(im->a, "deploy.resources.%s.%s", what, key->text);
+		if (cpus || strcmp(key->text, "memory") == 0)
+			quantity(im, key, value, cpus, key->text, full, &out[!cpus], &by[!cpus]);
 		else if (strncmp(key->text, "x-", 2) != 0)
 			import_diag(im, W0801, key, "%s of %s is left out: the .todok sets cpu and memory",
 			            qnode(im, key), what);
 	}
+}
+
+/* scale, deploy.replicas */
+static void
+replicas(struct importer *im, struct icomp *ic, const struct cnode *k, const struct cnode *v,
+         const char *key)
+{
+	long n;
+	if (compose_long(im, v, 0, 1000000, k->text, &n) &&
+	    set_by(im, &ic->replicas_by, key, k, ic->replicas < 0 || ic->replicas == n))
+		ic->replicas = n;
 }
 
 static void
@@ -393,14 +430,14 @@ deploy_key(struct importer *im, struct icomp *ic, const struct cnode *key,
 {
 	const char *k = key->text;
 	if (strcmp(k, "replicas") == 0) {
-		compose_long(im, value, 0, 1000000, "replicas", &ic->replicas);
+		replicas(im, ic, key, value, "deploy.replicas");
 	} else if (strcmp(k, "resources") == 0 && want_kind(im, value, CNODE_MAP, "resources")) {
 		for (size_t i = 0; i < value->n; i++) {
 			const struct cnode *rk = value->entries[i].key, *rv = value->entries[i].value;
 			if (strcmp(rk->text, "limits") == 0)
-				resources(im, rv, ic->limits, "limits");
+				resources(im, rv, ic->limits, ic->limits_by, "limits");
 			else if (strcmp(rk->text, "reservations") == 0)
-				resources(im, rv, ic->requests, "reservations");
+				resources(im, rv, ic->requests, ic->requests_by, "reservations");
 			else if (strncmp(rk->text, "x-", 2) != 0)
 				import_diag(im, W0802, rk, "resources has no key %s; it is left out",
 				            qnode(im, rk));
@@ -412,7 +449,9 @@ deploy_key(struct importer *im, struct icomp *ic, const struct cnode *key,
 			ic->restart_policy = value;
 	} else if (strcmp(k, "mode") == 0) {
 		const char *m = compose_text(im, value, "mode");
-		if (m && strcmp(m, "replicated") != 0 && strcmp(m, "replicated-job") != 0)
+		if (m && strcmp(m, "replicated-job") == 0)
+			ic->must_complete = true; /* it runs once: a job */
+		else if (m && strcmp(m, "replicated") != 0)
 			import_diag(im, W0801, value, "mode %s is left out: a component runs as many "
 			            "replicas as it says", diag_quote(im->a, m));
 	} else if (strncmp(k, "x-", 2) != 0) {
@@ -433,25 +472,26 @@ key_deploy(struct importer *im, struct icomp *ic, const struct cnode *v, const s
 void
 key_scale(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
 {
-	compose_long(im, v, 0, 1000000, "scale", &ic->replicas);
+	replicas(im, ic, k, v, "scale");
 }
 
 void
 key_cpus(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
 {
-	quantity(im, v, true, "cpus", &ic->limits[0]);
+	quantity(im, k, v, true, "cpus", "cpus", &ic->limits[0], &ic->limits_by[0]);
 }
 
 void
 key_mem_limit(struct importer *im, struct icomp *ic, const struct cnode *v,
               const struct cnode *k)
 {
-	quantity(im, v, false, "mem_limit", &ic->limits[1]);
+	quantity(im, k, v, false, "mem_limit", "mem_limit", &ic->limits[1], &ic->limits_by[1]);
 }
 
 void
 key_mem_reservation(struct importer *im, struct icomp *ic, const struct cnode *v,
                     const struct cnode *k)
 {
-	quantity(im, v, false, "mem_reservation", &ic->requests[1]);
+	quantity(im, k, v, false, "mem_reservation", "mem_reservation", &ic->requests[1],
+	         &ic->requests_by[1]);
 }

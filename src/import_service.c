@@ -153,49 +153,7 @@ key_build(struct importer *im, struct icomp *ic, const struct cnode *v, const st
 	ic->build = k;
 }
 
-/* A command as a list of words or a string split as a shell does. */
-static bool
-command_words(struct importer *im, const struct cnode *v, const char *what, struct vec *out)
-{
-	if (v->kind == CNODE_SCALAR) {
-		struct ival whole;
-		if (!interpolate(im, v, &whole) || !shell_words(im, &whole, v->loc, out))
-			return false;
-	} else if (want_kind(im, v, CNODE_SEQ, what)) {
-		for (size_t i = 0; i < v->n; i++) {
-			if (!want_kind(im, v->items[i], CNODE_SCALAR, what))
-				return false;
-			struct ival *w = NEW(im->a, struct ival);
-			if (!interpolate(im, v->items[i], w))
-				return false;
-			vec_push(im->a, out, w);
-		}
-	} else {
-		return false;
-	}
-	for (size_t i = 0; i < out->len; i++)
-		use_ival(im, out->items[i], CTX_ARGS);
-	if (!out->len)
-		import_diag(im, W0801, v,
-		            "an empty %s is left out: Kubernetes runs the image's own when none is given",
-		            what);
-	return out->len > 0;
-}
-
-void
-key_command(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
-{
-	ic->has_args = !cnode_null(v) && command_words(im, v, "command", &ic->args);
-}
-
-void
-key_entrypoint(struct importer *im, struct icomp *ic, const struct cnode *v,
-               const struct cnode *k)
-{
-	ic->has_command = !cnode_null(v) && command_words(im, v, "entrypoint", &ic->command);
-}
-
-/* environment, env_file */
+/* URLs with a password; command, entrypoint */
 
 /* Whether a value is a URL with a password written in it; the variables
  * that stand for a password are made secrets. */
@@ -252,6 +210,92 @@ secret_value(struct importer *im, struct ientry *e, const struct ival *v, const 
 	if (!src && why)
 		redact(im, e->loc);
 }
+
+/* The words of a command or a healthcheck's test (from `first` on) that
+ * are URLs with a password written in them: each a key of `secret
+ * secrets` (VAR_URL, VAR the place's name), which the container gets
+ * through an env entry ($(VAR) in args, a shell variable in sh -c); in an
+ * exec probe (CTX_PLAIN), where nothing can carry it, the word is left
+ * out.  The password is never written. */
+void
+secret_words(struct importer *im, const struct icomp *ic, struct vec *words, size_t first,
+             enum ictx ctx, const char *what, const struct cnode *at)
+{
+	for (size_t i = first; i < words->len; i++) {
+		struct ival *w = words->items[i];
+		if (!literal_password(im, w))
+			continue;
+		redact(im, at->loc);
+		if (ctx == CTX_PLAIN) {
+			import_diag(im, W0815, at, "a word of the %s is a URL with a password, which an exec "
+			            "probe cannot hold: it is left out; move the password into a secret (the "
+			            "CMD-SHELL form reads it from a variable)", what);
+			*w = (struct ival){NULL, 0};
+			continue;
+		}
+		const char *lit = NULL;
+		if (ival_is_text(w)) {
+			struct buf b = {0};
+			for (size_t k = 0; k < w->n; k++)
+				buf_append(&b, w->parts[k].text, w->parts[k].len);
+			lit = arena_buf_take(im->a, &b);
+		}
+		struct ipart *p = NEW(im->a, struct ipart);
+		p->kind = IP_SECRET;
+		p->secret = ask_secret(im, arena_printf(im->a, "%s_URL", upper_snake(im->a, what)), lit,
+		                       ic->compose_name);
+		p->secret->why = arena_printf(im->a, "a word of the %s is a URL with a password in it",
+		                              what);
+		p->secret->loc = p->loc = at->loc;
+		*w = (struct ival){p, 1};
+	}
+}
+
+/* A command as a list of words or a string split as a shell does. */
+static bool
+command_words(struct importer *im, const struct icomp *ic, const struct cnode *v,
+              const char *what, struct vec *out)
+{
+	if (v->kind == CNODE_SCALAR) {
+		struct ival whole;
+		if (!interpolate(im, v, &whole) || !shell_words(im, &whole, v->loc, out))
+			return false;
+	} else if (want_kind(im, v, CNODE_SEQ, what)) {
+		for (size_t i = 0; i < v->n; i++) {
+			if (!want_kind(im, v->items[i], CNODE_SCALAR, what))
+				return false;
+			struct ival *w = NEW(im->a, struct ival);
+			if (!interpolate(im, v->items[i], w))
+				return false;
+			vec_push(im->a, out, w);
+		}
+	} else {
+		return false;
+	}
+	secret_words(im, ic, out, 0, CTX_ARGS, what, v);
+	for (size_t i = 0; i < out->len; i++)
+		use_ival(im, out->items[i], CTX_ARGS);
+	if (!out->len)
+		import_diag(im, W0801, v,
+		            "an empty %s is left out: Kubernetes runs the image's own when none is given",
+		            what);
+	return out->len > 0;
+}
+
+void
+key_command(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
+{
+	ic->has_args = !cnode_null(v) && command_words(im, ic, v, "command", &ic->args);
+}
+
+void
+key_entrypoint(struct importer *im, struct icomp *ic, const struct cnode *v,
+               const struct cnode *k)
+{
+	ic->has_command = !cnode_null(v) && command_words(im, ic, v, "entrypoint", &ic->command);
+}
+
+/* environment, env_file */
 
 struct ientry *
 env_entry(struct importer *im, const char *service, const char *key, struct ival *v,

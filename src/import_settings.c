@@ -12,20 +12,23 @@
 
 /* depends_on, links */
 
+/* The service `name` (a depends_on or links entry's, interpolated)
+ * names; `at` is where it is written. */
 static struct icomp *
-target_of(struct importer *im, const struct icomp *ic, const struct cnode *name, bool required)
+target_of(struct importer *im, const struct icomp *ic, const char *name, const struct cnode *at,
+          bool required)
 {
-	struct icomp *t = strmap_get(&im->comps, name->text);
+	struct icomp *t = strmap_get(&im->comps, name);
+	const char *q = diag_quote(im->a, name);
 	if (!t && required)
-		import_diag(im, E0805, name, "%s depends on %s, which is not a service of the file",
-		            diag_quote(im->a, ic->compose_name), qnode(im, name));
+		import_diag(im, E0805, at, "%s depends on %s, which is not a service of the file",
+		            diag_quote(im->a, ic->compose_name), q);
 	else if (!t)
-		import_diag(im, W0801, name,
-		            "the optional dependency on %s is left out: it is not a service of the file",
-		            qnode(im, name));
+		import_diag(im, W0801, at,
+		            "the optional dependency on %s is left out: it is not a service of the file", q);
 	else if (t->left_out)
-		import_diag(im, W0811, name, "%s waits for %s, which is left out by its profiles; so is "
-		            "the wait", diag_quote(im->a, ic->compose_name), qnode(im, name));
+		import_diag(im, W0811, at, "%s waits for %s, which is left out by its profiles; so is "
+		            "the wait", diag_quote(im->a, ic->compose_name), q);
 	return t && !t->left_out ? t : NULL;
 }
 
@@ -48,7 +51,7 @@ static void
 depends_entry(struct importer *im, struct icomp *ic, const struct cnode *name,
               const struct cnode *spec)
 {
-	bool required = true;
+	bool required = true, completes = false;
 	if (!cnode_null(spec) && !want_kind(im, spec, CNODE_MAP, "a depends_on entry"))
 		return;
 	for (size_t i = 0; spec && spec->kind == CNODE_MAP && i < spec->n; i++) {
@@ -65,13 +68,17 @@ depends_entry(struct importer *im, struct icomp *ic, const struct cnode *name,
 			    strcmp(c, "service_completed_successfully") != 0)
 				import_diag(im, E0804, v, "condition takes service_started, service_healthy or "
 				            "service_completed_successfully, not %s", diag_quote(im->a, c));
+			completes = c && strcmp(c, "service_completed_successfully") == 0;
 		} else if (strncmp(k->text, "x-", 2) != 0) {
 			import_diag(im, W0802, k, "depends_on has no key %s; it is left out", qnode(im, k));
 		}
 	}
-	struct icomp *t = target_of(im, ic, name, required);
+	struct icomp *t = target_of(im, ic, name->text, name, required);
 	if (t)
 		add_after(im, ic, t, name->loc);
+	/* A service waited for until it completes runs once: a job. */
+	if (t && completes)
+		t->must_complete = true;
 }
 
 void
@@ -80,9 +87,8 @@ key_depends_on(struct importer *im, struct icomp *ic, const struct cnode *v,
 {
 	if (v->kind == CNODE_SEQ) {
 		for (size_t i = 0; i < v->n; i++) {
-			if (!want_kind(im, v->items[i], CNODE_SCALAR, "a depends_on entry"))
-				continue;
-			struct icomp *t = target_of(im, ic, v->items[i], true);
+			const char *name = compose_text(im, v->items[i], "a depends_on entry");
+			struct icomp *t = name ? target_of(im, ic, name, v->items[i], true) : NULL;
 			if (t)
 				add_after(im, ic, t, v->items[i]->loc);
 		}
@@ -117,13 +123,10 @@ key_links(struct importer *im, struct icomp *ic, const struct cnode *v, const st
 		return;
 	for (size_t i = 0; i < v->n; i++) {
 		const struct cnode *item = v->items[i];
-		if (!want_kind(im, item, CNODE_SCALAR, "a link"))
-			continue;
-		const char *colon = strchr(item->text, ':');
-		struct cnode name = *item;
-		name.text = colon ? arena_strndup(im->a, item->text, (size_t)(colon - item->text))
-		                  : item->text;
-		struct icomp *t = target_of(im, ic, &name, true);
+		const char *link = compose_text(im, item, "a link");
+		const char *colon = link ? strchr(link, ':') : NULL;
+		const char *name = colon ? arena_strndup(im->a, link, (size_t)(colon - link)) : link;
+		struct icomp *t = name ? target_of(im, ic, name, item, true) : NULL;
 		if (!t)
 			continue;
 		add_after(im, ic, t, item->loc);
@@ -137,6 +140,7 @@ key_container_name(struct importer *im, struct icomp *ic, const struct cnode *v,
                    const struct cnode *k)
 {
 	const char *name = compose_text(im, v, "container_name");
+	ic->container_name_at = k;
 	if (name)
 		add_alias(im, ic, name, v);
 }
@@ -312,7 +316,8 @@ key_restart(struct importer *im, struct icomp *ic, const struct cnode *v, const 
 		import_diag(im, E0804, v, "restart takes no, always, on-failure[:N] or unless-stopped");
 		return;
 	}
-	ic->restart = v;
+	ic->restart = r;
+	ic->restart_at = v;
 	ic->restart_count = n;
 }
 

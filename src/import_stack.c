@@ -214,26 +214,6 @@ name_services(struct importer *im, const struct cnode *services)
 	}
 }
 
-/* The services others wait for to complete become jobs. */
-static void
-mark_jobs(struct importer *im)
-{
-	for (size_t i = 0; i < im->comp_list.len; i++) {
-		struct icomp *ic = im->comp_list.items[i];
-		const struct cnode *deps = cnode_get(ic->node, "depends_on");
-		const struct cnode *mode = cnode_get(cnode_get(ic->node, "deploy"), "mode");
-		if (mode && mode->kind == CNODE_SCALAR && strcmp(mode->text, "replicated-job") == 0)
-			ic->must_complete = true;
-		for (size_t j = 0; deps && deps->kind == CNODE_MAP && j < deps->n; j++) {
-			const struct cnode *cond = cnode_get(deps->entries[j].value, "condition");
-			struct icomp *t = strmap_get(&im->comps, deps->entries[j].key->text);
-			if (t && cond && cond->kind == CNODE_SCALAR &&
-			    strcmp(cond->text, "service_completed_successfully") == 0)
-				t->must_complete = true;
-		}
-	}
-}
-
 /* image, or the one `docker compose build` would tag. */
 static void
 finish_image(struct importer *im, struct icomp *ic)
@@ -299,13 +279,13 @@ finish_job(struct importer *im, struct icomp *ic)
 	ic->ports.len = ic->aliases.len = 0;
 	ic->readiness = NULL;
 	ic->replicas = -1;
-	const char *r = ic->restart ? ic->restart->text : "no";
+	const char *r = ic->restart ? ic->restart : "no";
 	if (strcmp(r, "no") == 0)
 		ic->retries = 0;
 	else if (ic->restart_count >= 0)
 		ic->retries = ic->restart_count;
 	else
-		diag(&im->c->diags, W0814, ic->restart->loc, "restart %s: the job is retried as "
+		diag(&im->c->diags, W0814, ic->restart_at->loc, "restart %s: the job is retried as "
 		     "Kubernetes does, up to 6 times", diag_quote(im->a, r));
 	restart_policy(im, ic);
 }
@@ -354,9 +334,9 @@ finish_ports(struct importer *im, struct icomp *ic)
 static void
 finish_restart(struct importer *im, struct icomp *ic)
 {
-	const char *r = ic->restart ? ic->restart->text : NULL;
+	const char *r = ic->restart;
 	if (r && strcmp(r, "always") != 0 && strcmp(r, "unless-stopped") != 0)
-		diag(&im->c->diags, W0814, ic->restart->loc, "restart %s: Kubernetes restarts the "
+		diag(&im->c->diags, W0814, ic->restart_at->loc, "restart %s: Kubernetes restarts the "
 		     "container of a %s whenever it stops", diag_quote(im->a, r),
 		     ic->kind == IC_STATEFUL ? "StatefulSet" : "Deployment");
 }
@@ -401,9 +381,23 @@ finish_resources(struct importer *im, struct icomp *ic)
 	}
 }
 
+/* A container name is unique: Compose refuses one with more replicas. */
+static void
+check_container_name(struct importer *im, const struct icomp *ic)
+{
+	if (!ic->container_name_at || ic->replicas <= 1)
+		return;
+	struct diagnostic *d = import_diag(im, E0804, ic->container_name_at, "container_name and "
+	                                   "%s %ld cannot both be set, which Compose refuses: a "
+	                                   "container's name is unique", ic->replicas_by.key,
+	                                   ic->replicas);
+	diag_note(&im->c->diags, d, ic->replicas_by.at->loc, "%s is set here", ic->replicas_by.key);
+}
+
 static void
 finish_component(struct importer *im, struct icomp *ic)
 {
+	check_container_name(im, ic);
 	probe_binds(im, ic);
 	finish_image(im, ic);
 	finish_resources(im, ic);
@@ -493,7 +487,6 @@ import_services(struct importer *im)
 	if (!services || cnode_null(services))
 		return;
 	name_services(im, services);
-	mark_jobs(im);
 	for (size_t i = 0; i < im->comp_list.len; i++)
 		map_service(im, im->comp_list.items[i]);
 	if (im->c->diags.errors)

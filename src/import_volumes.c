@@ -56,6 +56,14 @@ claim(struct importer *im, struct icomp *ic, const char *name, const char *targe
 	struct ival path;
 	if (!mount_path(im, at, target, &path))
 		return;
+	/* A component's main container mounts each volume once
+	 * (docs/language.md, `mount`): a second mount is no second claim. */
+	if (strmap_get(&im->volume_users, name) == ic && !strmap_get(&ic->volume_paths, target)) {
+		import_diag(im, W0801, at, "the second mount of the volume %s, at %s, is left out: the "
+		            ".todok mounts a volume once in a component's container", diag_quote(im->a, name),
+		            diag_quote(im->a, target));
+		return;
+	}
 	struct ivolume *v = add_volume(im, ic, name, "data", IV_CLAIM, path, at->loc);
 	if (!v)
 		return;
@@ -68,8 +76,9 @@ claim(struct importer *im, struct icomp *ic, const char *name, const char *targe
 		            "claim of its own", diag_quote(im->a, name),
 		            diag_quote(im->a, first->compose_name));
 	if (read_only)
-		import_diag(im, W0814, at, "the volume %s is mounted read-write at %s: the .todok mounts "
-		            "a claim read-write", diag_quote(im->a, name), diag_quote(im->a, target));
+		import_diag(im, W0814, at, "Compose mounts the volume %s read-only at %s: the .todok "
+		            "mounts the claim read-write", diag_quote(im->a, name),
+		            diag_quote(im->a, target));
 }
 
 static void
@@ -124,7 +133,10 @@ short_volume(struct importer *im, struct icomp *ic, const struct cnode *n)
 		read_only |= len == 2 && strncmp(m, "ro", 2) == 0;
 		m += len + (m[len] == ',');
 	}
-	if (host_path(source))
+	if (!*source) /* as Compose, which refuses an empty section */
+		import_diag(im, E0804, n, "the volume %s has an empty source before ':'; name a volume "
+		            "or a host path", diag_quote(im->a, t));
+	else if (host_path(source))
 		bind_mount(im, ic, source, target, n);
 	else
 		claim(im, ic, source, target, read_only, NULL, n);
@@ -155,7 +167,7 @@ long_volume(struct importer *im, struct icomp *ic, const struct cnode *n)
 		bind_mount(im, ic, source ? source : "", target, n);
 	else if (strcmp(type, "tmpfs") == 0)
 		temp(im, ic, target, size_q, true, n);
-	else if (strcmp(type, "volume") == 0 && !source)
+	else if (strcmp(type, "volume") == 0 && (!source || !*source)) /* anonymous */
 		temp(im, ic, target, NULL, false, n);
 	else if (strcmp(type, "volume") == 0)
 		claim(im, ic, source, target, read_only, subpath, n);

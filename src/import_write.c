@@ -93,11 +93,12 @@ secret_part(const struct ipart *p)
 static void
 carry(struct importer *im, struct icomp *ic, struct ipart *p)
 {
-	const char *name = p->var->name;
+	const char *base = p->kind == IP_VAR ? p->var->name : p->secret->var, *name = base;
 	for (unsigned n = 2;; n++) {
 		struct ientry *found = find_entry(&ic->env, name);
-		if (found && found->value.n == 1 && found->value.parts[0].kind == IP_VAR &&
-		    found->value.parts[0].var == p->var)
+		const struct ipart *had = found && found->value.n == 1 ? &found->value.parts[0] : NULL;
+		if (had && had->kind == p->kind &&
+		    (p->kind == IP_VAR ? had->var == p->var : had->secret == p->secret))
 			break;
 		if (!found) {
 			struct ientry *e = NEW(im->a, struct ientry);
@@ -108,7 +109,7 @@ carry(struct importer *im, struct icomp *ic, struct ipart *p)
 			put_entry(im, &ic->env, e);
 			break;
 		}
-		name = arena_printf(im->a, "%s_%u", p->var->name, n);
+		name = arena_printf(im->a, "%s_%u", base, n);
 	}
 	p->carrier = name;
 }
@@ -119,7 +120,7 @@ carry_all(struct importer *im, struct icomp *ic, struct vec *words)
 	for (size_t i = 0; i < words->len; i++) {
 		struct ival *w = words->items[i];
 		for (size_t k = 0; k < w->n; k++)
-			if (w->parts[k].kind == IP_VAR && ivar_secret(w->parts[k].var))
+			if (secret_part(&w->parts[k]))
 				carry(im, ic, &w->parts[k]);
 	}
 }

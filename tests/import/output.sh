@@ -46,6 +46,17 @@ imp compose.yaml -o mine.todok --force 2>"$out/err"
 expect_status "--force" 0 $?
 cmp -s "$out/stdout.todok" "$out/mine.todok" && pass || fail "output: --force must replace the file"
 
+# Through a symbolic link, the file it names is replaced and the link
+# kept, as todokc fmt -w does.
+printf 'stack linked {}\n' >"$out/linked-target.todok"
+ln -s linked-target.todok "$out/link.todok"
+imp compose.yaml -o link.todok --force 2>"$out/err"
+expect_status "--force through a symbolic link" 0 $?
+[ -L "$out/link.todok" ] && cmp -s "$out/stdout.todok" "$out/linked-target.todok" && pass \
+	|| fail "output: -o LINK --force must replace the file the link names, and keep the link" "$out/err"
+imp compose.yaml -o link.todok 2>"$out/err"
+expect_status "a link to a .todok it wrote" 0 $?
+
 mkdir -p "$out/folder.todok"
 imp compose.yaml -o folder.todok 2>"$out/err"
 expect_status "a folder" 3 $?

@@ -369,10 +369,12 @@ def ports_of(compose, svc):
 NONE, LOCAL, PUBLIC = 0, 1, 2
 
 
-def depends(svc):
+def depends(compose, svc):
+    # A list's entries and links are interpolated, as Compose does;
+    # a mapping's keys are not.
     deps = svc.get("depends_on") or []
-    names = list(deps) if isinstance(deps, (list, dict)) else []
-    names += [link.split(":")[0] for link in svc.get("links") or []]
+    names = [compose.i(d) for d in deps] if isinstance(deps, list) else list(deps)
+    names += [compose.i(link).split(":")[0] for link in svc.get("links") or []]
     return names
 
 
@@ -383,7 +385,7 @@ def check_probe(ck, compose, name, svc, ctr, env):
     if not test or hc.get("disable") or test == ["NONE"]:
         ck.ok("readinessProbe" not in ctr, f"{name}: no readiness probe")
         return
-    if isinstance(test, str) or test[0] == "CMD-SHELL":
+    if isinstance(test, str) or compose.i(test[0]) == "CMD-SHELL":
         want = ["/bin/sh", "-c", compose.i(test if isinstance(test, str) else test[1])]
     else:
         want = [compose.i(str(w)) for w in test[1:]]
@@ -416,6 +418,7 @@ def check_volumes(ck, compose, name, svc, workload, pod, ctr, manifests):
         m = mounts.get(path.split(":")[0])
         ck.ok(m and volumes[m["name"]].get("emptyDir", {}).get("medium") == "Memory",
               f"{name}: tmpfs {path} is a memory volume")
+    mounted = set()
     for item in svc.get("volumes") or []:
         if isinstance(item, dict):
             kind, source, target = item.get("type", "volume"), item.get("source"), item["target"]
@@ -425,6 +428,9 @@ def check_volumes(ck, compose, name, svc, workload, pod, ctr, manifests):
             kind = "bind" if source and (source[0] in "./~" or "/" in source) else "volume"
         if kind == "bind":
             continue
+        if kind == "volume" and source and source in mounted:
+            continue  # its second mount is left out (W0801): one claim, mounted once
+        mounted.add(source)
         m = mounts.get(target)
         ck.ok(m is not None, f"{name}: a volume at {target}")
         if m and kind == "volume" and source:
@@ -477,7 +483,7 @@ def check_service(ck, compose, manifests, name, svc, stack, expose):
         ck.eq(service and service["spec"]["type"], want if published else "ClusterIP",
               f"{name}: its Service's type")
     inits = [c["name"] for c in pod.get("initContainers", [])]
-    for dep in depends(svc):
+    for dep in depends(compose, svc):
         if dep not in compose.services:
             continue
         dep_index, dep_workload = manifests.find(("Deployment", "StatefulSet", "Job"), compose.names[dep])
