@@ -280,6 +280,8 @@ struct wait {
 	const char *host;           /* a workload: its Service ... */
 	long long port;             /* ... on this port */
 	const char *url;            /* an HTTP check's URL; NULL: a TCP check */
+	const struct vec *headers;  /* an HTTP check's headers (struct header *): the
+	                             * readiness probe's; NULL: none */
 };
 
 /* security { ... } as written: which words are given, and where. */

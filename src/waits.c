@@ -48,12 +48,18 @@ static struct container *
 service_wait_container(struct resolver *r, struct wait *w)
 {
 	struct container *ctr = new_wait_container(r, w, r->c->opts->wait_image);
-	if (w->url)
-		set_wait_command(r->a, ctr,
-		                 arena_printf(r->a, "wget -q -T 2 -O /dev/null %s",
-		                              shell_quote(r->a, w->url)),
-		                 w->url);
-	else
+	if (w->url) {
+		/* The probe's headers too: the app may answer only with them. */
+		struct buf check = {0};
+		buf_puts(&check, "wget -q -T 2");
+		for (size_t i = 0; w->headers && i < w->headers->len; i++) {
+			const struct header *h = w->headers->items[i];
+			buf_printf(&check, " --header %s",
+			           shell_quote(r->a, arena_printf(r->a, "%s: %s", h->name, h->value)));
+		}
+		buf_printf(&check, " -O /dev/null %s", shell_quote(r->a, w->url));
+		set_wait_command(r->a, ctr, arena_buf_take(r->a, &check), w->url);
+	} else
 		set_wait_command(r->a, ctr, arena_printf(r->a, "nc -z -w 2 %s %lld", w->host, w->port),
 		                 arena_printf(r->a, "%s:%lld", w->host, w->port));
 	return ctr;
@@ -100,6 +106,7 @@ plan_service_wait(struct resolver *r, struct wait *w)
 		w->at_run_time = true;
 		w->port = ready->port->published->number;
 		w->url = service_url(r->a, w->host, w->port, ready->path);
+		w->headers = ready->headers.len ? &ready->headers : NULL;
 		return;
 	}
 	if (t->service->port->udp) {
