@@ -22,6 +22,7 @@ struct parse_ctx {
 	struct ast_stack *stack;    /* the result */
 	const char *last_word;      /* the text of the last WORD handed to the parser */
 	struct loc reported_token;  /* a bad token already reported: no syntax error on it */
+	uint32_t number_reported_until; /* a number with a stray '-' or '.' reported: its end */
 	/* What scan_token() follows, so that a secret's values are hidden in
 	 * excerpts even when the file does not parse. */
 	int depth;                  /* braces open */

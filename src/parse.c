@@ -180,6 +180,57 @@ scan_token(struct parse_ctx *p, int token, struct loc loc, bool unterminated)
 	return token;
 }
 
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* The end of the number the scanner reads at `at`: digits, a fraction,
+ * a suffix. */
+static uint32_t
+number_end(const char *src, uint32_t at)
+{
+	at += (uint32_t)strspn(src + at, "0123456789");
+	if (src[at] == '.' && is_digit(src[at + 1]))
+		at += 1 + (uint32_t)strspn(src + at + 1, "0123456789");
+	return at + (uint32_t)strspn(src + at, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ%");
+}
+
+/* A '-' or '.' between digits (`replicas 2-5`, `cpu 1.5.3`, `HOST =
+ * 10.0.0.1`, `D = 2024-01-02`): the run of digits, points and dashes is
+ * one mistake, reported once, and the number after it is not reported
+ * again by the parser. */
+static bool
+stray_in_number(struct parse_ctx *p, struct loc loc, uint32_t cp)
+{
+	const char *src = p->c->src.text;
+	if ((cp != '-' && cp != '.') || loc.begin == 0 || !is_digit(src[loc.begin - 1]) ||
+	    !is_digit(src[loc.end]))
+		return false;
+	if (loc.begin < p->number_reported_until)
+		return true; /* the run's next '-' or '.' */
+	uint32_t begin = loc.begin, end = loc.end;
+	while (begin > 0 && (is_digit(src[begin - 1]) || src[begin - 1] == '.' || src[begin - 1] == '-'))
+		begin--;
+	while (is_digit(src[end]) || ((src[end] == '.' || src[end] == '-') && is_digit(src[end + 1])))
+		end++;
+	end = number_end(src, end);
+	p->number_reported_until = end;
+	p->reported_token = (struct loc){loc.end, number_end(src, loc.end)};
+	const char *statement = recover_statement_word(p);
+	if (recover_in_entries(p))
+		diag(&p->c->diags, E0103, loc, "stray '%c' in a value; write it in quotes: `\"%.*s\"`",
+		     (char)cp, (int)(end - begin), src + begin);
+	else if (cp == '-' && statement && strcmp(statement, "replicas") == 0)
+		diag(&p->c->diags, E0103, loc, "stray '-' in a number; a range of replicas is written "
+		     "`2..5`");
+	else
+		diag(&p->c->diags, E0103, loc, cp == '-' ? "stray '-' in a number" :
+		     "stray '.': a number has one decimal point");
+	return true;
+}
+
 /* A character that starts no token: E0103, quoting it (with its code
  * point when it is not ASCII), or, among a secret block's values, where it
  * is likely part of a value written without quotes (PW = Tr0ub&dor), hidden
@@ -188,6 +239,9 @@ void
 stray_character(struct parse_ctx *p, struct loc loc, const char *text)
 {
 	if (in_secret_values(p)) {
+		const char *src = p->c->src.text;
+		if (loc.begin > 0 && is_digit(src[loc.begin - 1]) && is_digit(src[loc.end]))
+			p->reported_token = (struct loc){loc.end, number_end(src, loc.end)};
 		diag_redact(&p->c->diags, loc);
 		diag(&p->c->diags, E0103, loc,
 		     "stray character in a secret's values; a secret's value is text, written in "
@@ -195,20 +249,8 @@ stray_character(struct parse_ctx *p, struct loc loc, const char *text)
 		return;
 	}
 	uint32_t cp = (unsigned char)text[0];
-	const char *src = p->c->src.text;
-	bool between_digits = loc.begin > 0 && src[loc.begin - 1] >= '0' && src[loc.begin - 1] <= '9' &&
-	                      src[loc.end] >= '0' && src[loc.end] <= '9';
-	if (between_digits && (cp == '-' || cp == '.')) {
-		/* `replicas 2-5`, `cpu 1.5.3`: the number after it is not
-		 * reported again. */
-		uint32_t end = loc.end + (uint32_t)strspn(src + loc.end, "0123456789");
-		end += (uint32_t)strspn(src + end, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ%");
-		p->reported_token = (struct loc){loc.end, end};
-		diag(&p->c->diags, E0103, loc, "%s", cp == '-'
-		     ? "stray '-' in a number; a range of replicas is written `2..5`"
-		     : "stray '.': a number has one decimal point");
+	if (stray_in_number(p, loc, cp))
 		return;
-	}
 	if (cp < 0x80) {
 		diag(&p->c->diags, E0103, loc, "stray %s in the program", diag_quote(p->arena, text));
 		return;

@@ -61,6 +61,7 @@ struct recover {
 	struct block misclosed;
 	struct loc misclosed_at;
 	const char *misclosed_outer;
+	bool misclosed_checked;   /* the next line did not go on inside that block */
 	bool dash_run;            /* the last line started with a '- ' item */
 	bool dash_bracket;        /* ... of "args" or "command": a '[' was supplied */
 	int dash_keyword;         /* ... of "port": each next '-' is that keyword */
@@ -256,6 +257,14 @@ delivered(struct parse_ctx *p, const struct tok *t)
 {
 	struct recover *r = p->r;
 	bool first = t->starts_line || r->prev.token == '{' || r->prev.token == '}';
+	/* A line after that '}' indented deeper than it: the '}' did close its
+	 * block, oddly indented. */
+	if (HAS_LOC(r->misclosed_at) && !r->misclosed_checked && t->starts_line &&
+	    t->loc.begin > r->misclosed_at.begin) {
+		r->misclosed_checked = true;
+		if (indent_of(p, t->loc.begin) > indent_of(p, r->misclosed_at.begin))
+			r->misclosed_at = NO_LOC;
+	}
 	if (first) {
 		r->stmt_first = t->token;
 		r->stmt_word = token_text(t);
@@ -272,6 +281,7 @@ delivered(struct parse_ctx *p, const struct tok *t)
 			r->misclosed = r->closed;
 			r->misclosed_at = t->loc;
 			r->misclosed_outer = outer->name;
+			r->misclosed_checked = false;
 		}
 	}
 	r->prev2 = r->prev;
@@ -351,35 +361,62 @@ dash_items(struct parse_ctx *p, uint32_t at)
 	return items;
 }
 
+/* The 'port' lines of a '- ' list of ports "80, 443 https": `port 80`,
+ * `port https 443`; the form of a line when an item is neither. */
+static const char *
+port_lines(struct parse_ctx *p, const char *word, const char *items)
+{
+	struct buf lines = {0};
+	for (const char *item = items; *item;) {
+		size_t len = strcspn(item, ","), digits = strspn(item, "0123456789");
+		const char *name = item + digits + strspn(item + digits, " ");
+		size_t name_len = (size_t)(item + len - name);
+		bool named = digits && name > item + digits && name_len &&
+		             strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789-") == name_len;
+		if (!digits || (digits != len && !named)) {
+			buf_free(&lines);
+			return arena_printf(p->arena, "`%s [NAME] NUMBER`", word);
+		}
+		if (named)
+			buf_printf(&lines, "%s`%s %.*s %.*s`", lines.len ? ", " : "", word, (int)name_len,
+			           name, (int)digits, item);
+		else
+			buf_printf(&lines, "%s`%s %.*s`", lines.len ? ", " : "", word, (int)len, item);
+		item += len + strspn(item + len, ", ");
+	}
+	return arena_buf_take(p->arena, &lines);
+}
+
 /* A '-' starting a line: the first of a list is dropped (and reported),
- * the next ones become ','. */
+ * the next ones become ',' (or, in a list of ports, 'port'). */
 static bool
-dash(struct parse_ctx *p, struct tok *t)
+dash(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 {
 	struct recover *r = p->r;
 	if (!t->starts_line) {
 		stray_character(p, t->loc, "-");
 		return false;
 	}
+	if (r->dash_run && r->dash_keyword) {
+		/* `- 443` after `port` items: a `port 443` line; another item
+		 * is left to the parser's message. */
+		struct tok *next = peek(p, scanner, 0), *after = peek(p, scanner, 1);
+		if (next->token != INT || !(after->starts_line || after->token == 0))
+			return false;
+		t->token = r->dash_keyword;
+		return true;
+	}
 	if (r->dash_run) {
-		t->token = r->dash_keyword ? r->dash_keyword : ',';
+		t->token = ',';
 		return true;
 	}
 	r->dash_run = true;
 	const char *items = dash_items(p, t->loc.begin);
 	if (r->prev.token == KW_PORT || r->prev.token == KW_CONTAINER_PORT) {
-		/* A port each: the next items become lines of their own. */
 		const char *word = keyword_spelling(r->prev.token);
-		struct buf lines = {0};
-		for (const char *item = items; *item;) {
-			size_t len = strcspn(item, ",");
-			buf_printf(&lines, "%s`%s %.*s`", lines.len ? ", " : "", word, (int)len, item);
-			item += len + strspn(item + len, ", ");
-		}
+		const char *lines = port_lines(p, word, items);
 		diag(&p->c->diags, E0118, t->loc,
-		     "todokc does not write lists with '- '; write a '%s' line for each: %s", word,
-		     lines.data ? lines.data : "");
-		buf_free(&lines);
+		     "todokc does not write lists with '- '; write a '%s' line for each: %s", word, lines);
 		r->dash_keyword = r->prev.token;
 		return false;
 	}
@@ -528,6 +565,8 @@ component_without_brace(struct parse_ctx *p, struct tok *t)
 static void
 note_open(struct parse_ctx *p, struct diagnostic *d, const struct block *b, const char *what)
 {
+	if (b->open.begin == b->open.end)
+		return; /* a '{' supplied (E0125): no note points at it */
 	diag_note(&p->c->diags, d, b->open, "the '%s' block %s here", b->name, what);
 }
 
@@ -637,7 +676,7 @@ repair(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 		diag(&p->c->diags, E0117, t->loc, "no ';' is needed: remove it");
 		return false;
 	case '-':
-		return dash(p, t);
+		return dash(p, scanner, t);
 	case ',':
 		if (!trailing_comma(p, scanner, t))
 			return true;
@@ -760,7 +799,7 @@ recover_other_tool_word(const char *word)
 const char *
 recover_statement_word(const struct parse_ctx *p)
 {
-	return p->r->stmt_word;
+	return p->r ? p->r->stmt_word : NULL;
 }
 
 int
@@ -778,6 +817,9 @@ recover_written_before(struct parse_ctx *p)
 bool
 recover_in_entries(const struct parse_ctx *p)
 {
+	/* (No repair state while an unparsed file is scanned for secrets.) */
+	if (!p->r)
+		return false;
 	const struct block *b = top(p->r);
 	return b && b->kind == BLOCK_ENTRIES;
 }
