@@ -114,7 +114,8 @@ struct ipart {
 	const char *resolved;      /* IP_VAR: its value at this place (the .env's, or the default) */
 	struct isecret *secret;    /* IP_SECRET: a whole value kept as a secret */
 	const char *carrier;       /* a secret in a command or probe: the env entry with it */
-	struct loc loc;            /* where the Compose file writes it */
+	struct loc loc;            /* where it is written, in src */
+	const struct source *src;  /* the file of loc (an env_file); NULL: the Compose file */
 };
 
 struct ival {

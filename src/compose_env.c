@@ -42,6 +42,7 @@ struct parts {
 	struct buf text;       /* pending text */
 	struct loc loc;
 	bool secret;           /* the text holds a secret variable's value */
+	const struct source *src;  /* the file of loc; NULL: the Compose file */
 };
 
 static void
@@ -54,6 +55,7 @@ flush_text(struct parts *p)
 	t->len = p->text.len;
 	t->text = arena_buf_take(p->a, &p->text);
 	t->loc = p->loc;
+	t->src = p->src;
 	vec_push(p->a, &p->list, t);
 	p->text = (struct buf){0};
 }
@@ -67,6 +69,7 @@ add_var(struct parts *p, struct ivar *var, const char *resolved)
 	v->var = var;
 	v->resolved = resolved;
 	v->loc = p->loc;
+	v->src = p->src;
 	vec_push(p->a, &p->list, v);
 }
 
@@ -107,7 +110,7 @@ static char *
 expand_text(struct importer *im, const struct origin *o, const char *s, size_t len, int depth,
             bool *has_vars, bool *secret)
 {
-	struct parts sub = {im->a, {0}, {0}, o->loc, false};
+	struct parts sub = {im->a, {0}, {0}, o->loc, false, o->src};
 	struct origin resolved = *o;
 	resolved.resolve = true;
 	*has_vars = false;
@@ -271,7 +274,7 @@ expand(struct importer *im, const struct origin *o, const char *s, size_t len, i
 bool
 interpolate_str(struct importer *im, const char *s, size_t len, struct loc loc, struct ival *out)
 {
-	struct parts p = {im->a, {0}, {0}, loc, false};
+	struct parts p = {im->a, {0}, {0}, loc, false, NULL};
 	struct origin o = {NULL, loc, false};
 	bool ok = expand(im, &o, s, len, 0, &p);
 	*out = parts_done(&p);
@@ -316,9 +319,9 @@ ival_text(struct importer *im, const struct ival *v, const char *what)
 			continue;
 		}
 		if (p->kind == IP_SECRET || ivar_secret(p->var)) {
-			diag(&im->c->diags, W0815, p->loc,
-			     "the secret variable %s cannot be written in %s; left out",
-			     diag_quote(im->a, p->kind == IP_VAR ? p->var->name : p->text), what);
+			diag_in(&im->c->diags, p->src, W0815, p->loc,
+			        "the secret variable %s cannot be written in %s; left out",
+			        diag_quote(im->a, p->kind == IP_VAR ? p->var->name : p->text), what);
 			buf_free(&b);
 			return NULL;
 		}
@@ -327,13 +330,13 @@ ival_text(struct importer *im, const struct ival *v, const char *what)
 			again |= v->parts[k].kind == IP_VAR && v->parts[k].var == p->var;
 		/* Unset without a default: empty, as Compose makes it. */
 		if (!again && !p->var->value && !*p->resolved)
-			diag(&im->c->diags, W0808, p->loc, "the variable %s is not set in the .env file and "
-			     "has no default: it is empty in %s, as Compose makes it",
-			     diag_quote(im->a, p->var->name), what);
+			diag_in(&im->c->diags, p->src, W0808, p->loc, "the variable %s is not set in "
+			        "the .env file and has no default: it is empty in %s, as Compose makes it",
+			        diag_quote(im->a, p->var->name), what);
 		else if (!again)
-			diag(&im->c->diags, W0807, p->loc,
-			     "${%s} is fixed at import, at its value in the .env file or its default: the "
-			     ".todok takes no variable in %s", p->var->name, what);
+			diag_in(&im->c->diags, p->src, W0807, p->loc,
+			        "${%s} is fixed at import, at its value in the .env file or its default: "
+			        "the .todok takes no variable in %s", p->var->name, what);
 		buf_puts(&b, p->resolved);
 	}
 	return b.data ? arena_buf_take(im->a, &b) : "";
@@ -447,7 +450,7 @@ dotenv_var(struct importer *im, const struct source *src, void *ctx, const struc
 {
 	(void)ctx;
 	const char *value = l->value;
-	struct parts p = {im->a, {0}, {0}, l->loc, false};
+	struct parts p = {im->a, {0}, {0}, l->loc, false, src};
 	if (!l->literal) {
 		struct origin o = {src, l->loc, true};
 		bool ok = expand(im, &o, l->value, l->len, 0, &p);
@@ -527,7 +530,7 @@ env_file_line(struct importer *im, const struct source *src, void *ctx,
 	struct env_file_ctx *e = ctx;
 	struct ival v = ival_of_text(im->a, l->value, l->loc);
 	if (!l->literal) {
-		struct parts p = {im->a, {0}, {0}, l->loc, false};
+		struct parts p = {im->a, {0}, {0}, l->loc, false, src};
 		struct origin o = {src, l->loc, false};
 		bool ok = expand(im, &o, l->value, l->len, 0, &p);
 		v = parts_done(&p);
@@ -601,15 +604,15 @@ use_ival(struct importer *im, struct ival *v, enum ictx ctx)
 		if (!ivar_secret(var) && !var->param_value) {
 			var->param_value = p->resolved;
 			if (!var->value && !*p->resolved)
-				diag(&im->c->diags, W0808, p->loc,
-				     "the variable %s is not set in the .env file and has no default: its "
-				     "param is empty, as Compose makes it", diag_quote(im->a, var->name));
+				diag_in(&im->c->diags, p->src, W0808, p->loc,
+				        "the variable %s is not set in the .env file and has no default: its "
+				        "param is empty, as Compose makes it", diag_quote(im->a, var->name));
 		} else if (!ivar_secret(var) && strcmp(var->param_value, p->resolved) != 0) {
-			diag(&im->c->diags, W0807, p->loc,
-			     "${%s} is fixed at import here: its default differs from the one its param "
-			     "takes from its first use", var->name);
+			diag_in(&im->c->diags, p->src, W0807, p->loc,
+			        "${%s} is fixed at import here: its default differs from the one its "
+			        "param takes from its first use", var->name);
 			*p = (struct ipart){.kind = IP_TEXT, .text = p->resolved,
-			                    .len = strlen(p->resolved), .loc = p->loc};
+			                    .len = strlen(p->resolved), .loc = p->loc, .src = p->src};
 			continue;
 		}
 		var->contexts |= 1u << ctx;
@@ -638,7 +641,7 @@ end_word(struct words *w)
 	struct ival *v = NEW(w->im->a, struct ival);
 	*v = parts_done(&w->word);
 	vec_push(w->im->a, w->out, v);
-	w->word = (struct parts){w->im->a, {0}, {0}, w->word.loc, false};
+	w->word = (struct parts){w->im->a, {0}, {0}, w->word.loc, false, NULL};
 	w->in_word = false;
 }
 
@@ -671,14 +674,14 @@ word_char(struct words *w, char c)
 bool
 shell_words(struct importer *im, const struct ival *v, struct loc loc, struct vec *out)
 {
-	struct words w = {im, out, {im->a, {0}, {0}, loc, false}, false, 0, false};
+	struct words w = {im, out, {im->a, {0}, {0}, loc, false, NULL}, false, 0, false};
 	for (size_t i = 0; i < v->n; i++) {
 		const struct ipart *p = &v->parts[i];
 		bool spaced = p->kind == IP_VAR && !ivar_secret(p->var) && strpbrk(p->resolved, " \t\n'\"\\");
 		if (spaced)
-			diag(&im->c->diags, W0807, p->loc,
-			     "${%s} is fixed at import: its value holds spaces or quotes, and Compose splits "
-			     "the command after putting it in", p->var->name);
+			diag_in(&im->c->diags, p->src, W0807, p->loc,
+			        "${%s} is fixed at import: its value holds spaces or quotes, and Compose "
+			        "splits the command after putting it in", p->var->name);
 		if (p->kind == IP_TEXT || spaced) {
 			const char *t = p->kind == IP_TEXT ? p->text : p->resolved;
 			size_t n = p->kind == IP_TEXT ? p->len : strlen(t);

@@ -206,6 +206,7 @@ secret_value(struct importer *im, struct ientry *e, const struct ival *v, const 
 	p->secret->src = src;
 	p->secret->loc = e->loc;
 	p->loc = e->loc;
+	p->src = src;
 	e->value = (struct ival){p, 1};
 	if (!src && why)
 		redact(im, e->loc);
