@@ -88,6 +88,8 @@ struct ivar {
 	const char *param_value;   /* the param's default: its value at its first use */
 	const char *secret_key;    /* its key of `secret secrets`, once it has one */
 	struct loc first;          /* its first use */
+	const struct ival *own;    /* a line of an env_file, for its later lines: the value
+	                            * its config keeps (NULL: a variable of the .env file) */
 };
 
 /* A key of `secret secrets`, asked for by a value: the variable env()
@@ -381,9 +383,13 @@ struct ivar *ivar_get(struct importer *im, const char *name, size_t len);
  * variable is one word, unless its value holds a space: then it is
  * written as its value.  False (reported) for an open quote. */
 bool shell_words(struct importer *im, const struct ival *v, struct loc loc, struct vec *out);
-/* Each KEY=VALUE line of an env_file, its value interpolated. */
-typedef void env_line_fn(struct importer *im, void *ctx, const char *key, struct ival *value,
-                         const struct source *src, struct loc loc);
+/* Each KEY=VALUE line of an env_file, its value interpolated (with the
+ * file's earlier lines, after the .env file); returns the value as the
+ * .todok keeps it (a secret as its key), which its later lines take, or
+ * NULL when it is left out. */
+typedef const struct ival *env_line_fn(struct importer *im, void *ctx, const char *key,
+                                       struct ival *value, const struct source *src,
+                                       struct loc loc);
 /* Reads an env_file beside the Compose file; false when it is left out
  * (missing and required, unreadable: reported at `at`). */
 bool read_env_file(struct importer *im, const char *path, bool required, struct loc at,

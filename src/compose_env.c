@@ -89,6 +89,7 @@ struct origin {
 	const struct source *src;  /* the file */
 	struct loc loc;            /* the value */
 	bool resolve;              /* every variable at its value now (the .env itself) */
+	const struct strmap *own;  /* an env_file's earlier lines: struct ivar * by key */
 };
 
 static void PRINTF_LIKE(4, 5)
@@ -137,6 +138,24 @@ value_of(const struct ivar *v, bool empty_is_unset)
 	return v->value;
 }
 
+/* An env_file's earlier line in a later one: the parts its config keeps
+ * (params, secret keys), so that a secret is referenced, never pasted. */
+static void
+add_own(struct parts *out, const struct ival *v)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		const struct ipart *part = &v->parts[i];
+		if (part->kind == IP_TEXT) {
+			buf_append(&out->text, part->text, part->len);
+			continue;
+		}
+		flush_text(out);
+		struct ipart *copy = NEW(out->a, struct ipart);
+		*copy = *part;
+		vec_push(out->a, &out->list, copy);
+	}
+}
+
 /* ${NAME OP ARG}: what it becomes. */
 static bool
 reference(struct importer *im, const struct origin *o, struct ivar *var, const char *op,
@@ -170,6 +189,13 @@ reference(struct importer *im, const struct origin *o, struct ivar *var, const c
 		out->secret |= secret || (set && ivar_secret(var));
 		return true;
 	}
+	/* An env_file's earlier line: what its config keeps, or the default. */
+	if (var->own && set)
+		add_own(out, var->own);
+	else if (var->own) /* empty, or unset: its default, text */
+		buf_puts(&out->text, resolved ? resolved : "");
+	if (var->own)
+		return true;
 	if (resolved && url_has_password(resolved))
 		var->secret = true; /* its value (or default) is a URL with a password */
 	if (resolved && !set && !o->src && ivar_secret(var))
@@ -211,6 +237,17 @@ bad_template(struct importer *im, const struct origin *o, const char *why)
 	return false;
 }
 
+/* The variable a value at o reads: the .env file's, else (in an env_file)
+ * an earlier line's of that file, as compose-go's GetEnvFromFile looks
+ * it up. */
+static struct ivar *
+lookup(struct importer *im, const struct origin *o, const char *name, size_t len)
+{
+	struct ivar *v = ivar_get(im, name, len);
+	struct ivar *own = !v->value && o->own ? strmap_get(o->own, v->name) : NULL;
+	return own ? own : v;
+}
+
 /* One $-expression at s[i] == '$'; *next is where the text goes on. */
 static bool
 dollar(struct importer *im, const struct origin *o, const char *s, size_t len, size_t i,
@@ -226,7 +263,7 @@ dollar(struct importer *im, const struct origin *o, const char *s, size_t len, s
 		while (j < len && name_char(s[j], false))
 			j++;
 		*next = j;
-		return reference(im, o, ivar_get(im, s + i + 1, j - i - 1), "", NULL, 0, depth, out);
+		return reference(im, o, lookup(im, o, s + i + 1, j - i - 1), "", NULL, 0, depth, out);
 	}
 	if (i + 1 >= len || s[i + 1] != '{')
 		return bad_template(im, o, "a $ that starts no variable");
@@ -238,7 +275,7 @@ dollar(struct importer *im, const struct origin *o, const char *s, size_t len, s
 		return bad_template(im, o, "${...} without a variable name");
 	while (j < close && name_char(s[j], false))
 		j++;
-	struct ivar *var = ivar_get(im, s + i + 2, j - i - 2);
+	struct ivar *var = lookup(im, o, s + i + 2, j - i - 2);
 	*next = close + 1;
 	if (j == close)
 		return reference(im, o, var, "", NULL, 0, depth, out);
@@ -275,7 +312,7 @@ bool
 interpolate_str(struct importer *im, const char *s, size_t len, struct loc loc, struct ival *out)
 {
 	struct parts p = {im->a, {0}, {0}, loc, false, NULL};
-	struct origin o = {NULL, loc, false};
+	struct origin o = {NULL, loc, false, NULL};
 	bool ok = expand(im, &o, s, len, 0, &p);
 	*out = parts_done(&p);
 	return ok;
@@ -444,25 +481,35 @@ parse_dotenv(struct importer *im, const struct source *src, dotenv_fn *fn, void 
 	}
 }
 
+/* The variable of a dotenv line: its value with the variables above at
+ * theirs (the .env file's, then, in an env_file, its own earlier lines'),
+ * a secret when made of a secret's value or a URL with a password; false
+ * (reported) when its interpolation is invalid. */
+static bool
+line_var(struct importer *im, const struct source *src, const struct strmap *own,
+         const struct dotenv_line *l, struct ivar *var)
+{
+	const char *value = l->value;
+	struct parts p = {im->a, {0}, {0}, l->loc, false, src};
+	if (!l->literal) {
+		struct origin o = {src, l->loc, true, own};
+		bool ok = expand(im, &o, l->value, l->len, 0, &p);
+		struct ival v = parts_done(&p);
+		if (!ok)
+			return false;
+		value = v.n ? v.parts[0].text : "";
+	}
+	var->value = value;
+	var->secret = p.secret || url_has_password(value);
+	return true;
+}
+
 /* A line of the .env file: a variable, its earlier ones interpolated. */
 static void
 dotenv_var(struct importer *im, const struct source *src, void *ctx, const struct dotenv_line *l)
 {
 	(void)ctx;
-	const char *value = l->value;
-	struct parts p = {im->a, {0}, {0}, l->loc, false, src};
-	if (!l->literal) {
-		struct origin o = {src, l->loc, true};
-		bool ok = expand(im, &o, l->value, l->len, 0, &p);
-		struct ival v = parts_done(&p);
-		if (!ok)
-			return;
-		value = v.n ? v.parts[0].text : "";
-	}
-	struct ivar *var = ivar_get(im, l->key, strlen(l->key));
-	var->value = value;
-	/* A value made of a secret's, or a URL with a password, is one too. */
-	var->secret = p.secret || url_has_password(value);
+	line_var(im, src, NULL, l, ivar_get(im, l->key, strlen(l->key)));
 }
 
 /* Reads a file the Compose file names as a second source; NULL (reported,
@@ -517,10 +564,14 @@ load_dotenv(struct importer *im)
 	return im->c->diags.errors == errors;
 }
 
-/* An env_file's line, its value interpolated, for the caller's function. */
+/* An env_file's line, its value interpolated, for the caller's function.
+ * The line is then a variable of the lines below it (`own`): its text at
+ * import, read by line_var() as a line of the .env file is, and the value
+ * the caller keeps, which add_own() puts into them. */
 struct env_file_ctx {
 	env_line_fn *fn;
 	void *ctx;
+	struct strmap own;     /* struct ivar * by key */
 };
 
 static void
@@ -528,16 +579,23 @@ env_file_line(struct importer *im, const struct source *src, void *ctx,
               const struct dotenv_line *l)
 {
 	struct env_file_ctx *e = ctx;
+	struct ivar *own = NEW(im->a, struct ivar);
+	own->name = l->key;
+	own->first = NO_LOC;
+	if (!line_var(im, src, &e->own, l, own))
+		return;
 	struct ival v = ival_of_text(im->a, l->value, l->loc);
 	if (!l->literal) {
 		struct parts p = {im->a, {0}, {0}, l->loc, false, src};
-		struct origin o = {src, l->loc, false};
+		struct origin o = {src, l->loc, false, &e->own};
 		bool ok = expand(im, &o, l->value, l->len, 0, &p);
 		v = parts_done(&p);
 		if (!ok)
 			return;
 	}
-	e->fn(im, e->ctx, l->key, &v, src, l->key_loc);
+	own->own = e->fn(im, e->ctx, l->key, &v, src, l->key_loc);
+	if (own->own)
+		strmap_put(im->a, &e->own, l->key, own);
 }
 
 bool
@@ -555,7 +613,7 @@ read_env_file(struct importer *im, const char *path, bool required, struct loc a
 	const struct source *src = read_source(im, full, at);
 	if (!src)
 		return false;
-	struct env_file_ctx e = {fn, ctx};
+	struct env_file_ctx e = {fn, ctx, {0}};
 	parse_dotenv(im, src, env_file_line, &e);
 	return true;
 }
