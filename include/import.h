@@ -33,6 +33,7 @@
 #define COMPOSE_MAX_NODES 1000000     /* nodes, with every alias expanded */
 #define COMPOSE_MAX_FILE_BYTES (1u << 20) /* a config's file, an env_file */
 #define COMPOSE_MAX_PORT_RANGE 100    /* ports taken from one range */
+#define COMPOSE_MAX_EXPANDED (16u << 20) /* text that variables put into values, in all */
 
 /* The Compose file as a tree. */
 enum cnode_kind { CNODE_SCALAR, CNODE_MAP, CNODE_SEQ };
@@ -261,6 +262,7 @@ struct importer {
 	struct vec profiles;           /* const char *: --profile's, else the .env file's
 	                                * COMPOSE_PROFILES */
 	struct strmap vars;            /* name -> struct ivar * */
+	size_t expanded;               /* text variables put into values (a .env's, an env_file's) */
 	struct vec vars_order;         /* struct ivar *, in order of first use */
 	struct strmap names;           /* the .todok's declared names */
 	struct strmap name_suffixes;   /* a name -> the suffix its next copy tries */

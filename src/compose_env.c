@@ -138,11 +138,33 @@ value_of(const struct ivar *v, bool empty_is_unset)
 	return v->value;
 }
 
+/* Counts text that a variable puts into a value: a .env or an env_file
+ * that puts a variable in over and over (A=${A}${A} on each line) stops
+ * at COMPOSE_MAX_EXPANDED bytes in all (E0810); false when past it. */
+static bool
+grow(struct importer *im, const struct origin *o, size_t n)
+{
+	if (im->expanded > COMPOSE_MAX_EXPANDED)
+		return false; /* reported once */
+	im->expanded += n;
+	if (im->expanded <= COMPOSE_MAX_EXPANDED)
+		return true;
+	report(im, o, E0810, "invalid interpolation: the values of variables put into other values "
+	       "pass %u MiB in all, the most todokc takes (A=${A}${A} on line after line doubles A "
+	       "each time)", COMPOSE_MAX_EXPANDED >> 20);
+	return false;
+}
+
 /* An env_file's earlier line in a later one: the parts its config keeps
  * (params, secret keys), so that a secret is referenced, never pasted. */
-static void
-add_own(struct parts *out, const struct ival *v)
+static bool
+add_own(struct importer *im, const struct origin *o, struct parts *out, const struct ival *v)
 {
+	size_t n = 0;
+	for (size_t i = 0; i < v->n; i++)
+		n += v->parts[i].kind == IP_TEXT ? v->parts[i].len : sizeof v->parts[i];
+	if (!grow(im, o, n))
+		return false;
 	for (size_t i = 0; i < v->n; i++) {
 		const struct ipart *part = &v->parts[i];
 		if (part->kind == IP_TEXT) {
@@ -154,6 +176,7 @@ add_own(struct parts *out, const struct ival *v)
 		*copy = *part;
 		vec_push(out->a, &out->list, copy);
 	}
+	return true;
 }
 
 /* ${NAME OP ARG}: what it becomes. */
@@ -184,18 +207,17 @@ reference(struct importer *im, const struct origin *o, struct ivar *var, const c
 		if (has_vars && !o->resolve) /* the default is itself made of variables */
 			return expand(im, o, arg, alen, depth + 1, out);
 	}
-	if (o->resolve) {
+	/* Every variable at its value; or an env_file's earlier line, empty:
+	 * its default.  A value is counted, a default is the file's text. */
+	if (o->resolve || (var->own && !set)) {
+		if (!grow(im, o, set ? strlen(set) : 0))
+			return false;
 		buf_puts(&out->text, resolved ? resolved : "");
 		out->secret |= secret || (set && ivar_secret(var));
 		return true;
 	}
-	/* An env_file's earlier line: what its config keeps, or the default. */
-	if (var->own && set)
-		add_own(out, var->own);
-	else if (var->own) /* empty, or unset: its default, text */
-		buf_puts(&out->text, resolved ? resolved : "");
-	if (var->own)
-		return true;
+	if (var->own) /* an env_file's earlier line: what its config keeps */
+		return add_own(im, o, out, var->own);
 	if (resolved && url_has_password(resolved))
 		var->secret = true; /* its value (or default) is a URL with a password */
 	if (resolved && !set && !o->src && ivar_secret(var))
