@@ -33,6 +33,7 @@
 #define COMPOSE_MAX_NODES 1000000     /* nodes, with every alias expanded */
 #define COMPOSE_MAX_FILE_BYTES (1u << 20) /* a config's file, an env_file */
 #define COMPOSE_MAX_PORT_RANGE 100    /* ports taken from one range */
+#define COMPOSE_MAX_EXPANDED (16u << 20) /* text that variables put into values, in all */
 
 /* The Compose file as a tree. */
 enum cnode_kind { CNODE_SCALAR, CNODE_MAP, CNODE_SEQ };
@@ -88,6 +89,8 @@ struct ivar {
 	const char *param_value;   /* the param's default: its value at its first use */
 	const char *secret_key;    /* its key of `secret secrets`, once it has one */
 	struct loc first;          /* its first use */
+	const struct ival *own;    /* a line of an env_file, for its later lines: the value
+	                            * its config keeps (NULL: a variable of the .env file) */
 };
 
 /* A key of `secret secrets`, asked for by a value: the variable env()
@@ -114,7 +117,8 @@ struct ipart {
 	const char *resolved;      /* IP_VAR: its value at this place (the .env's, or the default) */
 	struct isecret *secret;    /* IP_SECRET: a whole value kept as a secret */
 	const char *carrier;       /* a secret in a command or probe: the env entry with it */
-	struct loc loc;            /* where the Compose file writes it */
+	struct loc loc;            /* where it is written, in src */
+	const struct source *src;  /* the file of loc (an env_file); NULL: the Compose file */
 };
 
 struct ival {
@@ -258,6 +262,7 @@ struct importer {
 	struct vec profiles;           /* const char *: --profile's, else the .env file's
 	                                * COMPOSE_PROFILES */
 	struct strmap vars;            /* name -> struct ivar * */
+	size_t expanded;               /* text variables put into values (a .env's, an env_file's) */
 	struct vec vars_order;         /* struct ivar *, in order of first use */
 	struct strmap names;           /* the .todok's declared names */
 	struct strmap name_suffixes;   /* a name -> the suffix its next copy tries */
@@ -380,9 +385,13 @@ struct ivar *ivar_get(struct importer *im, const char *name, size_t len);
  * variable is one word, unless its value holds a space: then it is
  * written as its value.  False (reported) for an open quote. */
 bool shell_words(struct importer *im, const struct ival *v, struct loc loc, struct vec *out);
-/* Each KEY=VALUE line of an env_file, its value interpolated. */
-typedef void env_line_fn(struct importer *im, void *ctx, const char *key, struct ival *value,
-                         const struct source *src, struct loc loc);
+/* Each KEY=VALUE line of an env_file, its value interpolated (with the
+ * file's earlier lines, after the .env file); returns the value as the
+ * .todok keeps it (a secret as its key), which its later lines take, or
+ * NULL when it is left out. */
+typedef const struct ival *env_line_fn(struct importer *im, void *ctx, const char *key,
+                                       struct ival *value, const struct source *src,
+                                       struct loc loc);
 /* Reads an env_file beside the Compose file; false when it is left out
  * (missing and required, unreadable: reported at `at`). */
 bool read_env_file(struct importer *im, const char *path, bool required, struct loc at,

@@ -42,6 +42,7 @@ struct parts {
 	struct buf text;       /* pending text */
 	struct loc loc;
 	bool secret;           /* the text holds a secret variable's value */
+	const struct source *src;  /* the file of loc; NULL: the Compose file */
 };
 
 static void
@@ -54,6 +55,7 @@ flush_text(struct parts *p)
 	t->len = p->text.len;
 	t->text = arena_buf_take(p->a, &p->text);
 	t->loc = p->loc;
+	t->src = p->src;
 	vec_push(p->a, &p->list, t);
 	p->text = (struct buf){0};
 }
@@ -67,6 +69,7 @@ add_var(struct parts *p, struct ivar *var, const char *resolved)
 	v->var = var;
 	v->resolved = resolved;
 	v->loc = p->loc;
+	v->src = p->src;
 	vec_push(p->a, &p->list, v);
 }
 
@@ -86,6 +89,7 @@ struct origin {
 	const struct source *src;  /* the file */
 	struct loc loc;            /* the value */
 	bool resolve;              /* every variable at its value now (the .env itself) */
+	const struct strmap *own;  /* an env_file's earlier lines: struct ivar * by key */
 };
 
 static void PRINTF_LIKE(4, 5)
@@ -107,7 +111,7 @@ static char *
 expand_text(struct importer *im, const struct origin *o, const char *s, size_t len, int depth,
             bool *has_vars, bool *secret)
 {
-	struct parts sub = {im->a, {0}, {0}, o->loc, false};
+	struct parts sub = {im->a, {0}, {0}, o->loc, false, o->src};
 	struct origin resolved = *o;
 	resolved.resolve = true;
 	*has_vars = false;
@@ -132,6 +136,47 @@ value_of(const struct ivar *v, bool empty_is_unset)
 	if (!v->value || (empty_is_unset && !*v->value))
 		return NULL;
 	return v->value;
+}
+
+/* Counts text that a variable puts into a value: a .env or an env_file
+ * that puts a variable in over and over (A=${A}${A} on each line) stops
+ * at COMPOSE_MAX_EXPANDED bytes in all (E0810); false when past it. */
+static bool
+grow(struct importer *im, const struct origin *o, size_t n)
+{
+	if (im->expanded > COMPOSE_MAX_EXPANDED)
+		return false; /* reported once */
+	im->expanded += n;
+	if (im->expanded <= COMPOSE_MAX_EXPANDED)
+		return true;
+	report(im, o, E0810, "invalid interpolation: the values of variables put into other values "
+	       "pass %u MiB in all, the most todokc takes (A=${A}${A} on line after line doubles A "
+	       "each time)", COMPOSE_MAX_EXPANDED >> 20);
+	return false;
+}
+
+/* An env_file's earlier line in a later one: the parts its config keeps
+ * (params, secret keys), so that a secret is referenced, never pasted. */
+static bool
+add_own(struct importer *im, const struct origin *o, struct parts *out, const struct ival *v)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < v->n; i++)
+		n += v->parts[i].kind == IP_TEXT ? v->parts[i].len : sizeof v->parts[i];
+	if (!grow(im, o, n))
+		return false;
+	for (size_t i = 0; i < v->n; i++) {
+		const struct ipart *part = &v->parts[i];
+		if (part->kind == IP_TEXT) {
+			buf_append(&out->text, part->text, part->len);
+			continue;
+		}
+		flush_text(out);
+		struct ipart *copy = NEW(out->a, struct ipart);
+		*copy = *part;
+		vec_push(out->a, &out->list, copy);
+	}
+	return true;
 }
 
 /* ${NAME OP ARG}: what it becomes. */
@@ -162,11 +207,17 @@ reference(struct importer *im, const struct origin *o, struct ivar *var, const c
 		if (has_vars && !o->resolve) /* the default is itself made of variables */
 			return expand(im, o, arg, alen, depth + 1, out);
 	}
-	if (o->resolve) {
+	/* Every variable at its value; or an env_file's earlier line, empty:
+	 * its default.  A value is counted, a default is the file's text. */
+	if (o->resolve || (var->own && !set)) {
+		if (!grow(im, o, set ? strlen(set) : 0))
+			return false;
 		buf_puts(&out->text, resolved ? resolved : "");
 		out->secret |= secret || (set && ivar_secret(var));
 		return true;
 	}
+	if (var->own) /* an env_file's earlier line: what its config keeps */
+		return add_own(im, o, out, var->own);
 	if (resolved && url_has_password(resolved))
 		var->secret = true; /* its value (or default) is a URL with a password */
 	if (resolved && !set && !o->src && ivar_secret(var))
@@ -208,6 +259,17 @@ bad_template(struct importer *im, const struct origin *o, const char *why)
 	return false;
 }
 
+/* The variable a value at o reads: the .env file's, else (in an env_file)
+ * an earlier line's of that file, as compose-go's GetEnvFromFile looks
+ * it up. */
+static struct ivar *
+lookup(struct importer *im, const struct origin *o, const char *name, size_t len)
+{
+	struct ivar *v = ivar_get(im, name, len);
+	struct ivar *own = !v->value && o->own ? strmap_get(o->own, v->name) : NULL;
+	return own ? own : v;
+}
+
 /* One $-expression at s[i] == '$'; *next is where the text goes on. */
 static bool
 dollar(struct importer *im, const struct origin *o, const char *s, size_t len, size_t i,
@@ -223,7 +285,7 @@ dollar(struct importer *im, const struct origin *o, const char *s, size_t len, s
 		while (j < len && name_char(s[j], false))
 			j++;
 		*next = j;
-		return reference(im, o, ivar_get(im, s + i + 1, j - i - 1), "", NULL, 0, depth, out);
+		return reference(im, o, lookup(im, o, s + i + 1, j - i - 1), "", NULL, 0, depth, out);
 	}
 	if (i + 1 >= len || s[i + 1] != '{')
 		return bad_template(im, o, "a $ that starts no variable");
@@ -235,7 +297,7 @@ dollar(struct importer *im, const struct origin *o, const char *s, size_t len, s
 		return bad_template(im, o, "${...} without a variable name");
 	while (j < close && name_char(s[j], false))
 		j++;
-	struct ivar *var = ivar_get(im, s + i + 2, j - i - 2);
+	struct ivar *var = lookup(im, o, s + i + 2, j - i - 2);
 	*next = close + 1;
 	if (j == close)
 		return reference(im, o, var, "", NULL, 0, depth, out);
@@ -271,8 +333,8 @@ expand(struct importer *im, const struct origin *o, const char *s, size_t len, i
 bool
 interpolate_str(struct importer *im, const char *s, size_t len, struct loc loc, struct ival *out)
 {
-	struct parts p = {im->a, {0}, {0}, loc, false};
-	struct origin o = {NULL, loc, false};
+	struct parts p = {im->a, {0}, {0}, loc, false, NULL};
+	struct origin o = {NULL, loc, false, NULL};
 	bool ok = expand(im, &o, s, len, 0, &p);
 	*out = parts_done(&p);
 	return ok;
@@ -316,9 +378,9 @@ ival_text(struct importer *im, const struct ival *v, const char *what)
 			continue;
 		}
 		if (p->kind == IP_SECRET || ivar_secret(p->var)) {
-			diag(&im->c->diags, W0815, p->loc,
-			     "the secret variable %s cannot be written in %s; left out",
-			     diag_quote(im->a, p->kind == IP_VAR ? p->var->name : p->text), what);
+			diag_in(&im->c->diags, p->src, W0815, p->loc,
+			        "the secret variable %s cannot be written in %s; left out",
+			        diag_quote(im->a, p->kind == IP_VAR ? p->var->name : p->text), what);
 			buf_free(&b);
 			return NULL;
 		}
@@ -327,13 +389,13 @@ ival_text(struct importer *im, const struct ival *v, const char *what)
 			again |= v->parts[k].kind == IP_VAR && v->parts[k].var == p->var;
 		/* Unset without a default: empty, as Compose makes it. */
 		if (!again && !p->var->value && !*p->resolved)
-			diag(&im->c->diags, W0808, p->loc, "the variable %s is not set in the .env file and "
-			     "has no default: it is empty in %s, as Compose makes it",
-			     diag_quote(im->a, p->var->name), what);
+			diag_in(&im->c->diags, p->src, W0808, p->loc, "the variable %s is not set in "
+			        "the .env file and has no default: it is empty in %s, as Compose makes it",
+			        diag_quote(im->a, p->var->name), what);
 		else if (!again)
-			diag(&im->c->diags, W0807, p->loc,
-			     "${%s} is fixed at import, at its value in the .env file or its default: the "
-			     ".todok takes no variable in %s", p->var->name, what);
+			diag_in(&im->c->diags, p->src, W0807, p->loc,
+			        "${%s} is fixed at import, at its value in the .env file or its default: "
+			        "the .todok takes no variable in %s", p->var->name, what);
 		buf_puts(&b, p->resolved);
 	}
 	return b.data ? arena_buf_take(im->a, &b) : "";
@@ -441,25 +503,35 @@ parse_dotenv(struct importer *im, const struct source *src, dotenv_fn *fn, void 
 	}
 }
 
+/* The variable of a dotenv line: its value with the variables above at
+ * theirs (the .env file's, then, in an env_file, its own earlier lines'),
+ * a secret when made of a secret's value or a URL with a password; false
+ * (reported) when its interpolation is invalid. */
+static bool
+line_var(struct importer *im, const struct source *src, const struct strmap *own,
+         const struct dotenv_line *l, struct ivar *var)
+{
+	const char *value = l->value;
+	struct parts p = {im->a, {0}, {0}, l->loc, false, src};
+	if (!l->literal) {
+		struct origin o = {src, l->loc, true, own};
+		bool ok = expand(im, &o, l->value, l->len, 0, &p);
+		struct ival v = parts_done(&p);
+		if (!ok)
+			return false;
+		value = v.n ? v.parts[0].text : "";
+	}
+	var->value = value;
+	var->secret = p.secret || url_has_password(value);
+	return true;
+}
+
 /* A line of the .env file: a variable, its earlier ones interpolated. */
 static void
 dotenv_var(struct importer *im, const struct source *src, void *ctx, const struct dotenv_line *l)
 {
 	(void)ctx;
-	const char *value = l->value;
-	struct parts p = {im->a, {0}, {0}, l->loc, false};
-	if (!l->literal) {
-		struct origin o = {src, l->loc, true};
-		bool ok = expand(im, &o, l->value, l->len, 0, &p);
-		struct ival v = parts_done(&p);
-		if (!ok)
-			return;
-		value = v.n ? v.parts[0].text : "";
-	}
-	struct ivar *var = ivar_get(im, l->key, strlen(l->key));
-	var->value = value;
-	/* A value made of a secret's, or a URL with a password, is one too. */
-	var->secret = p.secret || url_has_password(value);
+	line_var(im, src, NULL, l, ivar_get(im, l->key, strlen(l->key)));
 }
 
 /* Reads a file the Compose file names as a second source; NULL (reported,
@@ -514,10 +586,14 @@ load_dotenv(struct importer *im)
 	return im->c->diags.errors == errors;
 }
 
-/* An env_file's line, its value interpolated, for the caller's function. */
+/* An env_file's line, its value interpolated, for the caller's function.
+ * The line is then a variable of the lines below it (`own`): its text at
+ * import, read by line_var() as a line of the .env file is, and the value
+ * the caller keeps, which add_own() puts into them. */
 struct env_file_ctx {
 	env_line_fn *fn;
 	void *ctx;
+	struct strmap own;     /* struct ivar * by key */
 };
 
 static void
@@ -525,16 +601,23 @@ env_file_line(struct importer *im, const struct source *src, void *ctx,
               const struct dotenv_line *l)
 {
 	struct env_file_ctx *e = ctx;
+	struct ivar *own = NEW(im->a, struct ivar);
+	own->name = l->key;
+	own->first = NO_LOC;
+	if (!line_var(im, src, &e->own, l, own))
+		return;
 	struct ival v = ival_of_text(im->a, l->value, l->loc);
 	if (!l->literal) {
-		struct parts p = {im->a, {0}, {0}, l->loc, false};
-		struct origin o = {src, l->loc, false};
+		struct parts p = {im->a, {0}, {0}, l->loc, false, src};
+		struct origin o = {src, l->loc, false, &e->own};
 		bool ok = expand(im, &o, l->value, l->len, 0, &p);
 		v = parts_done(&p);
 		if (!ok)
 			return;
 	}
-	e->fn(im, e->ctx, l->key, &v, src, l->key_loc);
+	own->own = e->fn(im, e->ctx, l->key, &v, src, l->key_loc);
+	if (own->own)
+		strmap_put(im->a, &e->own, l->key, own);
 }
 
 bool
@@ -552,7 +635,7 @@ read_env_file(struct importer *im, const char *path, bool required, struct loc a
 	const struct source *src = read_source(im, full, at);
 	if (!src)
 		return false;
-	struct env_file_ctx e = {fn, ctx};
+	struct env_file_ctx e = {fn, ctx, {0}};
 	parse_dotenv(im, src, env_file_line, &e);
 	return true;
 }
@@ -601,15 +684,15 @@ use_ival(struct importer *im, struct ival *v, enum ictx ctx)
 		if (!ivar_secret(var) && !var->param_value) {
 			var->param_value = p->resolved;
 			if (!var->value && !*p->resolved)
-				diag(&im->c->diags, W0808, p->loc,
-				     "the variable %s is not set in the .env file and has no default: its "
-				     "param is empty, as Compose makes it", diag_quote(im->a, var->name));
+				diag_in(&im->c->diags, p->src, W0808, p->loc,
+				        "the variable %s is not set in the .env file and has no default: its "
+				        "param is empty, as Compose makes it", diag_quote(im->a, var->name));
 		} else if (!ivar_secret(var) && strcmp(var->param_value, p->resolved) != 0) {
-			diag(&im->c->diags, W0807, p->loc,
-			     "${%s} is fixed at import here: its default differs from the one its param "
-			     "takes from its first use", var->name);
+			diag_in(&im->c->diags, p->src, W0807, p->loc,
+			        "${%s} is fixed at import here: its default differs from the one its "
+			        "param takes from its first use", var->name);
 			*p = (struct ipart){.kind = IP_TEXT, .text = p->resolved,
-			                    .len = strlen(p->resolved), .loc = p->loc};
+			                    .len = strlen(p->resolved), .loc = p->loc, .src = p->src};
 			continue;
 		}
 		var->contexts |= 1u << ctx;
@@ -638,7 +721,7 @@ end_word(struct words *w)
 	struct ival *v = NEW(w->im->a, struct ival);
 	*v = parts_done(&w->word);
 	vec_push(w->im->a, w->out, v);
-	w->word = (struct parts){w->im->a, {0}, {0}, w->word.loc, false};
+	w->word = (struct parts){w->im->a, {0}, {0}, w->word.loc, false, NULL};
 	w->in_word = false;
 }
 
@@ -671,14 +754,14 @@ word_char(struct words *w, char c)
 bool
 shell_words(struct importer *im, const struct ival *v, struct loc loc, struct vec *out)
 {
-	struct words w = {im, out, {im->a, {0}, {0}, loc, false}, false, 0, false};
+	struct words w = {im, out, {im->a, {0}, {0}, loc, false, NULL}, false, 0, false};
 	for (size_t i = 0; i < v->n; i++) {
 		const struct ipart *p = &v->parts[i];
 		bool spaced = p->kind == IP_VAR && !ivar_secret(p->var) && strpbrk(p->resolved, " \t\n'\"\\");
 		if (spaced)
-			diag(&im->c->diags, W0807, p->loc,
-			     "${%s} is fixed at import: its value holds spaces or quotes, and Compose splits "
-			     "the command after putting it in", p->var->name);
+			diag_in(&im->c->diags, p->src, W0807, p->loc,
+			        "${%s} is fixed at import: its value holds spaces or quotes, and Compose "
+			        "splits the command after putting it in", p->var->name);
 		if (p->kind == IP_TEXT || spaced) {
 			const char *t = p->kind == IP_TEXT ? p->text : p->resolved;
 			size_t n = p->kind == IP_TEXT ? p->len : strlen(t);

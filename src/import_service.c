@@ -167,7 +167,7 @@ literal_password(struct importer *im, const struct ival *v)
 			buf_append(&flat, v->parts[i].text, v->parts[i].len);
 		} else {
 			buf_putc(&flat, '\x01');
-			vec_push(im->a, &vars, v->parts[i].var);
+			vec_push(im->a, &vars, v->parts[i].var); /* NULL: a secret key already */
 		}
 	}
 	size_t from = 0, to = 0, k = 0;
@@ -177,7 +177,7 @@ literal_password(struct importer *im, const struct ival *v)
 		bool is_var = flat.data[i] == '\x01';
 		if (i >= from && !is_var)
 			literal = true;
-		else if (i >= from && k < vars.len)
+		else if (i >= from && k < vars.len && vars.items[k])
 			((struct ivar *)vars.items[k])->secret = true;
 		k += is_var;
 	}
@@ -206,6 +206,7 @@ secret_value(struct importer *im, struct ientry *e, const struct ival *v, const 
 	p->secret->src = src;
 	p->secret->loc = e->loc;
 	p->loc = e->loc;
+	p->src = src;
 	e->value = (struct ival){p, 1};
 	if (!src && why)
 		redact(im, e->loc);
@@ -312,14 +313,17 @@ env_entry(struct importer *im, const char *service, const char *key, struct ival
 	e->key = key;
 	e->loc = value_loc;
 	bool single_var = v->n == 1 && v->parts[0].kind == IP_VAR;
+	/* Exactly a key of `secret secrets` (an env_file's earlier secret line):
+	 * referenced, as a single variable is. */
+	bool single_secret = v->n == 1 && v->parts[0].kind == IP_SECRET;
 	bool by_name = !file_variable(key, v) && secret_name(key);
 	if (by_name && single_var)
 		v->parts[0].var->secret = true;
-	else if (by_name)
+	else if (by_name && !single_secret)
 		secret_value(im, e, v, service, src, v->n ? "holds a secret by its name" : NULL);
-	else if (literal_password(im, v))
+	else if (!by_name && literal_password(im, v))
 		secret_value(im, e, v, service, src, "is a URL with a password in it");
-	if (!by_name || single_var) {
+	if (!by_name || single_var || single_secret) {
 		if (e->value.n && e->value.parts[0].kind == IP_SECRET)
 			return e;
 		e->value = *v;
@@ -402,8 +406,8 @@ key_environment(struct importer *im, struct icomp *ic, const struct cnode *v,
 	}
 }
 
-/* One line of an env_file into its config. */
-static void
+/* One line of an env_file into its config; its value as kept there. */
+static const struct ival *
 env_file_line(struct importer *im, void *ctx, const char *key, struct ival *value,
               const struct source *src, struct loc loc)
 {
@@ -412,10 +416,11 @@ env_file_line(struct importer *im, void *ctx, const char *key, struct ival *valu
 		diag_in(&im->c->diags, src, W0801, loc,
 		        "the variable %s is left out: a ConfigMap cannot hold its name",
 		        diag_quote(im->a, key));
-		return;
+		return NULL;
 	}
 	struct ientry *e = env_entry(im, set->name, key, value, CTX_CONFIG, src, loc);
 	put_env(im, &set->entries, e);
+	return e ? &e->value : NULL;
 }
 
 static void

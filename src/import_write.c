@@ -190,9 +190,9 @@ put_part(struct importer *im, struct buf *out, const struct ipart *p, enum ictx 
 	} else if (ctx == CTX_SHELL) {
 		buf_printf(out, "\\${%s}", p->carrier);
 	} else {
-		diag(&im->c->diags, W0815, p->loc, "the secret variable %s cannot be written in an "
-		     "image, a path, a label or an exec probe; it is left out",
-		     diag_quote(im->a, p->kind == IP_VAR ? p->var->name : p->secret->var));
+		diag_in(&im->c->diags, p->src, W0815, p->loc, "the secret variable %s cannot be "
+		        "written in an image, a path, a label or an exec probe; it is left out",
+		        diag_quote(im->a, p->kind == IP_VAR ? p->var->name : p->secret->var));
 	}
 }
 

@@ -58,7 +58,9 @@ def url_password(value):
 # Compose: .env files and interpolation
 
 def dotenv(path, lookup=None):
-    """KEY=VALUE lines: export, quotes, comments; values interpolated."""
+    """KEY=VALUE lines: export, quotes, comments; values interpolated, a
+    variable looked up first in `lookup` (the .env file's, for an env_file),
+    then in the lines above (compose-go's GetEnvFromFile)."""
     out = {}
     if not path or not os.path.exists(path):
         return out
@@ -69,8 +71,8 @@ def dotenv(path, lookup=None):
         re.M | re.S)
     for m in pattern.finditer(text):
         key, single, double, plain = m.groups()
-        env = dict(lookup or {})
-        env.update(out)
+        env = dict(out)
+        env.update(lookup or {})
         if single is not None:
             out[key] = single
         elif double is not None:
