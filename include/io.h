@@ -2,13 +2,13 @@
  * io.h - files in and out (src/io.c): the input, the --env-file, the
  * file("...") of a secret (opened beneath the stack's folder, never
  * through a path that leaves it), temporary files written in full and
- * flushed, standard output and the --depfile.  The system calls that
- * change files go through the io_* functions here, where a test build
- * (-DTODOKC_FAULTS, build/faults/todokc) can make the N-th one fail or
- * kill the process (docs/output.md, "Fault injection").
+ * flushed, standard output and (src/depfile.c) the --depfile.  The
+ * system calls that change files go through the io_* functions here,
+ * where a test build (-DTODOKC_FAULTS, build/faults/todokc) can make the
+ * N-th one fail or kill the process (docs/output.md, "Fault injection").
  *
  * The output folder itself (its lock, index and journal) is in
- * src/output.c (include/output.h).
+ * src/outdir.c (include/output.h).
  */
 #ifndef IO_H_INCLUDED
 #define IO_H_INCLUDED
@@ -83,6 +83,9 @@ const char *write_temp(struct compilation *c, int dir_fd, const char *prefix, co
 mode_t current_umask(void);
 
 bool write_stdout(struct compilation *c, const struct buf *b);
+
+/* The depfile (src/depfile.c) */
+
 /* The depfile's targets: the output folder's files, the kustomization
  * first; without -o, the depfile itself.  Its prerequisites: the .todok
  * file first (not when it is standard input), then every other file
