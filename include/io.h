@@ -63,6 +63,11 @@ bool parse_env_text(struct compilation *c, const char *path, char *text, size_t 
 /* Reads and parses the --env-file. */
 bool load_env_file(struct compilation *c, const char *path);
 
+/* Whether two paths name one file or folder: as the file system has it
+ * when both exist (one device and inode), else as written ("out", "out/"
+ * and "./out" are one).  Two -o values, the depfile and the inputs. */
+bool same_path(const char *a, const char *b);
+
 /* The system calls that change files, -1 (errno) on failure. */
 int io_write_all(int fd, const char *data, size_t len);
 int io_fsync(int fd);

@@ -16,7 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "output.h"
 #include "tools.h"
@@ -144,26 +143,6 @@ valid_utf8(const char *s)
 	return utf8_invalid_at(s, len) == len;
 }
 
-/* Whether two -o values name one folder as written ("out", "out/",
- * "./out"), or as the file system has it when both exist. */
-static bool
-same_folder(const char *a, const char *b)
-{
-	struct stat sa, sb;
-	if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
-		return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-	while (a[0] == '.' && a[1] == '/')
-		a += 2;
-	while (b[0] == '.' && b[1] == '/')
-		b += 2;
-	size_t la = strlen(a), lb = strlen(b);
-	while (la > 1 && a[la - 1] == '/')
-		la--;
-	while (lb > 1 && b[lb - 1] == '/')
-		lb--;
-	return la == lb && memcmp(a, b, la) == 0;
-}
-
 /* -D NAME=VALUE (or -DNAME=VALUE) */
 static int
 parse_define(int argc, char **argv, int *i, const struct options *o, struct vec *defines,
@@ -271,7 +250,7 @@ parse_argument(int argc, char **argv, int *i, struct options *o, struct vec *def
 		o->out_dir = arg[2] ? arg + 2 : (*i + 1 < argc ? argv[++*i] : NULL);
 		if (!o->out_dir || !*o->out_dir)
 			return usage_error(o, "%s needs a folder", "-o");
-		if (before && !same_folder(before, o->out_dir))
+		if (before && !same_path(before, o->out_dir))
 			return usage_error(o, "%s", arena_printf(a, "-o is given twice ('%s' and '%s'): "
 			                                          "todokc writes one folder", before, o->out_dir));
 		return -1;
