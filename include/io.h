@@ -97,9 +97,11 @@ bool write_stdout(struct compilation *c, const struct buf *b);
  * read. */
 const struct vec *depfile_targets(struct compilation *c, const struct output_file *files, size_t n);
 const struct vec *depfile_inputs(struct compilation *c);
-/* Whether the depfile `path` can name the targets and inputs: false
- * (E0008) for a name Make cannot read back (a control character, ';',
- * '=', '|', a final backslash), or (E0001) when the folder of path is not
+/* Whether the depfile `path` can name the targets and inputs and be put
+ * in place: false (E0008) for a name Make cannot read back (a control
+ * character, ';', '=', '|', a final backslash), (E0013) when path is the
+ * output folder, a name todokc keeps in it, or one of the inputs, or
+ * (E0001) when path is a folder, a FIFO or a device, or its folder is not
  * there.  Checked before anything is written. */
 bool depfile_ok(struct compilation *c, const char *path, const struct vec *targets,
                 const struct vec *inputs);

@@ -1,16 +1,18 @@
 /*
  * depfile.c - the --depfile: its targets and prerequisites, the checks
- * made before anything is written (names Make can read back, a folder to
- * write it in), the Make rule written to a temporary file beside it, and
+ * made before anything is written (names Make can read back, no file of
+ * todokc's or of the compile's replaced, a file in a folder that exists),
+ * the Make rule written to a temporary file beside it, and
  * its commit, after the outputs.
  */
 #define _GNU_SOURCE /* O_PATH */
-#include "io.h"
+#include "output.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* The depfile's targets: the output folder's files, the kustomization
@@ -106,17 +108,71 @@ make_names_ok(struct compilation *c, const char *path, const struct vec *names)
 	return true;
 }
 
+/* The folder of the depfile path, with its final '/' ("." when none). */
+static const char *
+depfile_folder(struct compilation *c, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? arena_strndup(&c->arena, path, (size_t)(slash - path + 1)) : ".";
+}
+
+/* Whether name is one todokc gives its own files in an output folder:
+ * its index, journal, lock and temporary files, and the outputs. */
+static bool
+kept_name(const char *name)
+{
+	return strcmp(name, OUTPUT_INDEX) == 0 || strcmp(name, OUTPUT_JOURNAL) == 0 ||
+	       strcmp(name, OUTPUT_LOCK) == 0 || temp_name_ok(name) || output_name_ok(name);
+}
+
+/* False (E0013) when the depfile would replace the output folder, a file
+ * todokc keeps in it, or a file the compile read. */
+static bool
+replaces_nothing_ours(struct compilation *c, const char *path, const struct vec *inputs)
+{
+	const char *out = c->opts->out_dir, *slash = strrchr(path, '/');
+	const char *q = io_quote(c, path);
+	if (out && same_path(path, out)) {
+		io_diag(c, E0013, "cannot write the depfile %s: it is the output folder; choose "
+		        "another name (nothing was written)", q);
+		return false;
+	}
+	if (out && same_path(depfile_folder(c, path), out) && kept_name(slash ? slash + 1 : path)) {
+		io_diag(c, E0013, "cannot write the depfile %s: todokc keeps that name in the output "
+		        "folder %s for its own files; choose another name (nothing was written)", q,
+		        io_quote(c, out));
+		return false;
+	}
+	for (size_t i = 0; i < inputs->len; i++) {
+		if (same_path(path, inputs->items[i])) {
+			io_diag(c, E0013, "cannot write the depfile %s: it is %s, which the compile reads; "
+			        "choose another name (nothing was written)", q,
+			        io_quote(c, inputs->items[i]));
+			return false;
+		}
+	}
+	return true;
+}
+
 bool
 depfile_ok(struct compilation *c, const char *path, const struct vec *targets,
            const struct vec *inputs)
 {
-	if (!make_names_ok(c, path, targets) || !make_names_ok(c, path, inputs))
+	if (!make_names_ok(c, path, targets) || !make_names_ok(c, path, inputs) ||
+	    !replaces_nothing_ours(c, path, inputs))
 		return false;
-	const char *slash = strrchr(path, '/');
-	const char *folder = slash ? arena_strndup(&c->arena, path, (size_t)(slash - path + 1)) : ".";
-	int fd = open(folder, O_PATH | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0) {
-		io_diag(c, E0001, "cannot write %s: %s", path, strerror(errno));
+	/* The rename that commits it replaces a file or a symbolic link; it
+	 * fails on a folder, and would replace a FIFO or a device. */
+	struct stat st;
+	bool exists = lstat(path, &st) == 0;
+	const char *why = exists && S_ISDIR(st.st_mode) ? strerror(EISDIR)
+	                  : exists && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode) ? "not a regular file"
+	                                                                           : NULL;
+	int fd = why ? -1 : open(depfile_folder(c, path), O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (!why && fd < 0)
+		why = strerror(errno);
+	if (why) {
+		io_diag(c, E0001, "cannot write %s: %s", io_quote(c, path), why);
 		return false;
 	}
 	close(fd);
@@ -146,9 +202,9 @@ prepare_depfile(struct compilation *c, const char *path, const struct vec *targe
 		make_escape(&b, inputs->items[i]);
 		buf_puts(&b, ":\n");
 	}
-	const char *slash = strrchr(path, '/');
-	const char *prefix = slash ? arena_strndup(&c->arena, path, (size_t)(slash - path + 1)) : "";
-	const char *tmp = write_temp(c, AT_FDCWD, prefix, path, &b, 0644 & ~current_umask());
+	const char *prefix = strrchr(path, '/') ? depfile_folder(c, path) : "";
+	const char *tmp = write_temp(c, AT_FDCWD, prefix, io_quote(c, path), &b,
+	                             0644 & ~current_umask());
 	buf_free(&b);
 	return tmp;
 }
