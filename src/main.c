@@ -184,10 +184,10 @@ parse_valued(int argc, char **argv, int *i, struct options *o, struct arena *a)
 			return usage_error(o, "unknown order annotations '%s' (argocd or kpt)", v);
 		o->order_annotations = strcmp(v, "kpt") == 0 ? ORDER_KPT : ORDER_ARGOCD;
 	} else if (is_option(arg, "--env-file")) {
-		if (!(o->env_file = option_value(argc, argv, i, "--env-file")))
+		if (!(o->env_file = option_value(argc, argv, i, "--env-file")) || !*o->env_file)
 			return usage_error(o, "%s needs a file", "--env-file");
 	} else if (is_option(arg, "--depfile")) {
-		if (!(o->depfile = option_value(argc, argv, i, "--depfile")))
+		if (!(o->depfile = option_value(argc, argv, i, "--depfile")) || !*o->depfile)
 			return usage_error(o, "%s needs a file", "--depfile");
 	} else if (is_option(arg, "--emit")) {
 		if (!(v = option_value(argc, argv, i, "--emit")) || strcmp(v, "dot") != 0)
@@ -247,6 +247,11 @@ parse_argument(int argc, char **argv, int *i, struct options *o, struct vec *def
 		/* Two folders are a mistake, not a choice of the last (the other
 		 * options take the last value, so that an alias may be overridden). */
 		const char *before = o->out_dir;
+		/* "-o=out" would be a folder named "=out": the '=' of a long
+		 * option is refused rather than guessed at. */
+		if (arg[2] == '=')
+			return usage_error(o, "'%s': -o takes its folder as '-o DIR' or '-oDIR', without '='",
+			                   arg);
 		o->out_dir = arg[2] ? arg + 2 : (*i + 1 < argc ? argv[++*i] : NULL);
 		if (!o->out_dir || !*o->out_dir)
 			return usage_error(o, "%s needs a folder", "-o");
