@@ -195,8 +195,8 @@ parse_valued(int argc, char **argv, int *i, struct options *o, struct arena *a)
 		o->emit_dot = true;
 	} else if (is_option(arg, "--capacity")) {
 		if (!(v = option_value(argc, argv, i, "--capacity")) || !options_set_capacity(o, a, v))
-			return usage_error(o, "%s takes cpu=QUANTITY,memory=QUANTITY (e.g. cpu=4,memory=8Gi)",
-			                   "--capacity");
+			return usage_error(o, "%s takes cpu=QUANTITY,memory=QUANTITY, each at most once "
+			                   "(e.g. cpu=4,memory=8Gi)", "--capacity");
 	} else if (is_option(arg, "--wait-image") || is_option(arg, "--job-wait-image")) {
 		bool job = is_option(arg, "--job-wait-image");
 		const char *name = job ? "--job-wait-image" : "--wait-image";
