@@ -82,9 +82,7 @@ usage_error(const struct options *o, const char *fmt, const char *arg)
 {
 	if (!o->json_diagnostics)
 		return usage_error_of("todokc", fmt, arg);
-	int n = snprintf(NULL, 0, fmt, arg);
-	char *message = xmalloc((size_t)(n > 0 ? n : 0) + 1);
-	snprintf(message, (size_t)(n > 0 ? n : 0) + 1, fmt, arg);
+	char *message = usage_message(fmt, arg);
 	diag_print_bare_json(stderr, E0012, message);
 	free(message);
 	return EXIT_USAGE;
@@ -154,8 +152,11 @@ parse_define(int argc, char **argv, int *i, const struct options *o, struct vec 
 	if (!eq || eq == def)
 		return usage_error(o, "-D takes NAME=VALUE, not '%s'", def ? def : "");
 	const char *name = arena_strndup(a, def, (size_t)(eq - def));
-	if (!valid_utf8(def))
-		return usage_error(o, "-D %s: the value is not valid UTF-8", valid_utf8(name) ? name : "NAME");
+	/* The bad part is named; bytes that are not UTF-8 are not shown. */
+	if (!valid_utf8(name))
+		return usage_error(o, "%s", "-D takes NAME=VALUE: the name is not valid UTF-8");
+	if (!valid_utf8(eq + 1))
+		return usage_error(o, "-D %s: the value is not valid UTF-8", name);
 	struct define *d = NEW(a, struct define);
 	d->name = name;
 	d->value = eq + 1;
