@@ -26,6 +26,7 @@ SRC = \
 	src/component.c \
 	src/compose_env.c \
 	src/compose_yaml.c \
+	src/depfile.c \
 	src/diag.c \
 	src/emit_dot.c \
 	src/emit_json.c \

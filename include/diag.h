@@ -137,8 +137,14 @@ void diag_unused_quiets(struct diags *d);
  * '*'.  Spans are added in source order. */
 void diag_redact(struct diags *d, struct loc loc);
 
-/* Quotes a name for a message: 'name', with control characters escaped. */
+/* Quotes a name for a message: 'name', with control characters escaped
+ * by diag_escape(), at most about 200 bytes of it. */
 const char *diag_quote(struct arena *a, const char *s);
+/* Appends s to b with every control character (a newline, ESC, DEL) as
+ * \xHH, at most about max bytes of it (cut between characters, then
+ * "..."): the one escaping of outside text (names, arguments) shown in a
+ * message.  Escaping escaped text changes nothing. */
+void diag_escape(struct buf *b, const char *s, size_t max);
 
 /* Reports a diagnostic at line and column of a file other than the
  * source (an --env-file). */

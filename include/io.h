@@ -2,13 +2,13 @@
  * io.h - files in and out (src/io.c): the input, the --env-file, the
  * file("...") of a secret (opened beneath the stack's folder, never
  * through a path that leaves it), temporary files written in full and
- * flushed, standard output and the --depfile.  The system calls that
- * change files go through the io_* functions here, where a test build
- * (-DTODOKC_FAULTS, build/faults/todokc) can make the N-th one fail or
- * kill the process (docs/output.md, "Fault injection").
+ * flushed, standard output and (src/depfile.c) the --depfile.  The
+ * system calls that change files go through the io_* functions here,
+ * where a test build (-DTODOKC_FAULTS, build/faults/todokc) can make the
+ * N-th one fail or kill the process (docs/output.md, "Fault injection").
  *
  * The output folder itself (its lock, index and journal) is in
- * src/output.c (include/output.h).
+ * src/outdir.c (include/output.h).
  */
 #ifndef IO_H_INCLUDED
 #define IO_H_INCLUDED
@@ -63,6 +63,11 @@ bool parse_env_text(struct compilation *c, const char *path, char *text, size_t 
 /* Reads and parses the --env-file. */
 bool load_env_file(struct compilation *c, const char *path);
 
+/* Whether two paths name one file or folder: as the file system has it
+ * when both exist (one device and inode), else as written ("out", "out/"
+ * and "./out" are one).  Two -o values, the depfile and the inputs. */
+bool same_path(const char *a, const char *b);
+
 /* The system calls that change files, -1 (errno) on failure. */
 int io_write_all(int fd, const char *data, size_t len);
 int io_fsync(int fd);
@@ -83,15 +88,20 @@ const char *write_temp(struct compilation *c, int dir_fd, const char *prefix, co
 mode_t current_umask(void);
 
 bool write_stdout(struct compilation *c, const struct buf *b);
+
+/* The depfile (src/depfile.c) */
+
 /* The depfile's targets: the output folder's files, the kustomization
  * first; without -o, the depfile itself.  Its prerequisites: the .todok
  * file first (not when it is standard input), then every other file
  * read. */
 const struct vec *depfile_targets(struct compilation *c, const struct output_file *files, size_t n);
 const struct vec *depfile_inputs(struct compilation *c);
-/* Whether the depfile `path` can name the targets and inputs: false
- * (E0008) for a name Make cannot read back (a control character, ';',
- * '=', '|', a final backslash), or (E0001) when the folder of path is not
+/* Whether the depfile `path` can name the targets and inputs and be put
+ * in place: false (E0008) for a name Make cannot read back (a control
+ * character, ';', '=', '|', a final backslash), (E0013) when path is the
+ * output folder, a name todokc keeps in it, or one of the inputs, or
+ * (E0001) when path is a folder, a FIFO or a device, or its folder is not
  * there.  Checked before anything is written. */
 bool depfile_ok(struct compilation *c, const char *path, const struct vec *targets,
                 const struct vec *inputs);

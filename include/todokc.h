@@ -82,7 +82,8 @@ struct options {
 };
 
 void options_init(struct options *o);
-/* Parses --capacity's "cpu=Q,memory=Q" into o; false when malformed. */
+/* Parses --capacity's "cpu=Q,memory=Q" into o; false when malformed (an
+ * unknown or repeated resource, an empty item, a trailing ','). */
 bool options_set_capacity(struct options *o, struct arena *a, const char *spec);
 
 /* What env("VAR") reads: the --env-file's lines, then the environment. */

@@ -18,9 +18,12 @@ int lsp_main(int argc, char **argv);
 int import_main(int argc, char **argv);
 
 /* A bad command line: "COMMAND: error: " and the message, a hint at
- * COMMAND --help, on standard error; returns 2, the exit status of a bad
- * command line. */
+ * COMMAND --help, on standard error (the message as usage_message()
+ * gives it); returns 2, the exit status of a bad command line. */
 int usage_error_of(const char *command, const char *fmt, ...) PRINTF_LIKE(2, 3);
+/* The message of a usage error: fmt with its arguments, every control
+ * character escaped by diag_escape(); malloc'd (free() it). */
+char *usage_message(const char *fmt, ...) PRINTF_LIKE(1, 2);
 /* The option of a usage text closest to the unknown option arg (its name
  * before any '='), when one is close enough to suggest: "--werrror" gives
  * "--werror".  Written into best; false when none is. */

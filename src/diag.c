@@ -340,22 +340,28 @@ first_redacted(const struct vec *spans, size_t offset)
 	return lo;
 }
 
+void
+diag_escape(struct buf *b, const char *s, size_t max)
+{
+	size_t i = 0, start = b->len;
+	/* Cut between characters, never inside one. */
+	for (; s[i] && (b->len - start < max || ((unsigned char)s[i] & 0xC0) == 0x80); i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == 0x7F)
+			buf_printf(b, "\\x%02X", c);
+		else
+			buf_putc(b, (char)c);
+	}
+	if (s[i])
+		buf_puts(b, "...");
+}
+
 const char *
 diag_quote(struct arena *a, const char *s)
 {
 	struct buf b = {0};
 	buf_putc(&b, '\'');
-	/* At most about 200 bytes, cut between characters, never inside one. */
-	size_t i = 0;
-	for (; s[i] && (b.len < 200 || ((unsigned char)s[i] & 0xC0) == 0x80); i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x20 || c == 0x7F)
-			buf_printf(&b, "\\x%02X", c);
-		else
-			buf_putc(&b, (char)c);
-	}
-	if (s[i])
-		buf_puts(&b, "...");
+	diag_escape(&b, s, 199); /* with the quote, at most about 200 bytes */
 	buf_putc(&b, '\'');
 	char *r = arena_strndup(a, b.data, b.len);
 	buf_free(&b);

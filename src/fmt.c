@@ -18,6 +18,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "io.h"
 
@@ -58,6 +59,21 @@ same_text(const struct buf *b, const char *text, size_t len)
 	return b->len == len && (len == 0 || memcmp(b->data, text, len) == 0);
 }
 
+/* -w and --check work on files: a FIFO or a device is refused (E0001)
+ * before it is opened, as an open() of a FIFO waits for a writer.
+ * Standard input and what is not there are read_input()'s to report. */
+static bool
+file_ok(struct compilation *c, const char *path, enum fmt_mode mode)
+{
+	struct stat st;
+	if (mode == FMT_PRINT || strcmp(path, "-") == 0 || stat(path, &st) != 0 ||
+	    S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))
+		return true;
+	io_diag(c, E0001, "cannot %s %s: not a regular file", mode == FMT_WRITE ? "write" : "check",
+	        io_quote(c, path));
+	return false;
+}
+
 /* Formats one file as the mode says; returns its exit status. */
 static int
 format_file(const char *path, enum fmt_mode mode)
@@ -70,7 +86,7 @@ format_file(const char *path, enum fmt_mode mode)
 	struct buf out = {0};
 	size_t len = 0;
 	int status = EXIT_OK;
-	const char *text = read_input(&c, path, MAX_INPUT_BYTES, &len);
+	const char *text = file_ok(&c, path, mode) ? read_input(&c, path, MAX_INPUT_BYTES, &len) : NULL;
 	if (!text && !c.diags.io_error)
 		status = EXIT_INPUT; /* too large (E0005) */
 	else if (text && !format_source(&c, path, text, len, &out, NULL))

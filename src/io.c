@@ -2,10 +2,11 @@
  * io.c - files in and out: the input, the --env-file, the file("...") of
  * a secret (opened beneath the stack's folder: what is checked is what is
  * read), temporary files written in full and flushed, standard output
- * and the --depfile.  Every failure is a diagnostic naming the file and
- * the system's reason.  The output folder is in output.c; the system
- * calls that change files go through io_*() below, where a test build
- * (-DTODOKC_FAULTS) injects failures (docs/output.md).
+ * and the atomic replacement of a file.  Every failure is a diagnostic
+ * naming the file and the system's reason.  The output folder is in
+ * outdir.c, the --depfile in depfile.c; the system calls that change
+ * files go through io_*() below, where a test build (-DTODOKC_FAULTS)
+ * injects failures (docs/output.md).
  */
 #define _GNU_SOURCE /* O_PATH, syscall(), openat2 */
 #include "io.h"
@@ -491,6 +492,26 @@ read_stack_file(struct compilation *c, const char *path, struct loc loc, size_t 
 	return result;
 }
 
+/* Paths */
+
+bool
+same_path(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
+		return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+	while (a[0] == '.' && a[1] == '/')
+		a += 2;
+	while (b[0] == '.' && b[1] == '/')
+		b += 2;
+	size_t la = strlen(a), lb = strlen(b);
+	while (la > 1 && a[la - 1] == '/')
+		la--;
+	while (lb > 1 && b[lb - 1] == '/')
+		lb--;
+	return la == lb && memcmp(a, b, la) == 0;
+}
+
 /* Writing */
 
 bool
@@ -595,158 +616,6 @@ write_stdout(struct compilation *c, const struct buf *b)
 		return false;
 	}
 	return true;
-}
-
-/* The depfile */
-
-/* The depfile's targets: the output folder's files, the kustomization
- * first (a build tool's stamp); without -o, the depfile itself. */
-const struct vec *
-depfile_targets(struct compilation *c, const struct output_file *files, size_t n)
-{
-	struct vec *targets = NEW(&c->arena, struct vec);
-	if (!c->opts->out_dir) {
-		vec_push(&c->arena, targets, (void *)c->opts->depfile);
-		return targets;
-	}
-	for (size_t k = 0; k < n; k++) {
-		size_t i = (k + n - 1) % n; /* the last file, the kustomization, first */
-		vec_push(&c->arena, targets, arena_printf(&c->arena, "%s/%s", c->opts->out_dir,
-		                                          files[i].name));
-	}
-	return targets;
-}
-
-/* The depfile's prerequisites: the .todok file first (not when it is
- * standard input), then every other file read. */
-const struct vec *
-depfile_inputs(struct compilation *c)
-{
-	struct vec *inputs = NEW(&c->arena, struct vec);
-	if (strcmp(c->opts->input, "-") != 0)
-		vec_push(&c->arena, inputs, (void *)c->opts->input);
-	for (size_t i = 0; i < c->files_read.len; i++)
-		if (strcmp(c->files_read.items[i], c->opts->input) != 0)
-			vec_push(&c->arena, inputs, c->files_read.items[i]);
-	return inputs;
-}
-
-/* Why Make cannot read s back as one file name, or NULL.  A newline or
- * another control character ends or breaks the line, ';' starts a
- * recipe, '=' makes the line an assignment (a target-specific variable
- * in the first rule), '|' starts order-only prerequisites, a final
- * backslash escapes what follows; no escape exists for any of them. */
-static const char *
-make_problem(const char *s)
-{
-	for (const char *p = s; *p; p++)
-		if (*p == '\n')
-			return "a newline";
-	for (const char *p = s; *p; p++)
-		if (((unsigned char)*p < 0x20 && *p != '\t') || *p == 0x7F)
-			return "a control character";
-	if (strchr(s, ';'))
-		return "';', which starts a recipe";
-	if (strchr(s, '='))
-		return "'=', which makes an assignment";
-	if (strchr(s, '|'))
-		return "'|', which starts order-only prerequisites";
-	if (*s && s[strlen(s) - 1] == '\\')
-		return "a backslash at its end";
-	return NULL;
-}
-
-/* A file name in a Make rule, escaped as GCC does: a backslash before a
- * blank, '#' and ':', with the backslashes before them doubled, and '$'
- * as '$$'. */
-static void
-make_escape(struct buf *out, const char *s)
-{
-	size_t backslashes = 0;
-	for (; *s; s++) {
-		if (*s == ' ' || *s == '\t' || *s == '#' || *s == ':') {
-			for (size_t k = 0; k <= backslashes; k++)
-				buf_putc(out, '\\');
-		} else if (*s == '$') {
-			buf_putc(out, '$');
-		}
-		backslashes = *s == '\\' ? backslashes + 1 : 0;
-		buf_putc(out, *s);
-	}
-}
-
-/* The names of the depfile, or false (E0008) for one Make cannot read. */
-static bool
-make_names_ok(struct compilation *c, const char *path, const struct vec *names)
-{
-	for (size_t i = 0; i < names->len; i++) {
-		const char *why = make_problem(names->items[i]);
-		if (why) {
-			io_diag(c, E0008,
-			        "cannot write the depfile %s: Make cannot read the file name %s, which "
-			        "holds %s (nothing was written)",
-			        io_quote(c, path), io_quote(c, names->items[i]), why);
-			return false;
-		}
-	}
-	return true;
-}
-
-bool
-depfile_ok(struct compilation *c, const char *path, const struct vec *targets,
-           const struct vec *inputs)
-{
-	if (!make_names_ok(c, path, targets) || !make_names_ok(c, path, inputs))
-		return false;
-	const char *slash = strrchr(path, '/');
-	const char *folder = slash ? arena_strndup(&c->arena, path, (size_t)(slash - path + 1)) : ".";
-	int fd = open(folder, O_PATH | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0) {
-		io_diag(c, E0001, "cannot write %s: %s", path, strerror(errno));
-		return false;
-	}
-	close(fd);
-	return true;
-}
-
-const char *
-prepare_depfile(struct compilation *c, const char *path, const struct vec *targets,
-                const struct vec *inputs, size_t phony_from)
-{
-	struct buf b = {0};
-	for (size_t i = 0; i < targets->len; i++) {
-		if (i)
-			buf_putc(&b, ' ');
-		make_escape(&b, targets->items[i]);
-	}
-	buf_putc(&b, ':');
-	for (size_t i = 0; i < inputs->len; i++) {
-		buf_puts(&b, " \\\n  ");
-		make_escape(&b, inputs->items[i]);
-	}
-	buf_putc(&b, '\n');
-	/* An empty rule per input but the .todok, so that make does not fail
-	 * when one of them is deleted. */
-	for (size_t i = phony_from; i < inputs->len; i++) {
-		buf_putc(&b, '\n');
-		make_escape(&b, inputs->items[i]);
-		buf_puts(&b, ":\n");
-	}
-	const char *slash = strrchr(path, '/');
-	const char *prefix = slash ? arena_strndup(&c->arena, path, (size_t)(slash - path + 1)) : "";
-	const char *tmp = write_temp(c, AT_FDCWD, prefix, path, &b, 0644 & ~current_umask());
-	buf_free(&b);
-	return tmp;
-}
-
-bool
-commit_file(struct compilation *c, const char *temp, const char *path)
-{
-	if (io_renameat(AT_FDCWD, temp, AT_FDCWD, path) == 0)
-		return true;
-	io_diag(c, E0001, "cannot write %s: %s", io_quote(c, path), strerror(errno));
-	unlink(temp);
-	return false;
 }
 
 bool

@@ -16,7 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "output.h"
 #include "tools.h"
@@ -83,9 +82,7 @@ usage_error(const struct options *o, const char *fmt, const char *arg)
 {
 	if (!o->json_diagnostics)
 		return usage_error_of("todokc", fmt, arg);
-	int n = snprintf(NULL, 0, fmt, arg);
-	char *message = xmalloc((size_t)(n > 0 ? n : 0) + 1);
-	snprintf(message, (size_t)(n > 0 ? n : 0) + 1, fmt, arg);
+	char *message = usage_message(fmt, arg);
 	diag_print_bare_json(stderr, E0012, message);
 	free(message);
 	return EXIT_USAGE;
@@ -144,26 +141,6 @@ valid_utf8(const char *s)
 	return utf8_invalid_at(s, len) == len;
 }
 
-/* Whether two -o values name one folder as written ("out", "out/",
- * "./out"), or as the file system has it when both exist. */
-static bool
-same_folder(const char *a, const char *b)
-{
-	struct stat sa, sb;
-	if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
-		return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-	while (a[0] == '.' && a[1] == '/')
-		a += 2;
-	while (b[0] == '.' && b[1] == '/')
-		b += 2;
-	size_t la = strlen(a), lb = strlen(b);
-	while (la > 1 && a[la - 1] == '/')
-		la--;
-	while (lb > 1 && b[lb - 1] == '/')
-		lb--;
-	return la == lb && memcmp(a, b, la) == 0;
-}
-
 /* -D NAME=VALUE (or -DNAME=VALUE) */
 static int
 parse_define(int argc, char **argv, int *i, const struct options *o, struct vec *defines,
@@ -175,8 +152,11 @@ parse_define(int argc, char **argv, int *i, const struct options *o, struct vec 
 	if (!eq || eq == def)
 		return usage_error(o, "-D takes NAME=VALUE, not '%s'", def ? def : "");
 	const char *name = arena_strndup(a, def, (size_t)(eq - def));
-	if (!valid_utf8(def))
-		return usage_error(o, "-D %s: the value is not valid UTF-8", valid_utf8(name) ? name : "NAME");
+	/* The bad part is named; bytes that are not UTF-8 are not shown. */
+	if (!valid_utf8(name))
+		return usage_error(o, "%s", "-D takes NAME=VALUE: the name is not valid UTF-8");
+	if (!valid_utf8(eq + 1))
+		return usage_error(o, "-D %s: the value is not valid UTF-8", name);
 	struct define *d = NEW(a, struct define);
 	d->name = name;
 	d->value = eq + 1;
@@ -205,10 +185,10 @@ parse_valued(int argc, char **argv, int *i, struct options *o, struct arena *a)
 			return usage_error(o, "unknown order annotations '%s' (argocd or kpt)", v);
 		o->order_annotations = strcmp(v, "kpt") == 0 ? ORDER_KPT : ORDER_ARGOCD;
 	} else if (is_option(arg, "--env-file")) {
-		if (!(o->env_file = option_value(argc, argv, i, "--env-file")))
+		if (!(o->env_file = option_value(argc, argv, i, "--env-file")) || !*o->env_file)
 			return usage_error(o, "%s needs a file", "--env-file");
 	} else if (is_option(arg, "--depfile")) {
-		if (!(o->depfile = option_value(argc, argv, i, "--depfile")))
+		if (!(o->depfile = option_value(argc, argv, i, "--depfile")) || !*o->depfile)
 			return usage_error(o, "%s needs a file", "--depfile");
 	} else if (is_option(arg, "--emit")) {
 		if (!(v = option_value(argc, argv, i, "--emit")) || strcmp(v, "dot") != 0)
@@ -216,8 +196,8 @@ parse_valued(int argc, char **argv, int *i, struct options *o, struct arena *a)
 		o->emit_dot = true;
 	} else if (is_option(arg, "--capacity")) {
 		if (!(v = option_value(argc, argv, i, "--capacity")) || !options_set_capacity(o, a, v))
-			return usage_error(o, "%s takes cpu=QUANTITY,memory=QUANTITY (e.g. cpu=4,memory=8Gi)",
-			                   "--capacity");
+			return usage_error(o, "%s takes cpu=QUANTITY,memory=QUANTITY, each at most once "
+			                   "(e.g. cpu=4,memory=8Gi)", "--capacity");
 	} else if (is_option(arg, "--wait-image") || is_option(arg, "--job-wait-image")) {
 		bool job = is_option(arg, "--job-wait-image");
 		const char *name = job ? "--job-wait-image" : "--wait-image";
@@ -268,10 +248,15 @@ parse_argument(int argc, char **argv, int *i, struct options *o, struct vec *def
 		/* Two folders are a mistake, not a choice of the last (the other
 		 * options take the last value, so that an alias may be overridden). */
 		const char *before = o->out_dir;
+		/* "-o=out" would be a folder named "=out": the '=' of a long
+		 * option is refused rather than guessed at. */
+		if (arg[2] == '=')
+			return usage_error(o, "'%s': -o takes its folder as '-o DIR' or '-oDIR', without '='",
+			                   arg);
 		o->out_dir = arg[2] ? arg + 2 : (*i + 1 < argc ? argv[++*i] : NULL);
 		if (!o->out_dir || !*o->out_dir)
 			return usage_error(o, "%s needs a folder", "-o");
-		if (before && !same_folder(before, o->out_dir))
+		if (before && !same_path(before, o->out_dir))
 			return usage_error(o, "%s", arena_printf(a, "-o is given twice ('%s' and '%s'): "
 			                                          "todokc writes one folder", before, o->out_dir));
 		return -1;

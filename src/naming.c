@@ -46,11 +46,11 @@ resolve_params(struct resolver *r)
 		}
 		const char *best = suggest_name(r, d->name, 1u << DECL_PARAM);
 		if (best)
-			diag(&c->diags, E0002, NO_LOC, "-D %s: the stack declares no param %s; did you mean '%s'?",
-			     d->name, rquote(r, d->name), best);
+			diag(&c->diags, E0002, NO_LOC, "-D: the stack declares no param %s; did you mean '%s'?",
+			     rquote(r, d->name), best);
 		else
-			diag(&c->diags, E0002, NO_LOC, "-D %s: the stack declares no param %s",
-			     d->name, rquote(r, d->name));
+			diag(&c->diags, E0002, NO_LOC, "-D: the stack declares no param %s",
+			     rquote(r, d->name));
 	}
 }
 

@@ -27,7 +27,9 @@ bool
 options_set_capacity(struct options *o, struct arena *a, const char *spec)
 {
 	const char *cpu = NULL, *memory = NULL;
-	while (*spec) {
+	/* Each item up to a ',' or the end: a trailing ',' leaves an empty
+	 * last item, refused like an empty first one. */
+	for (;;) {
 		size_t len = strcspn(spec, ",");
 		const char *eq = memchr(spec, '=', len);
 		if (!eq)
@@ -37,16 +39,16 @@ options_set_capacity(struct options *o, struct arena *a, const char *spec)
 		long double v;
 		if (!quantity_parse(value, &v))
 			return false;
-		if (klen == 3 && memcmp(spec, "cpu", 3) == 0)
-			cpu = value;
-		else if (klen == 6 && memcmp(spec, "memory", 6) == 0)
-			memory = value;
-		else
-			return false;
-		spec += len + (spec[len] == ',');
+		const char **slot = klen == 3 && memcmp(spec, "cpu", 3) == 0      ? &cpu
+		                    : klen == 6 && memcmp(spec, "memory", 6) == 0 ? &memory
+		                                                                  : NULL;
+		if (!slot || *slot)
+			return false; /* an unknown resource, or one given twice */
+		*slot = value;
+		if (!spec[len])
+			break;
+		spec += len + 1;
 	}
-	if (!cpu && !memory)
-		return false;
 	o->capacity_cpu = cpu;
 	o->capacity_memory = memory;
 	o->has_capacity = true;

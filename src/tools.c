@@ -7,7 +7,9 @@
  */
 #include "tools.h"
 
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "todok.tab.h"
@@ -108,15 +110,46 @@ syntax_index(struct arena *a, const struct syntax *sx, struct syntax_index *ix)
 	}
 }
 
+/* fmt with its arguments, as usage_message() gives it. */
+static char *
+usage_vmessage(const char *fmt, va_list ap)
+{
+	va_list again;
+	va_copy(again, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	size_t size = (size_t)(n > 0 ? n : 0) + 1;
+	char *text = xmalloc(size);
+	vsnprintf(text, size, fmt, again);
+	va_end(again);
+	/* The arguments are the user's bytes: a control character in one is
+	 * shown escaped, never sent to the terminal. */
+	struct buf shown = {0};
+	diag_escape(&shown, text, SIZE_MAX);
+	buf_putc(&shown, '\0');
+	free(text);
+	return shown.data;
+}
+
+char *
+usage_message(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *message = usage_vmessage(fmt, ap);
+	va_end(ap);
+	return message;
+}
+
 int
 usage_error_of(const char *command, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	fprintf(stderr, "%s: error: ", command);
-	vfprintf(stderr, fmt, ap);
+	char *message = usage_vmessage(fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry '%s --help' for more information.\n", command);
+	fprintf(stderr, "%s: error: %s\nTry '%s --help' for more information.\n", command, message,
+	        command);
+	free(message);
 	return 2;
 }
 

@@ -170,6 +170,17 @@ check_cli_fifo() {
 }
 check "-w refuses to replace what is not a regular file (a FIFO)" check_cli_fifo
 
+# Without a writer, an open() of the FIFO would wait for ever: -w and
+# --check refuse it before opening it.
+check_cli_fifo_alone() {
+	rm -f f.todok && mkfifo f.todok &&
+		{ timeout 20 "$T" fmt -w f.todok >out 2>err; [ $? -eq 3 ]; } &&
+		grep -qx "todokc: error: cannot write 'f.todok': not a regular file" err &&
+		{ timeout 20 "$T" fmt --check f.todok >out 2>err; [ $? -eq 3 ]; } && [ ! -s out ] &&
+		grep -qx "todokc: error: cannot check 'f.todok': not a regular file" err && [ -p f.todok ]
+}
+check "-w and --check refuse a FIFO no one writes, without waiting" check_cli_fifo_alone
+
 check_cli_syntax() {
 	cp bad.todok b.todok
 	"$T" fmt -w b.todok >out 2>err

@@ -765,6 +765,24 @@ tk "$fx/stack-smaller.todok" "${S[@]}" -o "$P" --depfile "$tmp/no/such/dir/deps.
 expect "--depfile in a folder that does not exist" 3
 check "unwritable depfile: the message names it" err_has "$tmp/no/such/dir/deps.d"
 check "unwritable depfile: previous output in place (all or nothing)" same_snap "$p0" "$(snap "$P")"
+
+# A depfile that the last step could not commit, or that would replace a
+# file of todokc's or of the compile's, is refused before anything is
+# written: exit 3, the previous output in place, nothing on standard
+# output, the file named untouched.
+mkdir -p "$tmp/depdir" && mkfifo "$tmp/depfifo"
+for d in "$tmp/depdir" "$tmp/depdir/" "$tmp/depfifo" "$fx/stack-smaller.todok" "$fx/test.env" \
+	"$fx/secret.txt" "$P" "$P/.todokc-outputs" "$P/.todokc-journal" "$P/.todokc-lock" \
+	"$P/01-secret-shop-creds.yaml" "$P/Kustomization"; do
+	s0=$( [ -f "$d" ] && fsnap "$d")
+	tk "$fx/stack-smaller.todok" "${S[@]}" -o "$P" --depfile "$d"
+	expect "--depfile ${d#"$tmp/"}" 3
+	check "--depfile ${d#"$tmp/"}: previous output in place" same_snap "$p0" "$(snap "$P")"
+	check "--depfile ${d#"$tmp/"}: the file untouched" same_snap "$s0" "$( [ -f "$d" ] && fsnap "$d")"
+	case $d in "$P"*) continue ;; esac # only the -o folder's
+	tk "$fx/stack-smaller.todok" "${S[@]}" --depfile "$d"
+	check "--depfile ${d#"$tmp/"}, YAML to stdout: nothing written" test "$st" -eq 3 -a ! -s "$tmp/out"
+done
 check "no .todokc-tmp-* left after any failure" no_temps
 
 # --- 8. --depfile ----------------------------------------------------------
