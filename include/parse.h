@@ -62,6 +62,13 @@ bool in_secret_values(const struct parse_ctx *p);
  * sequence), hidden when it may be part of a secret's value. */
 void stray_character(struct parse_ctx *p, struct loc loc, const char *text);
 
+/* parse_habits.c: the '- ' items of the lines from `at` on, as "a, b";
+ * the 'port' lines (word: "port" or "container-port") of such items,
+ * "`port 80`, `port https 443`", or the form of one when an item is
+ * neither a number nor a number and a name. */
+const char *habit_dash_items(struct parse_ctx *p, uint32_t at);
+const char *habit_port_lines(struct parse_ctx *p, const char *word, const char *items);
+
 /* Reports the first carriage return of the whitespace at loc (text, len)
  * that no newline follows: lines end with LF or CRLF only. */
 void lone_carriage_return(struct parse_ctx *p, struct loc loc, const char *text, size_t len);
