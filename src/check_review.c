@@ -24,16 +24,26 @@ plain_number(const char *s)
 	return *s != '\0';
 }
 
-/* A plain number is in cores for cpu and in bytes for memory: above 64
- * cores or below 1Mi, it was probably meant as millicores or mebibytes. */
+/* cpu counts cores: above 64 of them, it was probably meant as
+ * millicores (`cpu 500`), or written with a memory unit (`cpu 500Mi`,
+ * what `500mi` is close to).  A plain number is in bytes for memory:
+ * below 1Mi, it was probably meant as mebibytes. */
 static void
 review_amounts(struct checker *k, const struct resources *r)
 {
 	const struct quantity *cpu = &r->cpu, *memory = &r->memory;
-	if (cpu->text && plain_number(cpu->text) && cpu->value > 64)
+	if (cpu->text && cpu->value > 64) {
+		size_t numeric = strspn(cpu->text, "0123456789.");
+		const char *suffix = cpu->text + numeric;
+		const char *cores = *suffix ? arena_printf(k->a, "%.0Lf", cpu->value) : cpu->text;
+		const char *unit = !*suffix ? ""
+		                   : suffix[strlen(suffix) - 1] == 'i'
+		                       ? arena_printf(k->a, " (%s is a unit of memory)", cquote(k, suffix))
+		                       : arena_printf(k->a, " (%s multiplies cores)", cquote(k, suffix));
 		diag(&k->c->diags, W0540, cpu->loc,
-		     "cpu %s means %s cores, more than a node has; did you mean '%sm' (millicores)?",
-		     cquote(k, cpu->text), cpu->text, cpu->text);
+		     "cpu %s means %s cores%s, more than a node has; did you mean '%.*sm' (millicores)?",
+		     cquote(k, cpu->text), cores, unit, (int)numeric, cpu->text);
+	}
 	if (memory->text && plain_number(memory->text) && memory->value > 0 &&
 	    memory->value < 1024.0L * 1024.0L)
 		diag(&k->c->diags, W0541, memory->loc, "memory %s means %s bytes, less than any process "

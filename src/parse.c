@@ -339,6 +339,29 @@ nearest_suffix(const char *bad)
 	return best;
 }
 
+static bool
+is_word_char(char c, bool first)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' ||
+	       (!first && ((c >= '0' && c <= '9') || c == '.' || c == '-'));
+}
+
+/* Whether the word before `at` is `cpu`: `cpu 500mi` means millicores,
+ * not the mebibytes its letters are closest to. */
+static bool
+after_cpu(const struct parse_ctx *p, struct loc at)
+{
+	const char *text = p->c->src.text;
+	uint32_t end = at.begin;
+	while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t'))
+		end--;
+	uint32_t begin = end;
+	while (begin > 0 && text[begin - 1] >= 'a' && text[begin - 1] <= 'z')
+		begin--;
+	return end - begin == 3 && memcmp(text + begin, "cpu", 3) == 0 &&
+	       (begin == 0 || !is_word_char(text[begin - 1], false));
+}
+
 /* A number whose suffix is no quantity's (1Gb, 10ms): reported with the
  * nearest suffix.  The parser will not report this token again. */
 static void
@@ -359,7 +382,8 @@ bad_suffix(struct parse_ctx *p, const struct ast_number *n, size_t numeric)
 		return;
 	}
 	const char *bad = n->text + numeric;
-	const char *best = nearest_suffix(bad);
+	const char *best = after_cpu(p, n->loc) && (*bad == 'm' || *bad == 'M') ? "m"
+	                                                                         : nearest_suffix(bad);
 	if (best) {
 		diag(&p->c->diags, E0108, n->loc,
 		     "%s is not a quantity: unknown suffix %s; did you mean '%.*s%s'?",
@@ -438,13 +462,6 @@ hex_value(char c)
 	if (c >= 'A' && c <= 'F')
 		return c - 'A' + 10;
 	return -1;
-}
-
-static bool
-is_word_char(char c, bool first)
-{
-	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' ||
-	       (!first && ((c >= '0' && c <= '9') || c == '.' || c == '-'));
 }
 
 static void
