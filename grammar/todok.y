@@ -1589,6 +1589,59 @@ report_port_name_after(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t 
 	return true;
 }
 
+/* What Compose writes for ports, in a `port` line: a mapping in a string
+ * (`port "80:8080"`), a list (`port 80, 443`, `port [80, 443]`), or two
+ * ports on one line (`port 8000 8001`). */
+static bool
+report_port_line(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t got)
+{
+	const char *statement = recover_statement_word(p);
+	if (!statement || strcmp(statement, "port") != 0)
+		return false;
+	int before = recover_token_before(p);
+	const char *text = p->c->src.text + loc->begin;
+	size_t len = loc->end - loc->begin;
+	if (got == YYSYMBOL_STRING && before == KW_PORT && len > 2) {
+		/* "80:8080", "127.0.0.1:80:8080", "80:8080/udp" */
+		const char *end = text + len - 1, *slash = memchr(text, '/', len);
+		const char *colon = NULL;
+		for (const char *c = text + 1; c < (slash ? slash : end); c++)
+			if (*c == ':')
+				colon = c;
+		size_t digits = strspn(colon ? colon + 1 : text + 1, "0123456789");
+		if (!colon || !digits || colon[1 + digits] != (slash ? '/' : '"'))
+			return false;
+		const char *from = colon;
+		while (from > text + 1 && from[-1] >= '0' && from[-1] <= '9')
+			from--;
+		bool udp = slash && end - slash == 4 && strncmp(slash + 1, "udp", 3) == 0;
+		diag(&p->c->diags, E0201, *loc,
+		     "a port is a number, not a mapping in quotes: write `port %.*s -> %.*s%s` (the "
+		     "Service's port, then the container's)",
+		     (int)(colon - from), from, (int)digits, colon + 1, udp ? " udp" : "");
+		return true;
+	}
+	bool list = (got == YYSYMBOL_INT && before == INT) ||
+	            (strcmp(yysymbol_name(got), "','") == 0 && before == INT) ||
+	            (strcmp(yysymbol_name(got), "'['") == 0 && before == KW_PORT);
+	if (!list)
+		return false;
+	const char *line = text;
+	while (line > p->c->src.text && line[-1] != '\n')
+		line--;
+	if (line[strspn(line, " \t")] == '-')
+		return true; /* an item of a '- ' list of ports: its E0118 gave every 'port' line */
+	const char *example =
+		got == YYSYMBOL_INT
+			? arena_printf(p->arena, "`port %s`, then `port %.*s`", recover_written_before(p),
+		                   (int)len, text)
+		: before == INT ? arena_printf(p->arena, "`port %s`, then the next", recover_written_before(p))
+		                : "`port 80`, then `port 443`";
+	diag(&p->c->diags, E0201, *loc,
+	     "a 'port' line gives one port: write each on a line of its own (%s)", example);
+	return true;
+}
+
 /* A ',' between the entries of a block: `env { A = "1", B = "2" }`. */
 static bool
 report_entry_comma(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t got)
@@ -1738,7 +1791,8 @@ yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, struct parse_ct
 	    report_property_outside(p, loc, got, n, expected) ||
 	    report_second_stack(p, loc, got, n, expected) || report_tcp_protocol(p, loc, got) ||
 	    report_duration_quantity(p, loc, got, n, expected) ||
-	    report_port_name_after(p, loc, got) || report_entry_comma(p, loc, got) ||
+	    report_port_name_after(p, loc, got) || report_port_line(p, loc, got) ||
+	    report_entry_comma(p, loc, got) ||
 	    report_cron_name_after(p, loc, got))
 		return 0;
 	/* A declaration where a property must stand. */

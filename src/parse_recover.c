@@ -323,6 +323,15 @@ colon(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 	bool entries = b && b->kind == BLOCK_ENTRIES;
 	struct tok *next = peek(p, scanner, 0);
 	const char *before = r->prev.token ? written(p, &r->prev) : "";
+	if (!entries && r->prev.token == INT && r->prev2.token == KW_PORT && next->token == INT &&
+	    same_line(p, t->loc.end, next->loc.begin)) {
+		/* Compose's `80:8080`: the Service's port, then the container's. */
+		diag(&p->c->diags, E0111, t->loc,
+		     "todokc does not use ':' between ports; write `port %s -> %s` (the Service's "
+		     "port, then the container's)", before, written(p, next));
+		t->token = ARROW;
+		return true;
+	}
 	if (next->token && same_line(p, t->loc.end, next->loc.begin))
 		diag(&p->c->diags, E0111, t->loc, "todokc does not use ':' here; write `%s%s%s`",
 		     before, entries ? " = " : " ", written(p, next));
