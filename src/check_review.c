@@ -36,13 +36,20 @@ review_amounts(struct checker *k, const struct resources *r)
 		size_t numeric = strspn(cpu->text, "0123456789.");
 		const char *suffix = cpu->text + numeric;
 		const char *cores = *suffix ? arena_printf(k->a, "%.0Lf", cpu->value) : cpu->text;
-		const char *unit = !*suffix ? ""
-		                   : suffix[strlen(suffix) - 1] == 'i'
-		                       ? arena_printf(k->a, " (%s is a unit of memory)", cquote(k, suffix))
-		                       : arena_printf(k->a, " (%s multiplies cores)", cquote(k, suffix));
-		diag(&k->c->diags, W0540, cpu->loc,
-		     "cpu %s means %s cores%s, more than a node has; did you mean '%.*sm' (millicores)?",
-		     cquote(k, cpu->text), cores, unit, (int)numeric, cpu->text);
+		/* A unit of memory (500Mi), or M for m (500M): millicores were
+		 * meant; another multiple (2k) says nothing of what was. */
+		bool memory_unit = *suffix && suffix[strlen(suffix) - 1] == 'i';
+		bool millicores = !*suffix || memory_unit || strcmp(suffix, "M") == 0;
+		const char *unit = "";
+		if (*suffix)
+			unit = arena_printf(k->a, " (%s %s)", cquote(k, suffix),
+			                    memory_unit ? "is a unit of memory" : "multiplies cores");
+		const char *fix = millicores
+		                      ? arena_printf(k->a, "did you mean '%.*sm' (millicores)?", (int)numeric,
+		                                     cpu->text)
+		                      : "write cores ('2') or millicores ('500m')";
+		diag(&k->c->diags, W0540, cpu->loc, "cpu %s means %s cores%s, more than a node has; %s",
+		     cquote(k, cpu->text), cores, unit, fix);
 	}
 	if (memory->text && plain_number(memory->text) && memory->value > 0 &&
 	    memory->value < 1024.0L * 1024.0L)
