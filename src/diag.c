@@ -10,6 +10,7 @@
  */
 #include "diag.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -450,6 +451,17 @@ print_excerpt(const struct source *src, const struct vec *redacted,
 	fputc('\n', out);
 }
 
+/* A file name before a diagnostic, with its control characters escaped
+ * as in messages (diag_escape): a name never moves the cursor. */
+static void
+print_location(FILE *out, const char *path, size_t line, size_t column)
+{
+	struct buf b = {0};
+	diag_escape(&b, path, SIZE_MAX);
+	fprintf(out, "%.*s:%zu:%zu: ", (int)b.len, b.data ? b.data : "", line, column);
+	buf_free(&b);
+}
+
 static void
 print_one(const struct diags *d, const struct columns *cols, enum severity sev, struct loc loc,
           const char *message, FILE *out,
@@ -460,7 +472,7 @@ print_one(const struct diags *d, const struct columns *cols, enum severity sev, 
 	if (src && HAS_LOC(loc)) {
 		size_t line, col;
 		column_position(cols, loc.begin, &line, &col);
-		fprintf(out, "%s:%zu:%zu: ", src->path, line, col);
+		print_location(out, src->path, line, col);
 	} else {
 		fputs("todokc: ", out);
 	}
@@ -537,11 +549,12 @@ text_one(const struct diags *d, const struct diagnostic *g, struct columns *gc,
          struct columns *cols, FILE *out, const void *how)
 {
 	const struct palette *p = how;
-	if (g->file) /* a place in a file that is no source (an --env-file): no excerpt */
-		fprintf(out, "%s%s:%zu:%zu: %s%s:%s%s %s%s\n", p->bold, g->file, g->line, g->column,
-		        severity_color(p, g->severity), severity_name(g->severity), p->reset,
-		        p->bold, g->message, p->reset);
-	else
+	if (g->file) { /* a place in a file that is no source (an --env-file): no excerpt */
+		fputs(p->bold, out);
+		print_location(out, g->file, g->line, g->column);
+		fprintf(out, "%s%s:%s%s %s%s\n", severity_color(p, g->severity),
+		        severity_name(g->severity), p->reset, p->bold, g->message, p->reset);
+	} else
 		print_one(d, gc, g->severity, g->loc, g->message, out, p);
 	for (size_t j = 0; j < g->notes.len; j++) {
 		const struct note *n = g->notes.items[j];
