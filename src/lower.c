@@ -269,6 +269,10 @@ lower_item(struct lowering *l, struct once_items *once, const struct ast_item *i
 				s->capacity.cpu = (struct quantity){r->cpu->text, r->cpu->loc, 0};
 			if (r->memory)
 				s->capacity.memory = (struct quantity){r->memory->text, r->memory->loc, 0};
+			if (r->storage)
+				diag(&l->c->diags, E0202, r->storage_loc,
+				     "a 'cluster' block gives cpu and memory: ephemeral storage is each "
+				     "node's own disk, not a capacity of the cluster; remove it");
 		}
 		break;
 	case ITEM_CONFIG: lower_keyset(l, item, false); break;
