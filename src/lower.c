@@ -40,7 +40,9 @@ check_name(struct lowering *l, struct ident name, const char *what)
 }
 
 /* Declares a name; false (reported) when it is taken.  A declaration
- * whose name is taken is dropped, so that it causes no further errors. */
+ * whose name is taken joins no list of the stack, so that it causes no
+ * further errors in resolution and the checks; its own block's errors
+ * are still reported by its lowering. */
 bool
 declare(struct lowering *l, enum decl_kind kind, void *what, struct ident name)
 {
@@ -239,9 +241,10 @@ lower_keyset(struct lowering *l, const struct ast_item *item, bool secret)
 	set->tls_use = set->pull_use = NO_LOC;
 	set->bad_name = !check_name(l, item->name, secret ? "secret" : "config");
 	set->meta.labels_loc = set->meta.annotations_loc = NO_LOC;
-	if (!declare(l, secret ? DECL_SECRET : DECL_CONFIG, set, item->name))
-		return;
-	vec_push(l->a, secret ? &l->s->secrets : &l->s->configs, set);
+	/* A set whose name is taken is still lowered, for the errors of its
+	 * own block, but it joins no list of the stack. */
+	if (declare(l, secret ? DECL_SECRET : DECL_CONFIG, set, item->name))
+		vec_push(l->a, secret ? &l->s->secrets : &l->s->configs, set);
 	if (item->external.present)
 		lower_external(l, set, &item->external);
 	else

@@ -680,10 +680,12 @@ lower_component(struct lowering *l, const struct ast_item *item)
 	comp->loc = item->loc;
 	const char *word = workload_kinds[comp->kind].word;
 	comp->bad_name = !check_name(l, item->name, word);
-	if (!declare(l, DECL_COMPONENT, comp, item->name))
-		return;
-	comp->index = l->s->components.len;
-	vec_push(l->a, &l->s->components, comp);
+	/* A component whose name is taken is still lowered, for the errors of
+	 * its own block, but it joins no list of the stack. */
+	if (declare(l, DECL_COMPONENT, comp, item->name)) {
+		comp->index = l->s->components.len;
+		vec_push(l->a, &l->s->components, comp);
+	}
 	comp->expose = (struct expose){EXPOSE_CLUSTERIP, 0, NO_LOC, false};
 	comp->job = (struct job_settings){.retries = -1, .deadline = -1, .keep = -1};
 	comp->job.schedule.written = item->kind == ITEM_CRON ? item->param : NULL;
