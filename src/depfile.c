@@ -125,8 +125,27 @@ kept_name(const char *name)
 	       strcmp(name, OUTPUT_LOCK) == 0 || temp_name_ok(name) || output_name_ok(name);
 }
 
+/* The output folder that holds the depfile's path: the -o folder, or,
+ * without one, a folder an earlier run wrote (it holds todokc's index);
+ * NULL when the depfile goes elsewhere. */
+static const char *
+output_folder_of(struct compilation *c, const char *path)
+{
+	const char *out = c->opts->out_dir, *folder = depfile_folder(c, path);
+	if (out)
+		return same_path(folder, out) ? out : NULL;
+	struct stat st;
+	const char *index = arena_printf(&c->arena, "%s%s", strcmp(folder, ".") ? folder : "",
+	                                 OUTPUT_INDEX);
+	if (lstat(index, &st) != 0)
+		return NULL;
+	size_t len = strlen(folder);
+	return len > 1 && folder[len - 1] == '/' ? arena_strndup(&c->arena, folder, len - 1) : folder;
+}
+
 /* False (E0013) when the depfile would replace the output folder, a file
- * todokc keeps in it, or a file the compile read. */
+ * todokc keeps in it (or in the output folder of an earlier run), or a
+ * file the compile read. */
 static bool
 replaces_nothing_ours(struct compilation *c, const char *path, const struct vec *inputs)
 {
@@ -137,10 +156,11 @@ replaces_nothing_ours(struct compilation *c, const char *path, const struct vec 
 		        "another name (nothing was written)", q);
 		return false;
 	}
-	if (out && same_path(depfile_folder(c, path), out) && kept_name(slash ? slash + 1 : path)) {
+	const char *folder = kept_name(slash ? slash + 1 : path) ? output_folder_of(c, path) : NULL;
+	if (folder) {
 		io_diag(c, E0013, "cannot write the depfile %s: todokc keeps that name in the output "
 		        "folder %s for its own files; choose another name (nothing was written)", q,
-		        io_quote(c, out));
+		        io_quote(c, folder));
 		return false;
 	}
 	for (size_t i = 0; i < inputs->len; i++) {
