@@ -1642,6 +1642,90 @@ report_port_line(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t got)
 	return true;
 }
 
+/* A command, its arguments or an exec probe's command without the
+ * brackets of a list: `command "rails" "db:migrate"`, `args --verbose`,
+ * `exec "pg_isready -U app"`; and a list's strings without their ','. */
+static bool
+report_list_brackets(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t got)
+{
+	int before = recover_token_before(p);
+	if ((got != YYSYMBOL_STRING && got != YYSYMBOL_WORD) || recover_is_secret(p, *loc))
+		return false;
+	if (got == YYSYMBOL_STRING && before == STRING && habit_in_brackets(p, loc->begin)) {
+		diag(&p->c->diags, E0201, *loc, "the strings of a list are separated by ',': `%s, %.*s`",
+		     recover_written_before(p), (int)(loc->end - loc->begin), p->c->src.text + loc->begin);
+		return true;
+	}
+	if (got == YYSYMBOL_WORD && before == '[') {
+		diag(&p->c->diags, E0201, *loc, "the items of a list are strings in double quotes: `\"%s\"`",
+		     p->last_word);
+		return true;
+	}
+	if (before != KW_COMMAND && before != KW_ARGS && before != KW_EXEC)
+		return false;
+	const char *word = keyword_spelling(before), *text = p->c->src.text;
+	uint32_t from = loc->begin; /* `args --verbose`: the word with what the scanner refused */
+	while (from > 0 && !strchr(" \t\n[\"", text[from - 1]))
+		from--;
+	const char *list = habit_bracket_list(p, from, before == KW_EXEC);
+	diag(&p->c->diags, E0201, *loc, "'%s' takes a list of strings in brackets: `%s %s`", word, word,
+	     list ? list : "[\"NAME\", \"ARGUMENT\"]");
+	return true;
+}
+
+/* Environment variables on the 'env' line, without a block:
+ * `env DATABASE_URL = "..."`, `env NODE_ENV=production`. */
+static bool
+report_env_line(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t got)
+{
+	if ((got != YYSYMBOL_STRING && got != YYSYMBOL_WORD) || recover_token_before(p) != KW_ENV ||
+	    recover_is_secret(p, *loc))
+		return false;
+	diag(&p->c->diags, E0201, *loc, "an 'env' line holds a block of entries: `env { %.*s = ... }`, "
+	     "or names configs and secrets: `env from NAME`", (int)(loc->end - loc->begin),
+	     p->c->src.text + loc->begin);
+	return true;
+}
+
+/* A volume's size where its path or its 'size' must stand:
+ * `volume data 10Gi at "/data"`, `volume data at "/data" 10Gi`. */
+static bool
+report_volume_size(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t got)
+{
+	const char *statement = recover_statement_word(p);
+	int before = recover_token_before(p);
+	if (got != YYSYMBOL_QUANTITY || !statement || strcmp(statement, "volume") != 0 ||
+	    (before != WORD && before != STRING) || recover_is_secret(p, *loc))
+		return false;
+	int size = (int)(loc->end - loc->begin);
+	const char *text = p->c->src.text + loc->begin;
+	if (before == WORD)
+		diag(&p->c->diags, E0201, *loc, "a volume's path comes before its size: `volume %s at "
+		     "\"PATH\" size %.*s`", recover_written_before(p), size, text);
+	else
+		diag(&p->c->diags, E0201, *loc, "a volume's size follows 'size': `size %.*s`", size, text);
+	return true;
+}
+
+/* Names of a list without the ',' between them: `after db cache`,
+ * `env from settings keys`, `allow from web worker`. */
+static bool
+report_name_list_comma(struct parse_ctx *p, const YYLTYPE *loc, const char *word)
+{
+	static const char *const lists[] = {"after", "allow", "env", "pull-secret"};
+	const char *statement = recover_statement_word(p);
+	if (!statement || recover_token_before(p) != WORD || recover_starts_line(p, loc->begin) ||
+	    recover_is_secret(p, *loc))
+		return false;
+	for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
+		if (strcmp(statement, lists[i]) == 0) {
+			diag(&p->c->diags, E0201, *loc, "the names of a list are separated by ',': `%s, %s`",
+			     recover_written_before(p), word);
+			return true;
+		}
+	return false;
+}
+
 /* A ',' between the entries of a block: `env { A = "1", B = "2" }`. */
 static bool
 report_entry_comma(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t got)
@@ -1771,6 +1855,8 @@ yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, struct parse_ct
 
 	/* An unknown word where a keyword was expected. */
 	if (word) {
+		if (report_name_list_comma(p, loc, word))
+			return 0;
 		const char *best = closest_expected(p, ctx, word);
 		if (report_unknown_word(p, loc, n, expected, word, best))
 			return 0;
@@ -1792,7 +1878,8 @@ yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, struct parse_ct
 	    report_second_stack(p, loc, got, n, expected) || report_tcp_protocol(p, loc, got) ||
 	    report_duration_quantity(p, loc, got, n, expected) ||
 	    report_port_name_after(p, loc, got) || report_port_line(p, loc, got) ||
-	    report_entry_comma(p, loc, got) ||
+	    report_entry_comma(p, loc, got) || report_list_brackets(p, loc, got) ||
+	    report_env_line(p, loc, got) || report_volume_size(p, loc, got) ||
 	    report_cron_name_after(p, loc, got))
 		return 0;
 	/* A declaration where a property must stand. */

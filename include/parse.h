@@ -69,6 +69,14 @@ void stray_character(struct parse_ctx *p, struct loc loc, const char *text);
 const char *habit_dash_items(struct parse_ctx *p, uint32_t at);
 const char *habit_port_lines(struct parse_ctx *p, const char *word, const char *items);
 
+/* parse_habits.c: the rest of the line from `at` as the list in brackets
+ * it stands for, `["rails", "db:migrate"]` (its strings, and its bare
+ * words unless strings_only; one string is split at its blanks), or NULL
+ * when the line holds none or too much to show; whether `at` is inside
+ * the brackets of a list opened on its line. */
+const char *habit_bracket_list(struct parse_ctx *p, uint32_t at, bool strings_only);
+bool habit_in_brackets(struct parse_ctx *p, uint32_t at);
+
 /* Reports the first carriage return of the whitespace at loc (text, len)
  * that no newline follows: lines end with LF or CRLF only. */
 void lone_carriage_return(struct parse_ctx *p, struct loc loc, const char *text, size_t len);

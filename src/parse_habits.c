@@ -3,7 +3,8 @@
  * parser's messages (grammar/todok.y) know of other languages' habits:
  * the words Kubernetes, Compose and Helm users write for a keyword, and
  * the items of a YAML '- ' list, with the 'port' lines that a list of
- * ports stands for.
+ * ports stands for, and the list in brackets that a command written
+ * without them stands for.
  */
 #include <string.h>
 
@@ -60,6 +61,112 @@ habit_port_lines(struct parse_ctx *p, const char *word, const char *items)
 		item += len + strspn(item + len, ", ");
 	}
 	return arena_buf_take(p->arena, &lines);
+}
+
+/* The end of the string literal that opens at s[i] (past its quote). */
+static size_t
+string_end(const char *s, size_t i, size_t len)
+{
+	for (i++; i < len && s[i] != '"' && s[i] != '\n'; i++)
+		if (s[i] == '\\' && i + 1 < len)
+			i++;
+	return i < len && s[i] == '"' ? i + 1 : i;
+}
+
+/* A string's words as items of a list: `"rails db:migrate"` is
+ * `"rails", "db:migrate"` (a command is run without a shell), and one
+ * with a shell's syntax is handed to one: `"sh", "-c", "a && b"`. */
+static void
+split_words(struct buf *list, const char *text, size_t len)
+{
+	const char *inner = text + 1;
+	size_t n = len - 2;
+	bool shell = false;
+	for (size_t i = 0; i < n; i++)
+		shell |= strchr("|&;<>`*", inner[i]) != NULL || (inner[i] == '$' && inner[i + 1] == '(');
+	if (shell) {
+		/* "sh -c 'a && b'" already hands itself to a shell */
+		static const char *const shells[] = {"sh -c ", "bash -c ", "/bin/sh -c ", "/bin/bash -c "};
+		for (size_t i = 0; i < sizeof shells / sizeof *shells; i++) {
+			size_t k = strlen(shells[i]);
+			if (n > k && strncmp(inner, shells[i], k) == 0) {
+				buf_printf(list, "\"%.*s\", \"-c\", \"%.*s\"", (int)(k - 4), inner,
+				           (int)(n - k), inner + k);
+				return;
+			}
+		}
+		buf_printf(list, "\"sh\", \"-c\", %.*s", (int)len, text);
+		return;
+	}
+	for (size_t i = 0; i < n;) {
+		size_t word = strcspn(inner + i, " \t");
+		if (word > n - i)
+			word = n - i;
+		if (word)
+			buf_printf(list, "%s\"%.*s\"", list->len ? ", " : "", (int)word, inner + i);
+		i += word;
+		while (i < n && (inner[i] == ' ' || inner[i] == '\t'))
+			i++;
+	}
+}
+
+const char *
+habit_bracket_list(struct parse_ctx *p, uint32_t at, bool strings_only)
+{
+	enum { MAX_SHOWN = 160 }; /* bytes of a list shown in a message at most */
+	const char *s = p->c->src.text;
+	size_t len = p->c->src.len, i = at, items = 0, first = 0, first_len = 0;
+	struct buf list = {0};
+	while (i < len && s[i] != '\n' && s[i] != '#' && s[i] != '}' && list.len <= MAX_SHOWN) {
+		size_t end;
+		if (s[i] == '"') {
+			end = string_end(s, i, len);
+			if (end - i < 2 || s[end - 1] != '"')
+				break;
+			buf_printf(&list, "%s%.*s", list.len ? ", " : "", (int)(end - i), s + i);
+			if (!items++) {
+				first = i;
+				first_len = end - i;
+			}
+		} else {
+			end = i + strcspn(s + i, " \t\r\n#}\"\\");
+			if (strings_only || end == i)
+				break;
+			buf_printf(&list, "%s\"%.*s\"", list.len ? ", " : "", (int)(end - i), s + i);
+			items += 2; /* a word is no string to split */
+		}
+		for (i = end; i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'); i++)
+			continue;
+	}
+	if (items == 1) { /* one string: its words */
+		list.len = 0;
+		split_words(&list, s + first, first_len);
+	}
+	const char *shown = list.len && list.len <= MAX_SHOWN
+	                    ? arena_printf(p->arena, "[%.*s]", (int)list.len, list.data) : NULL;
+	buf_free(&list);
+	return shown;
+}
+
+bool
+habit_in_brackets(struct parse_ctx *p, uint32_t at)
+{
+	const char *s = p->c->src.text;
+	size_t i = at;
+	while (i > 0 && s[i - 1] != '\n')
+		i--;
+	int open = 0;
+	while (i < at) {
+		if (s[i] == '"') {
+			i = string_end(s, i, at);
+			continue;
+		}
+		if (s[i] == '#')
+			break;
+		open += s[i] == '[' ? 1 : s[i] == ']' ? -1 : 0;
+		i++;
+	}
+	return open > 0;
 }
 
 /* The keyword a word of another tool means (deployment: service). */

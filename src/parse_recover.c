@@ -351,7 +351,10 @@ dash(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 {
 	struct recover *r = p->r;
 	if (!t->starts_line) {
-		stray_character(p, t->loc, "-");
+		/* `args --verbose`: the parser's message on the word gives the list. */
+		int before = r->prev.token;
+		if (before != KW_ARGS && before != KW_COMMAND && before != KW_EXEC)
+			stray_character(p, t->loc, "-");
 		return false;
 	}
 	if (r->dash_run && r->dash_keyword) {
