@@ -1674,16 +1674,47 @@ report_list_brackets(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t go
 }
 
 /* Environment variables on the 'env' line, without a block:
- * `env DATABASE_URL = "..."`, `env NODE_ENV=production`. */
+ * `env DATABASE_URL = "..."`, `env NODE_ENV=production`, `env ["A=1"]`. */
 static bool
 report_env_line(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t got)
 {
-	if ((got != YYSYMBOL_STRING && got != YYSYMBOL_WORD) || recover_token_before(p) != KW_ENV ||
-	    recover_is_secret(p, *loc))
+	bool list = strcmp(yysymbol_name(got), "'['") == 0;
+	if ((got != YYSYMBOL_STRING && got != YYSYMBOL_WORD && !list) ||
+	    recover_token_before(p) != KW_ENV || recover_is_secret(p, *loc))
 		return false;
+	int len = list ? 4 : (int)(loc->end - loc->begin);
 	diag(&p->c->diags, E0201, *loc, "an 'env' line holds a block of entries: `env { %.*s = ... }`, "
-	     "or names configs and secrets: `env from NAME`", (int)(loc->end - loc->begin),
-	     p->c->src.text + loc->begin);
+	     "or names configs and secrets: `env from NAME`", len,
+	     list ? "NAME" : p->c->src.text + loc->begin);
+	return true;
+}
+
+/* A list of names in brackets: `after [db, cache]`, `env from [a]`. */
+static bool
+report_name_list_brackets(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t got)
+{
+	int before = recover_token_before(p);
+	if (strcmp(yysymbol_name(got), "'['") != 0 ||
+	    (before != KW_AFTER && before != KW_PULL_SECRET && before != KW_FROM))
+		return false;
+	const char *names = habit_unbracketed(p, loc->begin);
+	diag(&p->c->diags, E0201, *loc, "a list of names is written without brackets, separated by "
+	     "',': `%s%s %s`", before == KW_FROM ? recover_statement_word(p) : "",
+	     before == KW_FROM ? " from" : recover_written_before(p), names ? names : "NAME, NAME");
+	return true;
+}
+
+/* A param's value that is a number: `param replicas = 3`. */
+static bool
+report_param_number(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t got)
+{
+	const char *statement = recover_statement_word(p);
+	bool number = got == YYSYMBOL_INT || got == YYSYMBOL_QUANTITY || got == YYSYMBOL_DURATION ||
+	              got == YYSYMBOL_PERCENT;
+	if (!number || !statement || strcmp(statement, "param") != 0 || recover_token_before(p) != '=')
+		return false;
+	diag(&p->c->diags, E0201, *loc, "a param's value is text, in quotes: `\"%.*s\"`",
+	     (int)(loc->end - loc->begin), p->c->src.text + loc->begin);
 	return true;
 }
 
@@ -1880,6 +1911,7 @@ yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, struct parse_ct
 	    report_port_name_after(p, loc, got) || report_port_line(p, loc, got) ||
 	    report_entry_comma(p, loc, got) || report_list_brackets(p, loc, got) ||
 	    report_env_line(p, loc, got) || report_volume_size(p, loc, got) ||
+	    report_name_list_brackets(p, loc, got) || report_param_number(p, loc, got) ||
 	    report_cron_name_after(p, loc, got))
 		return 0;
 	/* A declaration where a property must stand. */

@@ -76,6 +76,9 @@ const char *habit_port_lines(struct parse_ctx *p, const char *word, const char *
  * the brackets of a list opened on its line. */
 const char *habit_bracket_list(struct parse_ctx *p, uint32_t at, bool strings_only);
 bool habit_in_brackets(struct parse_ctx *p, uint32_t at);
+/* What the brackets opened at `at` hold, without them and without
+ * quotes ("db, cache"), or NULL when they do not close on the line. */
+const char *habit_unbracketed(struct parse_ctx *p, uint32_t at);
 
 /* Reports the first carriage return of the whitespace at loc (text, len)
  * that no newline follows: lines end with LF or CRLF only. */

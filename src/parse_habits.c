@@ -148,6 +148,26 @@ habit_bracket_list(struct parse_ctx *p, uint32_t at, bool strings_only)
 	return shown;
 }
 
+const char *
+habit_unbracketed(struct parse_ctx *p, uint32_t at)
+{
+	const char *s = p->c->src.text + at + 1, *end = s + strcspn(s, "]\n#");
+	if (*end != ']' || end - s > 120)
+		return NULL;
+	struct buf b = {0};
+	for (; s < end; s++)
+		if (*s != '"')
+			buf_putc(&b, *s);
+	while (b.len && (b.data[b.len - 1] == ' ' || b.data[b.len - 1] == ','))
+		b.len--;
+	size_t lead = 0;
+	while (lead < b.len && b.data[lead] == ' ')
+		lead++;
+	const char *inner = b.len > lead ? arena_strndup(p->arena, b.data + lead, b.len - lead) : NULL;
+	buf_free(&b);
+	return inner;
+}
+
 bool
 habit_in_brackets(struct parse_ctx *p, uint32_t at)
 {

@@ -5,9 +5,10 @@
  * parse_lex() hands the parser its tokens.  It follows the blocks that are
  * open (what opened each, and where), looks ahead a few tokens, and
  *   - reports a habit once and repairs it (':' after a property or a key,
- *     ';', a '- item' list, a trailing ',', an unquoted image or value, an
- *     'http' probe without a path, a namespace written as a string), so
- *     that the parser never sees it;
+ *     '=' after a property, ';', a '- item' list, a trailing ',', an
+ *     unquoted image or value, Compose's `port 80/udp` and `volume
+ *     NAME:PATH`, an 'http' probe without a path, a namespace written as
+ *     a string), so that the parser never sees it;
  *   - inserts the '}' of a block left open when a line starts what cannot
  *     stand in it, and drops a '}' that would close a component before its
  *     next property, when the file has more or fewer '}' than '{';
@@ -19,6 +20,7 @@
  * none can loop.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "parse.h"
 #include "todok.tab.h"
@@ -312,6 +314,86 @@ written(struct parse_ctx *p, const struct tok *t)
 	if (recover_is_secret(p, t->loc))
 		return t->token == STRING ? "\"...\"" : "...";
 	return arena_strndup(p->arena, text(p) + t->loc.begin, t->loc.end - t->loc.begin);
+}
+
+/* An '=' after a property or a resource, as key = value formats write
+ * them (`image = "nginx:1.27"`, `cpu=100m`): dropped.  Not in a block of
+ * entries, where a key may be spelt as a keyword. */
+static bool
+equals_after_property(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
+{
+	struct recover *r = p->r;
+	struct block *b = top(r);
+	struct tok *next = peek(p, scanner, 0);
+	int before = r->prev.token;
+	/* `image = ...` opens its statement; `cpu = ...` follows 'requests'
+	 * or 'limits'; in `param replicas = "3"` the keyword is a name. */
+	bool property = is_role(before, "property") && before == r->stmt_first && r->prev.starts_line;
+	bool resource = is_role(before, "resource") &&
+	                (r->stmt_first == KW_REQUESTS || r->stmt_first == KW_LIMITS);
+	if ((b && b->kind == BLOCK_ENTRIES) || !same_line(p, r->prev.loc.end, t->loc.begin) ||
+	    !next->token || !same_line(p, t->loc.end, next->loc.begin) || (!property && !resource) ||
+	    in_secret_values(p))
+		return false;
+	diag(&p->c->diags, E0126, t->loc, "todokc does not use '=' after '%s': write `%s %s`",
+	     keyword_spelling(before), keyword_spelling(before), written(p, next));
+	return true;
+}
+
+/* A port's protocol written as Compose writes it, `port 80/tcp` or
+ * `port 80/udp`: TCP is the default and dropped; '/udp' is 'udp'.
+ * False when t is no such word. */
+static bool
+port_protocol(struct parse_ctx *p, struct tok *t, bool *keep)
+{
+	struct recover *r = p->r;
+	const char *w = text(p) + t->loc.begin;
+	size_t len = t->loc.end - t->loc.begin;
+	bool tcp = len == 4 && strncasecmp(w, "/tcp", 4) == 0;
+	bool udp = len == 4 && strncasecmp(w, "/udp", 4) == 0;
+	if ((!tcp && !udp) || r->prev.token != INT || r->prev.loc.end != t->loc.begin ||
+	    (r->stmt_first != KW_PORT && r->stmt_first != KW_CONTAINER_PORT))
+		return false;
+	if (tcp)
+		diag(&p->c->diags, E0114, t->loc, "TCP is a port's protocol unless 'udp' follows its "
+		     "number: remove '%.*s'", (int)len, w);
+	else
+		diag(&p->c->diags, E0114, t->loc, "a port's protocol is a word after its number: write "
+		     "`%s udp`", written(p, &r->prev));
+	*keep = udp;
+	t->token = KW_UDP;
+	return true;
+}
+
+/* Compose's `volume data:/data` (NAME:PATH): read as `volume data at
+ * "/data" temp`, so that nothing cascades; the message says what to
+ * write.  False when t is no such word. */
+static bool
+volume_mapping(struct parse_ctx *p, struct tok *t)
+{
+	struct recover *r = p->r;
+	const char *w = text(p) + t->loc.begin, *colon = memchr(w, ':', t->loc.end - t->loc.begin);
+	if (r->prev.token != KW_VOLUME || !colon || colon == w || colon[1] != '/' ||
+	    r->nahead + 3 > AHEAD_MAX)
+		return false;
+	uint32_t split = t->loc.begin + (uint32_t)(colon - w), end = t->loc.end;
+	const char *path_end = memchr(colon + 1, ':', end - split - 1);
+	uint32_t path_stop = path_end ? t->loc.begin + (uint32_t)(path_end - w) : end;
+	diag(&p->c->diags, E0114, t->loc, "a volume is written `volume %.*s at \"%.*s\"`, then "
+	     "'size QUANTITY', 'temp' or 'from config NAME'", (int)(colon - w), w,
+	     (int)(path_stop - split - 1), colon + 1);
+	struct tok path = {.token = STRING, .loc = {split + 1, path_stop}};
+	path.val.string = lex_string(p, text(p) + split + 1, path_stop - split - 1, split + 1);
+	path.val.string->loc = path.loc;
+	struct tok temp = {.token = KW_TEMP, .loc = {path_stop, path_stop}};
+	struct tok at = {.token = KW_AT, .loc = {split, split + 1}};
+	put_back(p, &temp);
+	put_back(p, &path);
+	put_back(p, &at);
+	t->token = WORD;
+	t->loc.end = split;
+	t->val.word = (struct ident){arena_strndup(p->arena, w, (size_t)(colon - w)), t->loc};
+	return true;
 }
 
 /* ':' after a property or a key: dropped, or '=' in a block of entries. */
@@ -644,14 +726,21 @@ repair(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 		return false;
 	case '}':
 		return !extra_brace(p, scanner, t);
+	case '=':
+		return !equals_after_property(p, scanner, t);
 	case STRING:
 		/* `namespace "shop"` at the start of a stack's statement; not
 		 * `allow from namespace "ingress-nginx"`, whatever its lines. */
 		if (r->prev.token == KW_NAMESPACE && r->prev.starts_line && r->prev2.token != KW_FROM &&
 		    same_line(p, r->prev.loc.end, t->loc.begin))
 			namespace_string(p, t);
-		else if (HAS_LOC(p->unquoted) && p->unquoted.begin == t->loc.begin)
-			unquoted(p, scanner, t);
+		else if (HAS_LOC(p->unquoted) && p->unquoted.begin == t->loc.begin) {
+			bool keep;
+			if (port_protocol(p, t, &keep))
+				return keep;
+			if (!volume_mapping(p, t))
+				unquoted(p, scanner, t);
+		}
 		return true;
 	case WORD:
 		if (r->prev.token == KW_IMAGE && r->prev.starts_line)
