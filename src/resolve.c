@@ -672,6 +672,21 @@ flatten_secret(struct resolver *r, const struct rvalue *v, struct buf *out, stru
 	return false;
 }
 
+/* What a shell or Compose's dotenv would read otherwise in a value of
+ * the --env-file, which todokc takes literally: NULL when nothing. */
+static const char *
+env_file_habit(const char *value)
+{
+	size_t len = strlen(value);
+	if (len >= 2 && (value[0] == '"' || value[0] == '\'') && value[len - 1] == value[0])
+		return "is in quotes, which todokc keeps as part of it";
+	if (strstr(value, " #") || strstr(value, "\t#"))
+		return "holds ' #', and todokc keeps what follows as part of it";
+	if (strstr(value, "${"))
+		return "holds '${', which todokc does not expand";
+	return NULL;
+}
+
 static void
 read_env_secret(struct resolver *r, struct keyset *sec, struct kv *kv, const struct ast_value *v)
 {
@@ -686,6 +701,12 @@ read_env_secret(struct resolver *r, struct keyset *sec, struct kv *kv, const str
 		     rquote(r, kv->key.text));
 		return;
 	}
+	const char *habit = strmap_get(&r->c->env.file_vars, name) ? env_file_habit(value) : NULL;
+	if (habit)
+		diag(&r->c->diags, W0702, v->loc,
+		     "the value of %s in the --env-file %s (an --env-file is read literally, not as a "
+		     "shell or Compose reads a .env file); write the value as it is meant",
+		     rquote(r, name), habit);
 	kv->bytes = value;
 	kv->nbytes = strlen(value);
 }
