@@ -277,6 +277,19 @@ record_reference(struct resolver *r, const struct ast_ref *ref, const struct dec
 	vec_push(r->a, &r->c->syntax->references, use);
 }
 
+/* An upper-case name, as shells and Compose name their variables. */
+static bool
+shell_variable_like(const char *name)
+{
+	bool upper = false;
+	for (const char *c = name; *c; c++) {
+		if (!((*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || *c == '_'))
+			return false;
+		upper |= *c >= 'A' && *c <= 'Z';
+	}
+	return upper;
+}
+
 /* `bare`: the reference is a whole value (not inside a string), where a
  * word meant as text is a likely mistake. */
 static struct rvalue *
@@ -297,6 +310,23 @@ resolve_ref(struct resolver *r, const struct ast_ref *ref, enum place place, boo
 		diag(&r->c->diags, E0301, ref->name.loc,
 		     "unknown name %s; a text value is written in quotes: \"%s\"",
 		     rquote(r, ref->name.text), ref->name.text);
+		return NULL;
+	}
+	if (!d && !bare && !ref->member.text && shell_variable_like(ref->name.text) &&
+	    !suggest_name(r, ref->name.text, DECL_ANY)) {
+		/* "${TAG}", "${HOME}": a shell's or Compose's variable. */
+		char *folded = arena_strndup(r->a, ref->name.text, strlen(ref->name.text));
+		for (char *c = folded; *c; c++)
+			*c = *c == '_' ? '-' : *c >= 'A' && *c <= 'Z' ? (char)(*c - 'A' + 'a') : *c;
+		if (strmap_get(&r->s->names, folded))
+			diag(&r->c->diags, E0301, ref->name.loc, "unknown name %s; did you mean '%s'?",
+			     rquote(r, ref->name.text), folded);
+		else
+			diag(&r->c->diags, E0301, ref->name.loc,
+			     "unknown name %s: '${...}' names a param, a component or a config of the "
+			     "stack; declare 'param %s = \"...\"' and write '${%s}', write '\\${' for a "
+			     "literal '${', or '$(%s)' for the container's own variable",
+			     rquote(r, ref->name.text), folded, folded, ref->name.text);
 		return NULL;
 	}
 	d = lookup(r, ref->name, DECL_ANY, "name");
