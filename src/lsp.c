@@ -244,13 +244,20 @@ may_run(struct lsp *s, const char *name, json_t *id)
 static void
 dispatch(struct lsp *s, json_t *msg)
 {
+	json_t *method = json_object_get(msg, "method");
+	/* exit is never answered and ends the server, whatever else the
+	 * message holds (an id, params of any kind, no "jsonrpc"). */
+	if (json_is_string(method) && json_string_length(method) == 4 &&
+	    memcmp(json_string_value(method), "exit", 4) == 0) {
+		s->exited = true;
+		return;
+	}
 	json_t *id = json_object_get(msg, "id");
 	if (id && !json_is_string(id) && !json_is_integer(id)) {
 		send_error(s, NULL, RPC_INVALID_REQUEST, "an id is an integer or a string");
 		return;
 	}
 	json_t *version = lsp_get(msg, "jsonrpc", JSON_STRING);
-	json_t *method = json_object_get(msg, "method");
 	if (!version || strcmp(json_string_value(version), "2.0") != 0) {
 		send_error(s, id, RPC_INVALID_REQUEST, "a message has \"jsonrpc\": \"2.0\"");
 		return;
@@ -262,16 +269,14 @@ dispatch(struct lsp *s, json_t *msg)
 		return;
 	}
 	json_t *params = json_object_get(msg, "params");
+	if (json_is_null(params))
+		params = NULL; /* null params are absent ones (eglot's shutdown sends null) */
 	if (!json_is_string(method) || (params && !json_is_object(params) && !json_is_array(params))) {
 		send_error(s, id, RPC_INVALID_REQUEST,
 		           "the method is a string and the params an object or an array");
 		return;
 	}
 	const char *name = json_string_value(method);
-	if (strcmp(name, "exit") == 0) {
-		s->exited = true;
-		return;
-	}
 	const struct method *m = find_method(name);
 	if (!m) {
 		if (id)

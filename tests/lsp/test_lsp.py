@@ -13,6 +13,8 @@ scripted client (lsp_client.py) and checks every answer:
              no "jsonrpc", unknown method (-32601), wrong parameter types
              (-32602), requests before initialize and after shutdown; the
              server answers after each;
+  null       params null are absent params (eglot's shutdown); exit is never
+             answered and ends the server, whatever its message holds;
   files      file() paths start at the document's folder, env() reads the
              server's environment, the editor's buffer is compiled (not the
              file on disk), and the server writes no file;
@@ -415,6 +417,48 @@ def malformed():
           err == b'', (status, err))
 
 
+def leftover_answers(server):
+    """The answers to requests (messages with an id) not read yet."""
+    left = list(server.pending)
+    while not server.messages.empty():
+        left.append(server.messages.get())
+    return [m for m in left if m and 'id' in m and 'method' not in m]
+
+
+def null_params():
+    """Params null are absent params (eglot's shutdown); exit is never
+    answered and ends the server, whatever its message holds."""
+    server = Server([TODOKC, 'lsp'])
+    try:
+        initialize(server)
+        server.send({'jsonrpc': '2.0', 'method': 'initialized', 'params': None})
+        server.send({'jsonrpc': '2.0', 'id': 'down', 'method': 'shutdown', 'params': None})
+        m = server.response('down')
+        check('shutdown with params null: result null', 'error' not in m and
+              m.get('result', 0) is None, m)
+        server.send({'jsonrpc': '2.0', 'method': 'exit', 'params': None})
+    except (ServerError, KeyError, IndexError, TypeError) as e:
+        check('params null: the server answers', False, repr(e))
+    status, err = server.close()
+    check('exit with params null after shutdown: status 0, no answer', status == 0 and
+          err == b'' and not leftover_answers(server), (status, err, leftover_answers(server)))
+    for name, message in (
+            ('an id and params null', {'jsonrpc': '2.0', 'id': 7, 'method': 'exit',
+                                       'params': None}),
+            ('params that are a number', {'jsonrpc': '2.0', 'method': 'exit', 'params': 5}),
+            ('no "jsonrpc"', {'method': 'exit'})):
+        server = Server([TODOKC, 'lsp'])
+        try:
+            initialize(server)
+            server.send(message)
+            server.proc.wait(timeout=10)
+        except (ServerError, KeyError, IndexError, TypeError, subprocess.TimeoutExpired) as e:
+            check('exit with %s: the server ends' % name, False, repr(e))
+        status, err = server.close()
+        check('exit with %s, no shutdown: status 1, no answer' % name, status == 1 and
+              err == b'' and not leftover_answers(server), (status, leftover_answers(server)))
+
+
 def files_and_env():
     """file() starts at the document's folder; env() reads the server's
     environment; the buffer is compiled, not the file on disk; no file is
@@ -523,6 +567,7 @@ def main():
     session()
     plaintext()
     malformed()
+    null_params()
     files_and_env()
     secrets()
     print('lsp: %d passed, %d failed' % (passed, failed))
