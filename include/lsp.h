@@ -84,6 +84,10 @@ json_t *lsp_string(const char *s, size_t len);
 
 /* Parameters: the member `key` of o when it has this type, else NULL. */
 json_t *lsp_get(const json_t *o, const char *key, json_type type);
+/* params.textDocument.uri, or NULL (err set) when it is no string or
+ * holds a NUL (which a URI cannot: compared as C strings, two would be
+ * taken for one). */
+const char *lsp_uri(const json_t *params, struct lsp_error *err);
 /* The document of params.textDocument.uri, or NULL (err set). */
 struct lsp_doc *lsp_doc_of(struct lsp *s, const json_t *params, struct lsp_error *err);
 /* The document of params.textDocument and the byte offset of

@@ -99,15 +99,36 @@ lsp_get(const json_t *o, const char *key, json_type type)
 	return v && json_typeof(v) == type ? v : NULL;
 }
 
-struct lsp_doc *
-lsp_doc_of(struct lsp *s, const json_t *params, struct lsp_error *err)
+/* Whether the JSON string j is s (a NUL in j is no end). */
+static bool
+string_is(const json_t *j, const char *s)
+{
+	return json_string_length(j) == strlen(s) && memcmp(json_string_value(j), s, strlen(s)) == 0;
+}
+
+const char *
+lsp_uri(const json_t *params, struct lsp_error *err)
 {
 	json_t *uri = lsp_get(lsp_get(params, "textDocument", JSON_OBJECT), "uri", JSON_STRING);
 	if (!uri) {
 		*err = (struct lsp_error){RPC_INVALID_PARAMS, "params.textDocument.uri must be a string"};
 		return NULL;
 	}
-	struct lsp_doc *d = lsp_find_doc(s, json_string_value(uri));
+	if (strlen(json_string_value(uri)) != json_string_length(uri)) {
+		*err = (struct lsp_error){RPC_INVALID_PARAMS,
+		                          "params.textDocument.uri holds a NUL character (a URI has none)"};
+		return NULL;
+	}
+	return json_string_value(uri);
+}
+
+struct lsp_doc *
+lsp_doc_of(struct lsp *s, const json_t *params, struct lsp_error *err)
+{
+	const char *uri = lsp_uri(params, err);
+	if (!uri)
+		return NULL;
+	struct lsp_doc *d = lsp_find_doc(s, uri);
 	if (!d)
 		*err = (struct lsp_error){RPC_INVALID_PARAMS, "the document is not open"};
 	return d;
@@ -213,10 +234,10 @@ static const struct method {
 };
 
 static const struct method *
-find_method(const char *name)
+find_method(const json_t *name)
 {
 	for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++)
-		if (strcmp(methods[i].name, name) == 0)
+		if (string_is(name, methods[i].name))
 			return &methods[i];
 	return NULL;
 }
@@ -247,8 +268,7 @@ dispatch(struct lsp *s, json_t *msg)
 	json_t *method = json_object_get(msg, "method");
 	/* exit is never answered and ends the server, whatever else the
 	 * message holds (an id, params of any kind, no "jsonrpc"). */
-	if (json_is_string(method) && json_string_length(method) == 4 &&
-	    memcmp(json_string_value(method), "exit", 4) == 0) {
+	if (json_is_string(method) && string_is(method, "exit")) {
 		s->exited = true;
 		return;
 	}
@@ -277,7 +297,7 @@ dispatch(struct lsp *s, json_t *msg)
 		return;
 	}
 	const char *name = json_string_value(method);
-	const struct method *m = find_method(name);
+	const struct method *m = find_method(method);
 	if (!m) {
 		if (id)
 			send_error(s, id, RPC_METHOD_NOT_FOUND, "unknown method");

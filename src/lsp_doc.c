@@ -271,16 +271,18 @@ json_t *
 lsp_did_open(struct lsp *s, json_t *params, struct lsp_error *err)
 {
 	json_t *td = lsp_get(params, "textDocument", JSON_OBJECT);
-	json_t *uri = lsp_get(td, "uri", JSON_STRING), *text = lsp_get(td, "text", JSON_STRING);
+	json_t *text = lsp_get(td, "text", JSON_STRING);
 	json_t *version = lsp_get(td, "version", JSON_INTEGER);
-	if (!uri || !text) {
-		*err = (struct lsp_error){RPC_INVALID_PARAMS,
-		                          "params.textDocument needs a uri and a text (strings)"};
+	const char *uri = lsp_uri(params, err);
+	if (!uri)
+		return NULL;
+	if (!text) {
+		*err = (struct lsp_error){RPC_INVALID_PARAMS, "params.textDocument.text must be a string"};
 		return NULL;
 	}
-	struct lsp_doc *d = lsp_find_doc(s, json_string_value(uri));
+	struct lsp_doc *d = lsp_find_doc(s, uri);
 	if (!d)
-		d = new_doc(s, json_string_value(uri));
+		d = new_doc(s, uri);
 	d->version = version ? json_integer_value(version) : 0;
 	d->text.len = 0;
 	buf_append(&d->text, json_string_value(text), json_string_length(text));

@@ -404,6 +404,18 @@ def malformed():
         m = server.wait_notification('window/logMessage')
         check('a notification with wrong params: window/logMessage', m['type'] == 1 and
               m['message'].startswith('textDocument/didOpen: '), m)
+        for tail in ('a', 'b'):  # cut at the NUL, both would be file:///tmp/m.todok
+            server.notify('textDocument/didOpen', {'textDocument': {
+                'uri': 'file:///tmp/m.todok\u0000' + tail, 'text': 'stack ' + tail + ' {\n'}})
+            m = server.next_message()
+            check('didOpen of a uri with a NUL: window/logMessage, not opened', m.get('method') ==
+                  'window/logMessage' and 'NUL' in m['params']['message'], m)
+        e = server.request_error('textDocument/hover', dict(hover, textDocument=doc(
+            'file:///tmp/m.todok\u0000a')))
+        check('a request on a uri with a NUL: -32602', e['code'] == -32602 and
+              'NUL' in e['message'], e)
+        m = server.request_raw('textDocument/hover\u0000x', hover)
+        check('a method name with a NUL: -32601', m['error']['code'] == -32601, m)
         e = server.request_error('initialize', {'capabilities': {}})
         check('initialize twice: -32600', e['code'] == -32600, e)
         answers('all of the above')
