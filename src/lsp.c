@@ -261,14 +261,21 @@ may_run(struct lsp *s, const char *name, json_t *id)
 	return !refusal;
 }
 
+/* exit is never answered and ends the server, whatever else its message
+ * holds (an id, params of any kind, no "jsonrpc"). */
+static bool
+is_exit(const json_t *msg)
+{
+	json_t *method = json_object_get(msg, "method");
+	return json_is_string(method) && string_is(method, "exit");
+}
+
 /* One JSON-RPC message. */
 static void
 dispatch(struct lsp *s, json_t *msg)
 {
 	json_t *method = json_object_get(msg, "method");
-	/* exit is never answered and ends the server, whatever else the
-	 * message holds (an id, params of any kind, no "jsonrpc"). */
-	if (json_is_string(method) && string_is(method, "exit")) {
+	if (is_exit(msg)) {
 		s->exited = true;
 		return;
 	}
@@ -425,11 +432,45 @@ read_message(struct lsp *s, struct buf *line, struct buf *body, bool *ok)
 	return read_body(s->in, (size_t)length, body);
 }
 
+/* A body that is JSON but for an integer too large for jansson (64 bits),
+ * read again with the integers as reals to tell where it is: a request's
+ * id (LSP's ids are integers or strings: -32600 with id null, the id
+ * being unknown), or another member (-32602 with the id; a notification's
+ * goes to the log). */
+static void
+number_out_of_range(struct lsp *s, const struct buf *body)
+{
+	json_t *msg = json_loadb(body->data, body->len, JSON_ALLOW_NUL | JSON_DECODE_INT_AS_REAL,
+	                         NULL);
+	json_t *id = json_object_get(msg, "id"), *method = json_object_get(msg, "method");
+	json_t *known = NULL;
+	double v = json_real_value(id), exact = 9007199254740992.0; /* 2^53 */
+	if (json_is_string(id))
+		known = json_incref(id);
+	else if (json_is_real(id) && v > -exact && v < exact && v == (double)(json_int_t)v)
+		known = json_integer((json_int_t)v); /* exact below 2^53: the id was an integer */
+	if (is_exit(msg))
+		s->exited = true;
+	else if (known)
+		send_error(s, known, RPC_INVALID_PARAMS, "a number in the message is out of range");
+	else if (id || !json_is_string(method))
+		send_error(s, NULL, RPC_INVALID_REQUEST,
+		           "a number is out of range: an id is a string or an integer of 64 bits");
+	else
+		log_error(s, json_string_value(method), "a number in the message is out of range");
+	json_decref(known);
+	json_decref(msg);
+}
+
 static void
 handle_body(struct lsp *s, const struct buf *body)
 {
 	json_error_t error;
 	json_t *msg = json_loadb(body->data ? body->data : "", body->len, JSON_ALLOW_NUL, &error);
+	if (!msg && json_error_code(&error) == json_error_numeric_overflow) {
+		number_out_of_range(s, body);
+		return;
+	}
 	if (!msg) {
 		char text[96];
 		snprintf(text, sizeof text, "invalid JSON at line %d, column %d", error.line,

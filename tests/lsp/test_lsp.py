@@ -379,6 +379,23 @@ def malformed():
             m = server.next_message()
             check(name + ': error %d, id null' % code, m.get('id', 0) is None and
                   m['error']['code'] == code, m)
+        big = b'123456789012345678901234567890'
+        for name, body, want_id, code in (
+                ('a 30-digit id', b'{"jsonrpc":"2.0","id":%s,"method":"shutdown"}' % big,
+                 None, -32600),
+                ('a 30-digit number in the params of a request', b'{"jsonrpc":"2.0","id":41,'
+                 b'"method":"textDocument/hover","params":{"position":{"line":%s}}}' % big,
+                 41, -32602)):
+            server.send_bytes(b'Content-Length: %d\r\n\r\n' % len(body) + body)
+            m = server.next_message()
+            check(name + ': error %d, id %r (the JSON is valid)' % (code, want_id),
+                  'id' in m and m['id'] == want_id and m['error']['code'] == code, m)
+        body = b'{"jsonrpc":"2.0","method":"initialized","params":{"x":%s}}' % big
+        server.send_bytes(b'Content-Length: %d\r\n\r\n' % len(body) + body)
+        m = server.next_message()
+        check('a 30-digit number in a notification: window/logMessage',
+              m.get('method') == 'window/logMessage' and
+              m['params']['message'].startswith('initialized: '), m)
         m = server.request_raw('no/such/method', {})
         check('an unknown method: -32601', m['error']['code'] == -32601, m)
         server.send({'id': 99, 'method': 'textDocument/hover', 'params': hover})
