@@ -34,6 +34,9 @@ struct completion {
 	const struct stack *names;     /* of the last that parsed, or NULL */
 	json_t *items;
 	json_t *range;                 /* what an item replaces: the word typed so far */
+	long listed, listed_end;       /* names not offered: those of tokens listed..listed_end
+	                                * (the list being written), and token self (the */
+	long self;                     /* component's own name); -1 when none */
 };
 
 static void
@@ -123,6 +126,27 @@ add_stack_items(struct completion *k, bool in_profile)
 		add_item(k, also[i], ITEM_KEYWORD, "property");
 }
 
+/* Whether token i of the current text is spelt name. */
+static bool
+token_is(const struct completion *k, long i, const char *name)
+{
+	if (i < 0)
+		return false;
+	struct loc loc = k->c->syntax->tokens[i].loc;
+	return loc.end - loc.begin == strlen(name) &&
+	       memcmp(k->c->src.text + loc.begin, name, loc.end - loc.begin) == 0;
+}
+
+/* Whether name is one completion leaves out where it is. */
+static bool
+left_out(const struct completion *k, const char *name)
+{
+	for (long i = k->listed; i >= 0 && i <= k->listed_end; i++)
+		if (token_is(k, i, name))
+			return true;
+	return token_is(k, k->self, name);
+}
+
 /* The declared names of the kinds in `kinds` (a bit per enum decl_kind). */
 static void
 add_names(struct completion *k, unsigned kinds)
@@ -135,6 +159,8 @@ add_names(struct completion *k, unsigned kinds)
 		const struct vec *decls = &k->names->decls[kind];
 		for (size_t i = 0; i < decls->len; i++) {
 			const struct decl *d = decls->items[i];
+			if (left_out(k, d->name))
+				continue;
 			add_item(k, d->name, item_kinds[kind],
 			         kind == DECL_COMPONENT
 			             ? workload_kinds[((const struct component *)d->what)->kind].word
@@ -309,13 +335,38 @@ inner_role(const struct syntax *sx, long first)
 	return role;
 }
 
+/* The name of the declaration that holds token i (a component's), or -1. */
+static long
+declared_name(const struct syntax *sx, long i)
+{
+	for (long brace = enclosing_brace(sx, i); brace >= 0;) {
+		long opener = statement_start(sx, brace);
+		if (keyword_has_role(kind_at(sx, opener), "declaration"))
+			return opener < brace && token_is_word(kind_at(sx, opener + 1)) ? opener + 1 : -1;
+		brace = enclosing_brace(sx, opener - 1);
+	}
+	return -1;
+}
+
+/* The components after `after` or `allow from` at token prev: not the
+ * one they are written in. */
+static void
+add_components(struct completion *k, const struct syntax *sx, long prev)
+{
+	k->self = declared_name(sx, prev);
+	add_names(k, 1u << DECL_COMPONENT);
+}
+
 /* Names after a word that introduces them (after, from, tls, ...),
- * through a list "a, b, "; false when `prev` is no such place. */
+ * through a list "a, b, " (whose names are not offered again); false
+ * when `prev` is no such place. */
 static bool
 complete_names(struct completion *k, const struct syntax *sx, long prev)
 {
+	long last = prev;
 	while (kind_at(sx, prev) == ',') { /* back over "a, b, " */
 		long name = token_before(sx, sx->tokens[prev].loc.begin);
+		k->listed = name, k->listed_end = last;
 		prev = name < 0 ? -1 : token_before(sx, sx->tokens[name].loc.begin);
 	}
 	if (prev < 0)
@@ -324,7 +375,7 @@ complete_names(struct completion *k, const struct syntax *sx, long prev)
 	unsigned configs = 1u << DECL_CONFIG, secrets = 1u << DECL_SECRET;
 	switch (kind_at(sx, prev)) {
 	case KW_AFTER:
-		add_names(k, 1u << DECL_COMPONENT);
+		add_components(k, sx, prev);
 		return true;
 	case KW_TLS:
 		add_names(k, secrets);
@@ -333,7 +384,7 @@ complete_names(struct completion *k, const struct syntax *sx, long prev)
 		if (before == KW_ENV) {
 			add_names(k, configs | secrets);
 		} else if (before == KW_ALLOW) {
-			add_names(k, 1u << DECL_COMPONENT);
+			add_components(k, sx, prev);
 		} else { /* volume NAME at PATH from config|secret NAME */
 			add_item(k, "config", ITEM_KEYWORD, "declaration");
 			add_item(k, "secret", ITEM_KEYWORD, "declaration");
@@ -435,7 +486,8 @@ lsp_completion(struct lsp *s, json_t *params, struct lsp_error *err)
 	while (start > 0 && is_word_char(text[start - 1]))
 		start--;
 	struct completion k = {&d->now->c, d->names ? d->names->c.stack : NULL, json_array(),
-	                       lsp_range(&d->now->c.src, (struct loc){(uint32_t)start, offset})};
+	                       lsp_range(&d->now->c.src, (struct loc){(uint32_t)start, offset}),
+	                       -1, -1, -1};
 	complete_at(&k, text, start, offset);
 	json_decref(k.range);
 	return json_pack("{s:b, s:o}", "isIncomplete", 0, "items", k.items);

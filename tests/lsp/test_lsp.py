@@ -15,6 +15,9 @@ scripted client (lsp_client.py) and checks every answer:
              server answers after each;
   null       params null are absent params (eglot's shutdown); exit is never
              answered and ends the server, whatever its message holds;
+  places     completion in a document being typed: after `after` and
+             `allow from` (not the component itself, not the
+             names listed);
   files      file() paths start at the document's folder, env() reads the
              server's environment, the editor's buffer is compiled (not the
              file on disk), and the server writes no file;
@@ -226,7 +229,7 @@ def check_completion(server, text):
     check('completion after `readiness`: the probe kinds only',
           sorted(got) == ['exec', 'grpc', 'http', 'tcp'], got)
     got, _ = labels(server, text, 'after postgres', 6)
-    check('completion after `after`: the components', got == ['postgres', 'backend'], got)
+    check('completion after `after`: the components but its own', got == ['postgres'], got)
     got, _ = labels(server, text, 'from app-config', 5)
     check('completion after `env from`: configs and secrets', sorted(got) ==
           ['app-config', 'creds'], got)
@@ -446,6 +449,60 @@ def malformed():
           err == b'', (status, err))
 
 
+PLACES = '''stack places {
+  service api {
+    image "api:1"
+    port 80
+    after db
+    allow from web
+  }
+  stateful db { image "db:1"  port 5432 }
+  service web { image "web:1"  port 80 }
+}
+'''
+
+
+def completion_places():
+    """Completion at places of a document being typed (the names from
+    PLACES, the last version that parsed): each edit of PLACES, its
+    cursor at '|', and what must be offered (exactly)."""
+    server = Server([TODOKC, 'lsp'])
+    uri = 'file:///tmp/lsp-places/places.todok'
+    cases = [
+        ('after `after`: the components but its own', ('after db', 'after |'), ['db', 'web']),
+        ('after `after a, `: not its own, not those listed',
+         ('after db', 'after db, |'), ['web']),
+        ('after `allow from a, `: not its own, not those listed',
+         ('allow from web', 'allow from web, db , |'), []),
+        ('after `allow from`: the components but its own', ('allow from web', 'allow from |'),
+         ['db', 'web']),
+    ]
+    try:
+        initialize(server)
+        server.notify('textDocument/didOpen', {'textDocument': {
+            'uri': uri, 'languageId': 'todok', 'version': 1, 'text': PLACES}})
+        p = server.wait_notification('textDocument/publishDiagnostics')
+        check('places: the document parses', not [d for d in p['diagnostics']
+                                                  if d['severity'] == 1], p)
+        for version, (name, (old, new), want) in enumerate(cases, 2):
+            text = PLACES.replace(old, new, 1)
+            cursor = text.index('|')
+            text = text.replace('|', '', 1)
+            server.notify('textDocument/didChange', {'textDocument': {'uri': uri,
+                                                                      'version': version},
+                                                     'contentChanges': [{'text': text}]})
+            server.wait_notification('textDocument/publishDiagnostics')
+            r = server.request('textDocument/completion', {'textDocument': doc(uri),
+                                                           'position': position(text, cursor)})
+            got = [i['label'] for i in r['items']]
+            check('completion ' + name, got == want, got)
+        server.request('shutdown')
+        server.notify('exit')
+    except (ServerError, KeyError, IndexError, TypeError) as e:
+        check('places: the server answers', False, repr(e))
+    server.close()
+
+
 def leftover_answers(server):
     """The answers to requests (messages with an id) not read yet."""
     left = list(server.pending)
@@ -597,6 +654,7 @@ def main():
     plaintext()
     malformed()
     null_params()
+    completion_places()
     files_and_env()
     secrets()
     print('lsp: %d passed, %d failed' % (passed, failed))
