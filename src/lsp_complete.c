@@ -456,7 +456,9 @@ complete_at(struct completion *k, const char *text, size_t start, size_t at)
 	}
 	long brace = enclosing_brace(sx, prev);
 	if (brace < 0) {
-		add_item(k, "stack", ITEM_KEYWORD, "declaration");
+		/* A file is one stack: after it, nothing (grammar/todok.y, `file`). */
+		if (prev < 0)
+			add_item(k, "stack", ITEM_KEYWORD, "declaration");
 		return;
 	}
 	long opener = statement_start(sx, brace);

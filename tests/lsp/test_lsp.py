@@ -15,8 +15,8 @@ scripted client (lsp_client.py) and checks every answer:
              server answers after each;
   null       params null are absent params (eglot's shutdown); exit is never
              answered and ends the server, whatever its message holds;
-  places     completion in a document being typed: after `after` and
-             `allow from` (not the component itself, not the
+  places     completion in a document being typed: after the stack, after
+             `after` and `allow from` (not the component itself, not the
              names listed);
   files      file() paths start at the document's folder, env() reads the
              server's environment, the editor's buffer is compiled (not the
@@ -469,6 +469,9 @@ def completion_places():
     server = Server([TODOKC, 'lsp'])
     uri = 'file:///tmp/lsp-places/places.todok'
     cases = [
+        ('after the stack\'s closing brace: nothing', ('80 }\n}\n', '80 }\n}\n|'), []),
+        ('after the stack, a word begun: nothing', ('80 }\n}\n', '80 }\n}\ns|'), []),
+        ('before the stack: stack', ('stack places', '|stack places'), ['stack']),
         ('after `after`: the components but its own', ('after db', 'after |'), ['db', 'web']),
         ('after `after a, `: not its own, not those listed',
          ('after db', 'after db, |'), ['web']),
