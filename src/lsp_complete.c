@@ -9,10 +9,14 @@
  *     a container or a variant, resource words in cluster { });
  *   inside a statement: the words of its kind (in a probe its kinds,
  *     then once one is given its options; volume words in a volume,
- *     expose words, resource words);
- *   after `after`, `allow from`: the components; after `env from`: the
- *     configs and secrets; after `from config`, `from secret`, `tls`:
- *     those; after `=`: every name, and env, file and field;
+ *     expose words, resource words), and the values the grammar lets
+ *     follow its words where no role tells them (the table `follows`:
+ *     after pull, strategy, budget, concurrency, security, network; in
+ *     security { } and naming { });
+ *   after `after`, `allow from`: the components (not the one written
+ *     in); after `env from`: the configs and secrets; after `from
+ *     config`, `from secret`, `tls`: those (in a list, not those listed);
+ *     after `=`: every name, and env, file and field;
  *   in a reference `X.` (in a value or in "${X."): X's keys, or a
  *     workload's host, port and url.
  * The names come from the last compilation that parsed (the document
@@ -70,42 +74,82 @@ add_properties(struct completion *k, const char *block_word)
 	}
 }
 
-/* The kinds of probe: the words that may follow "liveness". */
-static const int probe_kinds[] = {KW_HTTP, KW_TCP, KW_EXEC, KW_GRPC};
+/* The words the grammar (grammar/todok.y) lets follow a word where the
+ * roles of include/keywords.def do not tell them (values are "modifier"
+ * words, probe kinds "probe" words like the options): after a statement's
+ * first word, one of `words` (followed by `then`, when not 0), or as the
+ * first word of a statement in the block that one opens (`block`).  The
+ * one table of them: the probe kinds are read here too.  `item`: only as
+ * an item of the stack ("security" in a component opens a block). */
+enum { FOLLOW_MAX = 9 };
+static const struct follow {
+	int words[3], then;
+	bool block, item;
+	int next[FOLLOW_MAX];       /* 0-terminated */
+} follows[] = {
+	{{KW_LIVENESS, KW_READINESS, KW_STARTUP}, 0, false, false, {KW_HTTP, KW_TCP, KW_EXEC, KW_GRPC}},
+	{{KW_PULL}, 0, false, false, {KW_ALWAYS, KW_NEVER, KW_IF_NOT_PRESENT}},
+	{{KW_STRATEGY}, 0, false, false, {KW_RECREATE, KW_ROLLING}},
+	{{KW_STRATEGY}, KW_ROLLING, false, false, {KW_SURGE, KW_UNAVAILABLE}},
+	{{KW_BUDGET}, 0, false, false, {KW_MIN_AVAILABLE, KW_MAX_UNAVAILABLE}},
+	{{KW_CONCURRENCY}, 0, false, false, {KW_ALLOW, KW_FORBID, KW_REPLACE}},
+	{{KW_SECURITY}, 0, false, true, {KW_RESTRICTED, KW_BASELINE}},
+	{{KW_NETWORK}, 0, false, false, {KW_ISOLATED}},
+	{{KW_SECURITY}, 0, true, false, {KW_USER, KW_GROUP, KW_FS_GROUP, KW_NON_ROOT, KW_READ_ONLY,
+	                                 KW_NO_ESCALATION, KW_PRIVILEGED, KW_ADD, KW_DROP}},
+	{{KW_NAMING}, 0, true, false, {KW_WORKLOAD, KW_SERVICE, KW_CONFIG, KW_SECRET, KW_ACCOUNT}},
+};
 
 static bool
-is_probe_kind(int token)
+listed(const int *list, size_t n, int token)
 {
-	for (size_t i = 0; i < sizeof probe_kinds / sizeof *probe_kinds; i++)
-		if (probe_kinds[i] == token)
+	for (size_t i = 0; i < n && list[i]; i++)
+		if (list[i] == token)
 			return true;
 	return false;
 }
 
-/* The probe words that may go on in the probe statement first..last: a
- * kind until one is given, then the options (not a second kind). */
+/* The entry of follows for a statement starting with `first`, `then`
+ * after it (0: none), or for the block that `first` opens; or NULL. */
+static const struct follow *
+find_follow(int first, int then, bool block)
+{
+	for (size_t i = 0; i < sizeof follows / sizeof *follows; i++) {
+		const struct follow *f = &follows[i];
+		if (f->block == block && f->then == then && listed(f->words, 3, first))
+			return f;
+	}
+	return NULL;
+}
+
+static void
+add_follow(struct completion *k, const struct follow *f)
+{
+	for (size_t i = 0; f && i < FOLLOW_MAX && f->next[i]; i++) {
+		const struct keyword_info *kw = keyword_info(f->next[i]);
+		add_item(k, kw->spelling, ITEM_KEYWORD, kw->role);
+	}
+}
+
+static bool
+is_probe_kind(int token)
+{
+	return listed(find_follow(KW_LIVENESS, 0, false)->next, FOLLOW_MAX, token);
+}
+
+/* The probe options that may go on in the probe statement first..last,
+ * once it has its kind (not a second kind; the kinds are follows'). */
 static void
 add_probe_words(struct completion *k, const struct syntax *sx, long first, long last)
 {
 	bool has_kind = false;
 	for (long i = first; i >= 0 && i <= last; i++)
 		has_kind |= is_probe_kind(sx->tokens[i].kind);
-	for (size_t i = 0; i < nkeywords; i++) {
+	for (size_t i = 0; has_kind && i < nkeywords; i++) {
 		const struct keyword_info *kw = &keywords_by_spelling[i];
-		if (strcmp(kw->role, "probe") == 0 && is_probe_kind(kw->token) != has_kind)
+		if (strcmp(kw->role, "probe") == 0 && !is_probe_kind(kw->token))
 			add_item(k, kw->spelling, ITEM_KEYWORD, kw->role);
 	}
-}
-
-/* The words of `role` that go on in the statement first..last. */
-static void
-add_inner_words(struct completion *k, const char *role, const struct syntax *sx, long first,
-                long last)
-{
-	if (role && strcmp(role, "probe") == 0)
-		add_probe_words(k, sx, first, last);
-	else
-		add_keywords(k, role);
 }
 
 /* The words that start an item of a stack (or of a profile, which holds
@@ -288,7 +332,7 @@ struct word_role {
  * starting with `word` (the stack's block: "stack"). */
 static const struct word_role block_roles[] = {
 	{"stack", "declaration"}, {"profile", "declaration"}, {"cluster", "resource"},
-	{"config", NULL}, {"secret", NULL}, {"naming", NULL}, {"sidecar", "property"},
+	{"config", NULL}, {"secret", NULL}, {"sidecar", "property"},
 	{"init", "property"}, {"container", "property"}, {"variant", "property"},
 };
 /* The words that go on inside a statement starting with `word`. */
@@ -355,6 +399,27 @@ add_components(struct completion *k, const struct syntax *sx, long prev)
 {
 	k->self = declared_name(sx, prev);
 	add_names(k, 1u << DECL_COMPONENT);
+}
+
+/* The words of `role` that go on in the statement first..last, and
+ * those follows gives after its words so far. */
+static void
+add_inner_words(struct completion *k, const char *role, const struct syntax *sx, long first,
+                long last)
+{
+	int then = last > first ? kind_at(sx, last) : 0;
+	const struct follow *f = find_follow(kind_at(sx, first), then, false);
+	if (f && f->item) {
+		long brace = enclosing_brace(sx, first - 1);
+		const char *in = brace >= 0 ? block_role(sx, statement_start(sx, brace)) : NULL;
+		if (!in || strcmp(in, "declaration") != 0)
+			f = NULL;
+	}
+	add_follow(k, f);
+	if (role && strcmp(role, "probe") == 0)
+		add_probe_words(k, sx, first, last);
+	else
+		add_keywords(k, role);
 }
 
 /* Names after a word that introduces them (after, from, tls, ...),
@@ -462,8 +527,11 @@ complete_at(struct completion *k, const char *text, size_t start, size_t at)
 		return;
 	}
 	long opener = statement_start(sx, brace);
-	const char *role = block_role(sx, opener);
-	if (role && strcmp(role, "declaration") == 0)
+	const struct follow *f = find_follow(kind_at(sx, opener), 0, true);
+	const char *role = f ? NULL : block_role(sx, opener);
+	if (f)
+		add_follow(k, f);
+	else if (role && strcmp(role, "declaration") == 0)
 		add_stack_items(k, strcmp(spelling(sx, opener), "profile") == 0);
 	else if (role && strcmp(role, "property") == 0)
 		add_properties(k, spelling(sx, opener));
@@ -472,8 +540,9 @@ complete_at(struct completion *k, const char *text, size_t start, size_t at)
 	/* The statement before may go on: "every 5s |" takes "delay" too. */
 	long first = prev > brace ? statement_start(sx, prev) : -1;
 	const char *more = first >= 0 ? inner_role(sx, first) : NULL;
-	if (more && (!role || strcmp(more, role) != 0))
-		add_inner_words(k, more, sx, first, prev);
+	if (first >= 0)
+		add_inner_words(k, more && role && strcmp(more, role) == 0 ? NULL : more, sx, first,
+		                prev);
 }
 
 json_t *

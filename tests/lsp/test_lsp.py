@@ -17,7 +17,8 @@ scripted client (lsp_client.py) and checks every answer:
              answered and ends the server, whatever its message holds;
   places     completion in a document being typed: after the stack, after
              `after` and `allow from` (not the component itself, not the
-             names listed);
+             names listed), the values after `pull`, `strategy`, `budget`,
+             `security`, `network`, in `security { }` and `naming { }`;
   files      file() paths start at the document's folder, env() reads the
              server's environment, the editor's buffer is compiled (not the
              file on disk), and the server writes no file;
@@ -462,6 +463,9 @@ PLACES = '''stack places {
 '''
 
 
+API, STACK = '    image "api:1"\n', 'stack places {\n'
+
+
 def completion_places():
     """Completion at places of a document being typed (the names from
     PLACES, the last version that parsed): each edit of PLACES, its
@@ -479,6 +483,22 @@ def completion_places():
          ('allow from web', 'allow from web, db , |'), []),
         ('after `allow from`: the components but its own', ('allow from web', 'allow from |'),
          ['db', 'web']),
+        ('after `pull`', (API, API + '    pull |\n'), ['always', 'never', 'if-not-present']),
+        ('after `strategy`', (API, API + '    strategy |\n'), ['recreate', 'rolling']),
+        ('after `strategy rolling`: its amounts (and properties)',
+         (API, API + '    strategy rolling |\n'), {'surge', 'unavailable', 'port'}),
+        ('after `budget`', (API, API + '    budget |\n'), ['min-available', 'max-unavailable']),
+        ('after `concurrency`', (API, API + '    concurrency |\n'), ['allow', 'forbid', 'replace']),
+        ('after `security` in the stack', (STACK, STACK + '  security |\n'),
+         ['restricted', 'baseline']),
+        ('after `security` in a component: nothing (a block follows)',
+         (API, API + '    security |\n'), []),
+        ('after `network`', (STACK, STACK + '  network |\n'), ['isolated']),
+        ('in `security { }`', (API, API + '    security {\n      user 1\n      |\n    }\n'),
+         ['user', 'group', 'fs-group', 'non-root', 'read-only', 'no-escalation', 'privileged',
+          'add', 'drop']),
+        ('in `naming { }`', (STACK, STACK + '  naming {\n    |\n  }\n'),
+         ['workload', 'service', 'config', 'secret', 'account']),
     ]
     try:
         initialize(server)
@@ -498,7 +518,8 @@ def completion_places():
             r = server.request('textDocument/completion', {'textDocument': doc(uri),
                                                            'position': position(text, cursor)})
             got = [i['label'] for i in r['items']]
-            check('completion ' + name, got == want, got)
+            check('completion ' + name, want <= set(got) if isinstance(want, set)
+                  else got == want, got)
         server.request('shutdown')
         server.notify('exit')
     except (ServerError, KeyError, IndexError, TypeError) as e:
