@@ -37,6 +37,7 @@ struct completion {
 	struct compilation *c;         /* the current text's */
 	const struct stack *names;     /* of the last that parsed, or NULL */
 	json_t *items;
+	const struct lsp_lines *lines; /* of the current text */
 	json_t *range;                 /* what an item replaces: the word typed so far */
 	long listed, listed_end;       /* names not offered: those of tokens listed..listed_end
 	                                * (the list being written), and token self (the */
@@ -471,12 +472,13 @@ complete_names(struct completion *k, const struct syntax *sx, long prev)
 	}
 }
 
-/* What the text holds at `at` on its line: 0 code, 1 a string, 2 a comment. */
+/* What the text holds at `at` on its line (which a lone CR ends too, as
+ * a comment): 0 code, 1 a string, 2 a comment. */
 static int
 place_on_line(const char *text, size_t at)
 {
 	size_t i = at;
-	while (i > 0 && text[i - 1] != '\n')
+	while (i > 0 && text[i - 1] != '\n' && text[i - 1] != '\r')
 		i--;
 	int place = 0;
 	for (; i < at; i++) {
@@ -503,7 +505,7 @@ complete_at(struct completion *k, const char *text, size_t start, size_t at)
 		return;
 	if (dot) {
 		json_decref(k->range);
-		k->range = lsp_range(&k->c->src, (struct loc){(uint32_t)(dot - text + 1), (uint32_t)at});
+		k->range = lsp_range_in(k->lines, (struct loc){(uint32_t)(dot - text + 1), (uint32_t)at});
 		add_members(k, text + start, (size_t)(dot - text) - start);
 		return;
 	}
@@ -557,7 +559,8 @@ lsp_completion(struct lsp *s, json_t *params, struct lsp_error *err)
 	while (start > 0 && is_word_char(text[start - 1]))
 		start--;
 	struct completion k = {&d->now->c, d->names ? d->names->c.stack : NULL, json_array(),
-	                       lsp_range(&d->now->c.src, (struct loc){(uint32_t)start, offset}),
+	                       &d->now->lines,
+	                       lsp_range_in(&d->now->lines, (struct loc){(uint32_t)start, offset}),
 	                       -1, -1, -1};
 	complete_at(&k, text, start, offset);
 	json_decref(k.range);

@@ -19,6 +19,8 @@ scripted client (lsp_client.py) and checks every answer:
              `after` and `allow from` (not the component itself, not the
              names listed), the values after `pull`, `strategy`, `budget`,
              `security`, `network`, in `security { }` and `naming { }`;
+  lone CR    a lone CR ends a line (LSP 3.17): diagnostics, hover, an
+             incremental change, completion after a comment, formatting;
   files      file() paths start at the document's folder, env() reads the
              server's environment, the editor's buffer is compiled (not the
              file on disk), and the server writes no file;
@@ -527,6 +529,52 @@ def completion_places():
     server.close()
 
 
+LONE_CR = ('stack cr {\r  param tag = "1"\r\n  service web {\r    image "x:${tag}"\n'
+           '    port 80\r    # a comment a lone CR ends\r    env { A = nope.host }\r  }\r}\r')
+
+
+def lone_cr():
+    """LSP 3.17 ends a line with "\\r\\n", "\\n" and a lone "\\r" (the compiler
+    reads a lone CR as a blank, W0102): ranges, positions, incremental
+    changes and the line of a comment all count it."""
+    server = Server([TODOKC, 'lsp'])
+    uri, text = 'file:///tmp/lsp-cr/cr.todok', LONE_CR
+    try:
+        initialize(server)
+        server.notify('textDocument/didOpen', {'textDocument': {
+            'uri': uri, 'languageId': 'todok', 'version': 1, 'text': text}})
+        p = server.wait_notification('textDocument/publishDiagnostics')
+        got = {d['code']: d['range'] for d in p['diagnostics']}
+        check('lone CR: the diagnostics\' ranges count it as a line end',
+              got.get('E0301') == rng(text, 'nope') and got['E0301']['start']['line'] == 6 and
+              got.get('W0102', {}).get('start') == at(text, '\r'), p)
+        h = server.request('textDocument/hover', {'textDocument': doc(uri),
+                                                  'position': at(text, '${tag}', 3)})
+        check('lone CR: hover at a position after them', h and h['range'] ==
+              rng(text, 'tag', nth=1) and h['contents']['value'] == 'param `tag`\n\n`1`', h)
+        server.notify('textDocument/didChange', {'textDocument': {'uri': uri, 'version': 2},
+                                                 'contentChanges': [{'range': rng(text, 'nope'),
+                                                                     'text': 'web'}]})
+        p = server.wait_notification('textDocument/publishDiagnostics')
+        check('lone CR: an incremental change at a position after them',
+              not [d for d in p['diagnostics'] if d['severity'] == 1], p)
+        text = text.replace('nope', 'web')
+        r = server.request('textDocument/completion', {'textDocument': doc(uri),
+                                                       'position': at(text, 'env {')})
+        got = [i['label'] for i in r['items']]
+        check('lone CR: it ends a comment (completion on the next line)', 'image' in got, got)
+        edits = server.request('textDocument/formatting', {'textDocument': doc(uri)})
+        want = subprocess.run([TODOKC, 'fmt', '-'], input=text.encode(), capture_output=True,
+                              check=True).stdout.decode()
+        check('lone CR: the formatting edits give todokc fmt\'s text',
+              apply_edits(text, edits) == want, edits)
+        server.request('shutdown')
+        server.notify('exit')
+    except (ServerError, KeyError, IndexError, TypeError) as e:
+        check('lone CR: the server answers', False, repr(e))
+    server.close()
+
+
 def leftover_answers(server):
     """The answers to requests (messages with an id) not read yet."""
     left = list(server.pending)
@@ -679,6 +727,7 @@ def main():
     malformed()
     null_params()
     completion_places()
+    lone_cr()
     files_and_env()
     secrets()
     print('lsp: %d passed, %d failed' % (passed, failed))
