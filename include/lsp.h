@@ -37,10 +37,21 @@ enum {
 /* The largest message body read (a document of MAX_INPUT_BYTES, escaped). */
 #define LSP_MAX_MESSAGE (256u << 20)
 
+/* The lines of a text as LSP 3.17 counts them: "\n", "\r\n" and a lone
+ * "\r" each end one (the compiler's struct source counts "\n" only: a
+ * lone CR is a blank to it, W0102). */
+struct lsp_lines {
+	const struct source *src;
+	const uint32_t *lone_cr;    /* the offsets of the lone CRs, in order */
+	size_t nlone_cr;
+	bool indexed;               /* lone_cr is made (else each position reads the text) */
+};
+
 /* One compilation of a document's text (which lives in its arena). */
 struct lsp_compile {
 	struct options opts;
 	struct compilation c;
+	struct lsp_lines lines;     /* of c.src */
 	bool parsed;                /* the syntax was right: c.stack is there */
 	bool indexed;
 	struct syntax_index ix;     /* of c.syntax, once asked for (lsp_index) */
@@ -84,6 +95,10 @@ json_t *lsp_string(const char *s, size_t len);
 
 /* Parameters: the member `key` of o when it has this type, else NULL. */
 json_t *lsp_get(const json_t *o, const char *key, json_type type);
+/* params.textDocument.uri, or NULL (err set) when it is no string or
+ * holds a NUL (which a URI cannot: compared as C strings, two would be
+ * taken for one). */
+const char *lsp_uri(const json_t *params, struct lsp_error *err);
 /* The document of params.textDocument.uri, or NULL (err set). */
 struct lsp_doc *lsp_doc_of(struct lsp *s, const json_t *params, struct lsp_error *err);
 /* The document of params.textDocument and the byte offset of
@@ -99,11 +114,18 @@ struct lsp_doc *lsp_find_doc(const struct lsp *s, const char *uri);
 void lsp_docs_free(struct lsp *s);
 /* The structure of a compilation's tokens, made once. */
 const struct syntax_index *lsp_index(struct lsp_compile *lc);
-/* Positions: {line, character} of a byte offset of src, and the offset
- * of a line and UTF-16 character of text (clamped to the text). */
+/* Positions: the lines of src (in a), the 0-based line and the
+ * {line, character} of a byte offset, and the offset of a line and
+ * UTF-16 character of text (clamped to the text). */
+void lsp_lines_init(struct arena *a, const struct source *src, struct lsp_lines *lines);
+size_t lsp_line(const struct lsp_lines *lines, uint32_t offset);
+json_t *lsp_position_in(const struct lsp_lines *lines, uint32_t offset);
+json_t *lsp_range_in(const struct lsp_lines *lines, struct loc loc);
+size_t lsp_offset(const char *text, size_t len, json_int_t line, json_int_t character);
+/* The same of a source whose lines are not made: each reads the text
+ * before the offset (for a position or two, not for every token). */
 json_t *lsp_position(const struct source *src, uint32_t offset);
 json_t *lsp_range(const struct source *src, struct loc loc);
-size_t lsp_offset(const char *text, size_t len, json_int_t line, json_int_t character);
 
 /* Queries (lsp_query.c, lsp_complete.c) */
 json_t *lsp_hover(struct lsp *s, json_t *params, struct lsp_error *err);

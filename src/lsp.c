@@ -99,15 +99,36 @@ lsp_get(const json_t *o, const char *key, json_type type)
 	return v && json_typeof(v) == type ? v : NULL;
 }
 
-struct lsp_doc *
-lsp_doc_of(struct lsp *s, const json_t *params, struct lsp_error *err)
+/* Whether the JSON string j is s (a NUL in j is no end). */
+static bool
+string_is(const json_t *j, const char *s)
+{
+	return json_string_length(j) == strlen(s) && memcmp(json_string_value(j), s, strlen(s)) == 0;
+}
+
+const char *
+lsp_uri(const json_t *params, struct lsp_error *err)
 {
 	json_t *uri = lsp_get(lsp_get(params, "textDocument", JSON_OBJECT), "uri", JSON_STRING);
 	if (!uri) {
 		*err = (struct lsp_error){RPC_INVALID_PARAMS, "params.textDocument.uri must be a string"};
 		return NULL;
 	}
-	struct lsp_doc *d = lsp_find_doc(s, json_string_value(uri));
+	if (strlen(json_string_value(uri)) != json_string_length(uri)) {
+		*err = (struct lsp_error){RPC_INVALID_PARAMS,
+		                          "params.textDocument.uri holds a NUL character (a URI has none)"};
+		return NULL;
+	}
+	return json_string_value(uri);
+}
+
+struct lsp_doc *
+lsp_doc_of(struct lsp *s, const json_t *params, struct lsp_error *err)
+{
+	const char *uri = lsp_uri(params, err);
+	if (!uri)
+		return NULL;
+	struct lsp_doc *d = lsp_find_doc(s, uri);
 	if (!d)
 		*err = (struct lsp_error){RPC_INVALID_PARAMS, "the document is not open"};
 	return d;
@@ -213,10 +234,10 @@ static const struct method {
 };
 
 static const struct method *
-find_method(const char *name)
+find_method(const json_t *name)
 {
 	for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++)
-		if (strcmp(methods[i].name, name) == 0)
+		if (string_is(name, methods[i].name))
 			return &methods[i];
 	return NULL;
 }
@@ -240,17 +261,30 @@ may_run(struct lsp *s, const char *name, json_t *id)
 	return !refusal;
 }
 
+/* exit is never answered and ends the server, whatever else its message
+ * holds (an id, params of any kind, no "jsonrpc"). */
+static bool
+is_exit(const json_t *msg)
+{
+	json_t *method = json_object_get(msg, "method");
+	return json_is_string(method) && string_is(method, "exit");
+}
+
 /* One JSON-RPC message. */
 static void
 dispatch(struct lsp *s, json_t *msg)
 {
+	json_t *method = json_object_get(msg, "method");
+	if (is_exit(msg)) {
+		s->exited = true;
+		return;
+	}
 	json_t *id = json_object_get(msg, "id");
 	if (id && !json_is_string(id) && !json_is_integer(id)) {
 		send_error(s, NULL, RPC_INVALID_REQUEST, "an id is an integer or a string");
 		return;
 	}
 	json_t *version = lsp_get(msg, "jsonrpc", JSON_STRING);
-	json_t *method = json_object_get(msg, "method");
 	if (!version || strcmp(json_string_value(version), "2.0") != 0) {
 		send_error(s, id, RPC_INVALID_REQUEST, "a message has \"jsonrpc\": \"2.0\"");
 		return;
@@ -262,17 +296,15 @@ dispatch(struct lsp *s, json_t *msg)
 		return;
 	}
 	json_t *params = json_object_get(msg, "params");
+	if (json_is_null(params))
+		params = NULL; /* null params are absent ones (eglot's shutdown sends null) */
 	if (!json_is_string(method) || (params && !json_is_object(params) && !json_is_array(params))) {
 		send_error(s, id, RPC_INVALID_REQUEST,
 		           "the method is a string and the params an object or an array");
 		return;
 	}
 	const char *name = json_string_value(method);
-	if (strcmp(name, "exit") == 0) {
-		s->exited = true;
-		return;
-	}
-	const struct method *m = find_method(name);
+	const struct method *m = find_method(method);
 	if (!m) {
 		if (id)
 			send_error(s, id, RPC_METHOD_NOT_FOUND, "unknown method");
@@ -400,11 +432,45 @@ read_message(struct lsp *s, struct buf *line, struct buf *body, bool *ok)
 	return read_body(s->in, (size_t)length, body);
 }
 
+/* A body that is JSON but for an integer too large for jansson (64 bits),
+ * read again with the integers as reals to tell where it is: a request's
+ * id (LSP's ids are integers or strings: -32600 with id null, the id
+ * being unknown), or another member (-32602 with the id; a notification's
+ * goes to the log). */
+static void
+number_out_of_range(struct lsp *s, const struct buf *body)
+{
+	json_t *msg = json_loadb(body->data, body->len, JSON_ALLOW_NUL | JSON_DECODE_INT_AS_REAL,
+	                         NULL);
+	json_t *id = json_object_get(msg, "id"), *method = json_object_get(msg, "method");
+	json_t *known = NULL;
+	double v = json_real_value(id), exact = 9007199254740992.0; /* 2^53 */
+	if (json_is_string(id))
+		known = json_incref(id);
+	else if (json_is_real(id) && v > -exact && v < exact && v == (double)(json_int_t)v)
+		known = json_integer((json_int_t)v); /* exact below 2^53: the id was an integer */
+	if (is_exit(msg))
+		s->exited = true;
+	else if (known)
+		send_error(s, known, RPC_INVALID_PARAMS, "a number in the message is out of range");
+	else if (id || !json_is_string(method))
+		send_error(s, NULL, RPC_INVALID_REQUEST,
+		           "a number is out of range: an id is a string or an integer of 64 bits");
+	else
+		log_error(s, json_string_value(method), "a number in the message is out of range");
+	json_decref(known);
+	json_decref(msg);
+}
+
 static void
 handle_body(struct lsp *s, const struct buf *body)
 {
 	json_error_t error;
 	json_t *msg = json_loadb(body->data ? body->data : "", body->len, JSON_ALLOW_NUL, &error);
+	if (!msg && json_error_code(&error) == json_error_numeric_overflow) {
+		number_out_of_range(s, body);
+		return;
+	}
 	if (!msg) {
 		char text[96];
 		snprintf(text, sizeof text, "invalid JSON at line %d, column %d", error.line,

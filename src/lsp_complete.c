@@ -9,10 +9,14 @@
  *     a container or a variant, resource words in cluster { });
  *   inside a statement: the words of its kind (in a probe its kinds,
  *     then once one is given its options; volume words in a volume,
- *     expose words, resource words);
- *   after `after`, `allow from`: the components; after `env from`: the
- *     configs and secrets; after `from config`, `from secret`, `tls`:
- *     those; after `=`: every name, and env, file and field;
+ *     expose words, resource words), and the values the grammar lets
+ *     follow its words where no role tells them (the table `follows`:
+ *     after pull, strategy, budget, concurrency, security, network; in
+ *     security { } and naming { });
+ *   after `after`, `allow from`: the components (not the one written
+ *     in); after `env from`: the configs and secrets; after `from
+ *     config`, `from secret`, `tls`: those (in a list, not those listed);
+ *     after `=`: every name, and env, file and field;
  *   in a reference `X.` (in a value or in "${X."): X's keys, or a
  *     workload's host, port and url.
  * The names come from the last compilation that parsed (the document
@@ -33,7 +37,11 @@ struct completion {
 	struct compilation *c;         /* the current text's */
 	const struct stack *names;     /* of the last that parsed, or NULL */
 	json_t *items;
+	const struct lsp_lines *lines; /* of the current text */
 	json_t *range;                 /* what an item replaces: the word typed so far */
+	long listed, listed_end;       /* names not offered: those of tokens listed..listed_end
+	                                * (the list being written), and token self (the */
+	long self;                     /* component's own name); -1 when none */
 };
 
 static void
@@ -67,42 +75,82 @@ add_properties(struct completion *k, const char *block_word)
 	}
 }
 
-/* The kinds of probe: the words that may follow "liveness". */
-static const int probe_kinds[] = {KW_HTTP, KW_TCP, KW_EXEC, KW_GRPC};
+/* The words the grammar (grammar/todok.y) lets follow a word where the
+ * roles of include/keywords.def do not tell them (values are "modifier"
+ * words, probe kinds "probe" words like the options): after a statement's
+ * first word, one of `words` (followed by `then`, when not 0), or as the
+ * first word of a statement in the block that one opens (`block`).  The
+ * one table of them: the probe kinds are read here too.  `item`: only as
+ * an item of the stack ("security" in a component opens a block). */
+enum { FOLLOW_MAX = 9 };
+static const struct follow {
+	int words[3], then;
+	bool block, item;
+	int next[FOLLOW_MAX];       /* 0-terminated */
+} follows[] = {
+	{{KW_LIVENESS, KW_READINESS, KW_STARTUP}, 0, false, false, {KW_HTTP, KW_TCP, KW_EXEC, KW_GRPC}},
+	{{KW_PULL}, 0, false, false, {KW_ALWAYS, KW_NEVER, KW_IF_NOT_PRESENT}},
+	{{KW_STRATEGY}, 0, false, false, {KW_RECREATE, KW_ROLLING}},
+	{{KW_STRATEGY}, KW_ROLLING, false, false, {KW_SURGE, KW_UNAVAILABLE}},
+	{{KW_BUDGET}, 0, false, false, {KW_MIN_AVAILABLE, KW_MAX_UNAVAILABLE}},
+	{{KW_CONCURRENCY}, 0, false, false, {KW_ALLOW, KW_FORBID, KW_REPLACE}},
+	{{KW_SECURITY}, 0, false, true, {KW_RESTRICTED, KW_BASELINE}},
+	{{KW_NETWORK}, 0, false, false, {KW_ISOLATED}},
+	{{KW_SECURITY}, 0, true, false, {KW_USER, KW_GROUP, KW_FS_GROUP, KW_NON_ROOT, KW_READ_ONLY,
+	                                 KW_NO_ESCALATION, KW_PRIVILEGED, KW_ADD, KW_DROP}},
+	{{KW_NAMING}, 0, true, false, {KW_WORKLOAD, KW_SERVICE, KW_CONFIG, KW_SECRET, KW_ACCOUNT}},
+};
 
 static bool
-is_probe_kind(int token)
+listed(const int *list, size_t n, int token)
 {
-	for (size_t i = 0; i < sizeof probe_kinds / sizeof *probe_kinds; i++)
-		if (probe_kinds[i] == token)
+	for (size_t i = 0; i < n && list[i]; i++)
+		if (list[i] == token)
 			return true;
 	return false;
 }
 
-/* The probe words that may go on in the probe statement first..last: a
- * kind until one is given, then the options (not a second kind). */
+/* The entry of follows for a statement starting with `first`, `then`
+ * after it (0: none), or for the block that `first` opens; or NULL. */
+static const struct follow *
+find_follow(int first, int then, bool block)
+{
+	for (size_t i = 0; i < sizeof follows / sizeof *follows; i++) {
+		const struct follow *f = &follows[i];
+		if (f->block == block && f->then == then && listed(f->words, 3, first))
+			return f;
+	}
+	return NULL;
+}
+
+static void
+add_follow(struct completion *k, const struct follow *f)
+{
+	for (size_t i = 0; f && i < FOLLOW_MAX && f->next[i]; i++) {
+		const struct keyword_info *kw = keyword_info(f->next[i]);
+		add_item(k, kw->spelling, ITEM_KEYWORD, kw->role);
+	}
+}
+
+static bool
+is_probe_kind(int token)
+{
+	return listed(find_follow(KW_LIVENESS, 0, false)->next, FOLLOW_MAX, token);
+}
+
+/* The probe options that may go on in the probe statement first..last,
+ * once it has its kind (not a second kind; the kinds are follows'). */
 static void
 add_probe_words(struct completion *k, const struct syntax *sx, long first, long last)
 {
 	bool has_kind = false;
 	for (long i = first; i >= 0 && i <= last; i++)
 		has_kind |= is_probe_kind(sx->tokens[i].kind);
-	for (size_t i = 0; i < nkeywords; i++) {
+	for (size_t i = 0; has_kind && i < nkeywords; i++) {
 		const struct keyword_info *kw = &keywords_by_spelling[i];
-		if (strcmp(kw->role, "probe") == 0 && is_probe_kind(kw->token) != has_kind)
+		if (strcmp(kw->role, "probe") == 0 && !is_probe_kind(kw->token))
 			add_item(k, kw->spelling, ITEM_KEYWORD, kw->role);
 	}
-}
-
-/* The words of `role` that go on in the statement first..last. */
-static void
-add_inner_words(struct completion *k, const char *role, const struct syntax *sx, long first,
-                long last)
-{
-	if (role && strcmp(role, "probe") == 0)
-		add_probe_words(k, sx, first, last);
-	else
-		add_keywords(k, role);
 }
 
 /* The words that start an item of a stack (or of a profile, which holds
@@ -123,6 +171,27 @@ add_stack_items(struct completion *k, bool in_profile)
 		add_item(k, also[i], ITEM_KEYWORD, "property");
 }
 
+/* Whether token i of the current text is spelt name. */
+static bool
+token_is(const struct completion *k, long i, const char *name)
+{
+	if (i < 0)
+		return false;
+	struct loc loc = k->c->syntax->tokens[i].loc;
+	return loc.end - loc.begin == strlen(name) &&
+	       memcmp(k->c->src.text + loc.begin, name, loc.end - loc.begin) == 0;
+}
+
+/* Whether name is one completion leaves out where it is. */
+static bool
+left_out(const struct completion *k, const char *name)
+{
+	for (long i = k->listed; i >= 0 && i <= k->listed_end; i++)
+		if (token_is(k, i, name))
+			return true;
+	return token_is(k, k->self, name);
+}
+
 /* The declared names of the kinds in `kinds` (a bit per enum decl_kind). */
 static void
 add_names(struct completion *k, unsigned kinds)
@@ -135,6 +204,8 @@ add_names(struct completion *k, unsigned kinds)
 		const struct vec *decls = &k->names->decls[kind];
 		for (size_t i = 0; i < decls->len; i++) {
 			const struct decl *d = decls->items[i];
+			if (left_out(k, d->name))
+				continue;
 			add_item(k, d->name, item_kinds[kind],
 			         kind == DECL_COMPONENT
 			             ? workload_kinds[((const struct component *)d->what)->kind].word
@@ -262,7 +333,7 @@ struct word_role {
  * starting with `word` (the stack's block: "stack"). */
 static const struct word_role block_roles[] = {
 	{"stack", "declaration"}, {"profile", "declaration"}, {"cluster", "resource"},
-	{"config", NULL}, {"secret", NULL}, {"naming", NULL}, {"sidecar", "property"},
+	{"config", NULL}, {"secret", NULL}, {"sidecar", "property"},
 	{"init", "property"}, {"container", "property"}, {"variant", "property"},
 };
 /* The words that go on inside a statement starting with `word`. */
@@ -309,13 +380,59 @@ inner_role(const struct syntax *sx, long first)
 	return role;
 }
 
+/* The name of the declaration that holds token i (a component's), or -1. */
+static long
+declared_name(const struct syntax *sx, long i)
+{
+	for (long brace = enclosing_brace(sx, i); brace >= 0;) {
+		long opener = statement_start(sx, brace);
+		if (keyword_has_role(kind_at(sx, opener), "declaration"))
+			return opener < brace && token_is_word(kind_at(sx, opener + 1)) ? opener + 1 : -1;
+		brace = enclosing_brace(sx, opener - 1);
+	}
+	return -1;
+}
+
+/* The components after `after` or `allow from` at token prev: not the
+ * one they are written in. */
+static void
+add_components(struct completion *k, const struct syntax *sx, long prev)
+{
+	k->self = declared_name(sx, prev);
+	add_names(k, 1u << DECL_COMPONENT);
+}
+
+/* The words of `role` that go on in the statement first..last, and
+ * those follows gives after its words so far. */
+static void
+add_inner_words(struct completion *k, const char *role, const struct syntax *sx, long first,
+                long last)
+{
+	int then = last > first ? kind_at(sx, last) : 0;
+	const struct follow *f = find_follow(kind_at(sx, first), then, false);
+	if (f && f->item) {
+		long brace = enclosing_brace(sx, first - 1);
+		const char *in = brace >= 0 ? block_role(sx, statement_start(sx, brace)) : NULL;
+		if (!in || strcmp(in, "declaration") != 0)
+			f = NULL;
+	}
+	add_follow(k, f);
+	if (role && strcmp(role, "probe") == 0)
+		add_probe_words(k, sx, first, last);
+	else
+		add_keywords(k, role);
+}
+
 /* Names after a word that introduces them (after, from, tls, ...),
- * through a list "a, b, "; false when `prev` is no such place. */
+ * through a list "a, b, " (whose names are not offered again); false
+ * when `prev` is no such place. */
 static bool
 complete_names(struct completion *k, const struct syntax *sx, long prev)
 {
+	long last = prev;
 	while (kind_at(sx, prev) == ',') { /* back over "a, b, " */
 		long name = token_before(sx, sx->tokens[prev].loc.begin);
+		k->listed = name, k->listed_end = last;
 		prev = name < 0 ? -1 : token_before(sx, sx->tokens[name].loc.begin);
 	}
 	if (prev < 0)
@@ -324,7 +441,7 @@ complete_names(struct completion *k, const struct syntax *sx, long prev)
 	unsigned configs = 1u << DECL_CONFIG, secrets = 1u << DECL_SECRET;
 	switch (kind_at(sx, prev)) {
 	case KW_AFTER:
-		add_names(k, 1u << DECL_COMPONENT);
+		add_components(k, sx, prev);
 		return true;
 	case KW_TLS:
 		add_names(k, secrets);
@@ -333,7 +450,7 @@ complete_names(struct completion *k, const struct syntax *sx, long prev)
 		if (before == KW_ENV) {
 			add_names(k, configs | secrets);
 		} else if (before == KW_ALLOW) {
-			add_names(k, 1u << DECL_COMPONENT);
+			add_components(k, sx, prev);
 		} else { /* volume NAME at PATH from config|secret NAME */
 			add_item(k, "config", ITEM_KEYWORD, "declaration");
 			add_item(k, "secret", ITEM_KEYWORD, "declaration");
@@ -355,12 +472,13 @@ complete_names(struct completion *k, const struct syntax *sx, long prev)
 	}
 }
 
-/* What the text holds at `at` on its line: 0 code, 1 a string, 2 a comment. */
+/* What the text holds at `at` on its line (which a lone CR ends too, as
+ * a comment): 0 code, 1 a string, 2 a comment. */
 static int
 place_on_line(const char *text, size_t at)
 {
 	size_t i = at;
-	while (i > 0 && text[i - 1] != '\n')
+	while (i > 0 && text[i - 1] != '\n' && text[i - 1] != '\r')
 		i--;
 	int place = 0;
 	for (; i < at; i++) {
@@ -387,7 +505,7 @@ complete_at(struct completion *k, const char *text, size_t start, size_t at)
 		return;
 	if (dot) {
 		json_decref(k->range);
-		k->range = lsp_range(&k->c->src, (struct loc){(uint32_t)(dot - text + 1), (uint32_t)at});
+		k->range = lsp_range_in(k->lines, (struct loc){(uint32_t)(dot - text + 1), (uint32_t)at});
 		add_members(k, text + start, (size_t)(dot - text) - start);
 		return;
 	}
@@ -405,12 +523,17 @@ complete_at(struct completion *k, const char *text, size_t start, size_t at)
 	}
 	long brace = enclosing_brace(sx, prev);
 	if (brace < 0) {
-		add_item(k, "stack", ITEM_KEYWORD, "declaration");
+		/* A file is one stack: after it, nothing (grammar/todok.y, `file`). */
+		if (prev < 0)
+			add_item(k, "stack", ITEM_KEYWORD, "declaration");
 		return;
 	}
 	long opener = statement_start(sx, brace);
-	const char *role = block_role(sx, opener);
-	if (role && strcmp(role, "declaration") == 0)
+	const struct follow *f = find_follow(kind_at(sx, opener), 0, true);
+	const char *role = f ? NULL : block_role(sx, opener);
+	if (f)
+		add_follow(k, f);
+	else if (role && strcmp(role, "declaration") == 0)
 		add_stack_items(k, strcmp(spelling(sx, opener), "profile") == 0);
 	else if (role && strcmp(role, "property") == 0)
 		add_properties(k, spelling(sx, opener));
@@ -419,8 +542,9 @@ complete_at(struct completion *k, const char *text, size_t start, size_t at)
 	/* The statement before may go on: "every 5s |" takes "delay" too. */
 	long first = prev > brace ? statement_start(sx, prev) : -1;
 	const char *more = first >= 0 ? inner_role(sx, first) : NULL;
-	if (more && (!role || strcmp(more, role) != 0))
-		add_inner_words(k, more, sx, first, prev);
+	if (first >= 0)
+		add_inner_words(k, more && role && strcmp(more, role) == 0 ? NULL : more, sx, first,
+		                prev);
 }
 
 json_t *
@@ -435,7 +559,9 @@ lsp_completion(struct lsp *s, json_t *params, struct lsp_error *err)
 	while (start > 0 && is_word_char(text[start - 1]))
 		start--;
 	struct completion k = {&d->now->c, d->names ? d->names->c.stack : NULL, json_array(),
-	                       lsp_range(&d->now->c.src, (struct loc){(uint32_t)start, offset})};
+	                       &d->now->lines,
+	                       lsp_range_in(&d->now->lines, (struct loc){(uint32_t)start, offset}),
+	                       -1, -1, -1};
 	complete_at(&k, text, start, offset);
 	json_decref(k.range);
 	return json_pack("{s:b, s:o}", "isIncomplete", 0, "items", k.items);

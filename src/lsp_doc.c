@@ -6,8 +6,8 @@
  * the compiler's diagnostics: their code ("E0301"), exact ranges, and
  * notes as related information.  file("...") paths start at the
  * document's folder, env("VAR") reads the server's environment as the
- * compiler does.  Also the positions of LSP (a line, and UTF-16 code
- * units in it) and byte offsets.
+ * compiler does.  Also the positions of LSP (a line, ended by "\n",
+ * "\r\n" or a lone "\r", and UTF-16 code units in it) and byte offsets.
  */
 #include "lsp.h"
 
@@ -29,25 +29,121 @@ utf16_units(const char *s, size_t len)
 	return n;
 }
 
+/* Whether the CR at p (before end) is a lone one. */
+static bool
+lone_cr(const char *p, const char *end)
+{
+	return p + 1 == end || p[1] != '\n';
+}
+
+void
+lsp_lines_init(struct arena *a, const struct source *src, struct lsp_lines *lines)
+{
+	size_t n = 0;
+	const char *text = src->text, *end = text + src->len;
+	for (const char *cr = text; (cr = memchr(cr, '\r', (size_t)(end - cr))); cr++)
+		n += lone_cr(cr, end);
+	uint32_t *lone = n ? arena_alloc_aligned(a, n * sizeof *lone, _Alignof(uint32_t)) : NULL;
+	n = 0;
+	for (const char *cr = text; (cr = memchr(cr, '\r', (size_t)(end - cr))); cr++)
+		if (lone_cr(cr, end))
+			lone[n++] = (uint32_t)(cr - text);
+	*lines = (struct lsp_lines){src, lone, n, true};
+}
+
+/* The number of lone CRs before offset, and in *after the offset after
+ * the last of them (0 when none); the text is read when not indexed. */
+static size_t
+lone_crs_before(const struct lsp_lines *lines, uint32_t offset, uint32_t *after)
+{
+	size_t n = 0;
+	*after = 0;
+	if (!lines->indexed) {
+		const char *text = lines->src->text, *end = text + lines->src->len;
+		for (const char *cr = text; (cr = memchr(cr, '\r', offset - (size_t)(cr - text))); cr++)
+			if (lone_cr(cr, end)) {
+				n++;
+				*after = (uint32_t)(cr - text + 1);
+			}
+		return n;
+	}
+	size_t hi = lines->nlone_cr;
+	while (n < hi) {
+		size_t mid = n + (hi - n) / 2;
+		if (lines->lone_cr[mid] < offset)
+			n = mid + 1;
+		else
+			hi = mid;
+	}
+	if (n)
+		*after = lines->lone_cr[n - 1] + 1;
+	return n;
+}
+
+/* The 0-based LSP line of offset (clamped to the text), and where it starts. */
+static size_t
+line_and_start(const struct lsp_lines *lines, uint32_t *offset, uint32_t *start)
+{
+	const struct source *src = lines->src;
+	if (*offset > src->len)
+		*offset = (uint32_t)src->len;
+	size_t line, column;
+	source_position(src, *offset, &line, &column); /* its line by "\n" */
+	uint32_t after;
+	size_t crs = lone_crs_before(lines, *offset, &after);
+	*start = src->line_starts[line - 1];
+	if (after > *start)
+		*start = after;
+	return line - 1 + crs;
+}
+
+size_t
+lsp_line(const struct lsp_lines *lines, uint32_t offset)
+{
+	uint32_t start;
+	return line_and_start(lines, &offset, &start);
+}
+
+json_t *
+lsp_position_in(const struct lsp_lines *lines, uint32_t offset)
+{
+	uint32_t start;
+	size_t line = line_and_start(lines, &offset, &start);
+	return json_pack("{s:I, s:I}", "line", (json_int_t)line, "character",
+	                 utf16_units(lines->src->text + start, offset - start));
+}
+
+json_t *
+lsp_range_in(const struct lsp_lines *lines, struct loc loc)
+{
+	if (!HAS_LOC(loc))
+		loc = (struct loc){0, 0};
+	return json_pack("{s:o, s:o}", "start", lsp_position_in(lines, loc.begin), "end",
+	                 lsp_position_in(lines, loc.end < loc.begin ? loc.begin : loc.end));
+}
+
 json_t *
 lsp_position(const struct source *src, uint32_t offset)
 {
-	if (offset > src->len)
-		offset = (uint32_t)src->len;
-	size_t line, column;
-	source_position(src, offset, &line, &column);
-	uint32_t start = src->line_starts[line - 1];
-	return json_pack("{s:I, s:I}", "line", (json_int_t)(line - 1), "character",
-	                 utf16_units(src->text + start, offset - start));
+	struct lsp_lines lines = {src, NULL, 0, false};
+	return lsp_position_in(&lines, offset);
 }
 
 json_t *
 lsp_range(const struct source *src, struct loc loc)
 {
-	if (!HAS_LOC(loc))
-		loc = (struct loc){0, 0};
-	return json_pack("{s:o, s:o}", "start", lsp_position(src, loc.begin), "end",
-	                 lsp_position(src, loc.end < loc.begin ? loc.begin : loc.end));
+	struct lsp_lines lines = {src, NULL, 0, false};
+	return lsp_range_in(&lines, loc);
+}
+
+/* Where the line starting at i ends: its "\n" or "\r", or len. */
+static size_t
+line_end(const char *text, size_t len, size_t i)
+{
+	const char *nl = memchr(text + i, '\n', len - i);
+	size_t end = nl ? (size_t)(nl - text) : len;
+	const char *cr = memchr(text + i, '\r', end - i);
+	return cr ? (size_t)(cr - text) : end;
 }
 
 size_t
@@ -55,15 +151,12 @@ lsp_offset(const char *text, size_t len, json_int_t line, json_int_t character)
 {
 	size_t i = 0;
 	for (json_int_t l = 0; l < line; l++) {
-		const char *nl = memchr(text + i, '\n', len - i);
-		if (!nl)
+		size_t end = line_end(text, len, i);
+		if (end == len)
 			return len;
-		i = (size_t)(nl - text) + 1;
+		i = end + (text[end] == '\r' && end + 1 < len && text[end + 1] == '\n' ? 2 : 1);
 	}
-	const char *nl = memchr(text + i, '\n', len - i);
-	size_t end = nl ? (size_t)(nl - text) : len;
-	if (end > i && text[end - 1] == '\r')
-		end--;
+	size_t end = line_end(text, len, i);
 	for (json_int_t units = 0; i < end && units < character;) {
 		unsigned char c = (unsigned char)text[i];
 		size_t n = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
@@ -155,6 +248,7 @@ compile_doc(const struct lsp_doc *d)
 	lc->c.base_dir = d->dir;
 	const char *text = arena_strndup(&lc->c.arena, d->text.data ? d->text.data : "", d->text.len);
 	check_source(&lc->c, d->path, text, d->text.len);
+	lsp_lines_init(&lc->c.arena, &lc->c.src, &lc->lines);
 	lc->parsed = lc->c.stack != NULL;
 	lc->indexed = false;
 	return lc;
@@ -163,7 +257,7 @@ compile_doc(const struct lsp_doc *d)
 static json_t *
 diagnostic(const struct lsp *s, const struct lsp_doc *d, const struct diagnostic *g)
 {
-	const struct source *src = &d->now->c.src;
+	const struct lsp_lines *lines = &d->now->lines;
 	struct buf message = {0};
 	buf_puts(&message, g->message);
 	json_t *related = json_array();
@@ -172,17 +266,16 @@ diagnostic(const struct lsp *s, const struct lsp_doc *d, const struct diagnostic
 		if (s->related_information && HAS_LOC(n->loc)) {
 			json_array_append_new(
 				related, json_pack("{s:{s:s, s:o}, s:o}", "location", "uri", d->uri, "range",
-			                           lsp_range(src, n->loc), "message",
+			                           lsp_range_in(lines, n->loc), "message",
 			                           lsp_string(n->message, strlen(n->message))));
 		} else if (HAS_LOC(n->loc)) {
-			size_t line, column;
-			source_position(src, n->loc.begin, &line, &column);
-			buf_printf(&message, "\nnote (line %zu): %s", line, n->message);
+			buf_printf(&message, "\nnote (line %zu): %s", lsp_line(lines, n->loc.begin) + 1,
+			           n->message);
 		} else {
 			buf_printf(&message, "\nnote: %s", n->message);
 		}
 	}
-	json_t *o = json_pack("{s:o, s:i, s:s, s:s, s:o}", "range", lsp_range(src, g->loc), "severity",
+	json_t *o = json_pack("{s:o, s:i, s:s, s:s, s:o}", "range", lsp_range_in(lines, g->loc), "severity",
 	                      g->severity == SEV_ERROR ? 1 : g->severity == SEV_WARNING ? 2 : 3,
 	                      "code", diag_codes[g->code].name, "source", "todokc", "message",
 	                      lsp_string(message.data, message.len));
@@ -271,16 +364,18 @@ json_t *
 lsp_did_open(struct lsp *s, json_t *params, struct lsp_error *err)
 {
 	json_t *td = lsp_get(params, "textDocument", JSON_OBJECT);
-	json_t *uri = lsp_get(td, "uri", JSON_STRING), *text = lsp_get(td, "text", JSON_STRING);
+	json_t *text = lsp_get(td, "text", JSON_STRING);
 	json_t *version = lsp_get(td, "version", JSON_INTEGER);
-	if (!uri || !text) {
-		*err = (struct lsp_error){RPC_INVALID_PARAMS,
-		                          "params.textDocument needs a uri and a text (strings)"};
+	const char *uri = lsp_uri(params, err);
+	if (!uri)
+		return NULL;
+	if (!text) {
+		*err = (struct lsp_error){RPC_INVALID_PARAMS, "params.textDocument.text must be a string"};
 		return NULL;
 	}
-	struct lsp_doc *d = lsp_find_doc(s, json_string_value(uri));
+	struct lsp_doc *d = lsp_find_doc(s, uri);
 	if (!d)
-		d = new_doc(s, json_string_value(uri));
+		d = new_doc(s, uri);
 	d->version = version ? json_integer_value(version) : 0;
 	d->text.len = 0;
 	buf_append(&d->text, json_string_value(text), json_string_length(text));

@@ -166,11 +166,11 @@ describe_reference(struct hover_text *h, const struct reference *r)
 }
 
 static json_t *
-hover_json(const struct compilation *c, const struct hover_text *h, struct loc loc)
+hover_json(const struct lsp_lines *lines, const struct hover_text *h, struct loc loc)
 {
 	return json_pack("{s:{s:s, s:o}, s:o}", "contents", "kind",
 	                 h->markdown ? "markdown" : "plaintext", "value",
-	                 lsp_string(h->buf.data, h->buf.len), "range", lsp_range(&c->src, loc));
+	                 lsp_string(h->buf.data, h->buf.len), "range", lsp_range_in(lines, loc));
 }
 
 /* What is at the cursor: a reference the resolver recorded, or a name
@@ -227,14 +227,13 @@ lsp_hover(struct lsp *s, json_t *params, struct lsp_error *err)
 	const struct decl *decl = NULL;
 	if (k.ref) {
 		describe_reference(&text, k.ref);
-		result = hover_json(k.c, &text, k.ref->loc);
+		result = hover_json(&k.d->now->lines, &text, k.ref->loc);
 	} else if (k.word && HAS_LOC(declared_at(&k, &decl)) && decl) {
-		size_t line, column;
-		source_position(&k.c->src, decl->loc.begin, &line, &column);
 		buf_printf(&text.buf, "%s ", decl_word(decl));
 		put_code(&text, decl->name, strlen(decl->name));
-		buf_printf(&text.buf, ", declared on line %zu", line);
-		result = hover_json(k.c, &text, k.c->syntax->tokens[k.name].loc);
+		buf_printf(&text.buf, ", declared on line %zu",
+		           lsp_line(&k.d->now->lines, decl->loc.begin) + 1);
+		result = hover_json(&k.d->now->lines, &text, k.c->syntax->tokens[k.name].loc);
 	}
 	buf_free(&text.buf);
 	return result;
@@ -263,13 +262,14 @@ lsp_definition(struct lsp *s, json_t *params, struct lsp_error *err)
 	}
 	if (!HAS_LOC(target))
 		return json_null();
-	return json_pack("{s:s, s:o}", "uri", k.d->uri, "range", lsp_range(&k.c->src, target));
+	return json_pack("{s:s, s:o}", "uri", k.d->uri, "range", lsp_range_in(&k.d->now->lines, target));
 }
 
 /* Symbols */
 
 struct symbols {
 	const struct compilation *c;
+	const struct lsp_lines *lines;
 	const struct syntax_index *ix;
 };
 
@@ -324,8 +324,8 @@ statement_symbol(struct symbols *y, size_t k, size_t last, bool item)
 	                        lsp_string(c->src.text + t[name].loc.begin,
 	                                   t[name].loc.end - t[name].loc.begin),
 	                        "kind", symbol_kind(y, k, named, entry), "range",
-	                        lsp_range(&c->src, whole), "selectionRange",
-	                        lsp_range(&c->src, t[name].loc), "children", children);
+	                        lsp_range_in(y->lines, whole), "selectionRange",
+	                        lsp_range_in(y->lines, t[name].loc), "children", children);
 	if (named)
 		json_object_set_new(sym, "detail", lsp_string(c->src.text + t[k].loc.begin,
 		                                              t[k].loc.end - t[k].loc.begin));
@@ -358,7 +358,7 @@ lsp_symbols(struct lsp *s, json_t *params, struct lsp_error *err)
 		return NULL;
 	struct compilation *c = &d->now->c;
 	const struct syntax *sx = c->syntax;
-	struct symbols y = {c, lsp_index(d->now)};
+	struct symbols y = {c, &d->now->lines, lsp_index(d->now)};
 	/* The stack: "stack NAME {" ... "}", its items inside. */
 	size_t first = 0, open;
 	while (first < sx->ntokens && sx->tokens[first].kind == TOKEN_COMMENT)
@@ -373,8 +373,8 @@ lsp_symbols(struct lsp *s, json_t *params, struct lsp_error *err)
 	struct loc name = sx->tokens[first + 1].loc;
 	return json_pack("[{s:o, s:s, s:i, s:o, s:o, s:o}]", "name",
 	                 lsp_string(c->src.text + name.begin, name.end - name.begin), "detail",
-	                 "stack", "kind", 2, "range", lsp_range(&c->src, whole), "selectionRange",
-	                 lsp_range(&c->src, name), "children", symbols_in(&y, open + 1, close, true));
+	                 "stack", "kind", 2, "range", lsp_range_in(y.lines, whole), "selectionRange",
+	                 lsp_range_in(y.lines, name), "children", symbols_in(&y, open + 1, close, true));
 }
 
 /* Formatting */
@@ -382,14 +382,15 @@ lsp_symbols(struct lsp *s, json_t *params, struct lsp_error *err)
 /* An edit that replaces [from, to) of the document with out[ofrom, oto),
  * when they differ. */
 static void
-gap_edit(json_t *edits, const struct compilation *c, uint32_t from, uint32_t to,
+gap_edit(json_t *edits, const struct lsp_lines *lines, uint32_t from, uint32_t to,
          const struct buf *out, uint32_t ofrom, uint32_t oto)
 {
 	const char *new_text = out->data ? out->data + ofrom : "";
-	if (to - from == oto - ofrom && (to == from || memcmp(c->src.text + from, new_text, to - from) == 0))
+	const char *text = lines->src->text;
+	if (to - from == oto - ofrom && (to == from || memcmp(text + from, new_text, to - from) == 0))
 		return;
 	json_array_append_new(edits, json_pack("{s:o, s:s%}", "range",
-	                                       lsp_range(&c->src, (struct loc){from, to}), "newText",
+	                                       lsp_range_in(lines, (struct loc){from, to}), "newText",
 	                                       new_text, (size_t)(oto - ofrom)));
 }
 
@@ -410,13 +411,15 @@ lsp_formatting(struct lsp *s, json_t *params, struct lsp_error *err)
 	if (format_source(&c, d->path, text, d->text.len, &out, &placed)) {
 		json_decref(edits);
 		edits = json_array();
+		struct lsp_lines lines;
+		lsp_lines_init(&c.arena, &c.src, &lines);
 		uint32_t in = 0, at = 0;
 		for (size_t i = 0; i < c.syntax->ntokens; i++) {
-			gap_edit(edits, &c, in, c.syntax->tokens[i].loc.begin, &out, at, placed[i].begin);
+			gap_edit(edits, &lines, in, c.syntax->tokens[i].loc.begin, &out, at, placed[i].begin);
 			in = c.syntax->tokens[i].loc.begin + (placed[i].end - placed[i].begin);
 			at = placed[i].end;
 		}
-		gap_edit(edits, &c, in, (uint32_t)d->text.len, &out, at, (uint32_t)out.len);
+		gap_edit(edits, &lines, in, (uint32_t)d->text.len, &out, at, (uint32_t)out.len);
 	}
 	buf_free(&out);
 	compilation_free(&c);

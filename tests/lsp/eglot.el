@@ -6,8 +6,9 @@
 ;; holds sample.todok, so that eglot finds a project): loads eglot (from
 ;; Debian's elpa-eglot, or the user's packages), opens the sample in
 ;; `todok-mode', whose eglot entry starts `todokc lsp' ($TODOKC), then
-;; prints the mode, the diagnostics flymake gets from the server, and
-;; whether `eglot-format-buffer' gives the text of `todokc fmt'.
+;; prints the mode, the diagnostics flymake gets from the server,
+;; whether `eglot-format-buffer' gives the text of `todokc fmt', whether
+;; `eglot-shutdown' gets its answer and the server's exit status.
 
 ;;; Code:
 
@@ -36,7 +37,23 @@
   (princ (format "formatting %s\n" (if (equal (buffer-string) want)
                                          "matches todokc fmt"
                                        "differs"))))
-(eglot-shutdown (eglot-current-server))
+;; eglot sends shutdown with params null: the server answers it, then ends
+;; on exit by itself (waited for before jsonrpc.el would kill it).
+(let* ((server (eglot-current-server))
+       (proc (jsonrpc--process server))
+       (status "not reached"))
+  (advice-add 'jsonrpc-shutdown :before
+              (lambda (&rest _)
+                (let ((deadline (+ (float-time) 5)))
+                  (while (and (< (float-time) deadline) (process-live-p proc))
+                    (accept-process-output nil 0.05)))
+                (setq status (if (process-live-p proc)
+                                 "still running"
+                               (process-exit-status proc)))))
+  (princ (format "shutdown %s\n" (condition-case e
+                                     (progn (eglot-shutdown server) "answered")
+                                   (error (format "failed: %S" e)))))
+  (princ (format "exit status %s\n" status)))
 (kill-emacs 0)
 
 ;;; eglot.el ends here

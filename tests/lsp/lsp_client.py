@@ -11,6 +11,7 @@ thread, and keeps every byte the server wrote (for the secret checks).
 """
 import json
 import queue
+import re
 import subprocess
 import threading
 
@@ -125,19 +126,20 @@ def initialize(server, capabilities=None):
     return result
 
 
+LINE_END = re.compile('\r\n|\r|\n')  # LSP 3.17's line ends
+
+
 def position(text, offset):
     """The LSP position (line, UTF-16 character) of a character offset."""
-    before = text[:offset]
-    line = before.count('\n')
-    column = before[before.rfind('\n') + 1:]
-    return {'line': line, 'character': len(column.encode('utf-16-le')) // 2}
+    before = LINE_END.split(text[:offset])
+    return {'line': len(before) - 1, 'character': len(before[-1].encode('utf-16-le')) // 2}
 
 
 def offset(text, pos):
     """The character offset of an LSP position in text."""
-    lines = text.split('\n')
-    start = sum(len(l) + 1 for l in lines[:pos['line']])
-    line = lines[pos['line']]
+    ends = [m.end() for m in LINE_END.finditer(text)]
+    start = ends[pos['line'] - 1] if pos['line'] else 0
+    line = LINE_END.split(text[start:], maxsplit=1)[0]
     units = 0
     for i, ch in enumerate(line):
         if units >= pos['character']:

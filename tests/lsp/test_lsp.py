@@ -13,6 +13,14 @@ scripted client (lsp_client.py) and checks every answer:
              no "jsonrpc", unknown method (-32601), wrong parameter types
              (-32602), requests before initialize and after shutdown; the
              server answers after each;
+  null       params null are absent params (eglot's shutdown); exit is never
+             answered and ends the server, whatever its message holds;
+  places     completion in a document being typed: after the stack, after
+             `after` and `allow from` (not the component itself, not the
+             names listed), the values after `pull`, `strategy`, `budget`,
+             `security`, `network`, in `security { }` and `naming { }`;
+  lone CR    a lone CR ends a line (LSP 3.17): diagnostics, hover, an
+             incremental change, completion after a comment, formatting;
   files      file() paths start at the document's folder, env() reads the
              server's environment, the editor's buffer is compiled (not the
              file on disk), and the server writes no file;
@@ -224,7 +232,7 @@ def check_completion(server, text):
     check('completion after `readiness`: the probe kinds only',
           sorted(got) == ['exec', 'grpc', 'http', 'tcp'], got)
     got, _ = labels(server, text, 'after postgres', 6)
-    check('completion after `after`: the components', got == ['postgres', 'backend'], got)
+    check('completion after `after`: the components but its own', got == ['postgres'], got)
     got, _ = labels(server, text, 'from app-config', 5)
     check('completion after `env from`: configs and secrets', sorted(got) ==
           ['app-config', 'creds'], got)
@@ -377,6 +385,23 @@ def malformed():
             m = server.next_message()
             check(name + ': error %d, id null' % code, m.get('id', 0) is None and
                   m['error']['code'] == code, m)
+        big = b'123456789012345678901234567890'
+        for name, body, want_id, code in (
+                ('a 30-digit id', b'{"jsonrpc":"2.0","id":%s,"method":"shutdown"}' % big,
+                 None, -32600),
+                ('a 30-digit number in the params of a request', b'{"jsonrpc":"2.0","id":41,'
+                 b'"method":"textDocument/hover","params":{"position":{"line":%s}}}' % big,
+                 41, -32602)):
+            server.send_bytes(b'Content-Length: %d\r\n\r\n' % len(body) + body)
+            m = server.next_message()
+            check(name + ': error %d, id %r (the JSON is valid)' % (code, want_id),
+                  'id' in m and m['id'] == want_id and m['error']['code'] == code, m)
+        body = b'{"jsonrpc":"2.0","method":"initialized","params":{"x":%s}}' % big
+        server.send_bytes(b'Content-Length: %d\r\n\r\n' % len(body) + body)
+        m = server.next_message()
+        check('a 30-digit number in a notification: window/logMessage',
+              m.get('method') == 'window/logMessage' and
+              m['params']['message'].startswith('initialized: '), m)
         m = server.request_raw('no/such/method', {})
         check('an unknown method: -32601', m['error']['code'] == -32601, m)
         server.send({'id': 99, 'method': 'textDocument/hover', 'params': hover})
@@ -402,6 +427,18 @@ def malformed():
         m = server.wait_notification('window/logMessage')
         check('a notification with wrong params: window/logMessage', m['type'] == 1 and
               m['message'].startswith('textDocument/didOpen: '), m)
+        for tail in ('a', 'b'):  # cut at the NUL, both would be file:///tmp/m.todok
+            server.notify('textDocument/didOpen', {'textDocument': {
+                'uri': 'file:///tmp/m.todok\u0000' + tail, 'text': 'stack ' + tail + ' {\n'}})
+            m = server.next_message()
+            check('didOpen of a uri with a NUL: window/logMessage, not opened', m.get('method') ==
+                  'window/logMessage' and 'NUL' in m['params']['message'], m)
+        e = server.request_error('textDocument/hover', dict(hover, textDocument=doc(
+            'file:///tmp/m.todok\u0000a')))
+        check('a request on a uri with a NUL: -32602', e['code'] == -32602 and
+              'NUL' in e['message'], e)
+        m = server.request_raw('textDocument/hover\u0000x', hover)
+        check('a method name with a NUL: -32601', m['error']['code'] == -32601, m)
         e = server.request_error('initialize', {'capabilities': {}})
         check('initialize twice: -32600', e['code'] == -32600, e)
         answers('all of the above')
@@ -413,6 +450,171 @@ def malformed():
     status, err = server.close()
     check('the end of the input without shutdown: status 1, nothing on stderr', status == 1 and
           err == b'', (status, err))
+
+
+PLACES = '''stack places {
+  service api {
+    image "api:1"
+    port 80
+    after db
+    allow from web
+  }
+  stateful db { image "db:1"  port 5432 }
+  service web { image "web:1"  port 80 }
+}
+'''
+
+
+API, STACK = '    image "api:1"\n', 'stack places {\n'
+
+
+def completion_places():
+    """Completion at places of a document being typed (the names from
+    PLACES, the last version that parsed): each edit of PLACES, its
+    cursor at '|', and what must be offered (exactly)."""
+    server = Server([TODOKC, 'lsp'])
+    uri = 'file:///tmp/lsp-places/places.todok'
+    cases = [
+        ('after the stack\'s closing brace: nothing', ('80 }\n}\n', '80 }\n}\n|'), []),
+        ('after the stack, a word begun: nothing', ('80 }\n}\n', '80 }\n}\ns|'), []),
+        ('before the stack: stack', ('stack places', '|stack places'), ['stack']),
+        ('after `after`: the components but its own', ('after db', 'after |'), ['db', 'web']),
+        ('after `after a, `: not its own, not those listed',
+         ('after db', 'after db, |'), ['web']),
+        ('after `allow from a, `: not its own, not those listed',
+         ('allow from web', 'allow from web, db , |'), []),
+        ('after `allow from`: the components but its own', ('allow from web', 'allow from |'),
+         ['db', 'web']),
+        ('after `pull`', (API, API + '    pull |\n'), ['always', 'never', 'if-not-present']),
+        ('after `strategy`', (API, API + '    strategy |\n'), ['recreate', 'rolling']),
+        ('after `strategy rolling`: its amounts (and properties)',
+         (API, API + '    strategy rolling |\n'), {'surge', 'unavailable', 'port'}),
+        ('after `budget`', (API, API + '    budget |\n'), ['min-available', 'max-unavailable']),
+        ('after `concurrency`', (API, API + '    concurrency |\n'), ['allow', 'forbid', 'replace']),
+        ('after `security` in the stack', (STACK, STACK + '  security |\n'),
+         ['restricted', 'baseline']),
+        ('after `security` in a component: nothing (a block follows)',
+         (API, API + '    security |\n'), []),
+        ('after `network`', (STACK, STACK + '  network |\n'), ['isolated']),
+        ('in `security { }`', (API, API + '    security {\n      user 1\n      |\n    }\n'),
+         ['user', 'group', 'fs-group', 'non-root', 'read-only', 'no-escalation', 'privileged',
+          'add', 'drop']),
+        ('in `naming { }`', (STACK, STACK + '  naming {\n    |\n  }\n'),
+         ['workload', 'service', 'config', 'secret', 'account']),
+    ]
+    try:
+        initialize(server)
+        server.notify('textDocument/didOpen', {'textDocument': {
+            'uri': uri, 'languageId': 'todok', 'version': 1, 'text': PLACES}})
+        p = server.wait_notification('textDocument/publishDiagnostics')
+        check('places: the document parses', not [d for d in p['diagnostics']
+                                                  if d['severity'] == 1], p)
+        for version, (name, (old, new), want) in enumerate(cases, 2):
+            text = PLACES.replace(old, new, 1)
+            cursor = text.index('|')
+            text = text.replace('|', '', 1)
+            server.notify('textDocument/didChange', {'textDocument': {'uri': uri,
+                                                                      'version': version},
+                                                     'contentChanges': [{'text': text}]})
+            server.wait_notification('textDocument/publishDiagnostics')
+            r = server.request('textDocument/completion', {'textDocument': doc(uri),
+                                                           'position': position(text, cursor)})
+            got = [i['label'] for i in r['items']]
+            check('completion ' + name, want <= set(got) if isinstance(want, set)
+                  else got == want, got)
+        server.request('shutdown')
+        server.notify('exit')
+    except (ServerError, KeyError, IndexError, TypeError) as e:
+        check('places: the server answers', False, repr(e))
+    server.close()
+
+
+LONE_CR = ('stack cr {\r  param tag = "1"\r\n  service web {\r    image "x:${tag}"\n'
+           '    port 80\r    # a comment a lone CR ends\r    env { A = nope.host }\r  }\r}\r')
+
+
+def lone_cr():
+    """LSP 3.17 ends a line with "\\r\\n", "\\n" and a lone "\\r" (the compiler
+    reads a lone CR as a blank, W0102): ranges, positions, incremental
+    changes and the line of a comment all count it."""
+    server = Server([TODOKC, 'lsp'])
+    uri, text = 'file:///tmp/lsp-cr/cr.todok', LONE_CR
+    try:
+        initialize(server)
+        server.notify('textDocument/didOpen', {'textDocument': {
+            'uri': uri, 'languageId': 'todok', 'version': 1, 'text': text}})
+        p = server.wait_notification('textDocument/publishDiagnostics')
+        got = {d['code']: d['range'] for d in p['diagnostics']}
+        check('lone CR: the diagnostics\' ranges count it as a line end',
+              got.get('E0301') == rng(text, 'nope') and got['E0301']['start']['line'] == 6 and
+              got.get('W0102', {}).get('start') == at(text, '\r'), p)
+        h = server.request('textDocument/hover', {'textDocument': doc(uri),
+                                                  'position': at(text, '${tag}', 3)})
+        check('lone CR: hover at a position after them', h and h['range'] ==
+              rng(text, 'tag', nth=1) and h['contents']['value'] == 'param `tag`\n\n`1`', h)
+        server.notify('textDocument/didChange', {'textDocument': {'uri': uri, 'version': 2},
+                                                 'contentChanges': [{'range': rng(text, 'nope'),
+                                                                     'text': 'web'}]})
+        p = server.wait_notification('textDocument/publishDiagnostics')
+        check('lone CR: an incremental change at a position after them',
+              not [d for d in p['diagnostics'] if d['severity'] == 1], p)
+        text = text.replace('nope', 'web')
+        r = server.request('textDocument/completion', {'textDocument': doc(uri),
+                                                       'position': at(text, 'env {')})
+        got = [i['label'] for i in r['items']]
+        check('lone CR: it ends a comment (completion on the next line)', 'image' in got, got)
+        edits = server.request('textDocument/formatting', {'textDocument': doc(uri)})
+        want = subprocess.run([TODOKC, 'fmt', '-'], input=text.encode(), capture_output=True,
+                              check=True).stdout.decode()
+        check('lone CR: the formatting edits give todokc fmt\'s text',
+              apply_edits(text, edits) == want, edits)
+        server.request('shutdown')
+        server.notify('exit')
+    except (ServerError, KeyError, IndexError, TypeError) as e:
+        check('lone CR: the server answers', False, repr(e))
+    server.close()
+
+
+def leftover_answers(server):
+    """The answers to requests (messages with an id) not read yet."""
+    left = list(server.pending)
+    while not server.messages.empty():
+        left.append(server.messages.get())
+    return [m for m in left if m and 'id' in m and 'method' not in m]
+
+
+def null_params():
+    """Params null are absent params (eglot's shutdown); exit is never
+    answered and ends the server, whatever its message holds."""
+    server = Server([TODOKC, 'lsp'])
+    try:
+        initialize(server)
+        server.send({'jsonrpc': '2.0', 'method': 'initialized', 'params': None})
+        server.send({'jsonrpc': '2.0', 'id': 'down', 'method': 'shutdown', 'params': None})
+        m = server.response('down')
+        check('shutdown with params null: result null', 'error' not in m and
+              m.get('result', 0) is None, m)
+        server.send({'jsonrpc': '2.0', 'method': 'exit', 'params': None})
+    except (ServerError, KeyError, IndexError, TypeError) as e:
+        check('params null: the server answers', False, repr(e))
+    status, err = server.close()
+    check('exit with params null after shutdown: status 0, no answer', status == 0 and
+          err == b'' and not leftover_answers(server), (status, err, leftover_answers(server)))
+    for name, message in (
+            ('an id and params null', {'jsonrpc': '2.0', 'id': 7, 'method': 'exit',
+                                       'params': None}),
+            ('params that are a number', {'jsonrpc': '2.0', 'method': 'exit', 'params': 5}),
+            ('no "jsonrpc"', {'method': 'exit'})):
+        server = Server([TODOKC, 'lsp'])
+        try:
+            initialize(server)
+            server.send(message)
+            server.proc.wait(timeout=10)
+        except (ServerError, KeyError, IndexError, TypeError, subprocess.TimeoutExpired) as e:
+            check('exit with %s: the server ends' % name, False, repr(e))
+        status, err = server.close()
+        check('exit with %s, no shutdown: status 1, no answer' % name, status == 1 and
+              err == b'' and not leftover_answers(server), (status, leftover_answers(server)))
 
 
 def files_and_env():
@@ -523,6 +725,9 @@ def main():
     session()
     plaintext()
     malformed()
+    null_params()
+    completion_places()
+    lone_cr()
     files_and_env()
     secrets()
     print('lsp: %d passed, %d failed' % (passed, failed))

@@ -10,8 +10,8 @@
 #     columns, an edit clears them, formatting gives todokc fmt's text;
 #     its report must be tests/lsp/nvim.expected (needs nvim);
 #   - another: Emacs's eglot through todok-mode's entry (tests/lsp/eglot.el):
-#     the diagnostics, formatting; tests/lsp/eglot.expected (needs emacs
-#     and eglot).
+#     the diagnostics, formatting, shutdown (params null) and the exit
+#     status; tests/lsp/eglot.expected (needs emacs and eglot).
 # Ends with "lsp: N passed, M failed".
 # shellcheck source=tests/lib.sh
 . "$(dirname "$0")/../lib.sh"
@@ -70,7 +70,7 @@ if command -v emacs >/dev/null && emacs -Q --batch --eval "$eglot_init" \
 			(cadr (assq (quote eglot) package-alist)))))' 2>/dev/null)"
 	(cd "$tmp/eglot" && TODOKC=$todokc timeout 60 emacs -Q --batch -L "$root/editors/emacs" \
 		-l "$root/tests/lsp/eglot.el") >"$tmp/eglot.out" 2>"$tmp/eglot.log"
-	expect_report "$version: diagnostics, formatting" "$root/tests/lsp/eglot.expected" \
+	expect_report "$version: diagnostics, formatting, shutdown and exit" "$root/tests/lsp/eglot.expected" \
 		"$tmp/eglot.out" "$tmp/eglot.log"
 else
 	echo "skip: the eglot client (emacs or eglot is not installed)"
