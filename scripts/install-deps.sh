@@ -13,7 +13,8 @@ cd "$(dirname "$0")/.."
 packages="build-essential pkg-config flex bison libyaml-dev nettle-dev libjansson-dev"
 if [ "${1:-}" = --test ]; then
 	packages="$packages libcmocka-dev python3 python3-yaml jq clang libclang-rt-14-dev
-		valgrind vim neovim emacs-nox elpa-eglot graphviz cmake ninja-build groff-base man-db"
+		valgrind vim neovim emacs-nox elpa-eglot graphviz cmake ninja-build groff-base man-db
+		faketime"
 	# Node.js from Debian only when the machine has none (a newer one may
 	# come from elsewhere: it is kept).
 	command -v node >/dev/null || packages="$packages nodejs"
