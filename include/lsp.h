@@ -122,10 +122,6 @@ size_t lsp_line(const struct lsp_lines *lines, uint32_t offset);
 json_t *lsp_position_in(const struct lsp_lines *lines, uint32_t offset);
 json_t *lsp_range_in(const struct lsp_lines *lines, struct loc loc);
 size_t lsp_offset(const char *text, size_t len, json_int_t line, json_int_t character);
-/* The same of a source whose lines are not made: each reads the text
- * before the offset (for a position or two, not for every token). */
-json_t *lsp_position(const struct source *src, uint32_t offset);
-json_t *lsp_range(const struct source *src, struct loc loc);
 
 /* Queries (lsp_query.c, lsp_complete.c) */
 json_t *lsp_hover(struct lsp *s, json_t *params, struct lsp_error *err);

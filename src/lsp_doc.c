@@ -122,20 +122,6 @@ lsp_range_in(const struct lsp_lines *lines, struct loc loc)
 	                 lsp_position_in(lines, loc.end < loc.begin ? loc.begin : loc.end));
 }
 
-json_t *
-lsp_position(const struct source *src, uint32_t offset)
-{
-	struct lsp_lines lines = {src, NULL, 0, false};
-	return lsp_position_in(&lines, offset);
-}
-
-json_t *
-lsp_range(const struct source *src, struct loc loc)
-{
-	struct lsp_lines lines = {src, NULL, 0, false};
-	return lsp_range_in(&lines, loc);
-}
-
 /* Where the line starting at i ends: its "\n" or "\r", or len. */
 static size_t
 line_end(const char *text, size_t len, size_t i)

@@ -94,9 +94,10 @@ test_format(void **state)
 }
 
 static void
-expect_position(const struct source *src, uint32_t offset, json_int_t line, json_int_t character)
+expect_position(const struct lsp_lines *lines, uint32_t offset, json_int_t line,
+                json_int_t character)
 {
-	json_t *p = lsp_position(src, offset);
+	json_t *p = lsp_position_in(lines, offset);
 	assert_int_equal(json_integer_value(json_object_get(p, "line")), line);
 	assert_int_equal(json_integer_value(json_object_get(p, "character")), character);
 	json_decref(p);
@@ -112,16 +113,18 @@ test_positions(void **state)
 	struct arena a = {0};
 	struct source src;
 	source_init(&a, &src, "t", text, len);
-	expect_position(&src, 0, 0, 0);
-	expect_position(&src, 1, 0, 1);   /* before é */
-	expect_position(&src, 3, 0, 2);   /* before ☕ */
-	expect_position(&src, 6, 0, 3);   /* before 𝄞 */
-	expect_position(&src, 10, 0, 5);  /* before z: 𝄞 counts 2 */
-	expect_position(&src, 11, 0, 6);  /* before \r */
-	expect_position(&src, 13, 1, 0);
-	expect_position(&src, 14, 2, 0);
-	expect_position(&src, (uint32_t)len, 2, 4);
-	expect_position(&src, (uint32_t)len + 50, 2, 4); /* past the end: the end */
+	struct lsp_lines lines;
+	lsp_lines_init(&a, &src, &lines);
+	expect_position(&lines, 0, 0, 0);
+	expect_position(&lines, 1, 0, 1);   /* before é */
+	expect_position(&lines, 3, 0, 2);   /* before ☕ */
+	expect_position(&lines, 6, 0, 3);   /* before 𝄞 */
+	expect_position(&lines, 10, 0, 5);  /* before z: 𝄞 counts 2 */
+	expect_position(&lines, 11, 0, 6);  /* before \r */
+	expect_position(&lines, 13, 1, 0);
+	expect_position(&lines, 14, 2, 0);
+	expect_position(&lines, (uint32_t)len, 2, 4);
+	expect_position(&lines, (uint32_t)len + 50, 2, 4); /* past the end: the end */
 	assert_int_equal(lsp_offset(text, len, 0, 0), 0);
 	assert_int_equal(lsp_offset(text, len, 0, 2), 3);
 	assert_int_equal(lsp_offset(text, len, 0, 5), 10);
@@ -131,9 +134,17 @@ test_positions(void **state)
 	assert_int_equal(lsp_offset(text, len, 1, 7), 13);  /* an empty line */
 	assert_int_equal(lsp_offset(text, len, 2, 4), len);
 	assert_int_equal(lsp_offset(text, len, 9, 0), len); /* past the last line */
-	json_t *r = lsp_range(&src, NO_LOC);
+	json_t *r = lsp_range_in(&lines, NO_LOC);
 	assert_int_equal(json_integer_value(json_object_get(json_object_get(r, "end"), "line")), 0);
 	json_decref(r);
+	/* A lone CR ends a line for LSP (the compiler's lines end at LF only). */
+	const char *cr = "a\rb\r\nc";
+	struct source cr_src;
+	source_init(&a, &cr_src, "cr", cr, strlen(cr));
+	struct lsp_lines cr_lines;
+	lsp_lines_init(&a, &cr_src, &cr_lines);
+	expect_position(&cr_lines, 2, 1, 0); /* b */
+	expect_position(&cr_lines, 5, 2, 0); /* c */
 	arena_free(&a);
 }
 
