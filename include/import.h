@@ -366,13 +366,13 @@ bool interpolate_str(struct importer *im, const char *s, size_t len, struct loc 
 /* The value goes into the .todok at a place of kind ctx: its variables
  * become params (or secrets) there. */
 void use_ival(struct importer *im, struct ival *v, enum ictx ctx);
-/* The text of a value with every variable at its value (a number, a
- * name), with a warning for each; NULL when a secret is in it (reported
- * as left out).  `what` names the place for the messages. */
+/* import_service.c: the text of a value with every variable at its value
+ * (a number, a name), with a warning for each; NULL when a secret is in it
+ * (reported as left out).  `what` names the place for the messages. */
 const char *ival_text(struct importer *im, const struct ival *v, const char *what);
 bool ival_is_text(const struct ival *v);
 struct ival ival_of_text(struct arena *a, const char *text, struct loc loc);
-/* Whether a variable's value must stay secret. */
+/* import_names.c: whether a variable's value must stay secret. */
 bool ivar_secret(const struct ivar *v);
 /* Where a ://user:password@ URL in s has its password: [*from, *to);
  * false when s has none. */
@@ -380,6 +380,7 @@ bool url_password(const char *s, size_t *from, size_t *to);
 bool url_has_password(const char *s);
 /* Whether an env value is the path of a *_FILE variable, which stays literal. */
 bool file_variable(const char *name, const struct ival *value);
+/* compose_env.c: a variable of the .env file (or of none yet). */
 struct ivar *ivar_get(struct importer *im, const char *name, size_t len);
 /* Splits a value into words as a POSIX shell does (command: "a b"); a
  * variable is one word, unless its value holds a space: then it is

@@ -346,61 +346,6 @@ interpolate(struct importer *im, const struct cnode *n, struct ival *out)
 	return interpolate_str(im, n->text, n->len, n->loc, out);
 }
 
-struct ival
-ival_of_text(struct arena *a, const char *text, struct loc loc)
-{
-	struct ival v = {NULL, 0};
-	if (!*text)
-		return v;
-	v.parts = NEW(a, struct ipart);
-	v.parts[0] = (struct ipart){.kind = IP_TEXT, .text = text, .len = strlen(text), .loc = loc};
-	v.n = 1;
-	return v;
-}
-
-bool
-ival_is_text(const struct ival *v)
-{
-	for (size_t i = 0; i < v->n; i++)
-		if (v->parts[i].kind != IP_TEXT)
-			return false;
-	return true;
-}
-
-const char *
-ival_text(struct importer *im, const struct ival *v, const char *what)
-{
-	struct buf b = {0};
-	for (size_t i = 0; i < v->n; i++) {
-		const struct ipart *p = &v->parts[i];
-		if (p->kind == IP_TEXT) {
-			buf_append(&b, p->text, p->len);
-			continue;
-		}
-		if (p->kind == IP_SECRET || ivar_secret(p->var)) {
-			diag_in(&im->c->diags, p->src, W0815, p->loc,
-			        "the secret variable %s cannot be written in %s; left out",
-			        diag_quote(im->a, p->kind == IP_VAR ? p->var->name : p->text), what);
-			buf_free(&b);
-			return NULL;
-		}
-		bool again = false;
-		for (size_t k = 0; k < i; k++)
-			again |= v->parts[k].kind == IP_VAR && v->parts[k].var == p->var;
-		/* Unset without a default: empty, as Compose makes it. */
-		if (!again && !p->var->value && !*p->resolved)
-			diag_in(&im->c->diags, p->src, W0808, p->loc, "the variable %s is not set in "
-			        "the .env file and has no default: it is empty in %s, as Compose makes it",
-			        diag_quote(im->a, p->var->name), what);
-		else if (!again)
-			diag_in(&im->c->diags, p->src, W0807, p->loc,
-			        "${%s} is fixed at import, at its value in the .env file or its default: "
-			        "the .todok takes no variable in %s", p->var->name, what);
-		buf_puts(&b, p->resolved);
-	}
-	return b.data ? arena_buf_take(im->a, &b) : "";
-}
-
 /* .env files and env_file files */
 
 /* One KEY=VALUE line of a dotenv file. */
@@ -641,35 +586,6 @@ read_env_file(struct importer *im, const char *path, bool required, struct loc a
 }
 
 /* Registering the variables a value keeps */
-
-static bool
-path_like(const char *s)
-{
-	return s && *s && !strpbrk(s, " \t\n") && (s[0] == '/' || s[0] == '.' || strchr(s, '/'));
-}
-
-bool
-ivar_secret(const struct ivar *v)
-{
-	if (v->secret)
-		return true;
-	size_t n = strlen(v->name);
-	if (n > 5 && strcmp(v->name + n - 5, "_FILE") == 0)
-		return v->value && !path_like(v->value);
-	return secret_name(v->name);
-}
-
-bool
-file_variable(const char *name, const struct ival *value)
-{
-	size_t n = strlen(name);
-	if (n <= 5 || strcmp(name + n - 5, "_FILE") != 0)
-		return false;
-	if (!value->n)
-		return false;
-	const struct ipart *p = &value->parts[0];
-	return p->kind == IP_TEXT ? path_like(p->text) : p->kind == IP_VAR && path_like(p->resolved);
-}
 
 void
 use_ival(struct importer *im, struct ival *v, enum ictx ctx)

@@ -4,7 +4,8 @@
  * warning: the import never drops a key silently); this file maps the
  * image, command and entrypoint, environment and env_file, depends_on
  * and links, labels, user and capabilities, restart, and decides the kind
- * of component (docs/import.md, "Kinds").  Ports, probes and resources
+ * of component (docs/import.md, "Kinds"); and reads values as text or
+ * of a given type (a number, a boolean).  Ports, probes and resources
  * are in import_ports.c, volumes, secrets and configs in
  * import_volumes.c.
  */
@@ -13,6 +14,61 @@
 #include <string.h>
 
 /* Typed values */
+
+struct ival
+ival_of_text(struct arena *a, const char *text, struct loc loc)
+{
+	struct ival v = {NULL, 0};
+	if (!*text)
+		return v;
+	v.parts = NEW(a, struct ipart);
+	v.parts[0] = (struct ipart){.kind = IP_TEXT, .text = text, .len = strlen(text), .loc = loc};
+	v.n = 1;
+	return v;
+}
+
+bool
+ival_is_text(const struct ival *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (v->parts[i].kind != IP_TEXT)
+			return false;
+	return true;
+}
+
+const char *
+ival_text(struct importer *im, const struct ival *v, const char *what)
+{
+	struct buf b = {0};
+	for (size_t i = 0; i < v->n; i++) {
+		const struct ipart *p = &v->parts[i];
+		if (p->kind == IP_TEXT) {
+			buf_append(&b, p->text, p->len);
+			continue;
+		}
+		if (p->kind == IP_SECRET || ivar_secret(p->var)) {
+			diag_in(&im->c->diags, p->src, W0815, p->loc,
+			        "the secret variable %s cannot be written in %s; left out",
+			        diag_quote(im->a, p->kind == IP_VAR ? p->var->name : p->text), what);
+			buf_free(&b);
+			return NULL;
+		}
+		bool again = false;
+		for (size_t k = 0; k < i; k++)
+			again |= v->parts[k].kind == IP_VAR && v->parts[k].var == p->var;
+		/* Unset without a default: empty, as Compose makes it. */
+		if (!again && !p->var->value && !*p->resolved)
+			diag_in(&im->c->diags, p->src, W0808, p->loc, "the variable %s is not set in "
+			        "the .env file and has no default: it is empty in %s, as Compose makes it",
+			        diag_quote(im->a, p->var->name), what);
+		else if (!again)
+			diag_in(&im->c->diags, p->src, W0807, p->loc,
+			        "${%s} is fixed at import, at its value in the .env file or its default: "
+			        "the .todok takes no variable in %s", p->var->name, what);
+		buf_puts(&b, p->resolved);
+	}
+	return b.data ? arena_buf_take(im->a, &b) : "";
+}
 
 bool
 want_kind(struct importer *im, const struct cnode *n, enum cnode_kind kind, const char *key)
