@@ -91,6 +91,10 @@ struct ivar {
 	struct loc first;          /* its first use */
 	const struct ival *own;    /* a line of an env_file, for its later lines: the value
 	                            * its config keeps (NULL: a variable of the .env file) */
+	const char *reread;        /* how todokc --env-file would read its .env line otherwise
+	                            * than Compose (it keeps the quotes); NULL: alike */
+	const struct source *line_src; /* that .env file, and the line's key */
+	struct loc line_loc;
 };
 
 /* A key of `secret secrets`, asked for by a value: the variable env()
@@ -104,6 +108,8 @@ struct isecret {
 	const char *why;           /* what a warning says of it; NULL: no warning */
 	const struct source *src;  /* where the value is (NULL: the Compose file) */
 	struct loc loc;
+	const char *reread;        /* an env_file's line that todokc --env-file reads
+	                            * otherwise (struct ivar); NULL: none */
 };
 
 /* A value as the .todok writes it: text, params and secret keys. */
@@ -389,10 +395,11 @@ bool shell_words(struct importer *im, const struct ival *v, struct loc loc, stru
 /* Each KEY=VALUE line of an env_file, its value interpolated (with the
  * file's earlier lines, after the .env file); returns the value as the
  * .todok keeps it (a secret as its key), which its later lines take, or
- * NULL when it is left out. */
+ * NULL when it is left out.  `reread`: how todokc --env-file would read
+ * the line otherwise than Compose (NULL: alike). */
 typedef const struct ival *env_line_fn(struct importer *im, void *ctx, const char *key,
                                        struct ival *value, const struct source *src,
-                                       struct loc loc);
+                                       struct loc loc, const char *reread);
 /* Reads an env_file beside the Compose file; false when it is left out
  * (missing and required, unreadable: reported at `at`). */
 bool read_env_file(struct importer *im, const char *path, bool required, struct loc at,

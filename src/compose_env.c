@@ -356,6 +356,9 @@ struct dotenv_line {
 	size_t len;
 	bool literal;              /* single-quoted: no interpolation */
 	struct loc loc;            /* the whole line */
+	const char *raw;           /* the text after '=' up to the line's end, as todokc
+	                            * --env-file reads it */
+	size_t raw_len;
 };
 
 typedef void dotenv_fn(struct importer *im, const struct source *src, void *ctx,
@@ -429,6 +432,7 @@ parse_dotenv(struct importer *im, const struct source *src, dotenv_fn *fn, void 
 		bool blank = i == kstart && (i >= src->len || s[i] == '\n' || s[i] == '#');
 		struct buf value = {0};
 		bool literal = false, ok = !blank && i > kstart && i < src->len && s[i] == '=';
+		size_t raw = i + ok;
 		if (ok) {
 			i++;
 			ok = line_value(src, &i, &value, &literal);
@@ -437,7 +441,9 @@ parse_dotenv(struct importer *im, const struct source *src, dotenv_fn *fn, void 
 			i++;
 		if (ok) {
 			struct dotenv_line l = {arena_strndup(im->a, s + kstart, kloc.end - kstart), kloc,
-			                        NULL, value.len, literal, {(uint32_t)start, (uint32_t)i}};
+			                        NULL, value.len, literal, {(uint32_t)start, (uint32_t)i},
+			                        s + raw, strcspn(s + raw, "\n")};
+			l.raw_len -= l.raw_len && l.raw[l.raw_len - 1] == '\r';
 			l.value = value.data ? arena_buf_take(im->a, &value) : "";
 			fn(im, src, ctx, &l);
 		} else if (!blank) {
@@ -471,12 +477,35 @@ line_var(struct importer *im, const struct source *src, const struct strmap *own
 	return true;
 }
 
+/* How todokc --env-file, which takes the text after '=' as it is, reads
+ * a line whose value Compose reads as `value` otherwise; NULL: alike. */
+static const char *
+reread(const struct dotenv_line *l, const char *value)
+{
+	if (strlen(value) == l->raw_len && memcmp(value, l->raw, l->raw_len) == 0)
+		return NULL;
+	size_t lead = strspn(l->raw, " \t");
+	if (lead < l->raw_len && (l->raw[lead] == '"' || l->raw[lead] == '\''))
+		return "it keeps the quotes";
+	if (memchr(l->raw, '$', l->raw_len))
+		return "it does not put in the variables of ${...}";
+	for (size_t i = 1; i < l->raw_len; i++)
+		if (l->raw[i] == '#' && (l->raw[i - 1] == ' ' || l->raw[i - 1] == '\t'))
+			return "it keeps the ' #' comment";
+	return "it keeps the blanks around the value";
+}
+
 /* A line of the .env file: a variable, its earlier ones interpolated. */
 static void
 dotenv_var(struct importer *im, const struct source *src, void *ctx, const struct dotenv_line *l)
 {
 	(void)ctx;
-	line_var(im, src, NULL, l, ivar_get(im, l->key, strlen(l->key)));
+	struct ivar *var = ivar_get(im, l->key, strlen(l->key));
+	if (!line_var(im, src, NULL, l, var))
+		return;
+	var->reread = reread(l, var->value);
+	var->line_src = src;
+	var->line_loc = l->key_loc;
 }
 
 /* Reads a file the Compose file names as a second source; NULL (reported,
@@ -560,7 +589,7 @@ env_file_line(struct importer *im, const struct source *src, void *ctx,
 		if (!ok)
 			return;
 	}
-	own->own = e->fn(im, e->ctx, l->key, &v, src, l->key_loc);
+	own->own = e->fn(im, e->ctx, l->key, &v, src, l->key_loc, reread(l, own->value));
 	if (own->own)
 		strmap_put(im->a, &e->own, l->key, own);
 }

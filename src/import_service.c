@@ -465,7 +465,7 @@ key_environment(struct importer *im, struct icomp *ic, const struct cnode *v,
 /* One line of an env_file into its config; its value as kept there. */
 static const struct ival *
 env_file_line(struct importer *im, void *ctx, const char *key, struct ival *value,
-              const struct source *src, struct loc loc)
+              const struct source *src, struct loc loc, const char *reread)
 {
 	struct iset *set = ctx;
 	if (config_key_problem(key)) {
@@ -474,7 +474,10 @@ env_file_line(struct importer *im, void *ctx, const char *key, struct ival *valu
 		        diag_quote(im->a, key));
 		return NULL;
 	}
+	bool earlier = value->n == 1 && value->parts[0].kind == IP_SECRET; /* an earlier line's */
 	struct ientry *e = env_entry(im, set->name, key, value, CTX_CONFIG, src, loc);
+	if (e && !earlier && e->value.n == 1 && e->value.parts[0].kind == IP_SECRET)
+		e->value.parts[0].secret->reread = reread; /* this line, read with env(KEY) */
 	put_env(im, &set->entries, e);
 	return e ? &e->value : NULL;
 }
