@@ -509,8 +509,16 @@ env_file(struct importer *im, struct icomp *ic, const struct cnode *item)
 		else
 			vec_push(im->a, &im->sets, set);
 	}
-	if (set->name && set->entries.list.len)
-		vec_push(im->a, &ic->env_from, set);
+	if (!set->name || !set->entries.list.len)
+		return;
+	/* A file listed again is read again, over the files between: it moves
+	 * to the end, once in `env from`. */
+	size_t n = 0;
+	for (size_t i = 0; i < ic->env_from.len; i++)
+		if (ic->env_from.items[i] != set)
+			ic->env_from.items[n++] = ic->env_from.items[i];
+	ic->env_from.len = n;
+	vec_push(im->a, &ic->env_from, set);
 }
 
 void
