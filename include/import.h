@@ -121,6 +121,7 @@ struct ipart {
 	size_t len;
 	struct ivar *var;          /* IP_VAR */
 	const char *resolved;      /* IP_VAR: its value at this place (the .env's, or the default) */
+	bool defaulted;            /* IP_VAR: a default is given here (${VAR:-}, empty too) */
 	struct isecret *secret;    /* IP_SECRET: a whole value kept as a secret */
 	const char *carrier;       /* a secret in a command or probe: the env entry with it */
 	struct loc loc;            /* where it is written, in src */

@@ -61,13 +61,14 @@ flush_text(struct parts *p)
 }
 
 static void
-add_var(struct parts *p, struct ivar *var, const char *resolved)
+add_var(struct parts *p, struct ivar *var, const char *resolved, bool defaulted)
 {
 	flush_text(p);
 	struct ipart *v = NEW(p->a, struct ipart);
 	v->kind = IP_VAR;
 	v->var = var;
 	v->resolved = resolved;
+	v->defaulted = defaulted;
 	v->loc = p->loc;
 	v->src = p->src;
 	vec_push(p->a, &p->list, v);
@@ -222,7 +223,7 @@ reference(struct importer *im, const struct origin *o, struct ivar *var, const c
 		var->secret = true; /* its value (or default) is a URL with a password */
 	if (resolved && !set && !o->src && ivar_secret(var))
 		redact(im, o->loc); /* a secret's default is in the Compose file */
-	add_var(out, var, resolved ? resolved : "");
+	add_var(out, var, resolved ? resolved : "", kind == '-');
 	return true;
 }
 
@@ -628,7 +629,7 @@ use_ival(struct importer *im, struct ival *v, enum ictx ctx)
 			var->first = p->loc;
 		if (!ivar_secret(var) && !var->param_value) {
 			var->param_value = p->resolved;
-			if (!var->value && !*p->resolved)
+			if (!var->value && !*p->resolved && !p->defaulted)
 				diag_in(&im->c->diags, p->src, W0808, p->loc,
 				        "the variable %s is not set in the .env file and has no default: its "
 				        "param is empty, as Compose makes it", diag_quote(im->a, var->name));

@@ -57,7 +57,7 @@ ival_text(struct importer *im, const struct ival *v, const char *what)
 		for (size_t k = 0; k < i; k++)
 			again |= v->parts[k].kind == IP_VAR && v->parts[k].var == p->var;
 		/* Unset without a default: empty, as Compose makes it. */
-		if (!again && !p->var->value && !*p->resolved)
+		if (!again && !p->var->value && !*p->resolved && !p->defaulted)
 			diag_in(&im->c->diags, p->src, W0808, p->loc, "the variable %s is not set in "
 			        "the .env file and has no default: it is empty in %s, as Compose makes it",
 			        diag_quote(im->a, p->var->name), what);
