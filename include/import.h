@@ -318,6 +318,13 @@ struct ival *compose_ival(struct importer *im, const struct cnode *n, enum ictx 
                        const char *what);
 bool string_list(struct importer *im, const struct cnode *n, const char *what,
                  struct vec *out);
+/* The key of a KEY=VALUE item of a list (environment, labels), its
+ * variables at their values (W0807): Compose interpolates the item, then
+ * splits it at its first '=' (one inside ${...} is not that one); *value
+ * is the text after it (NULL: none).  NULL (reported) when the key cannot
+ * be written. */
+const char *item_key(struct importer *im, const struct cnode *item, const char *what,
+                     const char **value);
 /* Where item i of the list string_list() read from n is written: the
  * item, or n itself when it was one string. */
 const struct cnode *string_list_item(const struct cnode *n, size_t i);

@@ -156,6 +156,27 @@ string_list(struct importer *im, const struct cnode *n, const char *what, struct
 	return true;
 }
 
+const char *
+item_key(struct importer *im, const struct cnode *item, const char *what, const char **value)
+{
+	size_t i = 0;
+	for (int open = 0; i < item->len && (open || item->text[i] != '='); i++) {
+		if (item->text[i] == '$' && i + 1 < item->len && item->text[i + 1] == '$')
+			i++;
+		else if (item->text[i] == '{' && i > 0 && item->text[i - 1] == '$')
+			open++;
+		else if (item->text[i] == '}' && open)
+			open--;
+	}
+	*value = i < item->len ? item->text + i + 1 : NULL;
+	if (!memchr(item->text, '$', i))
+		return arena_strndup(im->a, item->text, i);
+	struct ival key;
+	if (!interpolate_str(im, item->text, i, item->loc, &key))
+		return NULL;
+	return ival_text(im, &key, what);
+}
+
 const struct cnode *
 string_list_item(const struct cnode *n, size_t i)
 {
@@ -421,19 +442,20 @@ environment_item(struct importer *im, struct icomp *ic, const struct cnode *item
 {
 	if (!want_kind(im, item, CNODE_SCALAR, "an environment entry"))
 		return;
-	const char *eq = strchr(item->text, '=');
-	const char *key = arena_strndup(im->a, item->text, eq ? (size_t)(eq - item->text) : item->len);
-	struct ival *v = eq ? NEW(im->a, struct ival) : value_from_env(im, key, item->loc);
+	const char *value;
+	const char *key = item_key(im, item, "an environment variable's name", &value);
+	struct ival *v = !key ? NULL : value ? NEW(im->a, struct ival)
+	                 : value_from_env(im, key, item->loc);
 	if (!v)
 		return;
 	struct loc vloc = item->loc;
-	if (eq) {
+	if (value) {
 		const char *src = im->c->src.text;
 		while (vloc.begin < vloc.end && src[vloc.begin] != '=')
 			vloc.begin++;
 		vloc.begin += vloc.begin < vloc.end;
-		size_t off = (size_t)(eq + 1 - item->text);
-		if (!interpolate_str(im, eq + 1, item->len - off, item->loc, v))
+		size_t off = (size_t)(value - item->text);
+		if (!interpolate_str(im, value, item->len - off, item->loc, v))
 			return;
 	}
 	put_env(im, &ic->env, env_entry(im, ic->compose_name, key, v, CTX_ENV, NULL, vloc));

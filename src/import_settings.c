@@ -207,13 +207,12 @@ metadata_into(struct importer *im, const struct cnode *v, const char *what,
 			const struct cnode *item = v->items[i];
 			if (!want_kind(im, item, CNODE_SCALAR, what))
 				continue;
-			const char *eq = strchr(item->text, '=');
 			struct cnode value = *item;
-			value.text = eq ? eq + 1 : "";
+			const char *key = item_key(im, item, "a label's key", &value.text);
+			value.text = value.text ? value.text : "";
 			value.len = strlen(value.text);
-			size_t klen = eq ? (size_t)(eq - item->text) : item->len;
-			metadata_entry(im, arena_strndup(im->a, item->text, klen), &value, item, labels,
-			               annotations);
+			if (key)
+				metadata_entry(im, key, &value, item, labels, annotations);
 		}
 	} else if (want_kind(im, v, CNODE_MAP, what)) {
 		for (size_t i = 0; i < v->n; i++)

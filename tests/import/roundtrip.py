@@ -174,14 +174,18 @@ class Compose:
             if os.path.exists(full):
                 env.update(dotenv(full, self.vars))
         given = svc.get("environment") or {}
-        if isinstance(given, list):
-            given = dict((e.split("=", 1) + [None])[:2] for e in given)
+        if isinstance(given, list):  # each item interpolated, then split at '='
+            given = dict((self.i(e).split("=", 1) + [None])[:2] for e in given)
+        else:
+            given = {k: None if v is None else self.i(str(v) if not isinstance(v, bool)
+                                                      else str(v).lower())
+                     for k, v in given.items()}
         for key, value in given.items():
             if value is None:
                 if key in self.vars:
                     env[key] = self.vars[key]
                 continue
-            env[key] = self.i(str(value) if not isinstance(value, bool) else str(value).lower())
+            env[key] = value
         return env
 
     def words(self, value):
