@@ -617,6 +617,18 @@ read_env_file(struct importer *im, const char *path, bool required, struct loc a
 
 /* Registering the variables a value keeps */
 
+/* A secret variable that takes its default here (not set in the .env
+ * file): the .todok reads it with env(), which has no default. */
+static void
+secret_default(struct importer *im, const struct ipart *p)
+{
+	if (!p->src)
+		redact(im, p->loc);
+	diag_in(&im->c->diags, p->src, W0813, p->loc, "the secret variable %s is not set in the "
+	        ".env file: its default is left out of the .todok, which reads %s with env(\"%s\") "
+	        "when it is compiled", diag_quote(im->a, p->var->name), p->var->name, p->var->name);
+}
+
 void
 use_ival(struct importer *im, struct ival *v, enum ictx ctx)
 {
@@ -641,6 +653,9 @@ use_ival(struct importer *im, struct ival *v, enum ictx ctx)
 			                    .len = strlen(p->resolved), .loc = p->loc, .src = p->src};
 			continue;
 		}
+		if (ivar_secret(var) && p->defaulted && !var->value && *p->resolved &&
+		    ctx != CTX_PLAIN && ctx != CTX_LABEL)
+			secret_default(im, p);
 		var->contexts |= 1u << ctx;
 		if (!var->listed)
 			vec_push(im->a, &im->vars_order, var);

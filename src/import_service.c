@@ -375,6 +375,30 @@ key_entrypoint(struct importer *im, struct icomp *ic, const struct cnode *v,
 
 /* environment, env_file */
 
+/* The variables of a secret value made of variables only: each a secret,
+ * referenced (use_ival() says when a default of one is left out). */
+static void
+secret_vars(const struct ival *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (v->parts[i].kind == IP_VAR)
+			v->parts[i].var->secret = true;
+}
+
+/* Why a value with a secret's name and some text is kept whole. */
+static const char *
+by_name_why(struct importer *im, const struct ival *v)
+{
+	struct buf b = {0};
+	for (size_t i = 0; i < v->n; i++)
+		if (v->parts[i].kind == IP_VAR)
+			buf_printf(&b, "%s${%s}", b.len ? ", " : "", v->parts[i].var->name);
+	if (!b.len)
+		return "holds a secret by its name";
+	return arena_printf(im->a, "holds a secret by its name, made of text and %s, as one value",
+	                    arena_buf_take(im->a, &b));
+}
+
 struct ientry *
 env_entry(struct importer *im, const char *service, const char *key, struct ival *v,
           enum ictx ctx, const struct source *src, struct loc value_loc)
@@ -389,23 +413,22 @@ env_entry(struct importer *im, const char *service, const char *key, struct ival
 	struct ientry *e = NEW(im->a, struct ientry);
 	e->key = key;
 	e->loc = value_loc;
-	bool single_var = v->n == 1 && v->parts[0].kind == IP_VAR;
-	/* Exactly a key of `secret secrets` (an env_file's earlier secret line):
-	 * referenced, as a single variable is. */
-	bool single_secret = v->n == 1 && v->parts[0].kind == IP_SECRET;
+	/* Only variables and keys of `secret secrets` (an env_file's earlier
+	 * secret line): each referenced, a secret. */
+	bool refs = v->n > 0;
+	for (size_t i = 0; i < v->n; i++)
+		refs &= v->parts[i].kind != IP_TEXT;
 	bool by_name = !file_variable(key, v) && secret_name(key);
-	if (by_name && single_var)
-		v->parts[0].var->secret = true;
-	else if (by_name && !single_secret)
-		secret_value(im, e, v, service, src, v->n ? "holds a secret by its name" : NULL);
-	else if (!by_name && literal_password(im, v))
+	if (by_name && refs)
+		secret_vars(v);
+	else if (by_name)
+		secret_value(im, e, v, service, src, v->n ? by_name_why(im, v) : NULL);
+	else if (literal_password(im, v))
 		secret_value(im, e, v, service, src, "is a URL with a password in it");
-	if (!by_name || single_var || single_secret) {
-		if (e->value.n && e->value.parts[0].kind == IP_SECRET)
-			return e;
-		e->value = *v;
-		use_ival(im, &e->value, ctx);
-	}
+	if (e->value.n) /* kept whole in `secret secrets` */
+		return e;
+	e->value = *v;
+	use_ival(im, &e->value, ctx);
 	return e;
 }
 
