@@ -413,6 +413,20 @@ put_names(struct buf *out, const char *word, const struct vec *names)
 		buf_printf(out, "%s%s", i ? ", " : "", (const char *)names->items[i]);
 }
 
+/* The pod's fs-group, so that a user other than root reads its secret
+ * files: Kubernetes mounts them 0400, owned by root, and an fsGroup makes
+ * them its group's, readable (0440); -1: none needed. */
+static long
+fs_group(const struct icomp *ic)
+{
+	if (ic->user <= 0)
+		return -1;
+	for (size_t i = 0; i < ic->volumes.len; i++)
+		if (((const struct ivolume *)ic->volumes.items[i])->kind == IV_SECRET)
+			return ic->group > 0 ? ic->group : ic->user;
+	return -1;
+}
+
 static void
 put_security(struct buf *out, const struct icomp *ic)
 {
@@ -423,6 +437,8 @@ put_security(struct buf *out, const struct icomp *ic)
 		buf_printf(out, "      user %ld\n", ic->user);
 	if (ic->group >= 0)
 		buf_printf(out, "      group %ld\n", ic->group);
+	if (fs_group(ic) >= 0)
+		buf_printf(out, "      fs-group %ld\n", fs_group(ic));
 	if (ic->read_only)
 		buf_puts(out, "      read-only\n");
 	if (ic->cap_add.len) {
