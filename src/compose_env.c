@@ -91,6 +91,8 @@ struct origin {
 	struct loc loc;            /* the value */
 	bool resolve;              /* every variable at its value now (the .env itself) */
 	const struct strmap *own;  /* an env_file's earlier lines: struct ivar * by key */
+	const char *block;         /* the text of a block scalar (| or >) of the Compose
+	                            * file, to find a $ of it in the file; NULL: other */
 };
 
 static void PRINTF_LIKE(4, 5)
@@ -253,10 +255,34 @@ closing_brace(const char *s, size_t len, size_t i)
 	return len;
 }
 
-static bool
-bad_template(struct importer *im, const struct origin *o, const char *why)
+/* Where the $ at `at` of a block scalar is in the Compose file: its
+ * lines are the file's, indentation removed and (>) folded, with no
+ * escapes or comments, so the n-th $ of its text is the n-th $ after its
+ * header line.  The whole value for any other scalar. */
+static struct loc
+dollar_loc(struct importer *im, const struct origin *o, const char *at)
 {
-	report(im, o, E0810, "invalid interpolation: %s; write $$ for a literal $", why);
+	if (!o->block)
+		return o->loc;
+	size_t n = 0;
+	for (const char *p = o->block; p < at; p++)
+		n += *p == '$';
+	const char *src = im->c->src.text;
+	uint32_t k = o->loc.begin;
+	while (k < o->loc.end && src[k] != '\n')
+		k++;
+	for (; k < o->loc.end; k++)
+		if (src[k] == '$' && n-- == 0)
+			return (struct loc){k, k + 1};
+	return o->loc;
+}
+
+static bool
+bad_template(struct importer *im, const struct origin *o, const char *at, const char *why)
+{
+	struct origin here = *o;
+	here.loc = dollar_loc(im, o, at);
+	report(im, &here, E0810, "invalid interpolation: %s; write $$ for a literal $", why);
 	return false;
 }
 
@@ -289,13 +315,13 @@ dollar(struct importer *im, const struct origin *o, const char *s, size_t len, s
 		return reference(im, o, lookup(im, o, s + i + 1, j - i - 1), "", NULL, 0, depth, out);
 	}
 	if (i + 1 >= len || s[i + 1] != '{')
-		return bad_template(im, o, "a $ that starts no variable");
+		return bad_template(im, o, s + i, "a $ that starts no variable");
 	size_t close = closing_brace(s, len, i + 1);
 	if (close == len)
-		return bad_template(im, o, "a ${ that is not closed");
+		return bad_template(im, o, s + i, "a ${ that is not closed");
 	size_t j = i + 2;
 	if (j >= close || !name_char(s[j], true))
-		return bad_template(im, o, "${...} without a variable name");
+		return bad_template(im, o, s + i, "${...} without a variable name");
 	while (j < close && name_char(s[j], false))
 		j++;
 	struct ivar *var = lookup(im, o, s + i + 2, j - i - 2);
@@ -305,7 +331,7 @@ dollar(struct importer *im, const struct origin *o, const char *s, size_t len, s
 	size_t oplen = s[j] == ':' ? 2 : 1;
 	char kind = s[j + oplen - 1];
 	if (j + oplen > close || (kind != '-' && kind != '?' && kind != '+'))
-		return bad_template(im, o, "an unknown operator in ${...} (:- - :? ? :+ +)");
+		return bad_template(im, o, s + i, "an unknown operator in ${...} (:- - :? ? :+ +)");
 	char op[3] = {s[j], oplen == 2 ? s[j + 1] : '\0', '\0'};
 	return reference(im, o, var, op, s + j + oplen, close - j - oplen, depth, out);
 }
@@ -331,20 +357,30 @@ expand(struct importer *im, const struct origin *o, const char *s, size_t len, i
 	return true;
 }
 
-bool
-interpolate_str(struct importer *im, const char *s, size_t len, struct loc loc, struct ival *out)
+static bool
+interpolate_block(struct importer *im, const char *s, size_t len, struct loc loc,
+                  const char *block, struct ival *out)
 {
 	struct parts p = {im->a, {0}, {0}, loc, false, NULL};
-	struct origin o = {NULL, loc, false, NULL};
+	struct origin o = {NULL, loc, false, NULL, block};
 	bool ok = expand(im, &o, s, len, 0, &p);
 	*out = parts_done(&p);
 	return ok;
 }
 
 bool
+interpolate_str(struct importer *im, const char *s, size_t len, struct loc loc, struct ival *out)
+{
+	return interpolate_block(im, s, len, loc, NULL, out);
+}
+
+bool
 interpolate(struct importer *im, const struct cnode *n, struct ival *out)
 {
-	return interpolate_str(im, n->text, n->len, n->loc, out);
+	char first = HAS_LOC(n->loc) && n->loc.begin < im->c->src.len
+	             ? im->c->src.text[n->loc.begin] : 0;
+	bool block = n->kind == CNODE_SCALAR && !n->plain && (first == '|' || first == '>');
+	return interpolate_block(im, n->text, n->len, n->loc, block ? n->text : NULL, out);
 }
 
 /* .env files and env_file files */
@@ -466,7 +502,7 @@ line_var(struct importer *im, const struct source *src, const struct strmap *own
 	const char *value = l->value;
 	struct parts p = {im->a, {0}, {0}, l->loc, false, src};
 	if (!l->literal) {
-		struct origin o = {src, l->loc, true, own};
+		struct origin o = {src, l->loc, true, own, NULL};
 		bool ok = expand(im, &o, l->value, l->len, 0, &p);
 		struct ival v = parts_done(&p);
 		if (!ok)
@@ -584,7 +620,7 @@ env_file_line(struct importer *im, const struct source *src, void *ctx,
 	struct ival v = ival_of_text(im->a, l->value, l->loc);
 	if (!l->literal) {
 		struct parts p = {im->a, {0}, {0}, l->loc, false, src};
-		struct origin o = {src, l->loc, false, &e->own};
+		struct origin o = {src, l->loc, false, &e->own, NULL};
 		bool ok = expand(im, &o, l->value, l->len, 0, &p);
 		v = parts_done(&p);
 		if (!ok)
