@@ -678,9 +678,10 @@ use_ival(struct importer *im, struct ival *v, enum ictx ctx)
 		if (!ivar_secret(var) && !var->param_value) {
 			var->param_value = p->resolved;
 			if (!var->value && !*p->resolved && !p->defaulted)
-				diag_in(&im->c->diags, p->src, W0808, p->loc,
-				        "the variable %s is not set in the .env file and has no default: its "
-				        "param is empty, as Compose makes it", diag_quote(im->a, var->name));
+				diag_in(&im->c->diags, p->src, W0808, p->loc, "the variable %s is not set in "
+				        "the .env file%s%s and has no default: its param is empty, as Compose "
+				        "makes it", diag_quote(im->a, var->name), p->src ? " nor above in " : "",
+				        p->src ? diag_quote(im->a, p->src->path) : "");
 		} else if (!ivar_secret(var) && strcmp(var->param_value, p->resolved) != 0) {
 			diag_in(&im->c->diags, p->src, W0807, p->loc,
 			        "${%s} is fixed at import here: its default differs from the one its "

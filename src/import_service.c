@@ -299,8 +299,10 @@ void
 secret_words(struct importer *im, const struct icomp *ic, struct vec *words, size_t first,
              enum ictx ctx, const char *what, const struct cnode *at)
 {
+	size_t kept = first; /* an exec probe's word left out is taken out of its list */
 	for (size_t i = first; i < words->len; i++) {
 		struct ival *w = words->items[i];
+		words->items[kept++] = w;
 		if (!literal_password(im, w))
 			continue;
 		redact(im, at->loc);
@@ -308,7 +310,7 @@ secret_words(struct importer *im, const struct icomp *ic, struct vec *words, siz
 			import_diag(im, W0815, at, "a word of the %s is a URL with a password, which an exec "
 			            "probe cannot hold: it is left out; move the password into a secret (the "
 			            "CMD-SHELL form reads it from a variable)", what);
-			*w = (struct ival){NULL, 0};
+			kept--;
 			continue;
 		}
 		const char *lit = NULL;
@@ -327,6 +329,7 @@ secret_words(struct importer *im, const struct icomp *ic, struct vec *words, siz
 		p->secret->loc = p->loc = at->loc;
 		*w = (struct ival){p, 1};
 	}
+	words->len = kept;
 }
 
 /* A command as a list of words or a string split as a shell does. */

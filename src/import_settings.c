@@ -306,7 +306,7 @@ key_restart(struct importer *im, struct icomp *ic, const struct cnode *v, const 
 {
 	const char *r = compose_text(im, v, "restart");
 	long n = -1;
-	if (!r)
+	if (!r || !*r) /* empty (an unset ${VAR}): not given, as Docker reads it */
 		return;
 	if (strncmp(r, "on-failure:", 11) == 0 && !parse_long(r + 11, 0, 2147483647, &n))
 		r = "?";

@@ -393,8 +393,11 @@ def check_probe(ck, compose, name, svc, ctr, env):
         return
     if isinstance(test, str) or compose.i(test[0]) == "CMD-SHELL":
         want = ["/bin/sh", "-c", compose.i(test if isinstance(test, str) else test[1])]
-    else:
-        want = [compose.i(str(w)) for w in test[1:]]
+    else:  # a word that is a URL with a password is left out (W0815)
+        want = [compose.i(str(w)) for w in test[1:] if not url_password(compose.i(str(w)))]
+        if not want:
+            ck.ok("readinessProbe" not in ctr, f"{name}: no readiness probe (W0801)")
+            return
     probe = ctr.get("readinessProbe", {})
     got = list(probe.get("exec", {}).get("command", []))
     if len(got) == 3 and got[:2] == ["/bin/sh", "-c"]:
