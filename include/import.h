@@ -91,6 +91,10 @@ struct ivar {
 	struct loc first;          /* its first use */
 	const struct ival *own;    /* a line of an env_file, for its later lines: the value
 	                            * its config keeps (NULL: a variable of the .env file) */
+	const char *reread;        /* how todokc --env-file would read its .env line otherwise
+	                            * than Compose (it keeps the quotes); NULL: alike */
+	const struct source *line_src; /* that .env file, and the line's key */
+	struct loc line_loc;
 };
 
 /* A key of `secret secrets`, asked for by a value: the variable env()
@@ -104,6 +108,8 @@ struct isecret {
 	const char *why;           /* what a warning says of it; NULL: no warning */
 	const struct source *src;  /* where the value is (NULL: the Compose file) */
 	struct loc loc;
+	const char *reread;        /* an env_file's line that todokc --env-file reads
+	                            * otherwise (struct ivar); NULL: none */
 };
 
 /* A value as the .todok writes it: text, params and secret keys. */
@@ -115,6 +121,7 @@ struct ipart {
 	size_t len;
 	struct ivar *var;          /* IP_VAR */
 	const char *resolved;      /* IP_VAR: its value at this place (the .env's, or the default) */
+	bool defaulted;            /* IP_VAR: a default is given here (${VAR:-}, empty too) */
 	struct isecret *secret;    /* IP_SECRET: a whole value kept as a secret */
 	const char *carrier;       /* a secret in a command or probe: the env entry with it */
 	struct loc loc;            /* where it is written, in src */
@@ -311,6 +318,13 @@ struct ival *compose_ival(struct importer *im, const struct cnode *n, enum ictx 
                        const char *what);
 bool string_list(struct importer *im, const struct cnode *n, const char *what,
                  struct vec *out);
+/* The key of a KEY=VALUE item of a list (environment, labels), its
+ * variables at their values (W0807): Compose interpolates the item, then
+ * splits it at its first '=' (one inside ${...} is not that one); *value
+ * is the text after it (NULL: none).  NULL (reported) when the key cannot
+ * be written. */
+const char *item_key(struct importer *im, const struct cnode *item, const char *what,
+                     const char **value);
 /* Where item i of the list string_list() read from n is written: the
  * item, or n itself when it was one string. */
 const struct cnode *string_list_item(const struct cnode *n, size_t i);
@@ -366,13 +380,13 @@ bool interpolate_str(struct importer *im, const char *s, size_t len, struct loc 
 /* The value goes into the .todok at a place of kind ctx: its variables
  * become params (or secrets) there. */
 void use_ival(struct importer *im, struct ival *v, enum ictx ctx);
-/* The text of a value with every variable at its value (a number, a
- * name), with a warning for each; NULL when a secret is in it (reported
- * as left out).  `what` names the place for the messages. */
+/* import_service.c: the text of a value with every variable at its value
+ * (a number, a name), with a warning for each; NULL when a secret is in it
+ * (reported as left out).  `what` names the place for the messages. */
 const char *ival_text(struct importer *im, const struct ival *v, const char *what);
 bool ival_is_text(const struct ival *v);
 struct ival ival_of_text(struct arena *a, const char *text, struct loc loc);
-/* Whether a variable's value must stay secret. */
+/* import_names.c: whether a variable's value must stay secret. */
 bool ivar_secret(const struct ivar *v);
 /* Where a ://user:password@ URL in s has its password: [*from, *to);
  * false when s has none. */
@@ -380,6 +394,7 @@ bool url_password(const char *s, size_t *from, size_t *to);
 bool url_has_password(const char *s);
 /* Whether an env value is the path of a *_FILE variable, which stays literal. */
 bool file_variable(const char *name, const struct ival *value);
+/* compose_env.c: a variable of the .env file (or of none yet). */
 struct ivar *ivar_get(struct importer *im, const char *name, size_t len);
 /* Splits a value into words as a POSIX shell does (command: "a b"); a
  * variable is one word, unless its value holds a space: then it is
@@ -388,10 +403,11 @@ bool shell_words(struct importer *im, const struct ival *v, struct loc loc, stru
 /* Each KEY=VALUE line of an env_file, its value interpolated (with the
  * file's earlier lines, after the .env file); returns the value as the
  * .todok keeps it (a secret as its key), which its later lines take, or
- * NULL when it is left out. */
+ * NULL when it is left out.  `reread`: how todokc --env-file would read
+ * the line otherwise than Compose (NULL: alike). */
 typedef const struct ival *env_line_fn(struct importer *im, void *ctx, const char *key,
                                        struct ival *value, const struct source *src,
-                                       struct loc loc);
+                                       struct loc loc, const char *reread);
 /* Reads an env_file beside the Compose file; false when it is left out
  * (missing and required, unreadable: reported at `at`). */
 bool read_env_file(struct importer *im, const char *path, bool required, struct loc at,

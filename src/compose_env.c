@@ -61,13 +61,14 @@ flush_text(struct parts *p)
 }
 
 static void
-add_var(struct parts *p, struct ivar *var, const char *resolved)
+add_var(struct parts *p, struct ivar *var, const char *resolved, bool defaulted)
 {
 	flush_text(p);
 	struct ipart *v = NEW(p->a, struct ipart);
 	v->kind = IP_VAR;
 	v->var = var;
 	v->resolved = resolved;
+	v->defaulted = defaulted;
 	v->loc = p->loc;
 	v->src = p->src;
 	vec_push(p->a, &p->list, v);
@@ -90,6 +91,8 @@ struct origin {
 	struct loc loc;            /* the value */
 	bool resolve;              /* every variable at its value now (the .env itself) */
 	const struct strmap *own;  /* an env_file's earlier lines: struct ivar * by key */
+	const char *block;         /* the text of a block scalar (| or >) of the Compose
+	                            * file, to find a $ of it in the file; NULL: other */
 };
 
 static void PRINTF_LIKE(4, 5)
@@ -222,7 +225,7 @@ reference(struct importer *im, const struct origin *o, struct ivar *var, const c
 		var->secret = true; /* its value (or default) is a URL with a password */
 	if (resolved && !set && !o->src && ivar_secret(var))
 		redact(im, o->loc); /* a secret's default is in the Compose file */
-	add_var(out, var, resolved ? resolved : "");
+	add_var(out, var, resolved ? resolved : "", kind == '-');
 	return true;
 }
 
@@ -252,10 +255,34 @@ closing_brace(const char *s, size_t len, size_t i)
 	return len;
 }
 
-static bool
-bad_template(struct importer *im, const struct origin *o, const char *why)
+/* Where the $ at `at` of a block scalar is in the Compose file: its
+ * lines are the file's, indentation removed and (>) folded, with no
+ * escapes or comments, so the n-th $ of its text is the n-th $ after its
+ * header line.  The whole value for any other scalar. */
+static struct loc
+dollar_loc(struct importer *im, const struct origin *o, const char *at)
 {
-	report(im, o, E0810, "invalid interpolation: %s; write $$ for a literal $", why);
+	if (!o->block)
+		return o->loc;
+	size_t n = 0;
+	for (const char *p = o->block; p < at; p++)
+		n += *p == '$';
+	const char *src = im->c->src.text;
+	uint32_t k = o->loc.begin;
+	while (k < o->loc.end && src[k] != '\n')
+		k++;
+	for (; k < o->loc.end; k++)
+		if (src[k] == '$' && n-- == 0)
+			return (struct loc){k, k + 1};
+	return o->loc;
+}
+
+static bool
+bad_template(struct importer *im, const struct origin *o, const char *at, const char *why)
+{
+	struct origin here = *o;
+	here.loc = dollar_loc(im, o, at);
+	report(im, &here, E0810, "invalid interpolation: %s; write $$ for a literal $", why);
 	return false;
 }
 
@@ -288,13 +315,13 @@ dollar(struct importer *im, const struct origin *o, const char *s, size_t len, s
 		return reference(im, o, lookup(im, o, s + i + 1, j - i - 1), "", NULL, 0, depth, out);
 	}
 	if (i + 1 >= len || s[i + 1] != '{')
-		return bad_template(im, o, "a $ that starts no variable");
+		return bad_template(im, o, s + i, "a $ that starts no variable");
 	size_t close = closing_brace(s, len, i + 1);
 	if (close == len)
-		return bad_template(im, o, "a ${ that is not closed");
+		return bad_template(im, o, s + i, "a ${ that is not closed");
 	size_t j = i + 2;
 	if (j >= close || !name_char(s[j], true))
-		return bad_template(im, o, "${...} without a variable name");
+		return bad_template(im, o, s + i, "${...} without a variable name");
 	while (j < close && name_char(s[j], false))
 		j++;
 	struct ivar *var = lookup(im, o, s + i + 2, j - i - 2);
@@ -304,7 +331,7 @@ dollar(struct importer *im, const struct origin *o, const char *s, size_t len, s
 	size_t oplen = s[j] == ':' ? 2 : 1;
 	char kind = s[j + oplen - 1];
 	if (j + oplen > close || (kind != '-' && kind != '?' && kind != '+'))
-		return bad_template(im, o, "an unknown operator in ${...} (:- - :? ? :+ +)");
+		return bad_template(im, o, s + i, "an unknown operator in ${...} (:- - :? ? :+ +)");
 	char op[3] = {s[j], oplen == 2 ? s[j + 1] : '\0', '\0'};
 	return reference(im, o, var, op, s + j + oplen, close - j - oplen, depth, out);
 }
@@ -330,75 +357,30 @@ expand(struct importer *im, const struct origin *o, const char *s, size_t len, i
 	return true;
 }
 
-bool
-interpolate_str(struct importer *im, const char *s, size_t len, struct loc loc, struct ival *out)
+static bool
+interpolate_block(struct importer *im, const char *s, size_t len, struct loc loc,
+                  const char *block, struct ival *out)
 {
 	struct parts p = {im->a, {0}, {0}, loc, false, NULL};
-	struct origin o = {NULL, loc, false, NULL};
+	struct origin o = {NULL, loc, false, NULL, block};
 	bool ok = expand(im, &o, s, len, 0, &p);
 	*out = parts_done(&p);
 	return ok;
 }
 
 bool
-interpolate(struct importer *im, const struct cnode *n, struct ival *out)
+interpolate_str(struct importer *im, const char *s, size_t len, struct loc loc, struct ival *out)
 {
-	return interpolate_str(im, n->text, n->len, n->loc, out);
-}
-
-struct ival
-ival_of_text(struct arena *a, const char *text, struct loc loc)
-{
-	struct ival v = {NULL, 0};
-	if (!*text)
-		return v;
-	v.parts = NEW(a, struct ipart);
-	v.parts[0] = (struct ipart){.kind = IP_TEXT, .text = text, .len = strlen(text), .loc = loc};
-	v.n = 1;
-	return v;
+	return interpolate_block(im, s, len, loc, NULL, out);
 }
 
 bool
-ival_is_text(const struct ival *v)
+interpolate(struct importer *im, const struct cnode *n, struct ival *out)
 {
-	for (size_t i = 0; i < v->n; i++)
-		if (v->parts[i].kind != IP_TEXT)
-			return false;
-	return true;
-}
-
-const char *
-ival_text(struct importer *im, const struct ival *v, const char *what)
-{
-	struct buf b = {0};
-	for (size_t i = 0; i < v->n; i++) {
-		const struct ipart *p = &v->parts[i];
-		if (p->kind == IP_TEXT) {
-			buf_append(&b, p->text, p->len);
-			continue;
-		}
-		if (p->kind == IP_SECRET || ivar_secret(p->var)) {
-			diag_in(&im->c->diags, p->src, W0815, p->loc,
-			        "the secret variable %s cannot be written in %s; left out",
-			        diag_quote(im->a, p->kind == IP_VAR ? p->var->name : p->text), what);
-			buf_free(&b);
-			return NULL;
-		}
-		bool again = false;
-		for (size_t k = 0; k < i; k++)
-			again |= v->parts[k].kind == IP_VAR && v->parts[k].var == p->var;
-		/* Unset without a default: empty, as Compose makes it. */
-		if (!again && !p->var->value && !*p->resolved)
-			diag_in(&im->c->diags, p->src, W0808, p->loc, "the variable %s is not set in "
-			        "the .env file and has no default: it is empty in %s, as Compose makes it",
-			        diag_quote(im->a, p->var->name), what);
-		else if (!again)
-			diag_in(&im->c->diags, p->src, W0807, p->loc,
-			        "${%s} is fixed at import, at its value in the .env file or its default: "
-			        "the .todok takes no variable in %s", p->var->name, what);
-		buf_puts(&b, p->resolved);
-	}
-	return b.data ? arena_buf_take(im->a, &b) : "";
+	char first = HAS_LOC(n->loc) && n->loc.begin < im->c->src.len
+	             ? im->c->src.text[n->loc.begin] : 0;
+	bool block = n->kind == CNODE_SCALAR && !n->plain && (first == '|' || first == '>');
+	return interpolate_block(im, n->text, n->len, n->loc, block ? n->text : NULL, out);
 }
 
 /* .env files and env_file files */
@@ -411,6 +393,9 @@ struct dotenv_line {
 	size_t len;
 	bool literal;              /* single-quoted: no interpolation */
 	struct loc loc;            /* the whole line */
+	const char *raw;           /* the text after '=' up to the line's end, as todokc
+	                            * --env-file reads it */
+	size_t raw_len;
 };
 
 typedef void dotenv_fn(struct importer *im, const struct source *src, void *ctx,
@@ -484,6 +469,7 @@ parse_dotenv(struct importer *im, const struct source *src, dotenv_fn *fn, void 
 		bool blank = i == kstart && (i >= src->len || s[i] == '\n' || s[i] == '#');
 		struct buf value = {0};
 		bool literal = false, ok = !blank && i > kstart && i < src->len && s[i] == '=';
+		size_t raw = i + ok;
 		if (ok) {
 			i++;
 			ok = line_value(src, &i, &value, &literal);
@@ -492,7 +478,9 @@ parse_dotenv(struct importer *im, const struct source *src, dotenv_fn *fn, void 
 			i++;
 		if (ok) {
 			struct dotenv_line l = {arena_strndup(im->a, s + kstart, kloc.end - kstart), kloc,
-			                        NULL, value.len, literal, {(uint32_t)start, (uint32_t)i}};
+			                        NULL, value.len, literal, {(uint32_t)start, (uint32_t)i},
+			                        s + raw, strcspn(s + raw, "\n")};
+			l.raw_len -= l.raw_len && l.raw[l.raw_len - 1] == '\r';
 			l.value = value.data ? arena_buf_take(im->a, &value) : "";
 			fn(im, src, ctx, &l);
 		} else if (!blank) {
@@ -514,7 +502,7 @@ line_var(struct importer *im, const struct source *src, const struct strmap *own
 	const char *value = l->value;
 	struct parts p = {im->a, {0}, {0}, l->loc, false, src};
 	if (!l->literal) {
-		struct origin o = {src, l->loc, true, own};
+		struct origin o = {src, l->loc, true, own, NULL};
 		bool ok = expand(im, &o, l->value, l->len, 0, &p);
 		struct ival v = parts_done(&p);
 		if (!ok)
@@ -526,12 +514,35 @@ line_var(struct importer *im, const struct source *src, const struct strmap *own
 	return true;
 }
 
+/* How todokc --env-file, which takes the text after '=' as it is, reads
+ * a line whose value Compose reads as `value` otherwise; NULL: alike. */
+static const char *
+reread(const struct dotenv_line *l, const char *value)
+{
+	if (strlen(value) == l->raw_len && memcmp(value, l->raw, l->raw_len) == 0)
+		return NULL;
+	size_t lead = strspn(l->raw, " \t");
+	if (lead < l->raw_len && (l->raw[lead] == '"' || l->raw[lead] == '\''))
+		return "it keeps the quotes";
+	if (memchr(l->raw, '$', l->raw_len))
+		return "it does not put in the variables of ${...}";
+	for (size_t i = 1; i < l->raw_len; i++)
+		if (l->raw[i] == '#' && (l->raw[i - 1] == ' ' || l->raw[i - 1] == '\t'))
+			return "it keeps the ' #' comment";
+	return "it keeps the blanks around the value";
+}
+
 /* A line of the .env file: a variable, its earlier ones interpolated. */
 static void
 dotenv_var(struct importer *im, const struct source *src, void *ctx, const struct dotenv_line *l)
 {
 	(void)ctx;
-	line_var(im, src, NULL, l, ivar_get(im, l->key, strlen(l->key)));
+	struct ivar *var = ivar_get(im, l->key, strlen(l->key));
+	if (!line_var(im, src, NULL, l, var))
+		return;
+	var->reread = reread(l, var->value);
+	var->line_src = src;
+	var->line_loc = l->key_loc;
 }
 
 /* Reads a file the Compose file names as a second source; NULL (reported,
@@ -609,13 +620,13 @@ env_file_line(struct importer *im, const struct source *src, void *ctx,
 	struct ival v = ival_of_text(im->a, l->value, l->loc);
 	if (!l->literal) {
 		struct parts p = {im->a, {0}, {0}, l->loc, false, src};
-		struct origin o = {src, l->loc, false, &e->own};
+		struct origin o = {src, l->loc, false, &e->own, NULL};
 		bool ok = expand(im, &o, l->value, l->len, 0, &p);
 		v = parts_done(&p);
 		if (!ok)
 			return;
 	}
-	own->own = e->fn(im, e->ctx, l->key, &v, src, l->key_loc);
+	own->own = e->fn(im, e->ctx, l->key, &v, src, l->key_loc, reread(l, own->value));
 	if (own->own)
 		strmap_put(im->a, &e->own, l->key, own);
 }
@@ -642,33 +653,16 @@ read_env_file(struct importer *im, const char *path, bool required, struct loc a
 
 /* Registering the variables a value keeps */
 
-static bool
-path_like(const char *s)
+/* A secret variable that takes its default here (not set in the .env
+ * file): the .todok reads it with env(), which has no default. */
+static void
+secret_default(struct importer *im, const struct ipart *p)
 {
-	return s && *s && !strpbrk(s, " \t\n") && (s[0] == '/' || s[0] == '.' || strchr(s, '/'));
-}
-
-bool
-ivar_secret(const struct ivar *v)
-{
-	if (v->secret)
-		return true;
-	size_t n = strlen(v->name);
-	if (n > 5 && strcmp(v->name + n - 5, "_FILE") == 0)
-		return v->value && !path_like(v->value);
-	return secret_name(v->name);
-}
-
-bool
-file_variable(const char *name, const struct ival *value)
-{
-	size_t n = strlen(name);
-	if (n <= 5 || strcmp(name + n - 5, "_FILE") != 0)
-		return false;
-	if (!value->n)
-		return false;
-	const struct ipart *p = &value->parts[0];
-	return p->kind == IP_TEXT ? path_like(p->text) : p->kind == IP_VAR && path_like(p->resolved);
+	if (!p->src)
+		redact(im, p->loc);
+	diag_in(&im->c->diags, p->src, W0813, p->loc, "the secret variable %s is not set in the "
+	        ".env file: its default is left out of the .todok, which reads %s with env(\"%s\") "
+	        "when it is compiled", diag_quote(im->a, p->var->name), p->var->name, p->var->name);
 }
 
 void
@@ -683,10 +677,11 @@ use_ival(struct importer *im, struct ival *v, enum ictx ctx)
 			var->first = p->loc;
 		if (!ivar_secret(var) && !var->param_value) {
 			var->param_value = p->resolved;
-			if (!var->value && !*p->resolved)
-				diag_in(&im->c->diags, p->src, W0808, p->loc,
-				        "the variable %s is not set in the .env file and has no default: its "
-				        "param is empty, as Compose makes it", diag_quote(im->a, var->name));
+			if (!var->value && !*p->resolved && !p->defaulted)
+				diag_in(&im->c->diags, p->src, W0808, p->loc, "the variable %s is not set in "
+				        "the .env file%s%s and has no default: its param is empty, as Compose "
+				        "makes it", diag_quote(im->a, var->name), p->src ? " nor above in " : "",
+				        p->src ? diag_quote(im->a, p->src->path) : "");
 		} else if (!ivar_secret(var) && strcmp(var->param_value, p->resolved) != 0) {
 			diag_in(&im->c->diags, p->src, W0807, p->loc,
 			        "${%s} is fixed at import here: its default differs from the one its "
@@ -695,6 +690,9 @@ use_ival(struct importer *im, struct ival *v, enum ictx ctx)
 			                    .len = strlen(p->resolved), .loc = p->loc, .src = p->src};
 			continue;
 		}
+		if (ivar_secret(var) && p->defaulted && !var->value && *p->resolved &&
+		    ctx != CTX_PLAIN && ctx != CTX_LABEL)
+			secret_default(im, p);
 		var->contexts |= 1u << ctx;
 		if (!var->listed)
 			vec_push(im->a, &im->vars_order, var);

@@ -223,6 +223,36 @@ compose_setting(struct importer *im, const char *name)
 	return var && var->value && *var->value ? var->value : NULL;
 }
 
+/* Files that docker compose merges into this one, which the import does
+ * not: those COMPOSE_FILE in the .env file lists, else an override file
+ * beside it (as docker compose looks for one). */
+static void
+unmerged_files(struct importer *im)
+{
+	static const char *const overrides[] = {
+		"compose.override.yaml", "compose.override.yml", "docker-compose.override.yaml",
+		"docker-compose.override.yml",
+	};
+	const struct ivar *list = strmap_get(&im->vars, "COMPOSE_FILE");
+	if (compose_setting(im, "COMPOSE_FILE")) {
+		diag_in(&im->c->diags, list->line_src, W0817, list->line_loc, "COMPOSE_FILE is set: "
+		        "docker compose merges the files it lists, but the import reads %s only; "
+		        "import their merged model (docker compose config > merged.yaml)",
+		        diag_quote(im->a, im->input_name));
+		return;
+	}
+	for (size_t i = 0; i < sizeof overrides / sizeof *overrides; i++) {
+		struct stat st;
+		const char *path = strcmp(im->base_dir, ".") == 0 ? overrides[i]
+		                   : arena_printf(im->a, "%s/%s", im->base_dir, overrides[i]);
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && strcmp(overrides[i], im->input_name))
+			diag_in_file(&im->c->diags, W0817, path, 1, 1, "docker compose merges this "
+			             "override file into %s, the import does not; import their merged "
+			             "model (docker compose config > merged.yaml), or leave the override "
+			             "out", diag_quote(im->a, im->input_name));
+	}
+}
+
 /* The profiles: --profile's, else those the .env file's COMPOSE_PROFILES
  * lists (comma-separated), as docker compose reads them. */
 static void
@@ -373,6 +403,7 @@ import_source(struct importer *im, struct buf *out)
 	check_volumes(im);
 	if (!load_dotenv(im))
 		return false;
+	unmerged_files(im);
 	choose_profiles(im);
 	im->stack_name = stack_name(im);
 	import_services(im);

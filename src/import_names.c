@@ -1,7 +1,8 @@
 /*
  * import_names.c - the small rules of `todokc import compose`: names made
- * DNS labels and unique in the stack, which variables are secrets, the
- * keys of `secret secrets`, the well-known ports of images, and Compose's
+ * DNS labels and unique in the stack, which variables are secrets (and
+ * which *_FILE ones hold a path), the keys of `secret secrets`, the
+ * well-known ports of images, and Compose's
  * durations, byte sizes and CPU counts as the .todok writes them.
  */
 #include "import.h"
@@ -131,6 +132,37 @@ url_has_password(const char *s)
 {
 	size_t from, to;
 	return url_password(s, &from, &to);
+}
+
+/* Variables that hold a path (*_FILE) or a secret */
+
+static bool
+path_like(const char *s)
+{
+	return s && *s && !strpbrk(s, " \t\n") && (s[0] == '/' || s[0] == '.' || strchr(s, '/'));
+}
+
+bool
+ivar_secret(const struct ivar *v)
+{
+	if (v->secret)
+		return true;
+	size_t n = strlen(v->name);
+	if (n > 5 && strcmp(v->name + n - 5, "_FILE") == 0)
+		return v->value && !path_like(v->value);
+	return secret_name(v->name);
+}
+
+bool
+file_variable(const char *name, const struct ival *value)
+{
+	size_t n = strlen(name);
+	if (n <= 5 || strcmp(name + n - 5, "_FILE") != 0)
+		return false;
+	if (!value->n)
+		return false;
+	const struct ipart *p = &value->parts[0];
+	return p->kind == IP_TEXT ? path_like(p->text) : p->kind == IP_VAR && path_like(p->resolved);
 }
 
 void

@@ -309,6 +309,11 @@ probe_test(struct importer *im, const struct icomp *ic, struct iprobe *p,
 		vec_push(im->a, &p->argv, w);
 	}
 	secret_words(im, ic, &p->argv, own, p->ctx, "healthcheck", test);
+	if (!p->argv.len) {
+		import_diag(im, W0801, test, "the healthcheck is left out: no word of its test is "
+		            "left to run");
+		return false;
+	}
 	for (size_t i = own; i < p->argv.len; i++)
 		use_ival(im, p->argv.items[i], p->ctx);
 	return true;

@@ -4,7 +4,8 @@
  * warning: the import never drops a key silently); this file maps the
  * image, command and entrypoint, environment and env_file, depends_on
  * and links, labels, user and capabilities, restart, and decides the kind
- * of component (docs/import.md, "Kinds").  Ports, probes and resources
+ * of component (docs/import.md, "Kinds"); and reads values as text or
+ * of a given type (a number, a boolean).  Ports, probes and resources
  * are in import_ports.c, volumes, secrets and configs in
  * import_volumes.c.
  */
@@ -13,6 +14,61 @@
 #include <string.h>
 
 /* Typed values */
+
+struct ival
+ival_of_text(struct arena *a, const char *text, struct loc loc)
+{
+	struct ival v = {NULL, 0};
+	if (!*text)
+		return v;
+	v.parts = NEW(a, struct ipart);
+	v.parts[0] = (struct ipart){.kind = IP_TEXT, .text = text, .len = strlen(text), .loc = loc};
+	v.n = 1;
+	return v;
+}
+
+bool
+ival_is_text(const struct ival *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (v->parts[i].kind != IP_TEXT)
+			return false;
+	return true;
+}
+
+const char *
+ival_text(struct importer *im, const struct ival *v, const char *what)
+{
+	struct buf b = {0};
+	for (size_t i = 0; i < v->n; i++) {
+		const struct ipart *p = &v->parts[i];
+		if (p->kind == IP_TEXT) {
+			buf_append(&b, p->text, p->len);
+			continue;
+		}
+		if (p->kind == IP_SECRET || ivar_secret(p->var)) {
+			diag_in(&im->c->diags, p->src, W0815, p->loc,
+			        "the secret variable %s cannot be written in %s; left out",
+			        diag_quote(im->a, p->kind == IP_VAR ? p->var->name : p->text), what);
+			buf_free(&b);
+			return NULL;
+		}
+		bool again = false;
+		for (size_t k = 0; k < i; k++)
+			again |= v->parts[k].kind == IP_VAR && v->parts[k].var == p->var;
+		/* Unset without a default: empty, as Compose makes it. */
+		if (!again && !p->var->value && !*p->resolved && !p->defaulted)
+			diag_in(&im->c->diags, p->src, W0808, p->loc, "the variable %s is not set in "
+			        "the .env file and has no default: it is empty in %s, as Compose makes it",
+			        diag_quote(im->a, p->var->name), what);
+		else if (!again)
+			diag_in(&im->c->diags, p->src, W0807, p->loc,
+			        "${%s} is fixed at import, at its value in the .env file or its default: "
+			        "the .todok takes no variable in %s", p->var->name, what);
+		buf_puts(&b, p->resolved);
+	}
+	return b.data ? arena_buf_take(im->a, &b) : "";
+}
 
 bool
 want_kind(struct importer *im, const struct cnode *n, enum cnode_kind kind, const char *key)
@@ -98,6 +154,27 @@ string_list(struct importer *im, const struct cnode *n, const char *what, struct
 		vec_push(im->a, out, (void *)t);
 	}
 	return true;
+}
+
+const char *
+item_key(struct importer *im, const struct cnode *item, const char *what, const char **value)
+{
+	size_t i = 0;
+	for (int open = 0; i < item->len && (open || item->text[i] != '='); i++) {
+		if (item->text[i] == '$' && i + 1 < item->len && item->text[i + 1] == '$')
+			i++;
+		else if (item->text[i] == '{' && i > 0 && item->text[i - 1] == '$')
+			open++;
+		else if (item->text[i] == '}' && open)
+			open--;
+	}
+	*value = i < item->len ? item->text + i + 1 : NULL;
+	if (!memchr(item->text, '$', i))
+		return arena_strndup(im->a, item->text, i);
+	struct ival key;
+	if (!interpolate_str(im, item->text, i, item->loc, &key))
+		return NULL;
+	return ival_text(im, &key, what);
 }
 
 const struct cnode *
@@ -222,8 +299,10 @@ void
 secret_words(struct importer *im, const struct icomp *ic, struct vec *words, size_t first,
              enum ictx ctx, const char *what, const struct cnode *at)
 {
+	size_t kept = first; /* an exec probe's word left out is taken out of its list */
 	for (size_t i = first; i < words->len; i++) {
 		struct ival *w = words->items[i];
+		words->items[kept++] = w;
 		if (!literal_password(im, w))
 			continue;
 		redact(im, at->loc);
@@ -231,7 +310,7 @@ secret_words(struct importer *im, const struct icomp *ic, struct vec *words, siz
 			import_diag(im, W0815, at, "a word of the %s is a URL with a password, which an exec "
 			            "probe cannot hold: it is left out; move the password into a secret (the "
 			            "CMD-SHELL form reads it from a variable)", what);
-			*w = (struct ival){NULL, 0};
+			kept--;
 			continue;
 		}
 		const char *lit = NULL;
@@ -250,6 +329,7 @@ secret_words(struct importer *im, const struct icomp *ic, struct vec *words, siz
 		p->secret->loc = p->loc = at->loc;
 		*w = (struct ival){p, 1};
 	}
+	words->len = kept;
 }
 
 /* A command as a list of words or a string split as a shell does. */
@@ -298,6 +378,30 @@ key_entrypoint(struct importer *im, struct icomp *ic, const struct cnode *v,
 
 /* environment, env_file */
 
+/* The variables of a secret value made of variables only: each a secret,
+ * referenced (use_ival() says when a default of one is left out). */
+static void
+secret_vars(const struct ival *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (v->parts[i].kind == IP_VAR)
+			v->parts[i].var->secret = true;
+}
+
+/* Why a value with a secret's name and some text is kept whole. */
+static const char *
+by_name_why(struct importer *im, const struct ival *v)
+{
+	struct buf b = {0};
+	for (size_t i = 0; i < v->n; i++)
+		if (v->parts[i].kind == IP_VAR)
+			buf_printf(&b, "%s${%s}", b.len ? ", " : "", v->parts[i].var->name);
+	if (!b.len)
+		return "holds a secret by its name";
+	return arena_printf(im->a, "holds a secret by its name, made of text and %s, as one value",
+	                    arena_buf_take(im->a, &b));
+}
+
 struct ientry *
 env_entry(struct importer *im, const char *service, const char *key, struct ival *v,
           enum ictx ctx, const struct source *src, struct loc value_loc)
@@ -312,23 +416,22 @@ env_entry(struct importer *im, const char *service, const char *key, struct ival
 	struct ientry *e = NEW(im->a, struct ientry);
 	e->key = key;
 	e->loc = value_loc;
-	bool single_var = v->n == 1 && v->parts[0].kind == IP_VAR;
-	/* Exactly a key of `secret secrets` (an env_file's earlier secret line):
-	 * referenced, as a single variable is. */
-	bool single_secret = v->n == 1 && v->parts[0].kind == IP_SECRET;
+	/* Only variables and keys of `secret secrets` (an env_file's earlier
+	 * secret line): each referenced, a secret. */
+	bool refs = v->n > 0;
+	for (size_t i = 0; i < v->n; i++)
+		refs &= v->parts[i].kind != IP_TEXT;
 	bool by_name = !file_variable(key, v) && secret_name(key);
-	if (by_name && single_var)
-		v->parts[0].var->secret = true;
-	else if (by_name && !single_secret)
-		secret_value(im, e, v, service, src, v->n ? "holds a secret by its name" : NULL);
-	else if (!by_name && literal_password(im, v))
+	if (by_name && refs)
+		secret_vars(v);
+	else if (by_name)
+		secret_value(im, e, v, service, src, v->n ? by_name_why(im, v) : NULL);
+	else if (literal_password(im, v))
 		secret_value(im, e, v, service, src, "is a URL with a password in it");
-	if (!by_name || single_var || single_secret) {
-		if (e->value.n && e->value.parts[0].kind == IP_SECRET)
-			return e;
-		e->value = *v;
-		use_ival(im, &e->value, ctx);
-	}
+	if (e->value.n) /* kept whole in `secret secrets` */
+		return e;
+	e->value = *v;
+	use_ival(im, &e->value, ctx);
 	return e;
 }
 
@@ -365,19 +468,20 @@ environment_item(struct importer *im, struct icomp *ic, const struct cnode *item
 {
 	if (!want_kind(im, item, CNODE_SCALAR, "an environment entry"))
 		return;
-	const char *eq = strchr(item->text, '=');
-	const char *key = arena_strndup(im->a, item->text, eq ? (size_t)(eq - item->text) : item->len);
-	struct ival *v = eq ? NEW(im->a, struct ival) : value_from_env(im, key, item->loc);
+	const char *value;
+	const char *key = item_key(im, item, "an environment variable's name", &value);
+	struct ival *v = !key ? NULL : value ? NEW(im->a, struct ival)
+	                 : value_from_env(im, key, item->loc);
 	if (!v)
 		return;
 	struct loc vloc = item->loc;
-	if (eq) {
+	if (value) {
 		const char *src = im->c->src.text;
 		while (vloc.begin < vloc.end && src[vloc.begin] != '=')
 			vloc.begin++;
 		vloc.begin += vloc.begin < vloc.end;
-		size_t off = (size_t)(eq + 1 - item->text);
-		if (!interpolate_str(im, eq + 1, item->len - off, item->loc, v))
+		size_t off = (size_t)(value - item->text);
+		if (!interpolate_str(im, value, item->len - off, item->loc, v))
 			return;
 	}
 	put_env(im, &ic->env, env_entry(im, ic->compose_name, key, v, CTX_ENV, NULL, vloc));
@@ -409,7 +513,7 @@ key_environment(struct importer *im, struct icomp *ic, const struct cnode *v,
 /* One line of an env_file into its config; its value as kept there. */
 static const struct ival *
 env_file_line(struct importer *im, void *ctx, const char *key, struct ival *value,
-              const struct source *src, struct loc loc)
+              const struct source *src, struct loc loc, const char *reread)
 {
 	struct iset *set = ctx;
 	if (config_key_problem(key)) {
@@ -418,7 +522,10 @@ env_file_line(struct importer *im, void *ctx, const char *key, struct ival *valu
 		        diag_quote(im->a, key));
 		return NULL;
 	}
+	bool earlier = value->n == 1 && value->parts[0].kind == IP_SECRET; /* an earlier line's */
 	struct ientry *e = env_entry(im, set->name, key, value, CTX_CONFIG, src, loc);
+	if (e && !earlier && e->value.n == 1 && e->value.parts[0].kind == IP_SECRET)
+		e->value.parts[0].secret->reread = reread; /* this line, read with env(KEY) */
 	put_env(im, &set->entries, e);
 	return e ? &e->value : NULL;
 }
@@ -450,8 +557,16 @@ env_file(struct importer *im, struct icomp *ic, const struct cnode *item)
 		else
 			vec_push(im->a, &im->sets, set);
 	}
-	if (set->name && set->entries.list.len)
-		vec_push(im->a, &ic->env_from, set);
+	if (!set->name || !set->entries.list.len)
+		return;
+	/* A file listed again is read again, over the files between: it moves
+	 * to the end, once in `env from`. */
+	size_t n = 0;
+	for (size_t i = 0; i < ic->env_from.len; i++)
+		if (ic->env_from.items[i] != set)
+			ic->env_from.items[n++] = ic->env_from.items[i];
+	ic->env_from.len = n;
+	vec_push(im->a, &ic->env_from, set);
 }
 
 void

@@ -207,13 +207,12 @@ metadata_into(struct importer *im, const struct cnode *v, const char *what,
 			const struct cnode *item = v->items[i];
 			if (!want_kind(im, item, CNODE_SCALAR, what))
 				continue;
-			const char *eq = strchr(item->text, '=');
 			struct cnode value = *item;
-			value.text = eq ? eq + 1 : "";
+			const char *key = item_key(im, item, "a label's key", &value.text);
+			value.text = value.text ? value.text : "";
 			value.len = strlen(value.text);
-			size_t klen = eq ? (size_t)(eq - item->text) : item->len;
-			metadata_entry(im, arena_strndup(im->a, item->text, klen), &value, item, labels,
-			               annotations);
+			if (key)
+				metadata_entry(im, key, &value, item, labels, annotations);
 		}
 	} else if (want_kind(im, v, CNODE_MAP, what)) {
 		for (size_t i = 0; i < v->n; i++)
@@ -307,7 +306,7 @@ key_restart(struct importer *im, struct icomp *ic, const struct cnode *v, const 
 {
 	const char *r = compose_text(im, v, "restart");
 	long n = -1;
-	if (!r)
+	if (!r || !*r) /* empty (an unset ${VAR}): not given, as Docker reads it */
 		return;
 	if (strncmp(r, "on-failure:", 11) == 0 && !parse_long(r + 11, 0, 2147483647, &n))
 		r = "?";

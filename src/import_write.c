@@ -60,15 +60,29 @@ give_key(struct importer *im, struct strmap *keys, const char *want, const char 
 	}
 }
 
+/* A secret read with env(VAR) whose line of a dotenv file (the .env, an
+ * env_file) todokc --env-file would read otherwise than Compose. */
+static void
+reread_warning(struct importer *im, const struct source *src, struct loc loc, const char *var,
+               const char *how)
+{
+	diag_in(&im->c->diags, src, W0816, loc, "the .todok reads the secret %s with env(\"%s\"), "
+	        "but todokc --env-file would not read this line as Compose does: %s; give %s in "
+	        "the environment, or in an env file that writes the value itself after '='",
+	        diag_quote(im->a, var), var, how, var);
+}
+
 static void
 settle_vars(struct importer *im)
 {
 	struct strmap keys = {0};
 	for (size_t i = 0; i < im->vars_order.len; i++) {
 		struct ivar *v = im->vars_order.items[i];
-		if (ivar_secret(v) && holds_secrets(v->contexts))
+		if (ivar_secret(v) && holds_secrets(v->contexts)) {
 			v->secret_key = give_key(im, &keys, v->name, v->value, NULL);
-		else if (!ivar_secret(v))
+			if (v->reread)
+				reread_warning(im, v->line_src, v->line_loc, v->secret_key, v->reread);
+		} else if (!ivar_secret(v))
 			v->param = claim_name(im, v->name, "param");
 	}
 	for (size_t i = 0; i < im->secret_asks.len; i++) {
@@ -78,6 +92,8 @@ settle_vars(struct importer *im)
 			diag_in(&im->c->diags, s->src, W0813, s->loc,
 			        "%s: it is left out of the .todok, which reads it with env(\"%s\") when it "
 			        "is compiled", s->why, s->key);
+		if (s->reread && s->src)
+			reread_warning(im, s->src, s->loc, s->key, s->reread);
 	}
 	if (im->secret_keys.len)
 		im->secrets_name = claim_name(im, "secrets", "secrets");
@@ -397,6 +413,20 @@ put_names(struct buf *out, const char *word, const struct vec *names)
 		buf_printf(out, "%s%s", i ? ", " : "", (const char *)names->items[i]);
 }
 
+/* The pod's fs-group, so that a user other than root reads its secret
+ * files: Kubernetes mounts them 0400, owned by root, and an fsGroup makes
+ * them its group's, readable (0440); -1: none needed. */
+static long
+fs_group(const struct icomp *ic)
+{
+	if (ic->user <= 0)
+		return -1;
+	for (size_t i = 0; i < ic->volumes.len; i++)
+		if (((const struct ivolume *)ic->volumes.items[i])->kind == IV_SECRET)
+			return ic->group > 0 ? ic->group : ic->user;
+	return -1;
+}
+
 static void
 put_security(struct buf *out, const struct icomp *ic)
 {
@@ -407,6 +437,8 @@ put_security(struct buf *out, const struct icomp *ic)
 		buf_printf(out, "      user %ld\n", ic->user);
 	if (ic->group >= 0)
 		buf_printf(out, "      group %ld\n", ic->group);
+	if (fs_group(ic) >= 0)
+		buf_printf(out, "      fs-group %ld\n", fs_group(ic));
 	if (ic->read_only)
 		buf_puts(out, "      read-only\n");
 	if (ic->cap_add.len) {

@@ -174,14 +174,18 @@ class Compose:
             if os.path.exists(full):
                 env.update(dotenv(full, self.vars))
         given = svc.get("environment") or {}
-        if isinstance(given, list):
-            given = dict((e.split("=", 1) + [None])[:2] for e in given)
+        if isinstance(given, list):  # each item interpolated, then split at '='
+            given = dict((self.i(e).split("=", 1) + [None])[:2] for e in given)
+        else:
+            given = {k: None if v is None else self.i(str(v) if not isinstance(v, bool)
+                                                      else str(v).lower())
+                     for k, v in given.items()}
         for key, value in given.items():
             if value is None:
                 if key in self.vars:
                     env[key] = self.vars[key]
                 continue
-            env[key] = self.i(str(value) if not isinstance(value, bool) else str(value).lower())
+            env[key] = value
         return env
 
     def words(self, value):
@@ -389,8 +393,11 @@ def check_probe(ck, compose, name, svc, ctr, env):
         return
     if isinstance(test, str) or compose.i(test[0]) == "CMD-SHELL":
         want = ["/bin/sh", "-c", compose.i(test if isinstance(test, str) else test[1])]
-    else:
-        want = [compose.i(str(w)) for w in test[1:]]
+    else:  # a word that is a URL with a password is left out (W0815)
+        want = [compose.i(str(w)) for w in test[1:] if not url_password(compose.i(str(w)))]
+        if not want:
+            ck.ok("readinessProbe" not in ctr, f"{name}: no readiness probe (W0801)")
+            return
     probe = ctr.get("readinessProbe", {})
     got = list(probe.get("exec", {}).get("command", []))
     if len(got) == 3 and got[:2] == ["/bin/sh", "-c"]:
