@@ -261,7 +261,8 @@ diagnostic(const struct lsp *s, const struct lsp_doc *d, const struct diagnostic
 			buf_printf(&message, "\nnote: %s", n->message);
 		}
 	}
-	json_t *o = json_pack("{s:o, s:i, s:s, s:s, s:o}", "range", lsp_range_in(lines, g->loc), "severity",
+	json_t *o = json_pack("{s:o, s:i, s:s, s:s, s:o}", "range", lsp_range_in(lines, g->loc),
+	                      "severity",
 	                      g->severity == SEV_ERROR ? 1 : g->severity == SEV_WARNING ? 2 : 3,
 	                      "code", diag_codes[g->code].name, "source", "todokc", "message",
 	                      lsp_string(message.data, message.len));
