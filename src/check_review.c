@@ -100,7 +100,9 @@ review_image(struct checker *k, const struct container *ctr)
 static void
 review_requests(struct checker *k, const struct component *comp, const struct container *ctr)
 {
-	bool cpu = ctr->requests.cpu.text != NULL, memory = ctr->requests.memory.text != NULL;
+	/* With a limit and no request, Kubernetes requests the limit. */
+	bool cpu = ctr->requests.cpu.text || ctr->limits.cpu.text;
+	bool memory = ctr->requests.memory.text || ctr->limits.memory.text;
 	if (cpu && memory)
 		return;
 	const char *who = ctr->role == ROLE_MAIN
