@@ -187,6 +187,9 @@ const char *dns1123_subdomain_problem(const char *s);
 const char *iana_port_name_problem(const char *s);
 const char *config_key_problem(const char *s);
 const char *c_identifier_problem(const char *s);
+/* relaxed_only: a name that only Kubernetes 1.32 and newer accept (a
+ * leading digit, a blank, other printable ASCII); a name every version
+ * accepts may still not be a C identifier (c_identifier_problem()). */
 const char *env_name_problem(const char *s, bool *relaxed_only);
 const char *label_key_problem(const char *s);
 /* An annotation's key: a label key once lower-cased (Kubernetes checks

@@ -59,6 +59,15 @@ check_quantity(struct checker *k, struct quantity *q, const char *what, bool mem
 		     cquote(k, q->text));
 		return false;
 	}
+	/* resource.Quantity caps its number at 2^63-1: what is applied is
+	 * not what is written. */
+	if (q->value > 9223372036854775807.0L) {
+		diag(&k->c->diags, E0505, q->loc,
+		     "%s %s is out of range: Kubernetes caps a quantity at 2^63-1 "
+		     "(9223372036854775807, about 8Ei), so it would apply another amount", what,
+		     cquote(k, q->text));
+		return false;
+	}
 	size_t len = strlen(q->text);
 	if (memory && len > 1 && q->text[len - 1] == 'm')
 		diag(&k->c->diags, W0101, q->loc,

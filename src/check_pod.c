@@ -47,6 +47,21 @@ check_resources(struct checker *k, struct container *ctr)
 	check_resource(k, &ctr->requests.storage, &ctr->limits.storage, &storage);
 }
 
+/* A name every cluster takes, with '-' or '.': a program reads it from
+ * its environment, a shell script cannot. */
+static void
+check_env_shell_name(struct checker *k, const struct env_var *e)
+{
+	char *fixed = arena_strdup(k->a, e->name);
+	for (char *p = fixed; *p; p++)
+		if (*p == '-' || *p == '.')
+			*p = '_';
+	diag(&k->c->diags, W0507, e->loc,
+	     "environment variable name %s holds '%c': a shell cannot read it as $VAR (a program "
+	     "that reads its environment can); if a script reads it, use letters, digits and '_', "
+	     "as in %s", cquote(k, e->name), e->name[strcspn(e->name, "-.")], cquote(k, fixed));
+}
+
 static void
 check_env(struct checker *k, const struct container *ctr)
 {
@@ -60,8 +75,11 @@ check_env(struct checker *k, const struct container *ctr)
 		else if (relaxed_only)
 			diag(&k->c->diags, W0501, e->loc,
 			     "environment variable name %s is accepted only by Kubernetes 1.32 and newer "
-			     "(and not by every shell): use letters, digits and '_'",
+			     "(older clusters take letters, digits, '_', '-' and '.', not starting with a "
+			     "digit), and a shell cannot read it: use letters, digits and '_'",
 			     cquote(k, e->name));
+		else if (c_identifier_problem(e->name))
+			check_env_shell_name(k, e);
 	}
 }
 

@@ -1,8 +1,8 @@
 /*
  * check_review.c - what a production review of the output would find,
- * checked on each component (docs/diagnostics.md, W0540-W0545): cpu and
- * memory amounts probably written in the wrong unit, images that no tag
- * or digest pins, Services whose pods have no readiness probe, containers
+ * checked on each component (docs/diagnostics.md, W0540-W0548): cpu and
+ * memory amounts probably written in the wrong unit, cpu below 1m (which
+ * Kubernetes rounds up), images that no tag or digest pins, Services whose pods have no readiness probe, containers
  * that request no cpu or memory, liveness probes that are the readiness
  * probe; configs and secrets too large for a client-side kubectl apply
  * (W0506); and the one error of the kind, a disruption budget that lets
@@ -26,12 +26,14 @@ plain_number(const char *s)
 
 /* cpu counts cores: above 64 of them, it was probably meant as
  * millicores (`cpu 500`), or written with a memory unit (`cpu 500Mi`,
- * what `500mi` is close to).  A plain number is in bytes for memory:
- * below 1Mi, it was probably meant as mebibytes. */
+ * what `500mi` is close to); below 1m, Kubernetes rounds it up to 1m. */
 static void
-review_amounts(struct checker *k, const struct resources *r)
+review_cpu(struct checker *k, const struct quantity *cpu)
 {
-	const struct quantity *cpu = &r->cpu, *memory = &r->memory;
+	if (cpu->text && cpu->value > 0 && cpu->value * 1000 < 1 - 1e-9L)
+		diag(&k->c->diags, W0547, cpu->loc,
+		     "cpu %s is less than 1m (a thousandth of a core), the least Kubernetes counts: "
+		     "it rounds it up to '1m'; write '1m'", cquote(k, cpu->text));
 	if (cpu->text && cpu->value > 64) {
 		size_t numeric = strspn(cpu->text, "0123456789.");
 		const char *suffix = cpu->text + numeric;
@@ -51,6 +53,20 @@ review_amounts(struct checker *k, const struct resources *r)
 		diag(&k->c->diags, W0540, cpu->loc, "cpu %s means %s cores%s, more than a node has; %s",
 		     cquote(k, cpu->text), cores, unit, fix);
 	}
+}
+
+/* A plain number is in bytes for memory: below 1Mi, it was probably
+ * meant as mebibytes.  Above 64Ti, more than a node has, its unit is
+ * probably wrong. */
+static void
+review_memory(struct checker *k, const struct quantity *memory)
+{
+	long double ti = memory->value / 1099511627776.0L;
+	if (memory->text && ti > 64)
+		diag(&k->c->diags, W0548, memory->loc,
+		     "memory %s means %.*LfTi, more than a node has: a request that high is never "
+		     "scheduled, a limit that high limits nothing; check its unit (Mi, Gi)",
+		     cquote(k, memory->text), ti == (long long)ti ? 0 : 1, ti);
 	if (memory->text && plain_number(memory->text) && memory->value > 0 &&
 	    memory->value < 1024.0L * 1024.0L)
 		diag(&k->c->diags, W0541, memory->loc, "memory %s means %s bytes, less than any process "
@@ -100,7 +116,9 @@ review_image(struct checker *k, const struct container *ctr)
 static void
 review_requests(struct checker *k, const struct component *comp, const struct container *ctr)
 {
-	bool cpu = ctr->requests.cpu.text != NULL, memory = ctr->requests.memory.text != NULL;
+	/* With a limit and no request, Kubernetes requests the limit. */
+	bool cpu = ctr->requests.cpu.text || ctr->limits.cpu.text;
+	bool memory = ctr->requests.memory.text || ctr->limits.memory.text;
 	if (cpu && memory)
 		return;
 	const char *who = ctr->role == ROLE_MAIN
@@ -228,8 +246,10 @@ review_component(struct checker *k, const struct component *comp)
 			const struct container *ctr = w->pod.containers.items[j];
 			if (ctr->role == ROLE_WAIT)
 				continue; /* todokc's own */
-			review_amounts(k, &ctr->requests);
-			review_amounts(k, &ctr->limits);
+			review_cpu(k, &ctr->requests.cpu);
+			review_cpu(k, &ctr->limits.cpu);
+			review_memory(k, &ctr->requests.memory);
+			review_memory(k, &ctr->limits.memory);
 			review_image(k, ctr);
 			review_requests(k, comp, ctr);
 			review_probes(k, ctr);

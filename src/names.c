@@ -158,13 +158,26 @@ c_identifier_problem(const char *s)
 	return NULL;
 }
 
+/* What every Kubernetes version accepts (apimachinery IsEnvVarName):
+ * [-._a-zA-Z][-._a-zA-Z0-9]*, but not '.', '..' or starting with '..'. */
+static bool
+env_name_everywhere(const char *s)
+{
+	if (is_digit(s[0]) || strncmp(s, "..", 2) == 0 || strcmp(s, ".") == 0)
+		return false;
+	for (size_t i = 0; s[i]; i++)
+		if (!is_alnum(s[i]) && s[i] != '-' && s[i] != '.' && s[i] != '_')
+			return false;
+	return true;
+}
+
 const char *
 env_name_problem(const char *s, bool *relaxed_only)
 {
 	*relaxed_only = false;
 	if (!*s)
 		return "an environment variable name must not be empty";
-	if (!c_identifier_problem(s))
+	if (env_name_everywhere(s))
 		return NULL;
 	/* Kubernetes 1.32+ (RelaxedEnvironmentVariableValidation) accepts any
 	 * printable ASCII but '='. */

@@ -219,9 +219,9 @@ test_c_identifier(void **state)
 	invalid(f, "é");
 }
 
-/* Environment variable names: a C identifier everywhere; any printable
- * ASCII but '=' only on clusters with RelaxedEnvironmentVariableValidation
- * (reported through relaxed_only). */
+/* Environment variable names: [-._a-zA-Z][-._a-zA-Z0-9]* (not '.', '..'
+ * or '..x') everywhere; any printable ASCII but '=' only on clusters with
+ * RelaxedEnvironmentVariableValidation (reported through relaxed_only). */
 static void
 env(const char *s, bool want_valid, bool want_relaxed)
 {
@@ -245,9 +245,15 @@ test_env_name(void **state)
 	env("POSTGRES_PASSWORD", true, false);
 	env("_", true, false);
 	env("a1", true, false);
+	/* IsEnvVarName: accepted by every cluster, though not C identifiers */
+	env("MY-VAR", true, false);
+	env("my.env-name", true, false);
+	env(".a", true, false);
+	env("-", true, false);
 	/* only the relaxed rule accepts these */
-	env("MY-VAR", true, true);
-	env("my.env-name", true, true);
+	env(".", true, true);
+	env("..", true, true);
+	env("..a", true, true);
 	env("1VAR", true, true);
 	env("A B", true, true);
 	env("$HOME", true, true);
