@@ -191,6 +191,13 @@ const char *c_identifier_problem(const char *s);
  * leading digit, a blank, other printable ASCII); a name every version
  * accepts may still not be a C identifier (c_identifier_problem()). */
 const char *env_name_problem(const char *s, bool *relaxed_only);
+/* The secret-name rule: PASSWORD, PASSWD, PASSPHRASE, SECRET, TOKEN,
+ * CREDENTIAL, PRIVATE anywhere, a part of the name ending in PASS (DB_PASS,
+ * PGPASS), or KEY at the end (any case): a name whose value is a secret. */
+bool secret_like_name(const char *name);
+/* Whether a value is written in the source itself: a number, or a string
+ * without references (src/resolve.c); not env(), file() or a reference. */
+bool value_written_in_source(const struct ast_value *v);
 const char *label_key_problem(const char *s);
 /* An annotation's key: a label key once lower-cased (Kubernetes checks
  * annotation keys so: `Example.COM/x` is one). */

@@ -83,6 +83,72 @@ check_env(struct checker *k, const struct container *ctr)
 	}
 }
 
+/* A text written in the source that may be a secret: a string without
+ * references; not a number (TOKEN_EXPIRY_SECONDS = "3600"), a path
+ * (PRIVATE_KEY_FILE = "/run/secrets/key"), env(), file() or a reference. */
+static bool
+literal_value(const struct ast_value *v)
+{
+	if (!v || v->kind != VALUE_STRING || !value_written_in_source(v))
+		return false;
+	const struct ast_part *first = v->string->parts.items[0];
+	if (first->len && first->text[0] == '/')
+		return false;
+	for (size_t i = 0; i < v->string->parts.len; i++) {
+		const struct ast_part *part = v->string->parts.items[i];
+		if (strspn(part->text, "0123456789") != part->len)
+			return true;
+	}
+	return false;
+}
+
+/* A config's key with a secret's name and a value written in the source,
+ * which the container takes (whole, or by reference), so it is found
+ * (and can be quieted) in the component. */
+static void
+check_config_secret(struct checker *k, struct loc use, const struct keyset *set,
+                    const struct kv *kv, const char *how)
+{
+	if (!set || set->secret || set->external || !kv || !secret_like_name(kv->key.text) ||
+	    !literal_value(kv->source))
+		return;
+	const char *key = kv->key.text;
+	struct diagnostic *g = diag(&k->c->diags, W0703, use,
+	                            "%s looks like a secret but its value is written in config %s%s, "
+	                            "so it is in clear in a ConfigMap: declare it in a `secret` "
+	                            "block with env(\"%s\") and take it from there", cquote(k, key),
+	                            cquote(k, set->name.text), how, key);
+	diag_note(&k->c->diags, g, kv->loc, "the value is written here");
+}
+
+/* Values with a secret's name written in the source: in an env block,
+ * or in a config the container takes. */
+static void
+check_secret_values(struct checker *k, const struct container *ctr)
+{
+	for (size_t i = 0; i < ctr->env_blocks.len; i++) {
+		const struct ast_entry *e = ctr->env_blocks.items[i];
+		if (e->kind == ENTRY_VALUE && secret_like_name(e->key.text) && literal_value(e->value))
+			diag(&k->c->diags, W0703, e->key.loc,
+			     "%s looks like a secret but its value is written in the env of container %s, "
+			     "so it is in clear in the workload's 'value:': declare it in a `secret` block "
+			     "with env(\"%s\") and write '%s = SECRET.%s' (SECRET: its name)",
+			     cquote(k, e->key.text), cquote(k, ctr->name), e->key.text, e->key.text,
+			     e->key.text);
+	}
+	for (size_t i = 0; i < ctr->env_from.len; i++) {
+		const struct env_source *from = ctr->env_from.items[i];
+		for (size_t j = 0; from->set && j < from->set->keys.len; j++)
+			check_config_secret(k, from->name.loc, from->set, from->set->keys.items[j],
+			                    ", which the container takes whole");
+	}
+	for (size_t i = 0; i < ctr->env.len; i++) {
+		const struct env_var *e = ctr->env.items[i];
+		if (e->kind == ENV_CONFIG_KEY && e->from && !e->removed)
+			check_config_secret(k, e->loc, e->from, strmap_get(&e->from->by_key, e->key), "");
+	}
+}
+
 static void
 check_probe_headers(struct checker *k, const struct probe *p)
 {
@@ -239,6 +305,7 @@ check_container(struct checker *k, struct container *ctr)
 	}
 	check_resources(k, ctr);
 	check_env(k, ctr);
+	check_secret_values(k, ctr);
 	check_probes(k, ctr);
 	check_mounts(k, ctr);
 	check_container_ports(k, ctr);

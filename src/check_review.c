@@ -2,11 +2,12 @@
  * check_review.c - what a production review of the output would find,
  * checked on each component (docs/diagnostics.md, W0540-W0548): cpu and
  * memory amounts probably written in the wrong unit, cpu below 1m (which
- * Kubernetes rounds up), images that no tag or digest pins, Services whose pods have no readiness probe, containers
- * that request no cpu or memory, liveness probes that are the readiness
- * probe; configs and secrets too large for a client-side kubectl apply
- * (W0506); and the one error of the kind, a disruption budget that lets
- * no pod be evicted (E0540).  The component's warnings can be silenced
+ * Kubernetes rounds up), images that no tag or digest pins, Services
+ * whose pods have no readiness probe, containers that request no cpu or
+ * memory, liveness probes that are the readiness probe; configs and
+ * secrets too large for a client-side kubectl apply (W0506); and the one
+ * error of the kind, a disruption budget that lets no pod be evicted
+ * (E0540).  The component's warnings can be silenced
  * for one component with `quiet CODE "reason"` (src/lower_rollout.c,
  * src/diag.c).
  */

@@ -192,6 +192,36 @@ env_name_problem(const char *s, bool *relaxed_only)
 	return NULL;
 }
 
+/* Whether word (upper case) is in s, in any case; at its end only, with
+ * at_end; with part_end, only where a part of s (between '_', '-' or '.')
+ * ends. */
+static bool
+has_word(const char *s, const char *word, bool at_end, bool part_end)
+{
+	size_t n = strlen(s), w = strlen(word);
+	for (size_t i = at_end && n >= w ? n - w : 0; i + w <= n; i++) {
+		size_t j = 0;
+		while (j < w && toupper((unsigned char)s[i + j]) == word[j])
+			j++;
+		if (j == w && (!part_end || !is_alnum(s[i + w])))
+			return true;
+	}
+	return false;
+}
+
+bool
+secret_like_name(const char *name)
+{
+	static const char *const words[] = {"PASSWORD", "PASSWD", "PASSPHRASE", "SECRET", "TOKEN",
+	                                    "CREDENTIAL", "PRIVATE"};
+	if (has_word(name, "KEY", true, false) || has_word(name, "PASS", false, true))
+		return true;
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (has_word(name, words[i], false, false))
+			return true;
+	return false;
+}
+
 /* ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9] over s[0..len) */
 static bool
 label_name_ok(const char *s, size_t len)

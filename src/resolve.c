@@ -640,9 +640,8 @@ env_lookup(struct resolver *r, const char *name)
 	return r->c->env.use_environ ? getenv(name) : NULL;
 }
 
-/* Whether a secret value was written into the source itself. */
-static bool
-written_in_source(const struct ast_value *v)
+bool
+value_written_in_source(const struct ast_value *v)
 {
 	if (v->kind == VALUE_NUMBER)
 		return true;
@@ -745,7 +744,7 @@ static void
 read_literal_secret(struct resolver *r, struct keyset *sec, struct kv *kv,
                     const struct ast_value *v)
 {
-	if (written_in_source(v))
+	if (value_written_in_source(v))
 		diag(&r->c->diags, W0701, v->loc,
 		     "the value of secret %s key %s is written in the source; "
 		     "read it with env(\"VAR\") or file(\"path\")",

@@ -38,7 +38,7 @@ TODOK
 	# The keyword as a config, a secret, a service and a stateful.
 	cat >"$tmp/b$n.todok" <<TODOK
 stack s {
-  config $k { $k = "v" }
+  config $k { $k = "" }
   service a { image "nginx:1" port 80 readiness tcp requests cpu 100m memory 128Mi env from $k env { X = $k.$k } }
 }
 TODOK

@@ -269,6 +269,26 @@ test_env_name(void **state)
 	env("caf\xc3\xa9", false, false);
 }
 
+/* The secret-name rule (secret_like_name()): the importer's words, any
+ * case; a part ending in PASS; KEY at the end only. */
+static void
+test_secret_like_name(void **state)
+{
+	(void)state;
+	static const char *const secret[] = {"DB_PASSWORD", "ldap_passwd", "GPG_PASSPHRASE",
+	                                     "client_secret", "GITHUB_TOKEN", "AWS_CREDENTIALS",
+	                                     "PRIVATE_PEM", "DB_PASS", "PGPASS", "ftp-pass",
+	                                     "API_KEY", "key"};
+	static const char *const other[] = {"POSTGRES_USER", "TOKE", "PASSENGER_COUNT", "PASS2",
+	                                    "KEYCLOAK_URL", "KEY_ID", ""};
+	for (size_t i = 0; i < sizeof secret / sizeof *secret; i++)
+		if (!secret_like_name(secret[i]))
+			fail_msg("'%s' should look like a secret's name", secret[i]);
+	for (size_t i = 0; i < sizeof other / sizeof *other; i++)
+		if (secret_like_name(other[i]))
+			fail_msg("'%s' should not look like a secret's name", other[i]);
+}
+
 /* Label keys: [prefix/]name, prefix a DNS subdomain <= 253, name 1-63 of
  * ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9] */
 static void
@@ -551,6 +571,7 @@ main(void)
 		cmocka_unit_test(test_config_key),
 		cmocka_unit_test(test_c_identifier),
 		cmocka_unit_test(test_env_name),
+		cmocka_unit_test(test_secret_like_name),
 		cmocka_unit_test(test_label_key),
 		cmocka_unit_test(test_label_value),
 		cmocka_unit_test(test_image_valid),
