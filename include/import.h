@@ -428,10 +428,6 @@ const char *dns_label(struct arena *a, const char *s, const char *fallback, size
 /* s in upper case, '_' for what is not a letter or a digit (an
  * environment variable's name). */
 const char *upper_snake(struct arena *a, const char *s);
-/* The secret-name rule: PASSWORD, PASSWD, PASSPHRASE, SECRET, TOKEN,
- * CREDENTIAL, PRIVATE anywhere, a part of the name ending in PASS (DB_PASS,
- * PGPASS), or KEY at the end (any case). */
-bool secret_name(const char *name);
 /* A value that `secret secrets` holds, read with env(VAR) (see struct
  * isecret); its key is given when the .todok is written. */
 struct isecret *ask_secret(struct importer *im, const char *var, const char *literal,

@@ -191,9 +191,12 @@ const char *c_identifier_problem(const char *s);
  * leading digit, a blank, other printable ASCII); a name every version
  * accepts may still not be a C identifier (c_identifier_problem()). */
 const char *env_name_problem(const char *s, bool *relaxed_only);
-/* The secret-name rule: PASSWORD, PASSWD, PASSPHRASE, SECRET, TOKEN,
- * CREDENTIAL, PRIVATE anywhere, a part of the name ending in PASS (DB_PASS,
- * PGPASS), or KEY at the end (any case): a name whose value is a secret. */
+/* The secret-name rule, of the compiler's W0703 and of the importer:
+ * PASSWORD, PASSWD, PASSPHRASE, SECRET, TOKEN, CREDENTIAL, PRIVATE
+ * anywhere, a part of the name (between '_', '-' or '.') ending in PASS
+ * (DB_PASS, PGPASS; BYPASS_CACHE too: a value taken for a secret costs a
+ * variable to set, a secret taken for a value leaks), or KEY at the end
+ * (any case): a name whose value is a secret. */
 bool secret_like_name(const char *name);
 /* Whether a value is written in the source itself: a number, or a string
  * without references (src/resolve.c); not env(), file() or a reference. */

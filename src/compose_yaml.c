@@ -101,7 +101,7 @@ hide_secret_on_line(struct reader *r, uint32_t at)
 	uint32_t value = sep + 1;
 	while (value < end && (text[value] == ' ' || text[value] == '\t'))
 		value++;
-	if (n && value < end && secret_name(name))
+	if (n && value < end && secret_like_name(name))
 		diag_redact(&r->c->diags, (struct loc){value, end});
 }
 

@@ -79,34 +79,6 @@ upper_snake(struct arena *a, const char *s)
 	return u;
 }
 
-/* Whether a part of the name (between '_', '-' or '.') ends in PASS:
- * DB_PASS, PGPASS, SMTP_PASS.  BYPASS_CACHE is one too: a value taken for
- * a secret costs a variable to set, a secret taken for a value leaks. */
-static bool
-part_ends_in_pass(const char *up)
-{
-	for (const char *p = up; (p = strstr(p, "PASS")) != NULL; p += 4)
-		if (!isalnum((unsigned char)p[4]))
-			return true;
-	return false;
-}
-
-bool
-secret_name(const char *name)
-{
-	static const char *const words[] = {"PASSWORD", "PASSWD", "PASSPHRASE", "SECRET", "TOKEN",
-	                                    "CREDENTIAL", "PRIVATE"};
-	size_t n = strlen(name);
-	char *up = xmalloc(n + 1);
-	for (size_t i = 0; i <= n; i++)
-		up[i] = (char)toupper((unsigned char)name[i]);
-	bool secret = (n >= 3 && strcmp(up + n - 3, "KEY") == 0) || part_ends_in_pass(up);
-	for (size_t i = 0; !secret && i < sizeof words / sizeof *words; i++)
-		secret = strstr(up, words[i]) != NULL;
-	free(up);
-	return secret;
-}
-
 bool
 url_password(const char *s, size_t *from, size_t *to)
 {
@@ -150,7 +122,7 @@ ivar_secret(const struct ivar *v)
 	size_t n = strlen(v->name);
 	if (n > 5 && strcmp(v->name + n - 5, "_FILE") == 0)
 		return v->value && !path_like(v->value);
-	return secret_name(v->name);
+	return secret_like_name(v->name);
 }
 
 bool

@@ -421,7 +421,7 @@ env_entry(struct importer *im, const char *service, const char *key, struct ival
 	bool refs = v->n > 0;
 	for (size_t i = 0; i < v->n; i++)
 		refs &= v->parts[i].kind != IP_TEXT;
-	bool by_name = !file_variable(key, v) && secret_name(key);
+	bool by_name = !file_variable(key, v) && secret_like_name(key);
 	if (by_name && refs)
 		secret_vars(v);
 	else if (by_name)

@@ -1,6 +1,6 @@
 /*
- * test_secret_names.c - the importer's secret-name rule (secret_name() in
- * src/import_names.c, docs/import.md "Secrets"): which variable names of a
+ * test_secret_names.c - the secret-name rule (secret_like_name() in
+ * src/names.c, docs/import.md "Secrets", W0703): which variable names of a
  * Compose file hold a secret, so that their values are read with env()
  * when the .todok is compiled and never written into it.
  */
@@ -16,14 +16,14 @@
 static void
 secret(const char *name)
 {
-	if (!secret_name(name))
+	if (!secret_like_name(name))
 		fail_msg("'%s' should be a secret's name", name);
 }
 
 static void
 not_secret(const char *name)
 {
-	if (secret_name(name))
+	if (secret_like_name(name))
 		fail_msg("'%s' should not be a secret's name", name);
 }
 
