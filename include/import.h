@@ -421,10 +421,6 @@ const char *unique_name(struct importer *im, struct strmap *taken, struct strmap
                         const char *base, size_t max);
 /* A fresh .todok name made from s (a DNS label, unique in the stack). */
 const char *claim_name(struct importer *im, const char *s, const char *fallback);
-/* s made a DNS label: lower case, '-' for what is not [a-z0-9], at most max
- * bytes; FALLBACK- before a digit that would start it, and FALLBACK when
- * nothing is left. */
-const char *dns_label(struct arena *a, const char *s, const char *fallback, size_t max);
 /* s in upper case, '_' for what is not a letter or a digit (an
  * environment variable's name). */
 const char *upper_snake(struct arena *a, const char *s);

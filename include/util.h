@@ -114,6 +114,10 @@ size_t edit_distance(const char *a, const char *b);
 /* Whether a misspelling of `want` as `got` is close enough to suggest. */
 bool close_enough(const char *got, const char *want, size_t distance);
 
+/* s made a DNS label: lower case, '-' for what is not [a-z0-9], at most max
+ * bytes; FALLBACK- before a digit that would start it, and FALLBACK when
+ * nothing is left (the importer's names, the fix E0405 suggests). */
+const char *dns_label(struct arena *a, const char *s, const char *fallback, size_t max);
 /* "Did you mean": the candidate closest to `got`, when close enough.
  * Each edit distance computed takes its steps from *budget; once it is
  * spent, no candidate is weighed any more, so that a file with thousands

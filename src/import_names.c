@@ -12,33 +12,6 @@
 #include <string.h>
 
 const char *
-dns_label(struct arena *a, const char *s, const char *fallback, size_t max)
-{
-	size_t flen = strlen(fallback);
-	char *out = arena_alloc(a, strlen(s) + flen + 2);
-	size_t n = 0;
-	for (; *s; s++) {
-		char c = (char)tolower((unsigned char)*s);
-		bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-		if (!n && ok && c <= '9') { /* a name starts with a letter */
-			memcpy(out, fallback, flen);
-			out[flen] = '-';
-			n = flen + 1;
-		}
-		if (ok)
-			out[n++] = c;
-		else if (n && out[n - 1] != '-')
-			out[n++] = '-';
-	}
-	if (n > max)
-		n = max;
-	while (n && out[n - 1] == '-')
-		n--;
-	out[n] = '\0';
-	return n ? out : fallback;
-}
-
-const char *
 unique_name(struct importer *im, struct strmap *taken, struct strmap *next, const char *base,
             size_t max)
 {

@@ -34,8 +34,16 @@ check_name(struct lowering *l, struct ident name, const char *what)
 	const char *problem = dns1035_label_problem(name.text);
 	if (!problem)
 		return true;
-	diag(&l->c->diags, E0405, name.loc, "invalid %s name %s: %s", what, lquote(l, name.text),
-	     problem);
+	/* WebApp, web_app: the name in lower case, with '-', when that is one
+	 * (not a long name cut: what to leave out is the author's choice). */
+	const char *fix = dns_label(l->a, name.text, "", 63);
+	if (*fix && strlen(name.text) <= 63 && strcmp(fix, name.text) != 0 &&
+	    !dns1035_label_problem(fix))
+		diag(&l->c->diags, E0405, name.loc, "invalid %s name %s: %s; did you mean '%s'?", what,
+		     lquote(l, name.text), problem, fix);
+	else
+		diag(&l->c->diags, E0405, name.loc, "invalid %s name %s: %s", what,
+		     lquote(l, name.text), problem);
 	return false;
 }
 

@@ -1,11 +1,12 @@
 /*
  * util.c - the arena, growable arrays and buffers, the name hash table,
- * edit distance, base64 and UTF-8 helpers.  Allocation failure ends the
+ * edit distance, a text made a DNS label, base64 and UTF-8 helpers.  Allocation failure ends the
  * program here and nowhere else.
  */
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include "util.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -529,6 +530,33 @@ shell_quote(struct arena *a, const char *s)
 	}
 	buf_putc(&q, '\'');
 	return arena_buf_take(a, &q);
+}
+
+const char *
+dns_label(struct arena *a, const char *s, const char *fallback, size_t max)
+{
+	size_t flen = strlen(fallback);
+	char *out = arena_alloc(a, strlen(s) + flen + 2);
+	size_t n = 0;
+	for (; *s; s++) {
+		char c = (char)tolower((unsigned char)*s);
+		bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+		if (!n && ok && c <= '9') { /* a name starts with a letter */
+			memcpy(out, fallback, flen);
+			out[flen] = '-';
+			n = flen + 1;
+		}
+		if (ok)
+			out[n++] = c;
+		else if (n && out[n - 1] != '-')
+			out[n++] = '-';
+	}
+	if (n > max)
+		n = max;
+	while (n && out[n - 1] == '-')
+		n--;
+	out[n] = '\0';
+	return n ? out : fallback;
 }
 
 void
