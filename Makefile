@@ -46,6 +46,7 @@ SRC = \
 	src/import_volumes.c \
 	src/import_write.c \
 	src/io.c \
+	src/keys.c \
 	src/labels.c \
 	src/lower.c \
 	src/lower_component.c \

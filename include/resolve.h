@@ -1,8 +1,8 @@
 /*
- * resolve.h - what the three files of resolution share (src/resolve.c:
- * names, references, values, params and secret values; src/env.c: a
- * container's environment; src/component.c: the Kubernetes facts of each
- * component).  Only those files include it.
+ * resolve.h - what the four files of resolution share (src/resolve.c:
+ * names, references and values; src/keys.c: config and secret keys and
+ * secret values; src/env.c: a container's environment; src/component.c:
+ * the Kubernetes facts of each component).  Only those files include it.
  */
 #ifndef RESOLVE_H_INCLUDED
 #define RESOLVE_H_INCLUDED
@@ -45,6 +45,11 @@ struct decl *lookup(struct resolver *r, struct ident name, unsigned kinds, const
 
 struct rvalue *resolve_value(struct resolver *r, const struct ast_value *v, enum place place);
 struct rvalue *resolve_config_key(struct resolver *r, struct keyset *cfg, struct kv *kv);
+/* keys.c: a secret key's bytes, read once (none after an error). */
+void resolve_secret_key(struct resolver *r, struct keyset *sec, struct kv *kv);
+/* Whether adding `more` bytes to a value of `size` bytes, at the
+ * reference `at`, stays within the limits; reports the crossing once. */
+bool within_limits(struct resolver *r, size_t size, size_t more, struct loc at);
 /* Resolves t->written as plain text into t->value: a secret in it is an
  * error (it would be written in clear into `where`). */
 void resolve_text(struct resolver *r, struct text *t, const char *where);
