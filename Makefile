@@ -65,6 +65,7 @@ SRC = \
 	src/output.c \
 	src/override.c \
 	src/parse.c \
+	src/parse_braces.c \
 	src/parse_habits.c \
 	src/parse_recover.c \
 	src/pipeline.c \

@@ -1,7 +1,7 @@
 /*
  * parse.h - what the scanner and the parser share: the parse context
  * (the scanner's extra data and the parser's parameter) and the helpers
- * their actions call.  Only grammar/ and src/parse.c include it.
+ * their actions call.  Only grammar/ and src/parse*.c include it.
  */
 #ifndef PARSE_H_INCLUDED
 #define PARSE_H_INCLUDED

@@ -1,6 +1,6 @@
 /*
  * parse_recover.c - between the scanner and the parser: the habits of
- * other languages, missing and extra braces, and where recovery ends.
+ * other languages, and where recovery ends.
  *
  * parse_lex() hands the parser its tokens.  It follows the blocks that are
  * open (what opened each, and where), looks ahead a few tokens, and
@@ -9,73 +9,21 @@
  *     unquoted image or value, Compose's `port 80/udp` and `volume
  *     NAME:PATH`, an 'http' probe without a path, a namespace written as
  *     a string), so that the parser never sees it;
- *   - inserts the '}' of a block left open when a line starts what cannot
- *     stand in it, and drops a '}' that would close a component before its
- *     next property, when the file has more or fewer '}' than '{';
+ *   - inserts a '{' or '}' left out, and drops a '}' too many
+ *     (src/parse_braces.c);
  *   - ends the parser's recovery after a syntax error at the first token
  *     of a later line that starts a property, an item or an entry, so that
  *     every mistake is reported once and the next one is not hidden.
- * The brace counts come from a quick pass over the source (strings and
- * comments skipped).  Every path consumes a token or shortens a count, so
- * none can loop.
+ * Every path consumes a token or shortens a count of braces, so none can
+ * loop.  The state it keeps, and the helpers both files use, are in
+ * include/recover.h.
  */
 #include <string.h>
 #include <strings.h>
 
-#include "parse.h"
-#include "todok.tab.h"
-#include "tools.h"
-
-enum block_kind { BLOCK_ITEMS, BLOCK_PROPS, BLOCK_ENTRIES, BLOCK_NAMING, BLOCK_OTHER };
-
-struct block {
-	enum block_kind kind;
-	struct loc open;  /* the '{' */
-	const char *name; /* "postgres", "env" */
-	uint32_t indent;  /* the blanks that start the line of its '{' */
-};
-
-struct tok {
-	int token;
-	YYSTYPE val;
-	YYLTYPE loc;
-	bool starts_line;  /* only blanks before it on its line */
-};
-
-/* At most two tokens are looked at ahead, and one put back. */
-enum { AHEAD_MAX = 4 };
-
-struct recover {
-	struct tok ahead[AHEAD_MAX]; /* scanned, not yet delivered */
-	int nahead;
-	struct block *blocks;
-	size_t nblocks, blocks_cap;
-	long balance;             /* '{' minus '}' of the source, less those repaired:
-	                           * counted when first asked for (brace_count) */
-	bool balance_counted;
-	struct tok prev, prev2;   /* the last two tokens delivered */
-	int stmt_first;           /* the first token of the statement delivered last */
-	const char *stmt_word;    /* its spelling or text */
-	struct block closed;      /* the block closed last, and where */
-	struct loc closed_at;
-	/* The first '}' indented as the block around the one it closes: that
-	 * one, by its indentation, may be the block whose '}' is missing. */
-	struct block misclosed;
-	struct loc misclosed_at;
-	const char *misclosed_outer;
-	bool misclosed_checked;   /* the next line did not go on inside that block */
-	bool dash_run;            /* the last line started with a '- ' item */
-	bool dash_bracket;        /* ... of "args" or "command": a '[' was supplied */
-	int dash_keyword;         /* ... of "port": each next '-' is that keyword */
-};
+#include "recover.h"
 
 /* The source */
-
-static const char *
-text(const struct parse_ctx *p)
-{
-	return p->c->src.text;
-}
 
 /* Only blanks before `at` on its line. */
 bool
@@ -85,60 +33,6 @@ recover_starts_line(const struct parse_ctx *p, uint32_t at)
 	while (at > 0 && (s[at - 1] == ' ' || s[at - 1] == '\t' || s[at - 1] == '\r'))
 		at--;
 	return at == 0 || s[at - 1] == '\n';
-}
-
-static bool
-same_line(const struct parse_ctx *p, uint32_t a, uint32_t b)
-{
-	return !memchr(text(p) + a, '\n', b > a ? b - a : 0);
-}
-
-/* The blanks that start the line of `at`. */
-static uint32_t
-indent_of(const struct parse_ctx *p, uint32_t at)
-{
-	const char *s = text(p);
-	uint32_t start = at;
-	while (start > 0 && s[start - 1] != '\n')
-		start--;
-	uint32_t end = start;
-	while (s[end] == ' ' || s[end] == '\t')
-		end++;
-	return end - start;
-}
-
-/* '{' minus '}' outside strings and comments. */
-static long
-brace_balance(const char *s, size_t len)
-{
-	long n = 0;
-	for (size_t i = 0; i < len; i++) {
-		char c = s[i];
-		if (c == '#' || (c == '/' && i + 1 < len && s[i + 1] == '/')) {
-			while (i + 1 < len && s[i + 1] != '\n')
-				i++;
-		} else if (c == '"' || c == '\'') {
-			for (i++; i < len && s[i] != c && s[i] != '\n'; i++)
-				if (s[i] == '\\' && c == '"' && i + 1 < len && s[i + 1] != '\n')
-					i++;
-		} else {
-			n += (c == '{') - (c == '}');
-		}
-	}
-	return n;
-}
-
-/* The balance of braces, counted over the source the first time a
- * repair asks for it: a file without mistakes is not read twice. */
-static long
-brace_count(struct parse_ctx *p)
-{
-	struct recover *r = p->r;
-	if (!r->balance_counted) {
-		r->balance = brace_balance(p->c->src.text, p->c->src.len);
-		r->balance_counted = true;
-	}
-	return r->balance;
 }
 
 void
@@ -151,26 +45,6 @@ recover_init(struct parse_ctx *p)
 
 /* Tokens */
 
-static const char *
-token_text(const struct tok *t)
-{
-	if (t->token == WORD)
-		return t->val.word.text;
-	return keyword_spelling(t->token);
-}
-
-static struct tok *
-peek(struct parse_ctx *p, yyscan_t scanner, int k)
-{
-	struct recover *r = p->r;
-	while (r->nahead <= k) {
-		struct tok *t = &r->ahead[r->nahead++];
-		t->token = yylex(&t->val, &t->loc, scanner);
-		t->starts_line = recover_starts_line(p, t->loc.begin);
-	}
-	return &r->ahead[k];
-}
-
 static struct tok
 take(struct parse_ctx *p, yyscan_t scanner)
 {
@@ -180,36 +54,7 @@ take(struct parse_ctx *p, yyscan_t scanner)
 	return t;
 }
 
-/* Puts a token back in front of those scanned. */
-static void
-put_back(struct parse_ctx *p, const struct tok *t)
-{
-	struct recover *r = p->r;
-	memmove(r->ahead + 1, r->ahead, (size_t)r->nahead++ * sizeof *r->ahead);
-	r->ahead[0] = *t;
-}
-
-static bool
-is_role(int token, const char *role)
-{
-	return keyword_has_role(token, role);
-}
-
-/* A keyword that starts a property of a component and no item. */
-static bool
-property_only(int token)
-{
-	return is_role(token, "property") && token != KW_LABELS && token != KW_ANNOTATIONS &&
-	       token != KW_NODES && token != KW_SECURITY;
-}
-
 /* Blocks */
-
-static struct block *
-top(struct recover *r)
-{
-	return r->nblocks ? &r->blocks[r->nblocks - 1] : NULL;
-}
 
 static enum block_kind
 opened_kind(const struct recover *r)
@@ -570,122 +415,6 @@ route_path_without_keyword(struct parse_ctx *p, struct tok *t)
 	put_back(p, t);
 	*t = (struct tok){.token = KW_PATH, .loc = {t->loc.begin, t->loc.begin},
 	                  .starts_line = t->starts_line};
-}
-
-/* Missing and extra braces */
-
-/* "service web" with a property on the next line: the block's '{' is
- * missing; it is supplied after the name (or a cron's schedule). */
-static bool
-component_without_brace(struct parse_ctx *p, struct tok *t)
-{
-	struct recover *r = p->r;
-	const struct block *b = top(r);
-	if (p->resync || !t->starts_line || !is_role(t->token, "property") || !b ||
-	    b->kind != BLOCK_ITEMS)
-		return false;
-	int kind = r->stmt_first;
-	bool named = (kind == KW_SERVICE || kind == KW_STATEFUL || kind == KW_JOB) &&
-	             token_is_word(r->prev.token) && r->prev2.token == kind;
-	bool cron = kind == KW_CRON && r->prev.token == STRING && token_is_word(r->prev2.token);
-	if (!named && !cron)
-		return false;
-	struct loc at = {r->prev.loc.end, r->prev.loc.end};
-	uint32_t from = r->prev.loc.begin;
-	while (from > 0 && text(p)[from - 1] != '\n')
-		from--;
-	from += indent_of(p, from);
-	diag(&p->c->diags, E0125, at, "expected '{' after %s %s: a component's properties are "
-	     "written in its block, `%.*s {` ... `}`", keyword_spelling(kind),
-	     diag_quote(p->arena, token_text(named ? &r->prev : &r->prev2)), (int)(at.end - from),
-	     text(p) + from);
-	put_back(p, t);
-	*t = (struct tok){.token = '{', .loc = at, .starts_line = false};
-	return true;
-}
-
-static void
-note_open(struct parse_ctx *p, struct diagnostic *d, const struct block *b, const char *what)
-{
-	if (b->open.begin == b->open.end)
-		return; /* a '{' supplied (E0125): no note points at it */
-	diag_note(&p->c->diags, d, b->open, "the '%s' block %s here", b->name, what);
-}
-
-/* A '}' to insert before `t`, when a line starts what cannot stand in the
- * block open (and some '{' has no '}'). */
-static bool
-missing_brace(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
-{
-	struct recover *r = p->r;
-	struct block *b = top(r);
-	if (!b)
-		return false;
-	if (t->token == 0 && HAS_LOC(r->misclosed_at)) {
-		/* "  service api {" ... "}": that '}' is the stack's. */
-		struct diagnostic *d = diag(&p->c->diags, E0120, r->misclosed_at,
-		                            "expected '}' to close the '%s' block before this '}', "
-		                            "which is indented as the '%s' block's",
-		                            r->misclosed.name, r->misclosed_outer);
-		note_open(p, d, &r->misclosed, "opened");
-		r->misclosed_at = NO_LOC;
-		return true;
-	}
-	if (t->token == 0) {
-		struct diagnostic *d = diag(&p->c->diags, E0120, t->loc,
-		                            "expected '}' to close the '%s' block at the end of the file",
-		                            b->name);
-		note_open(p, d, b, "opened");
-		return true;
-	}
-	if (b->kind == BLOCK_ITEMS || !t->starts_line)
-		return false;
-	int next = peek(p, scanner, 0)->token;
-	bool key_like = next == '=' || next == ':' || next == '{';
-	bool decl = is_role(t->token, "declaration") && b->kind != BLOCK_NAMING &&
-	            !(b->kind == BLOCK_ENTRIES && key_like);
-	bool prop = b->kind == BLOCK_ENTRIES && is_role(t->token, "property") && !key_like;
-	if ((!decl && !prop) || brace_count(p) <= 0)
-		return false;
-	struct diagnostic *d = diag(&p->c->diags, E0120, t->loc,
-	                            "expected '}' to close the '%s' block before '%s'", b->name,
-	                            keyword_spelling(t->token));
-	note_open(p, d, b, "opened");
-	r->balance--;
-	return true;
-}
-
-/* A '}' that closes a component just before a line with a property. */
-static bool
-extra_brace(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
-{
-	struct recover *r = p->r;
-	struct block *b = top(r);
-	if (!b) {
-		struct diagnostic *d = diag(&p->c->diags, E0121, t->loc,
-		                            "extra '}': the '%s' block is already closed",
-		                            r->closed.name ? r->closed.name : "stack");
-		if (r->closed.name)
-			note_open(p, d, &r->closed, "opened");
-		return true;
-	}
-	struct tok *next = peek(p, scanner, 0);
-	/* "  }" closing the stack before its next "  service api {". */
-	bool items = b->kind == BLOCK_ITEMS && is_role(next->token, "declaration") &&
-	             next->token != KW_STACK;
-	if (!items && (b->kind != BLOCK_PROPS || r->nblocks < 2 ||
-	               r->blocks[r->nblocks - 2].kind != BLOCK_ITEMS || !property_only(next->token)))
-		return false;
-	if (!next->starts_line || brace_count(p) >= 0)
-		return false;
-	size_t line, column;
-	source_position(&p->c->src, next->loc.begin, &line, &column);
-	struct diagnostic *d = diag(&p->c->diags, E0121, t->loc,
-	                            "extra '}': it would close the '%s' block before its '%s' on line %zu",
-	                            b->name, keyword_spelling(next->token), line);
-	note_open(p, d, b, "opened");
-	r->balance++;
-	return true;
 }
 
 /* The parser's tokens */

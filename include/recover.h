@@ -1,0 +1,147 @@
+/*
+ * recover.h - the state that parse_lex() keeps between the scanner and
+ * the parser (the blocks open, the tokens looked at ahead and those
+ * delivered last), and the helpers its two files share.  Only
+ * src/parse_recover.c (the habits, where recovery ends) and
+ * src/parse_braces.c (missing and extra braces) include it.
+ */
+#ifndef RECOVER_H_INCLUDED
+#define RECOVER_H_INCLUDED
+
+#include <string.h>
+
+#include "parse.h"
+#include "todok.tab.h"
+#include "tools.h"
+
+enum block_kind { BLOCK_ITEMS, BLOCK_PROPS, BLOCK_ENTRIES, BLOCK_NAMING, BLOCK_OTHER };
+
+struct block {
+	enum block_kind kind;
+	struct loc open;  /* the '{' */
+	const char *name; /* "postgres", "env" */
+	uint32_t indent;  /* the blanks that start the line of its '{' */
+};
+
+struct tok {
+	int token;
+	YYSTYPE val;
+	YYLTYPE loc;
+	bool starts_line;  /* only blanks before it on its line */
+};
+
+/* At most two tokens are looked at ahead, and one put back. */
+enum { AHEAD_MAX = 4 };
+
+struct recover {
+	struct tok ahead[AHEAD_MAX]; /* scanned, not yet delivered */
+	int nahead;
+	struct block *blocks;
+	size_t nblocks, blocks_cap;
+	long balance;             /* '{' minus '}' of the source, less those repaired:
+	                           * counted when first asked for (brace_count) */
+	bool balance_counted;
+	struct tok prev, prev2;   /* the last two tokens delivered */
+	int stmt_first;           /* the first token of the statement delivered last */
+	const char *stmt_word;    /* its spelling or text */
+	struct block closed;      /* the block closed last, and where */
+	struct loc closed_at;
+	/* The first '}' indented as the block around the one it closes: that
+	 * one, by its indentation, may be the block whose '}' is missing. */
+	struct block misclosed;
+	struct loc misclosed_at;
+	const char *misclosed_outer;
+	bool misclosed_checked;   /* the next line did not go on inside that block */
+	bool dash_run;            /* the last line started with a '- ' item */
+	bool dash_bracket;        /* ... of "args" or "command": a '[' was supplied */
+	int dash_keyword;         /* ... of "port": each next '-' is that keyword */
+};
+
+/* The source */
+
+static inline const char *
+text(const struct parse_ctx *p)
+{
+	return p->c->src.text;
+}
+
+static inline bool
+same_line(const struct parse_ctx *p, uint32_t a, uint32_t b)
+{
+	return !memchr(text(p) + a, '\n', b > a ? b - a : 0);
+}
+
+/* The blanks that start the line of `at`. */
+static inline uint32_t
+indent_of(const struct parse_ctx *p, uint32_t at)
+{
+	const char *s = text(p);
+	uint32_t start = at;
+	while (start > 0 && s[start - 1] != '\n')
+		start--;
+	uint32_t end = start;
+	while (s[end] == ' ' || s[end] == '\t')
+		end++;
+	return end - start;
+}
+
+/* Tokens */
+
+static inline const char *
+token_text(const struct tok *t)
+{
+	if (t->token == WORD)
+		return t->val.word.text;
+	return keyword_spelling(t->token);
+}
+
+static inline struct tok *
+peek(struct parse_ctx *p, yyscan_t scanner, int k)
+{
+	struct recover *r = p->r;
+	while (r->nahead <= k) {
+		struct tok *t = &r->ahead[r->nahead++];
+		t->token = yylex(&t->val, &t->loc, scanner);
+		t->starts_line = recover_starts_line(p, t->loc.begin);
+	}
+	return &r->ahead[k];
+}
+
+/* Puts a token back in front of those scanned. */
+static inline void
+put_back(struct parse_ctx *p, const struct tok *t)
+{
+	struct recover *r = p->r;
+	memmove(r->ahead + 1, r->ahead, (size_t)r->nahead++ * sizeof *r->ahead);
+	r->ahead[0] = *t;
+}
+
+static inline bool
+is_role(int token, const char *role)
+{
+	return keyword_has_role(token, role);
+}
+
+/* A keyword that starts a property of a component and no item. */
+static inline bool
+property_only(int token)
+{
+	return is_role(token, "property") && token != KW_LABELS && token != KW_ANNOTATIONS &&
+	       token != KW_NODES && token != KW_SECURITY;
+}
+
+/* Blocks */
+
+static inline struct block *
+top(struct recover *r)
+{
+	return r->nblocks ? &r->blocks[r->nblocks - 1] : NULL;
+}
+
+/* Missing and extra braces (src/parse_braces.c) */
+
+bool component_without_brace(struct parse_ctx *p, struct tok *t);
+bool missing_brace(struct parse_ctx *p, yyscan_t scanner, const struct tok *t);
+bool extra_brace(struct parse_ctx *p, yyscan_t scanner, const struct tok *t);
+
+#endif
