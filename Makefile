@@ -21,6 +21,7 @@ endif
 SRC = \
 	src/check.c \
 	src/check_labels.c \
+	src/check_hosts.c \
 	src/check_pod.c \
 	src/check_review.c \
 	src/component.c \

@@ -3,7 +3,8 @@
  * the stack, its names, Services, configs, secrets and capacity;
  * src/check_pod.c: each workload, its pod, containers and security;
  * src/check_labels.c: labels; src/check_review.c: the review warnings and
- * the disruption budget).
+ * the disruption budget; src/check_hosts.c: hosts written as
+ * literal strings).
  * Only those files include it.
  */
 #ifndef CHECK_H_INCLUDED
@@ -56,6 +57,9 @@ bool check_amount(struct checker *k, const struct amount *n, const char *what);
 void check_budget(struct checker *k, const struct component *comp);
 void review_component(struct checker *k, const struct component *comp);
 void review_keyset(struct checker *k, const struct keyset *set);
+/* check_hosts.c: W0508 and W0533, hosts written as literal strings (run
+ * only on a stack without errors). */
+void review_literal_hosts(struct checker *k);
 /* The bytes of a config's or secret's values, as its object holds them. */
 size_t keyset_bytes(const struct keyset *set);
 

@@ -198,6 +198,10 @@ const char *env_name_problem(const char *s, bool *relaxed_only);
  * variable to set, a secret taken for a value leaks), or KEY at the end
  * (any case): a name whose value is a secret. */
 bool secret_like_name(const char *name);
+/* The host-name rule of W0533: HOST, ADDR, SERVER or ENDPOINT anywhere,
+ * or a part of the name ending in URL or URI (any case): a variable whose
+ * value is a host name or an address. */
+bool host_like_name(const char *name);
 /* Whether a value is written in the source itself: a number, or a string
  * without references (src/resolve.c); not env(), file() or a reference. */
 bool value_written_in_source(const struct ast_value *v);

@@ -285,5 +285,6 @@ review_stack(struct compilation *c)
 		review_keyset(&k, s->configs.items[i]);
 	for (size_t i = 0; i < s->secrets.len; i++)
 		review_keyset(&k, s->secrets.items[i]);
+	review_literal_hosts(&k);
 	arena_free(&k.scratch);
 }

@@ -222,6 +222,18 @@ secret_like_name(const char *name)
 	return false;
 }
 
+bool
+host_like_name(const char *name)
+{
+	static const char *const words[] = {"HOST", "ADDR", "SERVER", "ENDPOINT"};
+	if (has_word(name, "URL", false, true) || has_word(name, "URI", false, true))
+		return true;
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (has_word(name, words[i], false, false))
+			return true;
+	return false;
+}
+
 /* ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9] over s[0..len) */
 static bool
 label_name_ok(const char *s, size_t len)

@@ -1,0 +1,275 @@
+/*
+ * check_hosts.c - hosts written as literal strings: a component's env
+ * value, or a key of a config it takes, that names another component in
+ * a URL (`"redis://cache:6379/0"`), with a port (`"postgres:5432"`), with
+ * the namespace (`"postgres.shop.svc"`), or as the whole value of a
+ * variable named for a host (`DB_HOST = "postgres"`), instead of
+ * referring to it (`${postgres.host}`):
+ *   - W0508: the name is the component's and not its Service's (a
+ *     Compose habit: the naming template makes `shop-postgres-service`),
+ *     so it does not resolve;
+ *   - W0533: under `network isolated`, the Service's name, with no edge
+ *     that admits the client, so the NetworkPolicies refuse it.
+ * It reads the Services' names and the edges that resolution settled
+ * (`comp->ingress`, src/network.c), and the values as resolved; secret
+ * values are not read.
+ */
+#include "check.h"
+
+#include <string.h>
+
+/* A name that a literal host may hold. */
+struct host_name {
+	struct component *comp;
+	bool service;            /* the name of one of its Services; else the component's */
+};
+
+/* What one search looks for: the names of the Services and components
+ * of the stack, and the (place, provider) pairs reported already. */
+struct host_search {
+	struct checker *k;
+	struct strmap names;     /* a name -> struct host_name * */
+	struct strmap reported;  /* "OFFSET NAME" */
+};
+
+static bool
+dns_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '-' || c == '.';
+}
+
+/* Whether provider admits a connection from consumer to its Service. */
+static bool
+reaches(const struct stack *s, const struct component *consumer, const struct component *provider)
+{
+	const struct ingress *in = &provider->ingress;
+	if (consumer == provider || in->open || in->public)
+		return true;
+	for (size_t i = 0; i < in->clients.len; i++)
+		if (in->clients.items[i] == consumer)
+			return true;
+	for (size_t i = 0; i < in->allowed.len; i++)
+		if (in->allowed.items[i] == consumer)
+			return true;
+	for (size_t i = 0; s->namespace && i < in->namespaces.len; i++)
+		if (strcmp(in->namespaces.items[i], s->namespace) == 0)
+			return true;
+	return false;
+}
+
+/* The component that host[0..len) names: NAME, or NAME.NS,
+ * NAME.NS.svc, NAME.NS.svc.cluster.local with the stack's namespace (any
+ * namespace when it declares none).  fqdn: the name has a namespace. */
+static const struct host_name *
+named(struct host_search *h, const char *host, size_t len, bool *fqdn)
+{
+	while (len && host[len - 1] == '.')
+		len--;
+	const char *dot = memchr(host, '.', len);
+	size_t name_len = dot ? (size_t)(dot - host) : len;
+	*fqdn = dot != NULL;
+	if (dot) {
+		const char *ns = dot + 1, *end = host + len;
+		const char *ns_end = memchr(ns, '.', (size_t)(end - ns));
+		if (!ns_end)
+			ns_end = end;
+		size_t ns_len = (size_t)(ns_end - ns), rest_len = (size_t)(end - ns_end);
+		const char *declared = h->k->s->namespace;
+		if (!ns_len || (declared && (strlen(declared) != ns_len || memcmp(ns, declared, ns_len))))
+			return NULL;
+		if (rest_len && !(rest_len == 4 && memcmp(ns_end, ".svc", 4) == 0) &&
+		    !(rest_len == 18 && memcmp(ns_end, ".svc.cluster.local", 18) == 0))
+			return NULL;
+	}
+	char name[64];
+	if (!name_len || name_len >= sizeof name)
+		return NULL;
+	memcpy(name, host, name_len);
+	name[name_len] = '\0';
+	return strmap_get(&h->names, name);
+}
+
+/* W0508 or W0533 for a provider named at `at`, once per place and
+ * provider. */
+static void
+report(struct host_search *h, const struct component *consumer, const struct host_name *named,
+       const char *what, struct loc at)
+{
+	struct checker *k = h->k;
+	const struct component *provider = named->comp;
+	if (named->service && (!k->s->isolated || reaches(k->s, consumer, provider)))
+		return;
+	const char *key = arena_printf(&k->scratch, "%u %s", at.begin, provider->name.text);
+	if (strmap_get(&h->reported, key))
+		return;
+	strmap_put(&k->scratch, &h->reported, key, (void *)provider);
+	const char *p = cquote(k, provider->name.text);
+	if (!named->service)
+		diag(&k->c->diags, W0508, at,
+		     "%s names %s in a literal string, but its Service is named %s, so the host does "
+		     "not resolve; write ${%s.host} (or .url, .port)", what, p,
+		     cquote(k, provider->service->name), provider->name.text);
+	else
+		diag(&k->c->diags, W0533, at,
+		     "%s names the Service of %s in a literal string, and 'network isolated' lets %s "
+		     "reach only what it refers to or starts after: write ${%s.host} (or .url, .port) "
+		     "so that the connection is seen, or add 'allow from %s' to %s",
+		     what, p, cquote(k, consumer->name.text), provider->name.text,
+		     consumer->name.text, p);
+}
+
+/* The host of each URL in the value: after "://", past any "user:pass@",
+ * up to its port or path. */
+static void
+search_urls(struct host_search *h, const struct component *consumer, const char *value,
+            const char *what, struct loc at)
+{
+	for (const char *s = strstr(value, "://"); s; s = strstr(s, "://")) {
+		s += 3;
+		size_t authority = strcspn(s, "/?# \t\n,;\"'");
+		const char *host = s;
+		for (size_t i = 0; i < authority; i++)
+			if (s[i] == '@')
+				host = s + i + 1;
+		size_t len = 0;
+		while (host + len < s + authority && host[len] != ':')
+			len++;
+		bool fqdn;
+		const struct host_name *found = named(h, host, len, &fqdn);
+		if (found)
+			report(h, consumer, found, what, at);
+		s += authority;
+	}
+}
+
+/* Outside URLs: a Service name with a port (`cache:6379`), with the
+ * stack's namespace (`postgres.shop.svc`), or the whole value of a
+ * variable whose name says it holds a host (DB_HOST, REDIS_ADDR). */
+static void
+search_hosts(struct host_search *h, const struct component *consumer, const char *value,
+             const char *name, const char *what, struct loc at)
+{
+	bool whole_is_host = name && host_like_name(name);
+	for (size_t i = 0; value[i];) {
+		if (!dns_char(value[i]) || (i > 0 && dns_char(value[i - 1]))) {
+			i++;
+			continue;
+		}
+		size_t len = 0;
+		while (dns_char(value[i + len]))
+			len++;
+		bool in_url = i >= 3 && memcmp(value + i - 3, "://", 3) == 0;
+		bool in_userinfo = value[i + len] == '@' || (i > 0 && value[i - 1] == '@');
+		bool port = value[i + len] == ':' && value[i + len + 1] >= '0' && value[i + len + 1] <= '9';
+		bool whole = whole_is_host && i == 0 && !value[len];
+		bool fqdn;
+		const struct host_name *found = in_url || in_userinfo ? NULL
+		                                : named(h, value + i, len, &fqdn);
+		if (found && (port || fqdn || whole))
+			report(h, consumer, found, what, at);
+		i += len;
+	}
+}
+
+static void
+search_value(struct host_search *h, const struct component *consumer, const char *value,
+             const char *name, const char *what, struct loc at)
+{
+	search_urls(h, consumer, value, what, at);
+	search_hosts(h, consumer, value, name, what, at);
+}
+
+/* A key of a config (not a secret's: its values are not read). */
+static void
+search_key(struct host_search *h, const struct component *consumer, const struct keyset *set,
+           const struct kv *kv)
+{
+	if (!kv || set->secret || !kv->value || kv->value->kind != RV_TEXT || kv->value->binary)
+		return;
+	const char *what = arena_printf(&h->k->scratch, "key %s of config %s",
+	                                cquote(h->k, kv->key.text), cquote(h->k, set->name.text));
+	search_value(h, consumer, kv->value->text, kv->key.text, what, kv->loc);
+}
+
+/* A config taken whole. */
+static void
+search_keyset(struct host_search *h, const struct component *consumer, const struct keyset *set)
+{
+	for (size_t i = 0; set && i < set->keys.len; i++)
+		search_key(h, consumer, set, set->keys.items[i]);
+}
+
+static void
+search_container(struct host_search *h, const struct component *consumer,
+                 const struct container *ctr)
+{
+	for (size_t i = 0; i < ctr->env.len; i++) {
+		const struct env_var *e = ctr->env.items[i];
+		if (e->removed || e->kind != ENV_VALUE || !e->value)
+			continue;
+		search_value(h, consumer, e->value, e->name, cquote(h->k, e->name), e->loc);
+	}
+	for (size_t i = 0; i < ctr->env.len; i++) {
+		const struct env_var *e = ctr->env.items[i];
+		if (!e->removed && e->kind == ENV_CONFIG_KEY && e->from)
+			search_key(h, consumer, e->from, strmap_get(&e->from->by_key, e->key));
+	}
+	for (size_t i = 0; i < ctr->env_from.len; i++)
+		search_keyset(h, consumer, ((const struct env_source *)ctr->env_from.items[i])->set);
+}
+
+static void
+search_component(struct host_search *h, const struct component *comp)
+{
+	for (size_t i = 0; i < comp->workloads.len; i++) {
+		const struct pod *pod = &((const struct workload *)comp->workloads.items[i])->pod;
+		for (size_t j = 0; j < pod->containers.len; j++) {
+			const struct container *ctr = pod->containers.items[j];
+			if (ctr->role != ROLE_WAIT)
+				search_container(h, comp, ctr);
+		}
+		for (size_t j = 0; j < pod->volumes.len; j++) {
+			const struct volume *v = pod->volumes.items[j];
+			if (v->kind == VOLUME_CONFIG)
+				search_keyset(h, comp, v->mounted);
+		}
+	}
+}
+
+static void
+add_name(struct host_search *h, const char *name, struct component *comp, bool service)
+{
+	if (!name || strmap_get(&h->names, name))
+		return;
+	struct host_name *n = NEW(&h->k->scratch, struct host_name);
+	*n = (struct host_name){comp, service};
+	strmap_put(&h->k->scratch, &h->names, name, n);
+}
+
+void
+review_literal_hosts(struct checker *k)
+{
+	const struct stack *s = k->s;
+	struct host_search h = {.k = k};
+	for (size_t i = 0; i < s->components.len; i++) {
+		struct component *comp = s->components.items[i];
+		if (!comp->service)
+			continue;
+		add_name(&h, comp->service->name, comp, true);
+		if (comp->headless)
+			add_name(&h, comp->headless->name, comp, true);
+		for (size_t j = 0; j < comp->extra_services.len; j++)
+			add_name(&h, ((struct service *)comp->extra_services.items[j])->name, comp, true);
+	}
+	/* (After every Service: a component named like another's Service is
+	 * that Service.) */
+	for (size_t i = 0; i < s->components.len; i++) {
+		struct component *comp = s->components.items[i];
+		if (comp->service)
+			add_name(&h, comp->name.text, comp, false);
+	}
+	for (size_t i = 0; i < s->components.len; i++)
+		search_component(&h, s->components.items[i]);
+	arena_reset(&k->scratch);
+}
