@@ -126,7 +126,12 @@ review_requests(struct checker *k, const struct component *comp, const struct co
 	                      ? cquote(k, comp->name.text)
 	                      : arena_printf(k->a, "container %s of %s", cquote(k, ctr->name),
 	                                     cquote(k, comp->name.text));
-	diag(&k->c->diags, W0544, ctr->name_loc,
+	/* At the request that is given, beside which the other one goes (in
+	 * the profile that replaced the `requests`, if one did); else at the
+	 * container. */
+	const struct quantity *given = ctr->requests.cpu.text ? &ctr->requests.cpu
+	                                                      : &ctr->requests.memory;
+	diag(&k->c->diags, W0544, given->text ? given->loc : ctr->name_loc,
 	     "%s requests no %s: the scheduler places it as if it needed none, and without a "
 	     "limit either it is the first evicted when its node runs short; add 'requests %s' "
 	     "with what it uses", who,
@@ -224,17 +229,23 @@ check_budget(struct checker *k, const struct component *comp)
 	const char *count = pods == 1 ? "the one pod"
 	                              : arena_printf(k->a, "all %lld pods%s", pods,
 	                                             w->autoscaled ? " (the autoscaler's minimum)" : "");
+	struct diagnostic *d;
 	if (b->max_unavailable)
-		diag(&k->c->diags, E0540, b->loc,
+		d = diag(&k->c->diags, E0540, b->loc,
 		     "'budget max-unavailable %s' lets no pod of %s be evicted: a node drain or a "
 		     "cluster upgrade waits for ever; allow at least 1", as, cquote(k, comp->name.text));
 	else
-		diag(&k->c->diags, E0540, b->loc,
+		d = diag(&k->c->diags, E0540, b->loc,
 		     "'budget min-available %s' keeps %s of %s available, so none can be "
 		     "evicted: a node drain or a cluster upgrade waits for ever; %s", as, count,
 		     cquote(k, comp->name.text),
 		     pods > 1 ? arena_printf(k->a, "ask for at most %lld, or run more replicas", pods - 1)
 		              : "run 2 replicas or more, or give no budget");
+	/* Where the count comes from (a profile's `replicas 1`, often). */
+	if (comp->workloads.len == 1 && w->has_replicas && HAS_LOC(w->replicas_loc))
+		diag_note(&k->c->diags, d, w->replicas_loc, "%s runs %s%lld %s here",
+		          cquote(k, comp->name.text), w->autoscaled ? "at fewest " : "", pods,
+		          pods == 1 ? "pod" : "pods");
 }
 
 void
