@@ -272,9 +272,28 @@ review_component(struct checker *k, const struct component *comp)
 /* A client-side `kubectl apply` keeps the object, as JSON (a Secret's
  * data in base64), in an annotation of 256 KiB at most: a config or secret
  * Kubernetes takes may still be too large for it. */
+/* An external config or secret without its object's name is looked up
+ * by the naming template's, which its maker (cert-manager, a platform
+ * team) rarely gives it: the pods then wait for an object that does not
+ * exist. */
+static void
+review_external_name(struct checker *k, const struct keyset *set)
+{
+	if (!set->external || set->object || !set->k8s_name || set->bad_name ||
+	    strcmp(set->k8s_name, set->name.text) == 0)
+		return;
+	const char *kind = set->secret ? "secret" : "config";
+	diag(&k->c->diags, W0509, HAS_LOC(set->external_loc) ? set->external_loc : set->name.loc,
+	     "external %s %s is looked up in the cluster as %s, the name the naming template gives "
+	     "it; write the name of the object that exists, as in '%s %s external \"%s\"'", kind,
+	     cquote(k, set->name.text), cquote(k, set->k8s_name), kind, set->name.text,
+	     set->name.text);
+}
+
 void
 review_keyset(struct checker *k, const struct keyset *set)
 {
+	review_external_name(k, set);
 	size_t total = keyset_bytes(set);
 	size_t applied = set->secret ? (total + 2) / 3 * 4 : total;
 	if (set->external || total > MAX_OBJECT_BYTES || applied <= MAX_ANNOTATION_BYTES)
