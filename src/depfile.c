@@ -34,16 +34,21 @@ depfile_targets(struct compilation *c, const struct output_file *files, size_t n
 }
 
 /* The depfile's prerequisites: the .todok file first (not when it is
- * standard input), then every other file read. */
+ * standard input), then every other file read, each once (a config's
+ * file is read by every configuration checked). */
 const struct vec *
 depfile_inputs(struct compilation *c)
 {
 	struct vec *inputs = NEW(&c->arena, struct vec);
+	struct strmap listed = {0};
 	if (strcmp(c->opts->input, "-") != 0)
 		vec_push(&c->arena, inputs, (void *)c->opts->input);
-	for (size_t i = 0; i < c->files_read.len; i++)
-		if (strcmp(c->files_read.items[i], c->opts->input) != 0)
-			vec_push(&c->arena, inputs, c->files_read.items[i]);
+	strmap_put(&c->arena, &listed, c->opts->input, (void *)c->opts->input);
+	for (size_t i = 0; i < c->files_read.len; i++) {
+		const char *path = c->files_read.items[i];
+		if (!strmap_claim(&c->arena, &listed, path, (void *)path))
+			vec_push(&c->arena, inputs, (void *)path);
+	}
 	return inputs;
 }
 

@@ -858,6 +858,26 @@ ok(phony >= {norm(x) for x in want[1:]},
 EOF
 }
 depcheck "absolute odd paths" / "$D/deps.d" "$OUT" "$D/app.todok" "$D/my secret\$1#.txt" "$D/env #file\$.env"
+# Every profile is checked, and each reads the config's file again: the
+# depfile still lists it once.
+PD=$tmp/dep-profiles
+mkdir "$PD"
+printf 'level = info\n' >"$PD/app.conf"
+cat >"$PD/app.todok" <<'EOF2'
+stack shop {
+  config app { app.conf = file("app.conf") }
+  service api {
+    image "shop/api:1.0"
+    expose none
+    env from app
+  }
+  profile dev { service api { image "shop/api:1.1" } }
+  profile prod { service api { image "shop/api:2.0" } }
+}
+EOF2
+tk "$PD/app.todok" --profile prod -o "$PD/out" --depfile "$PD/deps.d"
+expect "depfile: a stack with profiles" 0
+depcheck "with profiles, the config's file once" / "$PD/deps.d" "$PD/out" "$PD/app.todok" "$PD/app.conf"
 check "depfile: a space escaped as '\\ ' and \$ as '\$\$' (GCC)" grep -qF 'dep\ dir$$x/my\ secret$$1\#.txt' "$D/deps.d"
 check "depfile: the output folder 'out \$dir' escaped" grep -qF 'out\ $$dir/Kustomization' "$D/deps.d"
 check "depfile: no unescaped '\$' (a lone \$ Make would expand)" \
