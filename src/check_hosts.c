@@ -18,7 +18,7 @@
 
 #include <string.h>
 
-/* A name that a literal host may hold. */
+/* The component a literal host names; comp NULL: none. */
 struct host_name {
 	struct component *comp;
 	bool service;            /* the name of one of its Services; else the component's */
@@ -28,8 +28,9 @@ struct host_name {
  * of the stack, and the (place, provider) pairs reported already. */
 struct host_search {
 	struct checker *k;
-	struct strmap names;     /* a name -> struct host_name * */
-	struct strmap reported;  /* "OFFSET NAME" */
+	struct strmap services;   /* a Service's name -> struct component * */
+	struct strmap components; /* a component's name, when no Service has it -> the same */
+	struct strmap reported;   /* "OFFSET NAME" */
 };
 
 static bool
@@ -61,9 +62,10 @@ reaches(const struct stack *s, const struct component *consumer, const struct co
 /* The component that host[0..len) names: NAME, or NAME.NS,
  * NAME.NS.svc, NAME.NS.svc.cluster.local with the stack's namespace (any
  * namespace when it declares none).  fqdn: the name has a namespace. */
-static const struct host_name *
+static struct host_name
 named(struct host_search *h, const char *host, size_t len, bool *fqdn)
 {
+	const struct host_name none = {0};
 	while (len && host[len - 1] == '.')
 		len--;
 	const char *dot = memchr(host, '.', len);
@@ -77,35 +79,38 @@ named(struct host_search *h, const char *host, size_t len, bool *fqdn)
 		size_t ns_len = (size_t)(ns_end - ns), rest_len = (size_t)(end - ns_end);
 		const char *declared = h->k->s->namespace;
 		if (!ns_len || (declared && (strlen(declared) != ns_len || memcmp(ns, declared, ns_len))))
-			return NULL;
+			return none;
 		if (rest_len && !(rest_len == 4 && memcmp(ns_end, ".svc", 4) == 0) &&
 		    !(rest_len == 18 && memcmp(ns_end, ".svc.cluster.local", 18) == 0))
-			return NULL;
+			return none;
 	}
 	char name[64];
 	if (!name_len || name_len >= sizeof name)
-		return NULL;
+		return none;
 	memcpy(name, host, name_len);
 	name[name_len] = '\0';
-	return strmap_get(&h->names, name);
+	struct component *service = strmap_get(&h->services, name);
+	if (service)
+		return (struct host_name){service, true};
+	return (struct host_name){strmap_get(&h->components, name), false};
 }
 
 /* W0508 or W0533 for a provider named at `at`, once per place and
  * provider. */
 static void
-report(struct host_search *h, const struct component *consumer, const struct host_name *named,
+report(struct host_search *h, const struct component *consumer, struct host_name named,
        const char *what, struct loc at)
 {
 	struct checker *k = h->k;
-	const struct component *provider = named->comp;
-	if (named->service && (!k->s->isolated || reaches(k->s, consumer, provider)))
+	const struct component *provider = named.comp;
+	if (named.service && (!k->s->isolated || reaches(k->s, consumer, provider)))
 		return;
 	const char *key = arena_printf(&k->scratch, "%u %s", at.begin, provider->name.text);
 	if (strmap_get(&h->reported, key))
 		return;
 	strmap_put(&k->scratch, &h->reported, key, (void *)provider);
 	const char *p = cquote(k, provider->name.text);
-	if (!named->service)
+	if (!named.service)
 		diag(&k->c->diags, W0508, at,
 		     "%s names %s in a literal string, but its Service is named %s, so the host does "
 		     "not resolve; write ${%s.host} (or .url, .port)", what, p,
@@ -136,8 +141,8 @@ search_urls(struct host_search *h, const struct component *consumer, const char 
 		while (host + len < s + authority && host[len] != ':')
 			len++;
 		bool fqdn;
-		const struct host_name *found = named(h, host, len, &fqdn);
-		if (found)
+		struct host_name found = named(h, host, len, &fqdn);
+		if (found.comp)
 			report(h, consumer, found, what, at);
 		s += authority;
 	}
@@ -164,9 +169,10 @@ search_hosts(struct host_search *h, const struct component *consumer, const char
 		bool port = value[i + len] == ':' && value[i + len + 1] >= '0' && value[i + len + 1] <= '9';
 		bool whole = whole_is_host && i == 0 && !value[len];
 		bool fqdn;
-		const struct host_name *found = in_url || in_userinfo ? NULL
-		                                : named(h, value + i, len, &fqdn);
-		if (found && (port || fqdn || whole))
+		struct host_name found = {0};
+		if (!in_url && !in_userinfo)
+			found = named(h, value + i, len, &fqdn);
+		if (found.comp && (port || fqdn || whole))
 			report(h, consumer, found, what, at);
 		i += len;
 	}
@@ -238,13 +244,10 @@ search_component(struct host_search *h, const struct component *comp)
 }
 
 static void
-add_name(struct host_search *h, const char *name, struct component *comp, bool service)
+add_name(struct host_search *h, struct strmap *map, const char *name, struct component *comp)
 {
-	if (!name || strmap_get(&h->names, name))
-		return;
-	struct host_name *n = NEW(&h->k->scratch, struct host_name);
-	*n = (struct host_name){comp, service};
-	strmap_put(&h->k->scratch, &h->names, name, n);
+	if (name && !strmap_get(&h->services, name))
+		strmap_claim(&h->k->scratch, map, name, comp);
 }
 
 void
@@ -256,18 +259,19 @@ review_literal_hosts(struct checker *k)
 		struct component *comp = s->components.items[i];
 		if (!comp->service)
 			continue;
-		add_name(&h, comp->service->name, comp, true);
+		add_name(&h, &h.services, comp->service->name, comp);
 		if (comp->headless)
-			add_name(&h, comp->headless->name, comp, true);
+			add_name(&h, &h.services, comp->headless->name, comp);
 		for (size_t j = 0; j < comp->extra_services.len; j++)
-			add_name(&h, ((struct service *)comp->extra_services.items[j])->name, comp, true);
+			add_name(&h, &h.services, ((struct service *)comp->extra_services.items[j])->name,
+			         comp);
 	}
 	/* (After every Service: a component named like another's Service is
 	 * that Service.) */
 	for (size_t i = 0; i < s->components.len; i++) {
 		struct component *comp = s->components.items[i];
 		if (comp->service)
-			add_name(&h, comp->name.text, comp, false);
+			add_name(&h, &h.components, comp->name.text, comp);
 	}
 	for (size_t i = 0; i < s->components.len; i++)
 		search_component(&h, s->components.items[i]);
