@@ -186,6 +186,28 @@ number_value(struct parse_ctx *p, struct ast_number n, struct loc loc)
 	return v;
 }
 
+/* The entries of an `env { }` block: a `labels { }` or `annotations { }`
+ * entry belongs in a config or secret block only; it is reported and left
+ * out. */
+static struct vec
+env_entries(struct parse_ctx *p, struct vec entries)
+{
+	uint32_t kept = 0;
+	for (uint32_t i = 0; i < entries.len; i++) {
+		struct ast_entry *e = entries.items[i];
+		if (e->kind == ENTRY_VALUE) {
+			entries.items[kept++] = e;
+			continue;
+		}
+		diag(&p->c->diags, E0202, e->key.loc,
+		     "'%s { }' cannot stand in an 'env' block, which holds NAME = value entries: the "
+		     "pod's %s are written `%s pod { ... }` in the component", e->key.text, e->key.text,
+		     e->key.text);
+	}
+	entries.len = kept;
+	return entries;
+}
+
 /* A block of entries (env, labels, selector, nodes) as a property. */
 static struct ast_prop *
 block_prop(struct parse_ctx *p, enum prop_kind kind, struct loc loc, struct loc kw,
@@ -699,7 +721,7 @@ prop
 	}
 	/* "env" "{" { KEY "=" value } "}" */
 	| KW_ENV '{' entries '}' {
-		$$ = block_prop(p, PROP_ENV, @$, @1, $3);
+		$$ = block_prop(p, PROP_ENV, @$, @1, env_entries(p, $3));
 	}
 	/* "env" "from" NAME { "," NAME } */
 	| KW_ENV KW_FROM name_list {
