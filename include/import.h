@@ -400,6 +400,25 @@ struct ivar *ivar_get(struct importer *im, const char *name, size_t len);
  * variable is one word, unless its value holds a space: then it is
  * written as its value.  False (reported) for an open quote. */
 bool shell_words(struct importer *im, const struct ival *v, struct loc loc, struct vec *out);
+/* compose_dotenv.c: one KEY=VALUE line of a dotenv file. */
+struct dotenv_line {
+	const char *key;
+	struct loc key_loc;
+	const char *value;         /* unquoted and unescaped; $ still to interpolate */
+	size_t len;
+	bool literal;              /* single-quoted: no interpolation */
+	struct loc loc;            /* the whole line */
+	const char *raw;           /* the text after '=' up to the line's end, as todokc
+	                            * --env-file reads it */
+	size_t raw_len;
+};
+typedef void dotenv_fn(struct importer *im, const struct source *src, void *ctx,
+                       const struct dotenv_line *line);
+/* Calls fn for every KEY=VALUE line of src; other lines are W0812. */
+void parse_dotenv(struct importer *im, const struct source *src, dotenv_fn *fn, void *ctx);
+/* How todokc --env-file, which takes the text after '=' as it is, reads
+ * a line whose value Compose reads as `value` otherwise; NULL: alike. */
+const char *dotenv_reread(const struct dotenv_line *l, const char *value);
 /* Each KEY=VALUE line of an env_file, its value interpolated (with the
  * file's earlier lines, after the .env file); returns the value as the
  * .todok keeps it (a secret as its key), which its later lines take, or
