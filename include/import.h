@@ -165,6 +165,31 @@ struct iset {                  /* a config or a secret */
 	struct ientries entries;
 };
 
+/* A name that an env_file's line looks up in the lines of the env_files
+ * before it, and the line it finds there (NULL: none). */
+struct env_read {
+	const char *name;
+	const struct ivar *found;
+};
+
+/* What reading an env_file gives: its lines, which the files after it in
+ * the service's list read, and what it read of the files before it; a
+ * service whose earlier files give the same to each such name gets the
+ * same values, so it takes the same config. */
+struct env_file_reading {
+	struct vec lines;          /* struct ivar *, its kept lines, in order */
+	struct vec reads;          /* struct env_read * */
+};
+
+/* An env_file read after the env_files listed before it: its config (no
+ * name: the file is left out) and what it read of them; `next` is a
+ * reading of the same file after other files. */
+struct ienv_file {
+	struct iset *set;
+	struct env_file_reading reading;
+	struct ienv_file *next;
+};
+
 struct iport {
 	const char *name;          /* NULL: none */
 	long number;
@@ -238,6 +263,7 @@ struct icomp {
 	struct iset_by replicas_by, requests_by[2], limits_by[2];
 	const struct cnode *container_name_at;
 	struct vec env_from;           /* struct iset * */
+	struct strmap env_lines;       /* struct ivar * by key: its env_files' lines so far */
 	struct ientries env;
 	struct iprobe *readiness;
 	struct vec volumes;            /* struct ivolume * */
@@ -282,7 +308,7 @@ struct importer {
 	struct strmap configs;         /* Compose config name -> struct iset * */
 	struct vec redacted;           /* struct loc *: secret values in the Compose file */
 	struct vec sets;               /* struct iset *: the other configs and secrets */
-	struct strmap env_files;       /* path -> struct iset * */
+	struct strmap env_files;       /* path -> struct ienv_file * */
 	struct strmap volume_users;    /* named volume -> struct icomp * (its first) */
 	struct strmap declared[3];     /* the top-level volumes, secrets, configs: name -> value */
 };
@@ -420,17 +446,21 @@ void parse_dotenv(struct importer *im, const struct source *src, dotenv_fn *fn, 
  * a line whose value Compose reads as `value` otherwise; NULL: alike. */
 const char *dotenv_reread(const struct dotenv_line *l, const char *value);
 /* Each KEY=VALUE line of an env_file, its value interpolated (with the
- * file's earlier lines, after the .env file); returns the value as the
+ * .env file, then the file's earlier lines and the lines of the files
+ * before it in the service's list); returns the value as the
  * .todok keeps it (a secret as its key), which its later lines take, or
  * NULL when it is left out.  `reread`: how todokc --env-file would read
  * the line otherwise than Compose (NULL: alike). */
 typedef const struct ival *env_line_fn(struct importer *im, void *ctx, const char *key,
                                        struct ival *value, const struct source *src,
                                        struct loc loc, const char *reread);
-/* Reads an env_file beside the Compose file; false when it is left out
- * (missing and required, unreadable: reported at `at`). */
+/* Reads an env_file beside the Compose file, after the lines `earlier`
+ * (struct ivar * by key: the files before it in the service's list, a
+ * later line over an earlier one); false when it is left out (missing and
+ * required, unreadable: reported at `at`). */
 bool read_env_file(struct importer *im, const char *path, bool required, struct loc at,
-                   env_line_fn *fn, void *ctx);
+                   const struct strmap *earlier, env_line_fn *fn, void *ctx,
+                   struct env_file_reading *reading);
 
 /* import_names.c: names, secrets, ports, quantities. */
 /* base, or base-2, base-3, ...: the first name `taken` does not hold (at

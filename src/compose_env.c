@@ -1,6 +1,7 @@
 /*
  * compose_env.c - the values of a Compose file: the .env file beside it,
- * ${VAR} interpolation as Compose does it, env_file files and the shell
+ * ${VAR} interpolation as Compose does it, env_file files (each after the
+ * .env file and the env_files before it in the service's list) and the shell
  * words of a command written as one string.
  *
  * Interpolation: $$ is a $; $VAR and ${VAR} take the variable; ${VAR:-d}
@@ -85,12 +86,21 @@ parts_done(struct parts *p)
 	return v;
 }
 
+/* What a line of an env_file reads after the .env file: the lines above
+ * it in its file, then those of the env_files before it in the service's
+ * list (one map in compose-go, a later line's value over an earlier's). */
+struct line_scope {
+	struct strmap own;                /* struct ivar * by key */
+	const struct strmap *earlier;     /* the earlier files' lines; NULL: none */
+	struct env_file_reading *reading; /* where the names looked up there go */
+};
+
 /* Where a value is read from, for messages. */
 struct origin {
 	const struct source *src;  /* the file */
 	struct loc loc;            /* the value */
 	bool resolve;              /* every variable at its value now (the .env itself) */
-	const struct strmap *own;  /* an env_file's earlier lines: struct ivar * by key */
+	const struct line_scope *scope; /* an env_file's line: what else it reads */
 	const char *block;         /* the text of a block scalar (| or >) of the Compose
 	                            * file, to find a $ of it in the file; NULL: other */
 };
@@ -286,15 +296,36 @@ bad_template(struct importer *im, const struct origin *o, const char *at, const 
 	return false;
 }
 
+/* An earlier env_file's line that a line reads (NULL: none), noted in
+ * its reading (once a name) for whoever reads the file after other files. */
+static struct ivar *
+earlier_line(struct importer *im, const struct line_scope *scope, const char *name)
+{
+	struct ivar *found = scope->earlier ? strmap_get(scope->earlier, name) : NULL;
+	struct vec *reads = &scope->reading->reads;
+	for (size_t i = 0; i < reads->len; i++)
+		if (strcmp(((struct env_read *)reads->items[i])->name, name) == 0)
+			return found;
+	struct env_read *read = NEW(im->a, struct env_read);
+	read->name = name;
+	read->found = found;
+	vec_push(im->a, reads, read);
+	return found;
+}
+
 /* The variable a value at o reads: the .env file's, else (in an env_file)
- * an earlier line's of that file, as compose-go's GetEnvFromFile looks
- * it up. */
+ * a line's above it in that file, else one of the env_files before it, as
+ * compose-go's WithServicesEnvironmentResolved looks it up. */
 static struct ivar *
 lookup(struct importer *im, const struct origin *o, const char *name, size_t len)
 {
 	struct ivar *v = ivar_get(im, name, len);
-	struct ivar *own = !v->value && o->own ? strmap_get(o->own, v->name) : NULL;
-	return own ? own : v;
+	if (v->value || !o->scope)
+		return v;
+	struct ivar *line = strmap_get(&o->scope->own, v->name);
+	if (!line)
+		line = earlier_line(im, o->scope, v->name);
+	return line ? line : v;
 }
 
 /* One $-expression at s[i] == '$'; *next is where the text goes on. */
@@ -386,17 +417,18 @@ interpolate(struct importer *im, const struct cnode *n, struct ival *out)
 /* .env files and env_file files */
 
 /* The variable of a dotenv line: its value with the variables above at
- * theirs (the .env file's, then, in an env_file, its own earlier lines'),
+ * theirs (the .env file's, then, in an env_file, its own earlier lines'
+ * and the earlier files'),
  * a secret when made of a secret's value or a URL with a password; false
  * (reported) when its interpolation is invalid. */
 static bool
-line_var(struct importer *im, const struct source *src, const struct strmap *own,
+line_var(struct importer *im, const struct source *src, const struct line_scope *scope,
          const struct dotenv_line *l, struct ivar *var)
 {
 	const char *value = l->value;
 	struct parts p = {im->a, {0}, {0}, l->loc, false, src};
 	if (!l->literal) {
-		struct origin o = {src, l->loc, true, own, NULL};
+		struct origin o = {src, l->loc, true, scope, NULL};
 		bool ok = expand(im, &o, l->value, l->len, 0, &p);
 		struct ival v = parts_done(&p);
 		if (!ok)
@@ -474,13 +506,14 @@ load_dotenv(struct importer *im)
 }
 
 /* An env_file's line, its value interpolated, for the caller's function.
- * The line is then a variable of the lines below it (`own`): its text at
- * import, read by line_var() as a line of the .env file is, and the value
- * the caller keeps, which add_own() puts into them. */
+ * The line is then a variable of the lines below it (`own`) and of the
+ * env_files after it (the reading's lines): its text at import, read by
+ * line_var() as a line of the .env file is, and the value the caller
+ * keeps, which add_own() puts into them. */
 struct env_file_ctx {
 	env_line_fn *fn;
 	void *ctx;
-	struct strmap own;     /* struct ivar * by key */
+	struct line_scope scope;
 };
 
 static void
@@ -491,25 +524,28 @@ env_file_line(struct importer *im, const struct source *src, void *ctx,
 	struct ivar *own = NEW(im->a, struct ivar);
 	own->name = l->key;
 	own->first = NO_LOC;
-	if (!line_var(im, src, &e->own, l, own))
+	if (!line_var(im, src, &e->scope, l, own))
 		return;
 	struct ival v = ival_of_text(im->a, l->value, l->loc);
 	if (!l->literal) {
 		struct parts p = {im->a, {0}, {0}, l->loc, false, src};
-		struct origin o = {src, l->loc, false, &e->own, NULL};
+		struct origin o = {src, l->loc, false, &e->scope, NULL};
 		bool ok = expand(im, &o, l->value, l->len, 0, &p);
 		v = parts_done(&p);
 		if (!ok)
 			return;
 	}
 	own->own = e->fn(im, e->ctx, l->key, &v, src, l->key_loc, dotenv_reread(l, own->value));
-	if (own->own)
-		strmap_put(im->a, &e->own, l->key, own);
+	if (!own->own)
+		return;
+	strmap_put(im->a, &e->scope.own, l->key, own);
+	vec_push(im->a, &e->scope.reading->lines, own);
 }
 
 bool
 read_env_file(struct importer *im, const char *path, bool required, struct loc at,
-              env_line_fn *fn, void *ctx)
+              const struct strmap *earlier, env_line_fn *fn, void *ctx,
+              struct env_file_reading *reading)
 {
 	const char *full = beside(im, path);
 	struct stat st;
@@ -522,7 +558,7 @@ read_env_file(struct importer *im, const char *path, bool required, struct loc a
 	const struct source *src = read_source(im, full, at);
 	if (!src)
 		return false;
-	struct env_file_ctx e = {fn, ctx, {0}};
+	struct env_file_ctx e = {fn, ctx, {{0}, earlier, reading}};
 	parse_dotenv(im, src, env_file_line, &e);
 	return true;
 }

@@ -530,6 +530,54 @@ env_file_line(struct importer *im, void *ctx, const char *key, struct ival *valu
 	return e ? &e->value : NULL;
 }
 
+/* Whether a config is one of the readings of a file. */
+static bool
+read_from(const struct ienv_file *f, const struct iset *set)
+{
+	for (; f; f = f->next)
+		if (f->set == set)
+			return true;
+	return false;
+}
+
+/* Whether the lines of the service's earlier env_files give a reading
+ * what it read of its earlier ones, so that this file's lines are the same. */
+static bool
+same_earlier_lines(const struct env_file_reading *r, const struct strmap *lines)
+{
+	for (size_t i = 0; i < r->reads.len; i++) {
+		const struct env_read *read = r->reads.items[i];
+		if (strmap_get(lines, read->name) != read->found)
+			return false;
+	}
+	return true;
+}
+
+/* The file read after the service's earlier env_files: a reading of it
+ * that gives the same (its config shared), else a new one with a config
+ * of its own, put after the file's other readings (`first`). */
+static struct ienv_file *
+env_file_read(struct importer *im, struct icomp *ic, struct ienv_file *first,
+              const char *file, bool must, struct loc at)
+{
+	struct ienv_file *last = NULL;
+	for (struct ienv_file *f = first; f; last = f, f = f->next)
+		if (same_earlier_lines(&f->reading, &ic->env_lines))
+			return f;
+	const char *slash = strrchr(file, '/');
+	struct ienv_file *f = NEW(im->a, struct ienv_file);
+	f->set = NEW(im->a, struct iset);
+	f->set->name = claim_name(im, slash ? slash + 1 : file, "env");
+	if (last)
+		last->next = f;
+	if (!read_env_file(im, file, must, at, &ic->env_lines, env_file_line, f->set,
+	                   &f->reading))
+		f->set->name = NULL;
+	else
+		vec_push(im->a, &im->sets, f->set);
+	return f;
+}
+
 static void
 env_file(struct importer *im, struct icomp *ic, const struct cnode *item)
 {
@@ -546,27 +594,24 @@ env_file(struct importer *im, struct icomp *ic, const struct cnode *item)
 	bool must = true;
 	if (!file || (required && !compose_bool(im, required, "required", &must)))
 		return;
-	struct iset *set = strmap_get(&im->env_files, file);
-	if (!set) {
-		const char *slash = strrchr(file, '/');
-		set = NEW(im->a, struct iset);
-		set->name = claim_name(im, slash ? slash + 1 : file, "env");
-		strmap_put(im->a, &im->env_files, file, set);
-		if (!read_env_file(im, file, must, path->loc, env_file_line, set))
-			set->name = NULL;
-		else
-			vec_push(im->a, &im->sets, set);
+	struct ienv_file *first = strmap_get(&im->env_files, file);
+	struct ienv_file *f = env_file_read(im, ic, first, file, must, path->loc);
+	if (!first)
+		strmap_put(im->a, &im->env_files, file, f);
+	for (size_t i = 0; i < f->reading.lines.len; i++) {
+		struct ivar *line = f->reading.lines.items[i];
+		strmap_put(im->a, &ic->env_lines, line->name, line);
 	}
-	if (!set->name || !set->entries.list.len)
+	if (!f->set->name || !f->set->entries.list.len)
 		return;
 	/* A file listed again is read again, over the files between: it moves
 	 * to the end, once in `env from`. */
 	size_t n = 0;
 	for (size_t i = 0; i < ic->env_from.len; i++)
-		if (ic->env_from.items[i] != set)
+		if (!read_from(first, ic->env_from.items[i]))
 			ic->env_from.items[n++] = ic->env_from.items[i];
 	ic->env_from.len = n;
-	vec_push(im->a, &ic->env_from, set);
+	vec_push(im->a, &ic->env_from, f->set);
 }
 
 void

@@ -57,10 +57,12 @@ def url_password(value):
 
 # Compose: .env files and interpolation
 
-def dotenv(path, lookup=None):
+def dotenv(path, lookup=None, earlier=None):
     """KEY=VALUE lines: export, quotes, comments; values interpolated, a
     variable looked up first in `lookup` (the .env file's, for an env_file),
-    then in the lines above (compose-go's GetEnvFromFile)."""
+    then in the lines above and in `earlier` (the env_files before it in the
+    service's list), a later line's over an earlier one (compose-go's
+    GetEnvFromFile and WithServicesEnvironmentResolved)."""
     out = {}
     if not path or not os.path.exists(path):
         return out
@@ -71,7 +73,8 @@ def dotenv(path, lookup=None):
         re.M | re.S)
     for m in pattern.finditer(text):
         key, single, double, plain = m.groups()
-        env = dict(out)
+        env = dict(earlier or {})
+        env.update(out)
         env.update(lookup or {})
         if single is not None:
             out[key] = single
@@ -172,7 +175,7 @@ class Compose:
             path = item["path"] if isinstance(item, dict) else item
             full = os.path.join(self.dir, self.i(path))
             if os.path.exists(full):
-                env.update(dotenv(full, self.vars))
+                env.update(dotenv(full, self.vars, env))
         given = svc.get("environment") or {}
         if isinstance(given, list):  # each item interpolated, then split at '='
             given = dict((self.i(e).split("=", 1) + [None])[:2] for e in given)
