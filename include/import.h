@@ -242,6 +242,7 @@ struct icomp {
 	struct loc loc;                /* the key's */
 	bool left_out;                 /* not imported (a profile) */
 	bool must_complete;            /* others wait for it to complete: a job */
+	bool waited_running;           /* others wait for it to run (started, healthy, links) */
 	size_t index;                  /* in the importer's comp_list */
 	struct ival image;
 	const char *image_text;        /* the image, variables at their values */
