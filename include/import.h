@@ -149,6 +149,8 @@ struct ientry {
 	const char *key;
 	struct ival value;
 	const char *env_var;       /* secrets: the variable env() reads */
+	const char *text;          /* its value as Compose reads it at import (an env_file's
+	                            * line that reads it takes it) */
 	enum ictx ctx;             /* how the value is written; 0: as its block says */
 	struct loc loc;
 };
@@ -165,17 +167,28 @@ struct iset {                  /* a config or a secret */
 	struct ientries entries;
 };
 
-/* A name that an env_file's line looks up in the lines of the env_files
- * before it, and the line it finds there (NULL: none). */
+/* What an env_file's lines read after the .env file (struct ivar * by
+ * key): the service's environment, then (after the file's own lines
+ * above) the lines of the env_files before it in the service's list, a
+ * later line over an earlier one. */
+struct env_context {
+	const struct strmap *service;
+	const struct strmap *earlier;
+};
+
+/* A name that an env_file's line looks up in its context, there (the
+ * service's environment, else the earlier files), and what it finds
+ * (NULL: nothing). */
 struct env_read {
 	const char *name;
+	bool in_service;
 	const struct ivar *found;
 };
 
 /* What reading an env_file gives: its lines, which the files after it in
- * the service's list read, and what it read of the files before it; a
- * service whose earlier files give the same to each such name gets the
- * same values, so it takes the same config. */
+ * the service's list read, and what it read of its context; a service
+ * whose context gives the same to each such name gets the same values,
+ * so it takes the same config. */
 struct env_file_reading {
 	struct vec lines;          /* struct ivar *, its kept lines, in order */
 	struct vec reads;          /* struct env_read * */
@@ -265,6 +278,7 @@ struct icomp {
 	const struct cnode *container_name_at;
 	struct vec env_from;           /* struct iset * */
 	struct strmap env_lines;       /* struct ivar * by key: its env_files' lines so far */
+	struct strmap env_vars;        /* struct ivar * by key: its environment's entries */
 	struct ientries env;
 	struct iprobe *readiness;
 	struct vec volumes;            /* struct ivolume * */
@@ -455,12 +469,10 @@ const char *dotenv_reread(const struct dotenv_line *l, const char *value);
 typedef const struct ival *env_line_fn(struct importer *im, void *ctx, const char *key,
                                        struct ival *value, const struct source *src,
                                        struct loc loc, const char *reread);
-/* Reads an env_file beside the Compose file, after the lines `earlier`
- * (struct ivar * by key: the files before it in the service's list, a
- * later line over an earlier one); false when it is left out (missing and
- * required, unreadable: reported at `at`). */
+/* Reads an env_file beside the Compose file in its context; false when
+ * it is left out (missing and required, unreadable: reported at `at`). */
 bool read_env_file(struct importer *im, const char *path, bool required, struct loc at,
-                   const struct strmap *earlier, env_line_fn *fn, void *ctx,
+                   const struct env_context *context, env_line_fn *fn, void *ctx,
                    struct env_file_reading *reading);
 
 /* import_names.c: names, secrets, ports, quantities. */

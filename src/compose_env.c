@@ -86,13 +86,14 @@ parts_done(struct parts *p)
 	return v;
 }
 
-/* What a line of an env_file reads after the .env file: the lines above
- * it in its file, then those of the env_files before it in the service's
- * list (one map in compose-go, a later line's value over an earlier's). */
+/* What a line of an env_file reads after the .env file: the service's
+ * environment, the lines above it in its file, then those of the
+ * env_files before it in the service's list (one map in compose-go with
+ * the lines above, a later line's value over an earlier's). */
 struct line_scope {
-	struct strmap own;                /* struct ivar * by key */
-	const struct strmap *earlier;     /* the earlier files' lines; NULL: none */
-	struct env_file_reading *reading; /* where the names looked up there go */
+	struct strmap own;                  /* struct ivar * by key */
+	const struct env_context *context;
+	struct env_file_reading *reading;   /* where the names looked up there go */
 };
 
 /* Where a value is read from, for messages. */
@@ -296,36 +297,45 @@ bad_template(struct importer *im, const struct origin *o, const char *at, const 
 	return false;
 }
 
-/* An earlier env_file's line that a line reads (NULL: none), noted in
- * its reading (once a name) for whoever reads the file after other files. */
+/* What a line reads of its context (the service's environment, or the
+ * earlier env_files' lines): NULL when nothing, noted in its reading
+ * (once a name and place) for whoever reads the file in another context. */
 static struct ivar *
-earlier_line(struct importer *im, const struct line_scope *scope, const char *name)
+context_var(struct importer *im, const struct line_scope *scope, bool in_service,
+            const char *name)
 {
-	struct ivar *found = scope->earlier ? strmap_get(scope->earlier, name) : NULL;
+	const struct strmap *vars = in_service ? scope->context->service : scope->context->earlier;
+	struct ivar *found = vars ? strmap_get(vars, name) : NULL;
 	struct vec *reads = &scope->reading->reads;
-	for (size_t i = 0; i < reads->len; i++)
-		if (strcmp(((struct env_read *)reads->items[i])->name, name) == 0)
+	for (size_t i = 0; i < reads->len; i++) {
+		const struct env_read *read = reads->items[i];
+		if (read->in_service == in_service && strcmp(read->name, name) == 0)
 			return found;
+	}
 	struct env_read *read = NEW(im->a, struct env_read);
 	read->name = name;
+	read->in_service = in_service;
 	read->found = found;
 	vec_push(im->a, reads, read);
 	return found;
 }
 
 /* The variable a value at o reads: the .env file's, else (in an env_file)
- * a line's above it in that file, else one of the env_files before it, as
- * compose-go's WithServicesEnvironmentResolved looks it up. */
+ * the service's environment's, a line's above it in that file, or one of
+ * the env_files before it, as compose-go's WithServicesEnvironmentResolved
+ * looks it up. */
 static struct ivar *
 lookup(struct importer *im, const struct origin *o, const char *name, size_t len)
 {
 	struct ivar *v = ivar_get(im, name, len);
 	if (v->value || !o->scope)
 		return v;
-	struct ivar *line = strmap_get(&o->scope->own, v->name);
-	if (!line)
-		line = earlier_line(im, o->scope, v->name);
-	return line ? line : v;
+	struct ivar *found = context_var(im, o->scope, true, v->name);
+	if (!found)
+		found = strmap_get(&o->scope->own, v->name);
+	if (!found)
+		found = context_var(im, o->scope, false, v->name);
+	return found ? found : v;
 }
 
 /* One $-expression at s[i] == '$'; *next is where the text goes on. */
@@ -417,8 +427,8 @@ interpolate(struct importer *im, const struct cnode *n, struct ival *out)
 /* .env files and env_file files */
 
 /* The variable of a dotenv line: its value with the variables above at
- * theirs (the .env file's, then, in an env_file, its own earlier lines'
- * and the earlier files'),
+ * theirs (the .env file's, then, in an env_file, those of its context and
+ * its own earlier lines'),
  * a secret when made of a secret's value or a URL with a password; false
  * (reported) when its interpolation is invalid. */
 static bool
@@ -544,7 +554,7 @@ env_file_line(struct importer *im, const struct source *src, void *ctx,
 
 bool
 read_env_file(struct importer *im, const char *path, bool required, struct loc at,
-              const struct strmap *earlier, env_line_fn *fn, void *ctx,
+              const struct env_context *context, env_line_fn *fn, void *ctx,
               struct env_file_reading *reading)
 {
 	const char *full = beside(im, path);
@@ -558,7 +568,7 @@ read_env_file(struct importer *im, const char *path, bool required, struct loc a
 	const struct source *src = read_source(im, full, at);
 	if (!src)
 		return false;
-	struct env_file_ctx e = {fn, ctx, {{0}, earlier, reading}};
+	struct env_file_ctx e = {fn, ctx, {{0}, context, reading}};
 	parse_dotenv(im, src, env_file_line, &e);
 	return true;
 }

@@ -402,6 +402,20 @@ by_name_why(struct importer *im, const struct ival *v)
 	                    arena_buf_take(im->a, &b));
 }
 
+/* A value as Compose reads it at import: its text, each variable at its
+ * value there. */
+static const char *
+ival_import_text(struct importer *im, const struct ival *v)
+{
+	struct buf b = {0};
+	for (size_t i = 0; i < v->n; i++) {
+		const struct ipart *p = &v->parts[i];
+		buf_puts(&b, p->kind == IP_TEXT ? arena_strndup(im->a, p->text, p->len)
+		             : p->kind == IP_VAR ? p->resolved : "");
+	}
+	return b.data ? arena_buf_take(im->a, &b) : "";
+}
+
 struct ientry *
 env_entry(struct importer *im, const char *service, const char *key, struct ival *v,
           enum ictx ctx, const struct source *src, struct loc value_loc)
@@ -416,6 +430,7 @@ env_entry(struct importer *im, const char *service, const char *key, struct ival
 	struct ientry *e = NEW(im->a, struct ientry);
 	e->key = key;
 	e->loc = value_loc;
+	e->text = ival_import_text(im, v);
 	/* Only variables and keys of `secret secrets` (an env_file's earlier
 	 * secret line): each referenced, a secret. */
 	bool refs = v->n > 0;
@@ -540,29 +555,31 @@ read_from(const struct ienv_file *f, const struct iset *set)
 	return false;
 }
 
-/* Whether the lines of the service's earlier env_files give a reading
- * what it read of its earlier ones, so that this file's lines are the same. */
+/* Whether a context gives a reading what it read of its own, so that the
+ * file's lines are the same in it. */
 static bool
-same_earlier_lines(const struct env_file_reading *r, const struct strmap *lines)
+same_context(const struct env_file_reading *r, const struct env_context *context)
 {
 	for (size_t i = 0; i < r->reads.len; i++) {
 		const struct env_read *read = r->reads.items[i];
-		if (strmap_get(lines, read->name) != read->found)
+		if (strmap_get(read->in_service ? context->service : context->earlier, read->name) !=
+		    read->found)
 			return false;
 	}
 	return true;
 }
 
-/* The file read after the service's earlier env_files: a reading of it
- * that gives the same (its config shared), else a new one with a config
- * of its own, put after the file's other readings (`first`). */
+/* The file read in the service's context: a reading of it that gives the
+ * same (its config shared), else a new one with a config of its own, put
+ * after the file's other readings (`first`). */
 static struct ienv_file *
 env_file_read(struct importer *im, struct icomp *ic, struct ienv_file *first,
               const char *file, bool must, struct loc at)
 {
+	struct env_context context = {&ic->env_vars, &ic->env_lines};
 	struct ienv_file *last = NULL;
 	for (struct ienv_file *f = first; f; last = f, f = f->next)
-		if (same_earlier_lines(&f->reading, &ic->env_lines))
+		if (same_context(&f->reading, &context))
 			return f;
 	const char *slash = strrchr(file, '/');
 	struct ienv_file *f = NEW(im->a, struct ienv_file);
@@ -570,8 +587,7 @@ env_file_read(struct importer *im, struct icomp *ic, struct ienv_file *first,
 	f->set->name = claim_name(im, slash ? slash + 1 : file, "env");
 	if (last)
 		last->next = f;
-	if (!read_env_file(im, file, must, at, &ic->env_lines, env_file_line, f->set,
-	                   &f->reading))
+	if (!read_env_file(im, file, must, at, &context, env_file_line, f->set, &f->reading))
 		f->set->name = NULL;
 	else
 		vec_push(im->a, &im->sets, f->set);
@@ -614,9 +630,21 @@ env_file(struct importer *im, struct icomp *ic, const struct cnode *item)
 	vec_push(im->a, &ic->env_from, f->set);
 }
 
+/* Called after the service's other keys (import_stack.c): its env_files'
+ * lines read its environment, each entry a variable of its text at import
+ * and its value as the .todok keeps it. */
 void
 key_env_file(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
 {
+	for (size_t i = 0; i < ic->env.list.len; i++) {
+		const struct ientry *e = ic->env.list.items[i];
+		struct ivar *var = NEW(im->a, struct ivar);
+		var->name = e->key;
+		var->value = e->text;
+		var->first = NO_LOC;
+		var->own = &e->value;
+		strmap_put(im->a, &ic->env_vars, e->key, var);
+	}
 	if (v->kind != CNODE_SEQ) {
 		env_file(im, ic, v);
 		return;

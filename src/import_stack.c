@@ -128,21 +128,29 @@ unknown_key(struct importer *im, const struct cnode *key, const char *where)
 	            s.best ? "; did you mean '" : "", s.best ? s.best : "", s.best ? "'?" : "");
 }
 
+/* The service's keys, `env_file` last: its lines read the service's
+ * environment (every other key keeps the file's order, in which a
+ * variable's first use gives its param's default). */
 static void
 map_service(struct importer *im, struct icomp *ic)
 {
+	const struct cnode *env_file_key = NULL, *env_files = NULL;
 	for (size_t i = 0; i < ic->node->n; i++) {
 		const struct cnode *k = ic->node->entries[i].key, *v = ic->node->entries[i].value;
 		if (strncmp(k->text, "x-", 2) == 0)
 			continue;
 		const struct service_key *sk = find_key(k->text);
-		if (!sk)
+		if (sk && sk->fn == key_env_file)
+			env_file_key = k, env_files = v;
+		else if (!sk)
 			unknown_key(im, k, "a service");
 		else if (sk->fn)
 			sk->fn(im, ic, v, k);
 		else if (sk->left_out)
 			import_diag(im, W0801, k, "%s is left out: %s", k->text, sk->left_out);
 	}
+	if (env_files)
+		key_env_file(im, ic, env_files, env_file_key);
 }
 
 /* Whether the service is imported with the --profile options given. */
