@@ -262,19 +262,29 @@ literal_password(struct importer *im, const struct ival *v)
 	return literal;
 }
 
+/* A value as Compose reads it at import: its text, each variable at its
+ * value there (a secret key of an earlier env_file line: nothing). */
+static const char *
+ival_import_text(struct importer *im, const struct ival *v)
+{
+	struct buf b = {0};
+	for (size_t i = 0; i < v->n; i++) {
+		const struct ipart *p = &v->parts[i];
+		if (p->kind == IP_TEXT)
+			buf_append(&b, p->text, p->len);
+		else if (p->kind == IP_VAR)
+			buf_puts(&b, p->resolved);
+	}
+	return b.data ? arena_buf_take(im->a, &b) : "";
+}
+
 /* A value kept out of the .todok, in `secret secrets`; `why` (when not
  * NULL) is said in a warning once its variable is known. */
 static void
 secret_value(struct importer *im, struct ientry *e, const struct ival *v, const char *service,
              const struct source *src, const char *why)
 {
-	const char *lit = NULL;
-	if (ival_is_text(v)) {
-		struct buf b = {0};
-		for (size_t i = 0; i < v->n; i++)
-			buf_append(&b, v->parts[i].text, v->parts[i].len);
-		lit = b.data ? arena_buf_take(im->a, &b) : "";
-	}
+	const char *lit = ival_is_text(v) ? ival_import_text(im, v) : NULL;
 	struct ipart *p = NEW(im->a, struct ipart);
 	p->kind = IP_SECRET;
 	p->secret = ask_secret(im, c_identifier_problem(e->key) ? upper_snake(im->a, e->key) : e->key,
@@ -400,20 +410,6 @@ by_name_why(struct importer *im, const struct ival *v)
 		return "holds a secret by its name";
 	return arena_printf(im->a, "holds a secret by its name, made of text and %s, as one value",
 	                    arena_buf_take(im->a, &b));
-}
-
-/* A value as Compose reads it at import: its text, each variable at its
- * value there. */
-static const char *
-ival_import_text(struct importer *im, const struct ival *v)
-{
-	struct buf b = {0};
-	for (size_t i = 0; i < v->n; i++) {
-		const struct ipart *p = &v->parts[i];
-		buf_puts(&b, p->kind == IP_TEXT ? arena_strndup(im->a, p->text, p->len)
-		             : p->kind == IP_VAR ? p->resolved : "");
-	}
-	return b.data ? arena_buf_take(im->a, &b) : "";
 }
 
 struct ientry *
