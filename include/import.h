@@ -3,8 +3,9 @@
  * stack (docs/import.md has the mapping, key by key).
  *
  *   read      the Compose file as a tree of nodes      src/compose_yaml.c
- *   values    the .env file, ${VAR} interpolation,     src/compose_env.c
- *             env_file files, shell words
+ *   values    the .env file, ${VAR} interpolation,     src/compose_env.c,
+ *             env_file files, shell words; the         src/compose_dotenv.c
+ *             syntax of dotenv files
  *   map       the top level, each Compose service      src/import_stack.c,
  *             to a component of the model below:       src/import_service.c,
  *             image, command, environment; depends_on, src/import_settings.c,
