@@ -25,6 +25,7 @@ SRC = \
 	src/check_pod.c \
 	src/check_review.c \
 	src/component.c \
+	src/compose_dotenv.c \
 	src/compose_env.c \
 	src/compose_yaml.c \
 	src/depfile.c \

@@ -3,8 +3,9 @@
  * stack (docs/import.md has the mapping, key by key).
  *
  *   read      the Compose file as a tree of nodes      src/compose_yaml.c
- *   values    the .env file, ${VAR} interpolation,     src/compose_env.c
- *             env_file files, shell words
+ *   values    the .env file, ${VAR} interpolation,     src/compose_env.c,
+ *             env_file files, shell words; the         src/compose_dotenv.c
+ *             syntax of dotenv files
  *   map       the top level, each Compose service      src/import_stack.c,
  *             to a component of the model below:       src/import_service.c,
  *             image, command, environment; depends_on, src/import_settings.c,
@@ -149,6 +150,8 @@ struct ientry {
 	const char *key;
 	struct ival value;
 	const char *env_var;       /* secrets: the variable env() reads */
+	const char *text;          /* its value as Compose reads it at import (an env_file's
+	                            * line that reads it takes it) */
 	enum ictx ctx;             /* how the value is written; 0: as its block says */
 	struct loc loc;
 };
@@ -163,6 +166,42 @@ struct iset {                  /* a config or a secret */
 	const char *name;
 	bool secret;
 	struct ientries entries;
+};
+
+/* What an env_file's lines read after the .env file (struct ivar * by
+ * key): the service's environment, then (after the file's own lines
+ * above) the lines of the env_files before it in the service's list, a
+ * later line over an earlier one. */
+struct env_context {
+	const struct strmap *service;
+	const struct strmap *earlier;
+};
+
+/* A name that an env_file's line looks up in its context, there (the
+ * service's environment, else the earlier files), and what it finds
+ * (NULL: nothing). */
+struct env_read {
+	const char *name;
+	bool in_service;
+	const struct ivar *found;
+};
+
+/* What reading an env_file gives: its lines, which the files after it in
+ * the service's list read, and what it read of its context; a service
+ * whose context gives the same to each such name gets the same values,
+ * so it takes the same config. */
+struct env_file_reading {
+	struct vec lines;          /* struct ivar *, its kept lines, in order */
+	struct vec reads;          /* struct env_read * */
+};
+
+/* An env_file read after the env_files listed before it: its config (no
+ * name: the file is left out) and what it read of them; `next` is a
+ * reading of the same file after other files. */
+struct ienv_file {
+	struct iset *set;
+	struct env_file_reading reading;
+	struct ienv_file *next;
 };
 
 struct iport {
@@ -217,6 +256,7 @@ struct icomp {
 	struct loc loc;                /* the key's */
 	bool left_out;                 /* not imported (a profile) */
 	bool must_complete;            /* others wait for it to complete: a job */
+	bool waited_running;           /* others wait for it to run (started, healthy, links) */
 	size_t index;                  /* in the importer's comp_list */
 	struct ival image;
 	const char *image_text;        /* the image, variables at their values */
@@ -238,6 +278,8 @@ struct icomp {
 	struct iset_by replicas_by, requests_by[2], limits_by[2];
 	const struct cnode *container_name_at;
 	struct vec env_from;           /* struct iset * */
+	struct strmap env_lines;       /* struct ivar * by key: its env_files' lines so far */
+	struct strmap env_vars;        /* struct ivar * by key: its environment's entries */
 	struct ientries env;
 	struct iprobe *readiness;
 	struct vec volumes;            /* struct ivolume * */
@@ -282,7 +324,7 @@ struct importer {
 	struct strmap configs;         /* Compose config name -> struct iset * */
 	struct vec redacted;           /* struct loc *: secret values in the Compose file */
 	struct vec sets;               /* struct iset *: the other configs and secrets */
-	struct strmap env_files;       /* path -> struct iset * */
+	struct strmap env_files;       /* path -> struct ienv_file * */
 	struct strmap volume_users;    /* named volume -> struct icomp * (its first) */
 	struct strmap declared[3];     /* the top-level volumes, secrets, configs: name -> value */
 };
@@ -400,18 +442,39 @@ struct ivar *ivar_get(struct importer *im, const char *name, size_t len);
  * variable is one word, unless its value holds a space: then it is
  * written as its value.  False (reported) for an open quote. */
 bool shell_words(struct importer *im, const struct ival *v, struct loc loc, struct vec *out);
+/* compose_dotenv.c: one KEY=VALUE line of a dotenv file. */
+struct dotenv_line {
+	const char *key;
+	struct loc key_loc;
+	const char *value;         /* unquoted and unescaped; $ still to interpolate */
+	size_t len;
+	bool literal;              /* single-quoted: no interpolation */
+	struct loc loc;            /* the whole line */
+	const char *raw;           /* the text after '=' up to the line's end, as todokc
+	                            * --env-file reads it */
+	size_t raw_len;
+};
+typedef void dotenv_fn(struct importer *im, const struct source *src, void *ctx,
+                       const struct dotenv_line *line);
+/* Calls fn for every KEY=VALUE line of src; other lines are W0812. */
+void parse_dotenv(struct importer *im, const struct source *src, dotenv_fn *fn, void *ctx);
+/* How todokc --env-file, which takes the text after '=' as it is, reads
+ * a line whose value Compose reads as `value` otherwise; NULL: alike. */
+const char *dotenv_reread(const struct dotenv_line *l, const char *value);
 /* Each KEY=VALUE line of an env_file, its value interpolated (with the
- * file's earlier lines, after the .env file); returns the value as the
+ * .env file, then the file's earlier lines and the lines of the files
+ * before it in the service's list); returns the value as the
  * .todok keeps it (a secret as its key), which its later lines take, or
  * NULL when it is left out.  `reread`: how todokc --env-file would read
  * the line otherwise than Compose (NULL: alike). */
 typedef const struct ival *env_line_fn(struct importer *im, void *ctx, const char *key,
                                        struct ival *value, const struct source *src,
                                        struct loc loc, const char *reread);
-/* Reads an env_file beside the Compose file; false when it is left out
- * (missing and required, unreadable: reported at `at`). */
+/* Reads an env_file beside the Compose file in its context; false when
+ * it is left out (missing and required, unreadable: reported at `at`). */
 bool read_env_file(struct importer *im, const char *path, bool required, struct loc at,
-                   env_line_fn *fn, void *ctx);
+                   const struct env_context *context, env_line_fn *fn, void *ctx,
+                   struct env_file_reading *reading);
 
 /* import_names.c: names, secrets, ports, quantities. */
 /* base, or base-2, base-3, ...: the first name `taken` does not hold (at

@@ -52,7 +52,8 @@ struct lsp_compile {
 	struct options opts;
 	struct compilation c;
 	struct lsp_lines lines;     /* of c.src */
-	bool parsed;                /* the syntax was right: c.stack is there */
+	bool parsed;                /* the syntax was right (else c.stack, when there, is
+	                             * what parsed: for hover and definition only) */
 	bool indexed;
 	struct syntax_index ix;     /* of c.syntax, once asked for (lsp_index) */
 };

@@ -1,6 +1,7 @@
 /*
  * compose_env.c - the values of a Compose file: the .env file beside it,
- * ${VAR} interpolation as Compose does it, env_file files and the shell
+ * ${VAR} interpolation as Compose does it, env_file files (each after the
+ * .env file and the env_files before it in the service's list) and the shell
  * words of a command written as one string.
  *
  * Interpolation: $$ is a $; $VAR and ${VAR} take the variable; ${VAR:-d}
@@ -85,12 +86,22 @@ parts_done(struct parts *p)
 	return v;
 }
 
+/* What a line of an env_file reads after the .env file: the service's
+ * environment, the lines above it in its file, then those of the
+ * env_files before it in the service's list (one map in compose-go with
+ * the lines above, a later line's value over an earlier's). */
+struct line_scope {
+	struct strmap own;                  /* struct ivar * by key */
+	const struct env_context *context;
+	struct env_file_reading *reading;   /* where the names looked up there go */
+};
+
 /* Where a value is read from, for messages. */
 struct origin {
 	const struct source *src;  /* the file */
 	struct loc loc;            /* the value */
 	bool resolve;              /* every variable at its value now (the .env itself) */
-	const struct strmap *own;  /* an env_file's earlier lines: struct ivar * by key */
+	const struct line_scope *scope; /* an env_file's line: what else it reads */
 	const char *block;         /* the text of a block scalar (| or >) of the Compose
 	                            * file, to find a $ of it in the file; NULL: other */
 };
@@ -286,15 +297,45 @@ bad_template(struct importer *im, const struct origin *o, const char *at, const 
 	return false;
 }
 
+/* What a line reads of its context (the service's environment, or the
+ * earlier env_files' lines): NULL when nothing, noted in its reading
+ * (once a name and place) for whoever reads the file in another context. */
+static struct ivar *
+context_var(struct importer *im, const struct line_scope *scope, bool in_service,
+            const char *name)
+{
+	const struct strmap *vars = in_service ? scope->context->service : scope->context->earlier;
+	struct ivar *found = vars ? strmap_get(vars, name) : NULL;
+	struct vec *reads = &scope->reading->reads;
+	for (size_t i = 0; i < reads->len; i++) {
+		const struct env_read *read = reads->items[i];
+		if (read->in_service == in_service && strcmp(read->name, name) == 0)
+			return found;
+	}
+	struct env_read *read = NEW(im->a, struct env_read);
+	read->name = name;
+	read->in_service = in_service;
+	read->found = found;
+	vec_push(im->a, reads, read);
+	return found;
+}
+
 /* The variable a value at o reads: the .env file's, else (in an env_file)
- * an earlier line's of that file, as compose-go's GetEnvFromFile looks
- * it up. */
+ * the service's environment's, a line's above it in that file, or one of
+ * the env_files before it, as compose-go's WithServicesEnvironmentResolved
+ * looks it up. */
 static struct ivar *
 lookup(struct importer *im, const struct origin *o, const char *name, size_t len)
 {
 	struct ivar *v = ivar_get(im, name, len);
-	struct ivar *own = !v->value && o->own ? strmap_get(o->own, v->name) : NULL;
-	return own ? own : v;
+	if (v->value || !o->scope)
+		return v;
+	struct ivar *found = context_var(im, o->scope, true, v->name);
+	if (!found)
+		found = strmap_get(&o->scope->own, v->name);
+	if (!found)
+		found = context_var(im, o->scope, false, v->name);
+	return found ? found : v;
 }
 
 /* One $-expression at s[i] == '$'; *next is where the text goes on. */
@@ -385,124 +426,19 @@ interpolate(struct importer *im, const struct cnode *n, struct ival *out)
 
 /* .env files and env_file files */
 
-/* One KEY=VALUE line of a dotenv file. */
-struct dotenv_line {
-	const char *key;
-	struct loc key_loc;
-	const char *value;         /* unquoted and unescaped; $ still to interpolate */
-	size_t len;
-	bool literal;              /* single-quoted: no interpolation */
-	struct loc loc;            /* the whole line */
-	const char *raw;           /* the text after '=' up to the line's end, as todokc
-	                            * --env-file reads it */
-	size_t raw_len;
-};
-
-typedef void dotenv_fn(struct importer *im, const struct source *src, void *ctx,
-                       const struct dotenv_line *line);
-
-/* A quoted value from s[*i] (the opening quote) to its closing quote, on
- * one line or several; false when it is not closed. */
-static bool
-quoted_value(const struct source *src, size_t *i, struct buf *out)
-{
-	const char *s = src->text;
-	char q = s[(*i)++];
-	for (; *i < src->len; (*i)++) {
-		char c = s[*i];
-		if (c == q) {
-			(*i)++;
-			return true;
-		}
-		if (q == '"' && c == '\\' && *i + 1 < src->len) {
-			char e = s[++*i];
-			const char *esc = strchr("nrt", e);
-			if (e == '$')
-				buf_puts(out, "$$");
-			else
-				buf_putc(out, esc ? "\n\r\t"[esc - "nrt"] : e);
-			continue;
-		}
-		buf_putc(out, c);
-	}
-	return false;
-}
-
-/* The value after '=' from s[*i]: quoted, or up to a " #" comment or the
- * end of the line, trimmed. */
-static bool
-line_value(const struct source *src, size_t *i, struct buf *out, bool *literal)
-{
-	const char *s = src->text;
-	while (*i < src->len && (s[*i] == ' ' || s[*i] == '\t'))
-		(*i)++;
-	*literal = *i < src->len && s[*i] == '\'';
-	if (*i < src->len && (s[*i] == '"' || s[*i] == '\''))
-		return quoted_value(src, i, out);
-	size_t start = *i, end = *i;
-	for (; *i < src->len && s[*i] != '\n'; (*i)++) {
-		if (s[*i] == '#' && *i > start && (s[*i - 1] == ' ' || s[*i - 1] == '\t'))
-			break;
-		if (s[*i] != ' ' && s[*i] != '\t' && s[*i] != '\r')
-			end = *i + 1;
-	}
-	buf_append(out, s + start, end - start);
-	return true;
-}
-
-/* Reads every KEY=VALUE line of src; other lines are warnings. */
-static void
-parse_dotenv(struct importer *im, const struct source *src, dotenv_fn *fn, void *ctx)
-{
-	const char *s = src->text;
-	for (size_t i = 0; i < src->len;) {
-		size_t start = i;
-		while (i < src->len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
-			i++;
-		if (i + 7 <= src->len && memcmp(s + i, "export ", 7) == 0)
-			i += 7;
-		size_t kstart = i;
-		while (i < src->len && s[i] != '=' && s[i] != '\n' && s[i] != '#' && s[i] != ' ' &&
-		       s[i] != '\t')
-			i++;
-		struct loc kloc = {(uint32_t)kstart, (uint32_t)i};
-		bool blank = i == kstart && (i >= src->len || s[i] == '\n' || s[i] == '#');
-		struct buf value = {0};
-		bool literal = false, ok = !blank && i > kstart && i < src->len && s[i] == '=';
-		size_t raw = i + ok;
-		if (ok) {
-			i++;
-			ok = line_value(src, &i, &value, &literal);
-		}
-		while (i < src->len && s[i] != '\n')
-			i++;
-		if (ok) {
-			struct dotenv_line l = {arena_strndup(im->a, s + kstart, kloc.end - kstart), kloc,
-			                        NULL, value.len, literal, {(uint32_t)start, (uint32_t)i},
-			                        s + raw, strcspn(s + raw, "\n")};
-			l.raw_len -= l.raw_len && l.raw[l.raw_len - 1] == '\r';
-			l.value = value.data ? arena_buf_take(im->a, &value) : "";
-			fn(im, src, ctx, &l);
-		} else if (!blank) {
-			diag_in(&im->c->diags, src, W0812, kloc, "a line that is not KEY=VALUE; left out");
-		}
-		buf_free(&value);
-		i += i < src->len;
-	}
-}
-
 /* The variable of a dotenv line: its value with the variables above at
- * theirs (the .env file's, then, in an env_file, its own earlier lines'),
+ * theirs (the .env file's, then, in an env_file, those of its context and
+ * its own earlier lines'),
  * a secret when made of a secret's value or a URL with a password; false
  * (reported) when its interpolation is invalid. */
 static bool
-line_var(struct importer *im, const struct source *src, const struct strmap *own,
+line_var(struct importer *im, const struct source *src, const struct line_scope *scope,
          const struct dotenv_line *l, struct ivar *var)
 {
 	const char *value = l->value;
 	struct parts p = {im->a, {0}, {0}, l->loc, false, src};
 	if (!l->literal) {
-		struct origin o = {src, l->loc, true, own, NULL};
+		struct origin o = {src, l->loc, true, scope, NULL};
 		bool ok = expand(im, &o, l->value, l->len, 0, &p);
 		struct ival v = parts_done(&p);
 		if (!ok)
@@ -514,24 +450,6 @@ line_var(struct importer *im, const struct source *src, const struct strmap *own
 	return true;
 }
 
-/* How todokc --env-file, which takes the text after '=' as it is, reads
- * a line whose value Compose reads as `value` otherwise; NULL: alike. */
-static const char *
-reread(const struct dotenv_line *l, const char *value)
-{
-	if (strlen(value) == l->raw_len && memcmp(value, l->raw, l->raw_len) == 0)
-		return NULL;
-	size_t lead = strspn(l->raw, " \t");
-	if (lead < l->raw_len && (l->raw[lead] == '"' || l->raw[lead] == '\''))
-		return "it keeps the quotes";
-	if (memchr(l->raw, '$', l->raw_len))
-		return "it does not put in the variables of ${...}";
-	for (size_t i = 1; i < l->raw_len; i++)
-		if (l->raw[i] == '#' && (l->raw[i - 1] == ' ' || l->raw[i - 1] == '\t'))
-			return "it keeps the ' #' comment";
-	return "it keeps the blanks around the value";
-}
-
 /* A line of the .env file: a variable, its earlier ones interpolated. */
 static void
 dotenv_var(struct importer *im, const struct source *src, void *ctx, const struct dotenv_line *l)
@@ -540,7 +458,7 @@ dotenv_var(struct importer *im, const struct source *src, void *ctx, const struc
 	struct ivar *var = ivar_get(im, l->key, strlen(l->key));
 	if (!line_var(im, src, NULL, l, var))
 		return;
-	var->reread = reread(l, var->value);
+	var->reread = dotenv_reread(l, var->value);
 	var->line_src = src;
 	var->line_loc = l->key_loc;
 }
@@ -598,13 +516,14 @@ load_dotenv(struct importer *im)
 }
 
 /* An env_file's line, its value interpolated, for the caller's function.
- * The line is then a variable of the lines below it (`own`): its text at
- * import, read by line_var() as a line of the .env file is, and the value
- * the caller keeps, which add_own() puts into them. */
+ * The line is then a variable of the lines below it (`own`) and of the
+ * env_files after it (the reading's lines): its text at import, read by
+ * line_var() as a line of the .env file is, and the value the caller
+ * keeps, which add_own() puts into them. */
 struct env_file_ctx {
 	env_line_fn *fn;
 	void *ctx;
-	struct strmap own;     /* struct ivar * by key */
+	struct line_scope scope;
 };
 
 static void
@@ -615,25 +534,28 @@ env_file_line(struct importer *im, const struct source *src, void *ctx,
 	struct ivar *own = NEW(im->a, struct ivar);
 	own->name = l->key;
 	own->first = NO_LOC;
-	if (!line_var(im, src, &e->own, l, own))
+	if (!line_var(im, src, &e->scope, l, own))
 		return;
 	struct ival v = ival_of_text(im->a, l->value, l->loc);
 	if (!l->literal) {
 		struct parts p = {im->a, {0}, {0}, l->loc, false, src};
-		struct origin o = {src, l->loc, false, &e->own, NULL};
+		struct origin o = {src, l->loc, false, &e->scope, NULL};
 		bool ok = expand(im, &o, l->value, l->len, 0, &p);
 		v = parts_done(&p);
 		if (!ok)
 			return;
 	}
-	own->own = e->fn(im, e->ctx, l->key, &v, src, l->key_loc, reread(l, own->value));
-	if (own->own)
-		strmap_put(im->a, &e->own, l->key, own);
+	own->own = e->fn(im, e->ctx, l->key, &v, src, l->key_loc, dotenv_reread(l, own->value));
+	if (!own->own)
+		return;
+	strmap_put(im->a, &e->scope.own, l->key, own);
+	vec_push(im->a, &e->scope.reading->lines, own);
 }
 
 bool
 read_env_file(struct importer *im, const char *path, bool required, struct loc at,
-              env_line_fn *fn, void *ctx)
+              const struct env_context *context, env_line_fn *fn, void *ctx,
+              struct env_file_reading *reading)
 {
 	const char *full = beside(im, path);
 	struct stat st;
@@ -646,7 +568,7 @@ read_env_file(struct importer *im, const char *path, bool required, struct loc a
 	const struct source *src = read_source(im, full, at);
 	if (!src)
 		return false;
-	struct env_file_ctx e = {fn, ctx, {0}};
+	struct env_file_ctx e = {fn, ctx, {{0}, context, reading}};
 	parse_dotenv(im, src, env_file_line, &e);
 	return true;
 }

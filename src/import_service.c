@@ -262,19 +262,29 @@ literal_password(struct importer *im, const struct ival *v)
 	return literal;
 }
 
+/* A value as Compose reads it at import: its text, each variable at its
+ * value there (a secret key of an earlier env_file line: nothing). */
+static const char *
+ival_import_text(struct importer *im, const struct ival *v)
+{
+	struct buf b = {0};
+	for (size_t i = 0; i < v->n; i++) {
+		const struct ipart *p = &v->parts[i];
+		if (p->kind == IP_TEXT)
+			buf_append(&b, p->text, p->len);
+		else if (p->kind == IP_VAR)
+			buf_puts(&b, p->resolved);
+	}
+	return b.data ? arena_buf_take(im->a, &b) : "";
+}
+
 /* A value kept out of the .todok, in `secret secrets`; `why` (when not
  * NULL) is said in a warning once its variable is known. */
 static void
 secret_value(struct importer *im, struct ientry *e, const struct ival *v, const char *service,
              const struct source *src, const char *why)
 {
-	const char *lit = NULL;
-	if (ival_is_text(v)) {
-		struct buf b = {0};
-		for (size_t i = 0; i < v->n; i++)
-			buf_append(&b, v->parts[i].text, v->parts[i].len);
-		lit = b.data ? arena_buf_take(im->a, &b) : "";
-	}
+	const char *lit = ival_is_text(v) ? ival_import_text(im, v) : NULL;
 	struct ipart *p = NEW(im->a, struct ipart);
 	p->kind = IP_SECRET;
 	p->secret = ask_secret(im, c_identifier_problem(e->key) ? upper_snake(im->a, e->key) : e->key,
@@ -416,6 +426,7 @@ env_entry(struct importer *im, const char *service, const char *key, struct ival
 	struct ientry *e = NEW(im->a, struct ientry);
 	e->key = key;
 	e->loc = value_loc;
+	e->text = ival_import_text(im, v);
 	/* Only variables and keys of `secret secrets` (an env_file's earlier
 	 * secret line): each referenced, a secret. */
 	bool refs = v->n > 0;
@@ -530,6 +541,55 @@ env_file_line(struct importer *im, void *ctx, const char *key, struct ival *valu
 	return e ? &e->value : NULL;
 }
 
+/* Whether a config is one of the readings of a file. */
+static bool
+read_from(const struct ienv_file *f, const struct iset *set)
+{
+	for (; f; f = f->next)
+		if (f->set == set)
+			return true;
+	return false;
+}
+
+/* Whether a context gives a reading what it read of its own, so that the
+ * file's lines are the same in it. */
+static bool
+same_context(const struct env_file_reading *r, const struct env_context *context)
+{
+	for (size_t i = 0; i < r->reads.len; i++) {
+		const struct env_read *read = r->reads.items[i];
+		if (strmap_get(read->in_service ? context->service : context->earlier, read->name) !=
+		    read->found)
+			return false;
+	}
+	return true;
+}
+
+/* The file read in the service's context: a reading of it that gives the
+ * same (its config shared), else a new one with a config of its own, put
+ * after the file's other readings (`first`). */
+static struct ienv_file *
+env_file_read(struct importer *im, struct icomp *ic, struct ienv_file *first,
+              const char *file, bool must, struct loc at)
+{
+	struct env_context context = {&ic->env_vars, &ic->env_lines};
+	struct ienv_file *last = NULL;
+	for (struct ienv_file *f = first; f; last = f, f = f->next)
+		if (same_context(&f->reading, &context))
+			return f;
+	const char *slash = strrchr(file, '/');
+	struct ienv_file *f = NEW(im->a, struct ienv_file);
+	f->set = NEW(im->a, struct iset);
+	f->set->name = claim_name(im, slash ? slash + 1 : file, "env");
+	if (last)
+		last->next = f;
+	if (!read_env_file(im, file, must, at, &context, env_file_line, f->set, &f->reading))
+		f->set->name = NULL;
+	else
+		vec_push(im->a, &im->sets, f->set);
+	return f;
+}
+
 static void
 env_file(struct importer *im, struct icomp *ic, const struct cnode *item)
 {
@@ -546,32 +606,41 @@ env_file(struct importer *im, struct icomp *ic, const struct cnode *item)
 	bool must = true;
 	if (!file || (required && !compose_bool(im, required, "required", &must)))
 		return;
-	struct iset *set = strmap_get(&im->env_files, file);
-	if (!set) {
-		const char *slash = strrchr(file, '/');
-		set = NEW(im->a, struct iset);
-		set->name = claim_name(im, slash ? slash + 1 : file, "env");
-		strmap_put(im->a, &im->env_files, file, set);
-		if (!read_env_file(im, file, must, path->loc, env_file_line, set))
-			set->name = NULL;
-		else
-			vec_push(im->a, &im->sets, set);
+	struct ienv_file *first = strmap_get(&im->env_files, file);
+	struct ienv_file *f = env_file_read(im, ic, first, file, must, path->loc);
+	if (!first)
+		strmap_put(im->a, &im->env_files, file, f);
+	for (size_t i = 0; i < f->reading.lines.len; i++) {
+		struct ivar *line = f->reading.lines.items[i];
+		strmap_put(im->a, &ic->env_lines, line->name, line);
 	}
-	if (!set->name || !set->entries.list.len)
+	if (!f->set->name || !f->set->entries.list.len)
 		return;
 	/* A file listed again is read again, over the files between: it moves
 	 * to the end, once in `env from`. */
 	size_t n = 0;
 	for (size_t i = 0; i < ic->env_from.len; i++)
-		if (ic->env_from.items[i] != set)
+		if (!read_from(first, ic->env_from.items[i]))
 			ic->env_from.items[n++] = ic->env_from.items[i];
 	ic->env_from.len = n;
-	vec_push(im->a, &ic->env_from, set);
+	vec_push(im->a, &ic->env_from, f->set);
 }
 
+/* Called after the service's other keys (import_stack.c): its env_files'
+ * lines read its environment, each entry a variable of its text at import
+ * and its value as the .todok keeps it. */
 void
 key_env_file(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
 {
+	for (size_t i = 0; i < ic->env.list.len; i++) {
+		const struct ientry *e = ic->env.list.items[i];
+		struct ivar *var = NEW(im->a, struct ivar);
+		var->name = e->key;
+		var->value = e->text;
+		var->first = NO_LOC;
+		var->own = &e->value;
+		strmap_put(im->a, &ic->env_vars, e->key, var);
+	}
 	if (v->kind != CNODE_SEQ) {
 		env_file(im, ic, v);
 		return;

@@ -33,10 +33,17 @@ target_of(struct importer *im, const struct icomp *ic, const char *name, const s
 }
 
 /* The waits of ic, each target once (a target remembers the last
- * component that waits for it: a service's keys are read together). */
+ * component that waits for it: a service's keys are read together).  A
+ * target waited for until it completes runs once: a job; one waited for
+ * to start or be healthy runs on. */
 static void
-add_after(struct importer *im, struct icomp *ic, struct icomp *target, struct loc loc)
+add_after(struct importer *im, struct icomp *ic, struct icomp *target, struct loc loc,
+          bool completes)
 {
+	if (completes)
+		target->must_complete = true;
+	else
+		target->waited_running = true;
 	if (target->waited_by == ic)
 		return;
 	target->waited_by = ic;
@@ -75,10 +82,7 @@ depends_entry(struct importer *im, struct icomp *ic, const struct cnode *name,
 	}
 	struct icomp *t = target_of(im, ic, name->text, name, required);
 	if (t)
-		add_after(im, ic, t, name->loc);
-	/* A service waited for until it completes runs once: a job. */
-	if (t && completes)
-		t->must_complete = true;
+		add_after(im, ic, t, name->loc, completes);
 }
 
 void
@@ -90,7 +94,7 @@ key_depends_on(struct importer *im, struct icomp *ic, const struct cnode *v,
 			const char *name = compose_text(im, v->items[i], "a depends_on entry");
 			struct icomp *t = name ? target_of(im, ic, name, v->items[i], true) : NULL;
 			if (t)
-				add_after(im, ic, t, v->items[i]->loc);
+				add_after(im, ic, t, v->items[i]->loc, false);
 		}
 		return;
 	}
@@ -129,7 +133,7 @@ key_links(struct importer *im, struct icomp *ic, const struct cnode *v, const st
 		struct icomp *t = name ? target_of(im, ic, name, item, true) : NULL;
 		if (!t)
 			continue;
-		add_after(im, ic, t, item->loc);
+		add_after(im, ic, t, item->loc, false);
 		if (colon)
 			add_alias(im, t, colon + 1, item);
 	}

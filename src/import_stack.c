@@ -128,21 +128,29 @@ unknown_key(struct importer *im, const struct cnode *key, const char *where)
 	            s.best ? "; did you mean '" : "", s.best ? s.best : "", s.best ? "'?" : "");
 }
 
+/* The service's keys, `env_file` last: its lines read the service's
+ * environment (every other key keeps the file's order, in which a
+ * variable's first use gives its param's default). */
 static void
 map_service(struct importer *im, struct icomp *ic)
 {
+	const struct cnode *env_file_key = NULL, *env_files = NULL;
 	for (size_t i = 0; i < ic->node->n; i++) {
 		const struct cnode *k = ic->node->entries[i].key, *v = ic->node->entries[i].value;
 		if (strncmp(k->text, "x-", 2) == 0)
 			continue;
 		const struct service_key *sk = find_key(k->text);
-		if (!sk)
+		if (sk && sk->fn == key_env_file)
+			env_file_key = k, env_files = v;
+		else if (!sk)
 			unknown_key(im, k, "a service");
 		else if (sk->fn)
 			sk->fn(im, ic, v, k);
 		else if (sk->left_out)
 			import_diag(im, W0801, k, "%s is left out: %s", k->text, sk->left_out);
 	}
+	if (env_files)
+		key_env_file(im, ic, env_files, env_file_key);
 }
 
 /* Whether the service is imported with the --profile options given. */
@@ -331,14 +339,15 @@ finish_ports(struct importer *im, struct icomp *ic)
 	}
 }
 
+/* restart no or on-failure of a service that runs on: why it runs on. */
 static void
-finish_restart(struct importer *im, struct icomp *ic)
+finish_restart(struct importer *im, struct icomp *ic, const char *runs_on)
 {
-	const char *r = ic->restart;
-	if (r && strcmp(r, "always") != 0 && strcmp(r, "unless-stopped") != 0)
+	if (runs_on)
 		diag(&im->c->diags, W0814, ic->restart_at->loc, "restart %s: Kubernetes restarts the "
-		     "container of a %s whenever it stops", diag_quote(im->a, r),
-		     ic->kind == IC_STATEFUL ? "StatefulSet" : "Deployment");
+		     "container of a %s whenever it stops (it is not made a job, which runs once: %s)",
+		     diag_quote(im->a, ic->restart), ic->kind == IC_STATEFUL ? "StatefulSet"
+		                                                             : "Deployment", runs_on);
 }
 
 /* A healthcheck that runs a file of a bind mount left out cannot pass. */
@@ -394,6 +403,35 @@ check_container_name(struct importer *im, const struct icomp *ic)
 	diag_note(&im->c->diags, d, ic->replicas_by.at->loc, "%s is set here", ic->replicas_by.key);
 }
 
+/* A service whose `restart` is given as no or on-failure[:N]: Compose
+ * runs it until it ends (or succeeds), then never again. */
+static bool
+restart_ends(const struct icomp *ic)
+{
+	const char *r = ic->restart;
+	return r && (strcmp(r, "no") == 0 || strncmp(r, "on-failure", 10) == 0);
+}
+
+/* A service whose restart ends runs once (a migration, a seed): a job,
+ * unless it serves (it has a port, others wait for it to start, or it
+ * runs its image's server, a `postgres` with no command of its own); then
+ * why, NULL when it is none of these or its restart does not end. */
+static const char *
+why_it_runs_on(struct importer *im, const struct icomp *ic)
+{
+	const char *repo;
+	if (!restart_ends(ic))
+		return NULL;
+	if (ic->ports.len)
+		return "it has ports";
+	if (ic->waited_running)
+		return "others wait for it to start or be healthy; a wait with condition: "
+		       "service_completed_successfully makes it one";
+	if (!ic->has_command && !ic->has_args && ic->image_text && image_port(ic->image_text, &repo))
+		return arena_printf(im->a, "it runs the %s server of its image", repo);
+	return NULL;
+}
+
 static void
 finish_component(struct importer *im, struct icomp *ic)
 {
@@ -401,14 +439,15 @@ finish_component(struct importer *im, struct icomp *ic)
 	probe_binds(im, ic);
 	finish_image(im, ic);
 	finish_resources(im, ic);
-	if (ic->must_complete) {
+	const char *runs_on = why_it_runs_on(im, ic);
+	if (ic->must_complete || (restart_ends(ic) && !runs_on)) {
 		ic->kind = IC_JOB;
 		finish_job(im, ic);
 		return;
 	}
 	finish_ports(im, ic);
 	ic->kind = ic->n_named_volumes && ic->ports.len ? IC_STATEFUL : IC_SERVICE;
-	finish_restart(im, ic);
+	finish_restart(im, ic, runs_on);
 	restart_policy(im, ic);
 }
 

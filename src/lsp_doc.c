@@ -222,6 +222,27 @@ free_compile(struct lsp_compile *lc)
 	free(lc);
 }
 
+/* A text with syntax errors: the items that parsed (the parser's partial
+ * tree, what its recovery kept) are lowered and resolved all the same, so
+ * that hover and definition answer on them.  What that reports is not
+ * published: the syntax errors are the ones to fix first, and a name
+ * whose item did not parse would be reported unknown. */
+static void
+resolve_what_parsed(struct compilation *c)
+{
+	if (c->stack || !c->ast || !c->ast->name.text)
+		return;
+	struct diags reported = c->diags;
+	lower_stack(c, c->ast);
+	resolve_stack(c);
+	c->diags.list.len = reported.list.len;
+	c->diags.errors = reported.errors;
+	c->diags.warnings = reported.warnings;
+	c->diags.promoted = reported.promoted;
+	c->diags.dropped = reported.dropped;
+	c->diags.overflow = reported.overflow;
+}
+
 /* Checks the document's text, as the command would compile the file. */
 static struct lsp_compile *
 compile_doc(const struct lsp_doc *d)
@@ -236,6 +257,7 @@ compile_doc(const struct lsp_doc *d)
 	check_source(&lc->c, d->path, text, d->text.len);
 	lsp_lines_init(&lc->c.arena, &lc->c.src, &lc->lines);
 	lc->parsed = lc->c.stack != NULL;
+	resolve_what_parsed(&lc->c);
 	lc->indexed = false;
 	return lc;
 }

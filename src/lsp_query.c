@@ -1,7 +1,8 @@
 /*
  * lsp_query.c - what the language server answers about a document, from
  * its last compilation (the tokens and statements the parser recorded,
- * the references the resolver recorded, the stack's declarations):
+ * the references the resolver recorded, the stack's declarations; with
+ * syntax errors, those of the items that parsed, src/lsp_doc.c):
  *   hover       what a reference resolves to (a param's value, a
  *               workload's host, port or URL, a config key's value); a
  *               secret's value never: a secret key is named, not shown;

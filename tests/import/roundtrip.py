@@ -57,10 +57,13 @@ def url_password(value):
 
 # Compose: .env files and interpolation
 
-def dotenv(path, lookup=None):
+def dotenv(path, lookup=None, earlier=None):
     """KEY=VALUE lines: export, quotes, comments; values interpolated, a
-    variable looked up first in `lookup` (the .env file's, for an env_file),
-    then in the lines above (compose-go's GetEnvFromFile)."""
+    variable looked up first in `lookup` (the .env file's and the service's
+    environment, for an env_file),
+    then in the lines above and in `earlier` (the env_files before it in the
+    service's list), a later line's over an earlier one (compose-go's
+    GetEnvFromFile and WithServicesEnvironmentResolved)."""
     out = {}
     if not path or not os.path.exists(path):
         return out
@@ -71,7 +74,8 @@ def dotenv(path, lookup=None):
         re.M | re.S)
     for m in pattern.finditer(text):
         key, single, double, plain = m.groups()
-        env = dict(out)
+        env = dict(earlier or {})
+        env.update(out)
         env.update(lookup or {})
         if single is not None:
             out[key] = single
@@ -167,12 +171,6 @@ class Compose:
 
     def environment(self, svc):
         env = {}
-        files = svc.get("env_file") or []
-        for item in [files] if isinstance(files, (str, dict)) else files:
-            path = item["path"] if isinstance(item, dict) else item
-            full = os.path.join(self.dir, self.i(path))
-            if os.path.exists(full):
-                env.update(dotenv(full, self.vars))
         given = svc.get("environment") or {}
         if isinstance(given, list):  # each item interpolated, then split at '='
             given = dict((self.i(e).split("=", 1) + [None])[:2] for e in given)
@@ -180,6 +178,16 @@ class Compose:
             given = {k: None if v is None else self.i(str(v) if not isinstance(v, bool)
                                                       else str(v).lower())
                      for k, v in given.items()}
+        # An env_file's line reads the .env file, then the service's
+        # environment, then the lines read before it.
+        lookup = {k: v for k, v in given.items() if v is not None}
+        lookup.update(self.vars)
+        files = svc.get("env_file") or []
+        for item in [files] if isinstance(files, (str, dict)) else files:
+            path = item["path"] if isinstance(item, dict) else item
+            full = os.path.join(self.dir, self.i(path))
+            if os.path.exists(full):
+                env.update(dotenv(full, lookup, env))
         for key, value in given.items():
             if value is None:
                 if key in self.vars:

@@ -19,6 +19,9 @@ scripted client (lsp_client.py) and checks every answer:
              `after` and `allow from` (not the component itself, not the
              names listed), the values after `pull`, `strategy`, `budget`,
              `security`, `network`, in `security { }` and `naming { }`;
+  broken     a document with syntax errors: hover and definition answer on
+             the items that parsed (the parser's partial tree), null on
+             what did not parse; only the syntax errors are published;
   lone CR    a lone CR ends a line (LSP 3.17): diagnostics, hover, an
              incremental change, completion after a comment, formatting;
   files      file() paths start at the document's folder, env() reads the
@@ -721,9 +724,89 @@ def secrets():
         check('secrets: the value %s appears in no message' % name, not leaked, leaked)
 
 
+BROKEN = '''stack shop {
+  param tag = "1.4"
+
+  config app-config {
+    GREETING = "hello"
+    MODE = mode.host
+  }
+
+  service backend {
+    image "shop:${tag}"
+    port 8000
+    env { GREET = app-config.GREETING }
+    after postgres
+  }
+
+  service mode {
+    image "mode:1"
+    port: 80
+  }
+
+  service broken {
+    image "x:1"
+    env { A = backend.url }
+    port
+  }
+}
+'''
+
+
+def broken_document():
+    """Hover and definition on a document with syntax errors: the items that
+    parsed answer (mode, whose `port:` is repaired; broken up to its error),
+    a name declared nowhere does not, and the diagnostics published are the
+    syntax errors only (the command's), not those of the partial tree
+    (postgres unknown, broken without a port)."""
+    uri = 'file:///tmp/lsp-broken/shop.todok'
+    server = Server([TODOKC, 'lsp'])
+    try:
+        initialize(server)
+        server.notify('textDocument/didOpen', {'textDocument': {
+            'uri': uri, 'languageId': 'todok', 'version': 1, 'text': BROKEN}})
+        p = server.wait_notification('textDocument/publishDiagnostics')
+        got = [(d['code'], d['range']['start']['line']) for d in p['diagnostics']]
+        check('broken: only the syntax errors are published', got ==
+              [('E0111', 17), ('E0201', 24)], p['diagnostics'])
+
+        def ask(method, needle, delta):
+            return server.request('textDocument/' + method, {'textDocument': doc(uri),
+                                  'position': at(BROKEN, needle, delta)})
+        h = ask('hover', '${tag}', 3)
+        check('broken: hover on ${tag}: the param\'s value', h and h['contents']['value'] ==
+              'param `tag`\n\n`1.4`' and h['range'] == rng(BROKEN, 'tag', nth=1), h)
+        h = ask('hover', 'app-config.GREETING', 14)
+        check('broken: hover on a config key', h and h['contents']['value'] ==
+              'config `app-config`, key `GREETING`\n\n`hello`', h)
+        h = ask('hover', 'mode.host', 7)
+        check('broken: hover on a component whose mistake is repaired', h and
+              h['contents']['value'] == 'service `mode`, its `host`\n\n`shop-mode-service`', h)
+        h = ask('hover', 'backend.url', 9)
+        check('broken: hover in an item, before its syntax error', h and
+              h['contents']['value'] == 'service `backend`, its `url`\n\n'
+              '`http://shop-backend-service:8000`', h)
+        got = ask('definition', 'app-config.GREETING', 14)
+        check('broken: definition of a config key', got == {
+            'uri': uri, 'range': rng(BROKEN, 'GREETING = ', 8)}, got)
+        got = ask('definition', 'backend.url', 2)
+        check('broken: definition of a component', got == {
+            'uri': uri, 'range': rng(BROKEN, 'backend {', 7)}, got)
+        check('broken: hover and definition on a name declared nowhere: null',
+              ask('hover', 'after postgres', 7) is None and
+              ask('definition', 'after postgres', 7) is None)
+        server.request('shutdown')
+        server.notify('exit')
+    except (ServerError, KeyError, IndexError, TypeError) as e:
+        check('broken: the server answers', False, repr(e))
+    status, err = server.close()
+    check('broken: exit status 0, nothing on stderr', status == 0 and err == b'', (status, err))
+
+
 def main():
     session()
     plaintext()
+    broken_document()
     malformed()
     null_params()
     completion_places()
