@@ -209,29 +209,31 @@ has_word(const char *s, const char *word, bool at_end, bool part_end)
 	return false;
 }
 
-bool
-secret_like_name(const char *name)
+/* Whether one of the words (upper case, NULL-terminated) is anywhere in s. */
+static bool
+has_any_word(const char *s, const char *const *words)
 {
-	static const char *const words[] = {"PASSWORD", "PASSWD", "PASSPHRASE", "SECRET", "TOKEN",
-	                                    "CREDENTIAL", "PRIVATE"};
-	if (has_word(name, "KEY", true, false) || has_word(name, "PASS", false, true))
-		return true;
-	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-		if (has_word(name, words[i], false, false))
+	for (; *words; words++)
+		if (has_word(s, *words, false, false))
 			return true;
 	return false;
 }
 
 bool
+secret_like_name(const char *name)
+{
+	static const char *const words[] = {"PASSWORD", "PASSWD", "PASSPHRASE", "SECRET", "TOKEN",
+	                                    "CREDENTIAL", "PRIVATE", NULL};
+	return has_word(name, "KEY", true, false) || has_word(name, "PASS", false, true) ||
+	       has_any_word(name, words);
+}
+
+bool
 host_like_name(const char *name)
 {
-	static const char *const words[] = {"HOST", "ADDR", "SERVER", "ENDPOINT"};
-	if (has_word(name, "URL", false, true) || has_word(name, "URI", false, true))
-		return true;
-	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-		if (has_word(name, words[i], false, false))
-			return true;
-	return false;
+	static const char *const words[] = {"HOST", "ADDR", "SERVER", "ENDPOINT", NULL};
+	return has_word(name, "URL", false, true) || has_word(name, "URI", false, true) ||
+	       has_any_word(name, words);
 }
 
 /* ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9] over s[0..len) */
