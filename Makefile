@@ -20,14 +20,15 @@ endif
 
 SRC = \
 	src/check.c \
-	src/check_labels.c \
 	src/check_hosts.c \
+	src/check_labels.c \
 	src/check_pod.c \
 	src/check_review.c \
 	src/component.c \
 	src/compose_dotenv.c \
 	src/compose_env.c \
 	src/compose_yaml.c \
+	src/cron.c \
 	src/depfile.c \
 	src/diag.c \
 	src/emit_dot.c \

@@ -1,0 +1,185 @@
+/*
+ * cron.c - the rule of a cron's schedule, as Kubernetes' parser (robfig/cron's
+ * standard form) reads it: five fields or a macro, `@every DURATION` with
+ * Go's durations.  cron_schedule_problem() returns NULL for a valid
+ * schedule, else the reason and the range of the bad part; the other name
+ * rules are in src/names.c.
+ */
+#include "todokc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool
+cron_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Cron schedules (Kubernetes' parser, robfig/cron's standard form):
+ * MINUTE HOUR DAY-OF-MONTH MONTH DAY-OF-WEEK, each a list of items
+ * separated by ','; an item is '*' (or '?' for the days), N or N-M, with
+ * an optional "/STEP"; months and days may be named (JAN, MON); or one of
+ * the macros. */
+struct cron_field {
+	int min, max;
+	const char *const *names; /* the names of min, min + 1, ...; NULL: none */
+	bool question;            /* '?' may stand for '*' */
+	const char *out_of_range;
+};
+
+static const char *const month_names[] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL",
+                                          "AUG", "SEP", "OCT", "NOV", "DEC", NULL};
+static const char *const day_names[] = {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT", NULL};
+
+static const struct cron_field cron_fields[5] = {
+	{0, 59, NULL, false, "the minute is from 0 to 59"},
+	{0, 23, NULL, false, "the hour is from 0 to 23"},
+	{1, 31, NULL, true, "the day of the month is from 1 to 31"},
+	{1, 12, month_names, false, "the month is from 1 to 12 (or JAN to DEC)"},
+	{0, 6, day_names, true, "the day of the week is from 0 to 6 (or SUN to SAT)"},
+};
+
+/* A value at s[0..n): a number, or (names) a name; -1 when it is none. */
+static int
+cron_value(const char *s, size_t n, int min, const char *const *names)
+{
+	if (n && cron_digit(s[0])) {
+		int v = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (!cron_digit(s[i]) || v > 100000)
+				return -1;
+			v = v * 10 + (s[i] - '0');
+		}
+		return v;
+	}
+	for (int i = 0; names && names[i] && n == 3; i++)
+		if ((s[0] & ~0x20) == names[i][0] && (s[1] & ~0x20) == names[i][1] &&
+		    (s[2] & ~0x20) == names[i][2])
+			return min + i;
+	return -1;
+}
+
+/* One item of a field: "*", "N" or "N-M", with an optional "/STEP". */
+static const char *
+cron_item_problem(const struct cron_field *f, const char *s, size_t n)
+{
+	const char *slash = memchr(s, '/', n);
+	size_t range = slash ? (size_t)(slash - s) : n;
+	if (slash && cron_value(slash + 1, n - range - 1, 0, NULL) < 1)
+		return "a step after '/' is a number of at least 1";
+	if (range == 1 && (s[0] == '*' || (f->question && s[0] == '?')))
+		return NULL;
+	const char *dash = memchr(s, '-', range);
+	size_t first = dash ? (size_t)(dash - s) : range;
+	int lo = cron_value(s, first, f->min, f->names);
+	int hi = dash ? cron_value(dash + 1, range - first - 1, f->min, f->names) : lo;
+	if (lo < 0 || hi < 0)
+		return f->names ? "a value is a number or a three-letter name" : "a value is a number";
+	if (lo < f->min || hi > f->max)
+		return f->out_of_range;
+	return lo > hi ? "a range goes from the smaller value to the larger" : NULL;
+}
+
+/* The field s[0..n); the bad item's range on a problem. */
+static const char *
+cron_field_problem(const struct cron_field *f, const char *s, size_t n, size_t *bad_begin,
+                   size_t *bad_end)
+{
+	for (size_t start = 0; start <= n;) {
+		const char *comma = memchr(s + start, ',', n - start);
+		size_t end = comma ? (size_t)(comma - s) : n;
+		*bad_begin = start;
+		*bad_end = end;
+		const char *problem = end == start ? "an item of a list is empty"
+		                                   : cron_item_problem(f, s + start, end - start);
+		if (problem)
+			return problem;
+		start = end + 1;
+	}
+	return NULL;
+}
+
+/* A duration as Go's time.ParseDuration reads it: an optional sign, then
+ * "0" or one or more decimal numbers, each with its unit (ns, us, µs, ms,
+ * s, m, h), as "1h30m" or "1.5s". */
+static bool
+go_duration_valid(const char *s)
+{
+	static const char *const units[] = {"ns", "us", "\xC2\xB5s", "\xCE\xBCs", "ms", "s", "m",
+	                                    "h", NULL};
+	if (*s == '+' || *s == '-')
+		s++;
+	if (strcmp(s, "0") == 0)
+		return true;
+	if (!*s)
+		return false;
+	static const long double unit_ns[] = {1, 1e3, 1e3, 1e3, 1e6, 1e9, 60e9, 3600e9};
+	long double total = 0; /* Go refuses more than 2^63 - 1 nanoseconds */
+	while (*s) {
+		size_t whole = strspn(s, "0123456789"), frac = 0;
+		if (s[whole] == '.')
+			frac = strspn(s + whole + 1, "0123456789") + 1;
+		if (whole + frac == 0 || (whole == 0 && frac == 1))
+			return false;
+		long double number = strtold(s, NULL);
+		s += whole + frac;
+		int unit = -1;
+		for (int i = 0; units[i] && unit < 0; i++) /* "ms" before "m", "s" */
+			if (strncmp(s, units[i], strlen(units[i])) == 0)
+				unit = i;
+		if (unit < 0)
+			return false;
+		total += number * unit_ns[unit];
+		s += strlen(units[unit]);
+	}
+	return total <= 9223372036854775807.0L;
+}
+
+static bool
+is_cron_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+const char *
+cron_schedule_problem(const char *s, size_t *bad_begin, size_t *bad_end)
+{
+	static const char *const macros[] = {"@yearly", "@annually", "@monthly", "@weekly",
+	                                     "@daily", "@midnight", "@hourly", NULL};
+	size_t len = strlen(s);
+	*bad_begin = 0;
+	*bad_end = len;
+	if (s[0] == '@') {
+		for (int i = 0; macros[i]; i++)
+			if (strcmp(s, macros[i]) == 0)
+				return NULL;
+		if (strncmp(s, "@every", 6) == 0 && (!s[6] || is_cron_blank(s[6])))
+			return s[6] == ' ' && go_duration_valid(s + 7) ? NULL
+			       : "@every takes one space and a duration such as 5m, 1h30m or 90s";
+		return "the macros are @yearly (or @annually), @monthly, @weekly, @daily (or @midnight), "
+		       "@hourly and @every DURATION";
+	}
+	size_t at = 0;
+	for (int field = 0; field < 5; field++) {
+		while (at < len && is_cron_blank(s[at]))
+			at++;
+		size_t end = at;
+		while (end < len && !is_cron_blank(s[end]))
+			end++;
+		if (end == at)
+			return "a schedule has five fields: minute, hour, day of the month, month and "
+			       "day of the week";
+		const char *problem = cron_field_problem(&cron_fields[field], s + at, end - at, bad_begin,
+		                                         bad_end);
+		*bad_begin += at;
+		*bad_end += at;
+		if (problem)
+			return problem;
+		at = end;
+	}
+	while (at < len && is_cron_blank(s[at]))
+		at++;
+	*bad_begin = at;
+	return at < len ? "a schedule has five fields: this is a sixth" : NULL;
+}
