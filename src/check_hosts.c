@@ -148,7 +148,23 @@ search_urls(struct host_search *h, const struct component *consumer, const char 
 	}
 }
 
-/* Outside URLs: a Service name with a port (`cache:6379`), with the
+/* ":P" at s, P a port of the component's Services (`postgres:16`, an
+ * image's tag, is not one). */
+static bool
+port_after(const struct component *comp, const char *s)
+{
+	if (s[0] != ':' || s[1] < '0' || s[1] > '9')
+		return false;
+	long long number = 0;
+	for (s++; *s >= '0' && *s <= '9' && number < 65536; s++)
+		number = number * 10 + (*s - '0');
+	for (size_t i = 0; i < comp->ports.len; i++)
+		if (((const struct service_port *)comp->ports.items[i])->number == number)
+			return true;
+	return false;
+}
+
+/* Outside URLs: a Service name with its port (`cache:6379`), with the
  * stack's namespace (`postgres.shop.svc`), or the whole value of a
  * variable whose name says it holds a host (DB_HOST, REDIS_ADDR). */
 static void
@@ -166,13 +182,12 @@ search_hosts(struct host_search *h, const struct component *consumer, const char
 			len++;
 		bool in_url = i >= 3 && memcmp(value + i - 3, "://", 3) == 0;
 		bool in_userinfo = value[i + len] == '@' || (i > 0 && value[i - 1] == '@');
-		bool port = value[i + len] == ':' && value[i + len + 1] >= '0' && value[i + len + 1] <= '9';
 		bool whole = whole_is_host && i == 0 && !value[len];
 		bool fqdn;
 		struct host_name found = {0};
 		if (!in_url && !in_userinfo)
 			found = named(h, value + i, len, &fqdn);
-		if (found.comp && (port || fqdn || whole))
+		if (found.comp && (fqdn || whole || port_after(found.comp, value + i + len)))
 			report(h, consumer, found, what, at);
 		i += len;
 	}
