@@ -122,6 +122,17 @@ struct resources {
 	struct quantity cpu, memory, storage; /* storage: ephemeral-storage */
 };
 
+/* A container's `requests` and `limits`, allocated when either is given
+ * (192 bytes that most sidecars and classic containers do not have); the
+ * wait containers share one. */
+struct container_resources {
+	struct resources requests, limits;
+};
+
+/* The resources of a container, the empty ones when it has none. */
+extern const struct container_resources no_container_resources;
+#define RESOURCES_OF(ctr) ((ctr)->resources ? (ctr)->resources : &no_container_resources)
+
 /* A port of a component's Service: "port [NAME] P [-> C]". */
 struct service_port {
 	const char *name;          /* as written; NULL when unnamed */
@@ -335,7 +346,7 @@ struct container {
 	struct vec env_from_names;  /* struct ident *, as written: env from */
 	struct vec env_from;        /* struct env_source * */
 	struct vec env;             /* struct env_var *, after lowering */
-	struct resources requests, limits;
+	struct container_resources *resources; /* NULL: none given; read with RESOURCES_OF */
 	struct probe *probes[PROBE_SLOTS]; /* NULL: not given */
 	struct vec mounts;          /* struct mount * */
 	const struct security_settings *security_written; /* NULL: none; read with SECURITY_OF */

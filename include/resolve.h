@@ -32,6 +32,8 @@ struct resolver {
 	struct vec *refs;         /* `network isolated`: where the workloads that the value
 	                           * being resolved refers to go (NULL: nowhere) */
 	struct strmap config_hashes; /* the names of the sets a pod takes -> its config hash */
+	struct container_resources *wait_resources; /* what every wait container requests and
+	                           * is limited to: one record for all (NULL until the first) */
 };
 
 #define DECL_ANY (1u << DECL_PARAM | 1u << DECL_CONFIG | 1u << DECL_SECRET | 1u << DECL_COMPONENT)

@@ -42,9 +42,12 @@ check_resources(struct checker *k, struct container *ctr)
 	                                   memory = {"memory", "memory request", "memory limit", true},
 	                                   storage = {"ephemeral-storage", "ephemeral-storage request",
 	                                              "ephemeral-storage limit", true};
-	check_resource(k, &ctr->requests.cpu, &ctr->limits.cpu, &cpu);
-	check_resource(k, &ctr->requests.memory, &ctr->limits.memory, &memory);
-	check_resource(k, &ctr->requests.storage, &ctr->limits.storage, &storage);
+	struct container_resources *res = ctr->resources;
+	if (!res)
+		return;
+	check_resource(k, &res->requests.cpu, &res->limits.cpu, &cpu);
+	check_resource(k, &res->requests.memory, &res->limits.memory, &memory);
+	check_resource(k, &res->requests.storage, &res->limits.storage, &storage);
 }
 
 /* A name every cluster takes, with '-' or '.': a program reads it from

@@ -118,8 +118,9 @@ static void
 review_requests(struct checker *k, const struct component *comp, const struct container *ctr)
 {
 	/* With a limit and no request, Kubernetes requests the limit. */
-	bool cpu = ctr->requests.cpu.text || ctr->limits.cpu.text;
-	bool memory = ctr->requests.memory.text || ctr->limits.memory.text;
+	const struct container_resources *res = RESOURCES_OF(ctr);
+	bool cpu = res->requests.cpu.text || res->limits.cpu.text;
+	bool memory = res->requests.memory.text || res->limits.memory.text;
 	if (cpu && memory)
 		return;
 	const char *who = ctr->role == ROLE_MAIN
@@ -247,10 +248,11 @@ review_component(struct checker *k, const struct component *comp)
 			const struct container *ctr = w->pod.containers.items[j];
 			if (ctr->role == ROLE_WAIT)
 				continue; /* todokc's own */
-			review_cpu(k, &ctr->requests.cpu);
-			review_cpu(k, &ctr->limits.cpu);
-			review_memory(k, &ctr->requests.memory);
-			review_memory(k, &ctr->limits.memory);
+			const struct container_resources *res = RESOURCES_OF(ctr);
+			review_cpu(k, &res->requests.cpu);
+			review_cpu(k, &res->limits.cpu);
+			review_memory(k, &res->requests.memory);
+			review_memory(k, &res->limits.memory);
 			review_image(k, ctr);
 			review_requests(k, comp, ctr);
 			review_probes(k, ctr);

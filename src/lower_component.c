@@ -160,6 +160,8 @@ lower_port(struct block *b, const struct ast_prop *prop)
 
 /* Containers */
 
+const struct container_resources no_container_resources;
+
 static void
 lower_resources(struct lowering *l, const struct ast_prop *prop, struct resources *out)
 {
@@ -270,8 +272,13 @@ lower_container_property(struct block *b, const struct ast_prop *prop)
 		ctr->image.written = prop->u.image;
 		ctr->image_loc = prop->u.image->loc;
 		return true;
-	case PROP_REQUESTS: lower_resources(l, prop, &ctr->requests); return true;
-	case PROP_LIMITS: lower_resources(l, prop, &ctr->limits); return true;
+	case PROP_REQUESTS:
+	case PROP_LIMITS:
+		if (!ctr->resources)
+			ctr->resources = NEW(l->a, struct container_resources);
+		lower_resources(l, prop, prop->kind == PROP_REQUESTS ? &ctr->resources->requests
+		                                                     : &ctr->resources->limits);
+		return true;
 	case PROP_ENV:
 		for (size_t k = 0; k < prop->u.block.entries.len; k++)
 			if (key_once(l, &b->env_keys, prop->u.block.entries.items[k]))

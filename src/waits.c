@@ -26,8 +26,14 @@ new_wait_container(struct resolver *r, struct wait *w, const char *image)
 	ctr->name_loc = w->loc;
 	ctr->image.value = image;
 	ctr->has_command = true;
-	ctr->requests = (struct resources){{"10m", NO_LOC, 0}, {"16Mi", NO_LOC, 0}, {0}};
-	ctr->limits = (struct resources){{"50m", NO_LOC, 0}, {"32Mi", NO_LOC, 0}, {0}};
+	if (!r->wait_resources) {
+		r->wait_resources = NEW(r->a, struct container_resources);
+		r->wait_resources->requests =
+			(struct resources){{"10m", NO_LOC, 0}, {"16Mi", NO_LOC, 0}, {0}};
+		r->wait_resources->limits =
+			(struct resources){{"50m", NO_LOC, 0}, {"32Mi", NO_LOC, 0}, {0}};
+	}
+	ctr->resources = r->wait_resources;
 	return ctr;
 }
 

@@ -46,7 +46,8 @@ put_strings(struct arena *a, struct node *m, const char *key, const struct vec *
 static void
 put_resources(struct arena *a, struct node *container, const struct container *ctr)
 {
-	const struct resources *req = &ctr->requests, *lim = &ctr->limits;
+	const struct container_resources *given = RESOURCES_OF(ctr);
+	const struct resources *req = &given->requests, *lim = &given->limits;
 	if (!req->cpu.text && !req->memory.text && !req->storage.text && !lim->cpu.text &&
 	    !lim->memory.text && !lim->storage.text)
 		return;
