@@ -174,9 +174,9 @@ struct service {
 /* `expose ...` as written. */
 struct expose {
 	enum expose_kind kind;     /* CLUSTERIP when not given */
+	bool given;                /* beside kind: 24 bytes, not 32 */
 	long long node_port;
 	struct loc loc;
-	bool given;
 };
 
 struct header {
@@ -448,9 +448,9 @@ struct strategy {
 };
 
 /* `budget min-available N|P%` or `budget max-unavailable N|P%`: the
- * component's PodDisruptionBudget, over the pods of all its workloads. */
+ * component's PodDisruptionBudget, over the pods of all its workloads;
+ * allocated when given. */
 struct budget {
-	bool given;
 	bool max_unavailable;       /* false: min-available */
 	struct amount amount;
 	struct loc loc;
@@ -494,8 +494,9 @@ struct component {
 	struct ident name;
 	enum workload_kind kind;
 	bool bad_name;              /* reported: derived names are not checked */
+	bool account_external;      /* `account NAME external` (beside bad_name: no padding) */
 	struct loc loc;
-	size_t index;               /* position in the source */
+	uint32_t index;             /* position in the source (a stack's count is 32 bits) */
 
 	const char *base_name;      /* the naming template's workload name */
 	struct expose expose;
@@ -519,9 +520,8 @@ struct component {
 	                             * other than workloads, Services and routes */
 	struct vec service_labels, route_labels; /* struct header * */
 	struct ident account_name;  /* `account NAME` as written; text NULL: none */
-	bool account_external;
-	struct job_settings job;
-	struct budget budget;
+	struct job_settings *job;   /* a job's or a cron's settings; NULL for the others */
+	struct budget *budget;      /* NULL: no budget given */
 
 	struct vec waits;           /* struct wait * */
 	struct vec routes;          /* struct route * */
@@ -529,10 +529,10 @@ struct component {
 	struct vec refs;            /* `network isolated`: struct component *, every workload
 	                             * its properties refer to (repeats allowed) */
 	struct ingress ingress;     /* `network isolated`: who may reach its pods */
-	size_t net_mark;            /* resolve_network()'s scratch */
+	uint32_t net_mark;          /* resolve_network()'s scratch */
 
-	size_t rank;                /* set by the order pass: position in dependency order */
-	size_t depth;               /* set by the order pass: the longest chain of `after` to it */
+	uint32_t rank;              /* set by the order pass: position in dependency order */
+	uint32_t depth;             /* set by the order pass: the longest chain of `after` to it */
 };
 
 /* The labels and annotations of a pod, a workload or a component's target

@@ -593,7 +593,9 @@ check_schedule(struct checker *k, const struct text *schedule)
 void
 check_job_settings(struct checker *k, struct component *comp)
 {
-	const struct job_settings *job = &comp->job;
+	const struct job_settings *job = comp->job;
+	if (!job)
+		return;
 	if (job->retries >= 0)
 		check_int32(k, job->retries, job->retries_loc, "retries");
 	if (job->deadline == 0) /* the API takes it, and fails the Job as it starts */

@@ -210,9 +210,11 @@ fewest_pods(const struct component *comp)
 void
 check_budget(struct checker *k, const struct component *comp)
 {
-	const struct budget *b = &comp->budget;
+	const struct budget *b = comp->budget;
+	if (!b)
+		return;
 	const char *word = b->max_unavailable ? "max-unavailable" : "min-available";
-	if (!b->given || !check_amount(k, &b->amount, word))
+	if (!check_amount(k, &b->amount, word))
 		return;
 	long long pods = fewest_pods(comp), n = b->amount.value;
 	if (b->amount.percent)

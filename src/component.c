@@ -558,14 +558,17 @@ resolve_component(struct resolver *r, struct component *comp)
 	}
 	for (size_t i = 0; i < comp->routes.len; i++)
 		resolve_route(r, comp->routes.items[i]);
-	resolve_text(r, &comp->job.schedule, "a schedule");
+	if (comp->job)
+		resolve_text(r, &comp->job->schedule, "a schedule");
 	resolve_account(r, comp);
 	r->refs = NULL;
+	if (!comp->job)
+		return;
 	/* A finished Job is removed after `keep`, a day unless given; but a
 	 * job (not a cron's) that a GitOps tool keeps in sync with the folder
 	 * is kept by default: Argo CD or Config Sync would create the removed
 	 * Job again, and it would run again. */
-	struct job_settings *job = &comp->job;
+	struct job_settings *job = comp->job;
 	job->ttl = job->keep >= 0 ? job->keep
 	           : comp->kind == WORKLOAD_JOB && r->c->opts->order_annotations != ORDER_NONE
 	           ? -1 : DEFAULT_JOB_KEEP;

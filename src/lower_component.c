@@ -464,7 +464,7 @@ lower_variant(struct block *b, const struct ast_prop *prop)
 static void
 lower_job_setting(struct block *b, const struct ast_prop *prop)
 {
-	struct job_settings *job = &b->comp->job;
+	struct job_settings *job = b->comp->job; /* the property is a job's or a cron's */
 	switch (prop->kind) {
 	case PROP_RETRIES:
 		job->retries = prop->u.number.value;
@@ -532,8 +532,9 @@ lower_component_property(struct block *b, const struct ast_prop *prop)
 	case PROP_REPLICAS:
 	case PROP_AUTOSCALE: lower_replicas(b->w, prop); break;
 	case PROP_EXPOSE:
-		comp->expose = (struct expose){prop->u.expose->kind, prop->u.expose->node_port.value,
-		                               prop->loc, true};
+		comp->expose = (struct expose){.kind = prop->u.expose->kind, .given = true,
+		                               .node_port = prop->u.expose->node_port.value,
+		                               .loc = prop->loc};
 		break;
 	case PROP_EXPOSE_AS: lower_expose_as(l, comp, prop); break;
 	case PROP_VOLUME: lower_volume(b, prop); break;
@@ -571,7 +572,7 @@ lower_component_property(struct block *b, const struct ast_prop *prop)
 			vec_push(l->a, &b->w->pod.pull_secret_names, prop->u.names.items[k]);
 		break;
 	case PROP_STRATEGY: lower_strategy(l, b->w, prop); break;
-	case PROP_BUDGET: lower_budget(comp, prop); break;
+	case PROP_BUDGET: lower_budget(l, comp, prop); break;
 	case PROP_QUIET: lower_quiet(l, comp, prop, b->props); break;
 	case PROP_ALLOW: lower_allow(l, comp, prop); break;
 	case PROP_RETRIES:
@@ -693,9 +694,12 @@ lower_component(struct lowering *l, const struct ast_item *item)
 		comp->index = l->s->components.len;
 		vec_push(l->a, &l->s->components, comp);
 	}
-	comp->expose = (struct expose){EXPOSE_CLUSTERIP, 0, NO_LOC, false};
-	comp->job = (struct job_settings){.retries = -1, .deadline = -1, .keep = -1};
-	comp->job.schedule.written = item->kind == ITEM_CRON ? item->param : NULL;
+	comp->expose = (struct expose){.kind = EXPOSE_CLUSTERIP, .loc = NO_LOC};
+	if (comp->kind == WORKLOAD_JOB || comp->kind == WORKLOAD_CRONJOB) {
+		comp->job = NEW(l->a, struct job_settings);
+		*comp->job = (struct job_settings){.retries = -1, .deadline = -1, .keep = -1};
+		comp->job->schedule.written = item->kind == ITEM_CRON ? item->param : NULL;
+	}
 	comp->selector_loc = NO_LOC;
 	struct workload *w = new_workload(l, comp);
 	struct block b = {.l = l, .comp = comp, .w = w, .ctr = w->main,

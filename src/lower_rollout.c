@@ -34,10 +34,12 @@ lower_strategy(struct lowering *l, struct workload *w, const struct ast_prop *pr
 
 /* budget (min-available | max-unavailable) (INT | PERCENT) */
 void
-lower_budget(struct component *comp, const struct ast_prop *prop)
+lower_budget(struct lowering *l, struct component *comp, const struct ast_prop *prop)
 {
-	comp->budget = (struct budget){true, prop->u.budget.kind == AMOUNT_MAX_UNAVAILABLE,
-	                               lower_amount(&prop->u.budget), prop->loc};
+	if (!comp->budget)
+		comp->budget = NEW(l->a, struct budget);
+	*comp->budget = (struct budget){prop->u.budget.kind == AMOUNT_MAX_UNAVAILABLE,
+	                                lower_amount(&prop->u.budget), prop->loc};
 }
 
 static bool

@@ -480,7 +480,7 @@ static void
 put_job_spec(const struct compilation *c, struct arena *a, struct node *spec,
              const struct workload *w)
 {
-	const struct job_settings *job = &w->comp->job;
+	const struct job_settings *job = w->comp->job;
 	if (job->retries >= 0)
 		put_int(a, spec, "backoffLimit", job->retries);
 	if (job->deadline >= 0)
@@ -503,7 +503,7 @@ static struct node *
 cronjob_tree(const struct compilation *c, const struct workload *w, struct arena *a)
 {
 	static const char *const policies[] = {"Allow", "Forbid", "Replace"};
-	const struct job_settings *job = &w->comp->job;
+	const struct job_settings *job = w->comp->job;
 	struct node *spec;
 	struct node *doc = workload_object(c, a, w, &spec);
 	put_str(a, spec, "schedule", job->schedule.value);
