@@ -439,9 +439,9 @@ struct amount {
 	struct loc loc;
 };
 
-/* How a Deployment replaces its pods: `strategy recreate`, or rolling. */
+/* How a Deployment replaces its pods: `strategy recreate`, or rolling;
+ * allocated when given. */
 struct strategy {
-	bool given;
 	bool recreate;
 	struct amount surge, unavailable;
 	struct loc loc;
@@ -468,16 +468,16 @@ struct workload {
 	struct metadata *meta;      /* `labels workload`, `annotations workload`, as written;
 	                             * NULL when none: read with METADATA_OF */
 	bool bad_variant;           /* the variant's name is not valid (reported) */
+	bool has_replicas;          /* `replicas` given (the three bools side by side) */
+	bool autoscaled;            /* `replicas MIN..MAX cpu P%` given */
 	struct pod pod;
 	struct container *main;
 	long long replicas;         /* the count; 1 by default */
-	bool has_replicas;
 	struct loc replicas_loc;
-	bool autoscaled;
 	long long min_replicas, autoscale_max, cpu_percent;
 	struct loc autoscale_loc;
 	long long max_replicas;     /* the most it may run: the count or autoscale_max */
-	struct strategy strategy;   /* Deployments */
+	struct strategy *strategy;  /* Deployments: NULL when not given */
 };
 
 /* A job's or a cron's settings. */

@@ -273,7 +273,8 @@ check_autoscaling(struct checker *k, struct component *comp, struct workload *w)
 	 * when one has none. */
 	for (size_t i = 0; i < w->pod.containers.len; i++) {
 		const struct container *ctr = w->pod.containers.items[i];
-		if ((ctr->role != ROLE_CLASSIC && ctr->role != ROLE_SIDECAR) || RESOURCES_OF(ctr)->requests.cpu.text)
+		bool beside = ctr->role == ROLE_CLASSIC || ctr->role == ROLE_SIDECAR;
+		if (!beside || RESOURCES_OF(ctr)->requests.cpu.text)
 			continue;
 		struct diagnostic *g = diag(&k->c->diags, E0519, at,
 		                            "%s scales on CPU use but its %s %s requests no CPU, so the "

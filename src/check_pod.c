@@ -459,7 +459,8 @@ check_volumes(struct checker *k, struct component *comp, struct workload *w)
 		long long replicas = 0; /* every variant's pods mount the one claim */
 		for (size_t v = 0; v < comp->workloads.len; v++)
 			replicas += ((const struct workload *)comp->workloads.items[v])->max_replicas;
-		bool stops_first = w->strategy.recreate || (w->strategy.surge.given && !w->strategy.surge.value);
+		const struct strategy *st = w->strategy;
+		bool stops_first = st && (st->recreate || (st->surge.given && !st->surge.value));
 		if (replicas > 1)
 			diag(&k->c->diags, W0503, vol->loc,
 			     "the claim of volume %s is ReadWriteOnce, but %s may run several "
@@ -627,5 +628,6 @@ check_workload(struct checker *k, struct component *comp, struct workload *w)
 	if (w->pod.grace >= 0)
 		check_int32(k, w->pod.grace, w->pod.grace_loc, "grace");
 	check_volumes(k, comp, w);
-	check_strategy(k, &w->strategy);
+	if (w->strategy)
+		check_strategy(k, w->strategy);
 }

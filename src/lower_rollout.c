@@ -18,8 +18,10 @@ lower_amount(const struct ast_amount *a)
 void
 lower_strategy(struct lowering *l, struct workload *w, const struct ast_prop *prop)
 {
-	struct strategy *st = &w->strategy;
-	*st = (struct strategy){.given = true, .recreate = prop->u.strategy.recreate, .loc = prop->loc};
+	if (!w->strategy)
+		w->strategy = NEW(l->a, struct strategy);
+	struct strategy *st = w->strategy;
+	*st = (struct strategy){.recreate = prop->u.strategy.recreate, .loc = prop->loc};
 	for (size_t i = 0; i < prop->u.strategy.amounts.len; i++) {
 		const struct ast_amount *a = prop->u.strategy.amounts.items[i];
 		struct amount *slot = a->kind == AMOUNT_SURGE ? &st->surge : &st->unavailable;

@@ -448,8 +448,8 @@ put_replicated_pods(const struct compilation *c, struct arena *a, struct node *s
 	if (!w->autoscaled)
 		put_int(a, spec, "replicas", w->replicas);
 	put_pairs(a, put_map(a, put_map(a, spec, "selector"), "matchLabels"), &w->selector);
-	if (w->strategy.given)
-		put_strategy(a, spec, &w->strategy);
+	if (w->strategy)
+		put_strategy(a, spec, w->strategy);
 	map_put(a, spec, "template", pod_template_tree(c, w, a));
 }
 
