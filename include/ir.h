@@ -194,11 +194,11 @@ struct probe_source {
 struct probe {
 	enum probe_kind kind;
 	struct loc loc;
+	bool by_name;              /* "on NAME": probe the port by its name (in loc's padding) */
 	struct probe_source written;
 	const char *path;          /* HTTP; GRPC: the service (NULL: none) */
 	struct vec command;        /* EXEC: const char * */
 	struct container_port *port; /* the port probed (HTTP, TCP) */
-	bool by_name;              /* "on NAME": probe the port by its name */
 	long long delay, every, timeout, failures; /* -1 when not given */
 	struct vec headers;        /* struct header * */
 };
@@ -266,12 +266,12 @@ struct mount {
 enum env_kind { ENV_VALUE, ENV_SECRET_KEY, ENV_CONFIG_KEY, ENV_FIELD };
 struct env_var {
 	enum env_kind kind;
+	bool removed;               /* replaced while the environment was built (beside kind) */
 	const char *name;
 	const char *value;          /* VALUE (may hold $(VAR) expansions); FIELD: its path */
 	struct keyset *from;        /* SECRET_KEY, CONFIG_KEY: the secret or config */
 	const char *key;            /* SECRET_KEY, CONFIG_KEY */
 	const char *expanded_by;    /* a secret key's entry for $(VAR): the variable using it */
-	bool removed;               /* replaced while the environment was built */
 	struct loc loc;             /* where it comes from */
 };
 
@@ -314,9 +314,9 @@ extern const struct security_settings no_security_settings;
  * -1 (not written), 0 (false), 1 (true). */
 struct security_context {
 	long long user, group, fs_group; /* -1: not written; fs_group: pods only */
-	int non_root;
-	int read_only;                   /* containers only */
-	int allow_escalation;            /* containers only */
+	int8_t non_root;                 /* a byte each, beside the bools: 64 bytes, not 72 */
+	int8_t read_only;                /* containers only */
+	int8_t allow_escalation;         /* containers only */
 	bool privileged;                 /* containers only */
 	bool seccomp_default;            /* seccompProfile: RuntimeDefault (pods) */
 	struct vec add, drop;            /* const char *; containers only */
@@ -335,11 +335,12 @@ struct container {
 	enum pull_policy pull;
 	const char *name;
 	struct loc name_loc;        /* where the name is given or comes from */
-	bool named;                 /* `container NAME` gave it */
-	struct text image;
 	struct loc image_loc;
+	bool named;                 /* `container NAME` gave it */
+	bool has_command, has_args; /* given (an empty list included); the bools and locs
+	                             * side by side: 32 bytes, not 40 */
+	struct text image;
 	struct vec command_written, args_written; /* struct ast_string * */
-	bool has_command, has_args; /* given (an empty list included) */
 	struct vec command, args;   /* const char * */
 	struct vec ports;           /* struct container_port * */
 	struct vec env_blocks;      /* struct ast_entry *, as written: env { } */
