@@ -66,9 +66,10 @@ struct segment {
 
 struct rvalue {
 	enum rvalue_kind kind;
+	bool binary;               /* TEXT: a config's file(...) that is not UTF-8 text (beside
+	                            * kind: 56 bytes, not 64) */
 	const char *text;          /* TEXT, FIELD */
 	size_t len;
-	bool binary;               /* TEXT: a config's file(...) that is not UTF-8 text */
 	struct keyset *set;        /* SECRET_REF, CONFIG_REF: the secret or the config */
 	struct kv *key;            /* SECRET_REF, CONFIG_REF */
 	struct vec segments;       /* TEMPLATE: struct segment * */
