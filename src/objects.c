@@ -417,10 +417,12 @@ finish_workload_names(struct compilation *c)
 }
 
 /* File names: NN-kind-name, NN as wide as the count needs (at least 2). */
-static void
+void
 name_files(struct compilation *c)
 {
 	size_t n = c->objects.len, width = 2;
+	if (n && ((const struct object *)c->objects.items[0])->file_stem)
+		return; /* named already */
 	for (size_t k = 100; k <= n; k *= 10)
 		width++;
 	char *lower[OBJ_KINDS] = {0}; /* each kind in lower case, made once */
@@ -477,6 +479,5 @@ plan_objects(struct compilation *c)
 	}
 	for (size_t i = 0; i < s->ordered.len; i++)
 		plan_component(c, s->ordered.items[i]);
-	name_files(c);
 	annotate_order(c);
 }
