@@ -192,6 +192,15 @@ struct probe_source {
 	struct vec options;             /* struct ast_probe_option * */
 };
 
+/* A probe's timings, allocated when one of them is given: -1 when not. */
+struct probe_timing {
+	long long delay, every, timeout, failures;
+};
+
+/* The timings of a probe, all -1 when none is given. */
+extern const struct probe_timing no_probe_timing;
+#define TIMING_OF(probe) ((probe)->timing ? (probe)->timing : &no_probe_timing)
+
 struct probe {
 	enum probe_kind kind;
 	struct loc loc;
@@ -200,7 +209,7 @@ struct probe {
 	const char *path;          /* HTTP; GRPC: the service (NULL: none) */
 	struct vec command;        /* EXEC: const char * */
 	struct container_port *port; /* the port probed (HTTP, TCP) */
-	long long delay, every, timeout, failures; /* -1 when not given */
+	struct probe_timing *timing; /* NULL: none given (most probes); read with TIMING_OF */
 	struct vec headers;        /* struct header * */
 };
 

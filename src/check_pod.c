@@ -188,12 +188,13 @@ check_probes(struct checker *k, const struct container *ctr)
 			     cquote(k, p->path));
 		if (p->kind == PROBE_EXEC && p->command.len == 0)
 			diag(&k->c->diags, E0515, p->loc, "an exec probe needs a command");
-		if (!check_int32(k, p->delay < 0 ? 0 : p->delay, p->loc, "delay") ||
-		    !check_int32(k, p->every < 0 ? 1 : p->every, p->loc, "every") ||
-		    !check_int32(k, p->timeout < 0 ? 1 : p->timeout, p->loc, "timeout") ||
-		    !check_int32(k, p->failures < 0 ? 1 : p->failures, p->loc, "failures"))
+		const struct probe_timing *t = TIMING_OF(p);
+		if (!check_int32(k, t->delay < 0 ? 0 : t->delay, p->loc, "delay") ||
+		    !check_int32(k, t->every < 0 ? 1 : t->every, p->loc, "every") ||
+		    !check_int32(k, t->timeout < 0 ? 1 : t->timeout, p->loc, "timeout") ||
+		    !check_int32(k, t->failures < 0 ? 1 : t->failures, p->loc, "failures"))
 			continue;
-		if (p->every == 0 || p->timeout == 0 || p->failures == 0)
+		if (t->every == 0 || t->timeout == 0 || t->failures == 0)
 			diag(&k->c->diags, E0515, p->loc,
 			     "a probe's 'every', 'timeout' and 'failures' must be at least 1");
 		check_probe_headers(k, p);

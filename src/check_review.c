@@ -154,9 +154,11 @@ static void
 review_probes(struct checker *k, const struct container *ctr)
 {
 	const struct probe *live = ctr->probes[PROBE_LIVENESS], *ready = ctr->probes[PROBE_READINESS];
-	if (!live || !ready || live->kind != ready->kind ||
-	    live->port != ready->port || live->delay != ready->delay || live->every != ready->every ||
-	    live->timeout != ready->timeout || live->failures != ready->failures ||
+	if (!live || !ready)
+		return;
+	const struct probe_timing *lt = TIMING_OF(live), *rt = TIMING_OF(ready);
+	if (live->kind != ready->kind || live->port != ready->port || lt->delay != rt->delay ||
+	    lt->every != rt->every || lt->timeout != rt->timeout || lt->failures != rt->failures ||
 	    (live->path == NULL) != (ready->path == NULL) ||
 	    (live->path && strcmp(live->path, ready->path) != 0) ||
 	    !vec_same_strings(&live->command, &ready->command) ||

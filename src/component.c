@@ -161,6 +161,19 @@ probe_header(struct resolver *r, struct probe *probe, const struct ast_probe_opt
 }
 
 /* The options of a probe; returns its "on", or NULL. */
+const struct probe_timing no_probe_timing = {-1, -1, -1, -1};
+
+/* The probe's timings, allocated at the first one given. */
+static struct probe_timing *
+probe_timing(struct resolver *r, struct probe *probe)
+{
+	if (!probe->timing) {
+		probe->timing = NEW(r->a, struct probe_timing);
+		*probe->timing = no_probe_timing;
+	}
+	return probe->timing;
+}
+
 static const struct ast_probe_option *
 probe_options(struct resolver *r, struct component *comp, const struct container *ctr,
               struct probe *probe)
@@ -185,10 +198,10 @@ probe_options(struct resolver *r, struct component *comp, const struct container
 			probe->port = find_port(r, comp, ctr, opt);
 			probe->by_name = opt->port_name.text != NULL;
 			break;
-		case OPT_DELAY: probe->delay = opt->number.value; break;
-		case OPT_EVERY: probe->every = opt->number.value; break;
-		case OPT_TIMEOUT: probe->timeout = opt->number.value; break;
-		case OPT_FAILURES: probe->failures = opt->number.value; break;
+		case OPT_DELAY: probe_timing(r, probe)->delay = opt->number.value; break;
+		case OPT_EVERY: probe_timing(r, probe)->every = opt->number.value; break;
+		case OPT_TIMEOUT: probe_timing(r, probe)->timeout = opt->number.value; break;
+		case OPT_FAILURES: probe_timing(r, probe)->failures = opt->number.value; break;
 		case OPT_HEADER: probe_header(r, probe, opt); break;
 		}
 	}
@@ -199,7 +212,6 @@ static void
 resolve_probe(struct resolver *r, struct component *comp, struct container *ctr,
               struct probe *probe)
 {
-	probe->delay = probe->every = probe->timeout = probe->failures = -1;
 	if (probe->kind == PROBE_HTTP || probe->kind == PROBE_GRPC)
 		probe->path = resolve_text_of(r, probe->written.path,
 		                              probe->kind == PROBE_HTTP ? "a probe's path"

@@ -116,14 +116,15 @@ put_probe(struct arena *a, struct node *container, const char *key, const struct
 		return;
 	struct node *m = put_map(a, container, key);
 	put_probe_action(a, m, p);
-	if (p->delay >= 0)
-		put_int(a, m, "initialDelaySeconds", p->delay);
-	if (p->every >= 0)
-		put_int(a, m, "periodSeconds", p->every);
-	if (p->timeout >= 0)
-		put_int(a, m, "timeoutSeconds", p->timeout);
-	if (p->failures >= 0)
-		put_int(a, m, "failureThreshold", p->failures);
+	const struct probe_timing *t = TIMING_OF(p);
+	if (t->delay >= 0)
+		put_int(a, m, "initialDelaySeconds", t->delay);
+	if (t->every >= 0)
+		put_int(a, m, "periodSeconds", t->every);
+	if (t->timeout >= 0)
+		put_int(a, m, "timeoutSeconds", t->timeout);
+	if (t->failures >= 0)
+		put_int(a, m, "failureThreshold", t->failures);
 }
 
 static void
