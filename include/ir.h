@@ -340,6 +340,19 @@ enum container_role {
 	ROLE_CLASSIC, /* a second container beside the main one (container NAME { }) */
 };
 
+/* What the source gives a container for its command, args and
+ * environment, as written: the lowering allocates it for every container
+ * of the source; a wait container, todokc's own, has none. */
+struct container_source {
+	struct vec command, args;   /* struct ast_string * */
+	struct vec env_blocks;      /* struct ast_entry *: env { } */
+	struct vec env_from_names;  /* struct ident *: env from */
+};
+
+/* The source of a container, the empty one for a wait container. */
+extern const struct container_source no_container_source;
+#define SOURCE_OF(ctr) ((ctr)->source ? (ctr)->source : &no_container_source)
+
 struct container {
 	enum container_role role;
 	enum pull_policy pull;
@@ -350,11 +363,10 @@ struct container {
 	bool has_command, has_args; /* given (an empty list included); the bools and locs
 	                             * side by side: 32 bytes, not 40 */
 	struct text image;
-	struct vec command_written, args_written; /* struct ast_string * */
+	struct container_source *source; /* as written (64 bytes out of line): NULL for a wait
+	                             * container; read with SOURCE_OF */
 	struct vec command, args;   /* const char * */
 	struct vec ports;           /* struct container_port * */
-	struct vec env_blocks;      /* struct ast_entry *, as written: env { } */
-	struct vec env_from_names;  /* struct ident *, as written: env from */
 	struct vec env_from;        /* struct env_source * */
 	struct vec env;             /* struct env_var *, after lowering */
 	struct container_resources *resources; /* NULL: none given; read with RESOURCES_OF */

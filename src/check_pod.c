@@ -129,8 +129,8 @@ check_config_secret(struct checker *k, struct loc use, const struct keyset *set,
 static void
 check_secret_values(struct checker *k, const struct container *ctr)
 {
-	for (size_t i = 0; i < ctr->env_blocks.len; i++) {
-		const struct ast_entry *e = ctr->env_blocks.items[i];
+	for (size_t i = 0; i < SOURCE_OF(ctr)->env_blocks.len; i++) {
+		const struct ast_entry *e = SOURCE_OF(ctr)->env_blocks.items[i];
 		if (e->kind == ENTRY_VALUE && secret_like_name(e->key.text) && literal_value(e->value))
 			diag(&k->c->diags, W0703, e->key.loc,
 			     "%s looks like a secret but its value is written in the env of container %s, "

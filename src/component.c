@@ -384,8 +384,8 @@ resolve_container(struct resolver *r, struct component *comp, struct container *
 		resolve_text(r, &m->path, "a mount path");
 		resolve_text(r, &m->subpath, "a subpath");
 	}
-	resolve_strings(r, &ctr->command_written, &ctr->command, "a command");
-	resolve_strings(r, &ctr->args_written, &ctr->args, "args");
+	resolve_strings(r, &SOURCE_OF(ctr)->command, &ctr->command, "a command");
+	resolve_strings(r, &SOURCE_OF(ctr)->args, &ctr->args, "args");
 }
 
 static void

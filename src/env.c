@@ -194,8 +194,8 @@ static void
 resolve_env_sources(struct resolver *r, struct container *ctr)
 {
 	struct strmap taken = {0};
-	for (size_t i = 0; i < ctr->env_from_names.len; i++) {
-		const struct ident *name = ctr->env_from_names.items[i];
+	for (size_t i = 0; i < SOURCE_OF(ctr)->env_from_names.len; i++) {
+		const struct ident *name = SOURCE_OF(ctr)->env_from_names.items[i];
 		struct decl *d = lookup(r, *name, 1u << DECL_CONFIG | 1u << DECL_SECRET,
 		                        "config or secret");
 		if (!d)
@@ -232,8 +232,8 @@ collect_elsewhere(struct env_builder *eb)
 			}
 		}
 	}
-	for (size_t i = 0; i < ctr->env_blocks.len; i++) {
-		const struct ast_entry *e = ctr->env_blocks.items[i];
+	for (size_t i = 0; i < SOURCE_OF(ctr)->env_blocks.len; i++) {
+		const struct ast_entry *e = SOURCE_OF(ctr)->env_blocks.items[i];
 		strmap_put(&r->scratch, &eb->elsewhere, e->key.text, (void *)e);
 	}
 }
@@ -260,8 +260,8 @@ resolve_env(struct resolver *r, struct component *comp, struct container *ctr)
 		}
 	}
 	/* 2. env { } */
-	for (size_t i = 0; i < ctr->env_blocks.len; i++) {
-		const struct ast_entry *e = ctr->env_blocks.items[i];
+	for (size_t i = 0; i < SOURCE_OF(ctr)->env_blocks.len; i++) {
+		const struct ast_entry *e = SOURCE_OF(ctr)->env_blocks.items[i];
 		struct rvalue *v = resolve_value(r, e->value, IN_ENV);
 		if (v)
 			add_env(&eb, e->key.text, v, e->key.loc, false);

@@ -90,6 +90,7 @@ static struct container *
 new_container(struct lowering *l, enum container_role role, struct ident name)
 {
 	struct container *ctr = NEW(l->a, struct container);
+	ctr->source = NEW(l->a, struct container_source);
 	ctr->role = role;
 	ctr->name = name.text;
 	ctr->name_loc = name.loc;
@@ -161,6 +162,7 @@ lower_port(struct block *b, const struct ast_prop *prop)
 /* Containers */
 
 const struct container_resources no_container_resources;
+const struct container_source no_container_source;
 
 static void
 lower_resources(struct lowering *l, const struct ast_prop *prop, struct resources *out)
@@ -282,19 +284,19 @@ lower_container_property(struct block *b, const struct ast_prop *prop)
 	case PROP_ENV:
 		for (size_t k = 0; k < prop->u.block.entries.len; k++)
 			if (key_once(l, &b->env_keys, prop->u.block.entries.items[k]))
-				vec_push(l->a, &ctr->env_blocks, prop->u.block.entries.items[k]);
+				vec_push(l->a, &ctr->source->env_blocks, prop->u.block.entries.items[k]);
 		return true;
 	case PROP_ENV_FROM:
 		for (size_t k = 0; k < prop->u.names.len; k++)
-			vec_push(l->a, &ctr->env_from_names, prop->u.names.items[k]);
+			vec_push(l->a, &ctr->source->env_from_names, prop->u.names.items[k]);
 		return true;
 	case PROP_PROBE: lower_probe(b, prop); return true;
 	case PROP_COMMAND:
-		ctr->command_written = prop->u.strings;
+		ctr->source->command = prop->u.strings;
 		ctr->has_command = true;
 		return true;
 	case PROP_ARGS:
-		ctr->args_written = prop->u.strings;
+		ctr->source->args = prop->u.strings;
 		ctr->has_args = true;
 		return true;
 	case PROP_PORT:
