@@ -23,8 +23,8 @@ struct resolver {
 	struct arena *a;
 	struct arena scratch;     /* the maps that build one container's environment
 	                           * (resolve_env) or collect a pod's taken sets (its
-	                           * config hash), the parts of a wait command: reset by
-	                           * the function that filled it */
+	                           * config hash), the parts of a wait command, the
+	                           * `allow`s seen: reset by the function that filled it */
 	int depth;                /* config and secret keys being resolved, nested */
 	size_t resolved_bytes;    /* the values built so far, against MAX_RESOLVED_BYTES */
 	bool over_budget;         /* MAX_RESOLVED_BYTES was crossed (reported once) */
