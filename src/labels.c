@@ -57,6 +57,15 @@ add_header(struct resolver *r, struct vec *out, const char *name, const char *va
 	vec_push(r->a, out, h);
 }
 
+/* A final list that is another's as it is: the same items, not a copy
+ * (nothing is added to either afterwards; its capacity is its length, so
+ * a push would copy it first). */
+static struct vec
+same_headers(const struct vec *of)
+{
+	return (struct vec){of->items, of->len, of->len};
+}
+
 static void
 append_headers(struct resolver *r, struct vec *out, const struct vec *more)
 {
@@ -311,11 +320,11 @@ resolve_component_labels(struct resolver *r, struct component *comp, const struc
 	}
 	const struct metadata *svc = COMPONENT_META(comp, TARGET_SERVICE),
 	                      *route = COMPONENT_META(comp, TARGET_ROUTE);
-	append_headers(r, &comp->labels, &comp->selector);
-	append_headers(r, &comp->service_labels,
-	               HAS_LOC(svc->labels_loc) ? &svc->labels : &comp->selector);
-	append_headers(r, &comp->route_labels,
-	               HAS_LOC(route->labels_loc) ? &route->labels : &comp->selector);
+	comp->labels = same_headers(&comp->selector);
+	comp->service_labels = same_headers(HAS_LOC(svc->labels_loc) ? &svc->labels
+	                                                              : &comp->selector);
+	comp->route_labels = same_headers(HAS_LOC(route->labels_loc) ? &route->labels
+	                                                             : &comp->selector);
 	resolve_account_metadata(r, comp);
 }
 
