@@ -535,10 +535,11 @@ struct component {
 	struct vec selector_entries; /* struct ast_entry *, as written: selector { } */
 	struct loc selector_loc;    /* NO_LOC: the default selector */
 	struct vec selector;        /* struct header *: what its Services select */
-	struct metadata *meta[TARGET_KINDS]; /* labels and annotations SERVICE, ROUTE,
-	                             * ACCOUNT as written (POD is the pod's, WORKLOAD
-	                             * the workload's); NULL when not given: read with
-	                             * COMPONENT_META */
+	struct metadata *meta[TARGET_KINDS - TARGET_SERVICE]; /* labels and annotations
+	                             * SERVICE, ROUTE, ACCOUNT as written, from
+	                             * TARGET_SERVICE on (POD is the pod's, WORKLOAD the
+	                             * workload's: no slot); NULL when not given: reach
+	                             * with COMPONENT_META_SLOT, read with COMPONENT_META */
 	struct vec labels;          /* struct header *: the metadata labels of its objects
 	                             * other than workloads, Services and routes */
 	struct vec service_labels, route_labels; /* struct header * */
@@ -563,7 +564,8 @@ struct component {
  * none are. */
 extern const struct metadata no_metadata;
 #define METADATA_OF(meta) ((meta) ? (meta) : &no_metadata)
-#define COMPONENT_META(comp, t) METADATA_OF((comp)->meta[t])
+#define COMPONENT_META_SLOT(comp, t) ((comp)->meta[(t) - TARGET_SERVICE])
+#define COMPONENT_META(comp, t) METADATA_OF(COMPONENT_META_SLOT(comp, t))
 
 /* The component's (first) workload. */
 #define WORKLOAD_OF(comp) ((struct workload *)(comp)->workloads.items[0])

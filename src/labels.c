@@ -256,7 +256,7 @@ merge_into_account(struct resolver *r, const struct vec *headers, struct vec *in
 static void
 resolve_account_metadata(struct resolver *r, struct component *comp)
 {
-	struct metadata *meta = comp->meta[TARGET_ACCOUNT];
+	struct metadata *meta = COMPONENT_META_SLOT(comp, TARGET_ACCOUNT);
 	if (!meta)
 		return;
 	bool labels = HAS_LOC(meta->labels_loc);
@@ -310,8 +310,8 @@ resolve_component_labels(struct resolver *r, struct component *comp, const struc
 {
 	resolve_selector(r, comp);
 	for (int t = TARGET_SERVICE; t <= TARGET_ROUTE; t++)
-		if (comp->meta[t])
-			resolve_object_metadata(r, comp->meta[t], false);
+		if (COMPONENT_META_SLOT(comp, t))
+			resolve_object_metadata(r, COMPONENT_META_SLOT(comp, t), false);
 	targets_exist(r, comp);
 	for (size_t i = 0; i < comp->workloads.len; i++) {
 		struct workload *w = comp->workloads.items[i];

@@ -441,7 +441,7 @@ lower_target_metadata(struct block *b, const struct ast_prop *prop)
 		return;
 	struct metadata *meta = metadata_made(l, target == TARGET_POD        ? &b->w->pod.meta
 	                                         : target == TARGET_WORKLOAD ? &b->w->meta
-	                                                                     : &b->comp->meta[target]);
+	                                         : &COMPONENT_META_SLOT(b->comp, target));
 	lower_metadata(l, &prop->u.block.entries, labels ? &meta->label_entries
 	                                                 : &meta->annotation_entries);
 	*(labels ? &meta->labels_loc : &meta->annotations_loc) = prop->loc;
