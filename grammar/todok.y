@@ -161,10 +161,12 @@ absent_number(void)
 	return (struct ast_number){NUM_INT, NULL, 0, NO_LOC};
 }
 
+/* A resource's or a volume's number: the lowering copies its text and
+ * location, so it goes with the tree (T), not with what the IR keeps. */
 static struct ast_number *
 dup_number(struct parse_ctx *p, struct ast_number n)
 {
-	struct ast_number *copy = NEW(A, struct ast_number);
+	struct ast_number *copy = NEW(T, struct ast_number);
 	*copy = n;
 	return copy;
 }

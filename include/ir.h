@@ -66,9 +66,10 @@ struct segment {
 
 struct rvalue {
 	enum rvalue_kind kind;
+	bool binary;               /* TEXT: a config's file(...) that is not UTF-8 text (beside
+	                            * kind: 56 bytes, not 64) */
 	const char *text;          /* TEXT, FIELD */
 	size_t len;
-	bool binary;               /* TEXT: a config's file(...) that is not UTF-8 text */
 	struct keyset *set;        /* SECRET_REF, CONFIG_REF: the secret or the config */
 	struct kv *key;            /* SECRET_REF, CONFIG_REF */
 	struct vec segments;       /* TEMPLATE: struct segment * */
@@ -122,6 +123,17 @@ struct resources {
 	struct quantity cpu, memory, storage; /* storage: ephemeral-storage */
 };
 
+/* A container's `requests` and `limits`, allocated when either is given
+ * (192 bytes that most sidecars and classic containers do not have); the
+ * wait containers share one. */
+struct container_resources {
+	struct resources requests, limits;
+};
+
+/* The resources of a container, the empty ones when it has none. */
+extern const struct container_resources no_container_resources;
+#define RESOURCES_OF(ctr) ((ctr)->resources ? (ctr)->resources : &no_container_resources)
+
 /* A port of a component's Service: "port [NAME] P [-> C]". */
 struct service_port {
 	const char *name;          /* as written; NULL when unnamed */
@@ -163,9 +175,9 @@ struct service {
 /* `expose ...` as written. */
 struct expose {
 	enum expose_kind kind;     /* CLUSTERIP when not given */
+	bool given;                /* beside kind: 24 bytes, not 32 */
 	long long node_port;
 	struct loc loc;
-	bool given;
 };
 
 struct header {
@@ -180,15 +192,24 @@ struct probe_source {
 	struct vec options;             /* struct ast_probe_option * */
 };
 
+/* A probe's timings, allocated when one of them is given: -1 when not. */
+struct probe_timing {
+	long long delay, every, timeout, failures;
+};
+
+/* The timings of a probe, all -1 when none is given. */
+extern const struct probe_timing no_probe_timing;
+#define TIMING_OF(probe) ((probe)->timing ? (probe)->timing : &no_probe_timing)
+
 struct probe {
 	enum probe_kind kind;
 	struct loc loc;
+	bool by_name;              /* "on NAME": probe the port by its name (in loc's padding) */
 	struct probe_source written;
 	const char *path;          /* HTTP; GRPC: the service (NULL: none) */
 	struct vec command;        /* EXEC: const char * */
 	struct container_port *port; /* the port probed (HTTP, TCP) */
-	bool by_name;              /* "on NAME": probe the port by its name */
-	long long delay, every, timeout, failures; /* -1 when not given */
+	struct probe_timing *timing; /* NULL: none given (most probes); read with TIMING_OF */
 	struct vec headers;        /* struct header * */
 };
 
@@ -255,12 +276,12 @@ struct mount {
 enum env_kind { ENV_VALUE, ENV_SECRET_KEY, ENV_CONFIG_KEY, ENV_FIELD };
 struct env_var {
 	enum env_kind kind;
+	bool removed;               /* replaced while the environment was built (beside kind) */
 	const char *name;
 	const char *value;          /* VALUE (may hold $(VAR) expansions); FIELD: its path */
 	struct keyset *from;        /* SECRET_KEY, CONFIG_KEY: the secret or config */
 	const char *key;            /* SECRET_KEY, CONFIG_KEY */
 	const char *expanded_by;    /* a secret key's entry for $(VAR): the variable using it */
-	bool removed;               /* replaced while the environment was built */
 	struct loc loc;             /* where it comes from */
 };
 
@@ -303,9 +324,9 @@ extern const struct security_settings no_security_settings;
  * -1 (not written), 0 (false), 1 (true). */
 struct security_context {
 	long long user, group, fs_group; /* -1: not written; fs_group: pods only */
-	int non_root;
-	int read_only;                   /* containers only */
-	int allow_escalation;            /* containers only */
+	int8_t non_root;                 /* a byte each, beside the bools: 64 bytes, not 72 */
+	int8_t read_only;                /* containers only */
+	int8_t allow_escalation;         /* containers only */
 	bool privileged;                 /* containers only */
 	bool seccomp_default;            /* seccompProfile: RuntimeDefault (pods) */
 	struct vec add, drop;            /* const char *; containers only */
@@ -319,23 +340,36 @@ enum container_role {
 	ROLE_CLASSIC, /* a second container beside the main one (container NAME { }) */
 };
 
+/* What the source gives a container for its command, args and
+ * environment, as written: the lowering allocates it for every container
+ * of the source; a wait container, todokc's own, has none. */
+struct container_source {
+	struct vec command, args;   /* struct ast_string * */
+	struct vec env_blocks;      /* struct ast_entry *: env { } */
+	struct vec env_from_names;  /* struct ident *: env from */
+};
+
+/* The source of a container, the empty one for a wait container. */
+extern const struct container_source no_container_source;
+#define SOURCE_OF(ctr) ((ctr)->source ? (ctr)->source : &no_container_source)
+
 struct container {
 	enum container_role role;
 	enum pull_policy pull;
 	const char *name;
 	struct loc name_loc;        /* where the name is given or comes from */
-	bool named;                 /* `container NAME` gave it */
-	struct text image;
 	struct loc image_loc;
-	struct vec command_written, args_written; /* struct ast_string * */
-	bool has_command, has_args; /* given (an empty list included) */
+	bool named;                 /* `container NAME` gave it */
+	bool has_command, has_args; /* given (an empty list included); the bools and locs
+	                             * side by side: 32 bytes, not 40 */
+	struct text image;
+	struct container_source *source; /* as written (64 bytes out of line): NULL for a wait
+	                             * container; read with SOURCE_OF */
 	struct vec command, args;   /* const char * */
 	struct vec ports;           /* struct container_port * */
-	struct vec env_blocks;      /* struct ast_entry *, as written: env { } */
-	struct vec env_from_names;  /* struct ident *, as written: env from */
 	struct vec env_from;        /* struct env_source * */
 	struct vec env;             /* struct env_var *, after lowering */
-	struct resources requests, limits;
+	struct container_resources *resources; /* NULL: none given; read with RESOURCES_OF */
 	struct probe *probes[PROBE_SLOTS]; /* NULL: not given */
 	struct vec mounts;          /* struct mount * */
 	const struct security_settings *security_written; /* NULL: none; read with SECURITY_OF */
@@ -428,18 +462,18 @@ struct amount {
 	struct loc loc;
 };
 
-/* How a Deployment replaces its pods: `strategy recreate`, or rolling. */
+/* How a Deployment replaces its pods: `strategy recreate`, or rolling;
+ * allocated when given. */
 struct strategy {
-	bool given;
 	bool recreate;
 	struct amount surge, unavailable;
 	struct loc loc;
 };
 
 /* `budget min-available N|P%` or `budget max-unavailable N|P%`: the
- * component's PodDisruptionBudget, over the pods of all its workloads. */
+ * component's PodDisruptionBudget, over the pods of all its workloads;
+ * allocated when given. */
 struct budget {
-	bool given;
 	bool max_unavailable;       /* false: min-available */
 	struct amount amount;
 	struct loc loc;
@@ -457,16 +491,16 @@ struct workload {
 	struct metadata *meta;      /* `labels workload`, `annotations workload`, as written;
 	                             * NULL when none: read with METADATA_OF */
 	bool bad_variant;           /* the variant's name is not valid (reported) */
+	bool has_replicas;          /* `replicas` given (the three bools side by side) */
+	bool autoscaled;            /* `replicas MIN..MAX cpu P%` given */
 	struct pod pod;
 	struct container *main;
 	long long replicas;         /* the count; 1 by default */
-	bool has_replicas;
 	struct loc replicas_loc;
-	bool autoscaled;
 	long long min_replicas, autoscale_max, cpu_percent;
 	struct loc autoscale_loc;
 	long long max_replicas;     /* the most it may run: the count or autoscale_max */
-	struct strategy strategy;   /* Deployments */
+	struct strategy *strategy;  /* Deployments: NULL when not given */
 };
 
 /* A job's or a cron's settings. */
@@ -483,8 +517,9 @@ struct component {
 	struct ident name;
 	enum workload_kind kind;
 	bool bad_name;              /* reported: derived names are not checked */
+	bool account_external;      /* `account NAME external` (beside bad_name: no padding) */
 	struct loc loc;
-	size_t index;               /* position in the source */
+	uint32_t index;             /* position in the source (a stack's count is 32 bits) */
 
 	const char *base_name;      /* the naming template's workload name */
 	struct expose expose;
@@ -500,17 +535,17 @@ struct component {
 	struct vec selector_entries; /* struct ast_entry *, as written: selector { } */
 	struct loc selector_loc;    /* NO_LOC: the default selector */
 	struct vec selector;        /* struct header *: what its Services select */
-	struct metadata *meta[TARGET_KINDS]; /* labels and annotations SERVICE, ROUTE,
-	                             * ACCOUNT as written (POD is the pod's, WORKLOAD
-	                             * the workload's); NULL when not given: read with
-	                             * COMPONENT_META */
+	struct metadata *meta[TARGET_KINDS - TARGET_SERVICE]; /* labels and annotations
+	                             * SERVICE, ROUTE, ACCOUNT as written, from
+	                             * TARGET_SERVICE on (POD is the pod's, WORKLOAD the
+	                             * workload's: no slot); NULL when not given: reach
+	                             * with COMPONENT_META_SLOT, read with COMPONENT_META */
 	struct vec labels;          /* struct header *: the metadata labels of its objects
 	                             * other than workloads, Services and routes */
 	struct vec service_labels, route_labels; /* struct header * */
 	struct ident account_name;  /* `account NAME` as written; text NULL: none */
-	bool account_external;
-	struct job_settings job;
-	struct budget budget;
+	struct job_settings *job;   /* a job's or a cron's settings; NULL for the others */
+	struct budget *budget;      /* NULL: no budget given */
 
 	struct vec waits;           /* struct wait * */
 	struct vec routes;          /* struct route * */
@@ -518,10 +553,10 @@ struct component {
 	struct vec refs;            /* `network isolated`: struct component *, every workload
 	                             * its properties refer to (repeats allowed) */
 	struct ingress ingress;     /* `network isolated`: who may reach its pods */
-	size_t net_mark;            /* resolve_network()'s scratch */
+	uint32_t net_mark;          /* resolve_network()'s scratch */
 
-	size_t rank;                /* set by the order pass: position in dependency order */
-	size_t depth;               /* set by the order pass: the longest chain of `after` to it */
+	uint32_t rank;              /* set by the order pass: position in dependency order */
+	uint32_t depth;             /* set by the order pass: the longest chain of `after` to it */
 };
 
 /* The labels and annotations of a pod, a workload or a component's target
@@ -529,7 +564,8 @@ struct component {
  * none are. */
 extern const struct metadata no_metadata;
 #define METADATA_OF(meta) ((meta) ? (meta) : &no_metadata)
-#define COMPONENT_META(comp, t) METADATA_OF((comp)->meta[t])
+#define COMPONENT_META_SLOT(comp, t) ((comp)->meta[(t) - TARGET_SERVICE])
+#define COMPONENT_META(comp, t) METADATA_OF(COMPONENT_META_SLOT(comp, t))
 
 /* The component's (first) workload. */
 #define WORKLOAD_OF(comp) ((struct workload *)(comp)->workloads.items[0])

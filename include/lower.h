@@ -63,7 +63,7 @@ struct vec override_props(struct arena *a, const struct vec *base, const struct 
 
 /* lower_rollout.c: `strategy`, `budget` and `quiet`. */
 void lower_strategy(struct lowering *l, struct workload *w, const struct ast_prop *prop);
-void lower_budget(struct component *comp, const struct ast_prop *prop);
+void lower_budget(struct lowering *l, struct component *comp, const struct ast_prop *prop);
 void lower_quiet(struct lowering *l, struct component *comp, const struct ast_prop *prop,
                  const struct vec *props);
 /* `allow` lines onto comp->allows, one struct allow per source (lower.c,

@@ -3,7 +3,8 @@
  *
  * The object plan (struct object) lists what the output holds, in apply
  * order, with each object's name and file name; plan_objects() makes it
- * from the checked stack.  An object's tree (struct node: maps with keys
+ * from the checked stack, and name_files() names the files when a folder
+ * is written.  An object's tree (struct node: maps with keys
  * in the order they are put, sequences and typed scalars) is built only
  * when it is written, by object_tree(), in an arena that the writer frees
  * after each object: the output never needs every tree at once.  Both
@@ -66,7 +67,8 @@ void put_pairs(struct arena *a, struct node *map, const struct vec *pairs);
 struct object {
 	enum object_kind kind;
 	const char *name;
-	const char *file_stem;          /* "03-deployment-todo-backend" */
+	const char *file_stem;          /* "03-deployment-todo-backend"; NULL until a folder's
+	                                 * files are listed (name_files()) */
 	const struct component *comp;   /* the component whose object it is, or NULL */
 	const void *subject;            /* OBJ_SERVICE_ACCOUNT: struct account; OBJ_ROLE,
 	                                 * OBJ_ROLE_BINDING: struct job_reader; OBJ_SECRET,
@@ -81,6 +83,8 @@ struct object {
 
 /* Fills c->objects (struct object *) from the checked stack. */
 void plan_objects(struct compilation *c);
+/* Each planned object's file stem, once (output_files() asks for them). */
+void name_files(struct compilation *c);
 /* The order annotation of each planned object (gitops.c). */
 void annotate_order(struct compilation *c);
 /* The tree of object o, built in arena a. */

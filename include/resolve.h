@@ -23,7 +23,8 @@ struct resolver {
 	struct arena *a;
 	struct arena scratch;     /* the maps that build one container's environment
 	                           * (resolve_env) or collect a pod's taken sets (its
-	                           * config hash): reset by the function that filled it */
+	                           * config hash), the parts of a wait command, the
+	                           * `allow`s seen: reset by the function that filled it */
 	int depth;                /* config and secret keys being resolved, nested */
 	size_t resolved_bytes;    /* the values built so far, against MAX_RESOLVED_BYTES */
 	bool over_budget;         /* MAX_RESOLVED_BYTES was crossed (reported once) */
@@ -32,6 +33,8 @@ struct resolver {
 	struct vec *refs;         /* `network isolated`: where the workloads that the value
 	                           * being resolved refers to go (NULL: nowhere) */
 	struct strmap config_hashes; /* the names of the sets a pod takes -> its config hash */
+	struct container_resources *wait_resources; /* what every wait container requests and
+	                           * is limited to: one record for all (NULL until the first) */
 };
 
 #define DECL_ANY (1u << DECL_PARAM | 1u << DECL_CONFIG | 1u << DECL_SECRET | 1u << DECL_COMPONENT)

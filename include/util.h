@@ -105,6 +105,9 @@ struct strmap {
 
 void *strmap_get(const struct strmap *m, const char *key);
 void strmap_put(struct arena *a, struct strmap *m, const char *key, void *value);
+/* Room for n keys in an empty map, so that it never grows (a map that
+ * grows leaves its smaller tables behind in the arena). */
+void strmap_reserve(struct arena *a, struct strmap *m, size_t n);
 /* Puts key -> value unless key is there; returns the value it had (NULL
  * when it was not there, and then value is put). */
 void *strmap_claim(struct arena *a, struct strmap *m, const char *key, void *value);

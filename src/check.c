@@ -264,7 +264,7 @@ check_autoscaling(struct checker *k, struct component *comp, struct workload *w)
 		     w->autoscale_max, w->min_replicas);
 	if (w->cpu_percent < 1)
 		diag(&k->c->diags, E0511, at, "the CPU target must be at least 1%%");
-	if (!w->main->requests.cpu.text)
+	if (!RESOURCES_OF(w->main)->requests.cpu.text)
 		diag(&k->c->diags, E0519, at,
 		     "%s scales on CPU use but requests no CPU, so the autoscaler cannot measure it; "
 		     "add 'requests cpu ...'", cquote(k, comp->name.text));
@@ -273,7 +273,8 @@ check_autoscaling(struct checker *k, struct component *comp, struct workload *w)
 	 * when one has none. */
 	for (size_t i = 0; i < w->pod.containers.len; i++) {
 		const struct container *ctr = w->pod.containers.items[i];
-		if ((ctr->role != ROLE_CLASSIC && ctr->role != ROLE_SIDECAR) || ctr->requests.cpu.text)
+		bool beside = ctr->role == ROLE_CLASSIC || ctr->role == ROLE_SIDECAR;
+		if (!beside || RESOURCES_OF(ctr)->requests.cpu.text)
 			continue;
 		struct diagnostic *g = diag(&k->c->diags, E0519, at,
 		                            "%s scales on CPU use but its %s %s requests no CPU, so the "
@@ -587,7 +588,8 @@ static long double
 component_request(const struct component *comp, bool memory, const struct quantity **q)
 {
 	const struct workload *w = WORKLOAD_OF(comp);
-	*q = memory ? &w->main->requests.memory : &w->main->requests.cpu;
+	const struct resources *requests = &RESOURCES_OF(w->main)->requests;
+	*q = memory ? &requests->memory : &requests->cpu;
 	if (!(*q)->text || w->max_replicas <= 0)
 		return -1;
 	return (*q)->value * (long double)w->max_replicas;

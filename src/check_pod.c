@@ -42,9 +42,12 @@ check_resources(struct checker *k, struct container *ctr)
 	                                   memory = {"memory", "memory request", "memory limit", true},
 	                                   storage = {"ephemeral-storage", "ephemeral-storage request",
 	                                              "ephemeral-storage limit", true};
-	check_resource(k, &ctr->requests.cpu, &ctr->limits.cpu, &cpu);
-	check_resource(k, &ctr->requests.memory, &ctr->limits.memory, &memory);
-	check_resource(k, &ctr->requests.storage, &ctr->limits.storage, &storage);
+	struct container_resources *res = ctr->resources;
+	if (!res)
+		return;
+	check_resource(k, &res->requests.cpu, &res->limits.cpu, &cpu);
+	check_resource(k, &res->requests.memory, &res->limits.memory, &memory);
+	check_resource(k, &res->requests.storage, &res->limits.storage, &storage);
 }
 
 /* A name every cluster takes, with '-' or '.': a program reads it from
@@ -126,8 +129,8 @@ check_config_secret(struct checker *k, struct loc use, const struct keyset *set,
 static void
 check_secret_values(struct checker *k, const struct container *ctr)
 {
-	for (size_t i = 0; i < ctr->env_blocks.len; i++) {
-		const struct ast_entry *e = ctr->env_blocks.items[i];
+	for (size_t i = 0; i < SOURCE_OF(ctr)->env_blocks.len; i++) {
+		const struct ast_entry *e = SOURCE_OF(ctr)->env_blocks.items[i];
 		if (e->kind == ENTRY_VALUE && secret_like_name(e->key.text) && literal_value(e->value))
 			diag(&k->c->diags, W0703, e->key.loc,
 			     "%s looks like a secret but its value is written in the env of container %s, "
@@ -185,12 +188,13 @@ check_probes(struct checker *k, const struct container *ctr)
 			     cquote(k, p->path));
 		if (p->kind == PROBE_EXEC && p->command.len == 0)
 			diag(&k->c->diags, E0515, p->loc, "an exec probe needs a command");
-		if (!check_int32(k, p->delay < 0 ? 0 : p->delay, p->loc, "delay") ||
-		    !check_int32(k, p->every < 0 ? 1 : p->every, p->loc, "every") ||
-		    !check_int32(k, p->timeout < 0 ? 1 : p->timeout, p->loc, "timeout") ||
-		    !check_int32(k, p->failures < 0 ? 1 : p->failures, p->loc, "failures"))
+		const struct probe_timing *t = TIMING_OF(p);
+		if (!check_int32(k, t->delay < 0 ? 0 : t->delay, p->loc, "delay") ||
+		    !check_int32(k, t->every < 0 ? 1 : t->every, p->loc, "every") ||
+		    !check_int32(k, t->timeout < 0 ? 1 : t->timeout, p->loc, "timeout") ||
+		    !check_int32(k, t->failures < 0 ? 1 : t->failures, p->loc, "failures"))
 			continue;
-		if (p->every == 0 || p->timeout == 0 || p->failures == 0)
+		if (t->every == 0 || t->timeout == 0 || t->failures == 0)
 			diag(&k->c->diags, E0515, p->loc,
 			     "a probe's 'every', 'timeout' and 'failures' must be at least 1");
 		check_probe_headers(k, p);
@@ -456,7 +460,8 @@ check_volumes(struct checker *k, struct component *comp, struct workload *w)
 		long long replicas = 0; /* every variant's pods mount the one claim */
 		for (size_t v = 0; v < comp->workloads.len; v++)
 			replicas += ((const struct workload *)comp->workloads.items[v])->max_replicas;
-		bool stops_first = w->strategy.recreate || (w->strategy.surge.given && !w->strategy.surge.value);
+		const struct strategy *st = w->strategy;
+		bool stops_first = st && (st->recreate || (st->surge.given && !st->surge.value));
 		if (replicas > 1)
 			diag(&k->c->diags, W0503, vol->loc,
 			     "the claim of volume %s is ReadWriteOnce, but %s may run several "
@@ -590,7 +595,9 @@ check_schedule(struct checker *k, const struct text *schedule)
 void
 check_job_settings(struct checker *k, struct component *comp)
 {
-	const struct job_settings *job = &comp->job;
+	const struct job_settings *job = comp->job;
+	if (!job)
+		return;
 	if (job->retries >= 0)
 		check_int32(k, job->retries, job->retries_loc, "retries");
 	if (job->deadline == 0) /* the API takes it, and fails the Job as it starts */
@@ -622,5 +629,6 @@ check_workload(struct checker *k, struct component *comp, struct workload *w)
 	if (w->pod.grace >= 0)
 		check_int32(k, w->pod.grace, w->pod.grace_loc, "grace");
 	check_volumes(k, comp, w);
-	check_strategy(k, &w->strategy);
+	if (w->strategy)
+		check_strategy(k, w->strategy);
 }

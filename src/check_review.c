@@ -118,8 +118,9 @@ static void
 review_requests(struct checker *k, const struct component *comp, const struct container *ctr)
 {
 	/* With a limit and no request, Kubernetes requests the limit. */
-	bool cpu = ctr->requests.cpu.text || ctr->limits.cpu.text;
-	bool memory = ctr->requests.memory.text || ctr->limits.memory.text;
+	const struct container_resources *res = RESOURCES_OF(ctr);
+	bool cpu = res->requests.cpu.text || res->limits.cpu.text;
+	bool memory = res->requests.memory.text || res->limits.memory.text;
 	if (cpu && memory)
 		return;
 	const char *who = ctr->role == ROLE_MAIN
@@ -158,9 +159,11 @@ static void
 review_probes(struct checker *k, const struct container *ctr)
 {
 	const struct probe *live = ctr->probes[PROBE_LIVENESS], *ready = ctr->probes[PROBE_READINESS];
-	if (!live || !ready || live->kind != ready->kind ||
-	    live->port != ready->port || live->delay != ready->delay || live->every != ready->every ||
-	    live->timeout != ready->timeout || live->failures != ready->failures ||
+	if (!live || !ready)
+		return;
+	const struct probe_timing *lt = TIMING_OF(live), *rt = TIMING_OF(ready);
+	if (live->kind != ready->kind || live->port != ready->port || lt->delay != rt->delay ||
+	    lt->every != rt->every || lt->timeout != rt->timeout || lt->failures != rt->failures ||
 	    (live->path == NULL) != (ready->path == NULL) ||
 	    (live->path && strcmp(live->path, ready->path) != 0) ||
 	    !vec_same_strings(&live->command, &ready->command) ||
@@ -214,9 +217,11 @@ fewest_pods(const struct component *comp)
 void
 check_budget(struct checker *k, const struct component *comp)
 {
-	const struct budget *b = &comp->budget;
+	const struct budget *b = comp->budget;
+	if (!b)
+		return;
 	const char *word = b->max_unavailable ? "max-unavailable" : "min-available";
-	if (!b->given || !check_amount(k, &b->amount, word))
+	if (!check_amount(k, &b->amount, word))
 		return;
 	long long pods = fewest_pods(comp), n = b->amount.value;
 	if (b->amount.percent)
@@ -258,10 +263,11 @@ review_component(struct checker *k, const struct component *comp)
 			const struct container *ctr = w->pod.containers.items[j];
 			if (ctr->role == ROLE_WAIT)
 				continue; /* todokc's own */
-			review_cpu(k, &ctr->requests.cpu);
-			review_cpu(k, &ctr->limits.cpu);
-			review_memory(k, &ctr->requests.memory);
-			review_memory(k, &ctr->limits.memory);
+			const struct container_resources *res = RESOURCES_OF(ctr);
+			review_cpu(k, &res->requests.cpu);
+			review_cpu(k, &res->limits.cpu);
+			review_memory(k, &res->requests.memory);
+			review_memory(k, &res->limits.memory);
 			review_image(k, ctr);
 			review_requests(k, comp, ctr);
 			review_probes(k, ctr);

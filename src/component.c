@@ -161,6 +161,19 @@ probe_header(struct resolver *r, struct probe *probe, const struct ast_probe_opt
 }
 
 /* The options of a probe; returns its "on", or NULL. */
+const struct probe_timing no_probe_timing = {-1, -1, -1, -1};
+
+/* The probe's timings, allocated at the first one given. */
+static struct probe_timing *
+probe_timing(struct resolver *r, struct probe *probe)
+{
+	if (!probe->timing) {
+		probe->timing = NEW(r->a, struct probe_timing);
+		*probe->timing = no_probe_timing;
+	}
+	return probe->timing;
+}
+
 static const struct ast_probe_option *
 probe_options(struct resolver *r, struct component *comp, const struct container *ctr,
               struct probe *probe)
@@ -185,10 +198,10 @@ probe_options(struct resolver *r, struct component *comp, const struct container
 			probe->port = find_port(r, comp, ctr, opt);
 			probe->by_name = opt->port_name.text != NULL;
 			break;
-		case OPT_DELAY: probe->delay = opt->number.value; break;
-		case OPT_EVERY: probe->every = opt->number.value; break;
-		case OPT_TIMEOUT: probe->timeout = opt->number.value; break;
-		case OPT_FAILURES: probe->failures = opt->number.value; break;
+		case OPT_DELAY: probe_timing(r, probe)->delay = opt->number.value; break;
+		case OPT_EVERY: probe_timing(r, probe)->every = opt->number.value; break;
+		case OPT_TIMEOUT: probe_timing(r, probe)->timeout = opt->number.value; break;
+		case OPT_FAILURES: probe_timing(r, probe)->failures = opt->number.value; break;
 		case OPT_HEADER: probe_header(r, probe, opt); break;
 		}
 	}
@@ -199,7 +212,6 @@ static void
 resolve_probe(struct resolver *r, struct component *comp, struct container *ctr,
               struct probe *probe)
 {
-	probe->delay = probe->every = probe->timeout = probe->failures = -1;
 	if (probe->kind == PROBE_HTTP || probe->kind == PROBE_GRPC)
 		probe->path = resolve_text_of(r, probe->written.path,
 		                              probe->kind == PROBE_HTTP ? "a probe's path"
@@ -372,8 +384,8 @@ resolve_container(struct resolver *r, struct component *comp, struct container *
 		resolve_text(r, &m->path, "a mount path");
 		resolve_text(r, &m->subpath, "a subpath");
 	}
-	resolve_strings(r, &ctr->command_written, &ctr->command, "a command");
-	resolve_strings(r, &ctr->args_written, &ctr->args, "args");
+	resolve_strings(r, &SOURCE_OF(ctr)->command, &ctr->command, "a command");
+	resolve_strings(r, &SOURCE_OF(ctr)->args, &ctr->args, "args");
 }
 
 static void
@@ -558,14 +570,17 @@ resolve_component(struct resolver *r, struct component *comp)
 	}
 	for (size_t i = 0; i < comp->routes.len; i++)
 		resolve_route(r, comp->routes.items[i]);
-	resolve_text(r, &comp->job.schedule, "a schedule");
+	if (comp->job)
+		resolve_text(r, &comp->job->schedule, "a schedule");
 	resolve_account(r, comp);
 	r->refs = NULL;
+	if (!comp->job)
+		return;
 	/* A finished Job is removed after `keep`, a day unless given; but a
 	 * job (not a cron's) that a GitOps tool keeps in sync with the folder
 	 * is kept by default: Argo CD or Config Sync would create the removed
 	 * Job again, and it would run again. */
-	struct job_settings *job = &comp->job;
+	struct job_settings *job = comp->job;
 	job->ttl = job->keep >= 0 ? job->keep
 	           : comp->kind == WORKLOAD_JOB && r->c->opts->order_annotations != ORDER_NONE
 	           ? -1 : DEFAULT_JOB_KEEP;

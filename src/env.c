@@ -37,7 +37,7 @@ find_env(struct env_builder *eb, const char *name)
 static void
 append_env(struct env_builder *eb, struct env_var *e)
 {
-	vec_push(eb->r->a, &eb->ctr->env, e);
+	vec_push(&eb->r->scratch, &eb->ctr->env, e); /* finish_env() keeps the list */
 	strmap_put(&eb->r->scratch, &eb->by_name, e->name, e);
 }
 
@@ -49,14 +49,20 @@ remove_env(struct env_builder *eb, struct env_var *e)
 	strmap_put(&eb->r->scratch, &eb->by_name, e->name, NULL);
 }
 
+/* The entries not removed, from the list built in scratch into an array
+ * of their count: a vector grown one entry at a time left its smaller
+ * arrays behind. */
 static void
-finish_env(struct container *ctr)
+finish_env(struct resolver *r, struct container *ctr)
 {
-	size_t kept = 0;
-	for (size_t i = 0; i < ctr->env.len; i++)
-		if (!((struct env_var *)ctr->env.items[i])->removed)
-			ctr->env.items[kept++] = ctr->env.items[i];
-	ctr->env.len = kept;
+	struct vec built = ctr->env;
+	uint32_t kept = 0;
+	for (size_t i = 0; i < built.len; i++)
+		kept += !((struct env_var *)built.items[i])->removed;
+	ctr->env = (struct vec){kept ? arena_alloc(r->a, kept * sizeof *built.items) : NULL, 0, kept};
+	for (size_t i = 0; i < built.len; i++)
+		if (!((struct env_var *)built.items[i])->removed)
+			ctr->env.items[ctr->env.len++] = built.items[i];
 }
 
 /* The name of the entry that carries a secret key into $(NAME): the key,
@@ -188,8 +194,8 @@ static void
 resolve_env_sources(struct resolver *r, struct container *ctr)
 {
 	struct strmap taken = {0};
-	for (size_t i = 0; i < ctr->env_from_names.len; i++) {
-		const struct ident *name = ctr->env_from_names.items[i];
+	for (size_t i = 0; i < SOURCE_OF(ctr)->env_from_names.len; i++) {
+		const struct ident *name = SOURCE_OF(ctr)->env_from_names.items[i];
 		struct decl *d = lookup(r, *name, 1u << DECL_CONFIG | 1u << DECL_SECRET,
 		                        "config or secret");
 		if (!d)
@@ -226,8 +232,8 @@ collect_elsewhere(struct env_builder *eb)
 			}
 		}
 	}
-	for (size_t i = 0; i < ctr->env_blocks.len; i++) {
-		const struct ast_entry *e = ctr->env_blocks.items[i];
+	for (size_t i = 0; i < SOURCE_OF(ctr)->env_blocks.len; i++) {
+		const struct ast_entry *e = SOURCE_OF(ctr)->env_blocks.items[i];
 		strmap_put(&r->scratch, &eb->elsewhere, e->key.text, (void *)e);
 	}
 }
@@ -254,12 +260,12 @@ resolve_env(struct resolver *r, struct component *comp, struct container *ctr)
 		}
 	}
 	/* 2. env { } */
-	for (size_t i = 0; i < ctr->env_blocks.len; i++) {
-		const struct ast_entry *e = ctr->env_blocks.items[i];
+	for (size_t i = 0; i < SOURCE_OF(ctr)->env_blocks.len; i++) {
+		const struct ast_entry *e = SOURCE_OF(ctr)->env_blocks.items[i];
 		struct rvalue *v = resolve_value(r, e->value, IN_ENV);
 		if (v)
 			add_env(&eb, e->key.text, v, e->key.loc, false);
 	}
-	finish_env(ctr);
+	finish_env(r, ctr);
 	arena_reset(&r->scratch);
 }

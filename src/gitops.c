@@ -32,7 +32,7 @@ sync_wave(struct compilation *c, const struct object *o)
 		return "0";
 	if (!o->comp)
 		return "1";
-	return arena_printf(&c->arena, "%zu", 2 + o->comp->depth);
+	return arena_printf(&c->arena, "%zu", 2 + (size_t)o->comp->depth);
 }
 
 /* The list of one object's dependencies, each once. */

@@ -57,6 +57,15 @@ add_header(struct resolver *r, struct vec *out, const char *name, const char *va
 	vec_push(r->a, out, h);
 }
 
+/* A final list that is another's as it is: the same items, not a copy
+ * (nothing is added to either afterwards; its capacity is its length, so
+ * a push would copy it first). */
+static struct vec
+same_headers(const struct vec *of)
+{
+	return (struct vec){of->items, of->len, of->len};
+}
+
 static void
 append_headers(struct resolver *r, struct vec *out, const struct vec *more)
 {
@@ -247,7 +256,7 @@ merge_into_account(struct resolver *r, const struct vec *headers, struct vec *in
 static void
 resolve_account_metadata(struct resolver *r, struct component *comp)
 {
-	struct metadata *meta = comp->meta[TARGET_ACCOUNT];
+	struct metadata *meta = COMPONENT_META_SLOT(comp, TARGET_ACCOUNT);
 	if (!meta)
 		return;
 	bool labels = HAS_LOC(meta->labels_loc);
@@ -301,8 +310,8 @@ resolve_component_labels(struct resolver *r, struct component *comp, const struc
 {
 	resolve_selector(r, comp);
 	for (int t = TARGET_SERVICE; t <= TARGET_ROUTE; t++)
-		if (comp->meta[t])
-			resolve_object_metadata(r, comp->meta[t], false);
+		if (COMPONENT_META_SLOT(comp, t))
+			resolve_object_metadata(r, COMPONENT_META_SLOT(comp, t), false);
 	targets_exist(r, comp);
 	for (size_t i = 0; i < comp->workloads.len; i++) {
 		struct workload *w = comp->workloads.items[i];
@@ -311,11 +320,11 @@ resolve_component_labels(struct resolver *r, struct component *comp, const struc
 	}
 	const struct metadata *svc = COMPONENT_META(comp, TARGET_SERVICE),
 	                      *route = COMPONENT_META(comp, TARGET_ROUTE);
-	append_headers(r, &comp->labels, &comp->selector);
-	append_headers(r, &comp->service_labels,
-	               HAS_LOC(svc->labels_loc) ? &svc->labels : &comp->selector);
-	append_headers(r, &comp->route_labels,
-	               HAS_LOC(route->labels_loc) ? &route->labels : &comp->selector);
+	comp->labels = same_headers(&comp->selector);
+	comp->service_labels = same_headers(HAS_LOC(svc->labels_loc) ? &svc->labels
+	                                                              : &comp->selector);
+	comp->route_labels = same_headers(HAS_LOC(route->labels_loc) ? &route->labels
+	                                                             : &comp->selector);
 	resolve_account_metadata(r, comp);
 }
 

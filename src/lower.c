@@ -336,6 +336,8 @@ lower_stack(struct compilation *c, const struct ast_stack *ast)
 	s->capacity_loc = NO_LOC;
 	s->meta.labels_loc = s->meta.annotations_loc = NO_LOC;
 	struct once_items once = {0};
+	/* Each item declares one name at most: the table of names never grows. */
+	strmap_reserve(&c->arena, &s->names, ast->items.len);
 	for (size_t i = 0; i < ast->items.len; i++) {
 		lower_item(&l, &once, ast->items.items[i]);
 		arena_reset(&l.scratch);

@@ -90,6 +90,7 @@ static struct container *
 new_container(struct lowering *l, enum container_role role, struct ident name)
 {
 	struct container *ctr = NEW(l->a, struct container);
+	ctr->source = NEW(l->a, struct container_source);
 	ctr->role = role;
 	ctr->name = name.text;
 	ctr->name_loc = name.loc;
@@ -159,6 +160,9 @@ lower_port(struct block *b, const struct ast_prop *prop)
 }
 
 /* Containers */
+
+const struct container_resources no_container_resources;
+const struct container_source no_container_source;
 
 static void
 lower_resources(struct lowering *l, const struct ast_prop *prop, struct resources *out)
@@ -270,24 +274,29 @@ lower_container_property(struct block *b, const struct ast_prop *prop)
 		ctr->image.written = prop->u.image;
 		ctr->image_loc = prop->u.image->loc;
 		return true;
-	case PROP_REQUESTS: lower_resources(l, prop, &ctr->requests); return true;
-	case PROP_LIMITS: lower_resources(l, prop, &ctr->limits); return true;
+	case PROP_REQUESTS:
+	case PROP_LIMITS:
+		if (!ctr->resources)
+			ctr->resources = NEW(l->a, struct container_resources);
+		lower_resources(l, prop, prop->kind == PROP_REQUESTS ? &ctr->resources->requests
+		                                                     : &ctr->resources->limits);
+		return true;
 	case PROP_ENV:
 		for (size_t k = 0; k < prop->u.block.entries.len; k++)
 			if (key_once(l, &b->env_keys, prop->u.block.entries.items[k]))
-				vec_push(l->a, &ctr->env_blocks, prop->u.block.entries.items[k]);
+				vec_push(l->a, &ctr->source->env_blocks, prop->u.block.entries.items[k]);
 		return true;
 	case PROP_ENV_FROM:
 		for (size_t k = 0; k < prop->u.names.len; k++)
-			vec_push(l->a, &ctr->env_from_names, prop->u.names.items[k]);
+			vec_push(l->a, &ctr->source->env_from_names, prop->u.names.items[k]);
 		return true;
 	case PROP_PROBE: lower_probe(b, prop); return true;
 	case PROP_COMMAND:
-		ctr->command_written = prop->u.strings;
+		ctr->source->command = prop->u.strings;
 		ctr->has_command = true;
 		return true;
 	case PROP_ARGS:
-		ctr->args_written = prop->u.strings;
+		ctr->source->args = prop->u.strings;
 		ctr->has_args = true;
 		return true;
 	case PROP_PORT:
@@ -432,7 +441,7 @@ lower_target_metadata(struct block *b, const struct ast_prop *prop)
 		return;
 	struct metadata *meta = metadata_made(l, target == TARGET_POD        ? &b->w->pod.meta
 	                                         : target == TARGET_WORKLOAD ? &b->w->meta
-	                                                                     : &b->comp->meta[target]);
+	                                         : &COMPONENT_META_SLOT(b->comp, target));
 	lower_metadata(l, &prop->u.block.entries, labels ? &meta->label_entries
 	                                                 : &meta->annotation_entries);
 	*(labels ? &meta->labels_loc : &meta->annotations_loc) = prop->loc;
@@ -457,7 +466,7 @@ lower_variant(struct block *b, const struct ast_prop *prop)
 static void
 lower_job_setting(struct block *b, const struct ast_prop *prop)
 {
-	struct job_settings *job = &b->comp->job;
+	struct job_settings *job = b->comp->job; /* the property is a job's or a cron's */
 	switch (prop->kind) {
 	case PROP_RETRIES:
 		job->retries = prop->u.number.value;
@@ -525,8 +534,9 @@ lower_component_property(struct block *b, const struct ast_prop *prop)
 	case PROP_REPLICAS:
 	case PROP_AUTOSCALE: lower_replicas(b->w, prop); break;
 	case PROP_EXPOSE:
-		comp->expose = (struct expose){prop->u.expose->kind, prop->u.expose->node_port.value,
-		                               prop->loc, true};
+		comp->expose = (struct expose){.kind = prop->u.expose->kind, .given = true,
+		                               .node_port = prop->u.expose->node_port.value,
+		                               .loc = prop->loc};
 		break;
 	case PROP_EXPOSE_AS: lower_expose_as(l, comp, prop); break;
 	case PROP_VOLUME: lower_volume(b, prop); break;
@@ -564,7 +574,7 @@ lower_component_property(struct block *b, const struct ast_prop *prop)
 			vec_push(l->a, &b->w->pod.pull_secret_names, prop->u.names.items[k]);
 		break;
 	case PROP_STRATEGY: lower_strategy(l, b->w, prop); break;
-	case PROP_BUDGET: lower_budget(comp, prop); break;
+	case PROP_BUDGET: lower_budget(l, comp, prop); break;
 	case PROP_QUIET: lower_quiet(l, comp, prop, b->props); break;
 	case PROP_ALLOW: lower_allow(l, comp, prop); break;
 	case PROP_RETRIES:
@@ -686,9 +696,12 @@ lower_component(struct lowering *l, const struct ast_item *item)
 		comp->index = l->s->components.len;
 		vec_push(l->a, &l->s->components, comp);
 	}
-	comp->expose = (struct expose){EXPOSE_CLUSTERIP, 0, NO_LOC, false};
-	comp->job = (struct job_settings){.retries = -1, .deadline = -1, .keep = -1};
-	comp->job.schedule.written = item->kind == ITEM_CRON ? item->param : NULL;
+	comp->expose = (struct expose){.kind = EXPOSE_CLUSTERIP, .loc = NO_LOC};
+	if (comp->kind == WORKLOAD_JOB || comp->kind == WORKLOAD_CRONJOB) {
+		comp->job = NEW(l->a, struct job_settings);
+		*comp->job = (struct job_settings){.retries = -1, .deadline = -1, .keep = -1};
+		comp->job->schedule.written = item->kind == ITEM_CRON ? item->param : NULL;
+	}
 	comp->selector_loc = NO_LOC;
 	struct workload *w = new_workload(l, comp);
 	struct block b = {.l = l, .comp = comp, .w = w, .ctr = w->main,

@@ -18,8 +18,10 @@ lower_amount(const struct ast_amount *a)
 void
 lower_strategy(struct lowering *l, struct workload *w, const struct ast_prop *prop)
 {
-	struct strategy *st = &w->strategy;
-	*st = (struct strategy){.given = true, .recreate = prop->u.strategy.recreate, .loc = prop->loc};
+	if (!w->strategy)
+		w->strategy = NEW(l->a, struct strategy);
+	struct strategy *st = w->strategy;
+	*st = (struct strategy){.recreate = prop->u.strategy.recreate, .loc = prop->loc};
 	for (size_t i = 0; i < prop->u.strategy.amounts.len; i++) {
 		const struct ast_amount *a = prop->u.strategy.amounts.items[i];
 		struct amount *slot = a->kind == AMOUNT_SURGE ? &st->surge : &st->unavailable;
@@ -34,10 +36,12 @@ lower_strategy(struct lowering *l, struct workload *w, const struct ast_prop *pr
 
 /* budget (min-available | max-unavailable) (INT | PERCENT) */
 void
-lower_budget(struct component *comp, const struct ast_prop *prop)
+lower_budget(struct lowering *l, struct component *comp, const struct ast_prop *prop)
 {
-	comp->budget = (struct budget){true, prop->u.budget.kind == AMOUNT_MAX_UNAVAILABLE,
-	                               lower_amount(&prop->u.budget), prop->loc};
+	if (!comp->budget)
+		comp->budget = NEW(l->a, struct budget);
+	*comp->budget = (struct budget){prop->u.budget.kind == AMOUNT_MAX_UNAVAILABLE,
+	                                lower_amount(&prop->u.budget), prop->loc};
 }
 
 static bool

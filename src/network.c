@@ -98,14 +98,15 @@ add_edges(struct resolver *r, struct component *comp)
 	}
 }
 
-/* One `allow`: its source, checked; false when it is given twice. */
+/* One `allow`: its source, checked; false when it is given twice.  The
+ * map of those seen and its keys are in the resolver's scratch arena. */
 static void
 resolve_allow(struct resolver *r, struct component *comp, struct allow *al, struct strmap *seen)
 {
 	struct ingress *in = &comp->ingress;
 	const char *key = "public";
 	if (al->name.text) {
-		key = arena_printf(r->a, "from %s", al->name.text);
+		key = arena_printf(&r->scratch, "from %s", al->name.text);
 		struct decl *d = lookup(r, al->name, 1u << DECL_COMPONENT, "workload");
 		al->source = d ? d->what : NULL;
 	} else if (al->namespace.written) {
@@ -117,9 +118,9 @@ resolve_allow(struct resolver *r, struct component *comp, struct allow *al, stru
 			     "namespace %s is not a namespace name: %s", rquote(r, ns), problem);
 		if (!ns || problem)
 			return;
-		key = arena_printf(r->a, "from namespace \"%s\"", ns);
+		key = arena_printf(&r->scratch, "from namespace \"%s\"", ns);
 	}
-	const struct allow *twin = strmap_claim(r->a, seen, key, al);
+	const struct allow *twin = strmap_claim(&r->scratch, seen, key, al);
 	if (twin) {
 		diag_again(&r->c->diags, E0530, al->loc, twin->loc, "first given here",
 		           "'allow %s' is given twice for %s", key, rquote(r, comp->name.text));
@@ -138,10 +139,11 @@ resolve_allow(struct resolver *r, struct component *comp, struct allow *al, stru
 static void
 resolve_allows(struct resolver *r, struct component *comp)
 {
-	struct strmap seen = {0};
+	struct strmap seen = {0}; /* in scratch: reset once every allow is resolved */
 	struct ingress *in = &comp->ingress;
 	for (size_t i = 0; i < comp->allows.len; i++)
 		resolve_allow(r, comp, comp->allows.items[i], &seen);
+	arena_reset(&r->scratch);
 	if (!comp->allows.len)
 		return;
 	const struct allow *first = comp->allows.items[0];

@@ -228,10 +228,10 @@ static struct node *
 budget_tree(const struct compilation *c, const struct object *o, struct arena *a)
 {
 	const struct component *comp = o->comp;
-	const struct amount *n = &comp->budget.amount;
+	const struct amount *n = &comp->budget->amount;
 	struct node *doc = object_root(c, a, OBJ_BUDGET, o->name, &comp->labels, NULL, NULL);
 	struct node *spec = put_map(a, doc, "spec");
-	const char *key = comp->budget.max_unavailable ? "maxUnavailable" : "minAvailable";
+	const char *key = comp->budget->max_unavailable ? "maxUnavailable" : "minAvailable";
 	if (n->percent)
 		put_str(a, spec, key, arena_printf(a, "%lld%%", n->value));
 	else
@@ -376,8 +376,8 @@ plan_component(struct compilation *c, const struct component *comp)
 		if (w->autoscaled)
 			plan(c, OBJ_AUTOSCALER, w->name, comp, w);
 	}
-	if (comp->budget.given)
-		plan(c, OBJ_BUDGET, comp->base_name, comp, &comp->budget);
+	if (comp->budget)
+		plan(c, OBJ_BUDGET, comp->base_name, comp, comp->budget);
 	if (comp->ingress.policy_name)
 		plan(c, OBJ_NETWORK_POLICY, comp->ingress.policy_name, comp, comp);
 	for (size_t k = 0; k < comp->routes.len; k++) {
@@ -417,10 +417,12 @@ finish_workload_names(struct compilation *c)
 }
 
 /* File names: NN-kind-name, NN as wide as the count needs (at least 2). */
-static void
+void
 name_files(struct compilation *c)
 {
 	size_t n = c->objects.len, width = 2;
+	if (n && ((const struct object *)c->objects.items[0])->file_stem)
+		return; /* named already */
 	for (size_t k = 100; k <= n; k *= 10)
 		width++;
 	char *lower[OBJ_KINDS] = {0}; /* each kind in lower case, made once */
@@ -477,6 +479,5 @@ plan_objects(struct compilation *c)
 	}
 	for (size_t i = 0; i < s->ordered.len; i++)
 		plan_component(c, s->ordered.items[i]);
-	name_files(c);
 	annotate_order(c);
 }

@@ -18,6 +18,7 @@ struct output_file *
 output_files(struct compilation *c, size_t *n)
 {
 	const char *ext = c->opts->format == FORMAT_JSON ? "json" : "yaml";
+	name_files(c);
 	*n = c->objects.len + 1;
 	struct output_file *files = arena_alloc(&c->arena, *n * sizeof *files);
 	for (size_t i = 0; i < c->objects.len; i++) {
@@ -179,8 +180,9 @@ write_outputs(struct compilation *c)
 		buf_free(&scratch);
 		return ok;
 	}
-	size_t n;
-	struct output_file *files = output_files(c, &n);
+	size_t n = 0;
+	/* Standard output has no files (the depfile names it alone). */
+	struct output_file *files = o->out_dir ? output_files(c, &n) : NULL;
 	const struct vec *targets = NULL, *inputs = NULL;
 	if (o->depfile) {
 		targets = depfile_targets(c, files, n);

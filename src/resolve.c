@@ -397,15 +397,31 @@ within_limits(struct resolver *r, size_t size, size_t more, struct loc at)
 
 /* A template without secret keys: its text. */
 static struct rvalue *
-join_segments(struct resolver *r, const struct rvalue *v)
+join_segments(struct resolver *r, struct rvalue *v)
 {
 	struct buf b = {0};
 	for (size_t i = 0; i < v->segments.len; i++) {
 		struct segment *seg = v->segments.items[i];
 		buf_append(&b, seg->text, seg->len);
 	}
-	size_t len = b.len;
-	return text_value(r, arena_buf_take(r->a, &b), len);
+	/* The template becomes the text: no second record. */
+	v->kind = RV_TEXT;
+	v->len = b.len;
+	v->text = arena_buf_take(r->a, &b);
+	v->segments = (struct vec){0};
+	return v;
+}
+
+/* The text of a string literal without references, which is its own
+ * value (NULL when it has references). */
+static const char *
+literal_text(const struct ast_string *str, size_t *len)
+{
+	const struct ast_part *first = str->parts.len ? str->parts.items[0] : NULL;
+	if (str->parts.len > 1 || (first && first->is_ref))
+		return NULL;
+	*len = first ? first->len : 0;
+	return first ? first->text : "";
 }
 
 /* A string literal with its interpolations: plain text, or a template
@@ -413,12 +429,12 @@ join_segments(struct resolver *r, const struct rvalue *v)
 static struct rvalue *
 resolve_string(struct resolver *r, const struct ast_string *str, enum place place)
 {
-	const struct ast_part *first = str->parts.len ? str->parts.items[0] : NULL;
-	if (str->parts.len <= 1 && (!first || !first->is_ref)) {
+	size_t len;
+	const char *text = literal_text(str, &len);
+	if (text) {
 		/* A literal without references is its own text, not a copy. */
-		size_t len = first ? first->len : 0;
 		r->resolved_bytes += len;
-		return text_value(r, first ? first->text : "", len);
+		return text_value(r, text, len);
 	}
 	struct rvalue *v = NEW(r->a, struct rvalue);
 	v->kind = RV_TEMPLATE;
@@ -549,21 +565,29 @@ resolve_text_of(struct resolver *r, const struct ast_string *str, const char *wh
 {
 	if (!str)
 		return NULL;
-	struct rvalue *v = resolve_string(r, str, IN_TEXT);
-	if (!v)
-		return NULL;
-	if (v->kind != RV_TEXT) {
-		bool argv = strcmp(where, "args") == 0 || strcmp(where, "a command") == 0;
-		diag(&r->c->diags, E0703, str->loc,
-		     "a secret value cannot be used in %s: it would be written in clear%s", where,
-		     argv ? "; pass it through 'env' and write $(VAR) in the argument" : "");
-		return NULL;
+	size_t len;
+	const char *text = literal_text(str, &len);
+	if (text)
+		r->resolved_bytes += len; /* its own text: no struct rvalue to make and drop */
+	else {
+		const struct rvalue *v = resolve_string(r, str, IN_TEXT);
+		if (!v)
+			return NULL;
+		if (v->kind != RV_TEXT) {
+			bool argv = strcmp(where, "args") == 0 || strcmp(where, "a command") == 0;
+			diag(&r->c->diags, E0703, str->loc,
+			     "a secret value cannot be used in %s: it would be written in clear%s", where,
+			     argv ? "; pass it through 'env' and write $(VAR) in the argument" : "");
+			return NULL;
+		}
+		text = v->text;
+		len = v->len;
 	}
-	if (memchr(v->text, '\0', v->len)) {
+	if (memchr(text, '\0', len)) {
 		diag(&r->c->diags, E0703, str->loc, "%s cannot hold a NUL character", where);
 		return NULL;
 	}
-	return v->text;
+	return text;
 }
 
 void

@@ -440,6 +440,18 @@ strmap_put(struct arena *a, struct strmap *m, const char *key, void *value)
 	strmap_insert(m, key, value);
 }
 
+void
+strmap_reserve(struct arena *a, struct strmap *m, size_t n)
+{
+	size_t cap = 4;
+	while (cap < 2 * (n + 1)) /* strmap_put() keeps the table at most half full */
+		cap *= 2;
+	if (m->len || cap <= m->cap)
+		return;
+	m->cap = cap;
+	m->slots = arena_alloc_aligned(a, cap * sizeof *m->slots, _Alignof(struct map_entry));
+}
+
 void *
 strmap_claim(struct arena *a, struct strmap *m, const char *key, void *value)
 {

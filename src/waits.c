@@ -26,21 +26,30 @@ new_wait_container(struct resolver *r, struct wait *w, const char *image)
 	ctr->name_loc = w->loc;
 	ctr->image.value = image;
 	ctr->has_command = true;
-	ctr->requests = (struct resources){{"10m", NO_LOC, 0}, {"16Mi", NO_LOC, 0}, {0}};
-	ctr->limits = (struct resources){{"50m", NO_LOC, 0}, {"32Mi", NO_LOC, 0}, {0}};
+	if (!r->wait_resources) {
+		r->wait_resources = NEW(r->a, struct container_resources);
+		r->wait_resources->requests =
+			(struct resources){{"10m", NO_LOC, 0}, {"16Mi", NO_LOC, 0}, {0}};
+		r->wait_resources->limits =
+			(struct resources){{"50m", NO_LOC, 0}, {"32Mi", NO_LOC, 0}, {0}};
+	}
+	ctr->resources = r->wait_resources;
 	return ctr;
 }
 
-/* sh -c 'until CHECK; do echo waiting for WHAT; sleep 2; done' */
+/* sh -c 'until CHECK; do echo waiting for WHAT; sleep 2; done', in a;
+ * WHAT quoted in tmp, where the caller made CHECK and WHAT and which it
+ * frees or resets: only the command is kept. */
 static void
-set_wait_command(struct arena *a, struct container *ctr, const char *check, const char *what)
+set_wait_command(struct arena *a, struct arena *tmp, struct container *ctr, const char *check,
+                 const char *what)
 {
-	ctr->command.len = 0;
-	vec_push(a, &ctr->command, "sh");
-	vec_push(a, &ctr->command, "-c");
-	vec_push(a, &ctr->command,
-	         arena_printf(a, "until %s; do echo waiting for %s; sleep 2; done", check,
-	                      shell_quote(a, what)));
+	void **argv = arena_alloc(a, 3 * sizeof *argv); /* exactly three: a vector would take 4 */
+	argv[0] = "sh";
+	argv[1] = "-c";
+	argv[2] = arena_printf(a, "until %s; do echo waiting for %s; sleep 2; done", check,
+	                       shell_quote(tmp, what));
+	ctr->command = (struct vec){argv, 3, 3};
 }
 
 /* The container that waits for a workload's Service. */
@@ -48,6 +57,7 @@ static struct container *
 service_wait_container(struct resolver *r, struct wait *w)
 {
 	struct container *ctr = new_wait_container(r, w, r->c->opts->wait_image);
+	struct arena *tmp = &r->scratch; /* the command's parts: reset before returning */
 	if (w->url) {
 		/* The probe's headers too: the app may answer only with them. */
 		struct buf check = {0};
@@ -55,13 +65,14 @@ service_wait_container(struct resolver *r, struct wait *w)
 		for (size_t i = 0; w->headers && i < w->headers->len; i++) {
 			const struct header *h = w->headers->items[i];
 			buf_printf(&check, " --header %s",
-			           shell_quote(r->a, arena_printf(r->a, "%s: %s", h->name, h->value)));
+			           shell_quote(tmp, arena_printf(tmp, "%s: %s", h->name, h->value)));
 		}
-		buf_printf(&check, " -O /dev/null %s", shell_quote(r->a, w->url));
-		set_wait_command(r->a, ctr, arena_buf_take(r->a, &check), w->url);
+		buf_printf(&check, " -O /dev/null %s", shell_quote(tmp, w->url));
+		set_wait_command(r->a, tmp, ctr, arena_buf_take(tmp, &check), w->url);
 	} else
-		set_wait_command(r->a, ctr, arena_printf(r->a, "nc -z -w 2 %s %lld", w->host, w->port),
-		                 arena_printf(r->a, "%s:%lld", w->host, w->port));
+		set_wait_command(r->a, tmp, ctr, arena_printf(tmp, "nc -z -w 2 %s %lld", w->host, w->port),
+		                 arena_printf(tmp, "%s:%lld", w->host, w->port));
+	arena_reset(tmp);
 	return ctr;
 }
 
@@ -73,14 +84,16 @@ service_wait_container(struct resolver *r, struct wait *w)
 void
 complete_job_wait(struct arena *a, struct container *ctr, const char *job_name)
 {
+	struct arena tmp = {0}; /* the command's parts */
 	const char *check = arena_printf(
-		a,
+		&tmp,
 		"s=$(curl -s --cacert " TOKEN_PATH "/ca.crt -H \"Authorization: Bearer $(cat " TOKEN_PATH
 		"/token)\" -w ' %%{http_code}' \"https://kubernetes.default.svc/apis/batch/v1/namespaces/"
 		"$(cat " TOKEN_PATH "/namespace)/jobs/%s?pretty=false\"); case \"$s\" in *' 404' | "
 		"*'\"succeeded\":'[1-9]* | *'\"succeeded\": '[1-9]*) true ;; *) false ;; esac",
 		job_name);
-	set_wait_command(a, ctr, check, arena_printf(a, "job %s", job_name));
+	set_wait_command(a, &tmp, ctr, check, arena_printf(&tmp, "job %s", job_name));
+	arena_free(&tmp);
 }
 
 /* What a wait on a workload checks: the target's Service on its first

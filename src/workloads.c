@@ -46,7 +46,8 @@ put_strings(struct arena *a, struct node *m, const char *key, const struct vec *
 static void
 put_resources(struct arena *a, struct node *container, const struct container *ctr)
 {
-	const struct resources *req = &ctr->requests, *lim = &ctr->limits;
+	const struct container_resources *given = RESOURCES_OF(ctr);
+	const struct resources *req = &given->requests, *lim = &given->limits;
 	if (!req->cpu.text && !req->memory.text && !req->storage.text && !lim->cpu.text &&
 	    !lim->memory.text && !lim->storage.text)
 		return;
@@ -115,14 +116,15 @@ put_probe(struct arena *a, struct node *container, const char *key, const struct
 		return;
 	struct node *m = put_map(a, container, key);
 	put_probe_action(a, m, p);
-	if (p->delay >= 0)
-		put_int(a, m, "initialDelaySeconds", p->delay);
-	if (p->every >= 0)
-		put_int(a, m, "periodSeconds", p->every);
-	if (p->timeout >= 0)
-		put_int(a, m, "timeoutSeconds", p->timeout);
-	if (p->failures >= 0)
-		put_int(a, m, "failureThreshold", p->failures);
+	const struct probe_timing *t = TIMING_OF(p);
+	if (t->delay >= 0)
+		put_int(a, m, "initialDelaySeconds", t->delay);
+	if (t->every >= 0)
+		put_int(a, m, "periodSeconds", t->every);
+	if (t->timeout >= 0)
+		put_int(a, m, "timeoutSeconds", t->timeout);
+	if (t->failures >= 0)
+		put_int(a, m, "failureThreshold", t->failures);
 }
 
 static void
@@ -447,8 +449,8 @@ put_replicated_pods(const struct compilation *c, struct arena *a, struct node *s
 	if (!w->autoscaled)
 		put_int(a, spec, "replicas", w->replicas);
 	put_pairs(a, put_map(a, put_map(a, spec, "selector"), "matchLabels"), &w->selector);
-	if (w->strategy.given)
-		put_strategy(a, spec, &w->strategy);
+	if (w->strategy)
+		put_strategy(a, spec, w->strategy);
 	map_put(a, spec, "template", pod_template_tree(c, w, a));
 }
 
@@ -479,7 +481,7 @@ static void
 put_job_spec(const struct compilation *c, struct arena *a, struct node *spec,
              const struct workload *w)
 {
-	const struct job_settings *job = &w->comp->job;
+	const struct job_settings *job = w->comp->job;
 	if (job->retries >= 0)
 		put_int(a, spec, "backoffLimit", job->retries);
 	if (job->deadline >= 0)
@@ -502,7 +504,7 @@ static struct node *
 cronjob_tree(const struct compilation *c, const struct workload *w, struct arena *a)
 {
 	static const char *const policies[] = {"Allow", "Forbid", "Replace"};
-	const struct job_settings *job = &w->comp->job;
+	const struct job_settings *job = w->comp->job;
 	struct node *spec;
 	struct node *doc = workload_object(c, a, w, &spec);
 	put_str(a, spec, "schedule", job->schedule.value);

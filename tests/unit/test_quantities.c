@@ -177,12 +177,13 @@ test_requests_and_limits_compile(void **state)
 		unit_dump(&t);
 	assert_true(t.ok);
 	struct component *w = t.c.stack->components.items[0];
-	assert_string_equal(WORKLOAD_OF(w)->main->requests.cpu.text, "0.5");
-	assert_true(fabsl(WORKLOAD_OF(w)->main->requests.cpu.value - 0.5L) < 1e-12L);
-	assert_true(fabsl(WORKLOAD_OF(w)->main->requests.memory.value - 1000.0L * 1048576) < 1);
-	assert_true(fabsl(WORKLOAD_OF(w)->main->limits.cpu.value - 1.0L) < 1e-12L);
-	assert_true(fabsl(WORKLOAD_OF(w)->main->limits.memory.value - 1073741824.0L) < 1);
-	assert_string_equal(unit_loc_text(&t, WORKLOAD_OF(w)->main->requests.cpu.loc), "0.5");
+	const struct container_resources *res = RESOURCES_OF(WORKLOAD_OF(w)->main);
+	assert_string_equal(res->requests.cpu.text, "0.5");
+	assert_true(fabsl(res->requests.cpu.value - 0.5L) < 1e-12L);
+	assert_true(fabsl(res->requests.memory.value - 1000.0L * 1048576) < 1);
+	assert_true(fabsl(res->limits.cpu.value - 1.0L) < 1e-12L);
+	assert_true(fabsl(res->limits.memory.value - 1073741824.0L) < 1);
+	assert_string_equal(unit_loc_text(&t, res->requests.cpu.loc), "0.5");
 	unit_free(&t);
 }
 

@@ -454,8 +454,9 @@ test_numbers_in_properties(void **state)
 		assert_int_equal(o->number.value, want[i]);
 	}
 	struct component *comp = t.c.stack->components.items[0];
-	assert_int_equal(WORKLOAD_OF(comp)->main->probes[PROBE_LIVENESS]->delay, 10);
-	assert_int_equal(WORKLOAD_OF(comp)->main->probes[PROBE_LIVENESS]->failures, 3);
+	const struct probe_timing *timing = TIMING_OF(WORKLOAD_OF(comp)->main->probes[PROBE_LIVENESS]);
+	assert_int_equal(timing->delay, 10);
+	assert_int_equal(timing->failures, 3);
 	unit_free(&t);
 }
 
