@@ -130,8 +130,8 @@ review_requests(struct checker *k, const struct component *comp, const struct co
 	/* At the request that is given, beside which the other one goes (in
 	 * the profile that replaced the `requests`, if one did); else at the
 	 * container. */
-	const struct quantity *given = ctr->requests.cpu.text ? &ctr->requests.cpu
-	                                                      : &ctr->requests.memory;
+	const struct quantity *given = res->requests.cpu.text ? &res->requests.cpu
+	                                                      : &res->requests.memory;
 	diag(&k->c->diags, W0544, given->text ? given->loc : ctr->name_loc,
 	     "%s requests no %s: the scheduler places it as if it needed none, and without a "
 	     "limit either it is the first evicted when its node runs short; add 'requests %s' "
