@@ -24,12 +24,21 @@ struct host_name {
 	bool service;            /* the name of one of its Services; else the component's */
 };
 
-/* What one search looks for: the names of the Services and components
- * of the stack, and the (place, provider) pairs reported already. */
+/* Where a value is: an env entry, or a key of a config; its text for a
+ * message is made only when one is reported. */
+struct place {
+	const char *name;          /* the variable's or the key's */
+	const struct keyset *set;  /* the config; NULL: an env entry */
+	struct loc at;
+};
+
+/* What one search looks for: the names of the Services (the components'
+ * are the stack's declared names), and the (place, provider) pairs
+ * reported already. */
 struct host_search {
 	struct checker *k;
-	struct strmap services;   /* a Service's name -> struct component * */
-	struct strmap components; /* a component's name, when no Service has it -> the same */
+	struct strmap services;   /* `network isolated` only: a Service's name ->
+	                           * struct component * */
 	struct strmap reported;   /* "OFFSET NAME" */
 };
 
@@ -92,16 +101,24 @@ named(struct host_search *h, const char *host, size_t len, bool *fqdn)
 	struct component *service = strmap_get(&h->services, name);
 	if (service)
 		return (struct host_name){service, true};
-	return (struct host_name){strmap_get(&h->components, name), false};
+	const struct decl *d = strmap_get(&h->k->s->names, name);
+	if (!d || d->kind != DECL_COMPONENT)
+		return none;
+	struct component *comp = d->what;
+	if (!comp->service)
+		return none;
+	/* Its own Service's name (outside isolation, where no map holds it). */
+	return (struct host_name){comp, strcmp(comp->service->name, name) == 0};
 }
 
 /* W0508 or W0533 for a provider named at `at`, once per place and
  * provider. */
 static void
 report(struct host_search *h, const struct component *consumer, struct host_name named,
-       const char *what, struct loc at)
+       const struct place *where)
 {
 	struct checker *k = h->k;
+	struct loc at = where->at;
 	const struct component *provider = named.comp;
 	if (named.service && (!k->s->isolated || reaches(k->s, consumer, provider)))
 		return;
@@ -110,6 +127,9 @@ report(struct host_search *h, const struct component *consumer, struct host_name
 		return;
 	strmap_put(&k->scratch, &h->reported, key, (void *)provider);
 	const char *p = cquote(k, provider->name.text);
+	const char *what = where->set ? arena_printf(k->a, "key %s of config %s", cquote(k, where->name),
+	                                             cquote(k, where->set->name.text))
+	                              : cquote(k, where->name);
 	if (!named.service)
 		diag(&k->c->diags, W0508, at,
 		     "%s names %s in a literal string, but its Service is named %s, so the host does "
@@ -128,7 +148,7 @@ report(struct host_search *h, const struct component *consumer, struct host_name
  * up to its port or path. */
 static void
 search_urls(struct host_search *h, const struct component *consumer, const char *value,
-            const char *what, struct loc at)
+            const struct place *where)
 {
 	for (const char *s = strstr(value, "://"); s; s = strstr(s, "://")) {
 		s += 3;
@@ -143,7 +163,7 @@ search_urls(struct host_search *h, const struct component *consumer, const char 
 		bool fqdn;
 		struct host_name found = named(h, host, len, &fqdn);
 		if (found.comp)
-			report(h, consumer, found, what, at);
+			report(h, consumer, found, where);
 		s += authority;
 	}
 }
@@ -169,9 +189,9 @@ port_after(const struct component *comp, const char *s)
  * variable whose name says it holds a host (DB_HOST, REDIS_ADDR). */
 static void
 search_hosts(struct host_search *h, const struct component *consumer, const char *value,
-             const char *name, const char *what, struct loc at)
+             const struct place *where)
 {
-	bool whole_is_host = name && host_like_name(name);
+	bool whole_is_host = host_like_name(where->name);
 	for (size_t i = 0; value[i];) {
 		if (!dns_char(value[i]) || (i > 0 && dns_char(value[i - 1]))) {
 			i++;
@@ -188,17 +208,17 @@ search_hosts(struct host_search *h, const struct component *consumer, const char
 		if (!in_url && !in_userinfo)
 			found = named(h, value + i, len, &fqdn);
 		if (found.comp && (fqdn || whole || port_after(found.comp, value + i + len)))
-			report(h, consumer, found, what, at);
+			report(h, consumer, found, where);
 		i += len;
 	}
 }
 
 static void
 search_value(struct host_search *h, const struct component *consumer, const char *value,
-             const char *name, const char *what, struct loc at)
+             const struct place *where)
 {
-	search_urls(h, consumer, value, what, at);
-	search_hosts(h, consumer, value, name, what, at);
+	search_urls(h, consumer, value, where);
+	search_hosts(h, consumer, value, where);
 }
 
 /* A key of a config (not a secret's: its values are not read). */
@@ -208,9 +228,8 @@ search_key(struct host_search *h, const struct component *consumer, const struct
 {
 	if (!kv || set->secret || !kv->value || kv->value->kind != RV_TEXT || kv->value->binary)
 		return;
-	const char *what = arena_printf(&h->k->scratch, "key %s of config %s",
-	                                cquote(h->k, kv->key.text), cquote(h->k, set->name.text));
-	search_value(h, consumer, kv->value->text, kv->key.text, what, kv->loc);
+	const struct place where = {kv->key.text, set, kv->loc};
+	search_value(h, consumer, kv->value->text, &where);
 }
 
 /* A config taken whole. */
@@ -229,7 +248,8 @@ search_container(struct host_search *h, const struct component *consumer,
 		const struct env_var *e = ctr->env.items[i];
 		if (e->removed || e->kind != ENV_VALUE || !e->value)
 			continue;
-		search_value(h, consumer, e->value, e->name, cquote(h->k, e->name), e->loc);
+		const struct place where = {e->name, NULL, e->loc};
+		search_value(h, consumer, e->value, &where);
 	}
 	for (size_t i = 0; i < ctr->env.len; i++) {
 		const struct env_var *e = ctr->env.items[i];
@@ -259,10 +279,10 @@ search_component(struct host_search *h, const struct component *comp)
 }
 
 static void
-add_name(struct host_search *h, struct strmap *map, const char *name, struct component *comp)
+add_service(struct host_search *h, const struct service *svc, struct component *comp)
 {
-	if (name && !strmap_get(&h->services, name))
-		strmap_claim(&h->k->scratch, map, name, comp);
+	if (svc && svc->name)
+		strmap_claim(&h->k->scratch, &h->services, svc->name, comp);
 }
 
 void
@@ -270,23 +290,22 @@ review_literal_hosts(struct checker *k)
 {
 	const struct stack *s = k->s;
 	struct host_search h = {.k = k};
-	for (size_t i = 0; i < s->components.len; i++) {
+	if (s->isolated) {
+		size_t n = 0;
+		for (size_t i = 0; i < s->components.len; i++) {
+			const struct component *comp = s->components.items[i];
+			n += comp->service ? 1 + (comp->headless != NULL) + comp->extra_services.len : 0;
+		}
+		strmap_reserve(&k->scratch, &h.services, n);
+	}
+	for (size_t i = 0; s->isolated && i < s->components.len; i++) {
 		struct component *comp = s->components.items[i];
 		if (!comp->service)
 			continue;
-		add_name(&h, &h.services, comp->service->name, comp);
-		if (comp->headless)
-			add_name(&h, &h.services, comp->headless->name, comp);
+		add_service(&h, comp->service, comp);
+		add_service(&h, comp->headless, comp);
 		for (size_t j = 0; j < comp->extra_services.len; j++)
-			add_name(&h, &h.services, ((struct service *)comp->extra_services.items[j])->name,
-			         comp);
-	}
-	/* (After every Service: a component named like another's Service is
-	 * that Service.) */
-	for (size_t i = 0; i < s->components.len; i++) {
-		struct component *comp = s->components.items[i];
-		if (comp->service)
-			add_name(&h, &h.components, comp->name.text, comp);
+			add_service(&h, comp->extra_services.items[j], comp);
 	}
 	for (size_t i = 0; i < s->components.len; i++)
 		search_component(&h, s->components.items[i]);
