@@ -1,8 +1,8 @@
 /*
  * check_hosts.c - hosts written as literal strings: a component's env
  * value, or a key of a config it takes, that names another component in
- * a URL (`"redis://cache:6379/0"`), with a port (`"postgres:5432"`), with
- * the namespace (`"postgres.shop.svc"`), or as the whole value of a
+ * a URL (`"redis://cache:6379/0"`), with its Service's port (`"postgres:5432"`),
+ * with the namespace (`"postgres.shop.svc"`), or as the whole value of a
  * variable named for a host (`DB_HOST = "postgres"`), instead of
  * referring to it (`${postgres.host}`):
  *   - W0508: the name is the component's and not its Service's (a
