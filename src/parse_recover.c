@@ -57,9 +57,9 @@ take(struct parse_ctx *p, yyscan_t scanner)
 /* Blocks */
 
 static enum block_kind
-opened_kind(const struct recover *r)
+kind_of_head(int head)
 {
-	switch (r->prev.token == KW_ITEMS ? KW_ITEMS : r->stmt_first) {
+	switch (head) {
 	case KW_STACK: case KW_PROFILE:
 		return BLOCK_ITEMS;
 	case KW_SERVICE: case KW_STATEFUL: case KW_JOB: case KW_CRON: case KW_SIDECAR:
@@ -75,6 +75,22 @@ opened_kind(const struct recover *r)
 	}
 }
 
+/* The keyword whose block a '{' opens: the one before its name or target
+ * ("sidecar proxy {", "labels pod {"), the one right before it ("env {",
+ * "items {"), else the statement's first ("cron NAME "SCHEDULE" {").  Not
+ * always the statement's first: `image "a:1" env {` on one line. */
+static int
+block_head(const struct recover *r)
+{
+	bool named = r->prev.token == WORD || r->prev2.token == KW_LABELS ||
+	             r->prev2.token == KW_ANNOTATIONS;
+	if (named && kind_of_head(r->prev2.token) != BLOCK_OTHER)
+		return r->prev2.token;
+	if (kind_of_head(r->prev.token) != BLOCK_OTHER)
+		return r->prev.token;
+	return r->stmt_first;
+}
+
 static void
 open_block(struct parse_ctx *p, struct loc at)
 {
@@ -86,14 +102,20 @@ open_block(struct parse_ctx *p, struct loc at)
 		r->blocks_cap = cap;
 	}
 	struct block *b = &r->blocks[r->nblocks++];
-	b->kind = opened_kind(r);
+	int head = block_head(r);
+	b->kind = kind_of_head(head);
 	b->open = at;
 	b->indent = indent_of(p, at.begin);
 	/* "service web {" is the block of 'web'; "env {" and "labels pod {" of
 	 * their keyword. */
 	bool named = r->prev.token == WORD || (r->prev.token != r->stmt_first && b->kind != BLOCK_ENTRIES &&
 	                                        keyword_spelling(r->prev.token));
-	b->name = named ? token_text(&r->prev) : r->stmt_word;
+	if (named)
+		b->name = token_text(&r->prev);
+	else if (b->kind == BLOCK_ENTRIES && head != r->stmt_first && head != KW_ITEMS)
+		b->name = keyword_spelling(head);
+	else
+		b->name = r->stmt_word;
 	if (!b->name)
 		b->name = "{";
 }
