@@ -339,6 +339,28 @@ nearest_suffix(const char *bad)
 	return best;
 }
 
+/* A time unit written after a number where todokc counts seconds: its
+ * length in milliseconds (1h, 5min, 500ms, 1.5s), or 0 when the suffix is
+ * none ('m' and 'M' are the quantities' milli and mega). */
+static long long
+time_unit_ms(const char *suffix)
+{
+	static const struct {
+		const char *spelling;
+		long long ms;
+	} units[] = {
+		{"ms", 1},        {"s", 1000},         {"sec", 1000},      {"secs", 1000},
+		{"second", 1000}, {"seconds", 1000},   {"min", 60000},     {"mins", 60000},
+		{"minute", 60000}, {"minutes", 60000}, {"h", 3600000},     {"hr", 3600000},
+		{"hrs", 3600000}, {"hour", 3600000},   {"hours", 3600000}, {"d", 86400000},
+		{"day", 86400000}, {"days", 86400000},
+	};
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+		if (strcasecmp(suffix, units[i].spelling) == 0)
+			return units[i].ms;
+	return 0;
+}
+
 static bool
 is_word_char(char c, bool first)
 {
@@ -382,6 +404,21 @@ bad_suffix(struct parse_ctx *p, const struct ast_number *n, size_t numeric)
 		return;
 	}
 	const char *bad = n->text + numeric;
+	double ms = strtod(n->text, NULL) * (double)time_unit_ms(bad);
+	if (ms > 0 && ms < 1e15) {
+		/* `keep 1h`, `every 500ms`, `delay 1.5s`: the whole seconds, rounded up;
+		 * in an env or config block (`TIMEOUT = 5min`), more likely text. */
+		long long seconds = ((long long)(ms + 0.5) + 999) / 1000;
+		if (recover_in_entries(p))
+			diag(&p->c->diags, E0108, n->loc, "%s is not a duration: a value in other units "
+			     "is text, written in quotes: `\"%s\"` (a duration is whole seconds: `%llds`)",
+			     diag_quote(p->arena, n->text), n->text, seconds ? seconds : 1);
+		else
+			diag(&p->c->diags, E0108, n->loc,
+			     "%s is not a duration: a duration is whole seconds: `%llds`",
+			     diag_quote(p->arena, n->text), seconds ? seconds : 1);
+		return;
+	}
 	const char *best = after_cpu(p, n->loc) && (*bad == 'm' || *bad == 'M') ? "m"
 	                                                                         : nearest_suffix(bad);
 	if (best) {
