@@ -193,11 +193,15 @@ equals_after_property(struct parse_ctx *p, yyscan_t scanner, const struct tok *t
 	struct block *b = top(r);
 	struct tok *next = peek(p, scanner, 0);
 	int before = r->prev.token;
-	/* `image = ...` opens its statement; `cpu = ...` follows 'requests'
-	 * or 'limits'; in `param replicas = "3"` the keyword is a name. */
-	bool property = is_role(before, "property") && before == r->stmt_first && r->prev.starts_line;
+	/* `image = ...` opens its statement, or follows another property on a
+	 * component's line (no '=' follows a keyword there); `cpu = ...`
+	 * follows 'requests' or 'limits'; in `param replicas = "3"` the
+	 * keyword is a name. */
+	bool props = b && b->kind == BLOCK_PROPS;
+	bool property = is_role(before, "property") &&
+	                (props || (before == r->stmt_first && r->prev.starts_line));
 	bool resource = is_role(before, "resource") &&
-	                (r->stmt_first == KW_REQUESTS || r->stmt_first == KW_LIMITS);
+	                (props || r->stmt_first == KW_REQUESTS || r->stmt_first == KW_LIMITS);
 	if ((b && b->kind == BLOCK_ENTRIES) || !same_line(p, r->prev.loc.end, t->loc.begin) ||
 	    !next->token || !same_line(p, t->loc.end, next->loc.begin) || (!property && !resource) ||
 	    in_secret_values(p))
@@ -349,19 +353,25 @@ dash(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 	return false;
 }
 
-/* A ',' that ends a list: before ']' or '}', or before the next property. */
+/* A ',' that ends a list: before ']' or '}', or before the next property,
+ * on the next line or, in a component's block, on the same one (`image
+ * "nginx:1.27", port 80`). */
 static bool
 trailing_comma(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
 {
 	struct tok *next = peek(p, scanner, 0);
+	const struct block *b = top(p->r);
 	if (next->token == ']' || next->token == '}')
 		return true;
-	if (!next->starts_line)
+	if (!next->starts_line && !(b && b->kind == BLOCK_PROPS))
 		return false;
 	if (!is_role(next->token, "property") && !is_role(next->token, "declaration"))
 		return false;
+	/* (`after web, env }`: a component named 'env', which a property's
+	 * argument would follow.) */
 	struct tok *after = peek(p, scanner, 1);
-	return after->token && after->token != ',' && same_line(p, next->loc.end, after->loc.begin);
+	return after->token && after->token != ',' && same_line(p, next->loc.end, after->loc.begin) &&
+	       (next->starts_line || (after->token != '}' && after->token != ']'));
 }
 
 /* A value or key written without quotes: a string, reported. */
@@ -412,6 +422,42 @@ namespace_string(struct parse_ctx *p, struct tok *t)
 		     "a namespace is a name, not a string: write `namespace %s`", inner);
 	t->token = WORD;
 	t->val.word = (struct ident){inner, t->loc};
+}
+
+/* A declaration's name in quotes, `service "api" {`, `sidecar "proxy" {`:
+ * the name is read from the string.  False when t is no such string (a
+ * cron's schedule, a naming template, a declaration inside a component,
+ * which E0202 reports). */
+static bool
+name_string(struct parse_ctx *p, struct tok *t)
+{
+	struct recover *r = p->r;
+	const struct block *b = top(r);
+	bool item = false;
+	switch (r->prev.token) {
+	case KW_STACK: case KW_PROFILE: case KW_SERVICE: case KW_STATEFUL: case KW_JOB:
+	case KW_CRON: case KW_CONFIG: case KW_SECRET: case KW_PARAM:
+		item = true;
+		break;
+	case KW_SIDECAR: case KW_INIT: case KW_VARIANT: case KW_CONTAINER:
+		break;
+	default:
+		return false;
+	}
+	if (item ? b && b->kind != BLOCK_ITEMS : !b || b->kind != BLOCK_PROPS)
+		return false;
+	const char *w = written(p, t);
+	size_t len = strlen(w);
+	if (len < 3 || !same_line(p, r->prev.loc.end, t->loc.begin) ||
+	    strspn(w + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") !=
+	        len - 2)
+		return false;
+	const char *inner = arena_strndup(p->arena, w + 1, len - 2);
+	diag(&p->c->diags, E0127, t->loc, "a name is written without quotes: `%s %s`",
+	     keyword_spelling(r->prev.token), inner);
+	t->token = WORD;
+	t->val.word = (struct ident){inner, t->loc};
+	return true;
 }
 
 /* "http" with no path after a probe's slot: a path is supplied. */
@@ -485,6 +531,8 @@ repair(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 		if (r->prev.token == KW_NAMESPACE && r->prev.starts_line && r->prev2.token != KW_FROM &&
 		    same_line(p, r->prev.loc.end, t->loc.begin))
 			namespace_string(p, t);
+		else if (name_string(p, t))
+			return true;
 		else if (HAS_LOC(p->unquoted) && p->unquoted.begin == t->loc.begin) {
 			bool keep;
 			if (port_protocol(p, t, &keep))
