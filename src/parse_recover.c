@@ -104,6 +104,7 @@ open_block(struct parse_ctx *p, struct loc at)
 	struct block *b = &r->blocks[r->nblocks++];
 	int head = block_head(r);
 	b->kind = kind_of_head(head);
+	b->head = head;
 	b->open = at;
 	b->indent = indent_of(p, at.begin);
 	/* "service web {" is the block of 'web'; "env {" and "labels pod {" of
@@ -460,6 +461,49 @@ name_string(struct parse_ctx *p, struct tok *t)
 	return true;
 }
 
+/* A block or a list after an entry's '=' (`SETTINGS = { ... }`, `HOSTS =
+ * ["a", "b"]`), as JSON and HCL write structured values: skipped whole, up
+ * to its closing bracket, and an empty string stands for it, so that
+ * neither its brackets nor the entry cascade.  False when t opens no such
+ * value. */
+static bool
+value_group(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
+{
+	struct recover *r = p->r;
+	const struct block *b = top(r);
+	if (r->prev.token != '=' || !b || b->kind != BLOCK_ENTRIES)
+		return false;
+	uint32_t end = t->loc.end;
+	for (int depth = 1; depth > 0;) {
+		struct tok *next = peek(p, scanner, 0);
+		if (!next->token)
+			break;
+		if (next->token == '{' || next->token == '[')
+			depth++;
+		else if (next->token == '}' || next->token == ']')
+			depth--;
+		end = next->loc.end;
+		take(p, scanner);
+	}
+	struct loc whole = {t->loc.begin, end};
+	if (t->token == '{' && (b->head == KW_CONFIG || b->head == KW_SECRET))
+		diag(&p->c->diags, E0128, whole, "an entry's value is a string, a number or a "
+		     "reference, not a block: write structured text as a string, or keep it in a "
+		     "file beside the stack: `file(\"settings.json\")`");
+	else if (t->token == '{')
+		diag(&p->c->diags, E0128, whole, "an entry's value is a string, a number or a "
+		     "reference, not a block: write structured text as a string");
+	else
+		diag(&p->c->diags, E0128, whole, "an entry's value is a string, a number or a "
+		     "reference, not a list: write the list as one string, as the program reads it "
+		     "(`\"a,b\"`)");
+	struct tok empty = {.token = STRING, .loc = whole, .starts_line = t->starts_line};
+	empty.val.string = lex_string(p, "", 0, t->loc.begin);
+	empty.val.string->loc = whole;
+	put_back(p, &empty);
+	return true;
+}
+
 /* "http" with no path after a probe's slot: a path is supplied. */
 static void
 http_without_path(struct parse_ctx *p, const struct tok *t)
@@ -523,6 +567,9 @@ repair(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 		return false;
 	case '}':
 		return !extra_brace(p, scanner, t);
+	case '{':
+	case '[':
+		return !value_group(p, scanner, t);
 	case '=':
 		return !equals_after_property(p, scanner, t);
 	case STRING:
