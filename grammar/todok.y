@@ -1846,6 +1846,44 @@ report_probe_port(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t got)
 	return true;
 }
 
+/* `liveness "/health"`, `readiness 8080`: a probe names its kind first.
+ * The message gives the kind the value fits. */
+static bool
+report_probe_kind(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t got, int n,
+                  const yysymbol_kind_t *expected)
+{
+	int before = recover_token_before(p);
+	if ((got != YYSYMBOL_STRING && got != YYSYMBOL_INT && got != YYSYMBOL_WORD) ||
+	    (before != KW_LIVENESS && before != KW_READINESS && before != KW_STARTUP) ||
+	    !expects(n, expected, YYSYMBOL_KW_HTTP))
+		return false;
+	const char *probe = keyword_spelling(before);
+	int len = (int)(loc->end - loc->begin);
+	const char *text = p->c->src.text + loc->begin;
+	if (got == YYSYMBOL_STRING)
+		diag(&p->c->diags, E0201, *loc, "a probe names its kind before its path: "
+		     "`%s http %.*s`", probe, len, text);
+	else if (got == YYSYMBOL_INT)
+		diag(&p->c->diags, E0201, *loc, "a probe names its kind before its port: "
+		     "`%s tcp on %.*s` (or `http \"/path\" on %.*s`)", probe, len, text, len, text);
+	else
+		diag(&p->c->diags, E0201, *loc, "a probe is `%s http \"/path\"`, `tcp`, `grpc` or "
+		     "`exec [\"command\"]`", probe);
+	return true;
+}
+
+/* `replicas 2..5` without its target: the autoscaler needs one. */
+static bool
+report_replicas_target(struct parse_ctx *p, const YYLTYPE *loc, int n,
+                       const yysymbol_kind_t *expected)
+{
+	if (n != 1 || expected[0] != YYSYMBOL_KW_CPU || recover_token_before(p) != INT)
+		return false;
+	diag(&p->c->diags, E0201, *loc, "a range of replicas is scaled on CPU use: give the "
+	     "target after it, `cpu 70%%`");
+	return true;
+}
+
 /* A property where only items stand, after the block of a component. */
 static bool
 report_property_outside(struct parse_ctx *p, const YYLTYPE *loc, yysymbol_kind_t got, int n,
@@ -1936,7 +1974,8 @@ yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, struct parse_ct
 	    report_entry_comma(p, loc, got) || report_list_brackets(p, loc, got) ||
 	    report_env_line(p, loc, got) || report_volume_size(p, loc, got) ||
 	    report_name_list_brackets(p, loc, got) || report_param_number(p, loc, got) ||
-	    report_cron_name_after(p, loc, got))
+	    report_cron_name_after(p, loc, got) || report_probe_kind(p, loc, got, n, expected) ||
+	    report_replicas_target(p, loc, n, expected))
 		return 0;
 	/* A declaration where a property must stand. */
 	const char *spelling = symbol_keyword(got);
