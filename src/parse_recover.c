@@ -76,15 +76,18 @@ kind_of_head(int head)
 }
 
 /* The keyword whose block a '{' opens: the one before its name or target
- * ("sidecar proxy {", "labels pod {"), the one right before it ("env {",
- * "items {"), else the statement's first ("cron NAME "SCHEDULE" {").  Not
- * always the statement's first: `image "a:1" env {` on one line. */
+ * ("sidecar proxy {", "labels pod {", "stack container {": a name may be
+ * a keyword), the one right before it ("env {", "items {"), else the
+ * statement's first ("cron NAME "SCHEDULE" {").  Not always the
+ * statement's first: `image "a:1" env {` on one line. */
 static int
 block_head(const struct recover *r)
 {
-	bool named = r->prev.token == WORD || r->prev2.token == KW_LABELS ||
-	             r->prev2.token == KW_ANNOTATIONS;
-	if (named && kind_of_head(r->prev2.token) != BLOCK_OTHER)
+	/* (`container env` on one line, then `env {`: the word before the
+	 * brace starts its statement, and is the head.) */
+	bool starts = r->prev.starts_line || r->prev2.token == '{' || r->prev2.token == '}' ||
+	              !r->prev2.token;
+	if (!starts && kind_of_head(r->prev2.token) != BLOCK_OTHER)
 		return r->prev2.token;
 	if (kind_of_head(r->prev.token) != BLOCK_OTHER)
 		return r->prev.token;
