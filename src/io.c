@@ -186,6 +186,46 @@ read_fd(int fd, size_t limit, struct buf *out)
 	}
 }
 
+/* A regular file of size bytes read straight into the arena, NUL-terminated
+ * (a heap buffer freed after its copy would stay in the process's memory
+ * until it ends: the input's size again, at the peak).  False, with
+ * nothing read into text, when the file grew while it was read: the caller
+ * reads it again from the start. */
+static bool
+read_sized(int fd, size_t size, struct arena *a, char **text, size_t *len,
+           enum read_result *r)
+{
+	char *data = arena_alloc(a, size + 1);
+	size_t got = 0;
+	for (;;) {
+		char probe;
+		bool full = got == size;
+		ssize_t n = full ? read(fd, &probe, 1) : read(fd, data + got, read_size(size - got));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			*r = READ_FAILED;
+			break;
+		}
+		if (n == 0) {
+			*r = READ_OK;
+			break;
+		}
+		if (full) {
+			/* It grew, or it is a file whose size says nothing (/proc). */
+			if (lseek(fd, 0, SEEK_SET) == 0)
+				return false;
+			*r = READ_FAILED;
+			return true;
+		}
+		got += (size_t)n;
+	}
+	data[got] = '\0';
+	*text = data;
+	*len = got;
+	return true;
+}
+
 char *
 read_input(struct compilation *c, const char *path, size_t limit, size_t *len)
 {
@@ -194,22 +234,29 @@ read_input(struct compilation *c, const char *path, size_t limit, size_t *len)
 	struct stat st;
 	int err = fd < 0 ? errno : fstat(fd, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : 0;
 	struct buf b = {0};
-	enum read_result r = err ? READ_FAILED : read_fd(fd, limit, &b);
+	char *text = NULL;
+	enum read_result r = READ_FAILED;
+	*len = 0;
+	if (!err && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > limit)
+		r = READ_TOO_BIG;
+	else if (err || !S_ISREG(st.st_mode) ||
+	         !read_sized(fd, (size_t)st.st_size, &c->arena, &text, len, &r))
+		r = err ? READ_FAILED : read_fd(fd, limit, &b);
 	if (r == READ_FAILED && !err)
 		err = errno;
 	if (!is_stdin && fd >= 0)
 		close(fd);
-	char *text = NULL;
 	if (r == READ_FAILED)
 		diag(&c->diags, E0001, NO_LOC, "cannot read %s: %s", io_quote(c, path), strerror(err));
 	else if (r == READ_TOO_BIG)
 		diag(&c->diags, E0005, NO_LOC, "%s is larger than the limit of %zu bytes",
 		     io_quote(c, path), limit);
-	else
+	else if (!text) {
 		text = arena_strndup(&c->arena, b.data ? b.data : "", b.len);
-	*len = b.len;
+		*len = b.len;
+	}
 	buf_free(&b);
-	return text;
+	return r == READ_OK ? text : NULL;
 }
 
 bool
