@@ -17,6 +17,8 @@ enum place {
 	IN_SECRET, /* a secret value: everything is read into bytes */
 };
 
+enum { MAX_REFERENCE_DEPTH = 100 }; /* keys that refer to keys, nested */
+
 struct resolver {
 	struct compilation *c;
 	struct stack *s;
@@ -26,6 +28,10 @@ struct resolver {
 	                           * config hash), the parts of a wait command, the
 	                           * `allow`s seen: reset by the function that filled it */
 	int depth;                /* config and secret keys being resolved, nested */
+	struct key_step {         /* those keys, outermost first: a cycle's path */
+		const char *set, *key;
+		const struct kv *kv;
+	} key_path[MAX_REFERENCE_DEPTH];
 	size_t resolved_bytes;    /* the values built so far, against MAX_RESOLVED_BYTES */
 	bool over_budget;         /* MAX_RESOLVED_BYTES was crossed (reported once) */
 	const char *naming[NAMING_SLOTS]; /* the naming templates, resolved once */

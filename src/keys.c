@@ -11,15 +11,34 @@
 
 #include "io.h"
 
-enum { MAX_REFERENCE_DEPTH = 100 }; /* keys that refer to keys, nested */
+/* A key met again while it is being resolved: the message gives the
+ * cycle, from the key through the ones it refers to (`urls.A -> urls.B ->
+ * urls.A`). */
+static void
+report_cycle(struct resolver *r, const struct kv *kv, const char *kind, const char *name)
+{
+	int from = r->depth;
+	while (from > 0 && r->key_path[from - 1].kv != kv)
+		from--;
+	if (from == 0 || from == r->depth) {
+		diag(&r->c->diags, E0306, kv->key.loc, "%s %s key %s refers to itself", kind,
+		     rquote(r, name), rquote(r, kv->key.text));
+		return;
+	}
+	struct buf path = {0};
+	for (int i = from - 1; i < r->depth; i++)
+		buf_printf(&path, "%s.%s -> ", r->key_path[i].set, r->key_path[i].key);
+	buf_printf(&path, "%s.%s", name, kv->key.text);
+	diag(&r->c->diags, E0306, kv->key.loc, "%s %s key %s refers back to itself: %s", kind,
+	     rquote(r, name), rquote(r, kv->key.text), path.data);
+	buf_free(&path);
+}
 
 static bool
 enter(struct resolver *r, struct kv *kv, const char *kind, const char *name)
 {
 	if (kv->resolving) {
-		diag(&r->c->diags, E0306, kv->key.loc,
-		     "%s %s key %s refers back to itself through other keys", kind,
-		     rquote(r, name), rquote(r, kv->key.text));
+		report_cycle(r, kv, kind, name);
 		return false;
 	}
 	if (r->depth >= MAX_REFERENCE_DEPTH) {
@@ -30,7 +49,7 @@ enter(struct resolver *r, struct kv *kv, const char *kind, const char *name)
 		return false;
 	}
 	kv->resolving = true;
-	r->depth++;
+	r->key_path[r->depth++] = (struct key_step){name, kv->key.text, kv};
 	return true;
 }
 
