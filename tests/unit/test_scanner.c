@@ -487,9 +487,10 @@ test_bad_numbers(void **state)
 	bad_number("1Gb", E0108, "did you mean '1Gi'?");
 	bad_number("512Mb", E0108, "did you mean '512Mi'?");
 	bad_number("1.5Kb", E0108, "did you mean '1.5Ki'?");
-	bad_number("10ms", E0108, "unknown suffix 'ms'");
-	bad_number("5min", E0108, NULL);
-	bad_number("2.5s", E0108, NULL);   /* a duration is whole seconds */
+	bad_number("10ms", E0108, "a duration is whole seconds: `1s`");
+	bad_number("5min", E0108, "a duration is whole seconds: `300s`");
+	bad_number("2.5s", E0108, "a duration is whole seconds: `3s`");
+	bad_number("2x", E0108, "unknown suffix 'x'");
 	bad_number("1.5%", E0108, NULL);   /* a percentage is whole */
 	bad_number("99999999999999999999", E0109, NULL);
 }
