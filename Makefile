@@ -69,6 +69,7 @@ SRC = \
 	src/override.c \
 	src/parse.c \
 	src/parse_braces.c \
+	src/parse_errors.c \
 	src/parse_habits.c \
 	src/parse_recover.c \
 	src/pipeline.c \

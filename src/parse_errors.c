@@ -1,0 +1,618 @@
+/*
+ * parse_errors.c - the parser's messages for syntax errors: what was
+ * found and what could stand there, or, for the common mistakes (a
+ * quoted number, a probe without its kind, a port's name after its
+ * number, a cron's name after its schedule, ...), what to write instead.
+ *
+ * The parser (grammar/todok.y) calls report_syntax_error() with its
+ * lookahead and the tokens it could take, as token numbers.
+ */
+#include "parse.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "todok.tab.h"
+#include "tools.h"
+
+/* The closest keyword to `word` among those the parser could take here. */
+static const char *
+closest_expected(struct parse_ctx *p, int n, const int *expected, const char *word)
+{
+	const char *other = recover_other_tool_word(word);
+	for (int i = 0; other && i < n; i++) {
+		const char *spelling = keyword_spelling(expected[i]);
+		if (spelling && strcmp(spelling, other) == 0)
+			return other;
+	}
+	struct suggestion s = suggestion_start(&p->c->diags.suggestion_budget, word);
+	for (int i = 0; i < n; i++) {
+		const char *spelling = keyword_spelling(expected[i]);
+		if (spelling)
+			suggestion_consider(&s, spelling);
+	}
+	return s.best;
+}
+
+/* What a token is called in a message: its spelling for a word, else the
+ * token's name ("string", "'{'"). */
+static const char *
+describe_token(struct parse_ctx *p, int kind, const char *word)
+{
+	if (word)
+		return arena_printf(p->arena, "name %s", diag_quote(p->arena, word));
+	return token_name(kind);
+}
+
+static bool
+expects(int n, const int *expected, int kind)
+{
+	for (int i = 0; i < n; i++)
+		if (expected[i] == kind)
+			return true;
+	return false;
+}
+
+/* The keywords of a role the parser could take here, as "a, b and c". */
+static const char *
+expected_list(struct parse_ctx *p, int n, const int *expected, const char *role,
+              const char *also)
+{
+	struct buf b = {0};
+	int count = 0, listed = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		for (int i = 0; i < n; i++) {
+			const char *spelling = keyword_spelling(expected[i]);
+			int token = spelling ? keyword_token(spelling, strlen(spelling)) : 0;
+			if (!token || !(keyword_has_role(token, role) || (also && keyword_has_role(token, also))))
+				continue;
+			if (pass == 0) {
+				count++;
+				continue;
+			}
+			listed++;
+			buf_printf(&b, "%s%s", listed == 1 ? "" : listed == count ? " and " : ", ", spelling);
+		}
+	}
+	const char *list = arena_strndup(p->arena, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return list;
+}
+
+/* The closest keyword of a role to `word` (include/keywords.def). */
+static const char *
+closest_of_role(struct parse_ctx *p, const char *word, const char *role)
+{
+	struct suggestion s = suggestion_start(&p->c->diags.suggestion_budget, word);
+	for (size_t i = 0; i < nkeywords; i++)
+		if (strcmp(keywords_by_spelling[i].role, role) == 0)
+			suggestion_consider(&s, keywords_by_spelling[i].spelling);
+	return s.best;
+}
+
+/* The keywords of a role, as "a, b and c" (include/keywords.def). */
+static const char *
+role_list(struct parse_ctx *p, const char *role)
+{
+	struct buf b = {0};
+	size_t count = 0, listed = 0;
+	for (size_t i = 0; i < nkeywords; i++)
+		count += strcmp(keywords_by_spelling[i].role, role) == 0;
+	for (size_t i = 0; i < nkeywords; i++)
+		if (strcmp(keywords_by_spelling[i].role, role) == 0)
+			buf_printf(&b, "%s%s", !listed++ ? "" : listed == count ? " and " : ", ",
+			           keywords_by_spelling[i].spelling);
+	const char *list = arena_strndup(p->arena, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return list;
+}
+
+/* An unknown word where a property, a declaration or a resource must
+ * stand: a did-you-mean, or the list of the valid ones. */
+static bool
+report_unknown_word(struct parse_ctx *p, const YYLTYPE *loc, int n,
+                    const int *expected, const char *word, const char *best)
+{
+	const char *q = diag_quote(p->arena, word);
+	const char *statement = recover_statement_word(p);
+	/* "requests cpu 100m ephemeral-storag 1Gi": a resource on its line. */
+	if (statement && !recover_starts_line(p, loc->begin) &&
+	    (strcmp(statement, "requests") == 0 || strcmp(statement, "limits") == 0)) {
+		const char *resource = closest_of_role(p, word, "resource");
+		const char *takes = role_list(p, "resource");
+		if (resource)
+			diag(&p->c->diags, E0202, *loc, "unknown resource %s; did you mean '%s'? ('%s' takes %s)",
+			     q, resource, statement, takes);
+		else
+			diag(&p->c->diags, E0202, *loc, "unknown resource %s: '%s' takes %s", q, statement,
+			     takes);
+		return true;
+	}
+	bool property = expects(n, expected, KW_IMAGE);
+	bool declaration = !property && expects(n, expected, KW_SERVICE) &&
+	                   expects(n, expected, KW_PARAM);
+	if (!property && !declaration)
+		return false;
+	const char *role = property ? "property" : "declaration";
+	if (best)
+		diag(&p->c->diags, E0202, *loc, "unknown %s %s; did you mean '%s'?", role, q, best);
+	else
+		diag(&p->c->diags, E0202, *loc, "unknown %s %s; %s", role, q,
+		     arena_printf(p->arena, property ? "a property is one of %s" : "a declaration is one of %s",
+		                  expected_list(p, n, expected, role, property ? NULL : "property")));
+	return true;
+}
+
+/* A number, quantity, duration or percentage written in quotes where one
+ * must stand: `replicas "2"`, `port "8080"`, `memory "512Mi"`. */
+static bool
+report_quoted_number(struct parse_ctx *p, const YYLTYPE *loc, int got, int n,
+                     const int *expected)
+{
+	static const struct {
+		int kind;
+		const char *what;
+	} numbers[] = {
+		{INT, "a number"},
+		{PERCENT, "a percentage"},
+		{DURATION, "a duration"},
+		{QUANTITY, "a quantity"},
+	};
+	const char *text = p->c->src.text + loc->begin;
+	size_t len = loc->end - loc->begin;
+	if (got != STRING || recover_is_secret(p, *loc) || len < 3 || text[0] != '"' ||
+	    text[len - 1] != '"' ||
+	    !(text[1] >= '0' && text[1] <= '9') ||
+	    strspn(text + 1, "0123456789.%abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") !=
+	        len - 2)
+		return false;
+	/* What the text is, by its end; else the last kind expected (100m:
+	 * a quantity where no duration stands). */
+	char last = text[len - 2];
+	size_t digits = strspn(text + 1, "0123456789");
+	size_t shape = digits == len - 2 ? 0 : last == '%' ? 1 : strchr("smh", last) ? 2 : 3;
+	size_t found = shape;
+	if (!expects(n, expected, numbers[found].kind)) {
+		found = sizeof numbers / sizeof *numbers;
+		while (found > 0 && !expects(n, expected, numbers[found - 1].kind))
+			found--;
+		if (!found--)
+			return false;
+	}
+	diag(&p->c->diags, E0201, *loc, "%s is written without quotes: `%.*s`", numbers[found].what,
+	     (int)(len - 2), text + 1);
+	return true;
+}
+
+/* A number where a duration must stand: `grace 30`, `every 10`. */
+static bool
+report_duration_unit(struct parse_ctx *p, const YYLTYPE *loc, int got, int n,
+                     const int *expected)
+{
+	if (got != INT || !expects(n, expected, DURATION) ||
+	    expects(n, expected, INT))
+		return false;
+	diag(&p->c->diags, E0201, *loc, "a duration has its unit: `%.*ss`",
+	     (int)(loc->end - loc->begin), p->c->src.text + loc->begin);
+	return true;
+}
+
+/* A quantity where a duration must stand: `delay 1m` (milli, not minutes). */
+static bool
+report_duration_quantity(struct parse_ctx *p, const YYLTYPE *loc, int got, int n,
+                         const int *expected)
+{
+	if (got != QUANTITY || !expects(n, expected, DURATION) ||
+	    expects(n, expected, QUANTITY))
+		return false;
+	const char *text = p->c->src.text + loc->begin;
+	size_t len = loc->end - loc->begin, digits = strspn(text, "0123456789");
+	if (digits && digits + 1 == len && text[digits] == 'm' && digits < 12)
+		diag(&p->c->diags, E0201, *loc, "a duration is whole seconds ('m' after a number is "
+		     "milli): `%llds`", strtoll(text, NULL, 10) * 60);
+	else
+		diag(&p->c->diags, E0201, *loc, "a duration is whole seconds: `30s`");
+	return true;
+}
+
+/* A port's name after its number: `port 80 http`. */
+static bool
+report_port_name_after(struct parse_ctx *p, const YYLTYPE *loc, int got)
+{
+	const char *statement = recover_statement_word(p);
+	const char *spelling = keyword_spelling(got);
+	if ((got != WORD && !spelling) || !statement || recover_token_before(p) != INT ||
+	    (strcmp(statement, "port") != 0 && strcmp(statement, "container-port") != 0))
+		return false;
+	const char *name = spelling ? spelling : p->last_word;
+	const char *number = recover_written_before(p);
+	diag(&p->c->diags, E0201, *loc, "a port's name comes before its number: `%s %s %s`",
+	     statement, name, number);
+	return true;
+}
+
+/* What Compose writes for ports, in a `port` line: a mapping in a string
+ * (`port "80:8080"`), a list (`port 80, 443`, `port [80, 443]`), or two
+ * ports on one line (`port 8000 8001`). */
+static bool
+report_port_line(struct parse_ctx *p, const YYLTYPE *loc, int got)
+{
+	const char *statement = recover_statement_word(p);
+	if (!statement || strcmp(statement, "port") != 0)
+		return false;
+	int before = recover_token_before(p);
+	const char *text = p->c->src.text + loc->begin;
+	size_t len = loc->end - loc->begin;
+	if (got == STRING && before == KW_PORT && len > 2) {
+		/* "80:8080", "127.0.0.1:80:8080", "80:8080/udp" */
+		const char *end = text + len - 1, *slash = memchr(text, '/', len);
+		const char *colon = NULL;
+		for (const char *c = text + 1; c < (slash ? slash : end); c++)
+			if (*c == ':')
+				colon = c;
+		size_t digits = strspn(colon ? colon + 1 : text + 1, "0123456789");
+		if (!colon || !digits || colon[1 + digits] != (slash ? '/' : '"'))
+			return false;
+		const char *from = colon;
+		while (from > text + 1 && from[-1] >= '0' && from[-1] <= '9')
+			from--;
+		bool udp = slash && end - slash == 4 && strncmp(slash + 1, "udp", 3) == 0;
+		diag(&p->c->diags, E0201, *loc,
+		     "a port is a number, not a mapping in quotes: write `port %.*s -> %.*s%s` (the "
+		     "Service's port, then the container's)",
+		     (int)(colon - from), from, (int)digits, colon + 1, udp ? " udp" : "");
+		return true;
+	}
+	bool list = (got == INT && before == INT) ||
+	            (strcmp(token_name(got), "','") == 0 && before == INT) ||
+	            (strcmp(token_name(got), "'['") == 0 && before == KW_PORT);
+	if (!list)
+		return false;
+	const char *line = text;
+	while (line > p->c->src.text && line[-1] != '\n')
+		line--;
+	if (line[strspn(line, " \t")] == '-')
+		return true; /* an item of a '- ' list of ports: its E0118 gave every 'port' line */
+	const char *example =
+		got == INT
+			? arena_printf(p->arena, "`port %s`, then `port %.*s`", recover_written_before(p),
+		                   (int)len, text)
+		: before == INT ? arena_printf(p->arena, "`port %s`, then the next", recover_written_before(p))
+		                : "`port 80`, then `port 443`";
+	diag(&p->c->diags, E0201, *loc,
+	     "a 'port' line gives one port: write each on a line of its own (%s)", example);
+	return true;
+}
+
+/* A command, its arguments or an exec probe's command without the
+ * brackets of a list: `command "rails" "db:migrate"`, `args --verbose`,
+ * `exec "pg_isready -U app"`; and a list's strings without their ','. */
+static bool
+report_list_brackets(struct parse_ctx *p, const YYLTYPE *loc, int got)
+{
+	int before = recover_token_before(p);
+	if ((got != STRING && got != WORD) || recover_is_secret(p, *loc))
+		return false;
+	if (got == STRING && before == STRING && habit_in_brackets(p, loc->begin)) {
+		diag(&p->c->diags, E0201, *loc, "the strings of a list are separated by ',': `%s, %.*s`",
+		     recover_written_before(p), (int)(loc->end - loc->begin), p->c->src.text + loc->begin);
+		return true;
+	}
+	if (got == WORD && before == '[') {
+		diag(&p->c->diags, E0201, *loc, "the items of a list are strings in double quotes: `\"%s\"`",
+		     p->last_word);
+		return true;
+	}
+	if (before != KW_COMMAND && before != KW_ARGS && before != KW_EXEC)
+		return false;
+	const char *word = keyword_spelling(before), *text = p->c->src.text;
+	uint32_t from = loc->begin; /* `args --verbose`: the word with what the scanner refused */
+	while (from > 0 && !strchr(" \t\n[\"", text[from - 1]))
+		from--;
+	const char *list = habit_bracket_list(p, from, before == KW_EXEC);
+	diag(&p->c->diags, E0201, *loc, "'%s' takes a list of strings in brackets: `%s %s`", word, word,
+	     list ? list : "[\"NAME\", \"ARGUMENT\"]");
+	return true;
+}
+
+/* Environment variables on the 'env' line, without a block:
+ * `env DATABASE_URL = "..."`, `env NODE_ENV=production`, `env ["A=1"]`. */
+static bool
+report_env_line(struct parse_ctx *p, const YYLTYPE *loc, int got)
+{
+	bool list = strcmp(token_name(got), "'['") == 0;
+	if ((got != STRING && got != WORD && !list) ||
+	    recover_token_before(p) != KW_ENV || recover_is_secret(p, *loc))
+		return false;
+	int len = list ? 4 : (int)(loc->end - loc->begin);
+	diag(&p->c->diags, E0201, *loc, "an 'env' line holds a block of entries: `env { %.*s = ... }`, "
+	     "or names configs and secrets: `env from NAME`", len,
+	     list ? "NAME" : p->c->src.text + loc->begin);
+	return true;
+}
+
+/* A list of names in brackets: `after [db, cache]`, `env from [a]`. */
+static bool
+report_name_list_brackets(struct parse_ctx *p, const YYLTYPE *loc, int got)
+{
+	int before = recover_token_before(p);
+	if (strcmp(token_name(got), "'['") != 0 ||
+	    (before != KW_AFTER && before != KW_PULL_SECRET && before != KW_FROM))
+		return false;
+	const char *names = habit_unbracketed(p, loc->begin);
+	diag(&p->c->diags, E0201, *loc, "a list of names is written without brackets, separated by "
+	     "',': `%s%s %s`", before == KW_FROM ? recover_statement_word(p) : "",
+	     before == KW_FROM ? " from" : recover_written_before(p), names ? names : "NAME, NAME");
+	return true;
+}
+
+/* A param's value that is a number: `param replicas = 3`. */
+static bool
+report_param_number(struct parse_ctx *p, const YYLTYPE *loc, int got)
+{
+	const char *statement = recover_statement_word(p);
+	bool number = got == INT || got == QUANTITY || got == DURATION ||
+	              got == PERCENT;
+	if (!number || !statement || strcmp(statement, "param") != 0 || recover_token_before(p) != '=')
+		return false;
+	diag(&p->c->diags, E0201, *loc, "a param's value is text, in quotes: `\"%.*s\"`",
+	     (int)(loc->end - loc->begin), p->c->src.text + loc->begin);
+	return true;
+}
+
+/* A volume's size where its path or its 'size' must stand:
+ * `volume data 10Gi at "/data"`, `volume data at "/data" 10Gi`. */
+static bool
+report_volume_size(struct parse_ctx *p, const YYLTYPE *loc, int got)
+{
+	const char *statement = recover_statement_word(p);
+	int before = recover_token_before(p);
+	if (got != QUANTITY || !statement || strcmp(statement, "volume") != 0 ||
+	    (before != WORD && before != STRING) || recover_is_secret(p, *loc))
+		return false;
+	int size = (int)(loc->end - loc->begin);
+	const char *text = p->c->src.text + loc->begin;
+	if (before == WORD)
+		diag(&p->c->diags, E0201, *loc, "a volume's path comes before its size: `volume %s at "
+		     "\"PATH\" size %.*s`", recover_written_before(p), size, text);
+	else
+		diag(&p->c->diags, E0201, *loc, "a volume's size follows 'size': `size %.*s`", size, text);
+	return true;
+}
+
+/* Names of a list without the ',' between them: `after db cache`,
+ * `env from settings keys`, `allow from web worker`. */
+static bool
+report_name_list_comma(struct parse_ctx *p, const YYLTYPE *loc, const char *word)
+{
+	static const char *const lists[] = {"after", "allow", "env", "pull-secret"};
+	const char *statement = recover_statement_word(p);
+	if (!statement || recover_token_before(p) != WORD || recover_starts_line(p, loc->begin) ||
+	    recover_is_secret(p, *loc))
+		return false;
+	for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
+		if (strcmp(statement, lists[i]) == 0) {
+			diag(&p->c->diags, E0201, *loc, "the names of a list are separated by ',': `%s, %s`",
+			     recover_written_before(p), word);
+			return true;
+		}
+	return false;
+}
+
+/* A ',' between the entries of a block: `env { A = "1", B = "2" }`. */
+static bool
+report_entry_comma(struct parse_ctx *p, const YYLTYPE *loc, int got)
+{
+	if (strcmp(token_name(got), "','") != 0 || !recover_in_entries(p))
+		return false;
+	diag(&p->c->diags, E0201, *loc,
+	     "entries are separated by blanks or new lines, not ',': remove it");
+	return true;
+}
+
+/* A cron's schedule before its name: `cron "0 3 * * *" cleanup {`. */
+static bool
+report_cron_name_after(struct parse_ctx *p, const YYLTYPE *loc, int got)
+{
+	if (got != STRING || recover_token_before(p) != KW_CRON)
+		return false;
+	diag(&p->c->diags, E0201, *loc,
+	     "a cron job's name comes before its schedule: `cron NAME \"0 3 * * *\" {`");
+	return true;
+}
+
+/* A key of an entry that starts with a digit: `1 = "one"`, `2fa = "on"`. */
+static bool
+report_number_key(struct parse_ctx *p, const YYLTYPE *loc, int got)
+{
+	bool number = got == INT || got == QUANTITY || got == DURATION ||
+	              got == PERCENT;
+	if (!number || !recover_starts_line(p, loc->begin) || !recover_in_entries(p))
+		return false;
+	diag(&p->c->diags, E0201, *loc, "a key that starts with a digit is written in quotes: `\"%.*s\"`",
+	     (int)(loc->end - loc->begin), p->c->src.text + loc->begin);
+	return true;
+}
+
+/* A cron job without its schedule: `cron report {`. */
+static bool
+report_cron_schedule(struct parse_ctx *p, const YYLTYPE *loc)
+{
+	const char *statement = recover_statement_word(p);
+	if (loc->end != loc->begin + 1 || p->c->src.text[loc->begin] != '{' || !statement ||
+	    strcmp(statement, "cron") != 0)
+		return false;
+	diag(&p->c->diags, E0201, *loc,
+	     "a cron job's schedule follows its name: `cron NAME \"0 3 * * *\" {`");
+	return true;
+}
+
+/* A probe's port without its 'on', right after the kind of check:
+ * `readiness tcp 8080`, `liveness http "/healthz" 9090`. */
+static bool
+report_probe_port(struct parse_ctx *p, const YYLTYPE *loc, int got)
+{
+	const char *statement = recover_statement_word(p);
+	int before = recover_token_before(p);
+	if (got != INT || !statement ||
+	    (strcmp(statement, "liveness") != 0 && strcmp(statement, "readiness") != 0 &&
+	     strcmp(statement, "startup") != 0) ||
+	    (before != KW_TCP && before != KW_GRPC && before != STRING))
+		return false;
+	diag(&p->c->diags, E0201, *loc, "a probe's port follows 'on': `on %.*s`",
+	     (int)(loc->end - loc->begin), p->c->src.text + loc->begin);
+	return true;
+}
+
+/* `liveness "/health"`, `readiness 8080`: a probe names its kind first.
+ * The message gives the kind the value fits. */
+static bool
+report_probe_kind(struct parse_ctx *p, const YYLTYPE *loc, int got, int n,
+                  const int *expected)
+{
+	int before = recover_token_before(p);
+	if ((got != STRING && got != INT && got != WORD) ||
+	    (before != KW_LIVENESS && before != KW_READINESS && before != KW_STARTUP) ||
+	    !expects(n, expected, KW_HTTP))
+		return false;
+	const char *probe = keyword_spelling(before);
+	int len = (int)(loc->end - loc->begin);
+	const char *text = p->c->src.text + loc->begin;
+	if (got == STRING)
+		diag(&p->c->diags, E0201, *loc, "a probe names its kind before its path: "
+		     "`%s http %.*s`", probe, len, text);
+	else if (got == INT)
+		diag(&p->c->diags, E0201, *loc, "a probe names its kind before its port: "
+		     "`%s tcp on %.*s` (or `http \"/path\" on %.*s`)", probe, len, text, len, text);
+	else
+		diag(&p->c->diags, E0201, *loc, "a probe is `%s http \"/path\"`, `tcp`, `grpc` or "
+		     "`exec [\"command\"]`", probe);
+	return true;
+}
+
+/* `replicas 2..5` without its target: the autoscaler needs one. */
+static bool
+report_replicas_target(struct parse_ctx *p, const YYLTYPE *loc, int n,
+                       const int *expected)
+{
+	if (n != 1 || expected[0] != KW_CPU || recover_token_before(p) != INT)
+		return false;
+	diag(&p->c->diags, E0201, *loc, "a range of replicas is scaled on CPU use: give the "
+	     "target after it, `cpu 70%%`");
+	return true;
+}
+
+/* A property where only items stand, after the block of a component. */
+static bool
+report_property_outside(struct parse_ctx *p, const YYLTYPE *loc, int got, int n,
+                        const int *expected)
+{
+	const char *spelling = keyword_spelling(got);
+	int token = spelling ? keyword_token(spelling, strlen(spelling)) : 0;
+	const char *name;
+	struct loc closed;
+	if (!token || !keyword_has_role(token, "property") || !expects(n, expected, KW_PARAM) ||
+	    expects(n, expected, got) || !recover_closed_block(p, &name, &closed))
+		return false;
+	size_t line, column;
+	source_position(&p->c->src, closed.begin, &line, &column);
+	struct diagnostic *d = diag(&p->c->diags, E0119, *loc,
+	                            "'%s' is a property; the block of '%s' closed on line %zu",
+	                            spelling, name, line);
+	diag_note(&p->c->diags, d, closed, "the block of '%s' closed here", name);
+	return true;
+}
+
+/* A second stack in the file: one file, one stack. */
+static bool
+report_second_stack(struct parse_ctx *p, const YYLTYPE *loc, int got, int n,
+                    const int *expected)
+{
+	if (got != KW_STACK || n != 1 || expected[0] != 0)
+		return false;
+	diag(&p->c->diags, E0201, *loc,
+	     "a file holds one stack: this second 'stack' is not read; put it in a file of its own");
+	return true;
+}
+
+/* `port 80 tcp`: the protocol written out, though TCP is the default. */
+static bool
+report_tcp_protocol(struct parse_ctx *p, const YYLTYPE *loc, int got)
+{
+	const char *statement = recover_statement_word(p);
+	if (got != KW_TCP || !statement ||
+	    (strcmp(statement, "port") != 0 && strcmp(statement, "container-port") != 0))
+		return false;
+	diag(&p->c->diags, E0201, *loc,
+	     "TCP is a port's protocol unless 'udp' follows its number: remove 'tcp'");
+	return true;
+}
+
+void
+report_syntax_error(struct parse_ctx *p, const YYLTYPE *loc, int got, int n, const int *expected)
+{
+	/* Recovery ends at the next line that starts a statement. */
+	p->resync = true;
+	/* A token the scanner already reported as malformed. */
+	if (loc->begin == p->reported_token.begin && loc->end == p->reported_token.end)
+		return;
+	/* The lookahead is the last token scanned: a WORD's text is kept. */
+	const char *word = got == WORD ? p->last_word : NULL;
+
+	/* An unknown word where a keyword was expected. */
+	if (word) {
+		if (report_name_list_comma(p, loc, word))
+			return;
+		const char *best = closest_expected(p, n, expected, word);
+		if (report_unknown_word(p, loc, n, expected, word, best))
+			return;
+		const char *role = expects(n, expected, KW_WORKLOAD) ? "naming word" : "word";
+		if (best) {
+			diag(&p->c->diags, E0202, *loc, "unknown %s %s; did you mean '%s'?", role,
+			     diag_quote(p->arena, word), best);
+			return;
+		}
+		if (strcmp(role, "word") != 0) {
+			diag(&p->c->diags, E0202, *loc, "unknown %s %s", role, diag_quote(p->arena, word));
+			return;
+		}
+	}
+	if (report_quoted_number(p, loc, got, n, expected) ||
+	    report_duration_unit(p, loc, got, n, expected) || report_probe_port(p, loc, got) ||
+	    report_cron_schedule(p, loc) || report_number_key(p, loc, got) ||
+	    report_property_outside(p, loc, got, n, expected) ||
+	    report_second_stack(p, loc, got, n, expected) || report_tcp_protocol(p, loc, got) ||
+	    report_duration_quantity(p, loc, got, n, expected) ||
+	    report_port_name_after(p, loc, got) || report_port_line(p, loc, got) ||
+	    report_entry_comma(p, loc, got) || report_list_brackets(p, loc, got) ||
+	    report_env_line(p, loc, got) || report_volume_size(p, loc, got) ||
+	    report_name_list_brackets(p, loc, got) || report_param_number(p, loc, got) ||
+	    report_cron_name_after(p, loc, got) || report_probe_kind(p, loc, got, n, expected) ||
+	    report_replicas_target(p, loc, n, expected))
+		return;
+	/* A declaration where a property must stand. */
+	const char *spelling = keyword_spelling(got);
+	if (spelling && keyword_has_role(keyword_token(spelling, strlen(spelling)), "declaration") &&
+	    expects(n, expected, KW_IMAGE)) {
+		diag(&p->c->diags, E0202, *loc,
+		     "'%s' starts a declaration of the stack, not a property: it cannot stand "
+		     "inside this block", spelling);
+		return;
+	}
+	struct buf msg = {0};
+	if (got == 0 && p->stack && p->c->src.len == 0)
+		buf_puts(&msg, "empty file: a .todok file holds 'stack NAME { ... }'");
+	else {
+		buf_printf(&msg, "unexpected %s", describe_token(p, got, word));
+		if (n > 0 && n <= 5) {
+			buf_puts(&msg, ", expecting ");
+			for (int i = 0; i < n; i++) {
+				if (i)
+					buf_puts(&msg, i == n - 1 ? " or " : ", ");
+				buf_puts(&msg, token_name(expected[i]));
+			}
+		}
+	}
+	diag(&p->c->diags, E0201, *loc, "%s", msg.data);
+	buf_free(&msg);
+}
