@@ -63,6 +63,11 @@ const struct cnode *compose_read(struct compilation *c);
 const struct cnode *cnode_get(const struct cnode *map, const char *key);
 /* Whether n is absent or a YAML null (~, null, an empty plain scalar). */
 bool cnode_null(const struct cnode *n);
+/* A service that `extends` base: base's keys with local's merged over them
+ * as Compose merges them, local's extends left out; the nodes it makes are
+ * added to *nodes. */
+const struct cnode *cnode_extend(struct arena *a, const struct cnode *base,
+                                 const struct cnode *local, size_t *nodes);
 
 /* Options of `todokc import compose`. */
 enum import_expose { IMPORT_NODEPORT, IMPORT_LOADBALANCER, IMPORT_CLUSTERIP };
