@@ -340,6 +340,9 @@ bool import_source(struct importer *im, struct buf *out);
 
 /* import_stack.c: the components of the Compose file's services. */
 void import_services(struct importer *im);
+/* import_ports.c: the ports of a service that others reach (HOST:PORT in
+ * their environment and env_files) and that it does not declare. */
+void reached_ports(struct importer *im);
 
 /* What a key of a service becomes: import_service.c, import_settings.c,
  * import_ports.c, import_volumes.c, import_files.c. */

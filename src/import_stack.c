@@ -619,6 +619,7 @@ import_services(struct importer *im)
 		map_service(im, im->comp_list.items[i]);
 	if (im->c->diags.errors)
 		return; /* nothing is written: no more warnings */
+	reached_ports(im);
 	for (size_t i = 0; i < im->comp_list.len; i++)
 		finish_component(im, im->comp_list.items[i]);
 	if (cycle(im))

@@ -572,6 +572,27 @@ def check_service(ck, compose, manifests, name, svc, stack, expose):
         replicas = (svc.get("deploy") or {}).get("replicas", svc.get("scale", 1))
         ck.eq(workload["spec"].get("replicas"), int(replicas), f"{name}: replicas")
     check_volumes(ck, compose, name, svc, workload, pod, ctr, manifests)
+    check_reached(ck, compose, manifests, name, svc)
+
+
+HOST_PORT = re.compile(r"(?:^|(?<=[\s,;=/@(\"']))([A-Za-z0-9_.-]+):(\d{1,5})(?=$|[/,;?\s\"')#])")
+
+
+def check_reached(ck, compose, manifests, name, svc):
+    """A port that a service reaches another at (HOST:PORT in a value of its
+    environment that is not a secret) is a port of that one's Service."""
+    for key, value in compose.environment(svc).items():
+        if not value or is_secret(key, value):
+            continue
+        for host, port in HOST_PORT.findall(value):
+            if host == name or host not in compose.services:
+                continue
+            _, workload = manifests.find(("Job",), compose.names[host])
+            if workload:
+                continue
+            _, service = manifests.find(("Service",), compose.names[host])
+            ports = [p["port"] for p in (service or {}).get("spec", {}).get("ports", [])]
+            ck.ok(int(port) in ports, f"{name}: reaches {host} at {port} ({key})")
 
 
 def secret_values(compose):
