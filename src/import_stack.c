@@ -325,8 +325,14 @@ finish_image(struct importer *im, struct icomp *ic)
 		ic->image = ival_of_text(im->a, image, ic->build->loc);
 		ic->image_text = image;
 	} else if (!ic->image.n && !cnode_get(ic->node, "image")) {
-		diag(&im->c->diags, E0804, ic->loc, "the service %s has neither an image nor a build",
-		     diag_quote(im->a, ic->compose_name));
+		bool first = !im->c->diags.errors;
+		struct diagnostic *d = diag(&im->c->diags, E0804, ic->loc, "the service %s has "
+		                            "neither an image nor a build",
+		                            diag_quote(im->a, ic->compose_name));
+		if (first) /* once: the usual cause is a file of overrides */
+			diag_note(&im->c->diags, d, ic->loc, "a file that gives services no image is "
+			          "often an override, which docker compose merges over another (-f BASE "
+			          "-f THIS): import what `docker compose -f BASE -f THIS config` prints");
 	}
 }
 
