@@ -93,8 +93,9 @@ printf 'services:\n  web:\n    environment:\n      DEBUG: "1"\n  api:\n    ports
 	>"$out/override.yaml"
 imp override.yaml -o override.todok 2>"$out/err"
 expect_status "an override file" 1 $?
+note='note: .* `docker compose -f BASE -f THIS config` prints$'
 if [ "$(grep -c "error: the service '.*' has neither an image nor a build" "$out/err")" -eq 2 ] &&
-	[ "$(grep -c 'note: .* `docker compose -f BASE -f THIS config` prints$' "$out/err")" -eq 1 ] &&
+	[ "$(grep -c "$note" "$out/err")" -eq 1 ] &&
 	[ ! -e "$out/override.todok" ]; then
 	pass
 else
