@@ -549,6 +549,20 @@ list_as_map(struct merger *m, const char *key, const struct cnode *list)
 	return map;
 }
 
+/* A key that takes one string or a list of them (env_file, tmpfs), as
+ * that list; NULL for another key or value. */
+static const struct cnode *
+scalar_as_list(struct merger *m, const char *key, const struct cnode *v)
+{
+	if (v->kind != CNODE_SCALAR || (strcmp(key, "env_file") && strcmp(key, "tmpfs") &&
+	                                strcmp(key, "dns") && strcmp(key, "dns_search")))
+		return NULL;
+	struct cnode *list = made_node(m, CNODE_SEQ, v->loc, 1);
+	list->items[list->n++] = (struct cnode *)v;
+	list->weight += v->weight;
+	return list;
+}
+
 /* What makes two items of a list one resource, the later replacing the
  * earlier: a volume's target, a secret's or config's target or source;
  * NULL: none (the items are appended). */
@@ -617,6 +631,11 @@ merge_value(struct merger *m, const char *parent, const char *key, const struct 
 		base = list_as_map(m, key, base);
 	else if (base->kind == CNODE_MAP && local->kind == CNODE_SEQ && top)
 		local = list_as_map(m, key, local);
+	else if (base->kind != local->kind && top && (base->kind == CNODE_SEQ ||
+	                                              local->kind == CNODE_SEQ)) {
+		base = base->kind == CNODE_SEQ ? base : scalar_as_list(m, key, base);
+		local = local->kind == CNODE_SEQ ? local : scalar_as_list(m, key, local);
+	}
 	if (!base || !local)
 		return local;
 	if (base->kind == CNODE_MAP && local->kind == CNODE_MAP)

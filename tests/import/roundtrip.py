@@ -177,6 +177,8 @@ def merge(key, base, local, top):
         return local
     if top and key in LISTS_AS_MAPS and isinstance(base, list) != isinstance(local, list):
         base, local = as_map(key, base), as_map(key, local)
+    if top and key in ("env_file", "tmpfs", "dns", "dns_search"):
+        base, local = [[v] if isinstance(v, str) else v for v in (base, local)]
     if isinstance(base, dict) and isinstance(local, dict):
         out = dict(base)
         for k, v in local.items():
