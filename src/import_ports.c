@@ -524,13 +524,14 @@ port_after(const char *s, const char *host, size_t host_len)
 
 /* Gives target the port that `from` reaches it at in the value of KEY
  * (unless the port is declared, or its image's well-known one that
- * finish_ports gives it). */
+ * finish_ports gives it, or target has COMPOSE_MAX_PORT_RANGE ports). */
 static void
 reach(struct importer *im, const struct icomp *from, struct icomp *target, long port,
       const struct ientry *e, bool in_compose)
 {
 	const char *repo;
-	if (strmap_get(&target->port_index, arena_printf(im->a, "%ld", port)) ||
+	if (target->ports.len >= COMPOSE_MAX_PORT_RANGE || /* a file of every port: enough */
+	    strmap_get(&target->port_index, arena_printf(im->a, "%ld", port)) ||
 	    (!target->ports.len && target->image_text && image_port(target->image_text, &repo) == port))
 		return;
 	struct iport p = {.number = port};
