@@ -11,6 +11,9 @@
  * work than that.  Merge keys (<<) are applied when their mapping ends; a
  * key given twice in one mapping is an error, as in Compose.
  *
+ * A service's `extends` is merged here too (cnode_extend): new nodes for
+ * what the merge changes, the rest shared, every node it makes counted.
+ *
  * libyaml counts positions in characters (after a byte order mark); the
  * tree's locations are byte offsets of the file, as the diagnostics want.
  */

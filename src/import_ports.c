@@ -2,7 +2,8 @@
  * import_ports.c - the keys of a Compose service that say how it is
  * reached, checked and sized: ports (short and long syntax) and expose
  * (container ports; a published port makes the Service a NodePort or a
- * LoadBalancer), healthcheck (a readiness probe, never a liveness one:
+ * LoadBalancer; a port that another service reaches, HOST:PORT in its
+ * environment, is one too), healthcheck (a readiness probe, never a liveness one:
  * a failing dependency must not restart the pod), deploy (replicas,
  * resources, restart_policy, labels) and the older scale, cpus,
  * mem_limit and mem_reservation.
