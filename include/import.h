@@ -343,6 +343,8 @@ void import_services(struct importer *im);
 /* import_ports.c: the ports of a service that others reach (HOST:PORT in
  * their environment and env_files) and that it does not declare. */
 void reached_ports(struct importer *im);
+/* The well-known port of its image, for a service that declares none (W0805). */
+void give_known_port(struct importer *im, struct icomp *ic);
 
 /* What a key of a service becomes: import_service.c, import_settings.c,
  * import_ports.c, import_volumes.c, import_files.c. */

@@ -523,17 +523,29 @@ port_after(const char *s, const char *host, size_t host_len)
 	return port;
 }
 
+void
+give_known_port(struct importer *im, struct icomp *ic)
+{
+	const char *repo = NULL;
+	long known = !ic->ports.len && ic->image_text ? image_port(ic->image_text, &repo) : 0;
+	if (!known)
+		return;
+	struct iport p = {.number = known};
+	add_port(im, ic, &p, NULL);
+	diag(&im->c->diags, W0805, ic->loc, "%s declares no port: it gets port %ld, where %s "
+	     "images listen", diag_quote(im->a, ic->compose_name), known, repo);
+}
+
 /* Gives target the port that `from` reaches it at in the value of KEY
- * (unless the port is declared, or its image's well-known one that
- * finish_ports gives it, or target has COMPOSE_MAX_PORT_RANGE ports). */
+ * (its image's well-known one first when it declares none: it listens
+ * there too), unless it has the port, or COMPOSE_MAX_PORT_RANGE ports. */
 static void
 reach(struct importer *im, const struct icomp *from, struct icomp *target, long port,
       const struct ientry *e, bool in_compose)
 {
-	const char *repo;
+	give_known_port(im, target);
 	if (target->ports.len >= COMPOSE_MAX_PORT_RANGE || /* a file of every port: enough */
-	    strmap_get(&target->port_index, arena_printf(im->a, "%ld", port)) ||
-	    (!target->ports.len && target->image_text && image_port(target->image_text, &repo) == port))
+	    strmap_get(&target->port_index, arena_printf(im->a, "%ld", port)))
 		return;
 	struct iport p = {.number = port};
 	add_port(im, target, &p, NULL);

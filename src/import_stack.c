@@ -395,15 +395,7 @@ finish_job(struct importer *im, struct icomp *ic)
 static void
 finish_ports(struct importer *im, struct icomp *ic)
 {
-	const char *repo = NULL;
-	long known = !ic->ports.len && ic->image_text ? image_port(ic->image_text, &repo) : 0;
-	if (known) {
-		struct iport *p = NEW(im->a, struct iport);
-		p->number = known;
-		vec_push(im->a, &ic->ports, p);
-		diag(&im->c->diags, W0805, ic->loc, "%s declares no port: it gets port %ld, where %s "
-		     "images listen", diag_quote(im->a, ic->compose_name), known, repo);
-	}
+	give_known_port(im, ic);
 	const struct iport *published = NULL, *local = NULL;
 	for (size_t i = 0; i < ic->ports.len; i++) {
 		const struct iport *p = ic->ports.items[i];
