@@ -63,6 +63,11 @@ const struct cnode *compose_read(struct compilation *c);
 const struct cnode *cnode_get(const struct cnode *map, const char *key);
 /* Whether n is absent or a YAML null (~, null, an empty plain scalar). */
 bool cnode_null(const struct cnode *n);
+/* A service that `extends` base: base's keys with local's merged over them
+ * as Compose merges them, local's extends left out; the nodes it makes are
+ * added to *nodes. */
+const struct cnode *cnode_extend(struct arena *a, const struct cnode *base,
+                                 const struct cnode *local, size_t *nodes);
 
 /* Options of `todokc import compose`. */
 enum import_expose { IMPORT_NODEPORT, IMPORT_LOADBALANCER, IMPORT_CLUSTERIP };
@@ -335,6 +340,11 @@ bool import_source(struct importer *im, struct buf *out);
 
 /* import_stack.c: the components of the Compose file's services. */
 void import_services(struct importer *im);
+/* import_ports.c: the ports of a service that others reach (HOST:PORT in
+ * their environment and env_files) and that it does not declare. */
+void reached_ports(struct importer *im);
+/* The well-known port of its image, for a service that declares none (W0805). */
+void give_known_port(struct importer *im, struct icomp *ic);
 
 /* What a key of a service becomes: import_service.c, import_settings.c,
  * import_ports.c, import_volumes.c, import_files.c. */

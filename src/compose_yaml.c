@@ -11,6 +11,9 @@
  * work than that.  Merge keys (<<) are applied when their mapping ends; a
  * key given twice in one mapping is an error, as in Compose.
  *
+ * A service's `extends` is merged here too (cnode_extend): new nodes for
+ * what the merge changes, the rest shared, every node it makes counted.
+ *
  * libyaml counts positions in characters (after a byte order mark); the
  * tree's locations are byte offsets of the file, as the diagnostics want.
  */
@@ -475,4 +478,212 @@ cnode_null(const struct cnode *n)
 		return false;
 	return n->len == 0 || strcmp(n->text, "~") == 0 || strcmp(n->text, "null") == 0 ||
 	       strcmp(n->text, "Null") == 0 || strcmp(n->text, "NULL") == 0;
+}
+
+/* --- extends: a service merged over the one it extends ---------------- */
+
+/* Merges make nodes: counted against COMPOSE_MAX_NODES by the caller. */
+struct merger {
+	struct arena *a;
+	size_t nodes;
+};
+
+static struct cnode *
+made_node(struct merger *m, enum cnode_kind kind, struct loc loc, size_t cap)
+{
+	struct cnode *node = NEW(m->a, struct cnode);
+	node->kind = kind;
+	node->loc = loc;
+	node->weight = 1;
+	if (kind == CNODE_MAP)
+		node->entries = arena_alloc(m->a, (cap + 1) * sizeof *node->entries);
+	else if (kind == CNODE_SEQ)
+		node->items = arena_alloc(m->a, (cap + 1) * sizeof *node->items);
+	m->nodes += cap + 1;
+	return node;
+}
+
+static const struct cnode *
+made_scalar(struct merger *m, const char *text, size_t len, struct loc loc, bool plain)
+{
+	struct cnode *s = made_node(m, CNODE_SCALAR, loc, 0);
+	s->text = arena_strndup(m->a, text, len);
+	s->len = len;
+	s->plain = plain;
+	return s;
+}
+
+static void
+add_entry(struct cnode *map, const struct cnode *key, const struct cnode *value)
+{
+	map->entries[map->n++] = (struct centry){key, value};
+	map->weight += key->weight + value->weight;
+}
+
+/* A list of a key that Compose also takes as a mapping, as that mapping:
+ * KEY=VALUE items (environment, labels, annotations; KEY alone a null), or
+ * the services of depends_on, each to be started; NULL for another key. */
+static const struct cnode *
+list_as_map(struct merger *m, const char *key, const struct cnode *list)
+{
+	bool waits = strcmp(key, "depends_on") == 0;
+	if (!waits && strcmp(key, "environment") && strcmp(key, "labels") &&
+	    strcmp(key, "annotations"))
+		return NULL;
+	struct cnode *map = made_node(m, CNODE_MAP, list->loc, list->n);
+	for (size_t i = 0; i < list->n; i++) {
+		const struct cnode *item = list->items[i], *value;
+		if (item->kind != CNODE_SCALAR)
+			return NULL;
+		const char *eq = waits ? NULL : strchr(item->text, '=');
+		size_t klen = eq ? (size_t)(eq - item->text) : item->len;
+		if (waits) {
+			struct cnode *cond = made_node(m, CNODE_MAP, item->loc, 1);
+			add_entry(cond, made_scalar(m, "condition", 9, item->loc, true),
+			          made_scalar(m, "service_started", 15, item->loc, true));
+			value = cond;
+		} else if (eq) {
+			value = made_scalar(m, eq + 1, item->len - klen - 1, item->loc, false);
+		} else {
+			value = made_scalar(m, "", 0, item->loc, true);
+		}
+		add_entry(map, made_scalar(m, item->text, klen, item->loc, false), value);
+	}
+	return map;
+}
+
+/* A key that takes one string or a list of them (env_file, tmpfs), as
+ * that list; NULL for another key or value. */
+static const struct cnode *
+scalar_as_list(struct merger *m, const char *key, const struct cnode *v)
+{
+	if (v->kind != CNODE_SCALAR || (strcmp(key, "env_file") && strcmp(key, "tmpfs") &&
+	                                strcmp(key, "dns") && strcmp(key, "dns_search")))
+		return NULL;
+	struct cnode *list = made_node(m, CNODE_SEQ, v->loc, 1);
+	list->items[list->n++] = (struct cnode *)v;
+	list->weight += v->weight;
+	return list;
+}
+
+/* What makes two items of a list one resource, the later replacing the
+ * earlier: a volume's target, a secret's or config's target or source;
+ * NULL: none (the items are appended). */
+static const char *
+unique_key(struct merger *m, const char *list, const struct cnode *item)
+{
+	bool mount = strcmp(list, "volumes") == 0;
+	if (!mount && strcmp(list, "secrets") && strcmp(list, "configs"))
+		return NULL;
+	if (item->kind == CNODE_MAP) {
+		const struct cnode *t = cnode_get(item, "target");
+		if (!t && !mount)
+			t = cnode_get(item, "source");
+		return t && t->kind == CNODE_SCALAR ? t->text : NULL;
+	}
+	if (item->kind != CNODE_SCALAR)
+		return NULL;
+	if (!mount)
+		return item->text;
+	const char *colon = strchr(item->text, ':');
+	if (!colon)
+		return item->text;
+	const char *end = strchr(colon + 1, ':');
+	return arena_strndup(m->a, colon + 1, end ? (size_t)(end - colon - 1) : strlen(colon + 1));
+}
+
+/* base's items, but those a later item replaces, then local's. */
+static const struct cnode *
+merge_lists(struct merger *m, const char *key, const struct cnode *base,
+            const struct cnode *local)
+{
+	struct cnode *out = made_node(m, CNODE_SEQ, local->loc, base->n + local->n);
+	struct strmap later = {0};
+	for (size_t i = 0; i < local->n; i++) {
+		const char *u = unique_key(m, key, local->items[i]);
+		if (u)
+			strmap_put(m->a, &later, u, (void *)u);
+	}
+	for (size_t pass = 0; pass < 2; pass++) {
+		const struct cnode *from = pass ? local : base;
+		for (size_t i = 0; i < from->n; i++) {
+			const char *u = pass ? NULL : unique_key(m, key, from->items[i]);
+			if (u && strmap_get(&later, u))
+				continue;
+			out->items[out->n++] = from->items[i];
+			out->weight += from->items[i]->weight;
+		}
+	}
+	return out;
+}
+
+static const struct cnode *merge_maps(struct merger *m, const char *parent,
+                                      const struct cnode *base, const struct cnode *local);
+
+/* The value of `key` (in the mapping of `parent`) that local gives over
+ * base's, as Compose merges them (docs/import.md, extends). */
+static const struct cnode *
+merge_value(struct merger *m, const char *parent, const char *key, const struct cnode *base,
+            const struct cnode *local)
+{
+	bool top = !parent;
+	if ((top && (!strcmp(key, "command") || !strcmp(key, "entrypoint"))) ||
+	    (parent && !strcmp(parent, "healthcheck") && !strcmp(key, "test")))
+		return local;
+	if (base->kind == CNODE_SEQ && local->kind == CNODE_MAP && top)
+		base = list_as_map(m, key, base);
+	else if (base->kind == CNODE_MAP && local->kind == CNODE_SEQ && top)
+		local = list_as_map(m, key, local);
+	else if (base->kind != local->kind && top && (base->kind == CNODE_SEQ ||
+	                                              local->kind == CNODE_SEQ)) {
+		base = base->kind == CNODE_SEQ ? base : scalar_as_list(m, key, base);
+		local = local->kind == CNODE_SEQ ? local : scalar_as_list(m, key, local);
+	}
+	if (!base || !local)
+		return local;
+	if (base->kind == CNODE_MAP && local->kind == CNODE_MAP)
+		return merge_maps(m, key, base, local);
+	if (base->kind == CNODE_SEQ && local->kind == CNODE_SEQ)
+		return merge_lists(m, top ? key : "", base, local);
+	return local;
+}
+
+/* base's entries, each merged with local's of its key, then local's own;
+ * at the top (parent NULL), without extends.  Only local's keys are
+ * indexed: a small service over a big base costs no more than the copy. */
+static const struct cnode *
+merge_maps(struct merger *m, const char *parent, const struct cnode *base,
+           const struct cnode *local)
+{
+	struct cnode *out = made_node(m, CNODE_MAP, local->loc, base->n + local->n);
+	struct strmap own = {0};
+	bool *merged = arena_alloc(m->a, local->n + 1);
+	for (size_t i = 0; i < local->n; i++)
+		strmap_put(m->a, &own, local->entries[i].key->text, (void *)&local->entries[i]);
+	for (size_t i = 0; i < base->n; i++) {
+		const struct centry *b = &base->entries[i];
+		const struct centry *l = strmap_get(&own, b->key->text);
+		if (l)
+			merged[l - local->entries] = true;
+		if (!parent && !strcmp(b->key->text, "extends"))
+			continue;
+		add_entry(out, b->key, l ? merge_value(m, parent, b->key->text, b->value, l->value)
+		                         : b->value);
+	}
+	for (size_t i = 0; i < local->n; i++) {
+		const struct centry *l = &local->entries[i];
+		if (!merged[i] && (parent || strcmp(l->key->text, "extends")))
+			add_entry(out, l->key, l->value);
+	}
+	return out;
+}
+
+const struct cnode *
+cnode_extend(struct arena *a, const struct cnode *base, const struct cnode *local,
+             size_t *nodes)
+{
+	struct merger m = {.a = a};
+	const struct cnode *out = merge_maps(&m, NULL, base, local);
+	*nodes += m.nodes;
+	return out;
 }

@@ -148,12 +148,14 @@ static const struct {
 	long port;
 } known_ports[] = {
 	{"adminer", 8080}, {"caddy", 80}, {"cassandra", 9042}, {"clickhouse-server", 8123},
-	{"consul", 8500}, {"couchdb", 5984}, {"eclipse-mosquitto", 1883},
+	{"consul", 8500}, {"couchdb", 5984}, {"cp-kafka", 9092}, {"cp-zookeeper", 2181},
+	{"eclipse-mosquitto", 1883},
 	{"elasticsearch", 9200}, {"etcd", 2379}, {"grafana", 3000}, {"haproxy", 80},
 	{"httpd", 80}, {"influxdb", 8086}, {"kafka", 9092}, {"keydb", 6379}, {"mariadb", 3306},
-	{"memcached", 11211}, {"minio", 9000}, {"mongo", 27017}, {"mongodb", 27017},
-	{"mysql", 3306}, {"nats", 4222}, {"neo4j", 7687}, {"nginx", 80}, {"opensearch", 9200},
-	{"percona", 3306}, {"postgis", 5432}, {"postgres", 5432}, {"postgresql", 5432},
+	{"memcached", 11211}, {"minio", 9000}, {"mongo", 27017}, {"mongo-express", 8081},
+	{"mongodb", 27017}, {"mysql", 3306}, {"nats", 4222}, {"neo4j", 7687}, {"nginx", 80},
+	{"opensearch", 9200}, {"percona", 3306}, {"pgadmin4", 80}, {"phpmyadmin", 80},
+	{"postgis", 5432}, {"postgres", 5432}, {"postgresql", 5432},
 	{"prometheus", 9090}, {"rabbitmq", 5672}, {"redis", 6379}, {"timescaledb", 5432},
 	{"valkey", 6379}, {"zookeeper", 2181},
 };

@@ -2,7 +2,8 @@
  * import_ports.c - the keys of a Compose service that say how it is
  * reached, checked and sized: ports (short and long syntax) and expose
  * (container ports; a published port makes the Service a NodePort or a
- * LoadBalancer), healthcheck (a readiness probe, never a liveness one:
+ * LoadBalancer; a port that another service reaches, HOST:PORT in its
+ * environment, is one too), healthcheck (a readiness probe, never a liveness one:
  * a failing dependency must not restart the pod), deploy (replicas,
  * resources, restart_policy, labels) and the older scale, cpus,
  * mem_limit and mem_reservation.
@@ -499,4 +500,94 @@ key_mem_reservation(struct importer *im, struct icomp *ic, const struct cnode *v
 {
 	quantity(im, k, v, false, "mem_reservation", "mem_reservation", &ic->requests[1],
 	         &ic->requests_by[1]);
+}
+
+/* Ports that other services reach: under Compose a container reaches any
+ * port of another, so `BROKER=http://worker:5679` works whether or not
+ * worker declares 5679; a Service routes only the ports it lists. */
+
+/* The port of HOST:PORT at s (HOST starting there): 0 when s holds none,
+ * or HOST is not `host`. */
+static long
+port_after(const char *s, const char *host, size_t host_len)
+{
+	if (strncmp(s, host, host_len) != 0 || s[host_len] != ':')
+		return 0;
+	const char *d = s + host_len + 1;
+	long port = 0;
+	size_t n = 0;
+	while (d[n] >= '0' && d[n] <= '9' && n < 6)
+		port = port * 10 + (d[n++] - '0');
+	if (!n || port > 65535 || (d[n] && !strchr("/,;? \t\"')#", d[n])))
+		return 0;
+	return port;
+}
+
+void
+give_known_port(struct importer *im, struct icomp *ic)
+{
+	const char *repo = NULL;
+	long known = !ic->ports.len && ic->image_text ? image_port(ic->image_text, &repo) : 0;
+	if (!known)
+		return;
+	struct iport p = {.number = known};
+	add_port(im, ic, &p, NULL);
+	diag(&im->c->diags, W0805, ic->loc, "%s declares no port: it gets port %ld, where %s "
+	     "images listen", diag_quote(im->a, ic->compose_name), known, repo);
+}
+
+/* Gives target the port that `from` reaches it at in the value of KEY
+ * (its image's well-known one first when it declares none: it listens
+ * there too), unless it has the port, or COMPOSE_MAX_PORT_RANGE ports. */
+static void
+reach(struct importer *im, const struct icomp *from, struct icomp *target, long port,
+      const struct ientry *e, bool in_compose)
+{
+	give_known_port(im, target);
+	if (target->ports.len >= COMPOSE_MAX_PORT_RANGE || /* a file of every port: enough */
+	    strmap_get(&target->port_index, arena_printf(im->a, "%ld", port)))
+		return;
+	struct iport p = {.number = port};
+	add_port(im, target, &p, NULL);
+	diag(&im->c->diags, W0805, in_compose ? e->loc : from->loc, "%s reaches %s at port %ld in "
+	     "%s, a port %s does not declare: it gets it, as under Compose a container reaches "
+	     "every port of another", diag_quote(im->a, from->compose_name),
+	     diag_quote(im->a, target->compose_name), port, diag_quote(im->a, e->key),
+	     diag_quote(im->a, target->compose_name));
+}
+
+/* The HOST:PORT of other services in the values of entries (a secret's
+ * value is not read). */
+static void
+reached_in(struct importer *im, const struct icomp *from, const struct ientries *entries,
+           bool in_compose)
+{
+	for (size_t i = 0; i < entries->list.len; i++) {
+		const struct ientry *e = entries->list.items[i];
+		bool secret = !e->text;
+		for (size_t j = 0; j < e->value.n; j++)
+			secret |= e->value.parts[j].kind == IP_SECRET;
+		for (const char *s = e->text; !secret && *s; s++) {
+			if (s != e->text && !strchr(" ,;=/@(\"'\t", s[-1]))
+				continue;
+			size_t len = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+			                       "0123456789_.-");
+			struct icomp *t = len && s[len] == ':'
+			                      ? strmap_get(&im->comps, arena_strndup(im->a, s, len)) : NULL;
+			long port = t ? port_after(s, t->compose_name, len) : 0;
+			if (port && t != from && !t->left_out && !t->must_complete)
+				reach(im, from, t, port, e, in_compose);
+		}
+	}
+}
+
+void
+reached_ports(struct importer *im)
+{
+	for (size_t i = 0; i < im->comp_list.len; i++) {
+		const struct icomp *ic = im->comp_list.items[i];
+		reached_in(im, ic, &ic->env, true);
+		for (size_t j = 0; j < ic->env_from.len; j++)
+			reached_in(im, ic, &((const struct iset *)ic->env_from.items[j])->entries, false);
+	}
 }

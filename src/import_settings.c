@@ -241,6 +241,18 @@ key_annotations(struct importer *im, struct icomp *ic, const struct cnode *v,
 
 /* user, read_only, cap_add, cap_drop, restart, stop_grace_period, pull_policy */
 
+/* A user's or group's id: a number, or root, which is 0 on every system
+ * (another name is the image's /etc/passwd's, which the import cannot read). */
+static bool
+user_id(const char *s, long *id)
+{
+	if (strcmp(s, "root") == 0) {
+		*id = 0;
+		return true;
+	}
+	return parse_long(s, 0, 2147483647, id);
+}
+
 void
 key_user(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
 {
@@ -250,8 +262,7 @@ key_user(struct importer *im, struct icomp *ic, const struct cnode *v, const str
 	const char *colon = strchr(u, ':');
 	const char *user = colon ? arena_strndup(im->a, u, (size_t)(colon - u)) : u;
 	long uid, gid;
-	if (!parse_long(user, 0, 2147483647, &uid) ||
-	    (colon && !parse_long(colon + 1, 0, 2147483647, &gid))) {
+	if (!user_id(user, &uid) || (colon && !user_id(colon + 1, &gid))) {
 		import_diag(im, W0809, v, "user %s is left out: the .todok takes a user id and group "
 		            "id as numbers (security { user N group N })", diag_quote(im->a, u));
 		return;

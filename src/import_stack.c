@@ -10,6 +10,17 @@
 
 #include <string.h>
 
+/* What is left of extends once the services are merged (name_services):
+ * one that names another file, which is not read. */
+static void
+key_extends(struct importer *im, struct icomp *ic, const struct cnode *v, const struct cnode *k)
+{
+	if (v->kind == CNODE_MAP && !cnode_null(cnode_get(v, "file")))
+		import_diag(im, W0801, k, "extends is left out: the file it names is not read; copy "
+		            "the keys of the service it extends, or import what `docker compose "
+		            "config` prints");
+}
+
 static const struct service_key {
 	const char *key;
 	key_fn *fn;
@@ -49,7 +60,7 @@ static const struct service_key {
 	{"env_file", key_env_file, NULL},
 	{"environment", key_environment, NULL},
 	{"expose", key_expose, NULL},
-	{"extends", NULL, "the service it extends is not merged in; copy its keys"},
+	{"extends", key_extends, NULL},
 	{"external_links", NULL, "containers outside the file are not in the cluster"},
 	{"extra_hosts", NULL, "the .todok has no host aliases"},
 	{"gpus", NULL, "the .todok has no GPU requests"},
@@ -179,18 +190,94 @@ lower(struct importer *im, const char *s)
 	return l;
 }
 
+/* The services that extends merged, by name (struct cnode *), and the
+ * nodes the merges made. */
+struct extending {
+	struct strmap merged;
+	size_t nodes;
+	bool refused;              /* past COMPOSE_MAX_NODES: no more merges */
+};
+
+/* The service that svc extends in this file (NULL: none, another file's,
+ * or an error, reported). */
+static const struct cnode *
+extends_target(struct importer *im, const struct cnode *services, const struct cnode *svc,
+               const struct cnode **name)
+{
+	const struct cnode *ext = cnode_get(svc, "extends");
+	if (!ext || cnode_null(ext))
+		return NULL;
+	*name = ext->kind == CNODE_MAP ? cnode_get(ext, "service") : ext;
+	if (!*name || (*name)->kind != CNODE_SCALAR) {
+		import_diag(im, E0804, ext, "extends takes the name of a service, or a mapping "
+		            "with service: (and file:)");
+		return NULL;
+	}
+	if (ext->kind == CNODE_MAP && !cnode_null(cnode_get(ext, "file")))
+		return NULL;
+	const struct cnode *base = cnode_get(services, (*name)->text);
+	if (!base)
+		import_diag(im, E0805, *name, "the service %s that extends names is not declared "
+		            "in services", qnode(im, *name));
+	return base && base->kind == CNODE_MAP ? base : NULL;
+}
+
+/* The service, merged over the services it extends, each over the one it
+ * extends (followed without recursion; a chain that comes back to a
+ * service of it is an error, as in Compose). */
+static const struct cnode *
+extended(struct importer *im, struct extending *x, const struct cnode *services,
+         const struct cnode *key, const struct cnode *svc)
+{
+	struct vec chain = {0};
+	struct strmap on_chain = {0};
+	const struct cnode *at = svc, *name = key, *merged = NULL;
+	if (x->refused)
+		return svc;
+	while (at && !(merged = strmap_get(&x->merged, name->text))) {
+		if (strmap_get(&on_chain, name->text)) {
+			import_diag(im, E0804, name, "%s extends itself, through the services it "
+			            "extends", qnode(im, name));
+			for (size_t i = 0; i < chain.len; i += 2)
+				strmap_put(im->a, &x->merged, ((const struct cnode *)chain.items[i + 1])->text,
+				           chain.items[i]);
+			return svc;
+		}
+		strmap_put(im->a, &on_chain, name->text, (void *)at);
+		vec_push(im->a, &chain, (void *)at);
+		vec_push(im->a, &chain, (void *)name);
+		at = extends_target(im, services, at, &name);
+	}
+	for (size_t i = chain.len; i > 0; i -= 2) {
+		const struct cnode *local = chain.items[i - 2], *local_name = chain.items[i - 1];
+		merged = merged ? cnode_extend(im->a, merged, local, &x->nodes) : local;
+		strmap_put(im->a, &x->merged, local_name->text, (void *)merged);
+	}
+	if (x->nodes > COMPOSE_MAX_NODES) {
+		import_diag(im, E0809, key, "with the services it extends merged in, the file has "
+		            "more than %u nodes; todokc reads at most that many",
+		            (unsigned)COMPOSE_MAX_NODES);
+		x->refused = true;
+	}
+	return merged;
+}
+
 /* Pass 1: a component for every service, named (a name that differs in
  * more than its case is a warning: host names ignore case).  A service
  * whose name is already a valid one keeps it: one that must be renamed
  * into it (api_gw into api-gw) takes a suffix instead, so that the
- * containers that reach api-gw still reach the same service. */
-static void
+ * containers that reach api-gw still reach the same service.  Each
+ * service is merged over those it extends; false when those merges pass
+ * the limit (reported). */
+static bool
 name_services(struct importer *im, const struct cnode *services)
 {
+	struct extending x = {.nodes = 0};
 	for (size_t i = 0; i < services->n; i++) {
 		const struct cnode *k = services->entries[i].key, *v = services->entries[i].value;
 		if (!want_kind(im, v, CNODE_MAP, arena_printf(im->a, "the service %s", qnode(im, k))))
 			continue;
+		v = extended(im, &x, services, k, v);
 		struct icomp *ic = NEW(im->a, struct icomp);
 		ic->compose_name = k->text;
 		ic->node = v;
@@ -220,6 +307,7 @@ name_services(struct importer *im, const struct cnode *services)
 		            "label; containers that reach it as %s must use %s", qnode(im, k),
 		            diag_quote(im->a, ic->name), qnode(im, k), diag_quote(im->a, ic->name));
 	}
+	return !x.refused;
 }
 
 /* image, or the one `docker compose build` would tag. */
@@ -237,8 +325,14 @@ finish_image(struct importer *im, struct icomp *ic)
 		ic->image = ival_of_text(im->a, image, ic->build->loc);
 		ic->image_text = image;
 	} else if (!ic->image.n && !cnode_get(ic->node, "image")) {
-		diag(&im->c->diags, E0804, ic->loc, "the service %s has neither an image nor a build",
-		     diag_quote(im->a, ic->compose_name));
+		bool first = !im->c->diags.errors;
+		struct diagnostic *d = diag(&im->c->diags, E0804, ic->loc, "the service %s has "
+		                            "neither an image nor a build",
+		                            diag_quote(im->a, ic->compose_name));
+		if (first) /* once: the usual cause is a file of overrides */
+			diag_note(&im->c->diags, d, ic->loc, "a file that gives services no image is "
+			          "often an override, which docker compose merges over another (-f BASE "
+			          "-f THIS): import what `docker compose -f BASE -f THIS config` prints");
 	}
 }
 
@@ -301,15 +395,7 @@ finish_job(struct importer *im, struct icomp *ic)
 static void
 finish_ports(struct importer *im, struct icomp *ic)
 {
-	const char *repo = NULL;
-	long known = !ic->ports.len && ic->image_text ? image_port(ic->image_text, &repo) : 0;
-	if (known) {
-		struct iport *p = NEW(im->a, struct iport);
-		p->number = known;
-		vec_push(im->a, &ic->ports, p);
-		diag(&im->c->diags, W0805, ic->loc, "%s declares no port: it gets port %ld, where %s "
-		     "images listen", diag_quote(im->a, ic->compose_name), known, repo);
-	}
+	give_known_port(im, ic);
 	const struct iport *published = NULL, *local = NULL;
 	for (size_t i = 0; i < ic->ports.len; i++) {
 		const struct iport *p = ic->ports.items[i];
@@ -525,11 +611,13 @@ import_services(struct importer *im)
 	const struct cnode *services = cnode_get(im->root, "services");
 	if (!services || cnode_null(services))
 		return;
-	name_services(im, services);
+	if (!name_services(im, services))
+		return; /* the merges of extends passed the limit: nothing more is read */
 	for (size_t i = 0; i < im->comp_list.len; i++)
 		map_service(im, im->comp_list.items[i]);
 	if (im->c->diags.errors)
 		return; /* nothing is written: no more warnings */
+	reached_ports(im);
 	for (size_t i = 0; i < im->comp_list.len; i++)
 		finish_component(im, im->comp_list.items[i]);
 	if (cycle(im))

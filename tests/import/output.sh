@@ -86,3 +86,18 @@ expect_status "a bad --expose" 2 $?
 imp --help >"$out/help" 2>&1
 expect_status "--help" 0 $?
 grep -q '^usage: todokc import compose FILE' "$out/help" && pass || fail "output: --help" "$out/help"
+
+# A file of overrides (services without images) is refused, and the first
+# such error says which model to import instead.
+printf 'services:\n  web:\n    environment:\n      DEBUG: "1"\n  api:\n    ports: ["9000"]\n' \
+	>"$out/override.yaml"
+imp override.yaml -o override.todok 2>"$out/err"
+expect_status "an override file" 1 $?
+note='note: .* `docker compose -f BASE -f THIS config` prints$'
+if [ "$(grep -c "error: the service '.*' has neither an image nor a build" "$out/err")" -eq 2 ] &&
+	[ "$(grep -c "$note" "$out/err")" -eq 1 ] &&
+	[ ! -e "$out/override.todok" ]; then
+	pass
+else
+	fail "output: an override file must be refused, with one note on what to import" "$out/err"
+fi

@@ -150,6 +150,65 @@ def _untagged(loader, suffix, node):
 ComposeLoader.add_multi_constructor("!", _untagged)
 
 
+# Compose's extends (a service of this file): the base's keys with the
+# service's merged over them, as docker compose merges two files.
+LISTS_AS_MAPS = ("environment", "labels", "annotations", "depends_on")
+
+
+def as_map(key, value):
+    if not isinstance(value, list):
+        return value
+    if key == "depends_on":
+        return {d: {"condition": "service_started"} for d in value}
+    return dict((str(e).split("=", 1) + [None])[:2] for e in value)
+
+
+def mount_target(key, item):
+    if isinstance(item, dict):
+        return item.get("target") or (item.get("source") if key != "volumes" else None)
+    if key != "volumes":
+        return item
+    parts = str(item).split(":")
+    return parts[1] if len(parts) > 1 else parts[0]
+
+
+def merge(key, base, local, top):
+    if (top and key in ("command", "entrypoint")) or key == "healthcheck.test":
+        return local
+    if top and key in LISTS_AS_MAPS and isinstance(base, list) != isinstance(local, list):
+        base, local = as_map(key, base), as_map(key, local)
+    if top and key in ("env_file", "tmpfs", "dns", "dns_search"):
+        base, local = [[v] if isinstance(v, str) else v for v in (base, local)]
+    if isinstance(base, dict) and isinstance(local, dict):
+        out = dict(base)
+        for k, v in local.items():
+            sub = "healthcheck.test" if key == "healthcheck" and k == "test" else k
+            out[k] = merge(sub, base[k], v, False) if k in base else v
+        return out
+    if isinstance(base, list) and isinstance(local, list):
+        if top and key in ("volumes", "secrets", "configs"):
+            later = {mount_target(key, i) for i in local} - {None}
+            base = [i for i in base if mount_target(key, i) not in later]
+        return base + local
+    return local
+
+
+def extend(services, name, seen=()):
+    svc = services[name]
+    ext = svc.get("extends")
+    if ext is None or (isinstance(ext, dict) and ext.get("file")):
+        return svc
+    base_name = ext["service"] if isinstance(ext, dict) else ext
+    assert base_name not in seen, f"extends cycle through {name}"
+    base = extend(services, base_name, seen + (name,))
+    out = dict(base)
+    out.pop("extends", None)
+    for k, v in svc.items():
+        if k != "extends":
+            out[k] = merge(k, base[k], v, True) if k in base else v
+    return out
+
+
 class Compose:
     def __init__(self, path, env_file, profiles):
         self.path = path
@@ -159,7 +218,8 @@ class Compose:
         if not profiles and self.vars.get("COMPOSE_PROFILES"):
             profiles = [p.strip() for p in self.vars["COMPOSE_PROFILES"].split(",") if p.strip()]
         self.services = {}
-        for name, svc in (self.doc.get("services") or {}).items():
+        declared = self.doc.get("services") or {}
+        for name, svc in [(n, extend(declared, n)) for n in declared]:
             wanted = svc.get("profiles")
             if wanted and not set(wanted) & set(profiles):
                 continue
@@ -412,6 +472,7 @@ def check_probe(ck, compose, name, svc, ctr, env):
         got[2] = re.sub(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}",
                         lambda m: env.get(m.group(1), m.group(0)), got[2])
     ck.eq(got, want, f"{name}: the readiness probe's command")
+    hc = {k: compose.i(v) for k, v in hc.items()}  # the durations may be ${VAR}s
     ck.eq(probe.get("periodSeconds"), seconds(hc.get("interval"), 30), f"{name}: every")
     ck.eq(probe.get("timeoutSeconds"), seconds(hc.get("timeout"), 30), f"{name}: timeout")
     # Docker reads retries 0 as its default, 3.
@@ -513,6 +574,27 @@ def check_service(ck, compose, manifests, name, svc, stack, expose):
         replicas = (svc.get("deploy") or {}).get("replicas", svc.get("scale", 1))
         ck.eq(workload["spec"].get("replicas"), int(replicas), f"{name}: replicas")
     check_volumes(ck, compose, name, svc, workload, pod, ctr, manifests)
+    check_reached(ck, compose, manifests, name, svc)
+
+
+HOST_PORT = re.compile(r"(?:^|(?<=[\s,;=/@(\"']))([A-Za-z0-9_.-]+):(\d{1,5})(?=$|[/,;?\s\"')#])")
+
+
+def check_reached(ck, compose, manifests, name, svc):
+    """A port that a service reaches another at (HOST:PORT in a value of its
+    environment that is not a secret) is a port of that one's Service."""
+    for key, value in compose.environment(svc).items():
+        if not value or is_secret(key, value):
+            continue
+        for host, port in HOST_PORT.findall(value):
+            if host == name or host not in compose.services:
+                continue
+            _, workload = manifests.find(("Job",), compose.names[host])
+            if workload:
+                continue
+            _, service = manifests.find(("Service",), compose.names[host])
+            ports = [p["port"] for p in (service or {}).get("spec", {}).get("ports", [])]
+            ck.ok(int(port) in ports, f"{name}: reaches {host} at {port} ({key})")
 
 
 def secret_values(compose):
