@@ -630,22 +630,25 @@ merge_value(struct merger *m, const char *parent, const char *key, const struct 
 	if ((top && (!strcmp(key, "command") || !strcmp(key, "entrypoint"))) ||
 	    (parent && !strcmp(parent, "healthcheck") && !strcmp(key, "test")))
 		return local;
+	/* The two in one form: a key whose list and mapping (or string and
+	 * list) mean the same; for another, local's value as it is. */
+	const struct cnode *b = base, *l = local;
 	if (base->kind == CNODE_SEQ && local->kind == CNODE_MAP && top)
-		base = list_as_map(m, key, base);
+		b = list_as_map(m, key, base);
 	else if (base->kind == CNODE_MAP && local->kind == CNODE_SEQ && top)
-		local = list_as_map(m, key, local);
+		l = list_as_map(m, key, local);
 	else if (base->kind != local->kind && top && (base->kind == CNODE_SEQ ||
 	                                              local->kind == CNODE_SEQ)) {
-		base = base->kind == CNODE_SEQ ? base : scalar_as_list(m, key, base);
-		local = local->kind == CNODE_SEQ ? local : scalar_as_list(m, key, local);
+		b = base->kind == CNODE_SEQ ? base : scalar_as_list(m, key, base);
+		l = local->kind == CNODE_SEQ ? local : scalar_as_list(m, key, local);
 	}
-	if (!base || !local)
+	if (!b || !l)
 		return local;
-	if (base->kind == CNODE_MAP && local->kind == CNODE_MAP)
-		return merge_maps(m, key, base, local);
-	if (base->kind == CNODE_SEQ && local->kind == CNODE_SEQ)
-		return merge_lists(m, top ? key : "", base, local);
-	return local;
+	if (b->kind == CNODE_MAP && l->kind == CNODE_MAP)
+		return merge_maps(m, key, b, l);
+	if (b->kind == CNODE_SEQ && l->kind == CNODE_SEQ)
+		return merge_lists(m, top ? key : "", b, l);
+	return l;
 }
 
 /* base's entries, each merged with local's of its key, then local's own;
