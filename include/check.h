@@ -57,7 +57,7 @@ bool check_amount(struct checker *k, const struct amount *n, const char *what);
 void check_budget(struct checker *k, const struct component *comp);
 void review_component(struct checker *k, const struct component *comp);
 void review_keyset(struct checker *k, const struct keyset *set);
-/* check_hosts.c: W0508 and W0533, hosts written as literal strings (run
+/* check_hosts.c: W0508, W0510, W0511 and W0533, hosts written as literal strings (run
  * only on a stack without errors). */
 void review_literal_hosts(struct checker *k);
 /* The bytes of a config's or secret's values, as its object holds them. */

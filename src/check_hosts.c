@@ -8,6 +8,10 @@
  *   - W0508: the name is the component's and not its Service's (a
  *     Compose habit: the naming template makes `shop-postgres-service`),
  *     so it does not resolve;
+ *   - W0510: the component has no Service (it declares no port), so no
+ *     host of its name resolves;
+ *   - W0511: the host has a port (`redis://cache:6380`) that none of
+ *     its Services listens on;
  *   - W0533: under `network isolated`, the Service's name, with no edge
  *     that admits the client, so the NetworkPolicies refuse it.
  * It reads the Services' names and the edges that resolution settled
@@ -22,6 +26,7 @@
 struct host_name {
 	struct component *comp;
 	bool service;            /* the name of one of its Services; else the component's */
+	long long port;          /* the host's port, written after it; -1: none */
 };
 
 /* Where a value is: an env entry, or a key of a config; its text for a
@@ -74,7 +79,7 @@ reaches(const struct stack *s, const struct component *consumer, const struct co
 static struct host_name
 named(struct host_search *h, const char *host, size_t len, bool *fqdn)
 {
-	const struct host_name none = {0};
+	const struct host_name none = {NULL, false, -1};
 	while (len && host[len - 1] == '.')
 		len--;
 	const char *dot = memchr(host, '.', len);
@@ -100,19 +105,53 @@ named(struct host_search *h, const char *host, size_t len, bool *fqdn)
 	name[name_len] = '\0';
 	struct component *service = strmap_get(&h->services, name);
 	if (service)
-		return (struct host_name){service, true};
+		return (struct host_name){service, true, -1};
 	const struct decl *d = strmap_get(&h->k->s->names, name);
 	if (!d || d->kind != DECL_COMPONENT)
 		return none;
 	struct component *comp = d->what;
-	if (!comp->service)
-		return none;
 	/* Its own Service's name (outside isolation, where no map holds it). */
-	return (struct host_name){comp, strcmp(comp->service->name, name) == 0};
+	return (struct host_name){comp, comp->service && strcmp(comp->service->name, name) == 0, -1};
 }
 
-/* W0508 or W0533 for a provider named at `at`, once per place and
- * provider. */
+/* P of ":P" at s (digits up to a character that is not one); -1: none. */
+static long long
+port_at(const char *s)
+{
+	if (s[0] != ':' || s[1] < '0' || s[1] > '9')
+		return -1;
+	long long number = 0;
+	for (s++; *s >= '0' && *s <= '9'; s++)
+		if ((number = number * 10 + (*s - '0')) > 65535)
+			return -1;
+	return number;
+}
+
+/* Whether one of the component's Services listens on port. */
+static bool
+listens(const struct component *comp, long long port)
+{
+	for (size_t i = 0; i < comp->ports.len; i++)
+		if (((const struct service_port *)comp->ports.items[i])->number == port)
+			return true;
+	return false;
+}
+
+/* The ports the component's Services listen on, for a message: "6379",
+ * "80 and 443", "80, 443 and 8443". */
+static const char *
+service_ports(struct checker *k, const struct component *comp)
+{
+	struct buf b = {0};
+	size_t n = comp->ports.len;
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&b, "%s%lld", !i ? "" : i + 1 == n ? " and " : ", ",
+		           ((const struct service_port *)comp->ports.items[i])->number);
+	return arena_buf_take(k->a, &b);
+}
+
+/* W0508, W0510, W0511 or W0533 for a provider named at `at`, once per
+ * place and provider. */
 static void
 report(struct host_search *h, const struct component *consumer, struct host_name named,
        const struct place *where)
@@ -120,7 +159,8 @@ report(struct host_search *h, const struct component *consumer, struct host_name
 	struct checker *k = h->k;
 	struct loc at = where->at;
 	const struct component *provider = named.comp;
-	if (named.service && (!k->s->isolated || reaches(k->s, consumer, provider)))
+	bool wrong_port = provider->service && named.port >= 0 && !listens(provider, named.port);
+	if (named.service && !wrong_port && (!k->s->isolated || reaches(k->s, consumer, provider)))
 		return;
 	const char *key = arena_printf(&k->scratch, "%u %s", at.begin, provider->name.text);
 	if (strmap_get(&h->reported, key))
@@ -130,11 +170,24 @@ report(struct host_search *h, const struct component *consumer, struct host_name
 	const char *what = where->set ? arena_printf(k->a, "key %s of config %s", cquote(k, where->name),
 	                                             cquote(k, where->set->name.text))
 	                              : cquote(k, where->name);
-	if (!named.service)
+	bool batch = provider->kind == WORKLOAD_JOB || provider->kind == WORKLOAD_CRONJOB;
+	if (!provider->service)
+		diag(&k->c->diags, W0510, at,
+		     "%s names %s in a literal string, but %s has no Service (%s), so no host of its "
+		     "name resolves; %s", what, p, p,
+		     batch ? "a job has none" : "it declares no port",
+		     batch ? "connect to a component that has one"
+		           : "give it a port, or connect to a component that has one");
+	else if (!named.service)
 		diag(&k->c->diags, W0508, at,
 		     "%s names %s in a literal string, but its Service is named %s, so the host does "
 		     "not resolve; write ${%s.host} (or .url, .port)", what, p,
 		     cquote(k, provider->service->name), provider->name.text);
+	else if (wrong_port)
+		diag(&k->c->diags, W0511, at,
+		     "%s connects to %s on port %lld in a literal string, but its Service listens on "
+		     "%s; write ${%s.port} (or .url)", what, p, named.port,
+		     service_ports(k, provider), provider->name.text);
 	else
 		diag(&k->c->diags, W0533, at,
 		     "%s names the Service of %s in a literal string, and 'network isolated' lets %s "
@@ -162,26 +215,11 @@ search_urls(struct host_search *h, const struct component *consumer, const char 
 			len++;
 		bool fqdn;
 		struct host_name found = named(h, host, len, &fqdn);
+		found.port = port_at(host + len);
 		if (found.comp)
 			report(h, consumer, found, where);
 		s += authority;
 	}
-}
-
-/* ":P" at s, P a port of the component's Services (`postgres:16`, an
- * image's tag, is not one). */
-static bool
-port_after(const struct component *comp, const char *s)
-{
-	if (s[0] != ':' || s[1] < '0' || s[1] > '9')
-		return false;
-	long long number = 0;
-	for (s++; *s >= '0' && *s <= '9' && number < 65536; s++)
-		number = number * 10 + (*s - '0');
-	for (size_t i = 0; i < comp->ports.len; i++)
-		if (((const struct service_port *)comp->ports.items[i])->number == number)
-			return true;
-	return false;
 }
 
 /* Outside URLs: a Service name with its port (`cache:6379`), with the
@@ -203,11 +241,15 @@ search_hosts(struct host_search *h, const struct component *consumer, const char
 		bool in_url = i >= 3 && memcmp(value + i - 3, "://", 3) == 0;
 		bool in_userinfo = value[i + len] == '@' || (i > 0 && value[i - 1] == '@');
 		bool whole = whole_is_host && i == 0 && !value[len];
-		bool fqdn;
-		struct host_name found = {0};
+		bool fqdn = false;
+		struct host_name found = {NULL, false, -1};
 		if (!in_url && !in_userinfo)
 			found = named(h, value + i, len, &fqdn);
-		if (found.comp && (fqdn || whole || port_after(found.comp, value + i + len)))
+		/* Without its namespace a name and a port not the Service's are
+		 * an image and its tag (`postgres:16`), not a host. */
+		long long port = port_at(value + i + len);
+		found.port = fqdn ? port : -1;
+		if (found.comp && (fqdn || whole || (port >= 0 && listens(found.comp, port))))
 			report(h, consumer, found, where);
 		i += len;
 	}
