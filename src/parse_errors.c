@@ -380,6 +380,49 @@ report_volume_size(struct parse_ctx *p, const YYLTYPE *loc, int got)
 	return true;
 }
 
+/* A volume's mount path without its 'at' (`volume data "/data"`), or
+ * without the volume's name (`volume "/data"`). */
+static bool
+report_volume_path(struct parse_ctx *p, const YYLTYPE *loc, int got)
+{
+	const char *statement = recover_statement_word(p);
+	int before = recover_token_before(p);
+	if (got != STRING || !statement || strcmp(statement, "volume") != 0 ||
+	    (before != WORD && before != KW_VOLUME))
+		return false;
+	int size = (int)(loc->end - loc->begin);
+	const char *text = p->c->src.text + loc->begin;
+	if (before == WORD)
+		diag(&p->c->diags, E0201, *loc, "a volume's mount path follows 'at': `volume %s at %.*s`",
+		     recover_written_before(p), size, text);
+	else
+		diag(&p->c->diags, E0201, *loc, "a volume is named before its path: `volume NAME at "
+		     "%.*s`", size, text);
+	return true;
+}
+
+/* A name in quotes where the parser takes a name (`after "db"`, `env from
+ * "settings"`, `account "api"`), as JSON and HCL write them; a string that
+ * could be no name (`"${env}-db"`, `"/data"`) is left to the others. */
+static bool
+report_quoted_name(struct parse_ctx *p, const YYLTYPE *loc, int got, int n, const int *expected)
+{
+	const char *text = p->c->src.text + loc->begin;
+	size_t len = loc->end - loc->begin;
+	if (got != STRING || !expects(n, expected, WORD) || len < 3 || text[0] != '"' ||
+	    strspn(text + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") !=
+	        len - 2 || recover_is_secret(p, *loc))
+		return false;
+	int before = recover_token_before(p);
+	if (keyword_spelling(before))
+		diag(&p->c->diags, E0127, *loc, "a name is written without quotes: `%s %.*s`",
+		     keyword_spelling(before), (int)len - 2, text + 1);
+	else
+		diag(&p->c->diags, E0127, *loc, "a name is written without quotes: `%.*s`",
+		     (int)len - 2, text + 1);
+	return true;
+}
+
 /* Names of a list without the ',' between them: `after db cache`,
  * `env from settings keys`, `allow from web worker`. */
 static bool
@@ -586,6 +629,7 @@ report_syntax_error(struct parse_ctx *p, const YYLTYPE *loc, int got, int n, con
 	    report_port_name_after(p, loc, got) || report_port_line(p, loc, got) ||
 	    report_entry_comma(p, loc, got) || report_list_brackets(p, loc, got) ||
 	    report_env_line(p, loc, got) || report_volume_size(p, loc, got) ||
+	    report_quoted_name(p, loc, got, n, expected) || report_volume_path(p, loc, got) ||
 	    report_name_list_brackets(p, loc, got) || report_param_number(p, loc, got) ||
 	    report_cron_name_after(p, loc, got) || report_probe_kind(p, loc, got, n, expected) ||
 	    report_replicas_target(p, loc, n, expected))

@@ -395,9 +395,15 @@ unquoted(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 	else if (r->prev.token == '=' || r->prev.token == '[' || r->prev.token == ',')
 		diag(&p->c->diags, E0114, t->loc, "quote this value: `\"%s\"`", w);
 	else {
-		/* Where a name stands: read as one. */
-		diag(&p->c->diags, E0114, t->loc,
-		     "%s is not a name: a name holds no '/', ':' or '@'", diag_quote(p->arena, w));
+		/* Where a name stands: read as one, and no syntax error on it
+		 * (the parser's would repeat this one). */
+		if (w[0] == '/' && r->stmt_word && strcmp(r->stmt_word, "volume") == 0)
+			diag(&p->c->diags, E0114, t->loc, "a volume's mount path follows 'at', in quotes: "
+			     "`at \"%s\"`", w);
+		else
+			diag(&p->c->diags, E0114, t->loc,
+			     "%s is not a name: a name holds no '/', ':' or '@'", diag_quote(p->arena, w));
+		p->reported_token = t->loc;
 		t->token = WORD;
 		t->val.word = (struct ident){w, t->loc};
 		return;
