@@ -573,6 +573,33 @@ check_escalation(struct checker *k, const struct pod *pod, const struct containe
 	diag_note(&k->c->diags, g, from->word_loc[SEC_NO_ESCALATION], "'no-escalation' is given here");
 }
 
+/* runAsNonRoot beside runAsUser 0, each the container's own or else the
+ * pod's: the kubelet refuses to start the container.  Reported once for
+ * the pod when both are the pod's, else for the container that sets one.
+ * (Under `security restricted` user 0 is refused already.) */
+static void
+check_root_user(struct checker *k, const struct pod *pod, const struct container *ctr)
+{
+	const struct security_context *own = &ctr->security, *shared = &pod->security;
+	long long user = own->user >= 0 ? own->user : shared->user;
+	int non_root = own->non_root >= 0 ? own->non_root : shared->non_root;
+	bool pods = own->user < 0 && own->non_root < 0;
+	if (user != 0 || non_root != 1 || k->s->security == SECURITY_RESTRICTED ||
+	    ctr->role == ROLE_WAIT || (pods && ctr->role != ROLE_MAIN))
+		return;
+	const struct security_settings *pod_words = SECURITY_OF(pod->security_written);
+	const struct security_settings *ctr_words = SECURITY_OF(ctr->security_written);
+	const struct security_settings *user_at = own->user >= 0 ? ctr_words : pod_words;
+	const struct security_settings *non_root_at = own->non_root >= 0 ? ctr_words : pod_words;
+	const char *whose = pods ? "its pod" : arena_printf(k->a, "container %s",
+	                                                   cquote(k, ctr->name));
+	struct diagnostic *g = diag(&k->c->diags, E0404, user_at->word_loc[SEC_USER],
+	                            "'user 0' runs %s as root, and 'non-root' forbids it: the "
+	                            "kubelet refuses to start it; give a user other than 0, or "
+	                            "remove 'non-root'", whose);
+	diag_note(&k->c->diags, g, non_root_at->word_loc[SEC_NON_ROOT], "'non-root' is given here");
+}
+
 /* Jobs and crons */
 
 static void
@@ -622,6 +649,7 @@ check_workload(struct checker *k, struct component *comp, struct workload *w)
 		check_container(k, ctr);
 		check_security_settings(k, SECURITY_OF(ctr->security_written));
 		check_escalation(k, &w->pod, ctr);
+		check_root_user(k, &w->pod, ctr);
 	}
 	check_security_settings(k, SECURITY_OF(w->pod.security_written));
 	check_container_names(k, &w->pod);
