@@ -423,6 +423,22 @@ report_quoted_name(struct parse_ctx *p, const YYLTYPE *loc, int got, int n, cons
 	return true;
 }
 
+/* A param's default without its '=': `param tag "1.0"`. */
+static bool
+report_param_equals(struct parse_ctx *p, const YYLTYPE *loc, int got, int n, const int *expected)
+{
+	const char *statement = recover_statement_word(p);
+	int before = recover_token_before(p);
+	int size = (int)(loc->end - loc->begin);
+	const char *text = p->c->src.text + loc->begin;
+	if (got != STRING || before != WORD || !statement || strcmp(statement, "param") != 0 ||
+	    !expects(n, expected, '='))
+		return false;
+	diag(&p->c->diags, E0201, *loc, "a param's default follows '=': `param %s = %.*s`",
+	     recover_written_before(p), size, text);
+	return true;
+}
+
 /* Names of a list without the ',' between them: `after db cache`,
  * `env from settings keys`, `allow from web worker`. */
 static bool
@@ -630,6 +646,7 @@ report_syntax_error(struct parse_ctx *p, const YYLTYPE *loc, int got, int n, con
 	    report_entry_comma(p, loc, got) || report_list_brackets(p, loc, got) ||
 	    report_env_line(p, loc, got) || report_volume_size(p, loc, got) ||
 	    report_quoted_name(p, loc, got, n, expected) || report_volume_path(p, loc, got) ||
+	    report_param_equals(p, loc, got, n, expected) ||
 	    report_name_list_brackets(p, loc, got) || report_param_number(p, loc, got) ||
 	    report_cron_name_after(p, loc, got) || report_probe_kind(p, loc, got, n, expected) ||
 	    report_replicas_target(p, loc, n, expected))

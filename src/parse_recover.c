@@ -289,13 +289,15 @@ colon(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 		t->token = ARROW;
 		return true;
 	}
+	/* An entry's or a param's value follows '='. */
+	bool assigns = entries || (r->prev.token == WORD && r->prev2.token == KW_PARAM);
 	if (next->token && same_line(p, t->loc.end, next->loc.begin))
 		diag(&p->c->diags, E0111, t->loc, "todokc does not use ':' here; write `%s%s%s`",
-		     before, entries ? " = " : " ", written(p, next));
+		     before, assigns ? " = " : " ", written(p, next));
 	else
 		diag(&p->c->diags, E0111, t->loc, "todokc does not use ':' here%s",
 		     entries ? "; write KEY = VALUE" : "");
-	if (!entries)
+	if (!assigns)
 		return false;
 	t->token = '=';
 	return true;
@@ -392,7 +394,8 @@ unquoted(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 		     keyword_spelling(r->prev.token), w);
 	else if (peek(p, scanner, 0)->token == '=')
 		diag(&p->c->diags, E0115, t->loc, "quote a key that holds '/' or ':': `\"%s\"`", w);
-	else if (r->prev.token == '=' || r->prev.token == '[' || r->prev.token == ',')
+	else if (r->prev.token == '=' || r->prev.token == '[' || r->prev.token == ',' ||
+	         r->prev.token == '(')
 		diag(&p->c->diags, E0114, t->loc, "quote this value: `\"%s\"`", w);
 	else {
 		/* Where a name stands: read as one, and no syntax error on it
@@ -432,6 +435,20 @@ namespace_string(struct parse_ctx *p, struct tok *t)
 		     "a namespace is a name, not a string: write `namespace %s`", inner);
 	t->token = WORD;
 	t->val.word = (struct ident){inner, t->loc};
+}
+
+/* The argument of env() or file() written as a word, `env(DB_PASSWORD)`:
+ * reported, and read as the string it stands for. */
+static void
+unquoted_argument(struct parse_ctx *p, struct tok *t)
+{
+	const char *w = written(p, t);
+	diag(&p->c->diags, E0114, t->loc, "the argument is written in quotes: `%s(\"%s\")`",
+	     keyword_spelling(p->r->prev2.token), w);
+	t->token = STRING;
+	t->val.string = lex_string(p, text(p) + t->loc.begin, t->loc.end - t->loc.begin,
+	                           t->loc.begin);
+	t->val.string->loc = t->loc;
 }
 
 /* A declaration's name in quotes, `service "api" {`, `sidecar "proxy" {`:
@@ -600,6 +617,8 @@ repair(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 	case WORD:
 		if (r->prev.token == KW_IMAGE && r->prev.starts_line)
 			unquoted(p, scanner, t);
+		else if (r->prev.token == '(' && (r->prev2.token == KW_ENV || r->prev2.token == KW_FILE))
+			unquoted_argument(p, t);
 		return true;
 	default:
 		return true;
