@@ -439,6 +439,37 @@ report_param_equals(struct parse_ctx *p, const YYLTYPE *loc, int got, int n, con
 	return true;
 }
 
+/* What a component's line lacks after its keyword: a standard of the
+ * stack in a component (`security restricted`), a block's name (`sidecar
+ * {`), what a rolling strategy's amount is (`rolling 25%`). */
+static bool
+report_component_habit(struct parse_ctx *p, const YYLTYPE *loc, int got, int n,
+                       const int *expected)
+{
+	int before = recover_token_before(p);
+	const char *keyword = keyword_spelling(before);
+	int size = (int)(loc->end - loc->begin);
+	const char *text = p->c->src.text + loc->begin;
+	if ((got == KW_RESTRICTED || got == KW_BASELINE) && before == KW_SECURITY &&
+	    expects(n, expected, '{'))
+		diag(&p->c->diags, E0201, *loc, "'security %s' is the stack's, for every pod: write it "
+		     "among the stack's items; a component's own settings are a block, `security { "
+		     "user 1000 non-root }`", keyword_spelling(got));
+	else if (got == '{' && (before == KW_SIDECAR || before == KW_INIT ||
+	                        before == KW_CONTAINER || before == KW_VARIANT) &&
+	         expects(n, expected, WORD))
+		diag(&p->c->diags, E0201, *loc, "%s is named: `%s NAME {`",
+		     before == KW_INIT ? "an init container" : before == KW_SIDECAR ? "a sidecar"
+		     : before == KW_VARIANT ? "a variant" : "a container", keyword);
+	else if ((got == PERCENT || got == INT) && before == KW_ROLLING)
+		diag(&p->c->diags, E0201, *loc, "a rolling strategy says what its amount is: `rolling "
+		     "surge %.*s` (pods added above the count) or `rolling unavailable %.*s` (pods "
+		     "taken down)", size, text, size, text);
+	else
+		return false;
+	return true;
+}
+
 /* Names of a list without the ',' between them: `after db cache`,
  * `env from settings keys`, `allow from web worker`. */
 static bool
@@ -647,6 +678,7 @@ report_syntax_error(struct parse_ctx *p, const YYLTYPE *loc, int got, int n, con
 	    report_env_line(p, loc, got) || report_volume_size(p, loc, got) ||
 	    report_quoted_name(p, loc, got, n, expected) || report_volume_path(p, loc, got) ||
 	    report_param_equals(p, loc, got, n, expected) ||
+	    report_component_habit(p, loc, got, n, expected) ||
 	    report_name_list_brackets(p, loc, got) || report_param_number(p, loc, got) ||
 	    report_cron_name_after(p, loc, got) || report_probe_kind(p, loc, got, n, expected) ||
 	    report_replicas_target(p, loc, n, expected))
