@@ -216,6 +216,7 @@ struct iport {
 	bool published;            /* to the outside: a NodePort or LoadBalancer */
 	bool local;                /* published on the loopback address only */
 	long host;                 /* the published port; 0: any */
+	bool reached;              /* not declared: another service reaches it (W0805) */
 };
 
 enum ivol_kind { IV_CLAIM, IV_TEMP, IV_CONFIG, IV_SECRET };

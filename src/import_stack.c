@@ -392,26 +392,39 @@ finish_job(struct importer *im, struct icomp *ic)
 	restart_policy(im, ic);
 }
 
+/* A port of a service that publishes others, and why it is not published (W0814). */
+static const char *
+unpublished(struct importer *im, const struct iport *p)
+{
+	if (p->local)
+		return arena_printf(im->a, "port %ld to the loopback address only", p->number);
+	if (p->reached)
+		return arena_printf(im->a, "not port %ld, where only the other containers reach it",
+		                    p->number);
+	return arena_printf(im->a, "port %ld only to the other containers (expose:)", p->number);
+}
+
 static void
 finish_ports(struct importer *im, struct icomp *ic)
 {
 	give_known_port(im, ic);
-	const struct iport *published = NULL, *local = NULL;
+	const struct iport *published = NULL, *internal = NULL;
 	for (size_t i = 0; i < ic->ports.len; i++) {
 		const struct iport *p = ic->ports.items[i];
 		if (p->published && !published)
 			published = p;
-		if (p->local && !p->published && !local)
-			local = p;
+		if (!p->published && (!internal || (p->local && !internal->local)))
+			internal = p;
 	}
 	static const enum icomp_expose kinds[] = {IE_NODEPORT, IE_LOADBALANCER, IE_CLUSTERIP};
 	ic->expose = published ? kinds[im->opts->expose] : IE_CLUSTERIP;
-	if (ic->expose != IE_CLUSTERIP && local) {
-		/* Every port of a Service is exposed as the Service is. */
-		diag(&im->c->diags, W0814, ic->loc, "%s publishes port %ld to every address but port "
-		     "%ld to the loopback address only: a %s would publish both, so its Service stays "
-		     "inside the cluster", diag_quote(im->a, ic->compose_name), published->number,
-		     local->number, ic->expose == IE_NODEPORT ? "NodePort" : "LoadBalancer");
+	if (ic->expose != IE_CLUSTERIP && internal) {
+		/* Every port of a Service is exposed as the Service is: Compose's
+		 * expose: and a port only reached are not published. */
+		diag(&im->c->diags, W0814, ic->loc, "%s publishes port %ld to every address but %s: "
+		     "a %s would publish both, so its Service stays inside the cluster",
+		     diag_quote(im->a, ic->compose_name), published->number, unpublished(im, internal),
+		     ic->expose == IE_NODEPORT ? "NodePort" : "LoadBalancer");
 		ic->expose = IE_CLUSTERIP;
 	}
 	const struct iport *first = ic->ports.len ? ic->ports.items[0] : NULL;

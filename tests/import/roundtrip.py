@@ -422,8 +422,8 @@ def ports_of(compose, svc):
         if isinstance(item, dict):
             proto = item.get("protocol", "tcp").upper()
             local = str(item.get("host_ip", "")).startswith("127.")
-            put((int(item["target"]), proto),
-                (LOCAL if local else PUBLIC) if item.get("published") else NONE)
+            # Without published, Docker publishes it on a port it picks.
+            put((int(item["target"]), proto), LOCAL if local else PUBLIC)
             continue
         text = compose.i(str(item))
         text, _, proto = text.partition("/")
@@ -554,9 +554,13 @@ def check_service(ck, compose, manifests, name, svc, stack, expose):
         ck.ok(port in have, f"{name}: container port {port}")
     _, service = manifests.find(("Service",), comp)
     if ports:
-        # Every port of a Service is exposed as it is: one published to
-        # the loopback address only keeps the Service inside the cluster.
-        published = PUBLIC in ports.values() and LOCAL not in ports.values()
+        # Every port of a Service is exposed as it is: one that Compose does
+        # not publish to every address (published to the loopback address
+        # only, expose:, reached by another service, W0805) keeps the
+        # Service inside the cluster.
+        listed = [(p["port"], p.get("protocol", "TCP")) for p in (service or {}).get(
+            "spec", {}).get("ports", [])]
+        published = bool(listed) and all(ports.get(port, NONE) == PUBLIC for port in listed)
         want = {"nodeport": "NodePort", "loadbalancer": "LoadBalancer"}.get(expose, "ClusterIP")
         ck.eq(service and service["spec"]["type"], want if published else "ClusterIP",
               f"{name}: its Service's type")
