@@ -618,6 +618,48 @@ cycle(struct importer *im)
 	return false;
 }
 
+/* W0810, once for each service that others wait for and that has no port
+ * (so no Service): the first three that wait for it by name, the count of
+ * the others, and the first wait as a note.  Needs cycle()'s indices. */
+static void
+portless_waits(struct importer *im)
+{
+	size_t n = im->comp_list.len;
+	struct vec *waits = arena_alloc(im->a, (n + 1) * sizeof *waits); /* struct iafter * */
+	struct vec *waiters = arena_alloc(im->a, (n + 1) * sizeof *waiters); /* struct icomp * */
+	for (size_t i = 0; i < n; i++) {
+		struct icomp *ic = im->comp_list.items[i];
+		for (size_t j = 0; j < ic->after.len; j++) {
+			struct iafter *a = ic->after.items[j];
+			if (a->target->kind != IC_JOB && !a->target->ports.len) {
+				vec_push(im->a, &waits[a->target->index], a);
+				vec_push(im->a, &waiters[a->target->index], ic);
+			}
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct icomp *t = im->comp_list.items[i];
+		size_t count = waiters[i].len, named = count > 3 ? 2 : count;
+		if (!count)
+			continue;
+		struct buf who = {0};
+		for (size_t k = 0; k < named; k++)
+			buf_printf(&who, "%s%s", k == 0 ? "" : k + 1 < named || count > named ? ", " : " and ",
+			           diag_quote(im->a, ((const struct icomp *)waiters[i].items[k])->compose_name));
+		if (count > named)
+			buf_printf(&who, " and %zu others", count - named);
+		struct diagnostic *d = diag(&im->c->diags, W0810, t->loc, "%s declares no port, and %s "
+		                            "%s for it: the order holds, but nothing can wait for it at "
+		                            "run time; give it its port (ports: or expose:)",
+		                            diag_quote(im->a, t->compose_name), who.data,
+		                            count == 1 ? "waits" : "wait");
+		const struct icomp *first = waiters[i].items[0];
+		diag_note(&im->c->diags, d, ((const struct iafter *)waits[i].items[0])->loc,
+		          "%s waits for it here", diag_quote(im->a, first->compose_name));
+		buf_free(&who);
+	}
+}
+
 void
 import_services(struct importer *im)
 {
@@ -635,15 +677,5 @@ import_services(struct importer *im)
 		finish_component(im, im->comp_list.items[i]);
 	if (cycle(im))
 		return;
-	for (size_t i = 0; i < im->comp_list.len; i++) {
-		struct icomp *ic = im->comp_list.items[i];
-		for (size_t j = 0; j < ic->after.len; j++) {
-			const struct iafter *a = ic->after.items[j];
-			if (a->target->kind != IC_JOB && !a->target->ports.len)
-				diag(&im->c->diags, W0810, a->loc, "%s waits for %s, which declares no port: the "
-				     "order holds, but nothing can wait for it at run time; give it its port "
-				     "(ports: or expose:)", diag_quote(im->a, ic->compose_name),
-				     diag_quote(im->a, a->target->compose_name));
-		}
-	}
+	portless_waits(im);
 }
