@@ -257,7 +257,8 @@ struct icomp {
 	enum icomp_kind kind;
 	const char *name;              /* the component's */
 	const char *compose_name;      /* the Compose service's */
-	const struct cnode *node;      /* its mapping */
+	const struct cnode *node;      /* its mapping, merged over those it extends */
+	const struct cnode *own;       /* its mapping as written */
 	const struct cnode *key;       /* its key in `services` */
 	struct loc loc;                /* the key's */
 	bool left_out;                 /* not imported (a profile) */
@@ -333,6 +334,7 @@ struct importer {
 	struct strmap env_files;       /* path -> struct ienv_file * */
 	struct strmap volume_users;    /* named volume -> struct icomp * (its first) */
 	struct strmap declared[3];     /* the top-level volumes, secrets, configs: name -> value */
+	struct loc services_span;      /* the services: mapping */
 };
 
 /* import.c: the command is import_main() (include/tools.h).  Imports

@@ -164,6 +164,36 @@ map_service(struct importer *im, struct icomp *ic)
 		key_env_file(im, ic, env_files, env_file_key);
 }
 
+/* The diagnostics from the from-th on that are about ic's keys, but at a
+ * place outside its mapping and inside another service's, which it has
+ * from the services it extends: each gets a note at its extends, which
+ * says for which service it is (the base's own are given once, at the
+ * same place, without it).  A value of an anchor outside the services
+ * gets none: it is not the base's. */
+static void
+note_extended(struct importer *im, const struct icomp *ic, size_t from)
+{
+	const struct cnode *ext = NULL, *base = NULL;
+	for (size_t i = 0; i < ic->own->n && !ext; i++)
+		if (strcmp(ic->own->entries[i].key->text, "extends") == 0)
+			ext = ic->own->entries[i].key, base = ic->own->entries[i].value;
+	if (base && base->kind == CNODE_MAP)
+		base = cnode_get(base, "service");
+	if (!base || base->kind != CNODE_SCALAR)
+		return;
+	const struct vec *list = &im->c->diags.list;
+	struct loc own = ic->own->loc, all = im->services_span;
+	for (size_t i = from; i < list->len; i++) {
+		struct diagnostic *d = list->items[i];
+		struct loc l = d->loc;
+		if (d->src || d->file || !HAS_LOC(l) || (l.begin >= own.begin && l.end <= own.end) ||
+		    l.begin < all.begin || l.end > all.end)
+			continue;
+		diag_note(&im->c->diags, d, ext->loc, "for %s, which extends %s here",
+		          diag_quote(im->a, ic->compose_name), qnode(im, base));
+	}
+}
+
 /* Whether the service is imported with the --profile options given. */
 static bool
 in_profiles(struct importer *im, const struct cnode *svc, const struct cnode **profiles)
@@ -277,8 +307,9 @@ name_services(struct importer *im, const struct cnode *services)
 		const struct cnode *k = services->entries[i].key, *v = services->entries[i].value;
 		if (!want_kind(im, v, CNODE_MAP, arena_printf(im->a, "the service %s", qnode(im, k))))
 			continue;
-		v = extended(im, &x, services, k, v);
 		struct icomp *ic = NEW(im->a, struct icomp);
+		ic->own = v;
+		v = extended(im, &x, services, k, v);
 		ic->compose_name = k->text;
 		ic->node = v;
 		ic->key = k;
@@ -668,13 +699,20 @@ import_services(struct importer *im)
 		return;
 	if (!name_services(im, services))
 		return; /* the merges of extends passed the limit: nothing more is read */
-	for (size_t i = 0; i < im->comp_list.len; i++)
+	im->services_span = services->loc;
+	for (size_t i = 0; i < im->comp_list.len; i++) {
+		size_t from = im->c->diags.list.len;
 		map_service(im, im->comp_list.items[i]);
+		note_extended(im, im->comp_list.items[i], from);
+	}
 	if (im->c->diags.errors)
 		return; /* nothing is written: no more warnings */
 	reached_ports(im);
-	for (size_t i = 0; i < im->comp_list.len; i++)
+	for (size_t i = 0; i < im->comp_list.len; i++) {
+		size_t from = im->c->diags.list.len;
 		finish_component(im, im->comp_list.items[i]);
+		note_extended(im, im->comp_list.items[i], from);
+	}
 	if (cycle(im))
 		return;
 	portless_waits(im);
