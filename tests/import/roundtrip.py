@@ -578,7 +578,25 @@ def check_service(ck, compose, manifests, name, svc, stack, expose):
         replicas = (svc.get("deploy") or {}).get("replicas", svc.get("scale", 1))
         ck.eq(workload["spec"].get("replicas"), int(replicas), f"{name}: replicas")
     check_volumes(ck, compose, name, svc, workload, pod, ctr, manifests)
+    check_user(ck, compose, name, svc, pod)
     check_reached(ck, compose, manifests, name, svc)
+
+
+def check_user(ck, compose, name, svc, pod):
+    """user: UID[:GID] (root is 0) is runAsUser and runAsGroup; with secret
+    files, a UID other than 0 reads them through fsGroup: the GID, or the
+    UID when there is none or it is 0 (the root group)."""
+    ids = [0 if i == "root" else int(i) if i.isdigit() else None
+           for i in compose.i(str(svc.get("user", ""))).split(":") if i]
+    if not ids or None in ids:
+        return
+    sc = pod.get("securityContext", {})
+    ck.eq(sc.get("runAsUser"), ids[0], f"{name}: runAsUser")
+    ck.eq(sc.get("runAsGroup"), ids[1] if len(ids) > 1 else None, f"{name}: runAsGroup")
+    want = None
+    if svc.get("secrets") and ids[0] != 0:
+        want = ids[1] if len(ids) > 1 and ids[1] != 0 else ids[0]
+    ck.eq(sc.get("fsGroup"), want, f"{name}: fsGroup")
 
 
 HOST_PORT = re.compile(r"(?:^|(?<=[\s,;=/@(\"']))([A-Za-z0-9_.-]+):(\d{1,5})(?=$|[/,;?\s\"')#])")
