@@ -421,6 +421,8 @@ def ports_of(compose, svc):
     for item in svc.get("ports") or []:
         if isinstance(item, dict):
             proto = item.get("protocol", "tcp").upper()
+            if proto not in ("TCP", "UDP"):
+                continue  # left out, W0801
             local = str(item.get("host_ip", "")).startswith("127.")
             # Without published, Docker publishes it on a port it picks.
             put((int(item["target"]), proto), LOCAL if local else PUBLIC)
