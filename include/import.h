@@ -216,6 +216,7 @@ struct iport {
 	bool published;            /* to the outside: a NodePort or LoadBalancer */
 	bool local;                /* published on the loopback address only */
 	long host;                 /* the published port; 0: any */
+	bool reached;              /* not declared: another service reaches it (W0805) */
 };
 
 enum ivol_kind { IV_CLAIM, IV_TEMP, IV_CONFIG, IV_SECRET };
@@ -256,7 +257,8 @@ struct icomp {
 	enum icomp_kind kind;
 	const char *name;              /* the component's */
 	const char *compose_name;      /* the Compose service's */
-	const struct cnode *node;      /* its mapping */
+	const struct cnode *node;      /* its mapping, merged over those it extends */
+	const struct cnode *own;       /* its mapping as written */
 	const struct cnode *key;       /* its key in `services` */
 	struct loc loc;                /* the key's */
 	bool left_out;                 /* not imported (a profile) */
@@ -332,6 +334,7 @@ struct importer {
 	struct strmap env_files;       /* path -> struct ienv_file * */
 	struct strmap volume_users;    /* named volume -> struct icomp * (its first) */
 	struct strmap declared[3];     /* the top-level volumes, secrets, configs: name -> value */
+	struct loc services_span;      /* the services: mapping */
 };
 
 /* import.c: the command is import_main() (include/tools.h).  Imports

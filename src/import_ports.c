@@ -21,12 +21,14 @@ add_port(struct importer *im, struct icomp *ic, const struct iport *p, const str
 	struct iport *old = strmap_get(&ic->port_index, key);
 	if (old) {
 		old->local |= p->local;
-		if (p->published && !old->published)
-			*old = (struct iport){old->name ? old->name : p->name, p->number, p->udp, true,
-			                      old->local, p->host};
-		else if (p->published)
+		if (p->published && !old->published) {
+			old->name = old->name ? old->name : p->name;
+			old->published = true;
+			old->host = p->host;
+		} else if (p->published) {
 			import_diag(im, W0814, at, "port %ld is published twice; the .todok publishes it "
 			            "once", p->number);
+		}
 		return;
 	}
 	struct iport *copy = NEW(im->a, struct iport);
@@ -135,7 +137,7 @@ short_port(struct importer *im, struct icomp *ic, const struct cnode *n, bool pu
 		            diag_quote(im->a, t));
 		return;
 	}
-	struct iport first = {NULL, from, udp, publish, false, hfrom};
+	struct iport first = {.number = from, .udp = udp, .published = publish, .host = hfrom};
 	if (publish && iplen && loopback(ip, iplen)) {
 		import_diag(im, W0814, n, "port %ld is published on the loopback address only: it stays "
 		            "inside the cluster", from);
@@ -150,7 +152,7 @@ short_port(struct importer *im, struct icomp *ic, const struct cnode *n, bool pu
 /* A port in the long syntax, as its keys are read. */
 struct long_port {
 	long target, host;
-	bool udp, published, local;
+	bool udp, local;
 	const char *name;
 };
 
@@ -179,7 +181,6 @@ long_port_key(struct importer *im, struct long_port *lp, const struct cnode *k,
 		return false;
 	}
 	if (strcmp(key, "published") == 0) {
-		lp->published = *t != '\0';
 		if (*t && !port_range(t, strlen(t), &lp->host, &last)) {
 			import_diag(im, E0804, v, "published takes a port or a range of ports");
 			return false;
@@ -200,7 +201,7 @@ long_port_key(struct importer *im, struct long_port *lp, const struct cnode *k,
 static void
 long_port(struct importer *im, struct icomp *ic, const struct cnode *n)
 {
-	struct long_port lp = {0};
+	struct long_port lp = {0}; /* published, as Docker does on a port it picks when not given */
 	for (size_t i = 0; i < n->n; i++)
 		if (!long_port_key(im, &lp, n->entries[i].key, n->entries[i].value))
 			return;
@@ -208,8 +209,9 @@ long_port(struct importer *im, struct icomp *ic, const struct cnode *n)
 		import_diag(im, E0804, n, "a port in the long syntax needs its target");
 		return;
 	}
-	struct iport port = {lp.name, lp.target, lp.udp, lp.published, false, lp.published ? lp.host : 0};
-	if (lp.published && lp.local) {
+	struct iport port = {.name = lp.name, .number = lp.target, .udp = lp.udp,
+	                     .published = true, .host = lp.host};
+	if (lp.local) {
 		import_diag(im, W0814, n, "port %ld is published on the loopback address only: it stays "
 		            "inside the cluster", lp.target);
 		port.published = false;
@@ -547,7 +549,7 @@ reach(struct importer *im, const struct icomp *from, struct icomp *target, long 
 	if (target->ports.len >= COMPOSE_MAX_PORT_RANGE || /* a file of every port: enough */
 	    strmap_get(&target->port_index, arena_printf(im->a, "%ld", port)))
 		return;
-	struct iport p = {.number = port};
+	struct iport p = {.number = port, .reached = true};
 	add_port(im, target, &p, NULL);
 	diag(&im->c->diags, W0805, in_compose ? e->loc : from->loc, "%s reaches %s at port %ld in "
 	     "%s, a port %s does not declare: it gets it, as under Compose a container reaches "

@@ -590,6 +590,24 @@ env_file_read(struct importer *im, struct icomp *ic, struct ienv_file *first,
 	return f;
 }
 
+/* The keys of an env_file entry of the long form but path and required:
+ * format (raw: the lines as they are) is left out, the file read as
+ * dotenv lines. */
+static void
+env_file_keys(struct importer *im, const struct cnode *item)
+{
+	for (size_t i = 0; i < item->n; i++) {
+		const struct cnode *k = item->entries[i].key;
+		if (strcmp(k->text, "format") == 0)
+			import_diag(im, W0801, k, "format is left out: the file is read as a .env file is, "
+			            "its quotes and ${VAR} interpolated");
+		else if (strcmp(k->text, "path") != 0 && strcmp(k->text, "required") != 0 &&
+		         strncmp(k->text, "x-", 2) != 0)
+			import_diag(im, W0802, k, "an env_file entry has no key %s; it is left out",
+			            qnode(im, k));
+	}
+}
+
 static void
 env_file(struct importer *im, struct icomp *ic, const struct cnode *item)
 {
@@ -597,6 +615,7 @@ env_file(struct importer *im, struct icomp *ic, const struct cnode *item)
 	if (item->kind == CNODE_MAP) {
 		path = cnode_get(item, "path");
 		required = cnode_get(item, "required");
+		env_file_keys(im, item);
 		if (!path) {
 			import_diag(im, E0804, item, "an env_file entry needs its path");
 			return;

@@ -164,6 +164,36 @@ map_service(struct importer *im, struct icomp *ic)
 		key_env_file(im, ic, env_files, env_file_key);
 }
 
+/* The diagnostics from the from-th on that are about ic's keys, but at a
+ * place outside its mapping and inside another service's, which it has
+ * from the services it extends: each gets a note at its extends, which
+ * says for which service it is (the base's own are given once, at the
+ * same place, without it).  A value of an anchor outside the services
+ * gets none: it is not the base's. */
+static void
+note_extended(struct importer *im, const struct icomp *ic, size_t from)
+{
+	const struct cnode *ext = NULL, *base = NULL;
+	for (size_t i = 0; i < ic->own->n && !ext; i++)
+		if (strcmp(ic->own->entries[i].key->text, "extends") == 0)
+			ext = ic->own->entries[i].key, base = ic->own->entries[i].value;
+	if (base && base->kind == CNODE_MAP)
+		base = cnode_get(base, "service");
+	if (!base || base->kind != CNODE_SCALAR)
+		return;
+	const struct vec *list = &im->c->diags.list;
+	struct loc own = ic->own->loc, all = im->services_span;
+	for (size_t i = from; i < list->len; i++) {
+		struct diagnostic *d = list->items[i];
+		struct loc l = d->loc;
+		if (d->src || d->file || !HAS_LOC(l) || (l.begin >= own.begin && l.end <= own.end) ||
+		    l.begin < all.begin || l.end > all.end)
+			continue;
+		diag_note(&im->c->diags, d, ext->loc, "for %s, which extends %s here",
+		          diag_quote(im->a, ic->compose_name), qnode(im, base));
+	}
+}
+
 /* Whether the service is imported with the --profile options given. */
 static bool
 in_profiles(struct importer *im, const struct cnode *svc, const struct cnode **profiles)
@@ -277,8 +307,9 @@ name_services(struct importer *im, const struct cnode *services)
 		const struct cnode *k = services->entries[i].key, *v = services->entries[i].value;
 		if (!want_kind(im, v, CNODE_MAP, arena_printf(im->a, "the service %s", qnode(im, k))))
 			continue;
-		v = extended(im, &x, services, k, v);
 		struct icomp *ic = NEW(im->a, struct icomp);
+		ic->own = v;
+		v = extended(im, &x, services, k, v);
 		ic->compose_name = k->text;
 		ic->node = v;
 		ic->key = k;
@@ -392,26 +423,39 @@ finish_job(struct importer *im, struct icomp *ic)
 	restart_policy(im, ic);
 }
 
+/* A port of a service that publishes others, and why it is not published (W0814). */
+static const char *
+unpublished(struct importer *im, const struct iport *p)
+{
+	if (p->local)
+		return arena_printf(im->a, "port %ld to the loopback address only", p->number);
+	if (p->reached)
+		return arena_printf(im->a, "not port %ld, where only the other containers reach it",
+		                    p->number);
+	return arena_printf(im->a, "port %ld only to the other containers (expose:)", p->number);
+}
+
 static void
 finish_ports(struct importer *im, struct icomp *ic)
 {
 	give_known_port(im, ic);
-	const struct iport *published = NULL, *local = NULL;
+	const struct iport *published = NULL, *internal = NULL;
 	for (size_t i = 0; i < ic->ports.len; i++) {
 		const struct iport *p = ic->ports.items[i];
 		if (p->published && !published)
 			published = p;
-		if (p->local && !p->published && !local)
-			local = p;
+		if (!p->published && (!internal || (p->local && !internal->local)))
+			internal = p;
 	}
 	static const enum icomp_expose kinds[] = {IE_NODEPORT, IE_LOADBALANCER, IE_CLUSTERIP};
 	ic->expose = published ? kinds[im->opts->expose] : IE_CLUSTERIP;
-	if (ic->expose != IE_CLUSTERIP && local) {
-		/* Every port of a Service is exposed as the Service is. */
-		diag(&im->c->diags, W0814, ic->loc, "%s publishes port %ld to every address but port "
-		     "%ld to the loopback address only: a %s would publish both, so its Service stays "
-		     "inside the cluster", diag_quote(im->a, ic->compose_name), published->number,
-		     local->number, ic->expose == IE_NODEPORT ? "NodePort" : "LoadBalancer");
+	if (ic->expose != IE_CLUSTERIP && internal) {
+		/* Every port of a Service is exposed as the Service is: Compose's
+		 * expose: and a port only reached are not published. */
+		diag(&im->c->diags, W0814, ic->loc, "%s publishes port %ld to every address but %s: "
+		     "a %s would publish both, so its Service stays inside the cluster",
+		     diag_quote(im->a, ic->compose_name), published->number, unpublished(im, internal),
+		     ic->expose == IE_NODEPORT ? "NodePort" : "LoadBalancer");
 		ic->expose = IE_CLUSTERIP;
 	}
 	const struct iport *first = ic->ports.len ? ic->ports.items[0] : NULL;
@@ -605,6 +649,48 @@ cycle(struct importer *im)
 	return false;
 }
 
+/* W0810, once for each service that others wait for and that has no port
+ * (so no Service): the first three that wait for it by name, the count of
+ * the others, and the first wait as a note.  Needs cycle()'s indices. */
+static void
+portless_waits(struct importer *im)
+{
+	size_t n = im->comp_list.len;
+	struct vec *waits = arena_alloc(im->a, (n + 1) * sizeof *waits); /* struct iafter * */
+	struct vec *waiters = arena_alloc(im->a, (n + 1) * sizeof *waiters); /* struct icomp * */
+	for (size_t i = 0; i < n; i++) {
+		struct icomp *ic = im->comp_list.items[i];
+		for (size_t j = 0; j < ic->after.len; j++) {
+			struct iafter *a = ic->after.items[j];
+			if (a->target->kind != IC_JOB && !a->target->ports.len) {
+				vec_push(im->a, &waits[a->target->index], a);
+				vec_push(im->a, &waiters[a->target->index], ic);
+			}
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct icomp *t = im->comp_list.items[i];
+		size_t count = waiters[i].len, named = count > 3 ? 2 : count;
+		if (!count)
+			continue;
+		struct buf who = {0};
+		for (size_t k = 0; k < named; k++)
+			buf_printf(&who, "%s%s", k == 0 ? "" : k + 1 < named || count > named ? ", " : " and ",
+			           diag_quote(im->a, ((const struct icomp *)waiters[i].items[k])->compose_name));
+		if (count > named)
+			buf_printf(&who, " and %zu others", count - named);
+		struct diagnostic *d = diag(&im->c->diags, W0810, t->loc, "%s declares no port, and %s "
+		                            "%s for it: the order holds, but nothing can wait for it at "
+		                            "run time; give it its port (ports: or expose:)",
+		                            diag_quote(im->a, t->compose_name), who.data,
+		                            count == 1 ? "waits" : "wait");
+		const struct icomp *first = waiters[i].items[0];
+		diag_note(&im->c->diags, d, ((const struct iafter *)waits[i].items[0])->loc,
+		          "%s waits for it here", diag_quote(im->a, first->compose_name));
+		buf_free(&who);
+	}
+}
+
 void
 import_services(struct importer *im)
 {
@@ -613,24 +699,21 @@ import_services(struct importer *im)
 		return;
 	if (!name_services(im, services))
 		return; /* the merges of extends passed the limit: nothing more is read */
-	for (size_t i = 0; i < im->comp_list.len; i++)
+	im->services_span = services->loc;
+	for (size_t i = 0; i < im->comp_list.len; i++) {
+		size_t from = im->c->diags.list.len;
 		map_service(im, im->comp_list.items[i]);
+		note_extended(im, im->comp_list.items[i], from);
+	}
 	if (im->c->diags.errors)
 		return; /* nothing is written: no more warnings */
 	reached_ports(im);
-	for (size_t i = 0; i < im->comp_list.len; i++)
+	for (size_t i = 0; i < im->comp_list.len; i++) {
+		size_t from = im->c->diags.list.len;
 		finish_component(im, im->comp_list.items[i]);
+		note_extended(im, im->comp_list.items[i], from);
+	}
 	if (cycle(im))
 		return;
-	for (size_t i = 0; i < im->comp_list.len; i++) {
-		struct icomp *ic = im->comp_list.items[i];
-		for (size_t j = 0; j < ic->after.len; j++) {
-			const struct iafter *a = ic->after.items[j];
-			if (a->target->kind != IC_JOB && !a->target->ports.len)
-				diag(&im->c->diags, W0810, a->loc, "%s waits for %s, which declares no port: the "
-				     "order holds, but nothing can wait for it at run time; give it its port "
-				     "(ports: or expose:)", diag_quote(im->a, ic->compose_name),
-				     diag_quote(im->a, a->target->compose_name));
-		}
-	}
+	portless_waits(im);
 }

@@ -72,9 +72,9 @@ claim(struct importer *im, struct icomp *ic, const char *name, const char *targe
 	ic->n_named_volumes++;
 	struct icomp *first = strmap_claim(im->a, &im->volume_users, name, ic);
 	if (first && first != ic)
-		import_diag(im, W0814, at, "the volume %s is also mounted by %s: each component gets a "
-		            "claim of its own", diag_quote(im->a, name),
-		            diag_quote(im->a, first->compose_name));
+		import_diag(im, W0814, at, "%s mounts the volume %s, which %s mounts too: each "
+		            "component gets a claim of its own", diag_quote(im->a, ic->compose_name),
+		            diag_quote(im->a, name), diag_quote(im->a, first->compose_name));
 	if (read_only)
 		import_diag(im, W0814, at, "Compose mounts the volume %s read-only at %s: the .todok "
 		            "mounts the claim read-write", diag_quote(im->a, name),

@@ -415,7 +415,9 @@ put_names(struct buf *out, const char *word, const struct vec *names)
 
 /* The pod's fs-group, so that a user other than root reads its secret
  * files: Kubernetes mounts them 0400, owned by root, and an fsGroup makes
- * them its group's, readable (0440); -1: none needed. */
+ * them its group's, readable (0440).  The GID, but 0: the root group would
+ * own the pod's volumes; the UID then (or with no GID).  -1: none needed
+ * (root owns the files). */
 static long
 fs_group(const struct icomp *ic)
 {

@@ -421,9 +421,11 @@ def ports_of(compose, svc):
     for item in svc.get("ports") or []:
         if isinstance(item, dict):
             proto = item.get("protocol", "tcp").upper()
+            if proto not in ("TCP", "UDP"):
+                continue  # left out, W0801
             local = str(item.get("host_ip", "")).startswith("127.")
-            put((int(item["target"]), proto),
-                (LOCAL if local else PUBLIC) if item.get("published") else NONE)
+            # Without published, Docker publishes it on a port it picks.
+            put((int(item["target"]), proto), LOCAL if local else PUBLIC)
             continue
         text = compose.i(str(item))
         text, _, proto = text.partition("/")
@@ -554,9 +556,13 @@ def check_service(ck, compose, manifests, name, svc, stack, expose):
         ck.ok(port in have, f"{name}: container port {port}")
     _, service = manifests.find(("Service",), comp)
     if ports:
-        # Every port of a Service is exposed as it is: one published to
-        # the loopback address only keeps the Service inside the cluster.
-        published = PUBLIC in ports.values() and LOCAL not in ports.values()
+        # Every port of a Service is exposed as it is: one that Compose does
+        # not publish to every address (published to the loopback address
+        # only, expose:, reached by another service, W0805) keeps the
+        # Service inside the cluster.
+        listed = [(p["port"], p.get("protocol", "TCP")) for p in (service or {}).get(
+            "spec", {}).get("ports", [])]
+        published = bool(listed) and all(ports.get(port, NONE) == PUBLIC for port in listed)
         want = {"nodeport": "NodePort", "loadbalancer": "LoadBalancer"}.get(expose, "ClusterIP")
         ck.eq(service and service["spec"]["type"], want if published else "ClusterIP",
               f"{name}: its Service's type")
@@ -574,7 +580,25 @@ def check_service(ck, compose, manifests, name, svc, stack, expose):
         replicas = (svc.get("deploy") or {}).get("replicas", svc.get("scale", 1))
         ck.eq(workload["spec"].get("replicas"), int(replicas), f"{name}: replicas")
     check_volumes(ck, compose, name, svc, workload, pod, ctr, manifests)
+    check_user(ck, compose, name, svc, pod)
     check_reached(ck, compose, manifests, name, svc)
+
+
+def check_user(ck, compose, name, svc, pod):
+    """user: UID[:GID] (root is 0) is runAsUser and runAsGroup; with secret
+    files, a UID other than 0 reads them through fsGroup: the GID, or the
+    UID when there is none or it is 0 (the root group)."""
+    ids = [0 if i == "root" else int(i) if i.isdigit() else None
+           for i in compose.i(str(svc.get("user", ""))).split(":") if i]
+    if not ids or None in ids:
+        return
+    sc = pod.get("securityContext", {})
+    ck.eq(sc.get("runAsUser"), ids[0], f"{name}: runAsUser")
+    ck.eq(sc.get("runAsGroup"), ids[1] if len(ids) > 1 else None, f"{name}: runAsGroup")
+    want = None
+    if svc.get("secrets") and ids[0] != 0:
+        want = ids[1] if len(ids) > 1 and ids[1] != 0 else ids[0]
+    ck.eq(sc.get("fsGroup"), want, f"{name}: fsGroup")
 
 
 HOST_PORT = re.compile(r"(?:^|(?<=[\s,;=/@(\"']))([A-Za-z0-9_.-]+):(\d{1,5})(?=$|[/,;?\s\"')#])")
