@@ -69,17 +69,18 @@ is_number(int k)
 }
 
 /* The line breaks (0, 1, or 2 for two or more) in the source between
- * token i - 1 and token i. */
+ * token i - 1 and token i: LF, CRLF, and a carriage return alone (W0102),
+ * which the compiler and the editors take as a line end too. */
 static int
 breaks_before(const struct layout *l, size_t i)
 {
 	if (i == 0)
 		return 1;
 	const char *s = l->text + l->tok[i - 1].loc.end, *end = l->text + l->tok[i].loc.begin;
-	const char *nl = memchr(s, '\n', (size_t)(end - s));
-	if (!nl)
-		return 0;
-	return memchr(nl + 1, '\n', (size_t)(end - nl - 1)) ? 2 : 1;
+	int n = 0;
+	for (; s < end && n < 2; s++)
+		n += *s == '\n' || (*s == '\r' && s[1] != '\n'); /* s[1]: at most the token */
+	return n;
 }
 
 /* Whether the comment at i starts its line in the source. */

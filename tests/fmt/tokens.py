@@ -10,8 +10,8 @@ import sys
 
 TOKEN = re.compile(r'''
     (?P<space>[ \t\r\n]+)
-  | (?P<comment>\#[^\n]*)
-  | (?P<string>"(?:[^"\\\n]|\\[^\n])*"?)
+  | (?P<comment>\#[^\r\n]*)
+  | (?P<string>"(?:[^"\\\r\n]|\\[^\r\n])*"?)
   | (?P<punct>\.\.|->|[{}\[\](),=])
   | (?P<word>[A-Za-z_][A-Za-z0-9_.-]*)
   | (?P<number>[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+|[A-Za-z]+|%)?)
