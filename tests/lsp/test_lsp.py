@@ -22,6 +22,8 @@ scripted client (lsp_client.py) and checks every answer:
   broken     a document with syntax errors: hover and definition answer on
              the items that parsed (the parser's partial tree), null on
              what did not parse; only the syntax errors are published;
+  dropped    a NAME.MEMBER in a statement the recovery dropped still names
+             what it refers to; a name after the broken line answers;
   lone CR    a lone CR ends a line (LSP 3.17): diagnostics, hover, an
              incremental change, completion after a comment, formatting;
   files      file() paths start at the document's folder, env() reads the
@@ -803,10 +805,88 @@ def broken_document():
     check('broken: exit status 0, nothing on stderr', status == 0 and err == b'', (status, err))
 
 
+DROPPED = '''stack shop {
+  config cfg {
+    K = "v"
+  }
+
+  service db {
+    image "pg:1"
+    port 5432
+  }
+
+  service api {
+    image
+    env { U = db.host  V = cfg.K }
+    after db
+    port 8000
+  }
+}
+'''
+
+
+def dropped_statement():
+    """A property whose argument is missing takes the next line with it (the
+    parser's recovery drops `env { ... }` with `image`): the NAME.MEMBER
+    references in the dropped statement, which the resolver never saw,
+    still name what they refer to (hover: what it declares; definition: the
+    component, or the key of the config); the `after db` after the broken
+    line answers from the partial stack.  A broken `stack NAME {` line
+    leaves no tree: null, without a crash."""
+    uri = 'file:///tmp/lsp-dropped/shop.todok'
+    server = Server([TODOKC, 'lsp'])
+    try:
+        initialize(server)
+        server.notify('textDocument/didOpen', {'textDocument': {
+            'uri': uri, 'languageId': 'todok', 'version': 1, 'text': DROPPED}})
+        p = server.wait_notification('textDocument/publishDiagnostics')
+        got = [(d['code'], d['range']['start']['line']) for d in p['diagnostics']]
+        check('dropped: the one syntax error is published', got == [('E0201', 12)],
+              p['diagnostics'])
+
+        def ask(method, needle, delta):
+            return server.request('textDocument/' + method, {'textDocument': doc(uri),
+                                  'position': at(DROPPED, needle, delta)})
+        h = ask('hover', 'db.host', 1)
+        check('dropped: hover on a reference in the dropped statement', h == {
+            'contents': {'kind': 'markdown', 'value': 'service `db`, declared on line 6'},
+            'range': rng(DROPPED, 'db.host')}, h)
+        want = {'uri': uri, 'range': rng(DROPPED, 'db {', 2)}
+        got = [ask('definition', 'db.host', d) for d in (0, 2, 5)]
+        check('dropped: definition of the component, from its name and its member',
+              got == [want] * 3, got)
+        got = ask('definition', 'cfg.K', 4)
+        check('dropped: definition of a config key from its member', got == {
+            'uri': uri, 'range': rng(DROPPED, 'K = ', 1)}, got)
+        got = ask('definition', 'cfg.K', 1)
+        check('dropped: definition of the config from its name', got == {
+            'uri': uri, 'range': rng(DROPPED, 'cfg {', 3)}, got)
+        got = ask('definition', 'after db', 7)
+        check('dropped: definition after the broken line, in its block', got == want, got)
+        h = ask('hover', 'after db', 7)
+        check('dropped: hover after the broken line', h and h['contents']['value'] ==
+              'service `db`, declared on line 6', h)
+        headless = DROPPED.replace('stack shop {', 'stack {')
+        server.notify('textDocument/didChange', {'textDocument': {'uri': uri, 'version': 2},
+                                                 'contentChanges': [{'text': headless}]})
+        server.wait_notification('textDocument/publishDiagnostics')
+        got = [server.request('textDocument/' + m, {'textDocument': doc(uri),
+               'position': at(headless, needle, 1)}) for m in ('hover', 'definition')
+               for needle in ('db.host', 'after db')]
+        check('dropped: no stack name, no tree: null', got == [None] * 4, got)
+        server.request('shutdown')
+        server.notify('exit')
+    except (ServerError, KeyError, IndexError, TypeError) as e:
+        check('dropped: the server answers', False, repr(e))
+    status, err = server.close()
+    check('dropped: exit status 0, nothing on stderr', status == 0 and err == b'', (status, err))
+
+
 def main():
     session()
     plaintext()
     broken_document()
+    dropped_statement()
     malformed()
     null_params()
     completion_places()
