@@ -232,6 +232,26 @@ check_cli_status() {
 }
 check "exit status 3 for an unreadable file, 2 for a bad command line" check_cli_status
 
+# A file of 64 MiB (the limit) that formatting makes longer: refused (E0005),
+# as the compiler could not read what fmt would write, and left as it is.
+check_cli_grows_past_limit() {
+	local body='stack s { config c { A = "v" } }' s
+	{
+		printf '#'
+		head -c $((67108864 - ${#body} - 3)) /dev/zero | tr '\0' x
+		printf '\n%s\n' "$body"
+	} >big.todok && cp big.todok big.orig || return 1
+	"$T" fmt big.todok >out 2>err; s=$?
+	[ $s -eq 1 ] && [ ! -s out ] && grep -qx "todokc: error: 'big.todok' formatted would be \
+67108872 bytes; the limit is 67108864 bytes" err &&
+		{ "$T" fmt -w big.todok >out 2>err; [ $? -eq 1 ]; } && cmp -s big.todok big.orig
+	s=$?
+	rm -f big.todok big.orig
+	return $s
+}
+check "a file that formatting would take past 64 MiB is refused (E0005), not written" \
+	check_cli_grows_past_limit
+
 check_cli_valgrind() {
 	command -v valgrind >/dev/null && ! grep -qs fsanitize "$root/build/flags" || {
 		echo "skip: valgrind (not installed, or a sanitizer build)"
