@@ -49,7 +49,15 @@ format_source(struct compilation *c, const char *path, const char *text, size_t 
 		return false;
 	if (placed)
 		*placed = arena_alloc(&c->arena, (c->syntax->ntokens + 1) * sizeof **placed);
+	size_t before = out->len;
 	format_syntax(c, out, placed ? *placed : NULL);
+	/* A file near the limit may grow past it: the compiler could not read it. */
+	if (out->len - before > MAX_INPUT_BYTES) {
+		diag(&c->diags, E0005, NO_LOC, "%s formatted would be %zu bytes; the limit is %u bytes",
+		     io_quote(c, path), out->len - before, (unsigned)MAX_INPUT_BYTES);
+		out->len = before;
+		return false;
+	}
 	return true;
 }
 

@@ -175,7 +175,9 @@ hover_json(const struct lsp_lines *lines, const struct hover_text *h, struct loc
 }
 
 /* What is at the cursor: a reference the resolver recorded, or a name
- * after a word that introduces names (token `name`, 0 `word` if none). */
+ * after a word that introduces names (token `name`, 0 `word` if none), or
+ * (WORD_DOTTED) in a text with syntax errors, a NAME.MEMBER that the
+ * resolver never saw, its statement having been dropped. */
 struct cursor {
 	struct lsp_doc *d;
 	struct compilation *c;
@@ -184,6 +186,19 @@ struct cursor {
 	long name;
 	int word;
 };
+
+enum { WORD_DOTTED = -1 };
+
+/* Whether token i is a NAME.MEMBER word (a keyword has no dot). */
+static bool
+dotted_name(const struct compilation *c, long i)
+{
+	if (i < 0 || c->syntax->tokens[i].kind != WORD)
+		return false;
+	struct loc loc = c->syntax->tokens[i].loc;
+	const char *dot = memchr(c->src.text + loc.begin, '.', loc.end - loc.begin);
+	return dot && dot > c->src.text + loc.begin;
+}
 
 static bool
 cursor_at(struct lsp *s, json_t *params, struct lsp_error *err, struct cursor *k)
@@ -195,7 +210,19 @@ cursor_at(struct lsp *s, json_t *params, struct lsp_error *err, struct cursor *k
 	k->ref = reference_at(k->c->syntax, k->offset);
 	k->name = lsp_token_at(k->c->syntax, k->offset);
 	k->word = !k->ref && k->c->stack ? name_introducer(k->c->syntax, k->name) : 0;
+	if (!k->ref && !k->word && k->c->stack && !k->d->now->parsed && dotted_name(k->c, k->name))
+		k->word = WORD_DOTTED;
 	return true;
+}
+
+/* The key `member` of a config or secret decl, where it is declared (else NO_LOC). */
+static struct loc
+member_at(const struct decl *decl, const char *member)
+{
+	if (decl->kind != DECL_CONFIG && decl->kind != DECL_SECRET)
+		return NO_LOC;
+	const struct kv *kv = strmap_get(&((const struct keyset *)decl->what)->by_key, member);
+	return kv ? kv->key.loc : NO_LOC;
 }
 
 /* Where the name at the cursor is declared (an account: first named). */
@@ -203,8 +230,11 @@ static struct loc
 declared_at(const struct cursor *k, const struct decl **decl)
 {
 	struct compilation *c = k->c;
-	const char *name = token_text(&c->arena, c, (size_t)k->name);
+	char *name = (char *)token_text(&c->arena, c, (size_t)k->name);
+	char *member = k->word == WORD_DOTTED ? strchr(name, '.') : NULL;
 	*decl = NULL;
+	if (member)
+		*member++ = '\0';
 	if (k->word == KW_ACCOUNT) {
 		for (size_t i = 0; i < c->stack->accounts.len; i++) {
 			const struct account *acc = c->stack->accounts.items[i];
@@ -214,7 +244,13 @@ declared_at(const struct cursor *k, const struct decl **decl)
 		return NO_LOC;
 	}
 	*decl = strmap_get(&c->stack->names, name);
-	return *decl ? (*decl)->loc : NO_LOC;
+	if (!*decl)
+		return NO_LOC;
+	/* On the member of NAME.MEMBER: the key, when it is one. */
+	struct loc key = member && k->offset > c->syntax->tokens[k->name].loc.begin +
+	                                       (uint32_t)(member - name - 1)
+	                 ? member_at(*decl, member) : NO_LOC;
+	return HAS_LOC(key) ? key : (*decl)->loc;
 }
 
 json_t *
@@ -250,14 +286,10 @@ lsp_definition(struct lsp *s, json_t *params, struct lsp_error *err)
 	const struct decl *decl = k.ref ? k.ref->decl : NULL;
 	if (k.ref) {
 		target = decl->loc;
-		uint32_t member_at = k.ref->loc.begin + (uint32_t)strlen(decl->name) + 1;
-		if (k.ref->member && k.offset >= member_at &&
-		    (decl->kind == DECL_CONFIG || decl->kind == DECL_SECRET)) {
-			const struct kv *kv = strmap_get(&((const struct keyset *)decl->what)->by_key,
-			                                 k.ref->member);
-			if (kv)
-				target = kv->key.loc;
-		}
+		uint32_t member_begin = k.ref->loc.begin + (uint32_t)strlen(decl->name) + 1;
+		if (k.ref->member && k.offset >= member_begin &&
+		    HAS_LOC(member_at(decl, k.ref->member)))
+			target = member_at(decl, k.ref->member);
 	} else if (k.word) {
 		target = declared_at(&k, &decl);
 	}

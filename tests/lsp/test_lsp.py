@@ -13,6 +13,8 @@ scripted client (lsp_client.py) and checks every answer:
              no "jsonrpc", unknown method (-32601), wrong parameter types
              (-32602), requests before initialize and after shutdown; the
              server answers after each;
+  edges      positions past the end, inside a surrogate pair, ranges past the
+             end and reversed: clamped or refused, never a crash;
   null       params null are absent params (eglot's shutdown); exit is never
              answered and ends the server, whatever its message holds;
   places     completion in a document being typed: after the stack, after
@@ -22,6 +24,8 @@ scripted client (lsp_client.py) and checks every answer:
   broken     a document with syntax errors: hover and definition answer on
              the items that parsed (the parser's partial tree), null on
              what did not parse; only the syntax errors are published;
+  dropped    a NAME.MEMBER in a statement the recovery dropped still names
+             what it refers to; a name after the broken line answers;
   lone CR    a lone CR ends a line (LSP 3.17): diagnostics, hover, an
              incremental change, completion after a comment, formatting;
   files      file() paths start at the document's folder, env() reads the
@@ -803,11 +807,145 @@ def broken_document():
     check('broken: exit status 0, nothing on stderr', status == 0 and err == b'', (status, err))
 
 
+DROPPED = '''stack shop {
+  config cfg {
+    K = "v"
+  }
+
+  service db {
+    image "pg:1"
+    port 5432
+  }
+
+  service api {
+    image
+    env { U = db.host  V = cfg.K }
+    after db
+    port 8000
+  }
+}
+'''
+
+
+def dropped_statement():
+    """A property whose argument is missing takes the next line with it (the
+    parser's recovery drops `env { ... }` with `image`): the NAME.MEMBER
+    references in the dropped statement, which the resolver never saw,
+    still name what they refer to (hover: what it declares; definition: the
+    component, or the key of the config); the `after db` after the broken
+    line answers from the partial stack.  A broken `stack NAME {` line
+    leaves no tree: null, without a crash."""
+    uri = 'file:///tmp/lsp-dropped/shop.todok'
+    server = Server([TODOKC, 'lsp'])
+    try:
+        initialize(server)
+        server.notify('textDocument/didOpen', {'textDocument': {
+            'uri': uri, 'languageId': 'todok', 'version': 1, 'text': DROPPED}})
+        p = server.wait_notification('textDocument/publishDiagnostics')
+        got = [(d['code'], d['range']['start']['line']) for d in p['diagnostics']]
+        check('dropped: the one syntax error is published', got == [('E0201', 12)],
+              p['diagnostics'])
+
+        def ask(method, needle, delta):
+            return server.request('textDocument/' + method, {'textDocument': doc(uri),
+                                  'position': at(DROPPED, needle, delta)})
+        h = ask('hover', 'db.host', 1)
+        check('dropped: hover on a reference in the dropped statement', h == {
+            'contents': {'kind': 'markdown', 'value': 'service `db`, declared on line 6'},
+            'range': rng(DROPPED, 'db.host')}, h)
+        want = {'uri': uri, 'range': rng(DROPPED, 'db {', 2)}
+        got = [ask('definition', 'db.host', d) for d in (0, 2, 5)]
+        check('dropped: definition of the component, from its name and its member',
+              got == [want] * 3, got)
+        got = ask('definition', 'cfg.K', 4)
+        check('dropped: definition of a config key from its member', got == {
+            'uri': uri, 'range': rng(DROPPED, 'K = ', 1)}, got)
+        got = ask('definition', 'cfg.K', 1)
+        check('dropped: definition of the config from its name', got == {
+            'uri': uri, 'range': rng(DROPPED, 'cfg {', 3)}, got)
+        got = ask('definition', 'after db', 7)
+        check('dropped: definition after the broken line, in its block', got == want, got)
+        h = ask('hover', 'after db', 7)
+        check('dropped: hover after the broken line', h and h['contents']['value'] ==
+              'service `db`, declared on line 6', h)
+        headless = DROPPED.replace('stack shop {', 'stack {')
+        server.notify('textDocument/didChange', {'textDocument': {'uri': uri, 'version': 2},
+                                                 'contentChanges': [{'text': headless}]})
+        server.wait_notification('textDocument/publishDiagnostics')
+        got = [server.request('textDocument/' + m, {'textDocument': doc(uri),
+               'position': at(headless, needle, 1)}) for m in ('hover', 'definition')
+               for needle in ('db.host', 'after db')]
+        check('dropped: no stack name, no tree: null', got == [None] * 4, got)
+        server.request('shutdown')
+        server.notify('exit')
+    except (ServerError, KeyError, IndexError, TypeError) as e:
+        check('dropped: the server answers', False, repr(e))
+    status, err = server.close()
+    check('dropped: exit status 0, nothing on stderr', status == 0 and err == b'', (status, err))
+
+
+def edges():
+    """Positions and ranges the document does not have: past its last line,
+    past a line's end, inside a surrogate pair (U+1D11E is two UTF-16 units),
+    a range whose end is before its start; the server clamps a position to
+    the text (to the end of the character it is in), refuses the reversed
+    range (window/logMessage, the text unchanged), and answers after each."""
+    uri = 'file:///tmp/lsp-edges/e.todok'
+    text = 'stack e {\n  config c {\n    A = "\U0001d11e"\n  }\n'
+    server = Server([TODOKC, 'lsp'])
+
+    def change(rng, new):
+        server.notify('textDocument/didChange', {'textDocument': {'uri': uri, 'version': 2},
+                                                 'contentChanges': [{'range': rng, 'text': new}]})
+
+    def pos(line, character):
+        return {'line': line, 'character': character}
+    try:
+        initialize(server)
+        server.notify('textDocument/didOpen', {'textDocument': {
+            'uri': uri, 'languageId': 'todok', 'version': 1, 'text': text}})
+        p = server.wait_notification('textDocument/publishDiagnostics')
+        check('edges: the missing brace', [d['code'] for d in p['diagnostics']] == ['E0120'], p)
+        for at_ in (pos(2, 9), pos(2, 10), pos(2, 1000), pos(10 ** 6, 0),
+                    pos(2 ** 62, 2 ** 62)):
+            got = [server.request('textDocument/' + m, {'textDocument': doc(uri),
+                                                        'position': at_})
+                   for m in ('hover', 'definition')]
+            check('edges: hover and definition at %r: null' % (at_,), got == [None, None], got)
+        change({'start': pos(2, 10), 'end': pos(1, 0)}, 'x')
+        m = server.wait_notification('window/logMessage')
+        check('edges: a range that ends before it starts is refused', m['type'] == 1, m)
+        # Inside the surrogate pair: the insertion goes after the character, so
+        # the string stays valid UTF-8 (else: E0103).
+        change({'start': pos(2, 10), 'end': pos(2, 10)}, 'b')
+        p = server.wait_notification('textDocument/publishDiagnostics')
+        check('edges: an insertion inside a surrogate pair keeps the text valid',
+              [d['code'] for d in p['diagnostics']] == ['E0120'], p)
+        # Past the last line: at the end of the text; the brace closes the stack.
+        change({'start': pos(100, 5), 'end': pos(200, 0)}, '}\n')
+        p = server.wait_notification('textDocument/publishDiagnostics')
+        check('edges: a range past the end is the end of the text',
+              p['diagnostics'] == [], p)
+        edits = server.request('textDocument/formatting', {'textDocument': doc(uri)})
+        new = apply_edits(text.replace('\U0001d11e', '\U0001d11eb') + '}\n', edits)
+        check('edges: the text is what the changes made', new ==
+              'stack e {\n  config c {\n    A = "\U0001d11eb"\n  }\n}\n',
+              (edits, new))
+        server.request('shutdown')
+        server.notify('exit')
+    except (ServerError, KeyError, IndexError, TypeError) as e:
+        check('edges: the server answers', False, repr(e))
+    status, err = server.close()
+    check('edges: exit status 0, nothing on stderr', status == 0 and err == b'', (status, err))
+
+
 def main():
     session()
     plaintext()
     broken_document()
+    dropped_statement()
     malformed()
+    edges()
     null_params()
     completion_places()
     lone_cr()

@@ -2,14 +2,16 @@
 # fmt.sh - `todokc fmt` (docs/tools.md section 1):
 #   - golden layouts: tests/fmt/NAME.todok formats to exactly NAME.formatted,
 #     which is formatted already (a fixed point, and --check passes it);
-#   - every examples/*.todok, tests/golden/*.todok and tests/errors/*.todok
-#     without a syntax error: formatting twice changes nothing, the tokens
-#     and comments are the same, in the same order (tests/fmt/tokens.py),
-#     and the formatted file compiles exactly as the original (standard
-#     output, exit status, and the diagnostics but for their positions),
-#     with the case's .args and --env-file test.env as run-corpus.sh runs
-#     it; an error case with a syntax error is refused with exactly the
-#     compiler's diagnostics (its .err);
+#   - every .todok of examples/ and tests/ (each folder that holds one:
+#     the golden and error cases, the hostile ones, the import's goldens,
+#     ...) without a syntax error: formatting twice changes nothing, the
+#     tokens and comments are the same, in the same order
+#     (tests/fmt/tokens.py), and the formatted file compiles exactly as the
+#     original (standard output, exit status, and the diagnostics but for
+#     their positions), with the case's .args and --env-file test.env as
+#     run-corpus.sh runs it; a file with a syntax error is refused (exit
+#     status 1, nothing printed) with exactly the compiler's diagnostics
+#     (an error case's .err; elsewhere what the compiler prints for it);
 #   - the examples already in that layout (fmt --check);
 #   - the command line: --check, -w (atomic, the mode kept, through a
 #     symbolic link, a file already formatted left alone, a read-only file
@@ -55,7 +57,22 @@ compile_both() { # DIR NAME EXTRA...: compiles a/NAME and b/NAME alike; 0 when t
 	done
 	diff -u "$tmp/a.out" "$tmp/b.out" >"$tmp/diff"
 }
-for dir in examples tests/golden tests/errors; do
+refused_as_compiled() { # DIR NAME: fmt's refusal prints what the compiler prints for the file
+	local dir=$1 name=$2 s
+	if [ "$dir" = tests/errors ]; then
+		[ -f "$root/$dir/$name.todok.args" ] || [ -f "$root/$dir/$name.args" ] ||
+			(cd "$root/$dir" && env -i PATH="$PATH" LC_ALL=C "$todokc" fmt "$name.todok" 2>&1 |
+				diff -u "$name.err" -) >"$tmp/diff"
+		return
+	fi
+	(cd "$tmp/a/$dir" && env -i PATH="$PATH" LC_ALL=C "$todokc" "$name.todok" --env-file test.env \
+		-o "$tmp/refused") >/dev/null 2>"$tmp/want"
+	s=$?
+	(cd "$tmp/a/$dir" && env -i PATH="$PATH" LC_ALL=C "$todokc" fmt "$name.todok") 2>&1 >/dev/null |
+		diff -u "$tmp/want" - >"$tmp/diff" && [ "$s" -eq 1 ]
+}
+dirs=$(cd "$root" && find examples tests -name '*.todok' -printf '%h\n' | LC_ALL=C sort -u)
+for dir in $dirs; do
 	mkdir -p "$tmp/a/$dir" "$tmp/b/$dir"
 	cp -R "$root/$dir/." "$tmp/a/$dir/"
 	cp -R "$root/$dir/." "$tmp/b/$dir/"
@@ -67,13 +84,11 @@ for dir in examples tests/golden tests/errors; do
 		"$todokc" fmt "$t" >"$tmp/b/$dir/$name.todok" 2>"$tmp/err"
 		status=$?
 		if [ "$status" -ne 0 ]; then
-			if [ "$dir" != tests/errors ]; then
+			if [ "$dir" = examples ] || [ "$dir" = tests/golden ]; then
 				fail "$case: fmt exit status $status" "$tmp/err"
 			elif [ -s "$tmp/b/$dir/$name.todok" ]; then
 				fail "$case: fmt refused the file but printed" "$tmp/b/$dir/$name.todok"
-			elif [ "$status" -ne 1 ] || { [ ! -f "$t.args" ] && [ ! -f "${t%.todok}.args" ] &&
-				! (cd "$root/$dir" && env -i PATH="$PATH" LC_ALL=C "$todokc" fmt "$name.todok" 2>&1 |
-					diff -u "$name.err" -) >"$tmp/diff"; }; then
+			elif [ "$status" -ne 1 ] || ! refused_as_compiled "$dir" "$name"; then
 				fail "$case: fmt's refusal (status $status) is not the compiler's diagnostics" "$tmp/diff"
 			else
 				pass
@@ -216,6 +231,26 @@ check_cli_status() {
 	"$T" fmt --help | grep -q '^usage: todokc fmt' && "$T" --help | grep -q 'todokc fmt'
 }
 check "exit status 3 for an unreadable file, 2 for a bad command line" check_cli_status
+
+# A file of 64 MiB (the limit) that formatting makes longer: refused (E0005),
+# as the compiler could not read what fmt would write, and left as it is.
+check_cli_grows_past_limit() {
+	local body='stack s { config c { A = "v" } }' s
+	{
+		printf '#'
+		head -c $((67108864 - ${#body} - 3)) /dev/zero | tr '\0' x
+		printf '\n%s\n' "$body"
+	} >big.todok && cp big.todok big.orig || return 1
+	"$T" fmt big.todok >out 2>err; s=$?
+	[ $s -eq 1 ] && [ ! -s out ] && grep -qx "todokc: error: 'big.todok' formatted would be \
+67108872 bytes; the limit is 67108864 bytes" err &&
+		{ "$T" fmt -w big.todok >out 2>err; [ $? -eq 1 ]; } && cmp -s big.todok big.orig
+	s=$?
+	rm -f big.todok big.orig
+	return $s
+}
+check "a file that formatting would take past 64 MiB is refused (E0005), not written" \
+	check_cli_grows_past_limit
 
 check_cli_valgrind() {
 	command -v valgrind >/dev/null && ! grep -qs fsanitize "$root/build/flags" || {
