@@ -64,10 +64,19 @@ void stray_character(struct parse_ctx *p, struct loc loc, const char *text);
 
 /* parse_habits.c: the '- ' items of the lines from `at` on, as "a, b";
  * the 'port' lines (word: "port" or "container-port") of such items,
- * "`port 80`, `port https 443`", or the form of one when an item is
+ * "`port 80`, `port https 443`, `port 8080 -> 80`", or the form of one when an item is
  * neither a number nor a number and a name. */
 const char *habit_dash_items(struct parse_ctx *p, uint32_t at);
 const char *habit_port_lines(struct parse_ctx *p, const char *word, const char *items);
+/* A Compose port "[HOST:]A[:B][/udp]" (quoted or not): the offsets of A
+ * and B (B is A when absent) in s. */
+struct port_mapping {
+	size_t a, a_len, b, b_len;
+	bool udp;
+};
+bool habit_port_mapping(const char *s, size_t len, struct port_mapping *m);
+/* The `env { KEY = "value" }` that a '- ' list "KEY=value, ..." means. */
+const char *habit_env_block(struct parse_ctx *p, const char *items);
 
 /* parse_habits.c: the rest of the line from `at` as the list in brackets
  * it stands for, `["rails", "db:migrate"]` (its strings, and its bare

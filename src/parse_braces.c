@@ -4,7 +4,7 @@
  * (or at the end of the file, or misplaced by its indentation), and an
  * extra '}' that would close a component before its next property.  A
  * '}' is inserted or dropped only when the file has more or fewer '{'
- * than '}', counted over the source (strings and comments skipped) the
+ * than '}' (or closes a component whose '{' was supplied), counted over the source (strings and comments skipped) the
  * first time a repair asks.
  */
 #include "recover.h"
@@ -90,6 +90,15 @@ missing_brace(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
 	struct block *b = top(r);
 	if (!b)
 		return false;
+	/* A component whose '{' was supplied (E0125) ends at the first line
+	 * indented no deeper than its name: a declaration, or a '}' when the
+	 * file has no '}' for that '{' (then it is the block's around it);
+	 * its '}' is supplied too, with no other message. */
+	if (b->open.begin == b->open.end && b->kind == BLOCK_PROPS &&
+	    (t->token == 0 || (t->starts_line && indent_of(p, t->loc.begin) <= b->indent &&
+	                       (is_role(t->token, "declaration") ||
+	                        (t->token == '}' && brace_count(p) >= 0)))))
+		return true;
 	if (t->token == 0 && HAS_LOC(r->misclosed_at)) {
 		/* "  service api {" ... "}": that '}' is the stack's. */
 		struct diagnostic *d = diag(&p->c->diags, E0120, r->misclosed_at,

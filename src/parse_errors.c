@@ -638,6 +638,29 @@ report_tcp_protocol(struct parse_ctx *p, const YYLTYPE *loc, int got)
 	return true;
 }
 
+/* `stack shop` (or `config app`) with what it holds indented on the
+ * lines below, as YAML nests: the '{' at the end of its line. */
+static bool
+report_block_by_indentation(struct parse_ctx *p, const YYLTYPE *loc, int n, const int *expected)
+{
+	const char *src = p->c->src.text;
+	uint32_t end = loc->begin, start;
+	if (n != 1 || expected[0] != '{' || recover_token_before(p) != WORD ||
+	    !recover_starts_line(p, loc->begin))
+		return false;
+	while (end > 0 && strchr(" \t\r\n", src[end - 1]))
+		end--;
+	for (start = end; start > 0 && src[start - 1] != '\n'; start--)
+		continue;
+	start += (uint32_t)strspn(src + start, " \t");
+	if (memchr(src + start, '#', end - start))
+		return false;
+	diag(&p->c->diags, E0201, (struct loc){end, end}, "expected '{' at the end of the line: "
+	     "blocks are written in braces, not by indentation: `%.*s {` ... `}`",
+	     (int)(end - start), src + start);
+	return true;
+}
+
 void
 report_syntax_error(struct parse_ctx *p, const YYLTYPE *loc, int got, int n, const int *expected)
 {
@@ -681,7 +704,8 @@ report_syntax_error(struct parse_ctx *p, const YYLTYPE *loc, int got, int n, con
 	    report_component_habit(p, loc, got, n, expected) ||
 	    report_name_list_brackets(p, loc, got) || report_param_number(p, loc, got) ||
 	    report_cron_name_after(p, loc, got) || report_probe_kind(p, loc, got, n, expected) ||
-	    report_replicas_target(p, loc, n, expected))
+	    report_replicas_target(p, loc, n, expected) ||
+	    report_block_by_indentation(p, loc, n, expected))
 		return;
 	/* A declaration where a property must stand. */
 	const char *spelling = keyword_spelling(got);

@@ -37,8 +37,45 @@ habit_dash_items(struct parse_ctx *p, uint32_t at)
 	return items;
 }
 
-/* The 'port' lines of a '- ' list of ports "80, 443 https": `port 80`,
- * `port https 443`; the form of a line when an item is neither. */
+bool
+habit_port_mapping(const char *s, size_t len, struct port_mapping *m)
+{
+	size_t q = len >= 2 && s[0] == '"' && s[len - 1] == '"', end = len - q, colons = 0;
+	m->udp = end >= q + 4 && strncmp(s + end - 4, "/udp", 4) == 0;
+	if (m->udp || (end >= q + 4 && strncmp(s + end - 4, "/tcp", 4) == 0))
+		end -= 4;
+	for (size_t i = q; i < end; i++)
+		colons += s[i] == ':';
+	if (colons > 2)
+		return false;
+	/* [HOST:]A[:B]: the host is left out. */
+	size_t a = colons == 2 ? (size_t)((const char *)memchr(s + q, ':', end - q) - s) + 1 : q;
+	const char *c = colons ? memchr(s + a, ':', end - a) : NULL;
+	m->a = a;
+	m->a_len = c ? (size_t)(c - s) - a : end - a;
+	m->b = c ? (size_t)(c - s) + 1 : a;
+	m->b_len = c ? end - m->b : m->a_len;
+	return m->a_len && m->b_len && strspn(s + m->a, "0123456789") == m->a_len &&
+	       strspn(s + m->b, "0123456789") == m->b_len;
+}
+
+/* The 'port' line of a Compose port item ("8080:80", "53/udp"), or NULL. */
+static const char *
+compose_port_line(struct parse_ctx *p, const char *word, const char *item, size_t len)
+{
+	struct port_mapping m;
+	if (!habit_port_mapping(item, len, &m))
+		return NULL;
+	const char *s = item;
+	bool same = m.a_len == m.b_len && strncmp(s + m.a, s + m.b, m.a_len) == 0;
+	return arena_printf(p->arena, "`%s %.*s%s%.*s%s`", word, (int)m.a_len, s + m.a,
+	                    same ? "" : " -> ", same ? 0 : (int)m.b_len, s + m.b,
+	                    m.udp ? " udp" : "");
+}
+
+/* The 'port' lines of a '- ' list of ports "80, 443 https, "8080:80"":
+ * `port 80`, `port https 443`, `port 8080 -> 80`; the form of a line
+ * when an item is none of them. */
 const char *
 habit_port_lines(struct parse_ctx *p, const char *word, const char *items)
 {
@@ -49,7 +86,8 @@ habit_port_lines(struct parse_ctx *p, const char *word, const char *items)
 		size_t name_len = (size_t)(item + len - name);
 		bool named = digits && name > item + digits && name_len &&
 		             strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789-") == name_len;
-		if (!digits || (digits != len && !named)) {
+		const char *mapped = named ? NULL : compose_port_line(p, word, item, len);
+		if (!mapped && !named) {
 			buf_free(&lines);
 			return arena_printf(p->arena, "`%s [NAME] NUMBER`", word);
 		}
@@ -57,10 +95,38 @@ habit_port_lines(struct parse_ctx *p, const char *word, const char *items)
 			buf_printf(&lines, "%s`%s %.*s %.*s`", lines.len ? ", " : "", word, (int)name_len,
 			           name, (int)digits, item);
 		else
-			buf_printf(&lines, "%s`%s %.*s`", lines.len ? ", " : "", word, (int)len, item);
+			buf_printf(&lines, "%s%s", lines.len ? ", " : "", mapped);
 		item += len + strspn(item + len, ", ");
 	}
 	return arena_buf_take(p->arena, &lines);
+}
+
+/* The block of entries that a '- ' list of Compose's environment
+ * "FOO=bar, "LEVEL=debug", HOME" stands for: `env { FOO = "bar" ... }`,
+ * a name alone read from the environment at compile time. */
+const char *
+habit_env_block(struct parse_ctx *p, const char *items)
+{
+	struct buf b = {0};
+	buf_printf(&b, "`env {");
+	for (const char *item = items; *item;) {
+		size_t len = strcspn(item, ",");
+		const char *s = item;
+		size_t n = len;
+		if (n >= 2 && s[0] == '"' && s[n - 1] == '"') {
+			s++;
+			n -= 2;
+		}
+		const char *eq = memchr(s, '=', n);
+		size_t key = eq ? (size_t)(eq - s) : n;
+		if (eq)
+			buf_printf(&b, " %.*s = \"%.*s\"", (int)key, s, (int)(n - key - 1), eq + 1);
+		else
+			buf_printf(&b, " %.*s = env(\"%.*s\")", (int)key, s, (int)key, s);
+		item += len + strspn(item + len, ", ");
+	}
+	buf_printf(&b, " }`");
+	return arena_buf_take(p->arena, &b);
 }
 
 /* The end of the string literal that opens at s[i] (past its quote). */
@@ -204,7 +270,8 @@ recover_other_tool_word(const char *word)
 		{"environment", "env"},        {"healthcheck", "readiness"},
 		{"ingress", "route"},          {"initcontainer", "init"},
 		{"initcontainers", "init"},    {"livenessprobe", "liveness"},
-		{"networkpolicy", "network"},  {"readinessprobe", "readiness"},
+		{"networkpolicy", "network"},  {"ports", "port"},
+		{"readinessprobe", "readiness"},
 		{"resources", "requests"},     {"serviceaccount", "account"},
 		{"startupprobe", "startup"},   {"statefulset", "stateful"},
 		{"volumemounts", "volume"},

@@ -289,6 +289,9 @@ colon(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 		t->token = ARROW;
 		return true;
 	}
+	/* `ports:` before its '- ' lines: the list's message says what to write. */
+	if (!entries && r->prev.starts_line && next->token == '-' && next->starts_line)
+		return false;
 	/* An entry's or a param's value follows '='. */
 	bool assigns = entries || (r->prev.token == WORD && r->prev2.token == KW_PARAM);
 	if (next->token && same_line(p, t->loc.end, next->loc.begin))
@@ -301,6 +304,35 @@ colon(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 		return false;
 	t->token = '=';
 	return true;
+}
+
+/* A Compose port in quotes, "8080:80" or "53/udp". */
+static bool
+port_string(struct parse_ctx *p, const struct tok *t)
+{
+	struct port_mapping m;
+	return t->token == STRING && habit_port_mapping(text(p) + t->loc.begin,
+	                                                t->loc.end - t->loc.begin, &m);
+}
+
+/* In a '- ' list of ports (reported), "8080:80" is read as `8080 -> 80`
+ * and "53/udp" as `53 udp`. */
+static void
+split_port_string(struct parse_ctx *p, struct tok *t)
+{
+	struct port_mapping m;
+	uint32_t at = t->loc.begin;
+	habit_port_mapping(text(p) + at, t->loc.end - at, &m);
+	struct tok a = {.token = INT}, b = {.token = INT}, arrow = {.token = ARROW, .loc = t->loc};
+	a.loc = (struct loc){at + (uint32_t)m.a, at + (uint32_t)(m.a + m.a_len)};
+	b.loc = (struct loc){at + (uint32_t)m.b, at + (uint32_t)(m.b + m.b_len)};
+	lex_number(p, text(p) + a.loc.begin, m.a_len, a.loc.begin, &a.val.number);
+	lex_number(p, text(p) + b.loc.begin, m.b_len, b.loc.begin, &b.val.number);
+	if (m.udp)
+		put_back(p, &(struct tok){.token = KW_UDP, .loc = t->loc});
+	put_back(p, &b);
+	put_back(p, &arrow);
+	*t = a;
 }
 
 /* A '-' starting a line: the first of a list is dropped (and reported),
@@ -320,7 +352,8 @@ dash(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 		/* `- 443` after `port` items: a `port 443` line; another item
 		 * is left to the parser's message. */
 		struct tok *next = peek(p, scanner, 0), *after = peek(p, scanner, 1);
-		if (next->token != INT || !(after->starts_line || after->token == 0))
+		if ((next->token != INT && !port_string(p, next)) ||
+		    !(after->starts_line || after->token == 0))
 			return false;
 		t->token = r->dash_keyword;
 		return true;
@@ -339,6 +372,18 @@ dash(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 		r->dash_keyword = r->prev.token;
 		return false;
 	}
+	if (r->prev.token == KW_ENV) {
+		/* Compose's `- KEY=value` lines: an empty block stands for them. */
+		diag(&p->c->diags, E0118, t->loc, "todokc does not write lists with '- '; write the "
+		     "entries in a block: %s", habit_env_block(p, items));
+		for (struct tok *n = peek(p, scanner, 0); n->token && n->token != '}' &&
+		     (!n->starts_line || n->token == '-'); n = peek(p, scanner, 0))
+			take(p, scanner);
+		struct tok close = {.token = '}', .loc = {t->loc.begin, t->loc.begin}};
+		put_back(p, &close);
+		*t = (struct tok){.token = '{', .loc = close.loc};
+		return true;
+	}
 	if (r->prev.token == KW_ARGS || r->prev.token == KW_COMMAND) {
 		/* A list of strings: in brackets, which are supplied. */
 		diag(&p->c->diags, E0118, t->loc,
@@ -355,7 +400,8 @@ dash(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 	else
 		diag(&p->c->diags, E0118, t->loc,
 		     "todokc does not write lists with '- '; write the items on one line, "
-		     "separated by ',': `%s %s`", r->prev.token ? written(p, &r->prev) : "", items);
+		     "separated by ',': `%s %s`", !r->prev.token ? "" : r->prev.token == WORD ?
+		     written(p, &r->prev) : keyword_spelling(r->prev.token), items);
 	return false;
 }
 
@@ -569,6 +615,27 @@ resumes(struct parse_ctx *p, const struct tok *t)
 	       is_role(t->token, "property") || is_role(t->token, "declaration");
 }
 
+/* Compose's `ports:`, `depends_on:`, `environment:` before '- ' lines,
+ * in a component: read as the keyword they mean ('port', 'after',
+ * 'env'), so that the list's one message says what to write. */
+static bool
+list_key(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
+{
+	const struct block *b = top(p->r);
+	struct tok *next = peek(p, scanner, 0);
+	if (!b || b->kind != BLOCK_PROPS || next->token != ':' ||
+	    !same_line(p, t->loc.end, next->loc.begin))
+		return false;
+	struct tok *item = peek(p, scanner, 1);
+	const char *keyword = recover_other_tool_word(t->val.word.text);
+	int token = keyword ? keyword_token(keyword, strlen(keyword)) : 0;
+	if (item->token != '-' || !item->starts_line ||
+	    (token != KW_PORT && token != KW_AFTER && token != KW_ENV && token != KW_COMMAND))
+		return false;
+	t->token = token;
+	return true;
+}
+
 /* One token, repaired; false when it is dropped. */
 static bool
 repair(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
@@ -599,6 +666,11 @@ repair(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 	case '=':
 		return !equals_after_property(p, scanner, t);
 	case STRING:
+		if (r->dash_keyword && r->prev.token == r->dash_keyword && port_string(p, t) &&
+		    r->nahead + 3 <= AHEAD_MAX) {
+			split_port_string(p, t);
+			return true;
+		}
 		/* `namespace "shop"` at the start of a stack's statement; not
 		 * `allow from namespace "ingress-nginx"`, whatever its lines. */
 		if (r->prev.token == KW_NAMESPACE && r->prev.starts_line && r->prev2.token != KW_FROM &&
@@ -615,6 +687,8 @@ repair(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 		}
 		return true;
 	case WORD:
+		if (t->starts_line && list_key(p, scanner, t))
+			return true;
 		if (r->prev.token == KW_IMAGE && r->prev.starts_line)
 			unquoted(p, scanner, t);
 		else if (r->prev.token == '(' && (r->prev2.token == KW_ENV || r->prev2.token == KW_FILE))
