@@ -64,8 +64,9 @@ void stray_character(struct parse_ctx *p, struct loc loc, const char *text);
 
 /* parse_habits.c: the '- ' items of the lines from `at` on, as "a, b";
  * the 'port' lines (word: "port" or "container-port") of such items,
- * "`port 80`, `port https 443`, `port 8080 -> 80`", or the form of one when an item is
- * neither a number nor a number and a name. */
+ * "`port 80`, `port https 443`, `port 8080 -> 80`", or the form of one
+ * when an item is none of a number, a number and a name, or a Compose
+ * mapping. */
 const char *habit_dash_items(struct parse_ctx *p, uint32_t at);
 const char *habit_port_lines(struct parse_ctx *p, const char *word, const char *items);
 /* A Compose port "[HOST:]A[:B][/udp]" (quoted or not): the offsets of A

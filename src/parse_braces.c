@@ -4,8 +4,9 @@
  * (or at the end of the file, or misplaced by its indentation), and an
  * extra '}' that would close a component before its next property.  A
  * '}' is inserted or dropped only when the file has more or fewer '{'
- * than '}' (or closes a component whose '{' was supplied), counted over the source (strings and comments skipped) the
- * first time a repair asks.
+ * than '}', counted over the source (strings and comments skipped) the
+ * first time a repair asks, or when it closes a component whose '{' was
+ * supplied.
  */
 #include "recover.h"
 
