@@ -23,6 +23,8 @@ cases=(
 	"stray-100k-one-line 1 100000 200000 400000"
 	"after-twice-100k 1 25000 50000 100000"
 	"after-many-50k 0 12500 25000 50000"
+	"literal-hosts-hub-50k 0 25000 50000 100000"
+	"allow-from-many-50k 0 25000 50000 100000"
 )
 echo "| case | N | wall (s) | ratio to the size before | peak RSS (MiB) |"
 echo "| --- | ---: | ---: | ---: | ---: |"

@@ -20,6 +20,7 @@
  */
 #include "check.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* The component a literal host names; comp NULL: none. */
@@ -45,6 +46,8 @@ struct host_search {
 	struct strmap services;   /* `network isolated` only: a Service's name ->
 	                           * struct component * */
 	struct strmap reported;   /* "OFFSET NAME" */
+	struct vec *allowed;      /* `network isolated`, by provider's index: its `allow from`
+	                           * sources in source order, made when first asked */
 };
 
 static bool
@@ -54,19 +57,62 @@ dns_char(char c)
 	       c == '-' || c == '.';
 }
 
-/* Whether provider admits a connection from consumer to its Service. */
+/* Whether consumer is in a list of components in source order (by their
+ * index): a binary search, since a component that every other one refers
+ * to has them all as clients, and each of them asks. */
 static bool
-reaches(const struct stack *s, const struct component *consumer, const struct component *provider)
+in_source_order(const struct vec *list, const struct component *consumer)
 {
+	size_t lo = 0, hi = list->len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct component *c = list->items[mid];
+		if (c == consumer)
+			return true;
+		if (c->index < consumer->index)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+static int
+compare_index(const void *a, const void *b)
+{
+	const struct component *x = *(const struct component *const *)a;
+	const struct component *y = *(const struct component *const *)b;
+	return (x->index > y->index) - (x->index < y->index);
+}
+
+/* The provider's `allow from` sources in source order (they are listed as
+ * written), sorted once into the search's scratch. */
+static const struct vec *
+allowed_in_order(struct host_search *h, const struct component *provider)
+{
+	struct vec *sorted = &h->allowed[provider->index];
+	const struct vec *written = &provider->ingress.allowed;
+	if (written->len && !sorted->len) {
+		sorted->items = arena_alloc(&h->k->scratch, written->len * sizeof *sorted->items);
+		memcpy(sorted->items, written->items, written->len * sizeof *sorted->items);
+		sorted->len = sorted->cap = written->len;
+		qsort(sorted->items, sorted->len, sizeof *sorted->items, compare_index);
+	}
+	return sorted;
+}
+
+/* Whether provider admits a connection from consumer to its Service.  Its
+ * clients are in source order, each once (src/network.c). */
+static bool
+reaches(struct host_search *h, const struct component *consumer,
+        const struct component *provider)
+{
+	const struct stack *s = h->k->s;
 	const struct ingress *in = &provider->ingress;
-	if (consumer == provider || in->open || in->public)
+	if (consumer == provider || in->open || in->public ||
+	    in_source_order(&in->clients, consumer) ||
+	    in_source_order(allowed_in_order(h, provider), consumer))
 		return true;
-	for (size_t i = 0; i < in->clients.len; i++)
-		if (in->clients.items[i] == consumer)
-			return true;
-	for (size_t i = 0; i < in->allowed.len; i++)
-		if (in->allowed.items[i] == consumer)
-			return true;
 	for (size_t i = 0; s->namespace && i < in->namespaces.len; i++)
 		if (strcmp(in->namespaces.items[i], s->namespace) == 0)
 			return true;
@@ -160,7 +206,7 @@ report(struct host_search *h, const struct component *consumer, struct host_name
 	struct loc at = where->at;
 	const struct component *provider = named.comp;
 	bool wrong_port = provider->service && named.port >= 0 && !listens(provider, named.port);
-	if (named.service && !wrong_port && (!k->s->isolated || reaches(k->s, consumer, provider)))
+	if (named.service && !wrong_port && (!k->s->isolated || reaches(h, consumer, provider)))
 		return;
 	const char *key = arena_printf(&k->scratch, "%u %s", at.begin, provider->name.text);
 	if (strmap_get(&h->reported, key))
@@ -339,6 +385,7 @@ review_literal_hosts(struct checker *k)
 			n += comp->service ? 1 + (comp->headless != NULL) + comp->extra_services.len : 0;
 		}
 		strmap_reserve(&k->scratch, &h.services, n);
+		h.allowed = arena_alloc(&k->scratch, s->components.len * sizeof *h.allowed);
 	}
 	for (size_t i = 0; s->isolated && i < s->components.len; i++) {
 		struct component *comp = s->components.items[i];

@@ -197,13 +197,16 @@ settle_ingress(struct resolver *r, struct component *comp)
 		in->open = in->open && !in->public;
 	}
 	/* `allow from A` admits A to every port of the pods, which covers
-	 * A's rule as a client of the Service's ports. */
+	 * A's rule as a client of the Service's ports.  Each A is marked with
+	 * this component's stamp (the marks of add_client() are cleared by
+	 * then), so that a long list of either costs its length. */
+	uint32_t stamp = comp->index + 1;
+	for (size_t j = 0; j < in->allowed.len; j++)
+		((struct component *)in->allowed.items[j])->net_mark = stamp;
 	size_t kept = 0;
 	for (size_t i = 0; i < in->clients.len; i++) {
-		bool allowed = false;
-		for (size_t j = 0; j < in->allowed.len && !allowed; j++)
-			allowed = in->allowed.items[j] == in->clients.items[i];
-		if (!allowed)
+		const struct component *client = in->clients.items[i];
+		if (client->net_mark != stamp)
 			in->clients.items[kept++] = in->clients.items[i];
 	}
 	in->clients.len = kept;
@@ -238,6 +241,8 @@ resolve_network(struct resolver *r)
 		return;
 	for (size_t i = 0; i < s->components.len; i++)
 		add_edges(r, s->components.items[i]);
+	for (size_t i = 0; i < s->components.len; i++)
+		((struct component *)s->components.items[i])->net_mark = 0;
 	for (size_t i = 0; i < s->components.len; i++)
 		settle_ingress(r, s->components.items[i]);
 }
