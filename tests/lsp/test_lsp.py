@@ -37,6 +37,7 @@ scripted client (lsp_client.py) and checks every answer:
 Prints one line per failed check and ends with "lsp: N passed, M failed".
 """
 import base64
+import contextlib
 import os
 import shutil
 import subprocess
@@ -109,6 +110,39 @@ stack shop {
 }
 '''
 URI = 'file:///tmp/lsp-session/shop.todok'
+
+
+ANSWER_ERRORS = (ServerError, KeyError, IndexError, TypeError)
+
+
+@contextlib.contextmanager
+def lsp_session(name, capabilities=None, env=None):
+    """A server, initialized with the client's capabilities, for the body of
+    a `with`; after it, shutdown and exit.  A server that does not answer
+    as expected (an error, a missing field) fails the check 'NAME: the
+    server answers'.  Once the block is left, the server's exit status and
+    standard error are its .status and .err."""
+    server = Server([TODOKC, 'lsp'], env)
+    try:
+        initialize(server, capabilities)
+        yield server
+        server.request('shutdown')
+        server.notify('exit')
+    except ANSWER_ERRORS as e:
+        check(name + ': the server answers', False, repr(e))
+    server.status, server.err = server.close()
+
+
+def check_exit(name, server):
+    check(name + ': exit status 0, nothing on stderr', server.status == 0 and server.err == b'',
+          (server.status, server.err))
+
+
+def open_document(server, uri, text):
+    """didOpen of TEXT at URI; returns the diagnostics published for it."""
+    server.notify('textDocument/didOpen', {'textDocument': {
+        'uri': uri, 'languageId': 'todok', 'version': 1, 'text': text}})
+    return server.wait_notification('textDocument/publishDiagnostics')
 
 
 def open_session(server):
@@ -325,7 +359,7 @@ def session():
                                                          'position': {'line': 0, 'character': 0}})
         check('a request after shutdown: an error', e['code'] == -32600, e)
         server.notify('exit')
-    except (ServerError, KeyError, IndexError, TypeError) as e:
+    except ANSWER_ERRORS as e:
         check('session: the server answers', False, repr(e))
     status, err = server.close()
     check('exit after shutdown: status 0, nothing on stderr', status == 0 and err == b'',
@@ -339,22 +373,14 @@ def plaintext():
              'service backend, its url\n\nhttp://shop-backend-service:8000'),
             (['markdown', 'plaintext'], 'markdown',
              'service `backend`, its `url`\n\n`http://shop-backend-service:8000`')):
-        server = Server([TODOKC, 'lsp'], dict(os.environ, LSP_TEST_TOKEN='session-token'))
-        try:
-            initialize(server, {'textDocument': {'hover': {'contentFormat': formats}}})
+        with lsp_session('plaintext', {'textDocument': {'hover': {'contentFormat': formats}}},
+                         dict(os.environ, LSP_TEST_TOKEN='session-token')) as server:
             text = SESSION.replace('nope', 'postgres')
-            server.notify('textDocument/didOpen', {'textDocument': {
-                'uri': URI, 'languageId': 'todok', 'version': 1, 'text': text}})
-            server.wait_notification('textDocument/publishDiagnostics')
+            open_document(server, URI, text)
             h = server.request('textDocument/hover', {'textDocument': doc(URI),
                                                       'position': at(text, 'backend.url', 9)})
             check('hover, contentFormat %s: %s' % (formats, kind),
                   h and h['contents'] == {'kind': kind, 'value': value}, h)
-            server.request('shutdown')
-            server.notify('exit')
-        except (ServerError, KeyError, IndexError, TypeError) as e:
-            check('plaintext: the server answers', False, repr(e))
-        server.close()
 
 
 def malformed():
@@ -452,7 +478,7 @@ def malformed():
         server.send_bytes(b'Content-Length: 999999999999\r\n\r\n')
         m = server.next_message()
         check('a message too large: -32700', m['error']['code'] == -32700, m)
-    except (ServerError, KeyError, IndexError, TypeError) as e:
+    except ANSWER_ERRORS as e:
         check('malformed: the server answers', False, repr(e))
     status, err = server.close()
     check('the end of the input without shutdown: status 1, nothing on stderr', status == 1 and
@@ -479,7 +505,6 @@ def completion_places():
     """Completion at places of a document being typed (the names from
     PLACES, the last version that parsed): each edit of PLACES, its
     cursor at '|', and what must be offered (exactly)."""
-    server = Server([TODOKC, 'lsp'])
     uri = 'file:///tmp/lsp-places/places.todok'
     cases = [
         ('after the stack\'s closing brace: nothing', ('80 }\n}\n', '80 }\n}\n|'), []),
@@ -509,11 +534,8 @@ def completion_places():
         ('in `naming { }`', (STACK, STACK + '  naming {\n    |\n  }\n'),
          ['workload', 'service', 'config', 'secret', 'account']),
     ]
-    try:
-        initialize(server)
-        server.notify('textDocument/didOpen', {'textDocument': {
-            'uri': uri, 'languageId': 'todok', 'version': 1, 'text': PLACES}})
-        p = server.wait_notification('textDocument/publishDiagnostics')
+    with lsp_session('places') as server:
+        p = open_document(server, uri, PLACES)
         check('places: the document parses', not [d for d in p['diagnostics']
                                                   if d['severity'] == 1], p)
         for version, (name, (old, new), want) in enumerate(cases, 2):
@@ -529,11 +551,6 @@ def completion_places():
             got = [i['label'] for i in r['items']]
             check('completion ' + name, want <= set(got) if isinstance(want, set)
                   else got == want, got)
-        server.request('shutdown')
-        server.notify('exit')
-    except (ServerError, KeyError, IndexError, TypeError) as e:
-        check('places: the server answers', False, repr(e))
-    server.close()
 
 
 LONE_CR = ('stack cr {\r  param tag = "1"\r\n  service web {\r    image "x:${tag}"\n'
@@ -544,13 +561,9 @@ def lone_cr():
     """LSP 3.17 ends a line with "\\r\\n", "\\n" and a lone "\\r" (the compiler
     reads a lone CR as a blank, W0102): ranges, positions, incremental
     changes and the line of a comment all count it."""
-    server = Server([TODOKC, 'lsp'])
     uri, text = 'file:///tmp/lsp-cr/cr.todok', LONE_CR
-    try:
-        initialize(server)
-        server.notify('textDocument/didOpen', {'textDocument': {
-            'uri': uri, 'languageId': 'todok', 'version': 1, 'text': text}})
-        p = server.wait_notification('textDocument/publishDiagnostics')
+    with lsp_session('lone CR') as server:
+        p = open_document(server, uri, text)
         got = {d['code']: d['range'] for d in p['diagnostics']}
         check('lone CR: the diagnostics\' ranges count it as a line end',
               got.get('E0301') == rng(text, 'nope') and got['E0301']['start']['line'] == 6 and
@@ -575,11 +588,6 @@ def lone_cr():
                               check=True).stdout.decode()
         check('lone CR: the formatting edits give todokc fmt\'s text',
               apply_edits(text, edits) == want, edits)
-        server.request('shutdown')
-        server.notify('exit')
-    except (ServerError, KeyError, IndexError, TypeError) as e:
-        check('lone CR: the server answers', False, repr(e))
-    server.close()
 
 
 def leftover_answers(server):
@@ -602,7 +610,7 @@ def null_params():
         check('shutdown with params null: result null', 'error' not in m and
               m.get('result', 0) is None, m)
         server.send({'jsonrpc': '2.0', 'method': 'exit', 'params': None})
-    except (ServerError, KeyError, IndexError, TypeError) as e:
+    except ANSWER_ERRORS as e:
         check('params null: the server answers', False, repr(e))
     status, err = server.close()
     check('exit with params null after shutdown: status 0, no answer', status == 0 and
@@ -638,17 +646,13 @@ def files_and_env():
     before = sorted(os.walk(work))
     env = dict(os.environ, LSP_FILES_TOKEN='t0ken')
     env.pop('LSP_UNSET_VAR', None)
-    server = Server([TODOKC, 'lsp'], env)
-    try:
-        initialize(server)
+    with lsp_session('files', env=env) as server:
         uri = 'file://' + path.replace(' ', '%20')
         text = ('stack app {\n  secret tls {\n    CA = file("certs/ca.pem")\n'
                 '    TOKEN = env("LSP_FILES_TOKEN")\n  }\n  service web {\n'
                 '    image "x:1"\n    port 80\n    readiness tcp\n'
                 '    requests cpu 100m memory 128Mi\n    env from tls\n  }\n}\n')
-        server.notify('textDocument/didOpen', {'textDocument': {
-            'uri': uri, 'languageId': 'todok', 'version': 1, 'text': text}})
-        p = server.wait_notification('textDocument/publishDiagnostics')
+        p = open_document(server, uri, text)
         check('file() from the document\'s folder, env() from the environment, the buffer '
               'not the disk: no diagnostics', p['diagnostics'] == [], p)
         bad = text.replace('certs/ca.pem', 'certs/missing.pem').replace('LSP_FILES_TOKEN',
@@ -660,11 +664,6 @@ def files_and_env():
         check('a missing file() and an unset env(): their diagnostics', got ==
               [('E0702', 2), ('E0701', 3)] and
               "'LSP_UNSET_VAR' is not set" in p['diagnostics'][1]['message'], p)
-        server.request('shutdown')
-        server.notify('exit')
-    except (ServerError, KeyError, IndexError, TypeError) as e:
-        check('files: the server answers', False, repr(e))
-    server.close()
     check('the server wrote no file', sorted(os.walk(work)) == before, sorted(os.walk(work)))
     shutil.rmtree(work)
 
@@ -689,11 +688,10 @@ SECRETS = '''stack vault {
 def secrets():
     env_secret, source_secret = 'env-secret-VALUE-8f3k', 'pw-in-source-Q7Zk'
     env = dict(os.environ, LSP_SECRET_ENV=env_secret)
-    server = Server([TODOKC, 'lsp'], env)
     uri = 'file:///tmp/lsp-secrets/vault.todok'
     asked = 0
-    try:
-        initialize(server, {'textDocument': {'publishDiagnostics': {'relatedInformation': True}}})
+    with lsp_session('secrets', {'textDocument': {'publishDiagnostics': {
+            'relatedInformation': True}}}, env) as server:
         for version, text in enumerate([SECRETS, SECRETS.replace('port 80\n', 'port\n'), SECRETS]):
             method = 'textDocument/didOpen' if version == 0 else 'textDocument/didChange'
             server.notify(method, {'textDocument': {'uri': uri, 'languageId': 'todok',
@@ -711,11 +709,7 @@ def secrets():
         server.request('textDocument/documentSymbol', {'textDocument': doc(uri)})
         edits = server.request('textDocument/formatting', {'textDocument': doc(uri)})
         check('secrets: the messy document gets formatting edits', len(edits) > 3, edits)
-        server.request('shutdown')
-        server.notify('exit')
-    except (ServerError, KeyError, IndexError, TypeError) as e:
-        check('secrets: the server answers', False, repr(e))
-    status, err = server.close()
+    status, err = server.status, server.err
     out = bytes(server.raw)
     check('secrets: %d requests answered, exit status 0' % asked, status == 0 and asked > 1000,
           (status, asked))
@@ -764,12 +758,8 @@ def broken_document():
     syntax errors only (the command's), not those of the partial tree
     (postgres unknown, broken without a port)."""
     uri = 'file:///tmp/lsp-broken/shop.todok'
-    server = Server([TODOKC, 'lsp'])
-    try:
-        initialize(server)
-        server.notify('textDocument/didOpen', {'textDocument': {
-            'uri': uri, 'languageId': 'todok', 'version': 1, 'text': BROKEN}})
-        p = server.wait_notification('textDocument/publishDiagnostics')
+    with lsp_session('broken') as server:
+        p = open_document(server, uri, BROKEN)
         got = [(d['code'], d['range']['start']['line']) for d in p['diagnostics']]
         check('broken: only the syntax errors are published', got ==
               [('E0111', 17), ('E0201', 24)], p['diagnostics'])
@@ -799,12 +789,7 @@ def broken_document():
         check('broken: hover and definition on a name declared nowhere: null',
               ask('hover', 'after postgres', 7) is None and
               ask('definition', 'after postgres', 7) is None)
-        server.request('shutdown')
-        server.notify('exit')
-    except (ServerError, KeyError, IndexError, TypeError) as e:
-        check('broken: the server answers', False, repr(e))
-    status, err = server.close()
-    check('broken: exit status 0, nothing on stderr', status == 0 and err == b'', (status, err))
+    check_exit('broken', server)
 
 
 DROPPED = '''stack shop {
@@ -836,12 +821,8 @@ def dropped_statement():
     line answers from the partial stack.  A broken `stack NAME {` line
     leaves no tree: null, without a crash."""
     uri = 'file:///tmp/lsp-dropped/shop.todok'
-    server = Server([TODOKC, 'lsp'])
-    try:
-        initialize(server)
-        server.notify('textDocument/didOpen', {'textDocument': {
-            'uri': uri, 'languageId': 'todok', 'version': 1, 'text': DROPPED}})
-        p = server.wait_notification('textDocument/publishDiagnostics')
+    with lsp_session('dropped') as server:
+        p = open_document(server, uri, DROPPED)
         got = [(d['code'], d['range']['start']['line']) for d in p['diagnostics']]
         check('dropped: the one syntax error is published', got == [('E0201', 12)],
               p['diagnostics'])
@@ -876,12 +857,7 @@ def dropped_statement():
                'position': at(headless, needle, 1)}) for m in ('hover', 'definition')
                for needle in ('db.host', 'after db')]
         check('dropped: no stack name, no tree: null', got == [None] * 4, got)
-        server.request('shutdown')
-        server.notify('exit')
-    except (ServerError, KeyError, IndexError, TypeError) as e:
-        check('dropped: the server answers', False, repr(e))
-    status, err = server.close()
-    check('dropped: exit status 0, nothing on stderr', status == 0 and err == b'', (status, err))
+    check_exit('dropped', server)
 
 
 def edges():
@@ -892,7 +868,6 @@ def edges():
     range (window/logMessage, the text unchanged), and answers after each."""
     uri = 'file:///tmp/lsp-edges/e.todok'
     text = 'stack e {\n  config c {\n    A = "\U0001d11e"\n  }\n'
-    server = Server([TODOKC, 'lsp'])
 
     def change(rng, new):
         server.notify('textDocument/didChange', {'textDocument': {'uri': uri, 'version': 2},
@@ -900,11 +875,8 @@ def edges():
 
     def pos(line, character):
         return {'line': line, 'character': character}
-    try:
-        initialize(server)
-        server.notify('textDocument/didOpen', {'textDocument': {
-            'uri': uri, 'languageId': 'todok', 'version': 1, 'text': text}})
-        p = server.wait_notification('textDocument/publishDiagnostics')
+    with lsp_session('edges') as server:
+        p = open_document(server, uri, text)
         check('edges: the missing brace', [d['code'] for d in p['diagnostics']] == ['E0120'], p)
         for at_ in (pos(2, 9), pos(2, 10), pos(2, 1000), pos(10 ** 6, 0),
                     pos(2 ** 62, 2 ** 62)):
@@ -931,12 +903,7 @@ def edges():
         check('edges: the text is what the changes made', new ==
               'stack e {\n  config c {\n    A = "\U0001d11eb"\n  }\n}\n',
               (edits, new))
-        server.request('shutdown')
-        server.notify('exit')
-    except (ServerError, KeyError, IndexError, TypeError) as e:
-        check('edges: the server answers', False, repr(e))
-    status, err = server.close()
-    check('edges: exit status 0, nothing on stderr', status == 0 and err == b'', (status, err))
+    check_exit('edges', server)
 
 
 def main():
