@@ -4,8 +4,8 @@
  * a URL (`"redis://cache:6379/0"`), with its Service's port (`"postgres:5432"`),
  * with the namespace (`"postgres.shop.svc"`), or as the whole value of a
  * variable named for a host (`DB_HOST = "postgres"`), instead of
- * referring to it (`${postgres.host}`); and a container's command and
- * args, read the same way, where a name with a port of 1024 or more
+ * referring to it (`${postgres.host}`); and a container's command, args
+ * and exec probes, read the same way, where a name with a port of 1024 or more
  * (`--redis=cache:6380`) and the value of an option named for a host
  * (`-h db`, `--db-host=db`, with the port of a `-p N` or `--port N` after
  * it in the same command) are hosts too:
@@ -407,8 +407,8 @@ search_host_options(struct host_search *h, const struct component *consumer,
 	}
 }
 
-/* A container's command or args: each string as a value is, then the
- * options that name hosts across them. */
+/* A container's command, args or exec probe: each string as a value is,
+ * then the options that name hosts across them. */
 static void
 search_list(struct host_search *h, const struct component *consumer,
             const struct container *ctr, const struct vec *strings, const struct vec *written,
@@ -465,6 +465,11 @@ search_container(struct host_search *h, const struct component *consumer,
 		search_keyset(h, consumer, ((const struct env_source *)ctr->env_from.items[i])->set);
 	search_list(h, consumer, ctr, &ctr->command, &SOURCE_OF(ctr)->command, "the command");
 	search_list(h, consumer, ctr, &ctr->args, &SOURCE_OF(ctr)->args, "an argument");
+	for (int slot = 0; slot < PROBE_SLOTS; slot++) {
+		const struct probe *p = ctr->probes[slot];
+		if (p && p->kind == PROBE_EXEC)
+			search_list(h, consumer, ctr, &p->command, &p->written.command, "an exec probe");
+	}
 }
 
 static void
