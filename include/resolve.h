@@ -41,6 +41,10 @@ struct resolver {
 	struct strmap config_hashes; /* the names of the sets a pod takes -> its config hash */
 	struct container_resources *wait_resources; /* what every wait container requests and
 	                           * is limited to: one record for all (NULL until the first) */
+	struct strmap unknown;    /* the message of an unknown name in a reference ->
+	                           * struct unknown_name: its uses, reported once at the end */
+	struct vec unknowns;      /* struct unknown_name *, in the order first met */
+	struct strmap unknown_at; /* the offsets of those uses, each counted once */
 };
 
 #define DECL_ANY (1u << DECL_PARAM | 1u << DECL_CONFIG | 1u << DECL_SECRET | 1u << DECL_COMPONENT)

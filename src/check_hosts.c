@@ -4,7 +4,11 @@
  * a URL (`"redis://cache:6379/0"`), with its Service's port (`"postgres:5432"`),
  * with the namespace (`"postgres.shop.svc"`), or as the whole value of a
  * variable named for a host (`DB_HOST = "postgres"`), instead of
- * referring to it (`${postgres.host}`):
+ * referring to it (`${postgres.host}`); and a container's command, args
+ * and exec probes, read the same way, where a name with a port of 1024 or more
+ * (`--redis=cache:6380`) and the value of an option named for a host
+ * (`-h db`, `--db-host=db`, with the port of a `-p N` or `--port N` after
+ * it in the same command) are hosts too:
  *   - W0508: the name is the component's and not its Service's (a
  *     Compose habit: the naming template makes `shop-postgres-service`),
  *     so it does not resolve;
@@ -30,11 +34,14 @@ struct host_name {
 	long long port;          /* the host's port, written after it; -1: none */
 };
 
-/* Where a value is: an env entry, or a key of a config; its text for a
- * message is made only when one is reported. */
+/* Where a value is: an env entry, a key of a config, or a string of a
+ * container's command or args; its text for a message is made only when
+ * one is reported. */
 struct place {
-	const char *name;          /* the variable's or the key's */
-	const struct keyset *set;  /* the config; NULL: an env entry */
+	const char *name;          /* the variable's or the key's; NULL: a string of a list */
+	const struct keyset *set;  /* the config; NULL: an env entry or a list */
+	const char *list;          /* "the command", "an argument"; NULL: not a list */
+	const char *container;     /* the list's */
 	struct loc at;
 };
 
@@ -121,9 +128,11 @@ reaches(struct host_search *h, const struct component *consumer,
 
 /* The component that host[0..len) names: NAME, or NAME.NS,
  * NAME.NS.svc, NAME.NS.svc.cluster.local with the stack's namespace (any
- * namespace when it declares none).  fqdn: the name has a namespace. */
+ * namespace when it declares none; but for a word of a command, which is
+ * as often a file's name, `seed.json`, only with .svc).  fqdn: the name
+ * has a namespace. */
 static struct host_name
-named(struct host_search *h, const char *host, size_t len, bool *fqdn)
+named(struct host_search *h, const char *host, size_t len, bool in_command, bool *fqdn)
 {
 	const struct host_name none = {NULL, false, -1};
 	while (len && host[len - 1] == '.')
@@ -139,6 +148,8 @@ named(struct host_search *h, const char *host, size_t len, bool *fqdn)
 		size_t ns_len = (size_t)(ns_end - ns), rest_len = (size_t)(end - ns_end);
 		const char *declared = h->k->s->namespace;
 		if (!ns_len || (declared && (strlen(declared) != ns_len || memcmp(ns, declared, ns_len))))
+			return none;
+		if (!declared && in_command && !rest_len)
 			return none;
 		if (rest_len && !(rest_len == 4 && memcmp(ns_end, ".svc", 4) == 0) &&
 		    !(rest_len == 18 && memcmp(ns_end, ".svc.cluster.local", 18) == 0))
@@ -213,9 +224,12 @@ report(struct host_search *h, const struct component *consumer, struct host_name
 		return;
 	strmap_put(&k->scratch, &h->reported, key, (void *)provider);
 	const char *p = cquote(k, provider->name.text);
-	const char *what = where->set ? arena_printf(k->a, "key %s of config %s", cquote(k, where->name),
-	                                             cquote(k, where->set->name.text))
-	                              : cquote(k, where->name);
+	const char *what = where->list ? arena_printf(k->a, "%s of container %s", where->list,
+	                                              cquote(k, where->container))
+	                   : where->set ? arena_printf(k->a, "key %s of config %s",
+	                                               cquote(k, where->name),
+	                                               cquote(k, where->set->name.text))
+	                                : cquote(k, where->name);
 	bool batch = provider->kind == WORKLOAD_JOB || provider->kind == WORKLOAD_CRONJOB;
 	if (!provider->service)
 		diag(&k->c->diags, W0510, at,
@@ -260,7 +274,7 @@ search_urls(struct host_search *h, const struct component *consumer, const char 
 		while (host + len < s + authority && host[len] != ':')
 			len++;
 		bool fqdn;
-		struct host_name found = named(h, host, len, &fqdn);
+		struct host_name found = named(h, host, len, false, &fqdn);
 		found.port = port_at(host + len);
 		if (found.comp)
 			report(h, consumer, found, where);
@@ -268,14 +282,26 @@ search_urls(struct host_search *h, const struct component *consumer, const char 
 	}
 }
 
+/* Whether the port at s (":P") is a whole word: not a version's start
+ * (`postgres:16.4`, `16-alpine`). */
+static bool
+port_ends_word(const char *s)
+{
+	for (s++; *s >= '0' && *s <= '9'; s++)
+		;
+	return !dns_char(*s);
+}
+
 /* Outside URLs: a Service name with its port (`cache:6379`), with the
  * stack's namespace (`postgres.shop.svc`), or the whole value of a
- * variable whose name says it holds a host (DB_HOST, REDIS_ADDR). */
+ * variable whose name says it holds a host (DB_HOST, REDIS_ADDR); in a
+ * command or args also a name with a port of 1024 or more
+ * (`cache:6380`), which an image's tag (`postgres:16`) is not. */
 static void
 search_hosts(struct host_search *h, const struct component *consumer, const char *value,
              const struct place *where)
 {
-	bool whole_is_host = host_like_name(where->name);
+	bool whole_is_host = where->name && host_like_name(where->name);
 	for (size_t i = 0; value[i];) {
 		if (!dns_char(value[i]) || (i > 0 && dns_char(value[i - 1]))) {
 			i++;
@@ -290,12 +316,14 @@ search_hosts(struct host_search *h, const struct component *consumer, const char
 		bool fqdn = false;
 		struct host_name found = {NULL, false, -1};
 		if (!in_url && !in_userinfo)
-			found = named(h, value + i, len, &fqdn);
+			found = named(h, value + i, len, where->list != NULL, &fqdn);
 		/* Without its namespace a name and a port not the Service's are
 		 * an image and its tag (`postgres:16`), not a host. */
 		long long port = port_at(value + i + len);
-		found.port = fqdn ? port : -1;
-		if (found.comp && (fqdn || whole || (port >= 0 && listens(found.comp, port))))
+		bool argv_port = where->list && port >= 1024 && port_ends_word(value + i + len);
+		found.port = fqdn || argv_port ? port : -1;
+		if (found.comp &&
+		    (fqdn || whole || argv_port || (port >= 0 && listens(found.comp, port))))
 			report(h, consumer, found, where);
 		i += len;
 	}
@@ -309,6 +337,141 @@ search_value(struct host_search *h, const struct component *consumer, const char
 	search_hosts(h, consumer, value, where);
 }
 
+/* A command or args list, read word by word across its strings (a shell
+ * command in one string, or one word a string). */
+struct words {
+	const struct vec *strings;  /* const char *, resolved */
+	size_t index;               /* the string being read */
+	const char *s;              /* the place in it */
+};
+
+/* The next word at or after w->s: up to a blank, a quote or a shell's
+ * separator (`;`, `&`, `|`, each a word of its own, which ends a
+ * command); false at the end of the list. */
+static bool
+next_word(struct words *w, const char **word, size_t *len)
+{
+	static const char blanks[] = " \t\r\n\"'";
+	for (;;) {
+		w->s += strspn(w->s, blanks);
+		if (*w->s)
+			break;
+		if (w->index + 1 >= w->strings->len)
+			return false;
+		w->s = w->strings->items[++w->index];
+	}
+	*word = w->s;
+	*len = strchr(";&|", *w->s) ? 1 : strcspn(w->s, " \t\r\n\"';&|");
+	w->s += *len;
+	return true;
+}
+
+static bool
+is_word(const char *word, size_t len, const char *what)
+{
+	return len == strlen(what) && memcmp(word, what, len) == 0;
+}
+
+/* word[0..len) as a port number; -1 when it is not one. */
+static long long
+number_word(const char *word, size_t len)
+{
+	long long number = 0;
+	for (size_t i = 0; i < len; i++)
+		if (word[i] < '0' || word[i] > '9' || (number = number * 10 + (word[i] - '0')) > 65535)
+			return -1;
+	return len ? number : -1;
+}
+
+/* Whether the word (up to any '=') is an option that names a host: -h,
+ * or --NAME with a name that says it holds one, as a variable's does
+ * (`--host`, `--db-host`, `--redis-addr`: host_like_name()). */
+static bool
+host_option(const char *word, size_t len)
+{
+	const char *equals = memchr(word, '=', len);
+	size_t n = equals ? (size_t)(equals - word) : len;
+	char name[64];
+	if (is_word(word, n, "-h"))
+		return true;
+	if (n < 3 || n - 2 >= sizeof name || memcmp(word, "--", 2) != 0)
+		return false;
+	memcpy(name, word + 2, n - 2);
+	name[n - 2] = '\0';
+	return host_like_name(name);
+}
+
+/* The port of a port option after a host's (-p N, -P N, --port N,
+ * --port=N) in the same command; -1: none. */
+static long long
+port_option(struct words w)
+{
+	const char *word;
+	size_t len;
+	while (next_word(&w, &word, &len) && !strchr(";&|", *word) && !host_option(word, len)) {
+		if (len > 7 && memcmp(word, "--port=", 7) == 0)
+			return number_word(word + 7, len - 7);
+		if (is_word(word, len, "-p") || is_word(word, len, "-P") || is_word(word, len, "--port"))
+			return next_word(&w, &word, &len) ? number_word(word, len) : -1;
+	}
+	return -1;
+}
+
+/* The value of each option that names a host (`-h db`, `--host=db:5433`),
+ * with its port (its own, or a port option's after it): a host even
+ * without a port or the namespace, as the whole value of DB_HOST is. */
+static void
+search_host_options(struct host_search *h, const struct component *consumer,
+                    const struct vec *strings, const struct vec *written,
+                    const struct place *list)
+{
+	struct words w = {strings, 0, strings->items[0]};
+	const char *word, *host;
+	size_t len, host_len;
+	while (next_word(&w, &word, &len)) {
+		if (!host_option(word, len))
+			continue;
+		const char *equals = memchr(word, '=', len);
+		if (equals) {
+			host = equals + 1;
+			host_len = len - (size_t)(host - word);
+		} else if (!next_word(&w, &host, &host_len))
+			return;
+		size_t name_len = 0;
+		while (name_len < host_len && host[name_len] != ':')
+			name_len++;
+		bool fqdn;
+		struct host_name found = named(h, host, name_len, false, &fqdn);
+		if (!found.comp)
+			continue;
+		found.port = name_len < host_len ? number_word(host + name_len + 1,
+		                                               host_len - name_len - 1)
+		                                 : port_option(w);
+		struct place where = *list;
+		where.at = ((const struct ast_string *)written->items[w.index])->loc;
+		report(h, consumer, found, &where);
+	}
+}
+
+/* A container's command, args or exec probe: each string as a value is,
+ * then the options that name hosts across them. */
+static void
+search_list(struct host_search *h, const struct component *consumer,
+            const struct container *ctr, const struct vec *strings, const struct vec *written,
+            const char *list)
+{
+	/* As many strings as written: no error left one unresolved (the
+	 * review runs only then). */
+	if (!strings->len || strings->len != written->len)
+		return;
+	struct place where = {NULL, NULL, list, ctr->name, NO_LOC};
+	for (size_t i = 0; i < strings->len; i++) {
+		where.at = ((const struct ast_string *)written->items[i])->loc;
+		search_value(h, consumer, strings->items[i], &where);
+	}
+	search_host_options(h, consumer, strings, written, &where);
+}
+
 /* A key of a config (not a secret's: its values are not read). */
 static void
 search_key(struct host_search *h, const struct component *consumer, const struct keyset *set,
@@ -316,7 +479,7 @@ search_key(struct host_search *h, const struct component *consumer, const struct
 {
 	if (!kv || set->secret || !kv->value || kv->value->kind != RV_TEXT || kv->value->binary)
 		return;
-	const struct place where = {kv->key.text, set, kv->loc};
+	const struct place where = {kv->key.text, set, NULL, NULL, kv->loc};
 	search_value(h, consumer, kv->value->text, &where);
 }
 
@@ -336,7 +499,7 @@ search_container(struct host_search *h, const struct component *consumer,
 		const struct env_var *e = ctr->env.items[i];
 		if (e->removed || e->kind != ENV_VALUE || !e->value)
 			continue;
-		const struct place where = {e->name, NULL, e->loc};
+		const struct place where = {e->name, NULL, NULL, NULL, e->loc};
 		search_value(h, consumer, e->value, &where);
 	}
 	for (size_t i = 0; i < ctr->env.len; i++) {
@@ -346,6 +509,13 @@ search_container(struct host_search *h, const struct component *consumer,
 	}
 	for (size_t i = 0; i < ctr->env_from.len; i++)
 		search_keyset(h, consumer, ((const struct env_source *)ctr->env_from.items[i])->set);
+	search_list(h, consumer, ctr, &ctr->command, &SOURCE_OF(ctr)->command, "the command");
+	search_list(h, consumer, ctr, &ctr->args, &SOURCE_OF(ctr)->args, "an argument");
+	for (int slot = 0; slot < PROBE_SLOTS; slot++) {
+		const struct probe *p = ctr->probes[slot];
+		if (p && p->kind == PROBE_EXEC)
+			search_list(h, consumer, ctr, &p->command, &p->written.command, "an exec probe");
+	}
 }
 
 static void

@@ -22,7 +22,8 @@
  *     deeper.
  * The layout depends only on the tokens and the comments (with whether
  * each starts its line and is set apart by a blank line), so formatting
- * twice gives the same text.
+ * twice gives the same text.  A byte order mark that opens the file is
+ * kept.
  */
 #include "tools.h"
 
@@ -173,7 +174,10 @@ put_comment(struct layout *l, size_t i)
 
 /* The last token of what starts at k in a block ending before `to`: the
  * outermost statement starting there or, for tokens outside any (such as
- * "stack NAME"), the run of them up to a comment or a statement. */
+ * "stack NAME {...}"), the run of them up to a statement, or up to a
+ * comment that no such token follows: a comment inside the stack's header
+ * (`stack shop  # ...` with its '{' on the next line) is inside that
+ * statement, and laid out as one inside an item's header is. */
 static size_t
 statement_end(const struct layout *l, size_t k, size_t to)
 {
@@ -183,9 +187,12 @@ statement_end(const struct layout *l, size_t k, size_t to)
 	for (;;) {
 		if (l->close[j] != SYNTAX_NONE && (size_t)l->close[j] < to)
 			j = (size_t)l->close[j];
-		if (j + 1 >= to || is_comment(l, j + 1) || l->last[j + 1] != SYNTAX_NONE)
+		size_t next = j + 1;
+		while (next < to && is_comment(l, next))
+			next++;
+		if (next >= to || l->last[next] != SYNTAX_NONE)
 			return j;
-		j++;
+		j = next;
 	}
 }
 
@@ -352,6 +359,12 @@ format_syntax(struct compilation *c, struct buf *out, struct loc *placed)
 	syntax_index(&c->arena, sx, &ix);
 	l.close = ix.close;
 	l.last = ix.last;
+	/* A byte order mark that opens the file (the scanner skips it, no
+	 * token holds it) opens it formatted too: the file's encoding is the
+	 * editor's, not the layout's. */
+	static const char bom[] = "\xEF\xBB\xBF";
+	if (c->src.len >= 3 && memcmp(c->src.text, bom, 3) == 0)
+		buf_append(out, bom, 3);
 	put_contents(&l, 0, l.n, 0);
 	if (l.started)
 		buf_putc(out, '\n');

@@ -67,6 +67,20 @@ suggest_key(struct resolver *r, const struct vec *keys, const char *got)
 	return s.best;
 }
 
+/* The message of an undeclared name, with the declared name closest to it. */
+static const char *
+unknown_message(struct resolver *r, const char *name, unsigned kinds, const char *what)
+{
+	const char *best = suggest_name(r, name, kinds);
+	struct decl *near = best ? strmap_get(&r->s->names, best) : NULL;
+	if (near && (kinds & (kinds - 1)) && strcmp(what, "name") != 0)
+		what = decl_kind_name(near->kind); /* "unknown config", not "config or secret" */
+	if (best)
+		return arena_printf(r->a, "unknown %s %s; did you mean '%s'?", what, rquote(r, name),
+		                    best);
+	return arena_printf(r->a, "unknown %s %s", what, rquote(r, name));
+}
+
 struct decl *
 lookup(struct resolver *r, struct ident name, unsigned kinds, const char *what)
 {
@@ -79,16 +93,55 @@ lookup(struct resolver *r, struct ident name, unsigned kinds, const char *what)
 		diag_note(&r->c->diags, g, d->loc, "%s is declared here", rquote(r, name.text));
 		return NULL;
 	}
-	const char *best = suggest_name(r, name.text, kinds);
-	struct decl *near = best ? strmap_get(&r->s->names, best) : NULL;
-	if (near && (kinds & (kinds - 1)) && strcmp(what, "name") != 0)
-		what = decl_kind_name(near->kind); /* "unknown config", not "config or secret" */
-	if (best)
-		diag(&r->c->diags, E0301, name.loc, "unknown %s %s; did you mean '%s'?", what,
-		     rquote(r, name.text), best);
-	else
-		diag(&r->c->diags, E0301, name.loc, "unknown %s %s", what, rquote(r, name.text));
+	diag(&r->c->diags, E0301, name.loc, "%s", unknown_message(r, name.text, kinds, what));
 	return NULL;
+}
+
+/* An undeclared name in references: reported once (as a C compiler
+ * reports an undeclared identifier), at its first use in the source, with
+ * a note at the next; each use resolves to nothing. */
+struct unknown_name {
+	const char *name;
+	const char *message;
+	struct loc first, second; /* the first two uses in the source */
+	size_t uses;              /* each place once: a variant resolves its component's
+	                           * references again */
+};
+
+static void
+unknown_use(struct resolver *r, const char *name, struct loc at, const char *message)
+{
+	if (strmap_claim(r->a, &r->unknown_at, arena_printf(r->a, "%u", at.begin), (void *)message))
+		return;
+	struct unknown_name *u = strmap_get(&r->unknown, message);
+	if (!u) {
+		u = NEW(r->a, struct unknown_name);
+		*u = (struct unknown_name){name, message, at, NO_LOC, 0};
+		strmap_put(r->a, &r->unknown, message, u);
+		vec_push(r->a, &r->unknowns, u);
+	} else if (at.begin < u->first.begin) {
+		u->second = u->first;
+		u->first = at;
+	} else if (u->uses == 1 || at.begin < u->second.begin)
+		u->second = at;
+	u->uses++;
+}
+
+/* The first use of each unknown name, and a note at the second. */
+static void
+report_unknown_names(struct resolver *r)
+{
+	for (size_t i = 0; i < r->unknowns.len; i++) {
+		const struct unknown_name *u = r->unknowns.items[i];
+		struct diagnostic *g = diag(&r->c->diags, E0301, u->first, "%s", u->message);
+		size_t more = u->uses > 2 ? u->uses - 2 : 0;
+		if (u->uses > 1)
+			diag_note(&r->c->diags, g, u->second,
+			          "%s is also used here%s; an unknown name is reported once, at its first "
+			          "use", rquote(r, u->name),
+			          !more ? "" : arena_printf(r->a, " and at %zu more place%s", more,
+			                                    more == 1 ? "" : "s"));
+	}
 }
 
 static struct kv *
@@ -315,19 +368,24 @@ resolve_ref(struct resolver *r, const struct ast_ref *ref, enum place place, boo
 		for (char *c = folded; *c; c++)
 			*c = *c == '_' ? '-' : *c >= 'A' && *c <= 'Z' ? (char)(*c - 'A' + 'a') : *c;
 		if (strmap_get(&r->s->names, folded))
-			diag(&r->c->diags, E0301, ref->name.loc, "unknown name %s; did you mean '%s'?",
-			     rquote(r, ref->name.text), folded);
+			unknown_use(r, ref->name.text, ref->name.loc,
+			            arena_printf(r->a, "unknown name %s; did you mean '%s'?",
+			                         rquote(r, ref->name.text), folded));
 		else
-			diag(&r->c->diags, E0301, ref->name.loc,
-			     "unknown name %s: '${...}' names a param, a component or a config of the "
-			     "stack; declare 'param %s = \"...\"' and write '${%s}', write '\\${' for a "
-			     "literal '${', or '$(%s)' for the container's own variable",
-			     rquote(r, ref->name.text), folded, folded, ref->name.text);
+			unknown_use(r, ref->name.text, ref->name.loc,
+			            arena_printf(r->a,
+			                         "unknown name %s: '${...}' names a param, a component or a "
+			                         "config of the stack; declare 'param %s = \"...\"' and "
+			                         "write '${%s}', write '\\${' for a literal '${', or '$(%s)' "
+			                         "for the container's own variable",
+			                         rquote(r, ref->name.text), folded, folded, ref->name.text));
 		return NULL;
 	}
-	d = lookup(r, ref->name, DECL_ANY, "name");
-	if (!d)
+	if (!d) {
+		unknown_use(r, ref->name.text, ref->name.loc,
+		            unknown_message(r, ref->name.text, DECL_ANY, "name"));
 		return NULL;
+	}
 	struct rvalue *v = NULL;
 	switch (d->kind) {
 	case DECL_PARAM: {
@@ -631,5 +689,6 @@ resolve_stack(struct compilation *c)
 	for (size_t i = 0; i < s->components.len; i++)
 		resolve_security(&r, s->components.items[i]);
 	resolve_network(&r);
+	report_unknown_names(&r);
 	arena_free(&r.scratch);
 }
