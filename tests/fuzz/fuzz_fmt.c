@@ -5,7 +5,8 @@
  *   - formatting is idempotent: the layout of the layout is the layout;
  *   - the layout holds the same tokens with the same bytes, in the same
  *     order (comments without their trailing blanks), and each token is
- *     where the formatter says it put it;
+ *     where the formatter says it put it; a byte order mark that opens the
+ *     input opens the layout;
  *   - the formatted text compiles exactly as the original: the same
  *     verdict, the same YAML stream, and the same diagnostics (codes and
  *     messages; their positions move; but W0102, a carriage return alone,
@@ -80,7 +81,11 @@ static void
 check_tokens(const struct compilation *c, const struct buf *out, const struct loc *placed)
 {
 	const struct syntax *sx = c->syntax;
-	uint32_t end = 0;
+	static const char bom[] = "\xEF\xBB\xBF";
+	bool kept_bom = c->src.len >= 3 && memcmp(c->src.text, bom, 3) == 0;
+	CHECK(!kept_bom || (out->len >= 3 && memcmp(out->data, bom, 3) == 0),
+	      "the byte order mark is lost");
+	uint32_t end = kept_bom ? 3 : 0; /* the layout keeps a byte order mark first */
 	for (size_t i = 0; i < sx->ntokens; i++) {
 		struct loc in = sx->tokens[i].loc, at = placed[i];
 		size_t len = at.end - at.begin;
