@@ -191,16 +191,22 @@ env_name_problem(const char *s, bool *relaxed_only)
 	return NULL;
 }
 
-/* Whether word (upper case) is in s, in any case; at its end only, with
- * at_end; with part_end, only where a part of s (between '_', '-' or '.')
- * ends. */
+/* c in upper case, if it is an ASCII letter (toupper() asks the locale). */
+static char ascii_upper(char c) { return is_lower(c) ? (char)(c - 'a' + 'A') : c; }
+
+/* Whether word (upper case) is in s, of n bytes, in any case; at its end
+ * only, with at_end; with part_end, only where a part of s (between '_',
+ * '-' or '.') ends.  The review asks this of every name of the stack a
+ * dozen times: a place is compared only once its first letter matches. */
 static bool
-has_word(const char *s, const char *word, bool at_end, bool part_end)
+has_word(const char *s, size_t n, const char *word, bool at_end, bool part_end)
 {
-	size_t n = strlen(s), w = strlen(word);
+	size_t w = strlen(word);
 	for (size_t i = at_end && n >= w ? n - w : 0; i + w <= n; i++) {
-		size_t j = 0;
-		while (j < w && toupper((unsigned char)s[i + j]) == word[j])
+		if (ascii_upper(s[i]) != word[0])
+			continue;
+		size_t j = 1;
+		while (j < w && ascii_upper(s[i + j]) == word[j])
 			j++;
 		if (j == w && (!part_end || !is_alnum(s[i + w])))
 			return true;
@@ -210,10 +216,10 @@ has_word(const char *s, const char *word, bool at_end, bool part_end)
 
 /* Whether one of the words (upper case, NULL-terminated) is anywhere in s. */
 static bool
-has_any_word(const char *s, const char *const *words)
+has_any_word(const char *s, size_t n, const char *const *words)
 {
 	for (; *words; words++)
-		if (has_word(s, *words, false, false))
+		if (has_word(s, n, *words, false, false))
 			return true;
 	return false;
 }
@@ -223,16 +229,18 @@ secret_like_name(const char *name)
 {
 	static const char *const words[] = {"PASSWORD", "PASSWD", "PASSPHRASE", "SECRET", "TOKEN",
 	                                    "CREDENTIAL", "PRIVATE", NULL};
-	return has_word(name, "KEY", true, false) || has_word(name, "PASS", false, true) ||
-	       has_any_word(name, words);
+	size_t n = strlen(name);
+	return has_word(name, n, "KEY", true, false) || has_word(name, n, "PASS", false, true) ||
+	       has_any_word(name, n, words);
 }
 
 bool
 host_like_name(const char *name)
 {
 	static const char *const words[] = {"HOST", "ADDR", "SERVER", "ENDPOINT", NULL};
-	return has_word(name, "URL", false, true) || has_word(name, "URI", false, true) ||
-	       has_any_word(name, words);
+	size_t n = strlen(name);
+	return has_word(name, n, "URL", false, true) || has_word(name, n, "URI", false, true) ||
+	       has_any_word(name, n, words);
 }
 
 /* ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9] over s[0..len) */
