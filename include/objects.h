@@ -7,7 +7,10 @@
  * is written.  An object's tree (struct node: maps with keys
  * in the order they are put, sequences and typed scalars) is built only
  * when it is written, by object_tree(), in an arena that the writer frees
- * after each object: the output never needs every tree at once.  Both
+ * after each object: the output never needs every tree at once; and a
+ * list as long as the stack (a policy's peers, a Kustomization's files)
+ * is a sequence whose items are built one at a time as they are emitted
+ * (struct seq_source), so that no object needs all of them at once.  Both
  * backends serialise exactly these trees, so they cannot disagree on a
  * key, an order or a type.
  */
@@ -18,12 +21,23 @@
 
 /* Trees */
 
-enum node_kind { NODE_MAP, NODE_SEQ, NODE_STR, NODE_INT, NODE_BOOL };
+enum node_kind { NODE_MAP, NODE_SEQ, NODE_SEQ_SOURCE, NODE_STR, NODE_INT, NODE_BOOL };
 
 struct node;
 struct pair {
 	const char *key;
 	struct node *value;
+};
+
+/* The items of a NODE_SEQ_SOURCE: item(ctx, i, a) builds the i-th in a,
+ * the source's own arena, which the emitters reset before each item and
+ * free after the last (seq_source_item(), seq_source_done()). */
+typedef struct node *seq_item_fn(const void *ctx, size_t i, struct arena *a);
+struct seq_source {
+	size_t len;
+	seq_item_fn *item;
+	const void *ctx;
+	struct arena items;
 };
 
 struct node {
@@ -34,6 +48,7 @@ struct node {
 			size_t len, cap;
 		} map;
 		struct vec seq;   /* struct node * */
+		struct seq_source *source;
 		struct {
 			const char *s;
 			size_t len;
@@ -56,6 +71,14 @@ struct node *put_map(struct arena *a, struct node *map, const char *key);
 struct node *put_seq(struct arena *a, struct node *map, const char *key);
 struct node *push_map(struct arena *a, struct node *seq);
 void put_str(struct arena *a, struct node *map, const char *key, const char *s);
+/* A sequence of len items that item(ctx, i, ...) builds as they are
+ * emitted, put under key of map; ctx must live as long as the tree. */
+void put_seq_source(struct arena *a, struct node *map, const char *key, size_t len,
+                    seq_item_fn *item, const void *ctx);
+/* The i-th item of a source, in its arena (the item before it is gone);
+ * and the source's arena freed, once its items are emitted. */
+const struct node *seq_source_item(struct seq_source *src, size_t i);
+void seq_source_done(struct seq_source *src);
 /* The value under key in map, or NULL. */
 struct node *map_find(const struct node *map, const char *key);
 void put_int(struct arena *a, struct node *map, const char *key, long long i);

@@ -41,9 +41,10 @@ json_node(struct buf *out, const struct node *n, int depth)
 		buf_puts(out, n->u.b ? "true" : "false");
 		break;
 	case NODE_MAP:
-	case NODE_SEQ: {
-		bool map = n->kind == NODE_MAP;
-		size_t len = map ? n->u.map.len : n->u.seq.len;
+	case NODE_SEQ:
+	case NODE_SEQ_SOURCE: {
+		bool map = n->kind == NODE_MAP, source = n->kind == NODE_SEQ_SOURCE;
+		size_t len = map ? n->u.map.len : source ? n->u.source->len : n->u.seq.len;
 		if (!len) {
 			buf_puts(out, map ? "{}" : "[]");
 			break;
@@ -57,8 +58,12 @@ json_node(struct buf *out, const struct node *n, int depth)
 				json_string(out, n->u.map.items[i].key, strlen(n->u.map.items[i].key));
 				buf_puts(out, ": ");
 			}
-			json_node(out, map ? n->u.map.items[i].value : n->u.seq.items[i], depth + 1);
+			json_node(out, map      ? n->u.map.items[i].value
+			               : source ? seq_source_item(n->u.source, i)
+			                        : n->u.seq.items[i], depth + 1);
 		}
+		if (source)
+			seq_source_done(n->u.source);
 		indent(out, depth);
 		buf_putc(out, map ? '}' : ']');
 		break;

@@ -157,14 +157,20 @@ emit_node(struct yaml_out *y, const struct node *n)
 		yaml_mapping_end_event_initialize(&ev);
 		return emit(y, &ev);
 	case NODE_SEQ:
+	case NODE_SEQ_SOURCE: {
 		yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE);
-		if (!emit(y, &ev))
-			return false;
-		for (size_t i = 0; i < n->u.seq.len; i++)
-			if (!emit_node(y, n->u.seq.items[i]))
-				return false;
+		bool ok = emit(y, &ev);
+		if (n->kind == NODE_SEQ) {
+			for (size_t i = 0; ok && i < n->u.seq.len; i++)
+				ok = emit_node(y, n->u.seq.items[i]);
+		} else {
+			for (size_t i = 0; ok && i < n->u.source->len; i++)
+				ok = emit_node(y, seq_source_item(n->u.source, i));
+			seq_source_done(n->u.source);
+		}
 		yaml_sequence_end_event_initialize(&ev);
-		return emit(y, &ev);
+		return ok && emit(y, &ev);
+	}
 	}
 	return false;
 }

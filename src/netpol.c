@@ -48,19 +48,37 @@ put_ports(struct arena *a, struct node *rule, const struct vec *ports)
 	}
 }
 
-/* from: the pods of these components (and of these namespaces). */
+/* The peers of a rule: the pods of comps, then of namespaces. */
+struct peers {
+	const struct vec *comps;       /* struct component * */
+	const struct vec *namespaces;  /* const char *; NULL: none */
+};
+
+static struct node *
+peer_tree(const void *ctx, size_t i, struct arena *a)
+{
+	const struct peers *p = ctx;
+	struct node *peer = node_map(a);
+	if (i < p->comps->len) {
+		put_selector(a, peer, "podSelector",
+		             &((const struct component *)p->comps->items[i])->selector);
+	} else {
+		struct node *labels = put_map(a, put_map(a, peer, "namespaceSelector"), "matchLabels");
+		put_str(a, labels, "kubernetes.io/metadata.name",
+		        p->namespaces->items[i - p->comps->len]);
+	}
+	return peer;
+}
+
+/* from: the pods of these components (and of these namespaces), built as
+ * they are emitted: a policy that the whole stack may reach lists every
+ * component of it. */
 static void
 put_peers(struct arena *a, struct node *rule, const struct vec *comps, const struct vec *namespaces)
 {
-	struct node *from = put_seq(a, rule, "from");
-	for (size_t i = 0; i < comps->len; i++)
-		put_selector(a, push_map(a, from), "podSelector",
-		             &((const struct component *)comps->items[i])->selector);
-	for (size_t i = 0; namespaces && i < namespaces->len; i++) {
-		struct node *peer = put_map(a, put_map(a, push_map(a, from), "namespaceSelector"),
-		                            "matchLabels");
-		put_str(a, peer, "kubernetes.io/metadata.name", namespaces->items[i]);
-	}
+	struct peers *p = NEW(a, struct peers);
+	*p = (struct peers){comps, namespaces};
+	put_seq_source(a, rule, "from", comps->len + (namespaces ? namespaces->len : 0), peer_tree, p);
 }
 
 /* A component's policy: its clients to its Service ports, what `allow

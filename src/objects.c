@@ -329,15 +329,20 @@ object_tree(const struct compilation *c, const struct object *o, struct arena *a
 	return doc;
 }
 
+/* The i-th of the files a Kustomization lists. */
+static struct node *
+file_name_tree(const void *file_names, size_t i, struct arena *a)
+{
+	return node_str(a, ((const char *const *)file_names)[i]);
+}
+
 struct node *
 kustomization_tree(struct arena *a, const char *const *file_names, size_t n)
 {
 	struct node *doc = node_map(a);
 	put_str(a, doc, "apiVersion", "kustomize.config.k8s.io/v1beta1");
 	put_str(a, doc, "kind", "Kustomization");
-	struct node *resources = put_seq(a, doc, "resources");
-	for (size_t i = 0; i < n; i++)
-		seq_push(a, resources, node_str(a, file_names[i]));
+	put_seq_source(a, doc, "resources", n, file_name_tree, file_names);
 	put_str(a, put_map(a, doc, "sortOptions"), "order", "fifo");
 	return doc;
 }

@@ -1,7 +1,9 @@
 /*
  * tree.c - the object trees both backends serialise (include/objects.h):
  * maps that keep their keys in the order they are put, sequences, and
- * typed scalars, all in the arena of the object being built.
+ * typed scalars, all in the arena of the object being built; and the
+ * sequences whose items are built as they are emitted, each in the
+ * sequence's own arena.
  */
 #include "objects.h"
 
@@ -99,6 +101,29 @@ push_map(struct arena *a, struct node *seq)
 	struct node *v = node_map(a);
 	seq_push(a, seq, v);
 	return v;
+}
+
+void
+put_seq_source(struct arena *a, struct node *map, const char *key, size_t len,
+               seq_item_fn *item, const void *ctx)
+{
+	struct node *v = new_node(a, NODE_SEQ_SOURCE);
+	v->u.source = NEW(a, struct seq_source);
+	*v->u.source = (struct seq_source){len, item, ctx, {0}};
+	map_put(a, map, key, v);
+}
+
+const struct node *
+seq_source_item(struct seq_source *src, size_t i)
+{
+	arena_reset(&src->items);
+	return src->item(src->ctx, i, &src->items);
+}
+
+void
+seq_source_done(struct seq_source *src)
+{
+	arena_free(&src->items);
 }
 
 struct node *
