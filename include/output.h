@@ -20,8 +20,8 @@
 #define OLD_KUSTOMIZATION_FILE "kustomization.yaml"
 
 /* The files of an output folder: one per planned object, then the
- * kustomization.  The objects' file stems are named by the first call:
- * standard output, which has no files, does without them. */
+ * kustomization.  They are named by the first call, and kept: standard
+ * output, which has no files, does without them. */
 struct output_file *output_files(struct compilation *c, size_t *n);
 /* Renders file i of output_files() into out, its tree built in scratch
  * (reset before returning); false (reported) on failure. */

@@ -135,6 +135,8 @@ struct compilation {
 	struct ast_stack *ast;
 	struct stack *stack;
 	struct vec objects;         /* struct object *, in apply order (objects.h) */
+	struct output_file *files;  /* a folder's files (one per object, then the
+	                             * kustomization) once output_files() made them */
 	struct syntax *syntax;      /* NULL, or what the parser and resolver record */
 	/* A profile other than the one compiled is being checked: its secret
 	 * values are not read, and it writes nothing. */

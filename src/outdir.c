@@ -463,27 +463,32 @@ check_targets(struct compilation *c, const struct outdir *od, const struct outpu
 	if (name_max <= 0 || name_max > NAME_MAX)
 		name_max = NAME_MAX;
 	bool ok = true;
+	strmap_reserve(&c->arena, produced, n);
 	for (size_t i = 0; i < n; i++) {
-		const char *name = files[i].name, *path = io_quote(c, in_dir(c, od, name));
+		const char *name = files[i].name;
 		struct stat st;
 		strmap_put(&c->arena, produced, name, (void *)name);
 		int err = strlen(name) > (size_t)name_max ? ENAMETOOLONG
 		          : fstatat(od->dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 ? errno : 0;
 		if (err == ENOENT)
 			continue;
-		if (err || !output_name_ok(name)) {
+		bool refused = err || !output_name_ok(name) || !strmap_get(owned, name) ||
+		               !S_ISREG(st.st_mode);
+		if (!refused)
+			continue;
+		/* The path is made for the message alone: a big stack's folder has
+		 * a file per object, and most are written again. */
+		const char *path = io_quote(c, in_dir(c, od, name));
+		ok = false;
+		if (err || !output_name_ok(name))
 			io_diag(c, E0001, "cannot write %s: %s (nothing was written)", path,
 			        err ? strerror(err) : "todokc cannot list that name in its index");
-			ok = false;
-		} else if (!strmap_get(owned, name)) {
+		else if (!strmap_get(owned, name))
 			io_diag(c, E0004, "%s exists and was not written by todokc; move it away or "
 			        "choose another output folder (nothing was written)", path);
-			ok = false;
-		} else if (!S_ISREG(st.st_mode)) {
+		else
 			io_diag(c, E0001, "cannot write %s: %s", path,
 			        S_ISDIR(st.st_mode) ? strerror(EISDIR) : "it is not a regular file");
-			ok = false;
-		}
 	}
 	return ok;
 }
@@ -516,12 +521,14 @@ remove_listed_temps(const struct outdir *od, const struct journal *j)
 		unlinkat(od->dfd, j->from.items[i], 0);
 }
 
-/* Writes text to a temporary file for DIR/name: its entry in j. */
+/* Writes text to a temporary file for DIR/name: its entry in j.  The
+ * path for the messages is made in scratch, which the caller resets. */
 static bool
 write_entry(struct compilation *c, const struct outdir *od, const char *name,
-            const struct buf *text, mode_t mode, struct journal *j)
+            const struct buf *text, mode_t mode, struct journal *j, struct arena *scratch)
 {
-	const char *tmp = write_temp(c, od->dfd, "", in_dir(c, od, name), text, mode);
+	const char *shown = arena_printf(scratch, "%s/%s", od->dir, name);
+	const char *tmp = write_temp(c, od->dfd, "", shown, text, mode);
 	if (!tmp)
 		return false;
 	vec_push(&c->arena, &j->from, (void *)tmp);
@@ -545,14 +552,15 @@ write_temps(struct compilation *c, const struct outdir *od, const struct output_
 		data.len = 0;
 		ok = render(c, i, &scratch, &data) && output_within_limit(c, i, total += data.len) &&
 		     write_entry(c, od, files[i].name, &data,
-		                 files[i].secret ? 0600 : 0644 & ~umask_bits, j);
+		                 files[i].secret ? 0600 : 0644 & ~umask_bits, j, &scratch);
+		arena_reset(&scratch);
 		vec_push(&c->arena, &names, (void *)files[i].name);
 	}
-	arena_free(&scratch);
 	data.len = 0;
 	index_text(&data, &names);
 	ok = ok && fits(c, in_dir(c, od, OUTPUT_INDEX), &data) &&
-	     write_entry(c, od, OUTPUT_INDEX, &data, 0644 & ~umask_bits, j);
+	     write_entry(c, od, OUTPUT_INDEX, &data, 0644 & ~umask_bits, j, &scratch);
+	arena_free(&scratch);
 	buf_free(&data);
 	if (!ok)
 		remove_listed_temps(od, j);

@@ -17,9 +17,11 @@
 struct output_file *
 output_files(struct compilation *c, size_t *n)
 {
+	*n = c->objects.len + 1;
+	if (c->files)
+		return c->files;
 	const char *ext = c->opts->format == FORMAT_JSON ? "json" : "yaml";
 	name_files(c);
-	*n = c->objects.len + 1;
 	struct output_file *files = arena_alloc(&c->arena, *n * sizeof *files);
 	for (size_t i = 0; i < c->objects.len; i++) {
 		const struct object *o = c->objects.items[i];
@@ -27,6 +29,7 @@ output_files(struct compilation *c, size_t *n)
 		files[i].secret = object_kinds[o->kind].secret;
 	}
 	files[c->objects.len].name = KUSTOMIZATION_FILE;
+	c->files = files;
 	return files;
 }
 
