@@ -30,14 +30,16 @@ struct pair {
 };
 
 /* The items of a NODE_SEQ_SOURCE: item(ctx, i, a) builds the i-th in a,
- * the source's own arena, which the emitters reset before each item and
- * free after the last (seq_source_item(), seq_source_done()). */
+ * the tree's arena, which is taken back to where it was before the item
+ * once the item is emitted (seq_source_item(), seq_source_done()). */
 typedef struct node *seq_item_fn(const void *ctx, size_t i, struct arena *a);
 struct seq_source {
 	size_t len;
 	seq_item_fn *item;
 	const void *ctx;
-	struct arena items;
+	struct arena *a;
+	struct arena_mark before; /* a before the first item */
+	bool built;               /* an item is in a */
 };
 
 struct node {
@@ -71,12 +73,13 @@ struct node *put_map(struct arena *a, struct node *map, const char *key);
 struct node *put_seq(struct arena *a, struct node *map, const char *key);
 struct node *push_map(struct arena *a, struct node *seq);
 void put_str(struct arena *a, struct node *map, const char *key, const char *s);
-/* A sequence of len items that item(ctx, i, ...) builds as they are
- * emitted, put under key of map; ctx must live as long as the tree. */
+/* A sequence of len items that item(ctx, i, a) builds as they are
+ * emitted, put under key of map; ctx must live as long as the tree, and
+ * nothing else may be built in a while the tree is emitted. */
 void put_seq_source(struct arena *a, struct node *map, const char *key, size_t len,
                     seq_item_fn *item, const void *ctx);
-/* The i-th item of a source, in its arena (the item before it is gone);
- * and the source's arena freed, once its items are emitted. */
+/* The i-th item of a source (the item before it is gone); and the last
+ * one gone, once the items are emitted. */
 const struct node *seq_source_item(struct seq_source *src, size_t i);
 void seq_source_done(struct seq_source *src);
 /* The value under key in map, or NULL. */

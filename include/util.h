@@ -60,6 +60,15 @@ void arena_free(struct arena *a);
 /* Empties the arena for reuse: its current chunk is kept (cleared), the
  * others are freed.  For a scratch arena reset after each use. */
 void arena_reset(struct arena *a);
+/* A place in an arena, and the arena taken back to it: what was allocated
+ * after the mark is gone (cleared, or its chunks freed), what was before
+ * it stays.  Marks are rewound last made, first rewound. */
+struct arena_mark {
+	struct arena_chunk *head, *behind; /* the chunk being filled, and the one before it */
+	char *next;
+};
+struct arena_mark arena_mark(const struct arena *a);
+void arena_rewind(struct arena *a, struct arena_mark m);
 
 #define NEW(arena, type) ((type *)arena_alloc_aligned((arena), sizeof(type), _Alignof(type)))
 

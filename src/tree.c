@@ -2,8 +2,8 @@
  * tree.c - the object trees both backends serialise (include/objects.h):
  * maps that keep their keys in the order they are put, sequences, and
  * typed scalars, all in the arena of the object being built; and the
- * sequences whose items are built as they are emitted, each in the
- * sequence's own arena.
+ * sequences whose items are built as they are emitted, each at the end of
+ * that arena, which is taken back once the item is written.
  */
 #include "objects.h"
 
@@ -109,21 +109,25 @@ put_seq_source(struct arena *a, struct node *map, const char *key, size_t len,
 {
 	struct node *v = new_node(a, NODE_SEQ_SOURCE);
 	v->u.source = NEW(a, struct seq_source);
-	*v->u.source = (struct seq_source){len, item, ctx, {0}};
+	*v->u.source = (struct seq_source){.len = len, .item = item, .ctx = ctx, .a = a};
 	map_put(a, map, key, v);
 }
 
 const struct node *
 seq_source_item(struct seq_source *src, size_t i)
 {
-	arena_reset(&src->items);
-	return src->item(src->ctx, i, &src->items);
+	seq_source_done(src);
+	src->before = arena_mark(src->a);
+	src->built = true;
+	return src->item(src->ctx, i, src->a);
 }
 
 void
 seq_source_done(struct seq_source *src)
 {
-	arena_free(&src->items);
+	if (src->built)
+		arena_rewind(src->a, src->before);
+	src->built = false;
 }
 
 struct node *

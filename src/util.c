@@ -42,6 +42,7 @@ xrealloc(void *ptr, size_t size)
 struct arena_chunk {
 	struct arena_chunk *prev;
 	size_t size;
+	char *filled;        /* the end of what it holds, once another chunk is filled */
 	max_align_t data[];
 };
 
@@ -111,6 +112,8 @@ arena_alloc_chunk(struct arena *a, size_t size, size_t align)
 		a->head->prev = c;
 		return c->data;
 	}
+	if (a->head)
+		a->head->filled = a->next;
 	c->prev = a->head;
 	a->head = c;
 	a->next = (char *)c->data + size;
@@ -233,6 +236,40 @@ arena_reset(struct arena *a)
 	memset(keep->data, 0, (size_t)(a->next - (char *)keep->data));
 	a->next = (char *)keep->data;
 	keep->prev = NULL;
+}
+
+struct arena_mark
+arena_mark(const struct arena *a)
+{
+	return (struct arena_mark){a->head, a->head ? a->head->prev : NULL, a->next};
+}
+
+/* The chunks made after the mark are freed: those filled since (and the
+ * big blocks kept behind them), then the big blocks kept behind the
+ * mark's chunk; what the mark's chunk took since is cleared. */
+void
+arena_rewind(struct arena *a, struct arena_mark m)
+{
+	if (!m.head) {
+		arena_free(a);
+		return;
+	}
+	char *end = a->next;
+	while (a->head != m.head) {
+		struct arena_chunk *c = a->head;
+		a->head = c->prev;
+		end = a->head->filled;
+		chunk_unmap(c);
+	}
+	for (struct arena_chunk *c = m.head->prev; c != m.behind;) {
+		struct arena_chunk *prev = c->prev;
+		chunk_unmap(c);
+		c = prev;
+	}
+	m.head->prev = m.behind;
+	memset(m.next, 0, (size_t)(end - m.next));
+	a->next = m.next;
+	a->end = (char *)m.head->data + m.head->size;
 }
 
 void

@@ -395,6 +395,62 @@ test_arena_alignment_and_reset(void **state)
 	assert_null(a.next);
 }
 
+/* Every byte of n allocations of size bytes, made after a rewind, is zero. */
+static void
+assert_allocations_zeroed(struct arena *a, int n, size_t size)
+{
+	for (int i = 0; i < n; i++) {
+		unsigned char *p = arena_alloc(a, size);
+		for (size_t k = 0; k < size; k++)
+			if (p[k])
+				fail_msg("allocation %d after a rewind is not zeroed", i);
+	}
+}
+
+/* A rewind keeps what was allocated before the mark and gives back, zeroed,
+ * what came after: in the same chunk, across new chunks, with big blocks
+ * kept behind the chunk of the mark, and nested. */
+static void
+test_arena_mark_and_rewind(void **state)
+{
+	(void)state;
+	struct arena a = {0};
+	char *kept = arena_strndup(&a, "kept", 4);
+	struct arena_mark m = arena_mark(&a);
+	memset(arena_alloc(&a, 1000), 'x', 1000);
+	arena_rewind(&a, m);
+	assert_ptr_equal(a.next, m.next);
+	assert_allocations_zeroed(&a, 10, 100);
+	arena_rewind(&a, m);
+
+	/* past the chunk: new chunks are freed, the tail of the mark's chunk cleared */
+	for (int i = 0; i < 10000; i++)
+		memset(arena_alloc(&a, 100), 'y', 100);
+	memset(arena_alloc(&a, 1u << 20), 'z', 1u << 20);
+	arena_rewind(&a, m);
+	assert_ptr_equal(a.head, m.head);
+	assert_ptr_equal(a.next, m.next);
+	assert_allocations_zeroed(&a, 3000, 100);
+	arena_rewind(&a, m);
+
+	/* a big block behind the mark's chunk, and a mark within a mark */
+	memset(arena_alloc(&a, 1u << 20), 'b', 1u << 20);
+	struct arena_mark inner = arena_mark(&a);
+	memset(arena_alloc(&a, 50), 'i', 50);
+	arena_rewind(&a, inner);
+	assert_ptr_equal(a.next, inner.next);
+	arena_rewind(&a, m);
+	assert_ptr_equal(a.head, m.head);
+	assert_ptr_equal(a.next, m.next);
+	assert_allocations_zeroed(&a, 100, 100);
+	assert_memory_equal(kept, "kept", 5);
+
+	/* a mark of the empty arena frees it all */
+	arena_rewind(&a, (struct arena_mark){0});
+	assert_null(a.head);
+	assert_null(a.next);
+}
+
 static void
 test_int_to_text(void **state)
 {
@@ -454,6 +510,7 @@ main(void)
 		cmocka_unit_test(test_vec_push_many),
 		cmocka_unit_test(test_arena_strings),
 		cmocka_unit_test(test_arena_alignment_and_reset),
+		cmocka_unit_test(test_arena_mark_and_rewind),
 		cmocka_unit_test(test_int_to_text),
 		cmocka_unit_test(test_buf),
 	};
