@@ -9,6 +9,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 static bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
@@ -191,56 +192,78 @@ env_name_problem(const char *s, bool *relaxed_only)
 	return NULL;
 }
 
-/* c in upper case, if it is an ASCII letter (toupper() asks the locale). */
-static char ascii_upper(char c) { return is_lower(c) ? (char)(c - 'a' + 'A') : c; }
-
-/* Whether word (upper case) is in s, of n bytes, in any case; at its end
- * only, with at_end; with part_end, only where a part of s (between '_',
- * '-' or '.') ends.  The review asks this of every name of the stack a
- * dozen times: a place is compared only once its first letter matches. */
-static bool
-has_word(const char *s, size_t n, const char *word, bool at_end, bool part_end)
+/* name, of n bytes, in ASCII upper case (toupper() asks the locale): in
+ * small (of cap bytes) when it fits, else on the heap (the caller frees
+ * what is not small). */
+static char *
+upper_copy(const char *name, size_t n, char *small, size_t cap)
 {
-	size_t w = strlen(word);
-	for (size_t i = at_end && n >= w ? n - w : 0; i + w <= n; i++) {
-		if (ascii_upper(s[i]) != word[0])
-			continue;
-		size_t j = 1;
-		while (j < w && ascii_upper(s[i + j]) == word[j])
-			j++;
-		if (j == w && (!part_end || !is_alnum(s[i + w])))
-			return true;
-	}
+	char *up = n < cap ? small : xmalloc(n + 1);
+	for (size_t i = 0; i < n; i++)
+		up[i] = is_lower(name[i]) ? (char)(name[i] - 'a' + 'A') : name[i];
+	up[n] = '\0';
+	return up;
+}
+
+/* A word a name may hold, in upper case: anywhere, or (part_end) only
+ * where a part of the name (between '_', '-' or '.') ends. */
+struct name_word {
+	const char *text;
+	size_t len;
+	bool part_end;
+};
+#define WORD(text, part_end) {text, sizeof text - 1, part_end}
+
+/* Whether one of the words is in up (a name in upper case, of n bytes):
+ * one pass over the name, each place compared with the words that start
+ * with its letter. */
+static bool
+has_any_word(const char *up, size_t n, const struct name_word *words, size_t count)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < count; k++) {
+			const struct name_word *w = &words[k];
+			if (up[i] == w->text[0] && w->len <= n - i && memcmp(up + i, w->text, w->len) == 0 &&
+			    (!w->part_end || !is_alnum(up[i + w->len])))
+				return true;
+		}
 	return false;
 }
 
-/* Whether one of the words (upper case, NULL-terminated) is anywhere in s. */
+/* Whether the name holds one of the words (or, with key_at_end, ends
+ * in KEY); the review asks this of every name of the stack. */
 static bool
-has_any_word(const char *s, size_t n, const char *const *words)
+name_has_word(const char *name, const struct name_word *words, size_t count, bool key_at_end)
 {
-	for (; *words; words++)
-		if (has_word(s, n, *words, false, false))
-			return true;
-	return false;
+	char small[128];
+	size_t n = strlen(name);
+	char *up = upper_copy(name, n, small, sizeof small);
+	bool found = (key_at_end && n >= 3 && memcmp(up + n - 3, "KEY", 3) == 0) ||
+	             has_any_word(up, n, words, count);
+	if (up != small)
+		free(up);
+	return found;
 }
 
 bool
 secret_like_name(const char *name)
 {
-	static const char *const words[] = {"PASSWORD", "PASSWD", "PASSPHRASE", "SECRET", "TOKEN",
-	                                    "CREDENTIAL", "PRIVATE", NULL};
-	size_t n = strlen(name);
-	return has_word(name, n, "KEY", true, false) || has_word(name, n, "PASS", false, true) ||
-	       has_any_word(name, n, words);
+	static const struct name_word words[] = {
+		WORD("PASS", true), WORD("PASSWORD", false), WORD("PASSWD", false),
+		WORD("PASSPHRASE", false), WORD("SECRET", false), WORD("TOKEN", false),
+		WORD("CREDENTIAL", false), WORD("PRIVATE", false),
+	};
+	return name_has_word(name, words, sizeof words / sizeof *words, true);
 }
 
 bool
 host_like_name(const char *name)
 {
-	static const char *const words[] = {"HOST", "ADDR", "SERVER", "ENDPOINT", NULL};
-	size_t n = strlen(name);
-	return has_word(name, n, "URL", false, true) || has_word(name, n, "URI", false, true) ||
-	       has_any_word(name, n, words);
+	static const struct name_word words[] = {
+		WORD("URL", true), WORD("URI", true), WORD("HOST", false), WORD("ADDR", false),
+		WORD("SERVER", false), WORD("ENDPOINT", false),
+	};
+	return name_has_word(name, words, sizeof words / sizeof *words, false);
 }
 
 /* ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9] over s[0..len) */

@@ -566,19 +566,25 @@ suggestion_consider(struct suggestion *s, const char *candidate)
 	}
 }
 
+/* 'S', each ' of S written '\'' (its size found first: one allocation). */
 const char *
 shell_quote(struct arena *a, const char *s)
 {
-	struct buf q = {0};
-	buf_putc(&q, '\'');
+	size_t len = 2;
+	for (const char *p = s; *p; p++)
+		len += *p == '\'' ? 4 : 1;
+	char *q = arena_alloc_aligned(a, len + 1, 1), *out = q;
+	*out++ = '\'';
 	for (; *s; s++) {
-		if (*s == '\'')
-			buf_puts(&q, "'\\''");
-		else
-			buf_putc(&q, *s);
+		if (*s == '\'') {
+			memcpy(out, "'\\''", 4);
+			out += 4;
+		} else {
+			*out++ = *s;
+		}
 	}
-	buf_putc(&q, '\'');
-	return arena_buf_take(a, &q);
+	*out = '\'';
+	return q;
 }
 
 const char *
