@@ -92,7 +92,18 @@ struct buf {
 
 void buf_append(struct buf *b, const void *data, size_t len);
 void buf_puts(struct buf *b, const char *s);
-void buf_putc(struct buf *b, char c);
+/* One byte: inline when it fits (the JSON writer and the quoting put one
+ * at a time). */
+static inline void
+buf_putc(struct buf *b, char c)
+{
+	if (b->cap - b->len < 2) {
+		buf_append(b, &c, 1);
+		return;
+	}
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
 void buf_printf(struct buf *b, const char *fmt, ...) PRINTF_LIKE(2, 3);
 void buf_free(struct buf *b);
 /* v in decimal into out (no NUL); returns the length.  For the emitters,

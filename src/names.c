@@ -9,6 +9,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -215,18 +216,24 @@ struct name_word {
 #define WORD(text, part_end) {text, sizeof text - 1, part_end}
 
 /* Whether one of the words is in up (a name in upper case, of n bytes):
- * one pass over the name, each place compared with the words that start
- * with its letter. */
+ * one pass over the name, where a letter that starts a word is compared
+ * with the words. */
 static bool
 has_any_word(const char *up, size_t n, const struct name_word *words, size_t count)
 {
-	for (size_t i = 0; i < n; i++)
+	uint32_t starts = 0; /* bit L - 'A': a word starts with L */
+	for (size_t k = 0; k < count; k++)
+		starts |= 1u << (words[k].text[0] - 'A');
+	for (size_t i = 0; i < n; i++) {
+		if (up[i] < 'A' || up[i] > 'Z' || !(starts >> (up[i] - 'A') & 1))
+			continue;
 		for (size_t k = 0; k < count; k++) {
 			const struct name_word *w = &words[k];
 			if (up[i] == w->text[0] && w->len <= n - i && memcmp(up + i, w->text, w->len) == 0 &&
 			    (!w->part_end || !is_alnum(up[i + w->len])))
 				return true;
 		}
+	}
 	return false;
 }
 
