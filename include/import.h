@@ -291,6 +291,8 @@ struct icomp {
 	struct iprobe *readiness;
 	struct vec volumes;            /* struct ivolume * */
 	long user, group;              /* -1: not given */
+	const char *user_name;         /* a user: given as a name, left out (W0809) */
+	const struct cnode *user_name_at; /* its node */
 	bool read_only;
 	struct vec cap_add, cap_drop;  /* const char * */
 	struct ientries labels, annotations, workload_labels;
@@ -417,6 +419,14 @@ void add_alias(struct importer *im, struct icomp *ic, const char *alias,
 void metadata_into(struct importer *im, const struct cnode *v, const char *what,
                    struct ientries *labels, struct ientries *annotations);
 
+/* import_settings.c: a user: given as a name (W0809), once the volumes
+ * that would need its fs-group are known. */
+void finish_user(struct importer *im, const struct icomp *ic);
+
+/* import_volumes.c: a volume that Kubernetes mounts owned by root and
+ * that a user other than root needs the pod's fs-group for: its first
+ * claim (to write), else its first secret files (to read); NULL: none. */
+const struct ivolume *root_owned_volume(const struct icomp *ic);
 /* import_volumes.c: a volume of the component, named uniquely in it; NULL
  * (reported) when another is mounted at the same path. */
 struct ivolume *add_volume(struct importer *im, struct icomp *ic, const char *name,

@@ -263,13 +263,32 @@ key_user(struct importer *im, struct icomp *ic, const struct cnode *v, const str
 	const char *user = colon ? arena_strndup(im->a, u, (size_t)(colon - u)) : u;
 	long uid, gid;
 	if (!user_id(user, &uid) || (colon && !user_id(colon + 1, &gid))) {
-		import_diag(im, W0809, v, "user %s is left out: the .todok takes a user id and group "
-		            "id as numbers (security { user N group N })", diag_quote(im->a, u));
+		ic->user_name = u; /* said by finish_user(), which knows the volumes */
+		ic->user_name_at = v;
 		return;
 	}
 	ic->user = uid;
 	if (colon)
 		ic->group = gid;
+}
+
+void
+finish_user(struct importer *im, const struct icomp *ic)
+{
+	const char *u = ic->user_name;
+	if (!u)
+		return;
+	const struct ivolume *vol = root_owned_volume(ic);
+	const char *what = !vol ? NULL : vol->kind == IV_CLAIM
+	                   ? arena_printf(im->a, "write its volume %s", diag_quote(im->a, vol->name))
+	                   : "read its secret files";
+	const char *needs = !vol ? ""
+	                    : arena_printf(im->a, "; nor is the pod given the fs-group that lets "
+	                                   "that user %s: add security { user UID fs-group GID } "
+	                                   "with the ids of %s in the image", what,
+	                                   diag_quote(im->a, u));
+	import_diag(im, W0809, ic->user_name_at, "user %s is left out: the .todok takes a user id and group id as "
+	            "numbers (security { user N group N })%s", diag_quote(im->a, u), needs);
 }
 
 void

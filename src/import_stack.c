@@ -566,6 +566,7 @@ static void
 finish_component(struct importer *im, struct icomp *ic)
 {
 	check_container_name(im, ic);
+	finish_user(im, ic);
 	probe_binds(im, ic);
 	finish_image(im, ic);
 	finish_resources(im, ic);

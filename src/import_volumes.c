@@ -30,6 +30,20 @@ add_volume(struct importer *im, struct icomp *ic, const char *name, const char *
 	return v;
 }
 
+const struct ivolume *
+root_owned_volume(const struct icomp *ic)
+{
+	const struct ivolume *secret = NULL;
+	for (size_t i = 0; i < ic->volumes.len; i++) {
+		const struct ivolume *v = ic->volumes.items[i];
+		if (v->kind == IV_CLAIM)
+			return v;
+		if (v->kind == IV_SECRET && !secret)
+			secret = v;
+	}
+	return secret;
+}
+
 /* The mount path: absolute, as in Compose. */
 static bool
 mount_path(struct importer *im, const struct cnode *at, const char *text, struct ival *out)

@@ -489,6 +489,19 @@ def claims_of(workload, pod):
     return names
 
 
+def volumes_of(compose, svc):
+    """(kind, source, target) of each of the service's volumes: bind,
+    volume (a named volume when it has a source, else anonymous), tmpfs."""
+    for item in svc.get("volumes") or []:
+        if isinstance(item, dict):
+            yield item.get("type", "volume"), item.get("source"), item["target"]
+        else:
+            parts = compose.i(item).split(":")
+            source, target = (parts[0], parts[1]) if len(parts) > 1 else (None, parts[0])
+            yield "bind" if source and (source[0] in "./~" or "/" in source) else "volume", \
+                source, target
+
+
 def check_volumes(ck, compose, name, svc, workload, pod, ctr, manifests):
     mounts = {m["mountPath"]: m for m in ctr.get("volumeMounts", [])}
     volumes = {v["name"]: v for v in pod.get("volumes", [])}
@@ -499,13 +512,7 @@ def check_volumes(ck, compose, name, svc, workload, pod, ctr, manifests):
         ck.ok(m and volumes[m["name"]].get("emptyDir", {}).get("medium") == "Memory",
               f"{name}: tmpfs {path} is a memory volume")
     mounted = set()
-    for item in svc.get("volumes") or []:
-        if isinstance(item, dict):
-            kind, source, target = item.get("type", "volume"), item.get("source"), item["target"]
-        else:
-            parts = compose.i(item).split(":")
-            source, target = (parts[0], parts[1]) if len(parts) > 1 else (None, parts[0])
-            kind = "bind" if source and (source[0] in "./~" or "/" in source) else "volume"
+    for kind, source, target in volumes_of(compose, svc):
         if kind == "bind":
             continue
         if kind == "volume" and source and source in mounted:
@@ -586,8 +593,9 @@ def check_service(ck, compose, manifests, name, svc, stack, expose):
 
 def check_user(ck, compose, name, svc, pod):
     """user: UID[:GID] (root is 0) is runAsUser and runAsGroup; with secret
-    files, a UID other than 0 reads them through fsGroup: the GID, or the
-    UID when there is none or it is 0 (the root group)."""
+    files or a named volume (both owned by root in a pod), a UID other than
+    0 reads and writes them through fsGroup: the GID, or the UID when there
+    is none or it is 0 (the root group)."""
     ids = [0 if i == "root" else int(i) if i.isdigit() else None
            for i in compose.i(str(svc.get("user", ""))).split(":") if i]
     if not ids or None in ids:
@@ -596,7 +604,8 @@ def check_user(ck, compose, name, svc, pod):
     ck.eq(sc.get("runAsUser"), ids[0], f"{name}: runAsUser")
     ck.eq(sc.get("runAsGroup"), ids[1] if len(ids) > 1 else None, f"{name}: runAsGroup")
     want = None
-    if svc.get("secrets") and ids[0] != 0:
+    named = any(kind == "volume" and source for kind, source, _ in volumes_of(compose, svc))
+    if (svc.get("secrets") or named) and ids[0] != 0:
         want = ids[1] if len(ids) > 1 and ids[1] != 0 else ids[0]
     ck.eq(sc.get("fsGroup"), want, f"{name}: fsGroup")
 
