@@ -408,6 +408,10 @@ struct ientry *env_entry(struct importer *im, const char *service, const char *k
 enum { TOP_VOLUMES, TOP_SECRETS, TOP_CONFIGS };
 const struct cnode *declared(const struct importer *im, int section, const char *name);
 
+/* import_files.c: the keys of the top-level secrets and configs that are
+ * left out, or that Compose does not have (a warning each). */
+void check_files(struct importer *im);
+
 /* import_names.c: an entry into its block, replacing one of the same key. */
 void put_entry(struct importer *im, struct ientries *e, struct ientry *entry);
 struct ientry *find_entry(const struct ientries *e, const char *key);
@@ -457,7 +461,9 @@ bool ivar_secret(const struct ivar *v);
  * false when s has none. */
 bool url_password(const char *s, size_t *from, size_t *to);
 bool url_has_password(const char *s);
-/* Whether an env value is the path of a *_FILE variable, which stays literal. */
+/* Whether an env value is a path that stays literal: a *_FILE variable's,
+ * or one under /run/secrets, where Compose mounts the secret files,
+ * whatever the variable's name (DATABASE_PASSWORD=/run/secrets/db). */
 bool file_variable(const char *name, const struct ival *value);
 /* compose_env.c: a variable of the .env file (or of none yet). */
 struct ivar *ivar_get(struct importer *im, const char *name, size_t len);

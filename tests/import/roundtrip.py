@@ -47,6 +47,8 @@ def path_like(value):
 def is_secret(key, value):
     if key.upper().endswith("_FILE") and path_like(value):
         return False
+    if (value or "").startswith("/run/secrets/") and len(value) > 13 and path_like(value):
+        return False  # where a secret file is mounted, not its value
     return secret_name(key) or url_password(value)
 
 
