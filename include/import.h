@@ -11,8 +11,9 @@
  *             image, command, environment; depends_on, src/import_settings.c,
  *             labels, security; ports, probes,         src/import_ports.c,
  *             resources; volumes, tmpfs; secrets and   src/import_volumes.c,
- *             configs; names, sizes, secret names      src/import_files.c,
- *                                                      src/import_names.c
+ *             configs; names, sizes, secret names;     src/import_files.c,
+ *             secret values written in commands        src/import_names.c,
+ *                                                      src/import_literals.c
  *   write     the model as a .todok, in the layout     src/import_write.c
  *             of `todokc fmt`
  *   command   options, files, the output file          src/import.c
@@ -35,6 +36,8 @@
 #define COMPOSE_MAX_FILE_BYTES (1u << 20) /* a config's file, an env_file */
 #define COMPOSE_MAX_PORT_RANGE 100    /* ports taken from one range */
 #define COMPOSE_MAX_EXPANDED (16u << 20) /* text that variables put into values, in all */
+#define COMPOSE_MAX_SECRET_SEARCH (64u << 20) /* bytes compared to find secret values in
+                                              * commands and probes */
 
 /* The Compose file as a tree. */
 enum cnode_kind { CNODE_SCALAR, CNODE_MAP, CNODE_SEQ };
@@ -337,6 +340,8 @@ struct importer {
 	struct strmap volume_users;    /* named volume -> struct icomp * (its first) */
 	struct strmap declared[3];     /* the top-level volumes, secrets, configs: name -> value */
 	struct loc services_span;      /* the services: mapping */
+	struct vec literal_uses;       /* secret values found in commands and probes, for their
+	                                * warnings (import_literals.c) */
 };
 
 /* import.c: the command is import_main() (include/tools.h).  Imports
@@ -531,6 +536,12 @@ const char *compose_bytes(struct arena *a, const char *s);
 const char *compose_cpus(struct arena *a, const char *s);
 /* A whole number in [min, max]; false when s is not one. */
 bool parse_long(const char *s, long min, long max, long *out);
+
+/* import_literals.c: the secret values written again in the commands and
+ * probes, replaced by their references (E0809 when the search passes its
+ * limit); and their warnings, once the keys are given. */
+void hide_secret_literals(struct importer *im);
+void literal_warnings(struct importer *im);
 
 /* import_write.c: the .todok text. */
 void import_write(struct importer *im, struct buf *out);

@@ -714,6 +714,7 @@ import_services(struct importer *im)
 		finish_component(im, im->comp_list.items[i]);
 		note_extended(im, im->comp_list.items[i], from);
 	}
+	hide_secret_literals(im);
 	if (cycle(im))
 		return;
 	portless_waits(im);

@@ -145,6 +145,7 @@ static void
 settle(struct importer *im)
 {
 	settle_vars(im);
+	literal_warnings(im);
 	for (size_t i = 0; i < im->comp_list.len; i++) {
 		struct icomp *ic = im->comp_list.items[i];
 		carry_all(im, ic, &ic->command);
