@@ -10,7 +10,10 @@
  *
  * The values are those the .todok keeps in `secret secrets`: an
  * environment's or an env_file's, and the .env file's value of a secret
- * variable.  A word ends at the text's ends and at the separators below;
+ * variable; not one that the .todok writes in clear too (AWS_ACCESS_KEY_ID:
+ * sentry beside AWS_SECRET_ACCESS_KEY: sentry), which is no secret, and
+ * whose word in a command may mean something else (a user).  A word ends
+ * at the text's ends and at the separators below (a path is one word);
  * `-p` glued to its value (mysql's -pPASSWORD) is an end too.  Each atom
  * of the text (a run between separators) is looked up once among the
  * values' first atoms, so the search is linear in the text; the values
@@ -23,7 +26,7 @@
 #include <string.h>
 #include <strings.h>
 
-#define SEPARATORS " \t\n\r\f\v'\"`=:,;/()<>|&"
+#define SEPARATORS " \t\n\r\f\v'\"`=:,;()<>|&"
 
 /* A secret value to look for, and what the .todok reads it as. */
 struct known {
@@ -39,6 +42,7 @@ struct search {
 	struct strmap by_atom;     /* first atom -> struct vec * of struct known *, by length */
 	struct vec lists;          /* those struct vec *, to sort them */
 	struct strmap values;      /* value -> struct known *: each value once */
+	struct strmap in_clear;    /* values the .todok writes in clear: no secret */
 	size_t longest_atom;
 	size_t budget;             /* bytes that may still be compared */
 	struct buf key;            /* the atom being looked up */
@@ -78,7 +82,8 @@ static void
 add_known(struct search *s, const char *value, struct isecret *secret, struct ivar *var)
 {
 	struct importer *im = s->im;
-	if (!value || flag_like(value) || strmap_get(&s->values, value))
+	if (!value || flag_like(value) || strmap_get(&s->values, value) ||
+	    strmap_get(&s->in_clear, value))
 		return;
 	size_t lead = strspn(value, SEPARATORS), atom = strcspn(value + lead, SEPARATORS);
 	if (!atom)
@@ -382,10 +387,26 @@ search_component(struct search *s, struct icomp *ic)
 	}
 }
 
+/* The values of a block's entries that the .todok writes as text. */
+static void
+texts_in_clear(struct search *s, const struct ientries *block)
+{
+	for (size_t i = 0; i < block->list.len; i++) {
+		const struct ientry *e = block->list.items[i];
+		if (e->text && *e->text && e->value.n && ival_is_text(&e->value))
+			strmap_put(s->im->a, &s->in_clear, e->text, (void *)e->text);
+	}
+}
+
 void
 hide_secret_literals(struct importer *im)
 {
 	struct search s = {.im = im, .budget = COMPOSE_MAX_SECRET_SEARCH, .refused_at = NO_LOC};
+	for (size_t i = 0; i < im->comp_list.len; i++)
+		texts_in_clear(&s, &((struct icomp *)im->comp_list.items[i])->env);
+	for (size_t i = 0; i < im->sets.len; i++)
+		if (!((struct iset *)im->sets.items[i])->secret)
+			texts_in_clear(&s, &((struct iset *)im->sets.items[i])->entries);
 	for (size_t i = 0; i < im->secret_asks.len; i++) {
 		struct isecret *secret = im->secret_asks.items[i];
 		add_known(&s, secret->literal, secret, NULL);
