@@ -363,7 +363,8 @@ typedef void key_fn(struct importer *im, struct icomp *ic, const struct cnode *v
 key_fn key_annotations, key_build, key_cap_add, key_cap_drop, key_command, key_configs,
 	key_container_name, key_cpus, key_depends_on, key_deploy, key_entrypoint, key_env_file,
 	key_environment, key_expose, key_grace, key_healthcheck, key_image, key_labels, key_links,
-	key_mem_limit, key_mem_reservation, key_networks, key_ports, key_pull_policy,
+	key_mem_limit, key_mem_reservation, key_network_mode, key_networks, key_ports,
+	key_pull_policy,
 	key_read_only, key_restart, key_scale, key_secrets, key_shm_size, key_tmpfs, key_user,
 	key_volumes;
 

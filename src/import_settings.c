@@ -172,6 +172,34 @@ key_networks(struct importer *im, struct icomp *ic, const struct cnode *v,
 	}
 }
 
+/* network_mode: each Pod has a network of its own.  service:NAME, which
+ * Compose runs in another service's network (a VPN's, a proxy's), says
+ * what that changes and how to keep it. */
+void
+key_network_mode(struct importer *im, struct icomp *ic, const struct cnode *v,
+                 const struct cnode *k)
+{
+	const char *mode = v->kind == CNODE_SCALAR ? compose_text(im, v, "network_mode") : NULL;
+	const char *name = ic->compose_name;
+	if (mode && strncmp(mode, "service:", 8) == 0 && mode[8]) {
+		const char *other = diag_quote(im->a, mode + 8);
+		import_diag(im, W0801, k, "network_mode %s is left out: %s gets a Pod and a network of "
+		            "its own, and does not share the address, the published ports nor the "
+		            "localhost of %s as under Compose; reach %s by its name, or make %s a "
+		            "sidecar of %s in the .todok if they must share one network",
+		            diag_quote(im->a, mode), diag_quote(im->a, name), other, other,
+		            diag_quote(im->a, name), other);
+	} else if (mode && strncmp(mode, "container:", 10) == 0) {
+		import_diag(im, W0801, k, "network_mode %s is left out: %s gets a Pod of its own, with "
+		            "its own network; the container %s is not one of the file's services",
+		            diag_quote(im->a, mode), diag_quote(im->a, name),
+		            diag_quote(im->a, mode + 10));
+	} else {
+		import_diag(im, W0801, k, "network_mode is left out: every Pod has a network of its own "
+		            "in the cluster");
+	}
+}
+
 /* labels, annotations */
 
 /* KEY = value into labels, or into annotations when it cannot be a label

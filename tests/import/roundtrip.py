@@ -195,14 +195,33 @@ def merge(key, base, local, top):
     return local
 
 
+class ExtendsCycle(Exception):
+    pass
+
+
+def own_keys(svc):
+    return {k: v for k, v in svc.items() if k != "extends"}
+
+
 def extend(services, name, seen=()):
+    """The service merged over those it extends; one that extends a service
+    the file does not declare, or is on a chain that comes back to itself,
+    has its own keys only (W0801)."""
     svc = services[name]
     ext = svc.get("extends")
     if ext is None or (isinstance(ext, dict) and ext.get("file")):
         return svc
     base_name = ext["service"] if isinstance(ext, dict) else ext
-    assert base_name not in seen, f"extends cycle through {name}"
-    base = extend(services, base_name, seen + (name,))
+    if base_name not in services:
+        return own_keys(svc)
+    if base_name in seen + (name,):
+        raise ExtendsCycle(name)
+    try:
+        base = extend(services, base_name, seen + (name,))
+    except ExtendsCycle:
+        if seen:
+            raise
+        return own_keys(svc)
     out = dict(base)
     out.pop("extends", None)
     for k, v in svc.items():
