@@ -173,16 +173,33 @@ key_networks(struct importer *im, struct icomp *ic, const struct cnode *v,
 }
 
 /* network_mode: each Pod has a network of its own.  service:NAME, which
- * Compose runs in another service's network (a VPN's, a proxy's), says
- * what that changes and how to keep it. */
+ * Compose runs in another service's network (a VPN's, a proxy's), and
+ * container:NAME of a service's container_name, say what that changes
+ * and how to keep it. */
+/* The service whose container_name is `container` (as written), or NULL. */
+static const char *
+named_container(const struct importer *im, const char *container)
+{
+	for (size_t i = 0; i < im->comp_list.len; i++) {
+		const struct icomp *ic = im->comp_list.items[i];
+		const struct cnode *n = cnode_get(ic->node, "container_name");
+		if (n && n->kind == CNODE_SCALAR && strcmp(n->text, container) == 0)
+			return ic->compose_name;
+	}
+	return NULL;
+}
+
 void
 key_network_mode(struct importer *im, struct icomp *ic, const struct cnode *v,
                  const struct cnode *k)
 {
 	const char *mode = v->kind == CNODE_SCALAR ? compose_text(im, v, "network_mode") : NULL;
 	const char *name = ic->compose_name;
-	if (mode && strncmp(mode, "service:", 8) == 0 && mode[8]) {
-		const char *other = diag_quote(im->a, mode + 8);
+	const char *service = !mode ? NULL : strncmp(mode, "service:", 8) == 0 ? mode + 8
+	                      : strncmp(mode, "container:", 10) == 0 ? named_container(im, mode + 10)
+	                      : NULL;
+	if (service && *service) {
+		const char *other = diag_quote(im->a, service);
 		import_diag(im, W0801, k, "network_mode %s is left out: %s gets a Pod and a network of "
 		            "its own, and does not share the address, the published ports nor the "
 		            "localhost of %s as under Compose; reach %s by its name, or make %s a "
