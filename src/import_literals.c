@@ -65,12 +65,15 @@ separator(char c)
 }
 
 /* A value too plain to be told from a word of a command: a flag
- * (MYSQL_ALLOW_EMPTY_PASSWORD: "yes"), or one character. */
+ * (MYSQL_ALLOW_EMPTY_PASSWORD: "yes"), one character, or a number of up
+ * to five digits, a port or a size (SECRET_PORT=3000, which a name's
+ * rule makes a secret, in localhost:3000). */
 static bool
-flag_like(const char *v)
+plain_value(const char *v)
 {
 	static const char *const flags[] = {"true", "false", "yes", "no", "on", "off"};
-	if (strlen(v) < 2)
+	size_t n = strlen(v);
+	if (n < 2 || (n <= 5 && strspn(v, "0123456789") == n))
 		return true;
 	for (size_t i = 0; i < sizeof flags / sizeof *flags; i++)
 		if (strcasecmp(v, flags[i]) == 0)
@@ -82,7 +85,7 @@ static void
 add_known(struct search *s, const char *value, struct isecret *secret, struct ivar *var)
 {
 	struct importer *im = s->im;
-	if (!value || flag_like(value) || strmap_get(&s->values, value) ||
+	if (!value || plain_value(value) || strmap_get(&s->values, value) ||
 	    strmap_get(&s->in_clear, value))
 		return;
 	size_t lead = strspn(value, SEPARATORS), atom = strcspn(value + lead, SEPARATORS);
