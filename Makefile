@@ -41,6 +41,7 @@ SRC = \
 	src/hash.c \
 	src/import.c \
 	src/import_files.c \
+	src/import_literals.c \
 	src/import_names.c \
 	src/import_ports.c \
 	src/import_service.c \

@@ -11,8 +11,9 @@
  *             image, command, environment; depends_on, src/import_settings.c,
  *             labels, security; ports, probes,         src/import_ports.c,
  *             resources; volumes, tmpfs; secrets and   src/import_volumes.c,
- *             configs; names, sizes, secret names      src/import_files.c,
- *                                                      src/import_names.c
+ *             configs; names, sizes, secret names;     src/import_files.c,
+ *             secret values written in commands        src/import_names.c,
+ *                                                      src/import_literals.c
  *   write     the model as a .todok, in the layout     src/import_write.c
  *             of `todokc fmt`
  *   command   options, files, the output file          src/import.c
@@ -35,6 +36,8 @@
 #define COMPOSE_MAX_FILE_BYTES (1u << 20) /* a config's file, an env_file */
 #define COMPOSE_MAX_PORT_RANGE 100    /* ports taken from one range */
 #define COMPOSE_MAX_EXPANDED (16u << 20) /* text that variables put into values, in all */
+#define COMPOSE_MAX_SECRET_SEARCH (64u << 20) /* bytes compared to find secret values in
+                                              * commands and probes */
 
 /* The Compose file as a tree. */
 enum cnode_kind { CNODE_SCALAR, CNODE_MAP, CNODE_SEQ };
@@ -291,6 +294,8 @@ struct icomp {
 	struct iprobe *readiness;
 	struct vec volumes;            /* struct ivolume * */
 	long user, group;              /* -1: not given */
+	const char *user_name;         /* a user: given as a name, left out (W0809) */
+	const struct cnode *user_name_at; /* its node */
 	bool read_only;
 	struct vec cap_add, cap_drop;  /* const char * */
 	struct ientries labels, annotations, workload_labels;
@@ -335,6 +340,8 @@ struct importer {
 	struct strmap volume_users;    /* named volume -> struct icomp * (its first) */
 	struct strmap declared[3];     /* the top-level volumes, secrets, configs: name -> value */
 	struct loc services_span;      /* the services: mapping */
+	struct vec literal_uses;       /* secret values found in commands and probes, for their
+	                                * warnings (import_literals.c) */
 };
 
 /* import.c: the command is import_main() (include/tools.h).  Imports
@@ -356,7 +363,8 @@ typedef void key_fn(struct importer *im, struct icomp *ic, const struct cnode *v
 key_fn key_annotations, key_build, key_cap_add, key_cap_drop, key_command, key_configs,
 	key_container_name, key_cpus, key_depends_on, key_deploy, key_entrypoint, key_env_file,
 	key_environment, key_expose, key_grace, key_healthcheck, key_image, key_labels, key_links,
-	key_mem_limit, key_mem_reservation, key_networks, key_ports, key_pull_policy,
+	key_mem_limit, key_mem_reservation, key_network_mode, key_networks, key_ports,
+	key_pull_policy,
 	key_read_only, key_restart, key_scale, key_secrets, key_shm_size, key_tmpfs, key_user,
 	key_volumes;
 
@@ -406,6 +414,10 @@ struct ientry *env_entry(struct importer *im, const char *service, const char *k
 enum { TOP_VOLUMES, TOP_SECRETS, TOP_CONFIGS };
 const struct cnode *declared(const struct importer *im, int section, const char *name);
 
+/* import_files.c: the keys of the top-level secrets and configs that are
+ * left out, or that Compose does not have (a warning each). */
+void check_files(struct importer *im);
+
 /* import_names.c: an entry into its block, replacing one of the same key. */
 void put_entry(struct importer *im, struct ientries *e, struct ientry *entry);
 struct ientry *find_entry(const struct ientries *e, const char *key);
@@ -417,6 +429,14 @@ void add_alias(struct importer *im, struct icomp *ic, const char *alias,
 void metadata_into(struct importer *im, const struct cnode *v, const char *what,
                    struct ientries *labels, struct ientries *annotations);
 
+/* import_settings.c: a user: given as a name (W0809), once the volumes
+ * that would need its fs-group are known. */
+void finish_user(struct importer *im, const struct icomp *ic);
+
+/* import_volumes.c: a volume that Kubernetes mounts owned by root and
+ * that a user other than root needs the pod's fs-group for: its first
+ * claim (to write), else its first secret files (to read); NULL: none. */
+const struct ivolume *root_owned_volume(const struct icomp *ic);
 /* import_volumes.c: a volume of the component, named uniquely in it; NULL
  * (reported) when another is mounted at the same path. */
 struct ivolume *add_volume(struct importer *im, struct icomp *ic, const char *name,
@@ -447,7 +467,9 @@ bool ivar_secret(const struct ivar *v);
  * false when s has none. */
 bool url_password(const char *s, size_t *from, size_t *to);
 bool url_has_password(const char *s);
-/* Whether an env value is the path of a *_FILE variable, which stays literal. */
+/* Whether an env value is a path that stays literal: a *_FILE variable's,
+ * or one under /run/secrets, where Compose mounts the secret files,
+ * whatever the variable's name (DATABASE_PASSWORD=/run/secrets/db). */
 bool file_variable(const char *name, const struct ival *value);
 /* compose_env.c: a variable of the .env file (or of none yet). */
 struct ivar *ivar_get(struct importer *im, const char *name, size_t len);
@@ -515,6 +537,12 @@ const char *compose_bytes(struct arena *a, const char *s);
 const char *compose_cpus(struct arena *a, const char *s);
 /* A whole number in [min, max]; false when s is not one. */
 bool parse_long(const char *s, long min, long max, long *out);
+
+/* import_literals.c: the secret values written again in the commands and
+ * probes, replaced by their references (E0809 when the search passes its
+ * limit); and their warnings, once the keys are given. */
+void hide_secret_literals(struct importer *im);
+void literal_warnings(struct importer *im);
 
 /* import_write.c: the .todok text. */
 void import_write(struct importer *im, struct buf *out);

@@ -401,6 +401,7 @@ import_source(struct importer *im, struct buf *out)
 		return false;
 	index_top_level(im);
 	check_volumes(im);
+	check_files(im);
 	if (!load_dotenv(im))
 		return false;
 	unmerged_files(im);

@@ -5,7 +5,9 @@
  * case), mounted at /run/secrets as Compose does (elsewhere with a
  * subpath).  A config becomes a config of the stack holding its file's
  * content (a file inside the Compose file's folder), its `content:` or
- * its variable, mounted at its target with a subpath.
+ * its variable, mounted at its target with a subpath.  The keys of the
+ * top-level secrets and configs are one table: those left out, and those
+ * Compose does not have, are a warning each.
  */
 #include "import.h"
 #include "io.h"
@@ -31,17 +33,23 @@ definition(struct importer *im, const char *section, const struct cnode *name)
 	return NULL;
 }
 
+/* The variable of a secret without `environment:`: its name in upper case. */
+static const char *
+secret_name_var(struct importer *im, const char *name)
+{
+	const char *var = upper_snake(im->a, name);
+	return c_identifier_problem(var) ? arena_printf(im->a, "SECRET_%s", var) /* 2fa */ : var;
+}
+
 /* The variable a secret's value is read from at compile time. */
 static const char *
 secret_var(struct importer *im, const struct cnode *name, const struct cnode *def)
 {
 	const struct cnode *env = cnode_get(def, "environment"), *file = cnode_get(def, "file");
 	const struct cnode *external = cnode_get(def, "external");
-	const char *var = env ? compose_text(im, env, "environment") : upper_snake(im->a, name->text);
+	const char *var = env ? compose_text(im, env, "environment") : secret_name_var(im, name->text);
 	if (!var)
 		return NULL;
-	if (!env && c_identifier_problem(var))
-		var = arena_printf(im->a, "SECRET_%s", var); /* a name that starts with a digit */
 	if (c_identifier_problem(var)) {
 		import_diag(im, E0804, env, "environment takes the name of a variable, not %s",
 		            diag_quote(im->a, var));
@@ -271,6 +279,78 @@ file_mounts(struct importer *im, struct icomp *ic, const struct cnode *n, bool s
 			service_secret(im, ic, &m);
 		else
 			service_config(im, ic, &m);
+	}
+}
+
+/* The keys of a top-level secret or config, for which of the two each
+ * is (Compose's secrets have no content:, by intent: a secret is not to
+ * be written in the Compose file), and why one is left out (NULL: read). */
+enum { FOR_SECRET = 1, FOR_CONFIG = 2 };
+static const struct file_key {
+	const char *key;
+	unsigned sections;
+	const char *left_out;
+} file_keys[] = {
+	{"content", FOR_CONFIG, NULL},
+	{"driver", FOR_SECRET, "the .todok's Secrets are Kubernetes' own"},
+	{"driver_opts", FOR_SECRET, "the .todok's Secrets are Kubernetes' own"},
+	{"environment", FOR_SECRET | FOR_CONFIG, NULL},
+	{"external", FOR_SECRET | FOR_CONFIG, NULL}, /* said where it is mounted */
+	{"file", FOR_SECRET | FOR_CONFIG, NULL},
+	{"labels", FOR_SECRET | FOR_CONFIG, "the .todok labels its workloads only"},
+	{"name", FOR_SECRET | FOR_CONFIG, "the .todok names its Secrets and ConfigMaps after the "
+	                                  "stack"},
+	{"template_driver", FOR_SECRET | FOR_CONFIG, "the .todok has no templates"},
+};
+
+/* A key of the secret or config `name` that is not one of its section's. */
+static void
+unknown_file_key(struct importer *im, const struct cnode *name, const struct cnode *def,
+                 const struct cnode *k, unsigned section)
+{
+	const char *what = section == FOR_SECRET ? "secret" : "config";
+	if (section == FOR_SECRET && strcmp(k->text, "content") == 0) {
+		const struct cnode *env = cnode_get(def, "environment");
+		redact(im, cnode_get(def, "content")->loc);
+		import_diag(im, W0802, k, "a secret has no key 'content': Compose takes a secret's value "
+		            "from file: or environment: only, so that it is not written in the Compose "
+		            "file; it is left out, and the .todok reads the secret %s with env(\"%s\") "
+		            "when it is compiled", qnode(im, name),
+		            env && env->kind == CNODE_SCALAR ? env->text : secret_name_var(im, name->text));
+		return;
+	}
+	struct suggestion s = suggestion_start(&im->c->diags.suggestion_budget, k->text);
+	for (size_t i = 0; i < sizeof file_keys / sizeof *file_keys; i++)
+		if (file_keys[i].sections & section)
+			suggestion_consider(&s, file_keys[i].key);
+	import_diag(im, W0802, k, "a %s has no key %s; it is left out%s%s%s", what, qnode(im, k),
+	            s.best ? "; did you mean '" : "", s.best ? s.best : "", s.best ? "'?" : "");
+}
+
+void
+check_files(struct importer *im)
+{
+	static const char *const sections[] = {"secrets", "configs"};
+	for (unsigned s = 0; s < 2; s++) {
+		const struct cnode *top = cnode_get(im->root, sections[s]);
+		for (size_t i = 0; top && top->kind == CNODE_MAP && i < top->n; i++) {
+			const struct cnode *name = top->entries[i].key, *def = top->entries[i].value;
+			for (size_t j = 0; def->kind == CNODE_MAP && j < def->n; j++) {
+				const struct cnode *k = def->entries[j].key;
+				const struct file_key *fk = NULL;
+				for (size_t f = 0; f < sizeof file_keys / sizeof *file_keys && !fk; f++)
+					if (strcmp(file_keys[f].key, k->text) == 0 &&
+					    (file_keys[f].sections & (1u << s)))
+						fk = &file_keys[f];
+				if (strncmp(k->text, "x-", 2) == 0 || (fk && !fk->left_out))
+					continue;
+				if (fk)
+					import_diag(im, W0801, k, "%s of the %s %s is left out: %s", qnode(im, k),
+					            s ? "config" : "secret", qnode(im, name), fk->left_out);
+				else
+					unknown_file_key(im, name, def, k, 1u << s);
+			}
+		}
 	}
 }
 

@@ -87,13 +87,29 @@ path_like(const char *s)
 	return s && *s && !strpbrk(s, " \t\n") && (s[0] == '/' || s[0] == '.' || strchr(s, '/'));
 }
 
+/* The path of a file Compose mounts a secret at (/run/secrets/db_password):
+ * the place of a secret, not its value. */
+static bool
+secret_file_path(const char *s)
+{
+	return s && strncmp(s, "/run/secrets/", 13) == 0 && s[13] && path_like(s);
+}
+
+static bool
+file_name(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 5 && strcmp(name + n - 5, "_FILE") == 0;
+}
+
 bool
 ivar_secret(const struct ivar *v)
 {
 	if (v->secret)
 		return true;
-	size_t n = strlen(v->name);
-	if (n > 5 && strcmp(v->name + n - 5, "_FILE") == 0)
+	if (secret_file_path(v->value))
+		return false;
+	if (file_name(v->name))
 		return v->value && !path_like(v->value);
 	return secret_like_name(v->name);
 }
@@ -101,13 +117,13 @@ ivar_secret(const struct ivar *v)
 bool
 file_variable(const char *name, const struct ival *value)
 {
-	size_t n = strlen(name);
-	if (n <= 5 || strcmp(name + n - 5, "_FILE") != 0)
-		return false;
 	if (!value->n)
 		return false;
 	const struct ipart *p = &value->parts[0];
-	return p->kind == IP_TEXT ? path_like(p->text) : p->kind == IP_VAR && path_like(p->resolved);
+	const char *first = p->kind == IP_TEXT ? p->text : p->kind == IP_VAR ? p->resolved : NULL;
+	if (value->n == 1 && secret_file_path(first))
+		return true;
+	return file_name(name) && path_like(first);
 }
 
 void

@@ -172,6 +172,51 @@ key_networks(struct importer *im, struct icomp *ic, const struct cnode *v,
 	}
 }
 
+/* network_mode: each Pod has a network of its own.  service:NAME, which
+ * Compose runs in another service's network (a VPN's, a proxy's), and
+ * container:NAME of a service's container_name, say what that changes
+ * and how to keep it. */
+/* The service whose container_name is `container` (as written), or NULL. */
+static const char *
+named_container(const struct importer *im, const char *container)
+{
+	for (size_t i = 0; i < im->comp_list.len; i++) {
+		const struct icomp *ic = im->comp_list.items[i];
+		const struct cnode *n = cnode_get(ic->node, "container_name");
+		if (n && n->kind == CNODE_SCALAR && strcmp(n->text, container) == 0)
+			return ic->compose_name;
+	}
+	return NULL;
+}
+
+void
+key_network_mode(struct importer *im, struct icomp *ic, const struct cnode *v,
+                 const struct cnode *k)
+{
+	const char *mode = v->kind == CNODE_SCALAR ? compose_text(im, v, "network_mode") : NULL;
+	const char *name = ic->compose_name;
+	const char *service = !mode ? NULL : strncmp(mode, "service:", 8) == 0 ? mode + 8
+	                      : strncmp(mode, "container:", 10) == 0 ? named_container(im, mode + 10)
+	                      : NULL;
+	if (service && *service) {
+		const char *other = diag_quote(im->a, service);
+		import_diag(im, W0801, k, "network_mode %s is left out: %s gets a Pod and a network of "
+		            "its own, and does not share the address, the published ports nor the "
+		            "localhost of %s as under Compose; reach %s by its name, or make %s a "
+		            "sidecar of %s in the .todok if they must share one network",
+		            diag_quote(im->a, mode), diag_quote(im->a, name), other, other,
+		            diag_quote(im->a, name), other);
+	} else if (mode && strncmp(mode, "container:", 10) == 0) {
+		import_diag(im, W0801, k, "network_mode %s is left out: %s gets a Pod of its own, with "
+		            "its own network; the container %s is not one of the file's services",
+		            diag_quote(im->a, mode), diag_quote(im->a, name),
+		            diag_quote(im->a, mode + 10));
+	} else {
+		import_diag(im, W0801, k, "network_mode is left out: every Pod has a network of its own "
+		            "in the cluster");
+	}
+}
+
 /* labels, annotations */
 
 /* KEY = value into labels, or into annotations when it cannot be a label
@@ -263,13 +308,32 @@ key_user(struct importer *im, struct icomp *ic, const struct cnode *v, const str
 	const char *user = colon ? arena_strndup(im->a, u, (size_t)(colon - u)) : u;
 	long uid, gid;
 	if (!user_id(user, &uid) || (colon && !user_id(colon + 1, &gid))) {
-		import_diag(im, W0809, v, "user %s is left out: the .todok takes a user id and group "
-		            "id as numbers (security { user N group N })", diag_quote(im->a, u));
+		ic->user_name = u; /* said by finish_user(), which knows the volumes */
+		ic->user_name_at = v;
 		return;
 	}
 	ic->user = uid;
 	if (colon)
 		ic->group = gid;
+}
+
+void
+finish_user(struct importer *im, const struct icomp *ic)
+{
+	const char *u = ic->user_name;
+	if (!u)
+		return;
+	const struct ivolume *vol = root_owned_volume(ic);
+	const char *what = !vol ? NULL : vol->kind == IV_CLAIM
+	                   ? arena_printf(im->a, "write its volume %s", diag_quote(im->a, vol->name))
+	                   : "read its secret files";
+	const char *needs = !vol ? ""
+	                    : arena_printf(im->a, "; nor is the pod given the fs-group that lets "
+	                                   "that user %s: add security { user UID fs-group GID } "
+	                                   "with the ids of %s in the image", what,
+	                                   diag_quote(im->a, u));
+	import_diag(im, W0809, ic->user_name_at, "user %s is left out: the .todok takes a user id and group id as "
+	            "numbers (security { user N group N })%s", diag_quote(im->a, u), needs);
 }
 
 void

@@ -81,7 +81,7 @@ static const struct service_key {
 	{"mem_swappiness", NULL, "Kubernetes sets no swappiness"},
 	{"memswap_limit", NULL, "Kubernetes sets no swap limit"},
 	{"models", NULL, "the .todok has no models"},
-	{"network_mode", NULL, "every Pod has a network of its own in the cluster"},
+	{"network_mode", key_network_mode, NULL},
 	{"networks", key_networks, NULL},
 	{"oom_kill_disable", NULL, "Kubernetes decides what the OOM killer does"},
 	{"oom_score_adj", NULL, "Kubernetes decides what the OOM killer does"},
@@ -165,7 +165,7 @@ map_service(struct importer *im, struct icomp *ic)
 }
 
 /* The diagnostics from the from-th on that are about ic's keys, but at a
- * place outside its mapping and inside another service's, which it has
+ * place outside its mapping and its name and inside another service's, which it has
  * from the services it extends: each gets a note at its extends, which
  * says for which service it is (the base's own are given once, at the
  * same place, without it).  A value of an anchor outside the services
@@ -182,12 +182,13 @@ note_extended(struct importer *im, const struct icomp *ic, size_t from)
 	if (!base || base->kind != CNODE_SCALAR)
 		return;
 	const struct vec *list = &im->c->diags.list;
-	struct loc own = ic->own->loc, all = im->services_span;
+	struct loc own = ic->own->loc, key = ic->loc, all = im->services_span;
 	for (size_t i = from; i < list->len; i++) {
 		struct diagnostic *d = list->items[i];
 		struct loc l = d->loc;
 		if (d->src || d->file || !HAS_LOC(l) || (l.begin >= own.begin && l.end <= own.end) ||
-		    l.begin < all.begin || l.end > all.end)
+		    (l.begin >= key.begin && l.end <= key.end) || l.begin < all.begin ||
+		    l.end > all.end)
 			continue;
 		diag_note(&im->c->diags, d, ext->loc, "for %s, which extends %s here",
 		          diag_quote(im->a, ic->compose_name), qnode(im, base));
@@ -228,13 +229,14 @@ struct extending {
 	bool refused;              /* past COMPOSE_MAX_NODES: no more merges */
 };
 
-/* The service that svc extends in this file (NULL: none, another file's,
- * or an error, reported). */
+/* The service that svc, named *name, extends in this file, its name in
+ * *name (NULL: none, another file's, one not declared (W0801), or an
+ * error, reported). */
 static const struct cnode *
 extends_target(struct importer *im, const struct cnode *services, const struct cnode *svc,
                const struct cnode **name)
 {
-	const struct cnode *ext = cnode_get(svc, "extends");
+	const struct cnode *ext = cnode_get(svc, "extends"), *self = *name;
 	if (!ext || cnode_null(ext))
 		return NULL;
 	*name = ext->kind == CNODE_MAP ? cnode_get(ext, "service") : ext;
@@ -247,8 +249,10 @@ extends_target(struct importer *im, const struct cnode *services, const struct c
 		return NULL;
 	const struct cnode *base = cnode_get(services, (*name)->text);
 	if (!base)
-		import_diag(im, E0805, *name, "the service %s that extends names is not declared "
-		            "in services", qnode(im, *name));
+		import_diag(im, W0801, *name, "extends is left out: the service %s it names is not "
+		            "declared in services, so %s is imported with its own keys only; declare "
+		            "%s, or name a service of the file", qnode(im, *name), qnode(im, self),
+		            qnode(im, *name));
 	return base && base->kind == CNODE_MAP ? base : NULL;
 }
 
@@ -266,8 +270,10 @@ extended(struct importer *im, struct extending *x, const struct cnode *services,
 		return svc;
 	while (at && !(merged = strmap_get(&x->merged, name->text))) {
 		if (strmap_get(&on_chain, name->text)) {
-			import_diag(im, E0804, name, "%s extends itself, through the services it "
-			            "extends", qnode(im, name));
+			import_diag(im, W0801, name, "extends is left out: %s extends itself, through the "
+			            "services it extends, which Compose refuses; each of them is imported "
+			            "with its own keys only: end the chain at a service that extends none",
+			            qnode(im, name));
 			for (size_t i = 0; i < chain.len; i += 2)
 				strmap_put(im->a, &x->merged, ((const struct cnode *)chain.items[i + 1])->text,
 				           chain.items[i]);
@@ -566,6 +572,7 @@ static void
 finish_component(struct importer *im, struct icomp *ic)
 {
 	check_container_name(im, ic);
+	finish_user(im, ic);
 	probe_binds(im, ic);
 	finish_image(im, ic);
 	finish_resources(im, ic);
@@ -713,6 +720,7 @@ import_services(struct importer *im)
 		finish_component(im, im->comp_list.items[i]);
 		note_extended(im, im->comp_list.items[i], from);
 	}
+	hide_secret_literals(im);
 	if (cycle(im))
 		return;
 	portless_waits(im);

@@ -30,6 +30,20 @@ add_volume(struct importer *im, struct icomp *ic, const char *name, const char *
 	return v;
 }
 
+const struct ivolume *
+root_owned_volume(const struct icomp *ic)
+{
+	const struct ivolume *secret = NULL;
+	for (size_t i = 0; i < ic->volumes.len; i++) {
+		const struct ivolume *v = ic->volumes.items[i];
+		if (v->kind == IV_CLAIM)
+			return v;
+		if (v->kind == IV_SECRET && !secret)
+			secret = v;
+	}
+	return secret;
+}
+
 /* The mount path: absolute, as in Compose. */
 static bool
 mount_path(struct importer *im, const struct cnode *at, const char *text, struct ival *out)
@@ -112,11 +126,62 @@ bind_mount(struct importer *im, struct icomp *ic, const char *source, const char
 	            diag_quote(im->a, source), diag_quote(im->a, target));
 }
 
+/* A value as Compose reads it at import (*resolved) and as the Compose
+ * file writes it (*written: ${VAR} for each variable); false when it has
+ * none, or a secret. */
+static bool
+with_variables(struct importer *im, const struct ival *v, const char **resolved,
+               const char **written)
+{
+	struct buf r = {0}, w = {0};
+	bool vars = false, secret = false;
+	for (size_t i = 0; i < v->n; i++) {
+		const struct ipart *p = &v->parts[i];
+		vars |= p->kind == IP_VAR;
+		secret |= p->kind == IP_SECRET || (p->kind == IP_VAR && ivar_secret(p->var));
+		buf_puts(&r, p->kind == IP_TEXT ? p->text : p->kind == IP_VAR ? p->resolved : "");
+		if (p->kind == IP_TEXT)
+			buf_append(&w, p->text, p->len);
+		else if (p->kind == IP_VAR)
+			buf_printf(&w, "${%s}", p->var->name);
+	}
+	*resolved = r.data ? arena_buf_take(im->a, &r) : "";
+	*written = w.data ? arena_buf_take(im->a, &w) : "";
+	return vars && !secret;
+}
+
+/* A bind mount whose source has a variable of the host's (${HOME}/x,
+ * ${DATA_DIR}): left out, the source named as written, once; its
+ * variables need no warning of their own. */
+static bool
+bind_with_variables(struct importer *im, struct icomp *ic, const struct ival *v,
+                    const struct cnode *n)
+{
+	const char *resolved, *written;
+	if (!with_variables(im, v, &resolved, &written))
+		return false;
+	const char *colon = strchr(resolved, ':'), *wcolon = strchr(written, ':');
+	if (!colon || colon == resolved || !wcolon)
+		return false;
+	const char *source = arena_strndup(im->a, resolved, (size_t)(colon - resolved));
+	if (!host_path(source))
+		return false;
+	const char *end = strchr(colon + 1, ':');
+	const char *target = end ? arena_strndup(im->a, colon + 1, (size_t)(end - colon - 1))
+	                         : colon + 1;
+	bind_mount(im, ic, arena_strndup(im->a, written, (size_t)(wcolon - written)), target, n);
+	return true;
+}
+
 /* SOURCE:TARGET[:MODE] or TARGET */
 static void
 short_volume(struct importer *im, struct icomp *ic, const struct cnode *n)
 {
-	const char *t = compose_text(im, n, "a volume");
+	struct ival v;
+	if (!want_kind(im, n, CNODE_SCALAR, "a volume") || !interpolate(im, n, &v) ||
+	    bind_with_variables(im, ic, &v, n))
+		return;
+	const char *t = ival_text(im, &v, "a volume");
 	if (!t)
 		return;
 	const char *c1 = strchr(t, ':');
@@ -149,7 +214,17 @@ long_volume(struct importer *im, struct icomp *ic, const struct cnode *n)
 	const struct cnode *tn = cnode_get(n, "type"), *src = cnode_get(n, "source");
 	const struct cnode *dst = cnode_get(n, "target"), *ro = cnode_get(n, "read_only");
 	const char *type = tn ? compose_text(im, tn, "type") : "volume";
-	const char *source = cnode_null(src) ? NULL : compose_text(im, src, "source");
+	struct ival bind_source;
+	const char *source = NULL, *written;
+	if (type && strcmp(type, "bind") == 0 && src && src->kind == CNODE_SCALAR) {
+		if (!interpolate(im, src, &bind_source))
+			return;
+		/* left out: named as written, its variables unsaid */
+		source = with_variables(im, &bind_source, &source, &written) ? written
+		         : ival_text(im, &bind_source, "source");
+	} else if (!cnode_null(src)) {
+		source = compose_text(im, src, "source");
+	}
 	const char *target = dst ? compose_text(im, dst, "target") : NULL;
 	bool read_only = false;
 	if (!type || !target || (ro && !compose_bool(im, ro, "read_only", &read_only))) {

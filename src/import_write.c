@@ -145,6 +145,7 @@ static void
 settle(struct importer *im)
 {
 	settle_vars(im);
+	literal_warnings(im);
 	for (size_t i = 0; i < im->comp_list.len; i++) {
 		struct icomp *ic = im->comp_list.items[i];
 		carry_all(im, ic, &ic->command);
@@ -413,20 +414,18 @@ put_names(struct buf *out, const char *word, const struct vec *names)
 		buf_printf(out, "%s%s", i ? ", " : "", (const char *)names->items[i]);
 }
 
-/* The pod's fs-group, so that a user other than root reads its secret
- * files: Kubernetes mounts them 0400, owned by root, and an fsGroup makes
- * them its group's, readable (0440).  The GID, but 0: the root group would
- * own the pod's volumes; the UID then (or with no GID).  -1: none needed
- * (root owns the files). */
+/* The pod's fs-group, so that a user other than root writes its claims
+ * and reads its secret files: Kubernetes mounts a new claim owned by root
+ * (0755) and secret files 0400, owned by root, and an fsGroup makes them
+ * its group's, writable and readable.  The GID, but 0: the root group
+ * would own the pod's volumes; the UID then (or with no GID).  -1: none
+ * needed (root owns them, or the pod has none). */
 static long
 fs_group(const struct icomp *ic)
 {
-	if (ic->user <= 0)
+	if (ic->user <= 0 || !root_owned_volume(ic))
 		return -1;
-	for (size_t i = 0; i < ic->volumes.len; i++)
-		if (((const struct ivolume *)ic->volumes.items[i])->kind == IV_SECRET)
-			return ic->group > 0 ? ic->group : ic->user;
-	return -1;
+	return ic->group > 0 ? ic->group : ic->user;
 }
 
 static void

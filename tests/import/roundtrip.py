@@ -47,6 +47,8 @@ def path_like(value):
 def is_secret(key, value):
     if key.upper().endswith("_FILE") and path_like(value):
         return False
+    if (value or "").startswith("/run/secrets/") and len(value) > 13 and path_like(value):
+        return False  # where a secret file is mounted, not its value
     return secret_name(key) or url_password(value)
 
 
@@ -193,14 +195,33 @@ def merge(key, base, local, top):
     return local
 
 
+class ExtendsCycle(Exception):
+    pass
+
+
+def own_keys(svc):
+    return {k: v for k, v in svc.items() if k != "extends"}
+
+
 def extend(services, name, seen=()):
+    """The service merged over those it extends; one that extends a service
+    the file does not declare, or is on a chain that comes back to itself,
+    has its own keys only (W0801)."""
     svc = services[name]
     ext = svc.get("extends")
     if ext is None or (isinstance(ext, dict) and ext.get("file")):
         return svc
     base_name = ext["service"] if isinstance(ext, dict) else ext
-    assert base_name not in seen, f"extends cycle through {name}"
-    base = extend(services, base_name, seen + (name,))
+    if base_name not in services:
+        return own_keys(svc)
+    if base_name in seen + (name,):
+        raise ExtendsCycle(name)
+    try:
+        base = extend(services, base_name, seen + (name,))
+    except ExtendsCycle:
+        if seen:
+            raise
+        return own_keys(svc)
     out = dict(base)
     out.pop("extends", None)
     for k, v in svc.items():
@@ -473,6 +494,14 @@ def check_probe(ck, compose, name, svc, ctr, env):
     if len(got) == 3 and got[:2] == ["/bin/sh", "-c"]:
         got[2] = re.sub(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}",
                         lambda m: env.get(m.group(1), m.group(0)), got[2])
+        # A secret written in the test is read from a variable: the shell
+        # must see the same words (an exec test is run with sh -c then).
+        want_words = want[2] if want[:2] == ["/bin/sh", "-c"] and len(want) == 3 else None
+        try:
+            got = shlex.split(got[2])
+            want = shlex.split(want_words) if want_words is not None else want
+        except ValueError:
+            pass
     ck.eq(got, want, f"{name}: the readiness probe's command")
     hc = {k: compose.i(v) for k, v in hc.items()}  # the durations may be ${VAR}s
     ck.eq(probe.get("periodSeconds"), seconds(hc.get("interval"), 30), f"{name}: every")
@@ -489,6 +518,19 @@ def claims_of(workload, pod):
     return names
 
 
+def volumes_of(compose, svc):
+    """(kind, source, target) of each of the service's volumes: bind,
+    volume (a named volume when it has a source, else anonymous), tmpfs."""
+    for item in svc.get("volumes") or []:
+        if isinstance(item, dict):
+            yield item.get("type", "volume"), item.get("source"), item["target"]
+        else:
+            parts = compose.i(item).split(":")
+            source, target = (parts[0], parts[1]) if len(parts) > 1 else (None, parts[0])
+            yield "bind" if source and (source[0] in "./~" or "/" in source) else "volume", \
+                source, target
+
+
 def check_volumes(ck, compose, name, svc, workload, pod, ctr, manifests):
     mounts = {m["mountPath"]: m for m in ctr.get("volumeMounts", [])}
     volumes = {v["name"]: v for v in pod.get("volumes", [])}
@@ -499,13 +541,7 @@ def check_volumes(ck, compose, name, svc, workload, pod, ctr, manifests):
         ck.ok(m and volumes[m["name"]].get("emptyDir", {}).get("medium") == "Memory",
               f"{name}: tmpfs {path} is a memory volume")
     mounted = set()
-    for item in svc.get("volumes") or []:
-        if isinstance(item, dict):
-            kind, source, target = item.get("type", "volume"), item.get("source"), item["target"]
-        else:
-            parts = compose.i(item).split(":")
-            source, target = (parts[0], parts[1]) if len(parts) > 1 else (None, parts[0])
-            kind = "bind" if source and (source[0] in "./~" or "/" in source) else "volume"
+    for kind, source, target in volumes_of(compose, svc):
         if kind == "bind":
             continue
         if kind == "volume" and source and source in mounted:
@@ -586,8 +622,9 @@ def check_service(ck, compose, manifests, name, svc, stack, expose):
 
 def check_user(ck, compose, name, svc, pod):
     """user: UID[:GID] (root is 0) is runAsUser and runAsGroup; with secret
-    files, a UID other than 0 reads them through fsGroup: the GID, or the
-    UID when there is none or it is 0 (the root group)."""
+    files or a named volume (both owned by root in a pod), a UID other than
+    0 reads and writes them through fsGroup: the GID, or the UID when there
+    is none or it is 0 (the root group)."""
     ids = [0 if i == "root" else int(i) if i.isdigit() else None
            for i in compose.i(str(svc.get("user", ""))).split(":") if i]
     if not ids or None in ids:
@@ -596,7 +633,8 @@ def check_user(ck, compose, name, svc, pod):
     ck.eq(sc.get("runAsUser"), ids[0], f"{name}: runAsUser")
     ck.eq(sc.get("runAsGroup"), ids[1] if len(ids) > 1 else None, f"{name}: runAsGroup")
     want = None
-    if svc.get("secrets") and ids[0] != 0:
+    named = any(kind == "volume" and source for kind, source, _ in volumes_of(compose, svc))
+    if (svc.get("secrets") or named) and ids[0] != 0:
         want = ids[1] if len(ids) > 1 and ids[1] != 0 else ids[0]
     ck.eq(sc.get("fsGroup"), want, f"{name}: fsGroup")
 

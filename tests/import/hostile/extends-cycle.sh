@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# Services that extend each other in a cycle: an error (E0804), as in
-# Compose, found without recursion.
+# Services that extend each other in a cycle, which Compose refuses: found
+# without recursion, the extends left out (W0801) and each service
+# imported with its own keys.
 . ../cmd.sh
 compose <<'YAML'
 services:
   a:
     extends: b
+    image: example/a
   b:
     extends:
       service: c
+    image: example/b
   c:
     extends: a
-    image: nginx
+    image: example/c
 YAML
 import_compose compose.yaml
