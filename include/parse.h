@@ -86,6 +86,11 @@ const char *habit_env_block(struct parse_ctx *p, const char *items);
  * the brackets of a list opened on its line. */
 const char *habit_bracket_list(struct parse_ctx *p, uint32_t at, bool strings_only);
 bool habit_in_brackets(struct parse_ctx *p, uint32_t at);
+/* The list in brackets opened at `at` with its bare words (and its items
+ * in single quotes) written as strings: `["serve", "--port", "80"]` for
+ * `[serve, --port, 80]`; NULL when every item is a string already, or the
+ * list does not close on its line. */
+const char *habit_quoted_list(struct parse_ctx *p, uint32_t at);
 /* What the brackets opened at `at` hold, without them and without
  * quotes ("db, cache"), or NULL when they do not close on the line. */
 const char *habit_unbracketed(struct parse_ctx *p, uint32_t at);
