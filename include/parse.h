@@ -54,6 +54,11 @@ void record_comment(struct parse_ctx *p, struct loc loc);
  * (unterminated: the string has no closing quote).  Returns token. */
 int scan_token(struct parse_ctx *p, int token, struct loc loc, bool unterminated);
 
+/* A '{' or '}' of a secret's block that the recovery supplies (E0125):
+ * the scanner follows it as one it scanned, so that the values after the
+ * '{' are hidden in excerpts; no token is recorded. */
+void scan_supplied_brace(struct parse_ctx *p, int brace, bool secret);
+
 /* Whether the scanner is among a secret block's values, which no message
  * may quote (scan_token() hides them in excerpts once scanned). */
 bool in_secret_values(const struct parse_ctx *p);

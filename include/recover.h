@@ -152,7 +152,7 @@ top(struct recover *r)
 
 /* Missing and extra braces (src/parse_braces.c) */
 
-bool component_without_brace(struct parse_ctx *p, struct tok *t);
+bool component_without_brace(struct parse_ctx *p, yyscan_t scanner, struct tok *t);
 bool missing_brace(struct parse_ctx *p, yyscan_t scanner, const struct tok *t);
 bool extra_brace(struct parse_ctx *p, yyscan_t scanner, const struct tok *t);
 

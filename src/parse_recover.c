@@ -699,11 +699,13 @@ parse_lex(struct parse_ctx *p, yyscan_t scanner, YYSTYPE *val, YYLTYPE *loc, int
 			r->prev = t;
 			r->closed = r->blocks[--r->nblocks];
 			r->closed_at = NO_LOC;
+			if (r->closed.head == KW_SECRET && r->closed.open.begin == r->closed.open.end)
+				scan_supplied_brace(p, '}', true);
 			*val = t.val;
 			*loc = t.loc;
 			return '}';
 		}
-		component_without_brace(p, &t);
+		component_without_brace(p, scanner, &t);
 		if (t.token == KW_HTTP && (r->prev.token == KW_LIVENESS || r->prev.token == KW_READINESS ||
 		                           r->prev.token == KW_STARTUP) &&
 		    peek(p, scanner, 0)->token != STRING)
