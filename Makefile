@@ -73,6 +73,7 @@ SRC = \
 	src/parse_errors.c \
 	src/parse_habits.c \
 	src/parse_recover.c \
+	src/parse_values.c \
 	src/pipeline.c \
 	src/profile.c \
 	src/properties.c \

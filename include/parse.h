@@ -54,6 +54,11 @@ void record_comment(struct parse_ctx *p, struct loc loc);
  * (unterminated: the string has no closing quote).  Returns token. */
 int scan_token(struct parse_ctx *p, int token, struct loc loc, bool unterminated);
 
+/* A '{' or '}' of a secret's block that the recovery supplies (E0125):
+ * the scanner follows it as one it scanned, so that the values after the
+ * '{' are hidden in excerpts; no token is recorded. */
+void scan_supplied_brace(struct parse_ctx *p, int brace, bool secret);
+
 /* Whether the scanner is among a secret block's values, which no message
  * may quote (scan_token() hides them in excerpts once scanned). */
 bool in_secret_values(const struct parse_ctx *p);
@@ -86,6 +91,11 @@ const char *habit_env_block(struct parse_ctx *p, const char *items);
  * the brackets of a list opened on its line. */
 const char *habit_bracket_list(struct parse_ctx *p, uint32_t at, bool strings_only);
 bool habit_in_brackets(struct parse_ctx *p, uint32_t at);
+/* The list in brackets opened at `at` with its bare words (and its items
+ * in single quotes) written as strings: `["serve", "--port", "80"]` for
+ * `[serve, --port, 80]`; NULL when every item is a string already, or the
+ * list does not close on its line. */
+const char *habit_quoted_list(struct parse_ctx *p, uint32_t at);
 /* What the brackets opened at `at` hold, without them and without
  * quotes ("db, cache"), or NULL when they do not close on the line. */
 const char *habit_unbracketed(struct parse_ctx *p, uint32_t at);

@@ -1,9 +1,10 @@
 /*
  * recover.h - the state that parse_lex() keeps between the scanner and
  * the parser (the blocks open, the tokens looked at ahead and those
- * delivered last), and the helpers its two files share.  Only
- * src/parse_recover.c (the habits, where recovery ends) and
- * src/parse_braces.c (missing and extra braces) include it.
+ * delivered last), and the helpers its files share.  Only
+ * src/parse_recover.c (the habits, where recovery ends),
+ * src/parse_braces.c (missing and extra braces) and src/parse_values.c
+ * (values missing or unquoted on a property's line) include it.
  */
 #ifndef RECOVER_H_INCLUDED
 #define RECOVER_H_INCLUDED
@@ -108,6 +109,16 @@ peek(struct parse_ctx *p, yyscan_t scanner, int k)
 	return &r->ahead[k];
 }
 
+/* Takes the next token scanned. */
+static inline struct tok
+take(struct parse_ctx *p, yyscan_t scanner)
+{
+	struct recover *r = p->r;
+	struct tok t = *peek(p, scanner, 0);
+	memmove(r->ahead, r->ahead + 1, (size_t)--r->nahead * sizeof *r->ahead);
+	return t;
+}
+
 /* Puts a token back in front of those scanned. */
 static inline void
 put_back(struct parse_ctx *p, const struct tok *t)
@@ -141,8 +152,23 @@ top(struct recover *r)
 
 /* Missing and extra braces (src/parse_braces.c) */
 
-bool component_without_brace(struct parse_ctx *p, struct tok *t);
+bool component_without_brace(struct parse_ctx *p, yyscan_t scanner, struct tok *t);
 bool missing_brace(struct parse_ctx *p, yyscan_t scanner, const struct tok *t);
 bool extra_brace(struct parse_ctx *p, yyscan_t scanner, const struct tok *t);
+
+/* Values on a property's line (src/parse_values.c): each reports its
+ * mistake once and drops the tokens of it (true), or leaves t alone. */
+
+/* The '[' of a command's, its arguments' or an exec probe's list whose
+ * items are not all strings: `command [serve, --port, 80]` (E0129). */
+bool unquoted_list(struct parse_ctx *p, yyscan_t scanner, const struct tok *t);
+/* Compose's `ports:`, `depends_on:`, `environment:` before '- ' lines,
+ * in a component: read as the keyword they mean ('port', 'after',
+ * 'env'), so that the list's one message says what to write (t is
+ * changed, and kept). */
+bool list_key(struct parse_ctx *p, yyscan_t scanner, struct tok *t);
+/* Compose's key for ports on a component's line, `ports 80, 443` or
+ * `ports: "8080:80"`: the line is dropped (E0202). */
+bool ports_line(struct parse_ctx *p, yyscan_t scanner, const struct tok *t);
 
 #endif

@@ -180,6 +180,21 @@ scan_token(struct parse_ctx *p, int token, struct loc loc, bool unterminated)
 	return token;
 }
 
+void
+scan_supplied_brace(struct parse_ctx *p, int brace, bool secret)
+{
+	if (brace == '{') {
+		if (secret)
+			p->secret_block = p->depth + 1;
+		p->head = HEAD_NONE;
+		p->depth++;
+		return;
+	}
+	if (p->secret_block == p->depth)
+		p->secret_block = 0;
+	p->depth -= p->depth > 0;
+}
+
 static bool
 is_digit(char c)
 {

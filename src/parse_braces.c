@@ -1,6 +1,6 @@
 /*
- * parse_braces.c - the braces that parse_lex() repairs: a component's '{'
- * left out, a block's '}' missing before a line that cannot stand in it
+ * parse_braces.c - the braces that parse_lex() repairs: a component's,
+ * a config's or a secret's '{' left out, a block's '}' missing before a line that cannot stand in it
  * (or at the end of the file, or misplaced by its indentation), and an
  * extra '}' that would close a component before its next property.  A
  * '}' is inserted or dropped only when the file has more or fewer '{'
@@ -44,31 +44,51 @@ brace_count(struct parse_ctx *p)
 	return r->balance;
 }
 
-/* "service web" with a property on the next line: the block's '{' is
- * missing; it is supplied after the name (or a cron's schedule). */
+/* An entry's key at the start of t's line, indented deeper than the line
+ * before it: `LOG_LEVEL = "info"` (or `LOG_LEVEL: info`). */
+static bool
+entry_starts(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
+{
+	const struct tok *before = &p->r->prev;
+	if (!token_is_word(t->token) && t->token != STRING)
+		return false;
+	const struct tok *next = peek(p, scanner, 0);
+	return (next->token == '=' || next->token == ':') &&
+	       same_line(p, t->loc.end, next->loc.begin) &&
+	       indent_of(p, t->loc.begin) > indent_of(p, before->loc.begin);
+}
+
+/* "service web" with a property on the next line, "config settings" with
+ * an entry: the block's '{' is missing; it is supplied after the name (or
+ * a cron's schedule). */
 bool
-component_without_brace(struct parse_ctx *p, struct tok *t)
+component_without_brace(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 {
 	struct recover *r = p->r;
 	const struct block *b = top(r);
-	if (p->resync || !t->starts_line || !is_role(t->token, "property") || !b ||
-	    b->kind != BLOCK_ITEMS)
+	if (p->resync || !t->starts_line || !b || b->kind != BLOCK_ITEMS)
 		return false;
 	int kind = r->stmt_first;
-	bool named = (kind == KW_SERVICE || kind == KW_STATEFUL || kind == KW_JOB) &&
-	             token_is_word(r->prev.token) && r->prev2.token == kind;
+	bool named = token_is_word(r->prev.token) && r->prev2.token == kind;
+	bool component = (kind == KW_SERVICE || kind == KW_STATEFUL || kind == KW_JOB) && named;
 	bool cron = kind == KW_CRON && r->prev.token == STRING && token_is_word(r->prev2.token);
-	if (!named && !cron)
+	bool entries = (kind == KW_CONFIG || kind == KW_SECRET) && named &&
+	               entry_starts(p, scanner, t);
+	if (!((component || cron) && is_role(t->token, "property")) && !entries)
 		return false;
 	struct loc at = {r->prev.loc.end, r->prev.loc.end};
 	uint32_t from = r->prev.loc.begin;
 	while (from > 0 && text(p)[from - 1] != '\n')
 		from--;
 	from += indent_of(p, from);
-	diag(&p->c->diags, E0125, at, "expected '{' after %s %s: a component's properties are "
-	     "written in its block, `%.*s {` ... `}`", keyword_spelling(kind),
-	     diag_quote(p->arena, token_text(named ? &r->prev : &r->prev2)), (int)(at.end - from),
-	     text(p) + from);
+	const char *what = entries ? kind == KW_SECRET ? "a secret's entries" : "a config's entries"
+	                           : "a component's properties";
+	diag(&p->c->diags, E0125, at, "expected '{' after %s %s: %s are written in its block, "
+	     "`%.*s {` ... `}`", keyword_spelling(kind),
+	     diag_quote(p->arena, token_text(cron ? &r->prev2 : &r->prev)), what,
+	     (int)(at.end - from), text(p) + from);
+	if (kind == KW_SECRET)
+		scan_supplied_brace(p, '{', true);
 	put_back(p, t);
 	*t = (struct tok){.token = '{', .loc = at, .starts_line = false};
 	return true;
@@ -91,11 +111,11 @@ missing_brace(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
 	struct block *b = top(r);
 	if (!b)
 		return false;
-	/* A component whose '{' was supplied (E0125) ends at the first line
+	/* A component (or a config) whose '{' was supplied (E0125) ends at the first line
 	 * indented no deeper than its name: a declaration, or a '}' when the
 	 * file has no '}' for that '{' (then it is the block's around it);
 	 * its '}' is supplied too, with no other message. */
-	if (b->open.begin == b->open.end && b->kind == BLOCK_PROPS &&
+	if (b->open.begin == b->open.end && (b->kind == BLOCK_PROPS || b->kind == BLOCK_ENTRIES) &&
 	    (t->token == 0 || (t->starts_line && indent_of(p, t->loc.begin) <= b->indent &&
 	                       (is_role(t->token, "declaration") ||
 	                        (t->token == '}' && brace_count(p) >= 0)))))

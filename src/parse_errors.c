@@ -580,6 +580,27 @@ report_probe_kind(struct parse_ctx *p, const YYLTYPE *loc, int got, int n,
 	return true;
 }
 
+/* Compose's `expose 80` (a port other services reach): 'expose' names
+ * the type of the Service; its ports are the 'port' lines. */
+static bool
+report_expose_port(struct parse_ctx *p, const YYLTYPE *loc, int got)
+{
+	if ((got != INT && got != STRING) || recover_token_before(p) != KW_EXPOSE ||
+	    recover_is_secret(p, *loc))
+		return false;
+	int len = (int)(loc->end - loc->begin);
+	const char *text = p->c->src.text + loc->begin;
+	if (got == STRING && len >= 2) {
+		text++;
+		len -= 2;
+	}
+	diag(&p->c->diags, E0201, *loc, "'expose' takes the type of the Service, not a port: write "
+	     "the port as a 'port' line, `port %.*s` (its ClusterIP Service publishes it in the "
+	     "cluster), and `expose loadbalancer` or `expose nodeport` to reach it from outside",
+	     len, text);
+	return true;
+}
+
 /* `replicas 2..5` without its target: the autoscaler needs one. */
 static bool
 report_replicas_target(struct parse_ctx *p, const YYLTYPE *loc, int n,
@@ -704,7 +725,7 @@ report_syntax_error(struct parse_ctx *p, const YYLTYPE *loc, int got, int n, con
 	    report_component_habit(p, loc, got, n, expected) ||
 	    report_name_list_brackets(p, loc, got) || report_param_number(p, loc, got) ||
 	    report_cron_name_after(p, loc, got) || report_probe_kind(p, loc, got, n, expected) ||
-	    report_replicas_target(p, loc, n, expected) ||
+	    report_replicas_target(p, loc, n, expected) || report_expose_port(p, loc, got) ||
 	    report_block_by_indentation(p, loc, n, expected))
 		return;
 	/* A declaration where a property must stand. */

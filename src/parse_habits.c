@@ -255,6 +255,56 @@ habit_in_brackets(struct parse_ctx *p, uint32_t at)
 	return open > 0;
 }
 
+const char *
+habit_quoted_list(struct parse_ctx *p, uint32_t at)
+{
+	enum { MAX_SHOWN = 240 }; /* bytes of a list shown in a message at most */
+	const char *s = p->c->src.text;
+	size_t len = p->c->src.len, i = at + 1;
+	bool bare = false;
+	struct buf list = {0};
+	buf_putc(&list, '[');
+	while (i < len && s[i] != ']' && s[i] != '\n' && s[i] != '#' && list.len <= MAX_SHOWN) {
+		size_t end = i;
+		while (end < len && !strchr(",]\n#", s[end]))
+			end = s[end] == '"' ? string_end(s, end, len) : end + 1;
+		size_t from = i, to = end;
+		while (from < to && strchr(" \t\r", s[from]))
+			from++;
+		while (to > from && strchr(" \t\r", s[to - 1]))
+			to--;
+		bool quoted = to - from >= 2 && s[from] == '"' && s[to - 1] == '"' &&
+		              string_end(s, from, to) == to;
+		bool single = to - from >= 2 && s[from] == '\'' && s[to - 1] == '\'';
+		if (!quoted && memchr(s + from, '"', to - from))
+			break; /* strings without their ',' (the parser's message) */
+		if (to > from)
+			buf_puts(&list, list.len > 1 ? ", " : "");
+		if (quoted) {
+			buf_printf(&list, "%.*s", (int)(to - from), s + from);
+		} else if (to > from) {
+			bare |= !single; /* (single quotes are the scanner's E0112) */
+			if (single) {
+				from++;
+				to--;
+			}
+			buf_putc(&list, '"');
+			for (size_t k = from; k < to; k++) {
+				if (s[k] == '"' || s[k] == '\\')
+					buf_putc(&list, '\\');
+				buf_putc(&list, s[k]);
+			}
+			buf_putc(&list, '"');
+		}
+		i = end < len && s[end] == ',' ? end + 1 : end;
+	}
+	buf_putc(&list, ']');
+	const char *shown = bare && i < len && s[i] == ']' && list.len <= MAX_SHOWN
+	                    ? arena_strndup(p->arena, list.data, list.len) : NULL;
+	buf_free(&list);
+	return shown;
+}
+
 /* The keyword a word of another tool means (deployment: service). */
 const char *
 recover_other_tool_word(const char *word)

@@ -43,17 +43,6 @@ recover_init(struct parse_ctx *p)
 	p->r->misclosed_at = NO_LOC;
 }
 
-/* Tokens */
-
-static struct tok
-take(struct parse_ctx *p, yyscan_t scanner)
-{
-	struct recover *r = p->r;
-	struct tok t = *peek(p, scanner, 0);
-	memmove(r->ahead, r->ahead + 1, (size_t)--r->nahead * sizeof *r->ahead);
-	return t;
-}
-
 /* Blocks */
 
 static enum block_kind
@@ -289,8 +278,12 @@ colon(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 		t->token = ARROW;
 		return true;
 	}
-	/* `ports:` before its '- ' lines: the list's message says what to write. */
+	/* `ports:` before its '- ' lines, `command: [serve]`: the list's message
+	 * says what to write. */
 	if (!entries && r->prev.starts_line && next->token == '-' && next->starts_line)
+		return false;
+	if ((r->prev.token == KW_COMMAND || r->prev.token == KW_ARGS) && next->token == '[' &&
+	    habit_quoted_list(p, next->loc.begin))
 		return false;
 	/* An entry's or a param's value follows '='. */
 	bool assigns = entries || (r->prev.token == WORD && r->prev2.token == KW_PARAM);
@@ -615,27 +608,6 @@ resumes(struct parse_ctx *p, const struct tok *t)
 	       is_role(t->token, "property") || is_role(t->token, "declaration");
 }
 
-/* Compose's `ports:`, `depends_on:`, `environment:` before '- ' lines,
- * in a component: read as the keyword they mean ('port', 'after',
- * 'env'), so that the list's one message says what to write. */
-static bool
-list_key(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
-{
-	const struct block *b = top(p->r);
-	struct tok *next = peek(p, scanner, 0);
-	if (!b || b->kind != BLOCK_PROPS || next->token != ':' ||
-	    !same_line(p, t->loc.end, next->loc.begin))
-		return false;
-	struct tok *item = peek(p, scanner, 1);
-	const char *keyword = recover_other_tool_word(t->val.word.text);
-	int token = keyword ? keyword_token(keyword, strlen(keyword)) : 0;
-	if (item->token != '-' || !item->starts_line ||
-	    (token != KW_PORT && token != KW_AFTER && token != KW_ENV && token != KW_COMMAND))
-		return false;
-	t->token = token;
-	return true;
-}
-
 /* One token, repaired; false when it is dropped. */
 static bool
 repair(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
@@ -662,7 +634,7 @@ repair(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 		return !extra_brace(p, scanner, t);
 	case '{':
 	case '[':
-		return !value_group(p, scanner, t);
+		return (t->token == '[' && unquoted_list(p, scanner, t)) || !value_group(p, scanner, t);
 	case '=':
 		return !equals_after_property(p, scanner, t);
 	case STRING:
@@ -682,13 +654,17 @@ repair(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 			bool keep;
 			if (port_protocol(p, t, &keep))
 				return keep;
-			if (!volume_mapping(p, t))
+			if (r->prev.token == '(' && (r->prev2.token == KW_ENV || r->prev2.token == KW_FILE))
+				unquoted_argument(p, t);
+			else if (!volume_mapping(p, t))
 				unquoted(p, scanner, t);
 		}
 		return true;
 	case WORD:
 		if (t->starts_line && list_key(p, scanner, t))
 			return true;
+		if (t->starts_line && ports_line(p, scanner, t))
+			return false;
 		if (r->prev.token == KW_IMAGE && r->prev.starts_line)
 			unquoted(p, scanner, t);
 		else if (r->prev.token == '(' && (r->prev2.token == KW_ENV || r->prev2.token == KW_FILE))
@@ -723,11 +699,13 @@ parse_lex(struct parse_ctx *p, yyscan_t scanner, YYSTYPE *val, YYLTYPE *loc, int
 			r->prev = t;
 			r->closed = r->blocks[--r->nblocks];
 			r->closed_at = NO_LOC;
+			if (r->closed.head == KW_SECRET && r->closed.open.begin == r->closed.open.end)
+				scan_supplied_brace(p, '}', true);
 			*val = t.val;
 			*loc = t.loc;
 			return '}';
 		}
-		component_without_brace(p, &t);
+		component_without_brace(p, scanner, &t);
 		if (t.token == KW_HTTP && (r->prev.token == KW_LIVENESS || r->prev.token == KW_READINESS ||
 		                           r->prev.token == KW_STARTUP) &&
 		    peek(p, scanner, 0)->token != STRING)
