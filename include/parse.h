@@ -38,6 +38,8 @@ struct parse_ctx {
 	struct recover *r;          /* what parse_lex() follows */
 	bool resync;                /* a syntax error was reported: recovery ends at the
 	                             * next line that starts a statement */
+	bool resume;                /* ... or it was reported at the first token of such
+	                             * a line: recovery ends with the next token */
 	bool lone_cr_reported;      /* a carriage return without a newline (W0102), once */
 };
 
@@ -99,6 +101,13 @@ const char *habit_quoted_list(struct parse_ctx *p, uint32_t at);
 /* What the brackets opened at `at` hold, without them and without
  * quotes ("db, cache"), or NULL when they do not close on the line. */
 const char *habit_unbracketed(struct parse_ctx *p, uint32_t at);
+
+/* parse_values.c: a syntax error at the first token of a line that starts
+ * a statement, after a line that ends before its statement is complete
+ * (`port http`, its number missing): reported at the end of that line
+ * (E0130), and the statement the next line starts is read.  False when
+ * the error is another. */
+bool line_ended_early(struct parse_ctx *p, struct loc at, int n, const int *expected);
 
 /* Reports the first carriage return of the whitespace at loc (text, len)
  * that no newline follows: lines end with LF or CRLF only. */

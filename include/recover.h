@@ -46,6 +46,7 @@ struct recover {
 	struct tok prev, prev2;   /* the last two tokens delivered */
 	int stmt_first;           /* the first token of the statement delivered last */
 	const char *stmt_word;    /* its spelling or text */
+	const char *stmt_word_before; /* that of the statement before it */
 	struct block closed;      /* the block closed last, and where */
 	struct loc closed_at;
 	/* The first '}' indented as the block around the one it closes: that
@@ -159,6 +160,9 @@ bool extra_brace(struct parse_ctx *p, yyscan_t scanner, const struct tok *t);
 /* Values on a property's line (src/parse_values.c): each reports its
  * mistake once and drops the tokens of it (true), or leaves t alone. */
 
+/* A property (or a resource of 'requests') whose line ends before its
+ * value: `image` alone, `requests cpu` (E0130). */
+bool missing_value(struct parse_ctx *p, yyscan_t scanner, const struct tok *t);
 /* The '[' of a command's, its arguments' or an exec probe's list whose
  * items are not all strings: `command [serve, --port, 80]` (E0129). */
 bool unquoted_list(struct parse_ctx *p, yyscan_t scanner, const struct tok *t);

@@ -690,6 +690,8 @@ report_syntax_error(struct parse_ctx *p, const YYLTYPE *loc, int got, int n, con
 	/* A token the scanner already reported as malformed. */
 	if (loc->begin == p->reported_token.begin && loc->end == p->reported_token.end)
 		return;
+	if (line_ended_early(p, *loc, n, expected))
+		return;
 	/* The lookahead is the last token scanned: a WORD's text is kept. */
 	const char *word = got == WORD ? p->last_word : NULL;
 

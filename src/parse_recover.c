@@ -128,6 +128,7 @@ delivered(struct parse_ctx *p, const struct tok *t)
 			r->misclosed_at = NO_LOC;
 	}
 	if (first) {
+		r->stmt_word_before = r->stmt_word;
 		r->stmt_first = t->token;
 		r->stmt_word = token_text(t);
 	}
@@ -679,6 +680,10 @@ int
 parse_lex(struct parse_ctx *p, yyscan_t scanner, YYSTYPE *val, YYLTYPE *loc, int *errstatus)
 {
 	struct recover *r = p->r;
+	if (p->resume) { /* a syntax error at the start of a line: its statement is read */
+		p->resume = false;
+		*errstatus = 0;
+	}
 	for (;;) {
 		struct tok t = take(p, scanner);
 		if (r->dash_bracket && t.token != '-' && (t.token == 0 || t.starts_line)) {
@@ -723,6 +728,8 @@ parse_lex(struct parse_ctx *p, yyscan_t scanner, YYSTYPE *val, YYLTYPE *loc, int
 			 * string there would start an entry (`1 = "y"`). */
 			continue;
 		}
+		if (missing_value(p, scanner, &t))
+			continue;
 		delivered(p, &t);
 		/* Set here, not when scanned: a token may be scanned ahead of the
 		 * one the parser reports. */
