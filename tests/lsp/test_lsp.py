@@ -320,7 +320,7 @@ def check_formatting(server, text):
     p = server.wait_notification('textDocument/publishDiagnostics')
     edits = server.request('textDocument/formatting', {'textDocument': doc(URI)})
     check('formatting with a syntax error: null', edits is None and
-          p['diagnostics'][0]['code'] == 'E0201', (edits, p))
+          p['diagnostics'][0]['code'] == 'E0130', (edits, p))
     server.notify('textDocument/didChange', {'textDocument': {'uri': URI, 'version': 6},
                                              'contentChanges': [{'text': text}]})
     server.wait_notification('textDocument/publishDiagnostics')
@@ -762,7 +762,7 @@ def broken_document():
         p = open_document(server, uri, BROKEN)
         got = [(d['code'], d['range']['start']['line']) for d in p['diagnostics']]
         check('broken: only the syntax errors are published', got ==
-              [('E0111', 17), ('E0201', 24)], p['diagnostics'])
+              [('E0111', 17), ('E0130', 23)], p['diagnostics'])
 
         def ask(method, needle, delta):
             return server.request('textDocument/' + method, {'textDocument': doc(uri),
@@ -803,8 +803,8 @@ DROPPED = '''stack shop {
   }
 
   service api {
-    image
-    env { U = db.host  V = cfg.K }
+    image "api:1"
+    env { U == db.host  V = cfg.K }
     after db
     port 8000
   }
@@ -813,8 +813,8 @@ DROPPED = '''stack shop {
 
 
 def dropped_statement():
-    """A property whose argument is missing takes the next line with it (the
-    parser's recovery drops `env { ... }` with `image`): the NAME.MEMBER
+    """A statement with a syntax error in it is dropped (the parser's
+    recovery drops `env { U == ... }`, a '=' too many): the NAME.MEMBER
     references in the dropped statement, which the resolver never saw,
     still name what they refer to (hover: what it declares; definition: the
     component, or the key of the config); the `after db` after the broken

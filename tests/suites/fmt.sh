@@ -200,7 +200,7 @@ check_cli_syntax() {
 	cp bad.todok b.todok
 	"$T" fmt -w b.todok >out 2>err
 	[ $? -eq 1 ] && cmp -s b.todok bad.todok && [ ! -s out ] &&
-		grep -q '^b.todok:5:3: error: unexpected ' err &&
+		grep -q "^b.todok:4:9: error: 'port' needs a number after it" err &&
 		{ "$T" fmt b.todok >out 2>/dev/null; [ $? -eq 1 ]; } && [ ! -s out ] &&
 		{ "$T" fmt --check b.todok >out 2>/dev/null; [ $? -eq 1 ]; } && [ ! -s out ]
 }
