@@ -68,12 +68,43 @@ check_quantity(struct checker *k, struct quantity *q, const char *what, bool mem
 		     cquote(k, q->text));
 		return false;
 	}
-	size_t len = strlen(q->text);
-	if (memory && len > 1 && q->text[len - 1] == 'm')
-		diag(&k->c->diags, W0101, q->loc,
-		     "memory %s means %s thousandths of a byte; did you mean '%.*sMi'?",
-		     cquote(k, q->text), arena_strndup(k->a, q->text, len - 1), (int)(len - 1), q->text);
+	if (memory)
+		warn_milli_memory(k, q);
 	return true;
+}
+
+bool
+plain_number(const char *s)
+{
+	for (const char *p = s; *p; p++)
+		if ((*p < '0' || *p > '9') && *p != '.')
+			return false;
+	return *s != '\0';
+}
+
+const char *
+memory_slip(struct checker *k, const struct quantity *q, const char **fix)
+{
+	size_t len = q->text ? strlen(q->text) : 0;
+	*fix = NULL;
+	if (len > 1 && q->text[len - 1] == 'm') {
+		*fix = arena_printf(k->a, "did you mean '%.*sMi'?", (int)(len - 1), q->text);
+		return arena_printf(k->a, "%.*s thousandths of a byte", (int)(len - 1), q->text);
+	}
+	if (!len || !plain_number(q->text) || q->value <= 0 || q->value >= 1024.0L * 1024.0L)
+		return NULL;
+	*fix = q->value <= 64 * 1024 ? arena_printf(k->a, "did you mean '%sMi'?", q->text)
+	                             : "give it a unit, such as Mi or Gi";
+	return arena_printf(k->a, "%s bytes", q->text);
+}
+
+void
+warn_milli_memory(struct checker *k, const struct quantity *q)
+{
+	const char *fix, *means = memory_slip(k, q, &fix);
+	if (means && q->text[strlen(q->text) - 1] == 'm')
+		diag(&k->c->diags, W0101, q->loc, "memory %s means %s; %s", cquote(k, q->text), means,
+		     fix);
 }
 
 /* Ports and Services */

@@ -26,13 +26,25 @@ check_resource(struct checker *k, struct quantity *request, struct quantity *lim
 {
 	const char *name = w->name;
 	bool r = check_quantity(k, request, w->request, w->bytes);
-	bool l = check_quantity(k, limit, w->limit, w->bytes);
+	bool l = check_quantity(k, limit, w->limit, false);
+	const char *fix, *slip = w->bytes && l ? memory_slip(k, limit, &fix) : NULL;
+	if (r && l && request->value > limit->value && slip) {
+		/* The limit's unit is the mistake, not the request. */
+		struct diagnostic *g = diag(&k->c->diags, E0506, limit->loc,
+		                            "%s limit %s means %s, below the %s request %s; %s", name,
+		                            cquote(k, limit->text), slip, name, cquote(k, request->text),
+		                            fix);
+		diag_note(&k->c->diags, g, request->loc, "the request is set here");
+		return;
+	}
 	if (r && l && request->value > limit->value) {
 		struct diagnostic *g = diag(&k->c->diags, E0506, request->loc,
 		                            "%s request %s is above the %s limit %s", name,
 		                            cquote(k, request->text), name, cquote(k, limit->text));
 		diag_note(&k->c->diags, g, limit->loc, "the limit is set here");
 	}
+	if (w->bytes && l)
+		warn_milli_memory(k, limit);
 }
 
 static void
