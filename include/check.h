@@ -47,6 +47,9 @@ bool plain_number(const char *s);
  * thousandths of a byte) or a plain number below 1Mi (bytes).  What it
  * means ("512 bytes"), its fix in *fix; NULL when its unit is no slip. */
 const char *memory_slip(struct checker *k, const struct quantity *q, const char **fix);
+/* E0515 for a path (a probe's, a route's: what) that does not start with
+ * '/', with the path to write. */
+void check_slash_path(struct checker *k, const char *path, struct loc loc, const char *what);
 /* W0101 for a parsed memory amount with the milli suffix. */
 void warn_milli_memory(struct checker *k, const struct quantity *q);
 

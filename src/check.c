@@ -216,6 +216,22 @@ check_service(struct checker *k, struct component *comp)
 
 /* Volumes, the pod, routes */
 
+void
+check_slash_path(struct checker *k, const char *path, struct loc loc, const char *what)
+{
+	const char *scheme = strstr(path, "://"), *fix;
+	if (!*path)
+		fix = "write '/' for the root";
+	else if (scheme) {
+		const char *rest = strchr(scheme + 3, '/');
+		fix = arena_printf(k->a, "it is a URL: write only its path, %s",
+		                   cquote(k, rest ? rest : "/"));
+	} else
+		fix = arena_printf(k->a, "write %s", cquote(k, arena_printf(k->a, "/%s", path)));
+	diag(&k->c->diags, E0515, loc, "%s starts with '/', unlike %s; %s", what, cquote(k, path),
+	     fix);
+}
+
 /* gateway "NAME" or "NAMESPACE/NAME": a Gateway's name and namespace. */
 static void
 check_gateway(struct checker *k, const struct route *r)
@@ -249,8 +265,7 @@ check_routes(struct checker *k, struct component *comp)
 			diag(&k->c->diags, E0501, r->host_loc, "route host %s is not valid: %s",
 			     cquote(k, r->host.value), problem);
 		if (r->path.value[0] != '/')
-			diag(&k->c->diags, E0515, r->path_loc, "a route's path starts with '/', unlike %s",
-			     cquote(k, r->path.value));
+			check_slash_path(k, r->path.value, r->path_loc, "a route's path");
 		else if ((problem = route_path_problem(r->path.value, r->gateway.value != NULL)))
 			diag(&k->c->diags, E0515, r->path_loc, "route path %s is not valid: %s",
 			     cquote(k, r->path.value), problem);

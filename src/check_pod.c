@@ -196,8 +196,7 @@ check_probes(struct checker *k, const struct container *ctr)
 		if (!p)
 			continue;
 		if (p->kind == PROBE_HTTP && p->path && p->path[0] != '/')
-			diag(&k->c->diags, E0515, p->loc, "a probe's path starts with '/', unlike %s",
-			     cquote(k, p->path));
+			check_slash_path(k, p->path, p->written.path->loc, "a probe's path");
 		if (p->kind == PROBE_EXEC && p->command.len == 0)
 			diag(&k->c->diags, E0515, p->loc, "an exec probe needs a command");
 		const struct probe_timing *t = TIMING_OF(p);
