@@ -189,12 +189,15 @@ check_service(struct checker *k, struct component *comp)
 		     cquote(k, comp->name.text));
 	else if (comp->ports.len == 0 && x->kind != EXPOSE_NONE)
 		diag(&k->c->diags, E0513, x->given ? x->loc : comp->name.loc,
-		     "%s %s has no port, so it can have no Service; add a port, or 'expose none' "
-		     "for a workload nothing connects to", kind, cquote(k, comp->name.text));
+		     "%s %s has no port, so it can have no Service; %s", kind,
+		     cquote(k, comp->name.text),
+		     comp->routes.len ? "its route needs one: add the port it listens on"
+		                      : "add a port, or 'expose none' for a workload nothing connects to");
 	else if (comp->ports.len && x->kind == EXPOSE_NONE)
-		diag(&k->c->diags, E0513, x->loc,
-		     "%s %s has ports but 'expose none': nothing could reach them; remove "
-		     "'expose none' or the ports", kind, cquote(k, comp->name.text));
+		diag(&k->c->diags, E0513, x->loc, "%s %s has ports but 'expose none': %s", kind,
+		     cquote(k, comp->name.text),
+		     comp->routes.len ? "its route needs its Service; remove 'expose none'"
+		                      : "nothing could reach them; remove 'expose none' or the ports");
 	if (comp->service)
 		check_object_name(k, comp->service->name, "Service", dns1035_label_problem,
 		                  comp->name.loc, NAMING_SERVICE);
@@ -269,10 +272,13 @@ check_routes(struct checker *k, struct component *comp)
 		else if ((problem = route_path_problem(r->path.value, r->gateway.value != NULL)))
 			diag(&k->c->diags, E0515, r->path_loc, "route path %s is not valid: %s",
 			     cquote(k, r->path.value), problem);
-		if (!comp->service)
-			diag(&k->c->diags, E0513, r->loc, "a route needs the Service of %s, which has none",
-			     cquote(k, comp->name.text));
-		else if (comp->service->port->udp) {
+		/* Without a Service, check_service() says why (no port; 'expose
+		 * none' with ports), but for 'expose none' without a port. */
+		if (!comp->service && !comp->ports.len && comp->expose.kind == EXPOSE_NONE)
+			diag(&k->c->diags, E0513, r->loc,
+			     "a route needs the Service of %s, which has none; remove 'expose none' and "
+			     "add the port it listens on", cquote(k, comp->name.text));
+		else if (comp->service && comp->service->port->udp) {
 			struct diagnostic *g = diag(&k->c->diags, E0404, r->loc,
 			                            "a route sends HTTP to the first port of %s, which is UDP; "
 			                            "declare a TCP port first",
