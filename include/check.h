@@ -41,6 +41,17 @@ void check_object_name(struct checker *k, const char *name, const char *kind,
 /* Parses a quantity into q->value; false (reported when malformed) when
  * there is none or it is malformed. */
 bool check_quantity(struct checker *k, struct quantity *q, const char *what, bool memory);
+/* "500", "0.5": a quantity without a suffix. */
+bool plain_number(const char *s);
+/* A memory amount whose unit is probably a slip: the milli suffix ('512m',
+ * thousandths of a byte) or a plain number below 1Mi (bytes).  What it
+ * means ("512 bytes"), its fix in *fix; NULL when its unit is no slip. */
+const char *memory_slip(struct checker *k, const struct quantity *q, const char **fix);
+/* E0515 for a path (a probe's, a route's: what) that does not start with
+ * '/', with the path to write. */
+void check_slash_path(struct checker *k, const char *path, struct loc loc, const char *what);
+/* W0101 for a parsed memory amount with the milli suffix. */
+void warn_milli_memory(struct checker *k, const struct quantity *q);
 
 /* check_labels.c: every label, annotation, selector and node selector. */
 void check_labels(struct checker *k);

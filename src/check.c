@@ -68,12 +68,43 @@ check_quantity(struct checker *k, struct quantity *q, const char *what, bool mem
 		     cquote(k, q->text));
 		return false;
 	}
-	size_t len = strlen(q->text);
-	if (memory && len > 1 && q->text[len - 1] == 'm')
-		diag(&k->c->diags, W0101, q->loc,
-		     "memory %s means %s thousandths of a byte; did you mean '%.*sMi'?",
-		     cquote(k, q->text), arena_strndup(k->a, q->text, len - 1), (int)(len - 1), q->text);
+	if (memory)
+		warn_milli_memory(k, q);
 	return true;
+}
+
+bool
+plain_number(const char *s)
+{
+	for (const char *p = s; *p; p++)
+		if ((*p < '0' || *p > '9') && *p != '.')
+			return false;
+	return *s != '\0';
+}
+
+const char *
+memory_slip(struct checker *k, const struct quantity *q, const char **fix)
+{
+	size_t len = q->text ? strlen(q->text) : 0;
+	*fix = NULL;
+	if (len > 1 && q->text[len - 1] == 'm') {
+		*fix = arena_printf(k->a, "did you mean '%.*sMi'?", (int)(len - 1), q->text);
+		return arena_printf(k->a, "%.*s thousandths of a byte", (int)(len - 1), q->text);
+	}
+	if (!len || !plain_number(q->text) || q->value <= 0 || q->value >= 1024.0L * 1024.0L)
+		return NULL;
+	*fix = q->value <= 64 * 1024 ? arena_printf(k->a, "did you mean '%sMi'?", q->text)
+	                             : "give it a unit, such as Mi or Gi";
+	return arena_printf(k->a, "%s bytes", q->text);
+}
+
+void
+warn_milli_memory(struct checker *k, const struct quantity *q)
+{
+	const char *fix, *means = memory_slip(k, q, &fix);
+	if (means && q->text[strlen(q->text) - 1] == 'm')
+		diag(&k->c->diags, W0101, q->loc, "memory %s means %s; %s", cquote(k, q->text), means,
+		     fix);
 }
 
 /* Ports and Services */
@@ -158,12 +189,15 @@ check_service(struct checker *k, struct component *comp)
 		     cquote(k, comp->name.text));
 	else if (comp->ports.len == 0 && x->kind != EXPOSE_NONE)
 		diag(&k->c->diags, E0513, x->given ? x->loc : comp->name.loc,
-		     "%s %s has no port, so it can have no Service; add a port, or 'expose none' "
-		     "for a workload nothing connects to", kind, cquote(k, comp->name.text));
+		     "%s %s has no port, so it can have no Service; %s", kind,
+		     cquote(k, comp->name.text),
+		     comp->routes.len ? "its route needs one: add the port it listens on"
+		                      : "add a port, or 'expose none' for a workload nothing connects to");
 	else if (comp->ports.len && x->kind == EXPOSE_NONE)
-		diag(&k->c->diags, E0513, x->loc,
-		     "%s %s has ports but 'expose none': nothing could reach them; remove "
-		     "'expose none' or the ports", kind, cquote(k, comp->name.text));
+		diag(&k->c->diags, E0513, x->loc, "%s %s has ports but 'expose none': %s", kind,
+		     cquote(k, comp->name.text),
+		     comp->routes.len ? "its route needs its Service; remove 'expose none'"
+		                      : "nothing could reach them; remove 'expose none' or the ports");
 	if (comp->service)
 		check_object_name(k, comp->service->name, "Service", dns1035_label_problem,
 		                  comp->name.loc, NAMING_SERVICE);
@@ -184,6 +218,22 @@ check_service(struct checker *k, struct component *comp)
 }
 
 /* Volumes, the pod, routes */
+
+void
+check_slash_path(struct checker *k, const char *path, struct loc loc, const char *what)
+{
+	const char *scheme = strstr(path, "://"), *fix;
+	if (!*path)
+		fix = "write '/' for the root";
+	else if (scheme) {
+		const char *rest = strchr(scheme + 3, '/');
+		fix = arena_printf(k->a, "it is a URL: write only its path, %s",
+		                   cquote(k, rest ? rest : "/"));
+	} else
+		fix = arena_printf(k->a, "write %s", cquote(k, arena_printf(k->a, "/%s", path)));
+	diag(&k->c->diags, E0515, loc, "%s starts with '/', unlike %s; %s", what, cquote(k, path),
+	     fix);
+}
 
 /* gateway "NAME" or "NAMESPACE/NAME": a Gateway's name and namespace. */
 static void
@@ -218,15 +268,17 @@ check_routes(struct checker *k, struct component *comp)
 			diag(&k->c->diags, E0501, r->host_loc, "route host %s is not valid: %s",
 			     cquote(k, r->host.value), problem);
 		if (r->path.value[0] != '/')
-			diag(&k->c->diags, E0515, r->path_loc, "a route's path starts with '/', unlike %s",
-			     cquote(k, r->path.value));
+			check_slash_path(k, r->path.value, r->path_loc, "a route's path");
 		else if ((problem = route_path_problem(r->path.value, r->gateway.value != NULL)))
 			diag(&k->c->diags, E0515, r->path_loc, "route path %s is not valid: %s",
 			     cquote(k, r->path.value), problem);
-		if (!comp->service)
-			diag(&k->c->diags, E0513, r->loc, "a route needs the Service of %s, which has none",
-			     cquote(k, comp->name.text));
-		else if (comp->service->port->udp) {
+		/* Without a Service, check_service() says why (no port; 'expose
+		 * none' with ports), but for 'expose none' without a port. */
+		if (!comp->service && !comp->ports.len && comp->expose.kind == EXPOSE_NONE)
+			diag(&k->c->diags, E0513, r->loc,
+			     "a route needs the Service of %s, which has none; remove 'expose none' and "
+			     "add the port it listens on", cquote(k, comp->name.text));
+		else if (comp->service && comp->service->port->udp) {
 			struct diagnostic *g = diag(&k->c->diags, E0404, r->loc,
 			                            "a route sends HTTP to the first port of %s, which is UDP; "
 			                            "declare a TCP port first",

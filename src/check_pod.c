@@ -26,13 +26,25 @@ check_resource(struct checker *k, struct quantity *request, struct quantity *lim
 {
 	const char *name = w->name;
 	bool r = check_quantity(k, request, w->request, w->bytes);
-	bool l = check_quantity(k, limit, w->limit, w->bytes);
+	bool l = check_quantity(k, limit, w->limit, false);
+	const char *fix, *slip = w->bytes && l ? memory_slip(k, limit, &fix) : NULL;
+	if (r && l && request->value > limit->value && slip) {
+		/* The limit's unit is the mistake, not the request. */
+		struct diagnostic *g = diag(&k->c->diags, E0506, limit->loc,
+		                            "%s limit %s means %s, below the %s request %s; %s", name,
+		                            cquote(k, limit->text), slip, name, cquote(k, request->text),
+		                            fix);
+		diag_note(&k->c->diags, g, request->loc, "the request is set here");
+		return;
+	}
 	if (r && l && request->value > limit->value) {
 		struct diagnostic *g = diag(&k->c->diags, E0506, request->loc,
 		                            "%s request %s is above the %s limit %s", name,
 		                            cquote(k, request->text), name, cquote(k, limit->text));
 		diag_note(&k->c->diags, g, limit->loc, "the limit is set here");
 	}
+	if (w->bytes && l)
+		warn_milli_memory(k, limit);
 }
 
 static void
@@ -184,8 +196,7 @@ check_probes(struct checker *k, const struct container *ctr)
 		if (!p)
 			continue;
 		if (p->kind == PROBE_HTTP && p->path && p->path[0] != '/')
-			diag(&k->c->diags, E0515, p->loc, "a probe's path starts with '/', unlike %s",
-			     cquote(k, p->path));
+			check_slash_path(k, p->path, p->written.path->loc, "a probe's path");
 		if (p->kind == PROBE_EXEC && p->command.len == 0)
 			diag(&k->c->diags, E0515, p->loc, "an exec probe needs a command");
 		const struct probe_timing *t = TIMING_OF(p);
@@ -315,9 +326,44 @@ check_container(struct checker *k, struct container *ctr)
 	check_container_ports(k, ctr);
 }
 
+/* The word that declares a container of the component's own. */
+static const char *
+container_word(const struct container *ctr)
+{
+	switch (ctr->role) {
+	case ROLE_SIDECAR: return "sidecar";
+	case ROLE_INIT: return "init container";
+	case ROLE_CLASSIC: return "container block";
+	case ROLE_WAIT:
+	case ROLE_MAIN: break;
+	}
+	return "container";
+}
+
+/* Two containers of the component's with one name, blamed on the one
+ * written later; when one is the main container named after the
+ * component, how to name either. */
+static void
+report_container_twice(struct checker *k, const struct component *comp,
+                       const struct container *ctr, const struct container *old)
+{
+	bool later = ctr->name_loc.begin > old->name_loc.begin;
+	const struct container *other = ctr->role == ROLE_MAIN ? old : ctr;
+	const struct container *main = ctr->role == ROLE_MAIN ? ctr : old->role == ROLE_MAIN ? old
+	                                                                                      : NULL;
+	const char *fix = "";
+	if (main && main->name_loc.begin == comp->name.loc.begin)
+		fix = arena_printf(k->a, ": the main container takes the component's name; give the %s "
+		                   "another name, or name the main container with 'container NAME'",
+		                   container_word(other));
+	diag_again(&k->c->diags, E0401, later ? ctr->name_loc : old->name_loc,
+	           later ? old->name_loc : ctr->name_loc, "the other one is here",
+	           "two containers of the pod are named %s%s", cquote(k, ctr->name), fix);
+}
+
 /* Container names are unique within the pod, wait containers included. */
 static void
-check_container_names(struct checker *k, const struct pod *pod)
+check_container_names(struct checker *k, const struct component *comp, const struct pod *pod)
 {
 	struct strmap names = {0};
 	for (size_t i = 0; i < pod->containers.len; i++) {
@@ -338,13 +384,8 @@ check_container_names(struct checker *k, const struct pod *pod)
 			diag(&k->c->diags, E0501, old->name_loc,
 			     "container name %s is also the name of the init container that waits "
 			     "for %s", cquote(k, ctr->name), cquote(k, ctr->wait->target->name.text));
-		else if (old) {
-			/* blamed on the one written later */
-			bool later = ctr->name_loc.begin > old->name_loc.begin;
-			diag_again(&k->c->diags, E0401, later ? ctr->name_loc : old->name_loc,
-			           later ? old->name_loc : ctr->name_loc, "the other one is here",
-			           "two containers of the pod are named %s", cquote(k, ctr->name));
-		}
+		else if (old)
+			report_container_twice(k, comp, ctr, old);
 	}
 	arena_reset(&k->scratch);
 }
@@ -652,7 +693,7 @@ check_workload(struct checker *k, struct component *comp, struct workload *w)
 		check_root_user(k, &w->pod, ctr);
 	}
 	check_security_settings(k, SECURITY_OF(w->pod.security_written));
-	check_container_names(k, &w->pod);
+	check_container_names(k, comp, &w->pod);
 	check_pod_ports(k, &w->pod);
 	if (w->pod.grace >= 0)
 		check_int32(k, w->pod.grace, w->pod.grace_loc, "grace");

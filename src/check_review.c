@@ -15,16 +15,6 @@
 
 #include <string.h>
 
-/* "500", "0.5": a quantity without a suffix. */
-static bool
-plain_number(const char *s)
-{
-	for (const char *p = s; *p; p++)
-		if ((*p < '0' || *p > '9') && *p != '.')
-			return false;
-	return *s != '\0';
-}
-
 /* cpu counts cores: above 64 of them, it was probably meant as
  * millicores (`cpu 500`), or written with a memory unit (`cpu 500Mi`,
  * what `500mi` is close to); below 1m, Kubernetes rounds it up to 1m. */
@@ -68,13 +58,10 @@ review_memory(struct checker *k, const struct quantity *memory)
 		     "memory %s means %.*LfTi, more than a node has: a request that high is never "
 		     "scheduled, a limit that high limits nothing; check its unit (Mi, Gi)",
 		     cquote(k, memory->text), ti == (long long)ti ? 0 : 1, ti);
-	if (memory->text && plain_number(memory->text) && memory->value > 0 &&
-	    memory->value < 1024.0L * 1024.0L)
-		diag(&k->c->diags, W0541, memory->loc, "memory %s means %s bytes, less than any process "
-		     "needs; %s", cquote(k, memory->text), memory->text,
-		     memory->value <= 64 * 1024
-		         ? arena_printf(k->a, "did you mean '%sMi'?", memory->text)
-		         : "give it a unit, such as Mi or Gi");
+	const char *fix, *means = memory_slip(k, memory, &fix);
+	if (means && plain_number(memory->text))
+		diag(&k->c->diags, W0541, memory->loc, "memory %s means %s, less than any process "
+		     "needs; %s", cquote(k, memory->text), means, fix);
 }
 
 /* The param the image's tag comes from: the reference the image ends

@@ -90,6 +90,38 @@ merge_entries(struct profiler *p, const struct vec *base, const struct vec *chan
 	return out;
 }
 
+/* W0301: a key that a profile adds to a config or secret, close to one
+ * the declaration has: most likely a misspelling of it, which would leave
+ * the key meant unchanged. */
+static void
+warn_near_keys(struct profiler *p, const struct ast_item *base, const struct ast_item *change)
+{
+	struct strmap keys = {0};
+	for (size_t i = 0; i < base->entries.len; i++) {
+		const struct ast_entry *e = base->entries.items[i];
+		if (e->kind == ENTRY_VALUE)
+			strmap_claim(p->a, &keys, e->key.text, (void *)e);
+	}
+	for (size_t i = 0; i < change->entries.len; i++) {
+		const struct ast_entry *e = change->entries.items[i];
+		if (e->kind != ENTRY_VALUE || strmap_get(&keys, e->key.text))
+			continue;
+		struct suggestion near = suggestion_start(&p->c->diags.suggestion_budget, e->key.text);
+		for (size_t j = 0; j < base->entries.len; j++) {
+			const struct ast_entry *b = base->entries.items[j];
+			if (b->kind == ENTRY_VALUE)
+				suggestion_consider(&near, b->key.text);
+		}
+		if (near.best)
+			diag(&p->c->diags, W0301, e->key.loc,
+			     "profile %s adds key %s to %s %s, which has no such key: did you mean '%s'? "
+			     "(a key the %s does not have is added beside its own, which stay as they are)",
+			     diag_quote(p->a, p->profile->name.text), diag_quote(p->a, e->key.text),
+			     item_words[base->kind], diag_quote(p->a, base->name.text), near.best,
+			     item_words[base->kind]);
+	}
+}
+
 /* The declaration a profile item names: of the same kind, declared by
  * the stack; NULL (reported) when not. */
 static size_t *
@@ -141,9 +173,12 @@ change_declaration(struct profiler *p, const struct ast_item *change)
 	case ITEM_CONFIG:
 	case ITEM_SECRET:
 		changed->external = change->external;
-		changed->entries = change->external.present || base->external.present
-		                       ? change->entries
-		                       : merge_entries(p, &base->entries, &change->entries);
+		if (change->external.present || base->external.present)
+			changed->entries = change->entries;
+		else {
+			warn_near_keys(p, base, change);
+			changed->entries = merge_entries(p, &base->entries, &change->entries);
+		}
 		break;
 	case ITEM_CRON: changed->param = change->param; /* fall through */
 	default: changed->props = override_props(p->a, &base->props, &change->props); break;

@@ -97,6 +97,27 @@ lookup(struct resolver *r, struct ident name, unsigned kinds, const char *what)
 	return NULL;
 }
 
+/* The configs and secrets with a key, as "secret 'db'", at most three,
+ * their count in *count. */
+static const char *
+keysets_with_key(struct resolver *r, const char *key, size_t *count, const char **only)
+{
+	const char *found = NULL;
+	*count = 0;
+	for (int kind = DECL_CONFIG; kind <= DECL_SECRET; kind++)
+		for (size_t i = 0; i < r->s->decls[kind].len && *count < 3; i++) {
+			const struct keyset *set = ((const struct decl *)r->s->decls[kind].items[i])->what;
+			if (!strmap_get(&set->by_key, key))
+				continue;
+			const char *one = arena_printf(r->a, "%s %s", decl_kind_name(kind),
+			                               rquote(r, set->name.text));
+			found = found ? arena_printf(r->a, "%s, %s", found, one) : one;
+			*only = set->name.text;
+			++*count;
+		}
+	return found;
+}
+
 /* An undeclared name in references: reported once (as a C compiler
  * reports an undeclared identifier), at its first use in the source, with
  * a note at the next; each use resolves to nothing. */
@@ -104,24 +125,45 @@ struct unknown_name {
 	const char *name;
 	const char *message;
 	struct loc first, second; /* the first two uses in the source */
+	struct ident member;      /* the first use's member (NAME.MEMBER), text NULL: none */
 	size_t uses;              /* each place once: a variant resolves its component's
 	                           * references again */
 };
 
+/* For an undeclared NAME.KEY without a close name: a note at KEY naming
+ * the configs and secrets that have it. */
 static void
-unknown_use(struct resolver *r, const char *name, struct loc at, const char *message)
+note_key_owners(struct resolver *r, struct diagnostic *g, const struct unknown_name *u)
 {
+	const char *key = u->member.text, *only = NULL;
+	if (suggest_name(r, u->name, DECL_ANY))
+		return;
+	size_t count;
+	const char *sets = keysets_with_key(r, key, &count, &only);
+	if (count == 1)
+		diag_note(&r->c->diags, g, u->member.loc, "key %s is in %s: did you mean '%s.%s'?",
+		          rquote(r, key), sets, only, key);
+	else if (count)
+		diag_note(&r->c->diags, g, u->member.loc, "key %s is in %s", rquote(r, key), sets);
+}
+
+static void
+unknown_use(struct resolver *r, const struct ast_ref *ref, const char *message)
+{
+	const char *name = ref->name.text;
+	struct loc at = ref->name.loc;
 	if (strmap_claim(r->a, &r->unknown_at, arena_printf(r->a, "%u", at.begin), (void *)message))
 		return;
 	struct unknown_name *u = strmap_get(&r->unknown, message);
 	if (!u) {
 		u = NEW(r->a, struct unknown_name);
-		*u = (struct unknown_name){name, message, at, NO_LOC, 0};
+		*u = (struct unknown_name){name, message, at, NO_LOC, ref->member, 0};
 		strmap_put(r->a, &r->unknown, message, u);
 		vec_push(r->a, &r->unknowns, u);
 	} else if (at.begin < u->first.begin) {
 		u->second = u->first;
 		u->first = at;
+		u->member = ref->member;
 	} else if (u->uses == 1 || at.begin < u->second.begin)
 		u->second = at;
 	u->uses++;
@@ -134,6 +176,8 @@ report_unknown_names(struct resolver *r)
 	for (size_t i = 0; i < r->unknowns.len; i++) {
 		const struct unknown_name *u = r->unknowns.items[i];
 		struct diagnostic *g = diag(&r->c->diags, E0301, u->first, "%s", u->message);
+		if (u->member.text)
+			note_key_owners(r, g, u);
 		size_t more = u->uses > 2 ? u->uses - 2 : 0;
 		if (u->uses > 1)
 			diag_note(&r->c->diags, g, u->second,
@@ -190,10 +234,15 @@ workload_member(struct resolver *r, struct component *w, const struct ast_ref *r
 		struct suggestion s = suggestion_start(&r->c->diags.suggestion_budget, m);
 		for (int i = 0; i < 3; i++)
 			suggestion_consider(&s, members[i]);
+		size_t count = 0;
+		const char *only = NULL, *sets = s.best ? NULL : keysets_with_key(r, m, &count, &only);
+		const char *key_hint = count != 1 ? ""
+		                       : arena_printf(r->a, "; key %s is in %s: did you mean '%s.%s'?",
+		                                      rquote(r, m), sets, only, m);
 		diag(&r->c->diags, E0302, ref->member.loc,
-		     "workload %s has no member %s%s%s%s (its members are host, port and url)",
+		     "workload %s has no member %s%s%s%s (its members are host, port and url)%s",
 		     rquote(r, ref->name.text), rquote(r, m), s.best ? "; did you mean '" : "",
-		     s.best ? s.best : "", s.best ? "'?" : "");
+		     s.best ? s.best : "", s.best ? "'?" : "", key_hint);
 		return NULL;
 	}
 	const struct service *svc = w->service;
@@ -368,12 +417,10 @@ resolve_ref(struct resolver *r, const struct ast_ref *ref, enum place place, boo
 		for (char *c = folded; *c; c++)
 			*c = *c == '_' ? '-' : *c >= 'A' && *c <= 'Z' ? (char)(*c - 'A' + 'a') : *c;
 		if (strmap_get(&r->s->names, folded))
-			unknown_use(r, ref->name.text, ref->name.loc,
-			            arena_printf(r->a, "unknown name %s; did you mean '%s'?",
+			unknown_use(r, ref, arena_printf(r->a, "unknown name %s; did you mean '%s'?",
 			                         rquote(r, ref->name.text), folded));
 		else
-			unknown_use(r, ref->name.text, ref->name.loc,
-			            arena_printf(r->a,
+			unknown_use(r, ref, arena_printf(r->a,
 			                         "unknown name %s: '${...}' names a param, a component or a "
 			                         "config of the stack; declare 'param %s = \"...\"' and "
 			                         "write '${%s}', write '\\${' for a literal '${', or '$(%s)' "
@@ -382,8 +429,7 @@ resolve_ref(struct resolver *r, const struct ast_ref *ref, enum place place, boo
 		return NULL;
 	}
 	if (!d) {
-		unknown_use(r, ref->name.text, ref->name.loc,
-		            unknown_message(r, ref->name.text, DECL_ANY, "name"));
+		unknown_use(r, ref, unknown_message(r, ref->name.text, DECL_ANY, "name"));
 		return NULL;
 	}
 	struct rvalue *v = NULL;
