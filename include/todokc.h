@@ -141,6 +141,10 @@ struct compilation {
 	/* A profile other than the one compiled is being checked: its secret
 	 * values are not read, and it writes nothing. */
 	bool checking_other;
+	/* What the file stage (src/io.c) learns as it goes: the state of
+	 * its temporary names, and that the kernel has no openat2(). */
+	unsigned long long temp_name_state;
+	bool no_openat2;
 };
 
 void compilation_init(struct compilation *c, const struct options *opts);

@@ -455,15 +455,14 @@ walk_beneath(int root, const char *rel)
 /* Opens rel beneath the folder root: openat2(RESOLVE_BENEATH) where the
  * kernel has it, else walk_beneath(); the two agree. */
 static int
-open_beneath(int root, const char *rel)
+open_beneath(struct compilation *c, int root, const char *rel)
 {
 	if (!*rel) {
 		errno = ENOENT;
 		return -1;
 	}
 #ifdef HAVE_OPENAT2
-	static bool unavailable;
-	if (!unavailable && use_openat2()) {
+	if (!c->no_openat2 && use_openat2()) {
 		struct open_how how = {
 			.flags = O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC,
 			.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS,
@@ -471,7 +470,7 @@ open_beneath(int root, const char *rel)
 		long fd = syscall(SYS_openat2, root, rel, &how, sizeof how);
 		if (fd >= 0 || (errno != ENOSYS && errno != EPERM && errno != EINVAL && errno != E2BIG))
 			return (int)fd;
-		unavailable = true;
+		c->no_openat2 = true;
 	}
 #endif
 	return walk_beneath(root, rel);
@@ -488,7 +487,7 @@ open_stack_file(struct compilation *c, const char *path, struct loc loc)
 	free(base);
 	if (root < 0 && !err)
 		err = errno;
-	if (rel && root >= 0 && (fd = open_beneath(root, rel)) < 0)
+	if (rel && root >= 0 && (fd = open_beneath(c, root, rel)) < 0)
 		err = errno;
 	if (root >= 0)
 		close(root);
@@ -605,7 +604,7 @@ create_temp(struct compilation *c, int dir_fd, const char *prefix, const char **
 {
 	static const char letters[] =
 		"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-	static unsigned long long state;
+	unsigned long long state = c->temp_name_state;
 	struct timespec now;
 	clock_gettime(CLOCK_REALTIME, &now);
 	state ^= (unsigned long long)now.tv_nsec ^ ((unsigned long long)getpid() << 32);
@@ -618,9 +617,12 @@ create_temp(struct compilation *c, int dir_fd, const char *prefix, const char **
 		suffix[TEMP_SUFFIX_LEN] = '\0';
 		*name = arena_printf(&c->arena, "%s%s%s", prefix, TEMP_PREFIX, suffix);
 		int fd = openat(dir_fd, *name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-		if (fd >= 0 || errno != EEXIST)
+		if (fd >= 0 || errno != EEXIST) {
+			c->temp_name_state = state;
 			return fd;
+		}
 	}
+	c->temp_name_state = state;
 	return -1;
 }
 
