@@ -178,8 +178,10 @@ void review_stack(struct compilation *c);
 void sha256_hex(const void *data, size_t len, char out[65]);
 
 /* Fills in the command of a wait container for a job, whose name is final
- * only when the objects are planned (waits.c). */
-void complete_job_wait(struct arena *a, struct container *ctr, const char *job_name);
+ * only when the objects are planned (waits.c); its parts are made in tmp,
+ * which the caller resets. */
+void complete_job_wait(struct arena *a, struct arena *tmp, struct container *ctr,
+                       const char *job_name);
 
 /* The Graphviz view of the dependency graph (emit_dot.c). */
 void emit_dot(const struct compilation *c, struct buf *out);

@@ -398,27 +398,33 @@ plan_component(struct compilation *c, const struct component *comp)
 static void
 finish_workload_names(struct compilation *c)
 {
+	/* One scratch arena and one buffer for them all, reset after each use:
+	 * a stack of many jobs maps no chunk per job. */
+	struct arena scratch = {0};
+	struct buf text = {0};
 	for (size_t i = 0; i < c->stack->ordered.len; i++) {
 		struct component *comp = c->stack->ordered.items[i];
 		for (size_t k = 0; k < comp->workloads.len; k++) {
 			struct workload *w = comp->workloads.items[k];
 			for (size_t j = 0; j < w->pod.containers.len; j++) {
 				struct container *ctr = w->pod.containers.items[j];
-				if (ctr->role == ROLE_WAIT && ctr->wait->for_job)
-					complete_job_wait(&c->arena, ctr, WORKLOAD_OF(ctr->wait->target)->name);
+				if (ctr->role != ROLE_WAIT || !ctr->wait->for_job)
+					continue;
+				complete_job_wait(&c->arena, &scratch, ctr, WORKLOAD_OF(ctr->wait->target)->name);
+				arena_reset(&scratch);
 			}
 			if (comp->kind != WORKLOAD_JOB)
 				continue;
-			struct arena tree = {0};
-			struct buf text = {0};
-			json_document(&text, pod_template_tree(c, w, &tree));
+			text.len = 0;
+			json_document(&text, pod_template_tree(c, w, &scratch));
 			char hash[65];
 			sha256_hex(text.data, text.len, hash);
 			w->name = arena_printf(&c->arena, "%s-%.8s", comp->base_name, hash);
-			buf_free(&text);
-			arena_free(&tree);
+			arena_reset(&scratch);
 		}
 	}
+	buf_free(&text);
+	arena_free(&scratch);
 }
 
 /* File names: NN-kind-name, NN as wide as the count needs (at least 2). */

@@ -82,18 +82,16 @@ service_wait_container(struct resolver *r, struct wait *w)
  * JSON for a client called curl (`"succeeded": 1`) unless the query says
  * pretty=false; the pattern takes both forms all the same. */
 void
-complete_job_wait(struct arena *a, struct container *ctr, const char *job_name)
+complete_job_wait(struct arena *a, struct arena *tmp, struct container *ctr, const char *job_name)
 {
-	struct arena tmp = {0}; /* the command's parts */
 	const char *check = arena_printf(
-		&tmp,
+		tmp,
 		"s=$(curl -s --cacert " TOKEN_PATH "/ca.crt -H \"Authorization: Bearer $(cat " TOKEN_PATH
 		"/token)\" -w ' %%{http_code}' \"https://kubernetes.default.svc/apis/batch/v1/namespaces/"
 		"$(cat " TOKEN_PATH "/namespace)/jobs/%s?pretty=false\"); case \"$s\" in *' 404' | "
 		"*'\"succeeded\":'[1-9]* | *'\"succeeded\": '[1-9]*) true ;; *) false ;; esac",
 		job_name);
-	set_wait_command(a, &tmp, ctr, check, arena_printf(&tmp, "job %s", job_name));
-	arena_free(&tmp);
+	set_wait_command(a, tmp, ctr, check, arena_printf(tmp, "job %s", job_name));
 }
 
 /* What a wait on a workload checks: the target's Service on its first
