@@ -134,10 +134,12 @@ review_configurations(struct compilation *c, const struct vec *checked)
 		c->diags.context = k->context;
 		c->diags.context_span = k->context_span;
 		c->checking_other = k->other;
+		c->diags.werror = c->opts->werror && !k->other;
 		review_stack(c);
 	}
 	c->diags.context = NULL;
 	c->checking_other = false;
+	c->diags.werror = c->opts->werror;
 	c->stack = compiled;
 }
 
@@ -182,13 +184,16 @@ selected_profile(struct compilation *c, const struct vec *profiles, bool *unknow
 
 /* Every configuration not compiled is checked too (the stack without a
  * profile, and each other profile), without reading secret values; what
- * only it has wrong is reported with a note naming it. */
+ * only it has wrong is reported with a note naming it.  Its warnings stay
+ * warnings under --werror, which is for the configuration compiled: a
+ * `latest` tag in dev does not fail `--profile prod --werror`. */
 static void
 check_other_configurations(struct compilation *c, const struct vec *profiles,
                            const struct ast_item *selected, bool unknown, struct vec *checked)
 {
 	struct stack *compiled = c->stack;
 	c->checking_other = true;
+	c->diags.werror = false;
 	struct note *context = NEW(&c->arena, struct note);
 	/* With an unknown --profile nothing is compiled: the stack without a
 	 * profile stands for the stack, and its errors need no note. */
@@ -212,6 +217,7 @@ check_other_configurations(struct compilation *c, const struct vec *profiles,
 	}
 	c->diags.context = NULL;
 	c->checking_other = false;
+	c->diags.werror = c->opts->werror;
 	c->stack = compiled;
 }
 
