@@ -98,7 +98,9 @@ complete_job_wait(struct arena *a, struct arena *tmp, struct container *ctr, con
  * port, or, when the target has an http readiness probe, that path
  * through the Service (on the Service port of the probed container port;
  * so a target whose first port is UDP can still be waited for when its
- * readiness probe is on a TCP port). */
+ * readiness probe is on a TCP port); a target whose first port is UDP
+ * and whose readiness probe is tcp, on the Service port of the probed
+ * one. */
 static void
 plan_service_wait(struct resolver *r, struct wait *w)
 {
@@ -120,15 +122,21 @@ plan_service_wait(struct resolver *r, struct wait *w)
 		w->headers = ready->headers.len ? &ready->headers : NULL;
 		return;
 	}
-	if (t->service->port->udp) {
+	const struct service_port *port = t->service->port;
+	/* A first port that is UDP: a tcp readiness probe on a TCP port says
+	 * where the target answers (CoreDNS and its health port). */
+	if (port->udp && ready && ready->kind == PROBE_TCP && ready->port &&
+	    ready->port->published && !ready->port->udp)
+		port = ready->port->published;
+	if (port->udp) {
 		diag(&r->c->diags, W0502, w->loc,
 		     "the first port of %s is UDP: 'after %s' orders the manifests but cannot wait "
-		     "for it at run time (an http readiness probe on a TCP port would let it)",
+		     "for it at run time (an http or tcp readiness probe on a TCP port would let it)",
 		     name, t->name.text);
 		return;
 	}
 	w->at_run_time = true;
-	w->port = t->service->port->number;
+	w->port = port->number;
 }
 
 /* The volume that brings the pod's API token to its job waits: the
