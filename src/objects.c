@@ -177,8 +177,13 @@ service_tree(const struct compilation *c, const struct object *o, struct arena *
 	                               &COMPONENT_META(comp, TARGET_SERVICE)->annotations, NULL);
 	struct node *spec = put_map(a, doc, "spec");
 	put_str(a, spec, "type", service_type(svc->type));
-	if (svc->headless)
+	/* A headless Service gives the pods their names for their peers: a
+	 * member of an ensemble (etcd, ZooKeeper, Cassandra) must find the
+	 * others before any is ready, so it publishes pods not yet ready. */
+	if (svc->headless) {
 		put_str(a, spec, "clusterIP", "None");
+		map_put(a, spec, "publishNotReadyAddresses", node_bool(a, true));
+	}
 	put_pairs(a, put_map(a, spec, "selector"), &comp->selector);
 	struct node *ports = put_seq(a, spec, "ports");
 	for (size_t i = 0; i < svc->ports->len; i++) {
