@@ -147,6 +147,16 @@ struct compilation {
 	bool no_openat2;
 };
 
+/* Whether the configuration being resolved reads its secrets' values (the
+ * environment, the files): not one only checked (another profile), nor a
+ * run whose one output is the dependency graph (`--emit dot` without -o),
+ * which shows no value. */
+static inline bool
+reads_secret_values(const struct compilation *c)
+{
+	return !c->checking_other && !(c->opts->emit_dot && !c->opts->out_dir);
+}
+
 void compilation_init(struct compilation *c, const struct options *opts);
 void compilation_free(struct compilation *c);
 

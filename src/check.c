@@ -463,7 +463,7 @@ check_tls_secret(struct checker *k, struct keyset *sec)
 static void
 check_docker_config(struct checker *k, const struct keyset *sec, const struct kv *kv)
 {
-	if (sec->external || k->c->checking_other || !kv->bytes)
+	if (sec->external || !reads_secret_values(k->c) || !kv->bytes)
 		return;
 	json_error_t error;
 	json_t *config = json_loadb((const char *)kv->bytes, kv->nbytes, 0, &error);

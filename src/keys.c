@@ -221,8 +221,8 @@ resolve_secret_key(struct resolver *r, struct keyset *sec, struct kv *kv)
 		return;
 	struct vec *outer = refs_of(r, kv);
 	const struct ast_value *v = kv->source;
-	if (r->c->checking_other && (v->kind == VALUE_ENV || v->kind == VALUE_FILE)) {
-		kv->bytes = ""; /* a profile only checked: its secret values are not read */
+	if (!reads_secret_values(r->c) && (v->kind == VALUE_ENV || v->kind == VALUE_FILE)) {
+		kv->bytes = ""; /* a profile only checked, or only drawn: its values are not read */
 	} else if (v->kind == VALUE_ENV) {
 		read_env_secret(r, sec, kv, v);
 	} else if (v->kind == VALUE_FILE) {

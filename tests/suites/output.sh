@@ -963,6 +963,16 @@ dot_has() {
 }
 check "dot: every component, config and secret is a node; 'after' edges api -> web, api -> worker" dot_has
 check "dot: only the graph on stdout (no manifests)" bash -c '! grep -q "^apiVersion" "$1" && head -1 "$1" | grep -q "^digraph"' _ "$tmp/out"
+# The graph shows no secret value: drawn alone, it reads none (SHOP_TOKEN
+# is not set and there is no --env-file); a folder written with it does.
+tk "$fx/stack.todok" --emit dot
+expect "dot without the secrets' values" 0
+check "dot without the secrets' values: the graph, no error" \
+	bash -c 'head -1 "$1" | grep -q "^digraph" && ! grep -q "error:" "$2"' _ "$tmp/out" "$tmp/err"
+tk "$fx/stack.todok" --emit dot -o "$tmp/dot-folder"
+expect "dot with -o DIR without the secrets' values" 1
+check "dot with -o DIR without the secrets' values: E0701 names the variable" \
+	err_has "environment variable 'SHOP_TOKEN' is not set"
 tk "$fx/broken.todok" "${S[@]}" --emit dot
 expect "dot of a stack with errors" 1
 check "dot of a stack with errors: nothing on stdout" test ! -s "$tmp/out"
