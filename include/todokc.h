@@ -63,7 +63,8 @@ struct options {
 	enum format format;
 	struct define *defines;     /* -D NAME=VALUE, in order */
 	size_t ndefines;
-	const char *env_file;
+	struct vec env_files;       /* const char *: --env-file, in order (a later
+	                             * file's VAR over an earlier one's) */
 	bool check_only;
 	const char *depfile;
 	bool emit_dot;

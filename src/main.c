@@ -36,7 +36,8 @@ static const char usage_text[] =
 	"  --order-annotations argocd|kpt\n"
 	"                         also write the dependency order as Argo CD sync waves\n"
 	"                         or as kpt and Config Sync depends-on annotations\n"
-	"  --env-file FILE        VAR=value lines for env(\"VAR\") secret values\n"
+	"  --env-file FILE        VAR=value lines for env(\"VAR\") secret values (repeatable:\n"
+	"                         a later file's VAR wins)\n"
 	"  --check                validate only, write nothing\n"
 	"  --depfile FILE         write a Make depfile of every file read\n"
 	"  --fail-if-locked       fail (exit status 3) instead of waiting when another\n"
@@ -185,8 +186,9 @@ parse_valued(int argc, char **argv, int *i, struct options *o, struct arena *a)
 			return usage_error(o, "unknown order annotations '%s' (argocd or kpt)", v);
 		o->order_annotations = strcmp(v, "kpt") == 0 ? ORDER_KPT : ORDER_ARGOCD;
 	} else if (is_option(arg, "--env-file")) {
-		if (!(o->env_file = option_value(argc, argv, i, "--env-file")) || !*o->env_file)
+		if (!(v = option_value(argc, argv, i, "--env-file")) || !*v)
 			return usage_error(o, "%s needs a file", "--env-file");
+		vec_push(a, &o->env_files, (void *)v);
 	} else if (is_option(arg, "--depfile")) {
 		if (!(o->depfile = option_value(argc, argv, i, "--depfile")) || !*o->depfile)
 			return usage_error(o, "%s needs a file", "--depfile");
@@ -344,7 +346,10 @@ main(int argc, char **argv)
 	compilation_init(&c, &opts);
 	size_t len = 0;
 	char *text = NULL;
-	if (!opts.env_file || load_env_file(&c, opts.env_file))
+	bool env_files_read = true; /* each is read, so that each one's errors are reported */
+	for (size_t k = 0; k < opts.env_files.len; k++)
+		env_files_read = load_env_file(&c, opts.env_files.items[k]) && env_files_read;
+	if (env_files_read)
 		text = read_input(&c, opts.input, MAX_INPUT_BYTES, &len);
 	if (text) {
 		c.base_dir = folder_of(&c.arena, opts.input);
