@@ -934,6 +934,22 @@ depcheck "output on stdout" / "$tmp/stdout.d" - "$fx/stack.todok" "$fx/secret.tx
 check "input from stdin (-): '-' is not listed as a prerequisite" bash -c '! grep -qE "(^| )-( |$)" "$1"' _ "$tmp/stdin.d"
 check "no .todokc-tmp-* left by the depfiles" no_temps
 
+# --- 8b. --env-file given twice -------------------------------------------
+
+echo "== env files"
+# Every file is read, in order: the later file's SHOP_TOKEN wins, and a
+# variable only the first has is still read.
+printf '# the second --env-file\nSHOP_TOKEN=token-from-the-second-file\n' >"$tmp/second.env"
+tk "$fx/stack.todok" "${S[@]}" --env-file "$tmp/second.env"
+expect "--env-file twice" 0
+check "--env-file twice: the later file's value is the Secret's" \
+	grep -qF "TOKEN: $(printf token-from-the-second-file | base64)" "$tmp/out"
+tk "$fx/stack.todok" --env-file "$tmp/second.env" "${S[@]}"
+check "--env-file twice, the other order: the later file's value is the Secret's" \
+	grep -qF "TOKEN: $(printf token-from-env-file | base64)" "$tmp/out"
+tk "$fx/stack.todok" --env-file "$tmp/no-such.env" "${S[@]}"
+expect "--env-file twice, the first missing" 3
+
 # --- 9. --emit dot ---------------------------------------------------------
 
 echo "== dot"
