@@ -150,6 +150,15 @@ cron_schedule_problem(const char *s, size_t *bad_begin, size_t *bad_end)
 	size_t len = strlen(s);
 	*bad_begin = 0;
 	*bad_end = len;
+	/* A time zone before the fields, as cron daemons take it: Kubernetes
+	 * refuses it since 1.29 (spec.timeZone, GA in 1.27, holds one). */
+	size_t zone = strncmp(s, "CRON_TZ=", 8) == 0 ? 8 : strncmp(s, "TZ=", 3) == 0 ? 3 : 0;
+	if (zone) {
+		*bad_end = zone + strcspn(s + zone, " \t");
+		return "Kubernetes takes no time zone in a schedule (it refuses CRON_TZ= and TZ=); the "
+		       "schedule is read in the time zone of the cluster's controller manager, UTC on "
+		       "most clusters, so write its times in UTC";
+	}
 	if (s[0] == '@') {
 		for (int i = 0; macros[i]; i++)
 			if (strcmp(s, macros[i]) == 0)
