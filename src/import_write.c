@@ -547,11 +547,25 @@ put_secrets(struct importer *im, struct vec *items)
 	put_set(im, items, &set);
 }
 
+/* A secret written in an env_file is found in that file, which the
+ * header names: `--env-file .env` does not read it. */
+static void
+env_file_origins(struct importer *im)
+{
+	for (size_t i = 0; i < im->secret_asks.len; i++) {
+		const struct isecret *s = im->secret_asks.items[i];
+		if (s->src && s->key && !strmap_get(&im->secret_origins, s->key))
+			strmap_put(im->a, &im->secret_origins, s->key,
+			           arena_printf(im->a, "a line of %s", s->src->path));
+	}
+}
+
 /* The variables the compile reads, for the header (whose first line,
  * with the Compose file's name, import.c writes). */
 static void
 put_header(struct importer *im, struct buf *out)
 {
+	env_file_origins(im);
 	struct strmap seen = {0};
 	struct vec vars = {0};
 	for (size_t i = 0; i < im->secret_keys.len; i++)
