@@ -528,6 +528,8 @@ struct isecret *ask_secret(struct importer *im, const char *var, const char *lit
                            const char *service);
 /* The well-known port of an image's repository, or 0. */
 long image_port(const char *image, const char **repo);
+/* The uid a well-known image runs as when it is not root, or -1. */
+long image_user(const char *image);
 /* A Compose duration ("1m30s", "500ms") in whole seconds, rounded up;
  * -1 when malformed. *exact is false when it was rounded. */
 long compose_seconds(const char *s, bool *exact);

@@ -430,7 +430,11 @@ put_names(struct buf *out, const char *word, const struct vec *names)
 static long
 fs_group(const struct icomp *ic)
 {
-	if (ic->user <= 0 || !root_owned_volume(ic))
+	if (!root_owned_volume(ic))
+		return -1;
+	if (ic->user < 0 && !ic->user_name && ic->image_text)
+		return image_user(ic->image_text); /* the user of a well-known image */
+	if (ic->user <= 0)
 		return -1;
 	return ic->group > 0 ? ic->group : ic->user;
 }
@@ -438,7 +442,8 @@ fs_group(const struct icomp *ic)
 static void
 put_security(struct buf *out, const struct icomp *ic)
 {
-	if (ic->user < 0 && ic->group < 0 && !ic->read_only && !ic->cap_add.len && !ic->cap_drop.len)
+	if (ic->user < 0 && ic->group < 0 && fs_group(ic) < 0 && !ic->read_only && !ic->cap_add.len &&
+	    !ic->cap_drop.len)
 		return;
 	buf_puts(out, "    security {\n");
 	if (ic->user >= 0)
