@@ -152,6 +152,7 @@ settle(struct importer *im)
 		carry_all(im, ic, &ic->args);
 		if (ic->readiness && ic->readiness->ctx == CTX_SHELL)
 			carry_all(im, ic, &ic->readiness->argv);
+		traefik_routes(im, ic);
 	}
 }
 
@@ -468,6 +469,22 @@ put_security(struct buf *out, const struct icomp *ic)
 }
 
 static void
+put_route(struct importer *im, struct buf *out, const struct icomp *ic)
+{
+	if (!ic->route_host)
+		return;
+	struct ival host = ival_of_text(im->a, ic->route_host, ic->loc);
+	buf_puts(out, "    route ");
+	put_string(im, out, &host, CTX_PLAIN);
+	if (ic->route_path) {
+		struct ival path = ival_of_text(im->a, ic->route_path, ic->loc);
+		buf_puts(out, " path ");
+		put_string(im, out, &path, CTX_PLAIN);
+	}
+	buf_putc(out, '\n');
+}
+
+static void
 put_component(struct importer *im, struct buf *out, const struct icomp *ic)
 {
 	static const char *const kinds[] = {"service", "stateful", "job"};
@@ -481,6 +498,7 @@ put_component(struct importer *im, struct buf *out, const struct icomp *ic)
 	if (ic->has_args)
 		put_list(im, out, "args", &ic->args, CTX_ARGS);
 	put_ports(out, ic);
+	put_route(im, out, ic);
 	if (ic->replicas >= 0)
 		buf_printf(out, "    replicas %ld\n", ic->replicas);
 	put_resources(out, "requests", ic->requests);
