@@ -282,6 +282,8 @@ struct icomp {
 	struct vec ports;              /* struct iport * */
 	enum icomp_expose expose;
 	long node_port;                /* 0: none */
+	const char *route_host;        /* from a Traefik rule; NULL: no route */
+	const char *route_path;        /* NULL: "/" */
 	struct vec aliases;            /* const char *: other host names */
 	long replicas;                 /* -1: not given */
 	const char *requests[2], *limits[2]; /* cpu, memory */
@@ -528,6 +530,11 @@ struct isecret *ask_secret(struct importer *im, const char *var, const char *lit
                            const char *service);
 /* The well-known port of an image's repository, or 0. */
 long image_port(const char *image, const char **repo);
+/* The route of a component from the Traefik router rules of its labels
+ * (W0801 for a rule that cannot be one). */
+void traefik_routes(struct importer *im, struct icomp *ic);
+/* The uid a well-known image runs as when it is not root, or -1. */
+long image_user(const char *image);
 /* A Compose duration ("1m30s", "500ms") in whole seconds, rounded up;
  * -1 when malformed. *exact is false when it was rounded. */
 long compose_seconds(const char *s, bool *exact);

@@ -96,8 +96,9 @@ read_mount(struct importer *im, const struct cnode *item, struct file_mount *m)
 				return false;
 		} else if (strcmp(k->text, "uid") == 0 || strcmp(k->text, "gid") == 0 ||
 		           strcmp(k->text, "mode") == 0) {
-			import_diag(im, W0801, k, "%s is left out: the .todok mounts secrets with mode 0400 "
-			            "and configs with mode 0644, owned by the pod", qnode(im, k));
+			import_diag(im, W0801, k, "%s is left out: the .todok mounts secrets with mode 0444 "
+			            "(0400 when it knows the user) and configs with mode 0644, owned by "
+			            "the pod", qnode(im, k));
 		} else if (strcmp(k->text, "source") != 0 && strncmp(k->text, "x-", 2) != 0) {
 			import_diag(im, W0802, k, "a mount has no key %s; it is left out", qnode(im, k));
 		}

@@ -196,6 +196,45 @@ image_port(const char *image, const char **repo)
 	return 0;
 }
 
+/* The non-root users that well-known images run as (their Dockerfile's
+ * USER, which they keep: their entrypoint does not start as root and
+ * chown), by repository without the registry; "bitnami/" is a prefix. */
+static const struct {
+	const char *repo;
+	long uid;
+} known_users[] = {
+	{"bitnami/", 1001}, {"docker.elastic.co/elasticsearch/elasticsearch", 1000},
+	{"docker.elastic.co/kibana/kibana", 1000}, {"elasticsearch", 1000},
+	{"grafana/grafana", 472}, {"grafana/grafana-oss", 472}, {"grafana/loki", 10001},
+	{"grafana/tempo", 10001}, {"jenkins/jenkins", 1000}, {"kibana", 1000},
+	{"n8nio/n8n", 1000}, {"nodered/node-red", 1000}, {"prom/alertmanager", 65534},
+	{"prom/prometheus", 65534}, {"quay.io/keycloak/keycloak", 1000},
+	{"sonarqube", 1000}, {"sonatype/nexus3", 200},
+};
+
+long
+image_user(const char *image)
+{
+	size_t end = strcspn(image, "@");
+	const char *last = image;
+	for (const char *p = image; p < image + end; p++)
+		if (*p == '/')
+			last = p + 1;
+	const char *colon = memchr(last, ':', (size_t)(image + end - last));
+	size_t len = colon ? (size_t)(colon - image) : end;
+	if (len > 10 && memcmp(image, "docker.io/", 10) == 0)
+		image += 10, len -= 10;
+	if (len > 8 && memcmp(image, "library/", 8) == 0)
+		image += 8, len -= 8;
+	for (size_t i = 0; i < sizeof known_users / sizeof *known_users; i++) {
+		size_t n = strlen(known_users[i].repo);
+		bool prefix = known_users[i].repo[n - 1] == '/';
+		if ((prefix ? len > n : len == n) && memcmp(known_users[i].repo, image, n) == 0)
+			return known_users[i].uid;
+	}
+	return -1;
+}
+
 bool
 parse_long(const char *s, long min, long max, long *out)
 {

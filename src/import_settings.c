@@ -431,3 +431,99 @@ key_pull_policy(struct importer *im, struct icomp *ic, const struct cnode *v,
 		import_diag(im, W0801, v, "pull_policy %s is left out: Kubernetes pulls always, never "
 		            "or if the image is not present", diag_quote(im->a, p));
 }
+
+/* Traefik's router rules (traefik.http.routers.R.rule labels): under
+ * Compose, Traefik reads them from the containers; on a cluster nothing
+ * reads a pod's labels, so `Host(`H`)`, with `&& PathPrefix(`/P`)`, is the
+ * component's route instead (the label stays). */
+
+/* `FN(`ARG`)` at *s (any of ` " ' as the quote), *s moved past it. */
+static const char *
+rule_call(struct importer *im, const char **s, const char *fn)
+{
+	const char *p = *s + strspn(*s, " ");
+	size_t n = strlen(fn);
+	if (strncmp(p, fn, n) != 0 || p[n] != '(' || !p[n + 1] || !strchr("`\"'", p[n + 1]))
+		return NULL;
+	const char *arg = p + n + 2, *end = strchr(arg, p[n + 1]);
+	if (!end || end == arg || end[1] != ')')
+		return NULL;
+	*s = end + 2;
+	return arena_strndup(im->a, arg, (size_t)(end - arg));
+}
+
+/* The host and path of a rule; false when it is not of those forms. */
+static bool
+parse_rule(struct importer *im, const char *rule, const char **host, const char **path)
+{
+	const char *s = rule;
+	*path = NULL;
+	bool path_first = (*path = rule_call(im, &s, "PathPrefix")) != NULL;
+	if (path_first && strncmp(s + strspn(s, " "), "&&", 2) != 0)
+		return false;
+	if (path_first)
+		s += strspn(s, " ") + 2;
+	if (!(*host = rule_call(im, &s, "Host")))
+		return false;
+	if (!path_first && strncmp(s + strspn(s, " "), "&&", 2) == 0) {
+		s += strspn(s, " ") + 2;
+		if (!(*path = rule_call(im, &s, "PathPrefix")))
+			return false;
+	}
+	return s[strspn(s, " ")] == '\0' && !dns1123_subdomain_problem(*host) &&
+	       (!*path || (*path)[0] == '/');
+}
+
+static const char *
+entry_text(struct importer *im, const struct ientry *e)
+{
+	struct buf b = {0};
+	for (size_t i = 0; i < e->value.n; i++) {
+		const struct ipart *p = &e->value.parts[i];
+		if (p->kind == IP_TEXT)
+			buf_append(&b, p->text, p->len);
+		else
+			buf_puts(&b, p->resolved ? p->resolved : "");
+	}
+	return b.data ? arena_buf_take(im->a, &b) : "";
+}
+
+static void
+router_rule(struct importer *im, struct icomp *ic, const struct ientry *e)
+{
+	const char *q = diag_quote(im->a, e->key), *host, *path;
+	if (!parse_rule(im, entry_text(im, e), &host, &path))
+		diag(&im->c->diags, W0801, e->loc, "the route of the Traefik rule %s is left out: "
+		     "only Host(`HOST`), with && PathPrefix(`/PATH`), becomes a route", q);
+	else if (ic->route_host)
+		diag(&im->c->diags, W0801, e->loc, "the route of the Traefik rule %s is left out: "
+		     "a component has one route", q);
+	else if (!ic->ports.len || ((const struct iport *)ic->ports.items[0])->udp)
+		diag(&im->c->diags, W0801, e->loc, "the route of the Traefik rule %s is left out: "
+		     "%s has no TCP port to route to; give it its port (expose:)", q,
+		     diag_quote(im->a, ic->compose_name));
+	else
+		ic->route_host = host, ic->route_path = path;
+}
+
+void
+traefik_routes(struct importer *im, struct icomp *ic)
+{
+	const struct ientries *blocks[] = {&ic->labels, &ic->annotations};
+	const char *prefix = "traefik.http.routers.", *suffix = ".rule";
+	size_t np = strlen(prefix), ns = strlen(suffix);
+	const struct ientry *enable = NULL;
+	const size_t *at = strmap_get(&ic->labels.index, "traefik.enable");
+	if (at)
+		enable = ic->labels.list.items[*at];
+	if (ic->kind == IC_JOB || (enable && strcmp(entry_text(im, enable), "false") == 0))
+		return;
+	for (size_t b = 0; b < 2; b++)
+		for (size_t i = 0; i < blocks[b]->list.len; i++) {
+			const struct ientry *e = blocks[b]->list.items[i];
+			size_t n = strlen(e->key);
+			if (n > np + ns && strncmp(e->key, prefix, np) == 0 &&
+			    strcmp(e->key + n - ns, suffix) == 0)
+				router_rule(im, ic, e);
+		}
+}

@@ -152,6 +152,7 @@ settle(struct importer *im)
 		carry_all(im, ic, &ic->args);
 		if (ic->readiness && ic->readiness->ctx == CTX_SHELL)
 			carry_all(im, ic, &ic->readiness->argv);
+		traefik_routes(im, ic);
 	}
 }
 
@@ -381,6 +382,11 @@ put_probe(struct importer *im, struct buf *out, const struct iprobe *p)
 	buf_printf(out, " every %lds timeout %lds failures %ld\n", p->every, p->timeout, p->failures);
 }
 
+/* A secret's files are mode 0444 when the service's user is unknown (no
+ * `user:`, or a user name): the image's own USER, root or not, reads them,
+ * as it reads the bind-mounted file under Compose, where the todokc
+ * default of 0400, owned by root, would lock out a non-root image.  A
+ * known user keeps 0400: root reads it, another user through the fs-group. */
 static void
 put_volumes(struct importer *im, struct buf *out, const struct icomp *ic)
 {
@@ -400,6 +406,8 @@ put_volumes(struct importer *im, struct buf *out, const struct icomp *ic)
 			           v->size ? v->size : "");
 		else
 			buf_printf(out, " from %s %s", v->kind == IV_CONFIG ? "config" : "secret", v->source);
+		if (v->kind == IV_SECRET && ic->user < 0)
+			buf_puts(out, " mode 0444");
 		buf_putc(out, '\n');
 	}
 }
@@ -423,7 +431,11 @@ put_names(struct buf *out, const char *word, const struct vec *names)
 static long
 fs_group(const struct icomp *ic)
 {
-	if (ic->user <= 0 || !root_owned_volume(ic))
+	if (!root_owned_volume(ic))
+		return -1;
+	if (ic->user < 0 && !ic->user_name && ic->image_text)
+		return image_user(ic->image_text); /* the user of a well-known image */
+	if (ic->user <= 0)
 		return -1;
 	return ic->group > 0 ? ic->group : ic->user;
 }
@@ -431,7 +443,8 @@ fs_group(const struct icomp *ic)
 static void
 put_security(struct buf *out, const struct icomp *ic)
 {
-	if (ic->user < 0 && ic->group < 0 && !ic->read_only && !ic->cap_add.len && !ic->cap_drop.len)
+	if (ic->user < 0 && ic->group < 0 && fs_group(ic) < 0 && !ic->read_only && !ic->cap_add.len &&
+	    !ic->cap_drop.len)
 		return;
 	buf_puts(out, "    security {\n");
 	if (ic->user >= 0)
@@ -456,6 +469,22 @@ put_security(struct buf *out, const struct icomp *ic)
 }
 
 static void
+put_route(struct importer *im, struct buf *out, const struct icomp *ic)
+{
+	if (!ic->route_host)
+		return;
+	struct ival host = ival_of_text(im->a, ic->route_host, ic->loc);
+	buf_puts(out, "    route ");
+	put_string(im, out, &host, CTX_PLAIN);
+	if (ic->route_path) {
+		struct ival path = ival_of_text(im->a, ic->route_path, ic->loc);
+		buf_puts(out, " path ");
+		put_string(im, out, &path, CTX_PLAIN);
+	}
+	buf_putc(out, '\n');
+}
+
+static void
 put_component(struct importer *im, struct buf *out, const struct icomp *ic)
 {
 	static const char *const kinds[] = {"service", "stateful", "job"};
@@ -469,6 +498,7 @@ put_component(struct importer *im, struct buf *out, const struct icomp *ic)
 	if (ic->has_args)
 		put_list(im, out, "args", &ic->args, CTX_ARGS);
 	put_ports(out, ic);
+	put_route(im, out, ic);
 	if (ic->replicas >= 0)
 		buf_printf(out, "    replicas %ld\n", ic->replicas);
 	put_resources(out, "requests", ic->requests);
@@ -540,11 +570,25 @@ put_secrets(struct importer *im, struct vec *items)
 	put_set(im, items, &set);
 }
 
+/* A secret written in an env_file is found in that file, which the
+ * header names: `--env-file .env` does not read it. */
+static void
+env_file_origins(struct importer *im)
+{
+	for (size_t i = 0; i < im->secret_asks.len; i++) {
+		const struct isecret *s = im->secret_asks.items[i];
+		if (s->src && s->key && !strmap_get(&im->secret_origins, s->key))
+			strmap_put(im->a, &im->secret_origins, s->key,
+			           arena_printf(im->a, "a line of %s", s->src->path));
+	}
+}
+
 /* The variables the compile reads, for the header (whose first line,
  * with the Compose file's name, import.c writes). */
 static void
 put_header(struct importer *im, struct buf *out)
 {
+	env_file_origins(im);
 	struct strmap seen = {0};
 	struct vec vars = {0};
 	for (size_t i = 0; i < im->secret_keys.len; i++)

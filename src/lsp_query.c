@@ -61,12 +61,14 @@ reference_at(const struct syntax *sx, uint32_t offset)
 }
 
 /* The word that introduces the name at token i (after, from, tls, ...,
- * through a list "a, b, c"), or 0 when token i is not such a name. */
+ * through a list "a, b, c"; service, stateful, job, cron: the component a
+ * profile changes), or 0 when token i is not such a name. */
 static int
 name_introducer(const struct syntax *sx, long i)
 {
 	static const int introducers[] = {KW_AFTER, KW_FROM, KW_TLS, KW_CONFIG, KW_SECRET,
-	                                  KW_ACCOUNT, KW_PULL_SECRET};
+	                                  KW_ACCOUNT, KW_PULL_SECRET, KW_SERVICE, KW_STATEFUL,
+	                                  KW_JOB, KW_CRON};
 	const struct token *t = sx->tokens;
 	if (i < 0 || !token_is_word(t[i].kind))
 		return 0;

@@ -906,6 +906,34 @@ def edges():
     check_exit('edges', server)
 
 
+def profile_names():
+    """The name of a component that a profile changes (`service api { ... }`
+    inside `profile prod`): hover says what it declares, definition goes
+    to the stack's declaration, for each kind of component."""
+    uri = 'file:///tmp/lsp-profile/p.todok'
+    text = ('stack p {\n  service api {\n    image "a:1"\n    port 80\n  }\n'
+            '  stateful db {\n    image "d:1"\n    port 5432\n  }\n'
+            '  job seed {\n    image "s:1"\n  }\n'
+            '  cron nightly "0 3 * * *" {\n    image "n:1"\n  }\n\n'
+            '  profile prod {\n    service api {\n      replicas 3\n    }\n'
+            '    stateful db {\n      replicas 1\n    }\n'
+            '    job seed {\n      retries 2\n    }\n'
+            '    cron nightly "0 4 * * *" {\n      retries 1\n    }\n  }\n}\n')
+    cases = [('service api', 'service', 'api', 14), ('stateful db', 'stateful', 'db', 6),
+             ('job seed', 'job', 'seed', 2), ('cron nightly', 'cron', 'nightly', 2)]
+    with lsp_session('profile') as server:
+        open_document(server, uri, text)
+        for needle, kind, name, line in cases:
+            where = {'textDocument': doc(uri), 'position': at(text, needle, len(kind) + 2, 1)}
+            h = server.request('textDocument/hover', where)
+            check('profile: hover on the %s a profile changes' % needle, h and
+                  h['contents']['value'].startswith('%s `%s`, declared on line' % (kind, name)), h)
+            d = server.request('textDocument/definition', where)
+            check('profile: definition of the %s a profile changes' % needle,
+                  d == {'uri': uri, 'range': rng(text, name, nth=0)}, d)
+    check_exit('profile', server)
+
+
 def main():
     session()
     plaintext()
@@ -913,6 +941,7 @@ def main():
     dropped_statement()
     malformed()
     edges()
+    profile_names()
     null_params()
     completion_places()
     lone_cr()
