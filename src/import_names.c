@@ -176,17 +176,25 @@ static const struct {
 	{"valkey", 6379}, {"zookeeper", 2181},
 };
 
+/* The repository of an image reference without its tag and digest: its
+ * length, and where its last part begins. */
+static size_t
+image_repository(const char *image, const char **last)
+{
+	size_t end = strcspn(image, "@");
+	*last = image;
+	for (const char *p = image; p < image + end; p++)
+		if (*p == '/')
+			*last = p + 1;
+	const char *colon = memchr(*last, ':', (size_t)(image + end - *last));
+	return colon ? (size_t)(colon - image) : end;
+}
+
 long
 image_port(const char *image, const char **repo)
 {
-	size_t end = strcspn(image, "@");
-	const char *slash = NULL;
-	for (const char *p = image; p < image + end; p++)
-		if (*p == '/')
-			slash = p;
-	const char *start = slash ? slash + 1 : image;
-	const char *colon = memchr(start, ':', (size_t)(image + end - start));
-	size_t len = colon ? (size_t)(colon - start) : (size_t)(image + end - start);
+	const char *start;
+	size_t len = image_repository(image, &start) - (size_t)(start - image);
 	for (size_t i = 0; i < sizeof known_ports / sizeof *known_ports; i++) {
 		if (strlen(known_ports[i].repo) == len && memcmp(known_ports[i].repo, start, len) == 0) {
 			*repo = known_ports[i].repo;
@@ -215,13 +223,8 @@ static const struct {
 long
 image_user(const char *image)
 {
-	size_t end = strcspn(image, "@");
-	const char *last = image;
-	for (const char *p = image; p < image + end; p++)
-		if (*p == '/')
-			last = p + 1;
-	const char *colon = memchr(last, ':', (size_t)(image + end - last));
-	size_t len = colon ? (size_t)(colon - image) : end;
+	const char *last;
+	size_t len = image_repository(image, &last);
 	if (len > 10 && memcmp(image, "docker.io/", 10) == 0)
 		image += 10, len -= 10;
 	if (len > 8 && memcmp(image, "library/", 8) == 0)
