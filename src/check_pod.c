@@ -302,6 +302,30 @@ check_container_ports(struct checker *k, const struct container *ctr)
 	}
 }
 
+/* A note on an invalid value at each param it interpolates that a -D of
+ * the command line sets: the value did not come from the file. */
+static void
+note_defines(struct checker *k, struct diagnostic *g, const struct ast_string *written)
+{
+	const struct options *opts = k->c->opts;
+	for (size_t i = 0; written && i < written->parts.len; i++) {
+		const struct ast_part *part = written->parts.items[i];
+		if (!part->is_ref || part->ref.member.text)
+			continue;
+		const struct define *set = NULL;
+		for (size_t d = 0; d < opts->ndefines; d++)
+			if (strcmp(opts->defines[d].name, part->ref.name.text) == 0)
+				set = &opts->defines[d];
+		if (!set)
+			continue;
+		const char *is = *set->value ? cquote(k, set->value) : "empty";
+		const char *option = arena_printf(k->a, "-D %s=%s", set->name, set->value);
+		diag_note(&k->c->diags, g, part->ref.loc,
+		          "%s is %s here: %s on the command line sets it, in place of the stack's "
+		          "default", cquote(k, set->name), is, cquote(k, option));
+	}
+}
+
 static void
 check_container(struct checker *k, struct container *ctr)
 {
@@ -315,8 +339,10 @@ check_container(struct checker *k, struct container *ctr)
 	if (ctr->image.value) {
 		problem = image_problem(ctr->image.value);
 		if (problem)
-			diag(&k->c->diags, E0512, ctr->image_loc, "image %s is not a valid reference: %s",
-			     cquote(k, ctr->image.value), problem);
+			note_defines(k, diag(&k->c->diags, E0512, ctr->image_loc,
+			                     "image %s is not a valid reference: %s",
+			                     cquote(k, ctr->image.value), problem),
+			             ctr->image.written);
 	}
 	check_resources(k, ctr);
 	check_env(k, ctr);

@@ -20,6 +20,32 @@ param_text(struct resolver *r, const struct param *param)
 	return arena_buf_take(r->a, &b);
 }
 
+/* E0002: a -D for a param the stack does not declare, with the closest
+ * name, else the names it declares. */
+static void
+unknown_define(struct resolver *r, const char *name)
+{
+	struct diags *d = &r->c->diags;
+	const struct vec *params = &r->s->params;
+	const char *best = suggest_name(r, name, 1u << DECL_PARAM);
+	if (best) {
+		diag(d, E0002, NO_LOC, "-D: the stack declares no param %s; did you mean '%s'?",
+		     rquote(r, name), best);
+		return;
+	}
+	if (!params->len) {
+		diag(d, E0002, NO_LOC, "-D: the stack declares no param %s (it declares no params)",
+		     rquote(r, name));
+		return;
+	}
+	const char **names = arena_alloc(r->a, params->len * sizeof *names);
+	for (size_t i = 0; i < params->len; i++)
+		names[i] = ((const struct param *)params->items[i])->name.text;
+	diag(d, E0002, NO_LOC, "-D: the stack declares no param %s; %s %s", rquote(r, name),
+	     params->len == 1 ? "its param is" : "its params are",
+	     diag_quote_list(r->a, names, params->len));
+}
+
 void
 resolve_params(struct resolver *r)
 {
@@ -44,13 +70,7 @@ resolve_params(struct resolver *r)
 			((struct param *)decl->what)->value = d->value;
 			continue;
 		}
-		const char *best = suggest_name(r, d->name, 1u << DECL_PARAM);
-		if (best)
-			diag(&c->diags, E0002, NO_LOC, "-D: the stack declares no param %s; did you mean '%s'?",
-			     rquote(r, d->name), best);
-		else
-			diag(&c->diags, E0002, NO_LOC, "-D: the stack declares no param %s",
-			     rquote(r, d->name));
+		unknown_define(r, d->name);
 	}
 }
 
