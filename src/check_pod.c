@@ -288,7 +288,8 @@ check_container_ports(struct checker *k, const struct container *ctr)
 		const char *problem = p->name ? iana_port_name_problem(p->name) : NULL;
 		if (problem)
 			diag(&k->c->diags, E0503, p->name_loc, "port name %s is not valid: %s",
-			     cquote(k, p->name), problem);
+			     cquote(k, p->name),
+			     name_problem_text(k->a, iana_port_name_problem, p->name, problem));
 		for (size_t j = 0; j < ctr->ports.len; j++) {
 			const struct container_port *q = ctr->ports.items[j];
 			bool from_line = q->published && !q->published->target_name;
@@ -335,7 +336,8 @@ check_container(struct checker *k, struct container *ctr)
 	const char *problem = dns1123_label_problem(ctr->name);
 	if (problem && (ctr->named || !k->skip_names))
 		diag(&k->c->diags, E0501, ctr->name_loc, "container name %s is not valid: %s",
-		     cquote(k, ctr->name), problem);
+		     cquote(k, ctr->name),
+		     name_problem_text(k->a, dns1123_label_problem, ctr->name, problem));
 	if (ctr->image.value) {
 		problem = image_problem(ctr->image.value);
 		if (problem)
@@ -396,9 +398,10 @@ check_container_names(struct checker *k, const struct component *comp, const str
 		const struct container *ctr = pod->containers.items[i];
 		if (ctr->role == ROLE_WAIT && strlen(ctr->name) > 63) {
 			diag(&k->c->diags, E0501, ctr->wait->loc,
-			     "the init container that waits for %s would be named %s, longer than "
-			     "63 characters; give it a shorter name, or use --no-wait",
-			     cquote(k, ctr->wait->target->name.text), cquote(k, ctr->name));
+			     "the init container that waits for %s would be named %s, of %zu "
+			     "characters, %zu more than 63; give it a shorter name, or use --no-wait",
+			     cquote(k, ctr->wait->target->name.text), cquote(k, ctr->name),
+			     strlen(ctr->name), strlen(ctr->name) - 63);
 			continue;
 		}
 		const struct container *old = strmap_claim(&k->scratch, &names, ctr->name, (void *)ctr);
