@@ -41,7 +41,8 @@ note_default_naming(struct checker *k, struct diagnostic *g, const char *name, s
 {
 	static const char *const words[NAMING_SLOTS] = {
 		[NAMING_WORKLOAD] = "workload", [NAMING_SERVICE] = "service",
-		[NAMING_CONFIG] = "config", [NAMING_SECRET] = "secret", [NAMING_ACCOUNT] = "account",
+		[NAMING_CONFIG] = "config",     [NAMING_SECRET] = "secret",
+		[NAMING_ACCOUNT] = "account",
 	};
 	size_t declared = blame.end - blame.begin, stack = strlen(k->s->name.text);
 	const char *at = k->c->diags.src->text + blame.begin;
@@ -75,8 +76,9 @@ check_object_name(struct checker *k, const char *name, const char *kind,
 	size_t limit = length_limit(rule, name, problem);
 	bool prefixed = limit && HAS_LOC(blame) && blame.end - blame.begin <= limit;
 	if (template && prefixed)
-		diag_note(&k->c->diags, g, blame, "the name is made from this one, of %u characters: "
-		          "the template adds %zu", blame.end - blame.begin,
+		diag_note(&k->c->diags, g, blame,
+		          "the name is made from this one, of %u characters: the template adds %zu",
+		          blame.end - blame.begin,
 		          strlen(name) - (blame.end - blame.begin));
 	else if (template)
 		diag_note(&k->c->diags, g, blame, "the name is made from this one");

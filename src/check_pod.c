@@ -399,7 +399,8 @@ check_container_names(struct checker *k, const struct component *comp, const str
 		if (ctr->role == ROLE_WAIT && strlen(ctr->name) > 63) {
 			diag(&k->c->diags, E0501, ctr->wait->loc,
 			     "the init container that waits for %s would be named %s, of %zu "
-			     "characters, %zu more than 63; give it a shorter name, or use --no-wait",
+			     "characters, %zu more than 63; give it a shorter name, or use "
+			     "--no-wait",
 			     cquote(k, ctr->wait->target->name.text), cquote(k, ctr->name),
 			     strlen(ctr->name), strlen(ctr->name) - 63);
 			continue;

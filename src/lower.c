@@ -42,7 +42,8 @@ check_name(struct lowering *l, struct ident name, const char *what)
 		diag(&l->c->diags, E0405, name.loc, "invalid %s name %s: %s; did you mean '%s'?", what,
 		     lquote(l, name.text), problem, fix);
 	else
-		diag(&l->c->diags, E0405, name.loc, "invalid %s name %s: %s", what, lquote(l, name.text),
+		diag(&l->c->diags, E0405, name.loc, "invalid %s name %s: %s", what,
+		     lquote(l, name.text),
 		     name_problem_text(l->a, dns1035_label_problem, name.text, problem));
 	return false;
 }
