@@ -147,6 +147,33 @@ note_key_owners(struct resolver *r, struct diagnostic *g, const struct unknown_n
 		diag_note(&r->c->diags, g, u->member.loc, "key %s is in %s", rquote(r, key), sets);
 }
 
+/* The message of an undeclared W.host, W.port or W.url without a close
+ * name: the workloads that have a Service, at most five. */
+static const char *
+unknown_workload_message(struct resolver *r, const struct unknown_name *u)
+{
+	const char *m = u->member.text;
+	if (!m || (strcmp(m, "host") != 0 && strcmp(m, "port") != 0 && strcmp(m, "url") != 0) ||
+	    suggest_name(r, u->name, DECL_ANY))
+		return u->message;
+	enum { LISTED = 5 };
+	const char *names[LISTED];
+	size_t count = 0;
+	const struct vec *comps = &r->s->decls[DECL_COMPONENT];
+	for (size_t i = 0; i < comps->len; i++) {
+		const struct component *w = ((const struct decl *)comps->items[i])->what;
+		if (w->service && count++ < LISTED)
+			names[count - 1] = w->name.text;
+	}
+	if (!count)
+		return arena_printf(r->a, "%s; no workload of the stack has a Service", u->message);
+	return arena_printf(r->a, "%s; %s %s%s", u->message,
+	                    count == 1 ? "the only workload with a Service is"
+	                               : "the workloads with a Service are",
+	                    diag_quote_list(r->a, names, count < LISTED ? count : LISTED),
+	                    count > LISTED ? arena_printf(r->a, " and %zu more", count - LISTED) : "");
+}
+
 static void
 unknown_use(struct resolver *r, const struct ast_ref *ref, const char *message)
 {
@@ -175,7 +202,8 @@ report_unknown_names(struct resolver *r)
 {
 	for (size_t i = 0; i < r->unknowns.len; i++) {
 		const struct unknown_name *u = r->unknowns.items[i];
-		struct diagnostic *g = diag(&r->c->diags, E0301, u->first, "%s", u->message);
+		struct diagnostic *g = diag(&r->c->diags, E0301, u->first, "%s",
+		                            unknown_workload_message(r, u));
 		if (u->member.text)
 			note_key_owners(r, g, u);
 		size_t more = u->uses > 2 ? u->uses - 2 : 0;
