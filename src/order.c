@@ -94,21 +94,23 @@ report_cycle(struct compilation *c, struct component *start, const size_t *indeg
 		buf_puts(&chain, first->name.text);
 	else
 		buf_printf(&chain, "... (%zu components)", length);
-	struct diagnostic *g;
-	if (w->target == first)
-		g = diag(&c->diags, E0601, w->loc, "%s waits for itself",
-		         diag_quote(&c->arena, first->name.text));
-	else
-		g = diag(&c->diags, E0601, w->loc, "components wait for each other in a cycle: %s",
-		         chain.data);
+	if (w->target == first) {
+		/* The error is at its one 'after': a note would say it again. */
+		const char *name = diag_quote(&c->arena, first->name.text);
+		diag(&c->diags, E0601, w->loc, "%s waits for itself; remove %s from its 'after'", name,
+		     name);
+	} else {
+		struct diagnostic *g = diag(&c->diags, E0601, w->loc,
+		                            "components wait for each other in a cycle: %s", chain.data);
+		do {
+			w = via[cur->index];
+			diag_note(&c->diags, g, w->loc, "%s waits for %s here",
+			          diag_quote(&c->arena, cur->name.text),
+			          diag_quote(&c->arena, w->target->name.text));
+			cur = w->target;
+		} while (cur != first);
+	}
 	buf_free(&chain);
-	do {
-		w = via[cur->index];
-		diag_note(&c->diags, g, w->loc, "%s waits for %s here",
-		          diag_quote(&c->arena, cur->name.text),
-		          diag_quote(&c->arena, w->target->name.text));
-		cur = w->target;
-	} while (cur != first);
 	free(step);
 	free(via);
 }
