@@ -216,6 +216,23 @@ report_unknown_names(struct resolver *r)
 	}
 }
 
+/* "its keys are 'A' and 'B'", five at most, or "it has no keys". */
+static const char *
+key_list(struct resolver *r, const struct vec *keys)
+{
+	enum { LISTED = 5 };
+	const char *names[LISTED];
+	size_t n = keys->len < LISTED ? keys->len : LISTED;
+	for (size_t i = 0; i < n; i++)
+		names[i] = ((const struct kv *)keys->items[i])->key.text;
+	if (!n)
+		return "it has no keys";
+	return arena_printf(r->a, "%s %s%s", n == 1 ? "its key is" : "its keys are",
+	                    diag_quote_list(r->a, names, n),
+	                    keys->len > LISTED ? arena_printf(r->a, " and %zu more",
+	                                                      (size_t)keys->len - LISTED) : "");
+}
+
 static struct kv *
 lookup_key(struct resolver *r, const struct ast_ref *ref, const struct vec *keys,
            struct strmap *by_key, const char *kind)
@@ -234,8 +251,8 @@ lookup_key(struct resolver *r, const struct ast_ref *ref, const struct vec *keys
 		diag(&r->c->diags, E0302, ref->member.loc, "%s %s has no key %s; did you mean '%s'?",
 		     kind, rquote(r, ref->name.text), rquote(r, ref->member.text), best);
 	else
-		diag(&r->c->diags, E0302, ref->member.loc, "%s %s has no key %s", kind,
-		     rquote(r, ref->name.text), rquote(r, ref->member.text));
+		diag(&r->c->diags, E0302, ref->member.loc, "%s %s has no key %s; %s", kind,
+		     rquote(r, ref->name.text), rquote(r, ref->member.text), key_list(r, keys));
 	return NULL;
 }
 
@@ -259,8 +276,13 @@ workload_member(struct resolver *r, struct component *w, const struct ast_ref *r
 		if (strcmp(m, members[i]) == 0)
 			which = i;
 	if (which < 0) {
+		/* URL, Host: the member in lower case, however far in edits. */
+		const char *folded = dns_label(r->a, m, "", 63);
 		struct suggestion s = suggestion_start(&r->c->diags.suggestion_budget, m);
 		for (int i = 0; i < 3; i++)
+			if (strcmp(folded, members[i]) == 0)
+				s.best = members[i];
+		for (int i = 0; i < 3 && !s.best; i++)
 			suggestion_consider(&s, members[i]);
 		size_t count = 0;
 		const char *only = NULL, *sets = s.best ? NULL : keysets_with_key(r, m, &count, &only);
