@@ -296,13 +296,21 @@ workload_member(struct resolver *r, struct component *w, const struct ast_ref *r
 		return NULL;
 	}
 	const struct service *svc = w->service;
+	bool no_port = !w->ports.len, none = w->expose.kind == EXPOSE_NONE;
+	if (!svc && w->kind <= WORKLOAD_STATEFULSET &&
+	    (w->kind == WORKLOAD_STATEFULSET || no_port != none))
+		return NULL; /* the checks report why at the component (E0513, E0409): once */
 	if (!svc) {
 		struct diagnostic *g = diag(&r->c->diags, E0305, ref->loc,
 		                            "%s has no Service, so it has no %s",
 		                            rquote(r, ref->name.text), m);
-		diag_note(&r->c->diags, g, w->name.loc, "%s is declared here without %s",
-		          rquote(r, ref->name.text),
-		          w->ports.len ? "a Service ('expose none')" : "a port");
+		if (w->kind > WORKLOAD_STATEFULSET)
+			diag_note(&r->c->diags, g, w->name.loc, "%s is declared here as a %s, which runs "
+			          "to completion and has no Service", rquote(r, ref->name.text),
+			          w->kind == WORKLOAD_JOB ? "job" : "cron");
+		else
+			diag_note(&r->c->diags, g, w->name.loc, "%s is declared here without a port",
+			          rquote(r, ref->name.text));
 		return NULL;
 	}
 	if (r->refs)
