@@ -41,7 +41,7 @@ struct resolver {
 	struct strmap config_hashes; /* the names of the sets a pod takes -> its config hash */
 	struct container_resources *wait_resources; /* what every wait container requests and
 	                           * is limited to: one record for all (NULL until the first) */
-	struct strmap unknown;    /* the message of an unknown name in a reference ->
+	struct strmap unknown;    /* an unknown name, in references or declarations' uses ->
 	                           * struct unknown_name: its uses, reported once at the end */
 	struct vec unknowns;      /* struct unknown_name *, in the order first met */
 	struct strmap unknown_at; /* the offsets of those uses, each counted once */

@@ -590,9 +590,11 @@ check_object_names(struct checker *k)
 			           w->name, w->variant.text ? &w->variant.loc : &comp->name.loc);
 		}
 		const struct pod *pod = &WORKLOAD_OF(comp)->pod;
+		struct strmap own = {0}; /* a volume declared twice is reported as such (E0401) */
 		for (size_t j = 0; j < pod->volumes.len; j++) {
 			struct volume *vol = pod->volumes.items[j];
-			if (vol->claim == CLAIM_OBJECT)
+			if (vol->claim == CLAIM_OBJECT &&
+			    !strmap_claim(&k->scratch, &own, vol->name.text, vol))
 				claim_name(k, &claims, "PersistentVolumeClaims", vol->claim_name, &vol->name.loc);
 		}
 	}

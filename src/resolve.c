@@ -81,6 +81,8 @@ unknown_message(struct resolver *r, const char *name, unsigned kinds, const char
 	return arena_printf(r->a, "unknown %s %s", what, rquote(r, name));
 }
 
+static void unknown_use(struct resolver *r, const struct ast_ref *ref, const char *message);
+
 struct decl *
 lookup(struct resolver *r, struct ident name, unsigned kinds, const char *what)
 {
@@ -93,7 +95,8 @@ lookup(struct resolver *r, struct ident name, unsigned kinds, const char *what)
 		diag_note(&r->c->diags, g, d->loc, "%s is declared here", rquote(r, name.text));
 		return NULL;
 	}
-	diag(&r->c->diags, E0301, name.loc, "%s", unknown_message(r, name.text, kinds, what));
+	unknown_use(r, &(struct ast_ref){name, {NULL, name.loc}, name.loc},
+	            unknown_message(r, name.text, kinds, what));
 	return NULL;
 }
 
@@ -181,16 +184,19 @@ unknown_use(struct resolver *r, const struct ast_ref *ref, const char *message)
 	struct loc at = ref->name.loc;
 	if (strmap_claim(r->a, &r->unknown_at, arena_printf(r->a, "%u", at.begin), (void *)message))
 		return;
-	struct unknown_name *u = strmap_get(&r->unknown, message);
+	struct unknown_name *u = strmap_get(&r->unknown, name);
 	if (!u) {
 		u = NEW(r->a, struct unknown_name);
 		*u = (struct unknown_name){name, message, at, NO_LOC, ref->member, 0};
-		strmap_put(r->a, &r->unknown, message, u);
+		strmap_put(r->a, &r->unknown, name, u);
 		vec_push(r->a, &r->unknowns, u);
 	} else if (at.begin < u->first.begin) {
+		/* Reported at its first use, with that use's words ("unknown
+		 * workload", "unknown name"). */
 		u->second = u->first;
 		u->first = at;
 		u->member = ref->member;
+		u->message = message;
 	} else if (u->uses == 1 || at.begin < u->second.begin)
 		u->second = at;
 	u->uses++;
