@@ -284,6 +284,30 @@ test_self_dependency(void **state)
 	unit_free(&t);
 }
 
+/* Each cycle is reported once, however many there are; a component that
+ * waits for a cycle it is not on is not one more. */
+static void
+test_two_cycles(void **state)
+{
+	(void)state;
+	const char *src =
+		"stack s {\n"
+		"  service a { image \"x\" port 80 after b }\n"
+		"  service b { image \"x\" port 80 after a }\n"
+		"  service tail { image \"x\" port 80 after a, c }\n"
+		"  service c { image \"x\" port 80 after d }\n"
+		"  service d { image \"x\" port 80 after c }\n"
+		"  job e { image \"x\" after e }\n"
+		"}\n";
+	struct unit_compile t;
+	assert_false(unit_compile(&t, src));
+	if (unit_count(&t, E0601) != 3) {
+		unit_dump(&t);
+		fail_msg("expected three E0601");
+	}
+	unit_free(&t);
+}
+
 /* Big inputs, on a thread with a small stack: no recursion anywhere. */
 
 struct big_job {
@@ -393,6 +417,7 @@ main(void)
 		cmocka_unit_test(test_cycle_of_three),
 		cmocka_unit_test(test_cycle_with_a_tail),
 		cmocka_unit_test(test_self_dependency),
+		cmocka_unit_test(test_two_cycles),
 		cmocka_unit_test(test_chain_of_100000),
 		cmocka_unit_test(test_cycle_of_100000),
 	};
