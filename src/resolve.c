@@ -95,6 +95,18 @@ lookup(struct resolver *r, struct ident name, unsigned kinds, const char *what)
 		diag_note(&r->c->diags, g, d->loc, "%s is declared here", rquote(r, name.text));
 		return NULL;
 	}
+	/* env from creds.PASSWORD: a member where the thing itself is named. */
+	const char *dot = strchr(name.text, '.');
+	struct decl *owner = dot ? strmap_get(&r->s->names, arena_strndup(r->a, name.text,
+	                                                                  (size_t)(dot - name.text)))
+	                         : NULL;
+	if (owner && (kinds & 1u << owner->kind)) {
+		diag(&r->c->diags, E0303, name.loc, "%s is a %s of %s %s, and a %s is named here; "
+		     "write %s", rquote(r, name.text),
+		     owner->kind == DECL_COMPONENT ? "member" : "key", decl_kind_name(owner->kind),
+		     rquote(r, owner->name), what, rquote(r, owner->name));
+		return NULL;
+	}
 	unknown_use(r, &(struct ast_ref){name, {NULL, name.loc}, name.loc},
 	            unknown_message(r, name.text, kinds, what));
 	return NULL;
