@@ -370,11 +370,14 @@ diag_quote(struct arena *a, const char *s)
 }
 
 const char *
-diag_quote_list(struct arena *a, const char *const *names, size_t n)
+diag_quote_list(struct arena *a, const char *const *names, size_t n, size_t total)
 {
 	struct buf b = {0};
 	for (size_t i = 0; i < n; i++)
-		buf_printf(&b, "%s%s", !i ? "" : i + 1 == n ? " and " : ", ", diag_quote(a, names[i]));
+		buf_printf(&b, "%s%s", !i ? "" : i + 1 == n && total == n ? " and " : ", ",
+		           diag_quote(a, names[i]));
+	if (total > n)
+		buf_printf(&b, " and %zu more", total - n);
 	char *r = arena_strndup(a, b.data ? b.data : "", b.len);
 	buf_free(&b);
 	return r;

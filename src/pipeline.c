@@ -171,7 +171,7 @@ selected_profile(struct compilation *c, const struct vec *profiles, bool *unknow
 			names[i] = ((const struct ast_item *)profiles->items[i])->name.text;
 		diag(&c->diags, E0009, NO_LOC, "--profile %s: the stack declares no profile %s; %s %s",
 		     quoted, quoted, profiles->len == 1 ? "its profile is" : "its profiles are",
-		     diag_quote_list(&c->arena, names, profiles->len));
+		     diag_quote_list(&c->arena, names, profiles->len, profiles->len));
 	}
 	return NULL;
 }
