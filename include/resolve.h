@@ -76,6 +76,9 @@ const char *suggest_name(struct resolver *r, const char *got, unsigned kinds);
  * their count in *count, the last one's name in *only. */
 const char *keysets_with_key(struct resolver *r, const char *key, size_t *count,
                              const char **only);
+/* "its keys are 'A' and 'B'" (struct kv *), five at most, or "it has no
+ * keys": for a key that none is close to. */
+const char *key_list(struct resolver *r, const struct vec *keys);
 /* naming.c: a use of a name the stack does not declare (ref->name), with
  * its message; each name is reported once, by report_unknown_names(), at
  * its first use with that use's message. */

@@ -131,8 +131,7 @@ keysets_with_key(struct resolver *r, const char *key, size_t *count, const char 
 	return found;
 }
 
-/* "its keys are 'A' and 'B'", five at most, or "it has no keys". */
-static const char *
+const char *
 key_list(struct resolver *r, const struct vec *keys)
 {
 	enum { LISTED = 5 };
