@@ -188,7 +188,8 @@ const char *dns1035_label_problem(const char *s);
 const char *dns1123_subdomain_problem(const char *s);
 const char *iana_port_name_problem(const char *s);
 /* The most characters rule accepts, when problem (its reason for name) is
- * one of length; else 0. */
+ * one of length; else 0, and 0 for a name longer than MAX_NAME_BYTES (a
+ * derived name cut there, whose length is not known). */
 size_t length_limit(const char *(*rule)(const char *), const char *name, const char *problem);
 /* problem, and for one of length how long name is and how many characters
  * it has too many: "...; it has 75, 12 too many". */

@@ -121,6 +121,8 @@ size_t
 length_limit(const char *(*rule)(const char *), const char *name, const char *problem)
 {
 	size_t len = strlen(name);
+	if (len > MAX_NAME_BYTES)
+		return 0; /* a derived name cut where its expansion stopped: its length is unknown */
 	char *as = malloc(len + 1);
 	if (!as)
 		return 0;
