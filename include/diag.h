@@ -140,6 +140,9 @@ void diag_redact(struct diags *d, struct loc loc);
 /* Quotes a name for a message: 'name', with control characters escaped
  * by diag_escape(), at most about 200 bytes of it. */
 const char *diag_quote(struct arena *a, const char *s);
+/* The n names quoted, as a list: 'a', 'b' and 'c' ("" for none); of a
+ * longer list of `total`, 'a', 'b', 'c' and 2 more. */
+const char *diag_quote_list(struct arena *a, const char *const *names, size_t n, size_t total);
 /* Appends s to b with every control character (a newline, ESC, DEL) as
  * \xHH, at most about max bytes of it (cut between characters, then
  * "..."): the one escaping of outside text (names, arguments) shown in a

@@ -41,7 +41,7 @@ struct resolver {
 	struct strmap config_hashes; /* the names of the sets a pod takes -> its config hash */
 	struct container_resources *wait_resources; /* what every wait container requests and
 	                           * is limited to: one record for all (NULL until the first) */
-	struct strmap unknown;    /* the message of an unknown name in a reference ->
+	struct strmap unknown;    /* an unknown name, in references or declarations' uses ->
 	                           * struct unknown_name: its uses, reported once at the end */
 	struct vec unknowns;      /* struct unknown_name *, in the order first met */
 	struct strmap unknown_at; /* the offsets of those uses, each counted once */
@@ -72,6 +72,18 @@ const char *resolve_text_of(struct resolver *r, const struct ast_string *str, co
 const char *derive_name(struct resolver *r, enum naming_slot slot, const char *component);
 /* The declared name closest to `got` among the kinds in the mask (DECL_ANY), or NULL. */
 const char *suggest_name(struct resolver *r, const char *got, unsigned kinds);
+/* The configs and secrets with a key, as "secret 'db'", at most three,
+ * their count in *count, the last one's name in *only. */
+const char *keysets_with_key(struct resolver *r, const char *key, size_t *count,
+                             const char **only);
+/* "its keys are 'A' and 'B'" (struct kv *), five at most, or "it has no
+ * keys": for a key that none is close to. */
+const char *key_list(struct resolver *r, const struct vec *keys);
+/* naming.c: a use of a name the stack does not declare (ref->name), with
+ * its message; each name is reported once, by report_unknown_names(), at
+ * its first use with that use's message. */
+void unknown_use(struct resolver *r, const struct ast_ref *ref, const char *message);
+void report_unknown_names(struct resolver *r);
 /* naming.c: each param's value (its text, or -D's), E0407 and E0002. */
 void resolve_params(struct resolver *r);
 /* naming.c: the naming templates, resolved once. */

@@ -204,6 +204,14 @@ const char *dns1123_label_problem(const char *s);
 const char *dns1035_label_problem(const char *s);
 const char *dns1123_subdomain_problem(const char *s);
 const char *iana_port_name_problem(const char *s);
+/* The most characters rule accepts, when problem (its reason for name) is
+ * one of length; else 0, and 0 for a name longer than MAX_NAME_BYTES (a
+ * derived name cut there, whose length is not known). */
+size_t length_limit(const char *(*rule)(const char *), const char *name, const char *problem);
+/* problem, and for one of length how long name is and how many characters
+ * it has too many: "...; it has 75, 12 too many". */
+const char *name_problem_text(struct arena *a, const char *(*rule)(const char *),
+                              const char *name, const char *problem);
 const char *config_key_problem(const char *s);
 const char *c_identifier_problem(const char *s);
 /* relaxed_only: a name that only Kubernetes 1.32 and newer accept (a

@@ -32,6 +32,33 @@ check_int32(struct checker *k, long long v, struct loc loc, const char *what)
 	return false;
 }
 
+/* A derived name too long by what the default naming adds to the name
+ * it is made from (declared, of at most limit characters): a note at it
+ * says what todokc adds, and the template that leaves it out. */
+static void
+note_default_naming(struct checker *k, struct diagnostic *g, const char *name, struct loc blame,
+                    enum naming_slot slot)
+{
+	static const char *const words[NAMING_SLOTS] = {
+		[NAMING_WORKLOAD] = "workload", [NAMING_SERVICE] = "service",
+		[NAMING_CONFIG] = "config",     [NAMING_SECRET] = "secret",
+		[NAMING_ACCOUNT] = "account",
+	};
+	size_t declared = blame.end - blame.begin, stack = strlen(k->s->name.text);
+	const char *at = k->c->diags.src->text + blame.begin;
+	if (strncmp(name, k->s->name.text, stack) != 0 || name[stack] != '-' ||
+	    strlen(name) < stack + 1 + declared || strncmp(name + stack + 1, at, declared) != 0)
+		return;
+	const char *before = arena_strndup(k->a, name, stack + 1);
+	const char *after = name + stack + 1 + declared;
+	diag_note(&k->c->diags, g, blame,
+	          "the default naming adds %s before this name%s%s, %zu characters; "
+	          "'naming { %s \"{component}\" }' (docs/language.md, \"naming\") leaves %s out",
+	          cquote(k, before), *after ? " and " : "",
+	          *after ? arena_printf(k->a, "%s after it", cquote(k, after)) : "",
+	          strlen(name) - declared, words[slot], *after ? "them" : "it");
+}
+
 void
 check_object_name(struct checker *k, const char *name, const char *kind,
                   const char *(*rule)(const char *), struct loc blame,
@@ -44,9 +71,19 @@ check_object_name(struct checker *k, const char *name, const char *kind,
 		return;
 	bool template = slot < NAMING_SLOTS && k->s->naming[slot];
 	struct diagnostic *g = diag(&k->c->diags, E0501, template ? k->s->naming_loc[slot] : blame,
-	                            "the %s name %s is not valid: %s", kind, cquote(k, name), problem);
-	if (template)
+	                            "the %s name %s is not valid: %s", kind, cquote(k, name),
+	                            name_problem_text(k->a, rule, name, problem));
+	size_t limit = length_limit(rule, name, problem);
+	bool prefixed = limit && HAS_LOC(blame) && blame.end - blame.begin <= limit;
+	if (template && prefixed)
+		diag_note(&k->c->diags, g, blame,
+		          "the name is made from this one, of %u characters: the template adds %zu",
+		          blame.end - blame.begin,
+		          strlen(name) - (blame.end - blame.begin));
+	else if (template)
 		diag_note(&k->c->diags, g, blame, "the name is made from this one");
+	else if (prefixed && slot < NAMING_SLOTS)
+		note_default_naming(k, g, name, blame, slot);
 }
 
 bool
@@ -126,13 +163,15 @@ check_port_range(struct checker *k, const struct service_port *p)
 		const char *problem = dns1123_label_problem(p->name);
 		if (problem)
 			diag(&k->c->diags, E0503, p->name_loc, "Service port name %s is not valid: %s",
-			     cquote(k, p->name), problem);
+			     cquote(k, p->name),
+			     name_problem_text(k->a, dns1123_label_problem, p->name, problem));
 	}
 	if (cp && cp->name) {
 		const char *problem = iana_port_name_problem(cp->name);
 		if (problem)
 			diag(&k->c->diags, E0503, cp->name_loc, "port name %s is not valid: %s",
-			     cquote(k, cp->name), problem);
+			     cquote(k, cp->name),
+			     name_problem_text(k->a, iana_port_name_problem, cp->name, problem));
 	}
 }
 
@@ -551,9 +590,11 @@ check_object_names(struct checker *k)
 			           w->name, w->variant.text ? &w->variant.loc : &comp->name.loc);
 		}
 		const struct pod *pod = &WORKLOAD_OF(comp)->pod;
+		struct strmap own = {0}; /* a volume declared twice is reported as such (E0401) */
 		for (size_t j = 0; j < pod->volumes.len; j++) {
 			struct volume *vol = pod->volumes.items[j];
-			if (vol->claim == CLAIM_OBJECT)
+			if (vol->claim == CLAIM_OBJECT &&
+			    !strmap_claim(&k->scratch, &own, vol->name.text, vol))
 				claim_name(k, &claims, "PersistentVolumeClaims", vol->claim_name, &vol->name.loc);
 		}
 	}

@@ -288,7 +288,8 @@ check_container_ports(struct checker *k, const struct container *ctr)
 		const char *problem = p->name ? iana_port_name_problem(p->name) : NULL;
 		if (problem)
 			diag(&k->c->diags, E0503, p->name_loc, "port name %s is not valid: %s",
-			     cquote(k, p->name), problem);
+			     cquote(k, p->name),
+			     name_problem_text(k->a, iana_port_name_problem, p->name, problem));
 		for (size_t j = 0; j < ctr->ports.len; j++) {
 			const struct container_port *q = ctr->ports.items[j];
 			bool from_line = q->published && !q->published->target_name;
@@ -302,6 +303,30 @@ check_container_ports(struct checker *k, const struct container *ctr)
 	}
 }
 
+/* A note on an invalid value at each param it interpolates that a -D of
+ * the command line sets: the value did not come from the file. */
+static void
+note_defines(struct checker *k, struct diagnostic *g, const struct ast_string *written)
+{
+	const struct options *opts = k->c->opts;
+	for (size_t i = 0; written && i < written->parts.len; i++) {
+		const struct ast_part *part = written->parts.items[i];
+		if (!part->is_ref || part->ref.member.text)
+			continue;
+		const struct define *set = NULL;
+		for (size_t d = 0; d < opts->ndefines; d++)
+			if (strcmp(opts->defines[d].name, part->ref.name.text) == 0)
+				set = &opts->defines[d];
+		if (!set)
+			continue;
+		const char *is = *set->value ? cquote(k, set->value) : "empty";
+		const char *option = arena_printf(k->a, "-D %s=%s", set->name, set->value);
+		diag_note(&k->c->diags, g, part->ref.loc,
+		          "%s is %s here: %s on the command line sets it, in place of the stack's "
+		          "default", cquote(k, set->name), is, cquote(k, option));
+	}
+}
+
 static void
 check_container(struct checker *k, struct container *ctr)
 {
@@ -311,12 +336,15 @@ check_container(struct checker *k, struct container *ctr)
 	const char *problem = dns1123_label_problem(ctr->name);
 	if (problem && (ctr->named || !k->skip_names))
 		diag(&k->c->diags, E0501, ctr->name_loc, "container name %s is not valid: %s",
-		     cquote(k, ctr->name), problem);
+		     cquote(k, ctr->name),
+		     name_problem_text(k->a, dns1123_label_problem, ctr->name, problem));
 	if (ctr->image.value) {
 		problem = image_problem(ctr->image.value);
 		if (problem)
-			diag(&k->c->diags, E0512, ctr->image_loc, "image %s is not a valid reference: %s",
-			     cquote(k, ctr->image.value), problem);
+			note_defines(k, diag(&k->c->diags, E0512, ctr->image_loc,
+			                     "image %s is not a valid reference: %s",
+			                     cquote(k, ctr->image.value), problem),
+			             ctr->image.written);
 	}
 	check_resources(k, ctr);
 	check_env(k, ctr);
@@ -370,9 +398,11 @@ check_container_names(struct checker *k, const struct component *comp, const str
 		const struct container *ctr = pod->containers.items[i];
 		if (ctr->role == ROLE_WAIT && strlen(ctr->name) > 63) {
 			diag(&k->c->diags, E0501, ctr->wait->loc,
-			     "the init container that waits for %s would be named %s, longer than "
-			     "63 characters; give it a shorter name, or use --no-wait",
-			     cquote(k, ctr->wait->target->name.text), cquote(k, ctr->name));
+			     "the init container that waits for %s would be named %s, of %zu "
+			     "characters, %zu more than 63; give it a shorter name, or use "
+			     "--no-wait",
+			     cquote(k, ctr->wait->target->name.text), cquote(k, ctr->name),
+			     strlen(ctr->name), strlen(ctr->name) - 63);
 			continue;
 		}
 		const struct container *old = strmap_claim(&k->scratch, &names, ctr->name, (void *)ctr);

@@ -369,6 +369,20 @@ diag_quote(struct arena *a, const char *s)
 	return r;
 }
 
+const char *
+diag_quote_list(struct arena *a, const char *const *names, size_t n, size_t total)
+{
+	struct buf b = {0};
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&b, "%s%s", !i ? "" : i + 1 == n && total == n ? " and " : ", ",
+		           diag_quote(a, names[i]));
+	if (total > n)
+		buf_printf(&b, " and %zu more", total - n);
+	char *r = arena_strndup(a, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return r;
+}
+
 /* Text output */
 
 enum { EXCERPT_WIDTH = 160 }; /* characters of a source line shown at most */

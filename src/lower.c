@@ -43,7 +43,8 @@ check_name(struct lowering *l, struct ident name, const char *what)
 		     lquote(l, name.text), problem, fix);
 	else
 		diag(&l->c->diags, E0405, name.loc, "invalid %s name %s: %s", what,
-		     lquote(l, name.text), problem);
+		     lquote(l, name.text),
+		     name_problem_text(l->a, dns1035_label_problem, name.text, problem));
 	return false;
 }
 

@@ -106,6 +106,55 @@ dns1123_subdomain_problem(const char *s)
 	}
 }
 
+/* Whether rule accepts n 'a's: names of valid characters, valid unless
+ * too long. */
+static bool
+accepts_length(const char *(*rule)(const char *), char *as, size_t n)
+{
+	as[n] = '\0';
+	bool ok = !rule(as);
+	as[n] = 'a';
+	return ok;
+}
+
+size_t
+length_limit(const char *(*rule)(const char *), const char *name, const char *problem)
+{
+	size_t len = strlen(name);
+	if (len > MAX_NAME_BYTES)
+		return 0; /* a derived name cut where its expansion stopped: its length is unknown */
+	char *as = malloc(len + 1);
+	if (!as)
+		return 0;
+	memset(as, 'a', len);
+	as[len] = '\0';
+	size_t lo = 0, hi = 0;
+	if (rule(as) == problem) { /* as many valid characters: the same problem */
+		/* The longest length accepted: lo is accepted (or 0), len is not. */
+		hi = len;
+		while (hi - lo > 1) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (accepts_length(rule, as, mid))
+				lo = mid;
+			else
+				hi = mid;
+		}
+	}
+	free(as);
+	return lo;
+}
+
+const char *
+name_problem_text(struct arena *a, const char *(*rule)(const char *), const char *name,
+                  const char *problem)
+{
+	size_t limit = length_limit(rule, name, problem);
+	if (!limit)
+		return problem;
+	size_t len = strlen(name);
+	return arena_printf(a, "%s; it has %zu, %zu too many", problem, len, len - limit);
+}
+
 const char *
 iana_port_name_problem(const char *s)
 {

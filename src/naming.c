@@ -1,8 +1,9 @@
 /*
  * naming.c - the params and the Kubernetes names of the stack: each
  * param's text and -D over it; the naming templates (docs/language.md,
- * "Naming"), resolved once; the name of an object derived from one; and
- * the names of the ConfigMaps and Secrets.
+ * "Naming"), resolved once; the name of an object derived from one; the
+ * names of the ConfigMaps and Secrets; and the names that the stack uses
+ * without declaring them, each reported once.
  */
 #include "resolve.h"
 
@@ -18,6 +19,32 @@ param_text(struct resolver *r, const struct param *param)
 			buf_append(&b, part->text, part->len);
 	}
 	return arena_buf_take(r->a, &b);
+}
+
+/* E0002: a -D for a param the stack does not declare, with the closest
+ * name, else the names it declares. */
+static void
+unknown_define(struct resolver *r, const char *name)
+{
+	struct diags *d = &r->c->diags;
+	const struct vec *params = &r->s->params;
+	const char *best = suggest_name(r, name, 1u << DECL_PARAM);
+	if (best) {
+		diag(d, E0002, NO_LOC, "-D: the stack declares no param %s; did you mean '%s'?",
+		     rquote(r, name), best);
+		return;
+	}
+	if (!params->len) {
+		diag(d, E0002, NO_LOC, "-D: the stack declares no param %s (it declares no params)",
+		     rquote(r, name));
+		return;
+	}
+	const char **names = arena_alloc(r->a, params->len * sizeof *names);
+	for (size_t i = 0; i < params->len; i++)
+		names[i] = ((const struct param *)params->items[i])->name.text;
+	diag(d, E0002, NO_LOC, "-D: the stack declares no param %s; %s %s", rquote(r, name),
+	     params->len == 1 ? "its param is" : "its params are",
+	     diag_quote_list(r->a, names, params->len, params->len));
 }
 
 void
@@ -44,13 +71,7 @@ resolve_params(struct resolver *r)
 			((struct param *)decl->what)->value = d->value;
 			continue;
 		}
-		const char *best = suggest_name(r, d->name, 1u << DECL_PARAM);
-		if (best)
-			diag(&c->diags, E0002, NO_LOC, "-D: the stack declares no param %s; did you mean '%s'?",
-			     rquote(r, d->name), best);
-		else
-			diag(&c->diags, E0002, NO_LOC, "-D: the stack declares no param %s",
-			     rquote(r, d->name));
+		unknown_define(r, d->name);
 	}
 }
 
@@ -107,3 +128,104 @@ name_keyset(struct resolver *r, struct keyset *set)
 		set->k8s_name = derive_name(r, set->secret ? NAMING_SECRET : NAMING_CONFIG, set->name.text);
 }
 
+/* Unknown names */
+
+/* An undeclared name in references: reported once (as a C compiler
+ * reports an undeclared identifier), at its first use in the source, with
+ * a note at the next; each use resolves to nothing. */
+struct unknown_name {
+	const char *name;
+	const char *message;
+	struct loc first, second; /* the first two uses in the source */
+	struct ident member;      /* the first use's member (NAME.MEMBER), text NULL: none */
+	size_t uses;              /* each place once: a variant resolves its component's
+	                           * references again */
+};
+
+/* For an undeclared NAME.KEY without a close name: a note at KEY naming
+ * the configs and secrets that have it. */
+static void
+note_key_owners(struct resolver *r, struct diagnostic *g, const struct unknown_name *u)
+{
+	const char *key = u->member.text, *only = NULL;
+	if (suggest_name(r, u->name, DECL_ANY))
+		return;
+	size_t count;
+	const char *sets = keysets_with_key(r, key, &count, &only);
+	if (count == 1)
+		diag_note(&r->c->diags, g, u->member.loc, "key %s is in %s: did you mean '%s.%s'?",
+		          rquote(r, key), sets, only, key);
+	else if (count)
+		diag_note(&r->c->diags, g, u->member.loc, "key %s is in %s", rquote(r, key), sets);
+}
+
+/* The message of an undeclared W.host, W.port or W.url without a close
+ * name: the workloads that have a Service, at most five. */
+static const char *
+unknown_workload_message(struct resolver *r, const struct unknown_name *u)
+{
+	const char *m = u->member.text;
+	if (!m || (strcmp(m, "host") != 0 && strcmp(m, "port") != 0 && strcmp(m, "url") != 0) ||
+	    suggest_name(r, u->name, DECL_ANY))
+		return u->message;
+	enum { LISTED = 5 };
+	const char *names[LISTED];
+	size_t count = 0;
+	const struct vec *comps = &r->s->decls[DECL_COMPONENT];
+	for (size_t i = 0; i < comps->len; i++) {
+		const struct component *w = ((const struct decl *)comps->items[i])->what;
+		if (w->service && count++ < LISTED)
+			names[count - 1] = w->name.text;
+	}
+	if (!count)
+		return arena_printf(r->a, "%s; no workload of the stack has a Service", u->message);
+	return arena_printf(r->a, "%s; %s %s", u->message,
+	                    count == 1 ? "the only workload with a Service is"
+	                               : "the workloads with a Service are",
+	                    diag_quote_list(r->a, names, count < LISTED ? count : LISTED, count));
+}
+
+void
+unknown_use(struct resolver *r, const struct ast_ref *ref, const char *message)
+{
+	const char *name = ref->name.text;
+	struct loc at = ref->name.loc;
+	if (strmap_claim(r->a, &r->unknown_at, arena_printf(r->a, "%u", at.begin), (void *)message))
+		return;
+	struct unknown_name *u = strmap_get(&r->unknown, name);
+	if (!u) {
+		u = NEW(r->a, struct unknown_name);
+		*u = (struct unknown_name){name, message, at, NO_LOC, ref->member, 0};
+		strmap_put(r->a, &r->unknown, name, u);
+		vec_push(r->a, &r->unknowns, u);
+	} else if (at.begin < u->first.begin) {
+		/* Reported at its first use, with that use's words ("unknown
+		 * workload", "unknown name"). */
+		u->second = u->first;
+		u->first = at;
+		u->member = ref->member;
+		u->message = message;
+	} else if (u->uses == 1 || at.begin < u->second.begin)
+		u->second = at;
+	u->uses++;
+}
+
+/* The first use of each unknown name, and a note at the second. */
+void
+report_unknown_names(struct resolver *r)
+{
+	for (size_t i = 0; i < r->unknowns.len; i++) {
+		const struct unknown_name *u = r->unknowns.items[i];
+		struct diagnostic *g = diag(&r->c->diags, E0301, u->first, "%s",
+		                            unknown_workload_message(r, u));
+		if (u->member.text)
+			note_key_owners(r, g, u);
+		size_t more = u->uses > 2 ? u->uses - 2 : 0;
+		if (u->uses > 1)
+			diag_note(&r->c->diags, g, u->second,
+			          "%s is also used here%s; an unknown name is reported once, at its first "
+			          "use", rquote(r, u->name),
+			          !more ? "" : arena_printf(r->a, " and at %zu more place%s", more,
+			                                    more == 1 ? "" : "s"));
+	}
+}

@@ -55,33 +55,50 @@ heap_pop(struct heap *h)
 	return top;
 }
 
-/* Reports the cycle reached from a component left over by Kahn's
- * algorithm: follow `after` edges among the leftovers until a component
- * repeats. */
-static void
-report_cycle(struct compilation *c, struct component *start, const size_t *indegree)
+/* The first `after` of cur to a component left over by Kahn's algorithm;
+ * with `fresh`, only to one that no walk before the one that began at
+ * visit number `begin` has visited. */
+static struct wait *
+leftover_wait(const struct component *cur, const size_t *indegree, const size_t *step,
+              size_t begin, bool fresh)
 {
-	struct stack *s = c->stack;
-	size_t n = s->components.len;
-	size_t *step = xmalloc(n * sizeof *step); /* visit number + 1, or 0 */
-	struct wait **via = xmalloc(n * sizeof *via);
-	memset(step, 0, n * sizeof *step);
-	struct component *cur = start;
-	size_t count = 0;
-	while (!step[cur->index]) {
-		step[cur->index] = ++count;
-		struct wait *next = NULL;
-		for (size_t i = 0; i < cur->waits.len && !next; i++) {
-			struct wait *w = cur->waits.items[i];
-			if (indegree[w->target->index])
-				next = w;
-		}
-		via[cur->index] = next;
-		cur = next->target;
+	for (size_t i = 0; i < cur->waits.len; i++) {
+		struct wait *w = cur->waits.items[i];
+		size_t t = w->target->index;
+		if (indegree[t] && (!fresh || !step[t] || step[t] > begin))
+			return w;
 	}
-	/* cur is on the cycle; walk it once from there, naming a short cycle
-	 * whole in the message ("a -> b -> a"). */
-	struct component *first = cur;
+	return NULL;
+}
+
+/* Follows `after` edges among the leftovers from start until a component
+ * repeats, through components no earlier walk visited where it can
+ * (`step`: each component's visit number, 0 for none; `via`: the `after`
+ * taken from it).  Returns the component where the walk closes a cycle of
+ * its own, NULL when it runs into an earlier walk's (a cycle reported, or
+ * the way to one). */
+static struct component *
+find_cycle(struct component *start, const size_t *indegree, size_t *step, struct wait **via,
+           size_t *visits)
+{
+	size_t begin = *visits;
+	struct component *cur = start;
+	while (!step[cur->index]) {
+		step[cur->index] = ++*visits;
+		struct wait *next = leftover_wait(cur, indegree, step, begin, true);
+		via[cur->index] = next ? next : leftover_wait(cur, indegree, step, begin, false);
+		cur = via[cur->index]->target;
+	}
+	return step[cur->index] > begin ? cur : NULL;
+}
+
+/* Reports the cycle through first, as `via` follows it. */
+static void
+report_cycle(struct compilation *c, struct component *first, struct wait *const *via)
+{
+	struct component *cur = first;
+	/* Walk it once, naming a short cycle whole in the message ("a -> b
+	 * -> a"). */
 	struct wait *w = via[first->index];
 	struct buf chain = {0};
 	size_t length = 0;
@@ -94,23 +111,23 @@ report_cycle(struct compilation *c, struct component *start, const size_t *indeg
 		buf_puts(&chain, first->name.text);
 	else
 		buf_printf(&chain, "... (%zu components)", length);
-	struct diagnostic *g;
-	if (w->target == first)
-		g = diag(&c->diags, E0601, w->loc, "%s waits for itself",
-		         diag_quote(&c->arena, first->name.text));
-	else
-		g = diag(&c->diags, E0601, w->loc, "components wait for each other in a cycle: %s",
-		         chain.data);
+	if (w->target == first) {
+		/* The error is at its one 'after': a note would say it again. */
+		const char *name = diag_quote(&c->arena, first->name.text);
+		diag(&c->diags, E0601, w->loc, "%s waits for itself; remove %s from its 'after'", name,
+		     name);
+	} else {
+		struct diagnostic *g = diag(&c->diags, E0601, w->loc,
+		                            "components wait for each other in a cycle: %s", chain.data);
+		do {
+			w = via[cur->index];
+			diag_note(&c->diags, g, w->loc, "%s waits for %s here",
+			          diag_quote(&c->arena, cur->name.text),
+			          diag_quote(&c->arena, w->target->name.text));
+			cur = w->target;
+		} while (cur != first);
+	}
 	buf_free(&chain);
-	do {
-		w = via[cur->index];
-		diag_note(&c->diags, g, w->loc, "%s waits for %s here",
-		          diag_quote(&c->arena, cur->name.text),
-		          diag_quote(&c->arena, w->target->name.text));
-		cur = w->target;
-	} while (cur != first);
-	free(step);
-	free(via);
 }
 
 void
@@ -163,11 +180,21 @@ order_stack(struct compilation *c)
 			if (--indegree[waiters[k]] == 0)
 				heap_push(&heap, waiters[k]);
 	}
-	for (size_t i = 0; s->ordered.len < n && i < n; i++)
-		if (indegree[i]) {
-			report_cycle(c, s->components.items[i], indegree);
-			break;
-		}
+	/* What is left over holds cycles: each one that no other leads to is
+	 * reported, once. */
+	size_t *step = xmalloc(n * sizeof *step), visits = 0;
+	struct wait **via = xmalloc(n * sizeof *via);
+	memset(step, 0, n * sizeof *step);
+	for (size_t i = 0; s->ordered.len < n && i < n; i++) {
+		struct component *first = indegree[i] && !step[i]
+		                              ? find_cycle(s->components.items[i], indegree, step, via,
+		                                           &visits)
+		                              : NULL;
+		if (first)
+			report_cycle(c, first, via);
+	}
+	free(step);
+	free(via);
 	free(heap.items);
 	free(waiters);
 	free(start);

@@ -168,16 +168,12 @@ selected_profile(struct compilation *c, const struct vec *profiles, bool *unknow
 		diag(&c->diags, E0009, NO_LOC, "--profile %s: the stack declares no profile %s (it has no "
 		     "profiles)", quoted, quoted);
 	else {
-		struct buf names = {0};
-		for (size_t i = 0; i < profiles->len; i++) {
-			const struct ast_item *p = profiles->items[i];
-			buf_printf(&names, "%s%s", !i ? "" : i + 1 == profiles->len ? " and " : ", ",
-			           diag_quote(&c->arena, p->name.text));
-		}
+		const char **names = arena_alloc(&c->arena, profiles->len * sizeof *names);
+		for (size_t i = 0; i < profiles->len; i++)
+			names[i] = ((const struct ast_item *)profiles->items[i])->name.text;
 		diag(&c->diags, E0009, NO_LOC, "--profile %s: the stack declares no profile %s; %s %s",
 		     quoted, quoted, profiles->len == 1 ? "its profile is" : "its profiles are",
-		     names.data);
-		buf_free(&names);
+		     diag_quote_list(&c->arena, names, profiles->len, profiles->len));
 	}
 	return NULL;
 }

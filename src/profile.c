@@ -319,7 +319,9 @@ list_profiles(struct compilation *c, const struct ast_stack *ast, struct vec *ou
 		const char *problem = dns1035_label_problem(item->name.text);
 		if (problem)
 			diag(&c->diags, E0405, item->name.loc, "invalid profile name %s: %s",
-			     diag_quote(&c->arena, item->name.text), problem);
+			     diag_quote(&c->arena, item->name.text),
+			     name_problem_text(&c->arena, dns1035_label_problem, item->name.text,
+			                       problem));
 		const struct ast_item *old = strmap_claim(&c->arena, &names, item->name.text, (void *)item);
 		if (old)
 			diag_again(&c->diags, E0401, item->name.loc, old->name.loc, "first declared here",

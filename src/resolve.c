@@ -93,13 +93,26 @@ lookup(struct resolver *r, struct ident name, unsigned kinds, const char *what)
 		diag_note(&r->c->diags, g, d->loc, "%s is declared here", rquote(r, name.text));
 		return NULL;
 	}
-	diag(&r->c->diags, E0301, name.loc, "%s", unknown_message(r, name.text, kinds, what));
+	/* env from creds.PASSWORD: a member where the thing itself is named. */
+	const char *dot = strchr(name.text, '.');
+	struct decl *owner = dot ? strmap_get(&r->s->names, arena_strndup(r->a, name.text,
+	                                                                  (size_t)(dot - name.text)))
+	                         : NULL;
+	if (owner && (kinds & 1u << owner->kind)) {
+		diag(&r->c->diags, E0303, name.loc, "%s is a %s of %s %s, and a %s is named here; "
+		     "write %s", rquote(r, name.text),
+		     owner->kind == DECL_COMPONENT ? "member" : "key", decl_kind_name(owner->kind),
+		     rquote(r, owner->name), what, rquote(r, owner->name));
+		return NULL;
+	}
+	unknown_use(r, &(struct ast_ref){name, {NULL, name.loc}, name.loc},
+	            unknown_message(r, name.text, kinds, what));
 	return NULL;
 }
 
 /* The configs and secrets with a key, as "secret 'db'", at most three,
  * their count in *count. */
-static const char *
+const char *
 keysets_with_key(struct resolver *r, const char *key, size_t *count, const char **only)
 {
 	const char *found = NULL;
@@ -118,74 +131,17 @@ keysets_with_key(struct resolver *r, const char *key, size_t *count, const char 
 	return found;
 }
 
-/* An undeclared name in references: reported once (as a C compiler
- * reports an undeclared identifier), at its first use in the source, with
- * a note at the next; each use resolves to nothing. */
-struct unknown_name {
-	const char *name;
-	const char *message;
-	struct loc first, second; /* the first two uses in the source */
-	struct ident member;      /* the first use's member (NAME.MEMBER), text NULL: none */
-	size_t uses;              /* each place once: a variant resolves its component's
-	                           * references again */
-};
-
-/* For an undeclared NAME.KEY without a close name: a note at KEY naming
- * the configs and secrets that have it. */
-static void
-note_key_owners(struct resolver *r, struct diagnostic *g, const struct unknown_name *u)
+const char *
+key_list(struct resolver *r, const struct vec *keys)
 {
-	const char *key = u->member.text, *only = NULL;
-	if (suggest_name(r, u->name, DECL_ANY))
-		return;
-	size_t count;
-	const char *sets = keysets_with_key(r, key, &count, &only);
-	if (count == 1)
-		diag_note(&r->c->diags, g, u->member.loc, "key %s is in %s: did you mean '%s.%s'?",
-		          rquote(r, key), sets, only, key);
-	else if (count)
-		diag_note(&r->c->diags, g, u->member.loc, "key %s is in %s", rquote(r, key), sets);
-}
-
-static void
-unknown_use(struct resolver *r, const struct ast_ref *ref, const char *message)
-{
-	const char *name = ref->name.text;
-	struct loc at = ref->name.loc;
-	if (strmap_claim(r->a, &r->unknown_at, arena_printf(r->a, "%u", at.begin), (void *)message))
-		return;
-	struct unknown_name *u = strmap_get(&r->unknown, message);
-	if (!u) {
-		u = NEW(r->a, struct unknown_name);
-		*u = (struct unknown_name){name, message, at, NO_LOC, ref->member, 0};
-		strmap_put(r->a, &r->unknown, message, u);
-		vec_push(r->a, &r->unknowns, u);
-	} else if (at.begin < u->first.begin) {
-		u->second = u->first;
-		u->first = at;
-		u->member = ref->member;
-	} else if (u->uses == 1 || at.begin < u->second.begin)
-		u->second = at;
-	u->uses++;
-}
-
-/* The first use of each unknown name, and a note at the second. */
-static void
-report_unknown_names(struct resolver *r)
-{
-	for (size_t i = 0; i < r->unknowns.len; i++) {
-		const struct unknown_name *u = r->unknowns.items[i];
-		struct diagnostic *g = diag(&r->c->diags, E0301, u->first, "%s", u->message);
-		if (u->member.text)
-			note_key_owners(r, g, u);
-		size_t more = u->uses > 2 ? u->uses - 2 : 0;
-		if (u->uses > 1)
-			diag_note(&r->c->diags, g, u->second,
-			          "%s is also used here%s; an unknown name is reported once, at its first "
-			          "use", rquote(r, u->name),
-			          !more ? "" : arena_printf(r->a, " and at %zu more place%s", more,
-			                                    more == 1 ? "" : "s"));
-	}
+	enum { LISTED = 5 };
+	const char *names[LISTED];
+	size_t n = keys->len < LISTED ? keys->len : LISTED;
+	for (size_t i = 0; i < n; i++)
+		names[i] = ((const struct kv *)keys->items[i])->key.text;
+	return !n ? "it has no keys"
+	          : arena_printf(r->a, "%s %s", n == 1 ? "its key is" : "its keys are",
+	                         diag_quote_list(r->a, names, n, keys->len));
 }
 
 static struct kv *
@@ -206,8 +162,8 @@ lookup_key(struct resolver *r, const struct ast_ref *ref, const struct vec *keys
 		diag(&r->c->diags, E0302, ref->member.loc, "%s %s has no key %s; did you mean '%s'?",
 		     kind, rquote(r, ref->name.text), rquote(r, ref->member.text), best);
 	else
-		diag(&r->c->diags, E0302, ref->member.loc, "%s %s has no key %s", kind,
-		     rquote(r, ref->name.text), rquote(r, ref->member.text));
+		diag(&r->c->diags, E0302, ref->member.loc, "%s %s has no key %s; %s", kind,
+		     rquote(r, ref->name.text), rquote(r, ref->member.text), key_list(r, keys));
 	return NULL;
 }
 
@@ -231,8 +187,13 @@ workload_member(struct resolver *r, struct component *w, const struct ast_ref *r
 		if (strcmp(m, members[i]) == 0)
 			which = i;
 	if (which < 0) {
+		/* URL, Host: the member in lower case, however far in edits. */
+		const char *folded = dns_label(r->a, m, "", 63);
 		struct suggestion s = suggestion_start(&r->c->diags.suggestion_budget, m);
 		for (int i = 0; i < 3; i++)
+			if (strcmp(folded, members[i]) == 0)
+				s.best = members[i];
+		for (int i = 0; i < 3 && !s.best; i++)
 			suggestion_consider(&s, members[i]);
 		size_t count = 0;
 		const char *only = NULL, *sets = s.best ? NULL : keysets_with_key(r, m, &count, &only);
@@ -246,13 +207,21 @@ workload_member(struct resolver *r, struct component *w, const struct ast_ref *r
 		return NULL;
 	}
 	const struct service *svc = w->service;
+	bool no_port = !w->ports.len, none = w->expose.kind == EXPOSE_NONE;
+	if (!svc && w->kind <= WORKLOAD_STATEFULSET &&
+	    (w->kind == WORKLOAD_STATEFULSET || no_port != none))
+		return NULL; /* the checks report why at the component (E0513, E0409): once */
 	if (!svc) {
 		struct diagnostic *g = diag(&r->c->diags, E0305, ref->loc,
 		                            "%s has no Service, so it has no %s",
 		                            rquote(r, ref->name.text), m);
-		diag_note(&r->c->diags, g, w->name.loc, "%s is declared here without %s",
-		          rquote(r, ref->name.text),
-		          w->ports.len ? "a Service ('expose none')" : "a port");
+		if (w->kind > WORKLOAD_STATEFULSET)
+			diag_note(&r->c->diags, g, w->name.loc, "%s is declared here as a %s, which runs "
+			          "to completion and has no Service", rquote(r, ref->name.text),
+			          w->kind == WORKLOAD_JOB ? "job" : "cron");
+		else
+			diag_note(&r->c->diags, g, w->name.loc, "%s is declared here without a port",
+			          rquote(r, ref->name.text));
 		return NULL;
 	}
 	if (r->refs)
