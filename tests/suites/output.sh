@@ -766,6 +766,21 @@ expect "--depfile in a folder that does not exist" 3
 check "unwritable depfile: the message names it" err_has "$tmp/no/such/dir/deps.d"
 check "unwritable depfile: previous output in place (all or nothing)" same_snap "$p0" "$(snap "$P")"
 
+# A depfile in a folder that -o creates (the -o folder's parent, as in
+# docs/output.md's profiles: -o out/shop/dev --depfile out/shop/dev.d) is
+# written once the run has created it; a depfile beside another folder
+# that does not exist is still refused.
+tk "$fx/stack-smaller.todok" "${S[@]}" -o "$tmp/new-parent/shop/dev" \
+	--depfile "$tmp/new-parent/shop/dev.d"
+expect "--depfile in the parent of a new -o folder" 0
+check "that depfile is written" grep -q '^.*/new-parent/shop/dev/Kustomization ' \
+	"$tmp/new-parent/shop/dev.d"
+tk "$fx/stack-smaller.todok" "${S[@]}" -o "$tmp/new-inside" --depfile "$tmp/new-inside/deps.d"
+expect "--depfile in a new -o folder" 0
+tk "$fx/stack-smaller.todok" "${S[@]}" -o "$tmp/new-other/a" --depfile "$tmp/new-other/b/deps.d"
+expect "--depfile beside a new -o folder, in a folder -o does not create" 3
+check "and nothing was created" test ! -e "$tmp/new-other"
+
 # A depfile that the last step could not commit, or that would replace a
 # file of todokc's or of the compile's, is refused before anything is
 # written: exit 3, the previous output in place, nothing on standard
