@@ -211,7 +211,10 @@ next_line(struct listing *l)
 	const char *why = n > MAX_LISTING_LINE ? "is longer than the limit of 1024 bytes"
 	                  : !nl                ? "does not end with a newline"
 	                                       : NULL;
-	for (size_t i = 0; !why && i < n; i++)
+	/* A CR before the newline is git's checkout with core.autocrlf of a
+	 * committed folder, not part of the name. */
+	size_t text_len = n > 0 && s[n - 1] == '\r' ? n - 1 : n;
+	for (size_t i = 0; !why && i < text_len; i++)
 		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7F)
 			why = "holds a control character";
 	l->no++;
@@ -222,7 +225,7 @@ next_line(struct listing *l)
 		return NULL;
 	}
 	l->pos += n + 1;
-	return arena_strndup(&l->c->arena, s, n);
+	return arena_strndup(&l->c->arena, s, text_len);
 }
 
 /* Calls fn for each line but comments; false at the first bad line

@@ -1008,6 +1008,15 @@ tk "$fx/broken.todok" "${S[@]}" --emit dot
 expect "dot of a stack with errors" 1
 check "dot of a stack with errors: nothing on stdout" test ! -s "$tmp/out"
 
+# A folder committed to git and checked out with core.autocrlf (Git for
+# Windows' default) has CR LF line ends: the index is still todokc's, and
+# the next run succeeds and writes it with LF again.
+tk "$fx/stack-smaller.todok" "${S[@]}" -o "$tmp/crlf"
+sed -i 's/$/\r/' "$tmp/crlf/.todokc-outputs" "$tmp/crlf/Kustomization"
+tk "$fx/stack-smaller.todok" "${S[@]}" -o "$tmp/crlf"
+expect "an index with CR LF line ends (git's autocrlf)" 0
+check "the index is written with LF again" test -z "$(tr -cd '\r' <"$tmp/crlf/.todokc-outputs")"
+
 echo
 echo "output: $passed passed, $failed failed$([ "$skipped" -gt 0 ] && echo " ($skipped skipped)")"
 [ "$failed" -eq 0 ]
