@@ -76,6 +76,10 @@ _todokc_input()
             [[ $w == = ]] && skip=1 # --opt = value, split at '='
             continue
         fi
+        if [[ $w == = ]]; then # -DNAME=VALUE, -D NAME=VALUE: split at '='
+            skip=1
+            continue
+        fi
         if _todokc_takes_value "$w"; then
             skip=1
             continue

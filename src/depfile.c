@@ -179,6 +179,24 @@ replaces_nothing_ours(struct compilation *c, const char *path, const struct vec 
 	return true;
 }
 
+/* Whether folder (a depfile's, with its final '/') is the -o folder or
+ * one of its parents, which the run creates (out/shop/ of -o out/shop/dev). */
+static bool
+made_by_out_dir(const struct compilation *c, const char *folder)
+{
+	const char *out = c->opts->out_dir;
+	if (!out)
+		return false;
+	while (folder[0] == '.' && folder[1] == '/')
+		folder += 2;
+	while (out[0] == '.' && out[1] == '/')
+		out += 2;
+	size_t len = strlen(folder);
+	while (len > 0 && folder[len - 1] == '/')
+		len--;
+	return len > 0 && strncmp(out, folder, len) == 0 && (out[len] == '/' || out[len] == '\0');
+}
+
 bool
 depfile_ok(struct compilation *c, const char *path, const struct vec *targets,
            const struct vec *inputs)
@@ -193,7 +211,10 @@ depfile_ok(struct compilation *c, const char *path, const struct vec *targets,
 	const char *why = exists && S_ISDIR(st.st_mode) ? strerror(EISDIR)
 	                  : exists && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode) ? "not a regular file"
 	                                                                           : NULL;
-	int fd = why ? -1 : open(depfile_folder(c, path), O_PATH | O_DIRECTORY | O_CLOEXEC);
+	const char *folder = depfile_folder(c, path);
+	int fd = why ? -1 : open(folder, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (!why && fd < 0 && errno == ENOENT && made_by_out_dir(c, folder))
+		return true;
 	if (!why && fd < 0)
 		why = strerror(errno);
 	if (why) {

@@ -211,7 +211,10 @@ next_line(struct listing *l)
 	const char *why = n > MAX_LISTING_LINE ? "is longer than the limit of 1024 bytes"
 	                  : !nl                ? "does not end with a newline"
 	                                       : NULL;
-	for (size_t i = 0; !why && i < n; i++)
+	/* A CR before the newline is git's checkout with core.autocrlf of a
+	 * committed folder, not part of the name. */
+	size_t text_len = n > 0 && s[n - 1] == '\r' ? n - 1 : n;
+	for (size_t i = 0; !why && i < text_len; i++)
 		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7F)
 			why = "holds a control character";
 	l->no++;
@@ -222,7 +225,7 @@ next_line(struct listing *l)
 		return NULL;
 	}
 	l->pos += n + 1;
-	return arena_strndup(&l->c->arena, s, n);
+	return arena_strndup(&l->c->arena, s, text_len);
 }
 
 /* Calls fn for each line but comments; false at the first bad line
@@ -527,7 +530,7 @@ static bool
 write_entry(struct compilation *c, const struct outdir *od, const char *name,
             const struct buf *text, mode_t mode, struct journal *j, struct arena *scratch)
 {
-	const char *shown = arena_printf(scratch, "%s/%s", od->dir, name);
+	const char *shown = diag_quote(scratch, arena_printf(scratch, "%s/%s", od->dir, name));
 	const char *tmp = write_temp(c, od->dfd, "", shown, text, mode);
 	if (!tmp)
 		return false;
@@ -575,7 +578,7 @@ commit_journal(struct compilation *c, const struct outdir *od, const struct jour
 	journal_text(&text, j);
 	const char *path = in_dir(c, od, OUTPUT_JOURNAL), *tmp = NULL;
 	if (fits(c, path, &text))
-		tmp = write_temp(c, od->dfd, "", path, &text, 0644 & ~current_umask());
+		tmp = write_temp(c, od->dfd, "", io_quote(c, path), &text, 0644 & ~current_umask());
 	buf_free(&text);
 	if (tmp && io_renameat(od->dfd, tmp, od->dfd, OUTPUT_JOURNAL) == 0)
 		return true;

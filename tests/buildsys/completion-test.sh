@@ -116,6 +116,10 @@ expect 'todokc|--profile|dev|app.todok|-D|' 'image-repo=|tag='
 expect 'todokc|--order-annotations|kpt|app.todok|-D|' 'image-repo=|tag='
 expect 'todokc|--job-wait-image|img.todok|-D|' ''
 expect 'todokc|--job-wait-image|img:1|app.todok|-D|' 'image-repo=|tag='
+# a -D value split at '=' (-Dtag=1, -D tag=1) is not the input
+expect 'todokc|-Dtag|=|1|app.todok|--profile|' 'dev|prod-eu|staging'
+expect 'todokc|-D|tag|=|1|app.todok|--profile|' 'dev|prod-eu|staging'
+expect 'todokc|-D|tag|=|1.0|app.todok|-D|' 'image-repo=|tag='
 # files and folders
 expect 'todokc|' 'app.todok|fmt|import|lsp|other.todok|out|sub dir|two words.todok'
 # subcommands: the first word only; after fmt, its options and .todok files;

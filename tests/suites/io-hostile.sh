@@ -105,9 +105,9 @@ tamper "index with a line of 4,095 bytes, then notes.txt" \
 tamper "index with a line of 1 MB" \
 	"$E, line 5: the line is longer than the limit of 1024 bytes (nothing was written)" \
 	'{ head -c 1000000 /dev/zero | tr "\0" x; echo; } >>out/.todokc-outputs'
-tamper "index with a carriage return" \
+tamper "index with a carriage return inside a line" \
 	"$E, line 2: the line holds a control character (nothing was written)" \
-	'sed -i "2s/\$/\r/" out/.todokc-outputs'
+	'sed -i "2s/^\(.\)/\1\r/" out/.todokc-outputs'
 tamper "index cut short (no final newline)" \
 	"$E, line 5: the line does not end with a newline (nothing was written)" \
 	'printf notes.txt >>out/.todokc-outputs'

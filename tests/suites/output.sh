@@ -766,6 +766,21 @@ expect "--depfile in a folder that does not exist" 3
 check "unwritable depfile: the message names it" err_has "$tmp/no/such/dir/deps.d"
 check "unwritable depfile: previous output in place (all or nothing)" same_snap "$p0" "$(snap "$P")"
 
+# A depfile in a folder that -o creates (the -o folder's parent, as in
+# docs/output.md's profiles: -o out/shop/dev --depfile out/shop/dev.d) is
+# written once the run has created it; a depfile beside another folder
+# that does not exist is still refused.
+tk "$fx/stack-smaller.todok" "${S[@]}" -o "$tmp/new-parent/shop/dev" \
+	--depfile "$tmp/new-parent/shop/dev.d"
+expect "--depfile in the parent of a new -o folder" 0
+check "that depfile is written" grep -q '^.*/new-parent/shop/dev/Kustomization ' \
+	"$tmp/new-parent/shop/dev.d"
+tk "$fx/stack-smaller.todok" "${S[@]}" -o "$tmp/new-inside" --depfile "$tmp/new-inside/deps.d"
+expect "--depfile in a new -o folder" 0
+tk "$fx/stack-smaller.todok" "${S[@]}" -o "$tmp/new-other/a" --depfile "$tmp/new-other/b/deps.d"
+expect "--depfile beside a new -o folder, in a folder -o does not create" 3
+check "and nothing was created" test ! -e "$tmp/new-other"
+
 # A depfile that the last step could not commit, or that would replace a
 # file of todokc's or of the compile's, is refused before anything is
 # written: exit 3, the previous output in place, nothing on standard
@@ -992,6 +1007,15 @@ check "dot with -o DIR without the secrets' values: E0701 names the variable" \
 tk "$fx/broken.todok" "${S[@]}" --emit dot
 expect "dot of a stack with errors" 1
 check "dot of a stack with errors: nothing on stdout" test ! -s "$tmp/out"
+
+# A folder committed to git and checked out with core.autocrlf (Git for
+# Windows' default) has CR LF line ends: the index is still todokc's, and
+# the next run succeeds and writes it with LF again.
+tk "$fx/stack-smaller.todok" "${S[@]}" -o "$tmp/crlf"
+sed -i 's/$/\r/' "$tmp/crlf/.todokc-outputs" "$tmp/crlf/Kustomization"
+tk "$fx/stack-smaller.todok" "${S[@]}" -o "$tmp/crlf"
+expect "an index with CR LF line ends (git's autocrlf)" 0
+check "the index is written with LF again" test -z "$(tr -cd '\r' <"$tmp/crlf/.todokc-outputs")"
 
 echo
 echo "output: $passed passed, $failed failed$([ "$skipped" -gt 0 ] && echo " ($skipped skipped)")"
