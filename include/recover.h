@@ -58,6 +58,8 @@ struct recover {
 	bool dash_run;            /* the last line started with a '- ' item */
 	bool dash_bracket;        /* ... of "args" or "command": a '[' was supplied */
 	int dash_keyword;         /* ... of "port": each next '-' is that keyword */
+	uint32_t probe_until;     /* the end of a probe's line whose habits were reported */
+	bool bracket_dropped;     /* the '[' of `drop ["ALL"]` was dropped: its ']' is */
 };
 
 /* The source */
@@ -171,8 +173,21 @@ bool unquoted_list(struct parse_ctx *p, yyscan_t scanner, const struct tok *t);
  * 'env'), so that the list's one message says what to write (t is
  * changed, and kept). */
 bool list_key(struct parse_ctx *p, yyscan_t scanner, struct tok *t);
+/* YAML's `env:` (or 'labels', 'annotations', 'nodes', 'selector') before
+ * lines of `KEY: value`, indented deeper: reported once, with the block
+ * to write, read as an empty block (t, the ':', is changed into its '{'). */
+bool mapping_block(struct parse_ctx *p, yyscan_t scanner, struct tok *t);
+/* The image after `image:` or `image =` written without quotes, t: read
+ * as a string, and shown in quotes (NULL when t is no such image). */
+const char *quote_image(struct parse_ctx *p, struct tok *t);
 /* Compose's key for ports on a component's line, `ports 80, 443` or
  * `ports: "8080:80"`: the line is dropped (E0202). */
 bool ports_line(struct parse_ctx *p, yyscan_t scanner, const struct tok *t);
+
+/* Kubernetes' habits in a probe's line (`liveness http "/x" port http`,
+ * `initialDelaySeconds 5`, `delay 5`) and in a security block (`privileged
+ * true`, `runAsUser 1000`): reported once, with what todokc writes, and
+ * read so (t is changed, and kept when *keep).  False when t is none. */
+bool kubernetes_habit(struct parse_ctx *p, yyscan_t scanner, struct tok *t, bool *keep);
 
 #endif

@@ -192,8 +192,8 @@ report_duration_unit(struct parse_ctx *p, const YYLTYPE *loc, int got, int n,
 	if (got != INT || !expects(n, expected, DURATION) ||
 	    expects(n, expected, INT))
 		return false;
-	diag(&p->c->diags, E0201, *loc, "a duration has its unit: `%.*ss`",
-	     (int)(loc->end - loc->begin), p->c->src.text + loc->begin);
+	diag(&p->c->diags, E0201, *loc, "a duration has its unit: write `%s %.*ss`",
+	     recover_written_before(p), (int)(loc->end - loc->begin), p->c->src.text + loc->begin);
 	return true;
 }
 

@@ -200,8 +200,10 @@ equals_after_property(struct parse_ctx *p, yyscan_t scanner, const struct tok *t
 	    !next->token || !same_line(p, t->loc.end, next->loc.begin) || (!property && !resource) ||
 	    in_secret_values(p))
 		return false;
-	diag(&p->c->diags, E0126, t->loc, "todokc does not use '=' after '%s': write `%s %s`",
-	     keyword_spelling(before), keyword_spelling(before), written(p, next));
+	const char *image = quote_image(p, next);
+	diag(&p->c->diags, E0126, t->loc, "todokc does not use '=' after '%s'%s: write `%s %s`",
+	     keyword_spelling(before), image ? ", and an image is written in quotes" : "",
+	     keyword_spelling(before), image ? image : written(p, next));
 	return true;
 }
 
@@ -270,6 +272,13 @@ colon(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 	bool entries = b && b->kind == BLOCK_ENTRIES;
 	struct tok *next = peek(p, scanner, 0);
 	const char *before = r->prev.token ? written(p, &r->prev) : "";
+	const char *image = entries ? NULL : quote_image(p, next);
+	if (mapping_block(p, scanner, t) || image) {
+		if (image)
+			diag(&p->c->diags, E0111, t->loc, "todokc does not use ':' here, and an image "
+			     "is written in quotes: write `image %s`", image);
+		return !image;
+	}
 	if (!entries && r->prev.token == INT && r->prev2.token == KW_PORT && next->token == INT &&
 	    same_line(p, t->loc.end, next->loc.begin)) {
 		/* Compose's `80:8080`: the Service's port, then the container's. */
@@ -288,9 +297,11 @@ colon(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 		return false;
 	/* An entry's or a param's value follows '='. */
 	bool assigns = entries || (r->prev.token == WORD && r->prev2.token == KW_PARAM);
+	const char *rest = recover_is_secret(p, next->loc) || in_secret_values(p) ? NULL
+	                   : habit_statement_rest(p, next->loc.begin);
 	if (next->token && same_line(p, t->loc.end, next->loc.begin))
 		diag(&p->c->diags, E0111, t->loc, "todokc does not use ':' here; write `%s%s%s`",
-		     before, assigns ? " = " : " ", written(p, next));
+		     before, assigns ? " = " : " ", rest ? rest : written(p, next));
 	else
 		diag(&p->c->diags, E0111, t->loc, "todokc does not use ':' here%s",
 		     entries ? "; write KEY = VALUE" : "");
@@ -614,10 +625,13 @@ static bool
 repair(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 {
 	struct recover *r = p->r;
+	bool keep;
 	if (t->starts_line && t->token != '-') {
 		r->dash_run = false;
 		r->dash_keyword = 0;
 	}
+	if (kubernetes_habit(p, scanner, t, &keep))
+		return keep;
 	switch (t->token) {
 	case ':':
 		return colon(p, scanner, t);
@@ -652,7 +666,6 @@ repair(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 		else if (name_string(p, t))
 			return true;
 		else if (HAS_LOC(p->unquoted) && p->unquoted.begin == t->loc.begin) {
-			bool keep;
 			if (port_protocol(p, t, &keep))
 				return keep;
 			if (r->prev.token == '(' && (r->prev2.token == KW_ENV || r->prev2.token == KW_FILE))
