@@ -184,6 +184,11 @@ const char *quote_image(struct parse_ctx *p, struct tok *t);
  * `ports: "8080:80"`: the line is dropped (E0202). */
 bool ports_line(struct parse_ctx *p, yyscan_t scanner, const struct tok *t);
 
+/* A ':' on the line of a syntax error, or a '- ' line after it, while
+ * the parser recovers: dropped, and not reported (the error said what to
+ * write); so are YAML's lines indented below a `key:` that was the error.
+ * False when t is none. */
+bool after_error(struct parse_ctx *p, yyscan_t scanner, const struct tok *t, bool *keep);
 /* Kubernetes' habits in a probe's line (`liveness http "/x" port http`,
  * `initialDelaySeconds 5`, `delay 5`) and in a security block (`privileged
  * true`, `runAsUser 1000`): reported once, with what todokc writes, and

@@ -630,7 +630,7 @@ repair(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 		r->dash_run = false;
 		r->dash_keyword = 0;
 	}
-	if (kubernetes_habit(p, scanner, t, &keep))
+	if (after_error(p, scanner, t, &keep) || kubernetes_habit(p, scanner, t, &keep))
 		return keep;
 	switch (t->token) {
 	case ':':

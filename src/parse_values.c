@@ -534,3 +534,23 @@ quote_image(struct parse_ctx *p, struct tok *t)
 	p->unquoted = NO_LOC;
 	return arena_printf(p->arena, "\"%s\"", w);
 }
+
+bool
+after_error(struct parse_ctx *p, yyscan_t scanner, const struct tok *t, bool *keep)
+{
+	struct recover *r = p->r;
+	if (!p->resync || (t->token != ':' && (t->token != '-' || !t->starts_line)))
+		return false;
+	*keep = false;
+	/* the items of a '- ' line */
+	while (t->token == '-' && peek(p, scanner, 0)->token && !peek(p, scanner, 0)->starts_line)
+		take(p, scanner);
+	if (t->token == ':' && r->prev.starts_line && peek(p, scanner, 0)->starts_line) {
+		/* `healthcheck:` and YAML's lines below it, indented deeper */
+		uint32_t indent = indent_of(p, r->prev.loc.begin);
+		for (struct tok *n = peek(p, scanner, 0); n->token && n->token != '}' &&
+		     (!n->starts_line || indent_of(p, n->loc.begin) > indent); n = peek(p, scanner, 0))
+			take(p, scanner);
+	}
+	return true;
+}
