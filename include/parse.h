@@ -125,10 +125,10 @@ bool habit_probe_line(struct parse_ctx *p, uint32_t at, struct probe_fix *fix);
 /* `word` (len bytes) without case, '-' and '_', in out (n bytes): false
  * when it does not fit. */
 bool habit_fold(const char *word, size_t len, char *out, size_t n);
-/* The rest of a statement's line from `at`, up to a comment, a ':' of the
- * next property or a bracket it does not open, or NULL when it is empty
- * or too long to show. */
-const char *habit_statement_rest(struct parse_ctx *p, uint32_t at);
+/* The rest of a statement's line from `at`, up to a comment, the `sep`
+ * (':' or '=') of the next property or a bracket it does not open, or
+ * NULL when it is empty or too long to show. */
+const char *habit_statement_rest(struct parse_ctx *p, uint32_t at, char sep);
 
 /* parse_values.c: a syntax error at the first token of a line that starts
  * a statement, after a line that ends before its statement is complete

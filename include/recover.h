@@ -177,9 +177,15 @@ bool list_key(struct parse_ctx *p, yyscan_t scanner, struct tok *t);
  * lines of `KEY: value`, indented deeper: reported once, with the block
  * to write, read as an empty block (t, the ':', is changed into its '{'). */
 bool mapping_block(struct parse_ctx *p, yyscan_t scanner, struct tok *t);
-/* The image after `image:` or `image =` written without quotes, t: read
- * as a string, and shown in quotes (NULL when t is no such image). */
+/* A value written without quotes, t: read as a string, and shown in
+ * quotes (NULL when t is no such value); the image after `image:` or
+ * `image =`, a label's value after `KEY:`. */
+const char *quote_bare(struct parse_ctx *p, struct tok *t);
 const char *quote_image(struct parse_ctx *p, struct tok *t);
+const char *quote_label(struct parse_ctx *p, struct tok *t);
+/* What the value of an entry of the block of labels open is called:
+ * "a label's value", "an annotation's value". */
+const char *label_value(const struct parse_ctx *p);
 /* Compose's key for ports on a component's line, `ports 80, 443` or
  * `ports: "8080:80"`: the line is dropped (E0202). */
 bool ports_line(struct parse_ctx *p, yyscan_t scanner, const struct tok *t);

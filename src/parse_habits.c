@@ -10,6 +10,7 @@
 
 #include "parse.h"
 #include "todok.tab.h"
+#include "tools.h"
 
 /* The '- ' items of the lines from `at` on, as "a, b". */
 const char *
@@ -433,11 +434,11 @@ habit_probe_line(struct parse_ctx *p, uint32_t at, struct probe_fix *fix)
 }
 
 const char *
-habit_statement_rest(struct parse_ctx *p, uint32_t at)
+habit_statement_rest(struct parse_ctx *p, uint32_t at, char sep)
 {
 	enum { MAX_SHOWN = 80 }; /* bytes shown in a message at most */
 	const char *s = p->c->src.text;
-	size_t len = p->c->src.len, i = at, word = at, end = at;
+	size_t len = p->c->src.len, i = at, word = at, last = at, end = at;
 	int depth = 0;
 	while (i < len && !strchr("\n#", s[i])) {
 		if (s[i] == '"') {
@@ -447,13 +448,19 @@ habit_statement_rest(struct parse_ctx *p, uint32_t at)
 		depth += s[i] == '{' || s[i] == '[' ? 1 : s[i] == '}' || s[i] == ']' ? -1 : 0;
 		if (depth < 0)
 			break;
-		if (s[i] == ':') { /* the next property, also written with ':' */
-			end = word;
+		bool blank = s[i] == ' ' || s[i] == '\t';
+		size_t n = strcspn(s + i, " \t\r\n:=#{}[]\"");
+		int keyword = i > at && strchr(" \t", s[i - 1]) ? keyword_token(s + i, n) : 0;
+		if (depth == 0 && keyword && keyword_has_role(keyword, "property"))
+			break; /* the next property, on the same line */
+		if (s[i] == sep && depth == 0) { /* ... written with a ':' or '=' */
+			end = strchr(" \t", s[i - 1]) ? last : word;
 			break;
 		}
-		if (s[i] == ' ' || s[i] == '\t')
+		if (blank && !strchr(" \t", s[i - 1])) {
+			last = word;
 			word = i;
-		else if (s[i] != '\r')
+		} else if (!blank && s[i] != '\r')
 			end = i + 1;
 		i++;
 	}

@@ -201,9 +201,10 @@ equals_after_property(struct parse_ctx *p, yyscan_t scanner, const struct tok *t
 	    in_secret_values(p))
 		return false;
 	const char *image = quote_image(p, next);
+	const char *rest = habit_statement_rest(p, next->loc.begin, '=');
 	diag(&p->c->diags, E0126, t->loc, "todokc does not use '=' after '%s'%s: write `%s %s`",
 	     keyword_spelling(before), image ? ", and an image is written in quotes" : "",
-	     keyword_spelling(before), image ? image : written(p, next));
+	     keyword_spelling(before), image ? image : rest ? rest : written(p, next));
 	return true;
 }
 
@@ -272,12 +273,14 @@ colon(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 	bool entries = b && b->kind == BLOCK_ENTRIES;
 	struct tok *next = peek(p, scanner, 0);
 	const char *before = r->prev.token ? written(p, &r->prev) : "";
-	const char *image = entries ? NULL : quote_image(p, next);
-	if (mapping_block(p, scanner, t) || image) {
-		if (image)
-			diag(&p->c->diags, E0111, t->loc, "todokc does not use ':' here, and an image "
-			     "is written in quotes: write `image %s`", image);
-		return !image;
+	const char *quoted = !same_line(p, t->loc.end, next->loc.begin) ? NULL
+	                     : entries ? quote_label(p, next) : quote_image(p, next);
+	if (quoted) {
+		diag(&p->c->diags, E0111, t->loc, "todokc does not use ':' here, and %s is written "
+		     "in quotes: write `%s%s%s`", entries ? label_value(p) : "an image", before,
+		     entries ? " = " : " ", quoted);
+		t->token = '=';
+		return entries;
 	}
 	if (!entries && r->prev.token == INT && r->prev2.token == KW_PORT && next->token == INT &&
 	    same_line(p, t->loc.end, next->loc.begin)) {
@@ -288,17 +291,17 @@ colon(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 		t->token = ARROW;
 		return true;
 	}
-	/* `ports:` before its '- ' lines, `command: [serve]`: the list's message
-	 * says what to write. */
+	/* `ports:` before its '- ' lines, `command: [serve]`, `args: --verbose`:
+	 * the list's message says what to write. */
 	if (!entries && r->prev.starts_line && next->token == '-' && next->starts_line)
 		return false;
-	if ((r->prev.token == KW_COMMAND || r->prev.token == KW_ARGS) && next->token == '[' &&
-	    habit_quoted_list(p, next->loc.begin))
+	if ((r->prev.token == KW_COMMAND || r->prev.token == KW_ARGS) &&
+	    (next->token != '[' || habit_quoted_list(p, next->loc.begin)))
 		return false;
 	/* An entry's or a param's value follows '='. */
 	bool assigns = entries || (r->prev.token == WORD && r->prev2.token == KW_PARAM);
 	const char *rest = recover_is_secret(p, next->loc) || in_secret_values(p) ? NULL
-	                   : habit_statement_rest(p, next->loc.begin);
+	                   : habit_statement_rest(p, next->loc.begin, ':');
 	if (next->token && same_line(p, t->loc.end, next->loc.begin))
 		diag(&p->c->diags, E0111, t->loc, "todokc does not use ':' here; write `%s%s%s`",
 		     before, assigns ? " = " : " ", rest ? rest : written(p, next));
@@ -347,8 +350,9 @@ dash(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 {
 	struct recover *r = p->r;
 	if (!t->starts_line) {
-		/* `args --verbose`: the parser's message on the word gives the list. */
-		int before = r->prev.token;
+		/* `args --verbose`, `command x --y`: the parser's message gives the list. */
+		bool listed = p->resync && (r->stmt_first == KW_COMMAND || r->stmt_first == KW_ARGS);
+		int before = listed ? KW_ARGS : r->prev.token;
 		if (before != KW_ARGS && before != KW_COMMAND && before != KW_EXEC)
 			stray_character(p, t->loc, "-");
 		return false;
@@ -634,7 +638,7 @@ repair(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 		return keep;
 	switch (t->token) {
 	case ':':
-		return colon(p, scanner, t);
+		return mapping_block(p, scanner, t) || colon(p, scanner, t);
 	case ';':
 		diag(&p->c->diags, E0117, t->loc, "no ';' is needed: remove it");
 		return false;

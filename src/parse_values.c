@@ -442,25 +442,6 @@ security_token(struct parse_ctx *p, yyscan_t scanner, struct tok *t, bool *keep)
 	return true;
 }
 
-bool
-kubernetes_habit(struct parse_ctx *p, yyscan_t scanner, struct tok *t, bool *keep)
-{
-	struct recover *r = p->r;
-	const struct block *b = top(r);
-	if (!b)
-		return false;
-	if (t->loc.begin < r->probe_until) {
-		*keep = probe_token(p, scanner, t);
-		return true;
-	}
-	bool slot = t->token == KW_LIVENESS || t->token == KW_READINESS || t->token == KW_STARTUP;
-	if (slot && b->kind == BLOCK_PROPS &&
-	    (t->starts_line || r->prev.token == '{' || r->prev.token == '}'))
-		probe_line(p, t);
-	else if (b->head == KW_SECURITY)
-		return security_token(p, scanner, t, keep);
-	return false;
-}
 
 /* The entries of YAML's mapping on the lines after `KEY:` (indented deeper
  * than `indent`), from `at` on, as a todokc block, `{ A = "1" B = 2 }`;
@@ -521,11 +502,13 @@ mapping_block(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 }
 
 const char *
-quote_image(struct parse_ctx *p, struct tok *t)
+quote_bare(struct parse_ctx *p, struct tok *t)
 {
-	bool bare = t->token == WORD ||
+	bool bare = t->token == WORD || t->token == INT || t->token == QUANTITY ||
+	            t->token == DURATION || t->token == PERCENT ||
+	            (t->token != STRING && keyword_spelling(t->token)) ||
 	            (t->token == STRING && HAS_LOC(p->unquoted) && p->unquoted.begin == t->loc.begin);
-	if (!bare || p->r->prev.token != KW_IMAGE)
+	if (!bare || recover_is_secret(p, t->loc))
 		return NULL;
 	const char *w = arena_strndup(p->arena, text(p) + t->loc.begin, t->loc.end - t->loc.begin);
 	t->token = STRING;
@@ -534,6 +517,36 @@ quote_image(struct parse_ctx *p, struct tok *t)
 	p->unquoted = NO_LOC;
 	return arena_printf(p->arena, "\"%s\"", w);
 }
+
+const char *
+quote_image(struct parse_ctx *p, struct tok *t)
+{
+	bool number = t->token != WORD && t->token != STRING;
+	return p->r->prev.token == KW_IMAGE && !number ? quote_bare(p, t) : NULL;
+}
+
+/* A block of labels: its values are text. */
+static bool
+label_block(const struct block *b)
+{
+	return b && (b->head == KW_LABELS || b->head == KW_ANNOTATIONS || b->head == KW_NODES ||
+	             b->head == KW_SELECTOR);
+}
+
+const char *
+label_value(const struct parse_ctx *p)
+{
+	int head = top(p->r)->head;
+	return head == KW_ANNOTATIONS ? "an annotation's value"
+	     : head == KW_NODES ? "a node label's value" : "a label's value";
+}
+
+const char *
+quote_label(struct parse_ctx *p, struct tok *t)
+{
+	return label_block(top(p->r)) ? quote_bare(p, t) : NULL;
+}
+
 
 bool
 after_error(struct parse_ctx *p, yyscan_t scanner, const struct tok *t, bool *keep)
@@ -553,4 +566,44 @@ after_error(struct parse_ctx *p, yyscan_t scanner, const struct tok *t, bool *ke
 			take(p, scanner);
 	}
 	return true;
+}
+
+/* A label's value without its quotes, after '=': `tier = frontend`. */
+static bool
+bare_label(struct parse_ctx *p, struct tok *t)
+{
+	struct recover *r = p->r;
+	/* (After a ':', the ':' said it, src/parse_recover.c.) */
+	if (r->prev.token != '=' || text(p)[r->prev.loc.begin] == ':' || !label_block(top(r)) ||
+	    !same_line(p, r->prev.loc.end, t->loc.begin))
+		return false;
+	const char *value = quote_bare(p, t);
+	if (!value)
+		return false;
+	diag(&p->c->diags, E0114, t->loc, "%s is text, in quotes: write `%.*s = %s`",
+	     label_value(p), (int)(r->prev2.loc.end - r->prev2.loc.begin),
+	     text(p) + r->prev2.loc.begin, value);
+	return true;
+}
+
+bool
+kubernetes_habit(struct parse_ctx *p, yyscan_t scanner, struct tok *t, bool *keep)
+{
+	struct recover *r = p->r;
+	const struct block *b = top(r);
+	if (!b)
+		return false;
+	if (t->loc.begin < r->probe_until) {
+		*keep = probe_token(p, scanner, t);
+		return true;
+	}
+	if (bare_label(p, t))
+		return !(*keep = true);
+	bool slot = t->token == KW_LIVENESS || t->token == KW_READINESS || t->token == KW_STARTUP;
+	if (slot && b->kind == BLOCK_PROPS &&
+	    (t->starts_line || r->prev.token == '{' || r->prev.token == '}'))
+		probe_line(p, t);
+	else if (b->head == KW_SECURITY)
+		return security_token(p, scanner, t, keep);
+	return false;
 }
