@@ -41,6 +41,10 @@ struct parse_ctx {
 	bool resume;                /* ... or it was reported at the first token of such
 	                             * a line: recovery ends with the next token */
 	bool lone_cr_reported;      /* a carriage return without a newline (W0102), once */
+	uint32_t quiet_until;       /* no stray character is reported before it (the
+	                             * rest of a template reported, `{{ .Values.x }}`) */
+	uint32_t outside_reported;  /* 1 + the '}' before which a property outside its
+	                             * block was reported (E0119): once for the block */
 };
 
 /* Prepares parse_lex() (grammar/todok.y) for the source of p. */
@@ -101,6 +105,9 @@ const char *habit_quoted_list(struct parse_ctx *p, uint32_t at);
 /* What the brackets opened at `at` hold, without them and without
  * quotes ("db, cache"), or NULL when they do not close on the line. */
 const char *habit_unbracketed(struct parse_ctx *p, uint32_t at);
+/* What the braces opened at `at` hold, without ':' and ',' ("cpu 100m
+ * memory 128Mi"), or NULL when they do not close on the line. */
+const char *habit_braced(struct parse_ctx *p, uint32_t at);
 
 /* parse_habits.c: what todokc writes for a word of a probe's line that
  * Kubernetes' probes write (`port`, `path`, `initialDelaySeconds`, a

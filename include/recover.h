@@ -173,9 +173,11 @@ bool unquoted_list(struct parse_ctx *p, yyscan_t scanner, const struct tok *t);
  * 'env'), so that the list's one message says what to write (t is
  * changed, and kept). */
 bool list_key(struct parse_ctx *p, yyscan_t scanner, struct tok *t);
-/* YAML's `env:` (or 'labels', 'annotations', 'nodes', 'selector') before
- * lines of `KEY: value`, indented deeper: reported once, with the block
- * to write, read as an empty block (t, the ':', is changed into its '{'). */
+/* YAML's `env:` (or 'labels', 'annotations', 'nodes', 'selector',
+ * 'requests', 'limits') before lines of `KEY: value`, indented deeper:
+ * reported once, with the line to write, and read as an empty block (t,
+ * the ':', is changed into its '{'; it stays a ':', dropped, after
+ * 'requests' and 'limits').  False when t is no such ':'. */
 bool mapping_block(struct parse_ctx *p, yyscan_t scanner, struct tok *t);
 /* A value written without quotes, t: read as a string, and shown in
  * quotes (NULL when t is no such value); the image after `image:` or

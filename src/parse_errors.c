@@ -625,12 +625,43 @@ report_property_outside(struct parse_ctx *p, const YYLTYPE *loc, int got, int n,
 	if (!token || !keyword_has_role(token, "property") || !expects(n, expected, KW_PARAM) ||
 	    expects(n, expected, got) || !recover_closed_block(p, &name, &closed))
 		return false;
+	if (p->outside_reported == closed.begin + 1)
+		return true; /* the '}' that closed the block too early is pointed at */
+	p->outside_reported = closed.begin + 1;
 	size_t line, column;
 	source_position(&p->c->src, closed.begin, &line, &column);
 	struct diagnostic *d = diag(&p->c->diags, E0119, *loc,
 	                            "'%s' is a property; the block of '%s' closed on line %zu",
 	                            spelling, name, line);
 	diag_note(&p->c->diags, d, closed, "the block of '%s' closed here", name);
+	return true;
+}
+
+/* Resources in braces, `requests { cpu 100m memory 128Mi }`, or Helm's
+ * template, `port {{ .Values.port }}`. */
+static bool
+report_braces_value(struct parse_ctx *p, const YYLTYPE *loc, int got)
+{
+	int before = recover_token_before(p);
+	const char *s = p->c->src.text + loc->begin;
+	if (got != '{' || recover_is_secret(p, *loc))
+		return false;
+	if (s[1] == '{') {
+		const char *close = strstr(s, "}}"), *eol = strchr(s, '\n');
+		struct loc whole = *loc;
+		if (close && (!eol || close < eol))
+			whole.end = p->quiet_until = (uint32_t)(close - p->c->src.text) + 2;
+		diag(&p->c->diags, E0201, whole, "todokc has no templates: write the value itself; "
+		     "what changes between environments goes in a profile, `profile prod { ... }`, "
+		     "or a param used in strings, `param tag = \"1.0\"` and `\"${tag}\"`");
+		return true;
+	}
+	if (before != KW_REQUESTS && before != KW_LIMITS)
+		return false;
+	const char *inner = habit_braced(p, loc->begin);
+	diag(&p->c->diags, E0201, *loc, "'%s' takes its resources on its line, without braces: "
+	     "`%s %s`", keyword_spelling(before), keyword_spelling(before),
+	     inner ? inner : "cpu 100m memory 128Mi");
 	return true;
 }
 
@@ -716,7 +747,7 @@ report_syntax_error(struct parse_ctx *p, const YYLTYPE *loc, int got, int n, con
 	if (report_quoted_number(p, loc, got, n, expected) ||
 	    report_duration_unit(p, loc, got, n, expected) || report_probe_port(p, loc, got) ||
 	    report_cron_schedule(p, loc) || report_number_key(p, loc, got) ||
-	    report_property_outside(p, loc, got, n, expected) ||
+	    report_property_outside(p, loc, got, n, expected) || report_braces_value(p, loc, got) ||
 	    report_second_stack(p, loc, got, n, expected) || report_tcp_protocol(p, loc, got) ||
 	    report_duration_quantity(p, loc, got, n, expected) ||
 	    report_port_name_after(p, loc, got) || report_port_line(p, loc, got) ||

@@ -215,15 +215,18 @@ habit_bracket_list(struct parse_ctx *p, uint32_t at, bool strings_only)
 	return shown;
 }
 
-const char *
-habit_unbracketed(struct parse_ctx *p, uint32_t at)
+/* What the brackets opened at `at` and closed by `close` on its line hold,
+ * without the characters of `drop`, or NULL. */
+static const char *
+between(struct parse_ctx *p, uint32_t at, char close, const char *drop)
 {
-	const char *s = p->c->src.text + at + 1, *end = s + strcspn(s, "]\n#");
-	if (*end != ']' || end - s > 120)
+	char stops[] = {close, '\n', '#', '\0'};
+	const char *s = p->c->src.text + at + 1, *end = s + strcspn(s, stops);
+	if (*end != close || end - s > 120)
 		return NULL;
 	struct buf b = {0};
 	for (; s < end; s++)
-		if (*s != '"')
+		if (!strchr(drop, *s))
 			buf_putc(&b, *s);
 	while (b.len && (b.data[b.len - 1] == ' ' || b.data[b.len - 1] == ','))
 		b.len--;
@@ -233,6 +236,18 @@ habit_unbracketed(struct parse_ctx *p, uint32_t at)
 	const char *inner = b.len > lead ? arena_strndup(p->arena, b.data + lead, b.len - lead) : NULL;
 	buf_free(&b);
 	return inner;
+}
+
+const char *
+habit_unbracketed(struct parse_ctx *p, uint32_t at)
+{
+	return between(p, at, ']', "\"");
+}
+
+const char *
+habit_braced(struct parse_ctx *p, uint32_t at)
+{
+	return between(p, at, '}', ":,");
 }
 
 bool

@@ -638,7 +638,7 @@ repair(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 		return keep;
 	switch (t->token) {
 	case ':':
-		return mapping_block(p, scanner, t) || colon(p, scanner, t);
+		return mapping_block(p, scanner, t) ? t->token == '{' : colon(p, scanner, t);
 	case ';':
 		diag(&p->c->diags, E0117, t->loc, "no ';' is needed: remove it");
 		return false;

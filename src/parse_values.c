@@ -447,12 +447,13 @@ security_token(struct parse_ctx *p, yyscan_t scanner, struct tok *t, bool *keep)
  * than `indent`), from `at` on, as a todokc block, `{ A = "1" B = 2 }`;
  * *end: where they end.  NULL when a line is no `KEY: value`. */
 static const char *
-mapping_entries(struct parse_ctx *p, uint32_t at, uint32_t indent, bool numbers, uint32_t *end)
+mapping_entries(struct parse_ctx *p, uint32_t at, uint32_t indent, int head, uint32_t *end)
 {
 	const char *s = text(p);
 	size_t len = p->c->src.len;
+	bool numbers = head == KW_ENV, resources = head == KW_REQUESTS || head == KW_LIMITS;
 	struct buf b = {0};
-	buf_puts(&b, "{");
+	buf_puts(&b, resources ? "" : "{");
 	while (at < len && indent_of(p, at) > indent) {
 		size_t key = at + strspn(s + at, " \t"), eol = key + strcspn(s + key, "\n");
 		size_t sep = key + strcspn(s + key, ":=\n"), value = sep + 1;
@@ -464,15 +465,16 @@ mapping_entries(struct parse_ctx *p, uint32_t at, uint32_t indent, bool numbers,
 		size_t stop = eol;
 		while (stop > value && strchr(" \t\r", s[stop - 1]))
 			stop--;
-		bool quoted = stop > value && s[value] == '"';
+		bool quoted = resources || (stop > value && s[value] == '"');
 		bool number = numbers && stop > value && strspn(s + value, "0123456789") == stop - value;
-		buf_printf(&b, " %.*s = %s%.*s%s", (int)(sep - key), s + key, quoted || number ? "" : "\"",
-		           (int)(stop - value), s + value, quoted || number ? "" : "\"");
+		buf_printf(&b, " %.*s%s%s%.*s%s", (int)(sep - key), s + key, resources ? " " : " = ",
+		           quoted || number ? "" : "\"", (int)(stop - value), s + value,
+		           quoted || number ? "" : "\"");
 		for (at = (uint32_t)eol; at < len && strchr("\n \t\r", s[at]); at++)
 			continue;
 		*end = (uint32_t)eol;
 	}
-	buf_puts(&b, " }");
+	buf_puts(&b, resources ? "" : " }");
 	return arena_buf_take(p->arena, &b);
 }
 
@@ -483,21 +485,28 @@ mapping_block(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 	const struct block *b = top(r);
 	int key = r->prev.token;
 	struct tok *next = peek(p, scanner, 0);
+	bool resources = key == KW_REQUESTS || key == KW_LIMITS;
 	if (!b || b->kind != BLOCK_PROPS || !r->prev.starts_line || !next->starts_line ||
 	    (key != KW_ENV && key != KW_LABELS && key != KW_ANNOTATIONS && key != KW_NODES &&
-	     key != KW_SELECTOR) || in_secret_values(p))
+	     key != KW_SELECTOR && !resources) || in_secret_values(p))
 		return false;
 	uint32_t end = 0;
-	const char *entries = mapping_entries(p, next->loc.begin, indent_of(p, t->loc.begin),
-	                                      key == KW_ENV, &end);
+	const char *entries = mapping_entries(p, next->loc.begin, indent_of(p, t->loc.begin), key,
+	                                      &end);
 	if (!entries)
 		return false;
-	diag(&p->c->diags, E0111, t->loc, "todokc writes a block in braces, not by indentation, "
-	     "and '=' between a key and its value: `%s %s`", keyword_spelling(key), entries);
+	if (resources)
+		diag(&p->c->diags, E0111, t->loc, "todokc writes resources on the line of '%s', not "
+		     "by indentation: `%s%s`", keyword_spelling(key), keyword_spelling(key), entries);
+	else
+		diag(&p->c->diags, E0111, t->loc, "todokc writes a block in braces, not by "
+		     "indentation, and '=' between a key and its value: `%s %s`",
+		     keyword_spelling(key), entries);
 	while (peek(p, scanner, 0)->token && peek(p, scanner, 0)->loc.begin < end)
 		take(p, scanner);
-	put_back(p, &(struct tok){.token = '}', .loc = {end, end}});
-	t->token = '{';
+	if (!resources)
+		put_back(p, &(struct tok){.token = '}', .loc = {end, end}});
+	t->token = resources ? ':' : '{';
 	return true;
 }
 
