@@ -20,6 +20,7 @@ enum block_kind { BLOCK_ITEMS, BLOCK_PROPS, BLOCK_ENTRIES, BLOCK_NAMING, BLOCK_O
 struct block {
 	enum block_kind kind;
 	int head;         /* the keyword whose block it is (KW_ENV, KW_SERVICE) */
+	int before;       /* the token before its '{' (KW_LABELS, KW_POD) */
 	struct loc open;  /* the '{' */
 	const char *name; /* "postgres", "env" */
 	uint32_t indent;  /* the blanks that start the line of its '{' */

@@ -646,11 +646,10 @@ report_braces_value(struct parse_ctx *p, const YYLTYPE *loc, int got)
 	const char *s = p->c->src.text + loc->begin;
 	if (got != '{' || recover_is_secret(p, *loc))
 		return false;
-	if (s[1] == '{') {
-		const char *close = strstr(s, "}}"), *eol = strchr(s, '\n');
-		struct loc whole = *loc;
-		if (close && (!eol || close < eol))
-			whole.end = p->quiet_until = (uint32_t)(close - p->c->src.text) + 2;
+	const char *close = strstr(s, "}}"), *eol = strchr(s, '\n');
+	if (s[1] == '{' && strchr(" .-", s[2]) && close && (!eol || close < eol)) {
+		struct loc whole = {loc->begin, (uint32_t)(close - p->c->src.text) + 2};
+		p->quiet_until = whole.end;
 		diag(&p->c->diags, E0201, whole, "todokc has no templates: write the value itself; "
 		     "what changes between environments goes in a profile, `profile prod { ... }`, "
 		     "or a param used in strings, `param tag = \"1.0\"` and `\"${tag}\"`");
@@ -730,6 +729,13 @@ report_syntax_error(struct parse_ctx *p, const YYLTYPE *loc, int got, int n, con
 	if (word) {
 		if (report_name_list_comma(p, loc, word))
 			return;
+		bool yaml = strcmp(word, "version") == 0 || strcmp(word, "services") == 0 ||
+		            strcmp(word, "name") == 0;
+		if (yaml && n == 1 && expected[0] == KW_STACK && p->c->src.text[loc->end] == ':') {
+			diag(&p->c->diags, E0201, *loc, "a .todok file holds 'stack NAME { ... }', not "
+			     "YAML: `todokc import compose FILE` writes the stack of a Compose file");
+			return;
+		}
 		const char *best = closest_expected(p, n, expected, word);
 		if (report_unknown_word(p, loc, n, expected, word, best))
 			return;

@@ -8,9 +8,9 @@
  *     '=' after a property, ';', a '- item' list, a trailing ',', an
  *     unquoted image or value, Compose's `port 80/udp` and `volume
  *     NAME:PATH`, an 'http' probe without a path, a namespace written as
- *     a string), so that the parser never sees it;
- *   - inserts a '{' or '}' left out, and drops a '}' too many
- *     (src/parse_braces.c);
+ *     a string; Kubernetes' probes and security fields, YAML's nested
+ *     keys, src/parse_values.c), so that the parser never sees it;
+ *   - inserts a '{' or '}' left out, drops a '}' too many (parse_braces.c);
  *   - ends the parser's recovery after a syntax error at the first token
  *     of a later line that starts a property, an item or an entry, so that
  *     every mistake is reported once and the next one is not hidden.
@@ -97,6 +97,7 @@ open_block(struct parse_ctx *p, struct loc at)
 	int head = block_head(r);
 	b->kind = kind_of_head(head);
 	b->head = head;
+	b->before = r->prev.token;
 	b->open = at;
 	b->indent = indent_of(p, at.begin);
 	/* "service web {" is the block of 'web'; "env {" and "labels pod {" of

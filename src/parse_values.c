@@ -538,8 +538,13 @@ quote_image(struct parse_ctx *p, struct tok *t)
 static bool
 label_block(const struct block *b)
 {
-	return b && (b->head == KW_LABELS || b->head == KW_ANNOTATIONS || b->head == KW_NODES ||
-	             b->head == KW_SELECTOR);
+	if (!b)
+		return false;
+	bool target = b->before == KW_POD || b->before == KW_WORKLOAD || b->before == KW_SERVICE ||
+	              b->before == KW_ROUTE || b->before == KW_ACCOUNT;
+	return (b->before == b->head || target) &&
+	       (b->head == KW_LABELS || b->head == KW_ANNOTATIONS || b->head == KW_NODES ||
+	        b->head == KW_SELECTOR);
 }
 
 const char *
