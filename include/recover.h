@@ -180,8 +180,9 @@ bool list_key(struct parse_ctx *p, yyscan_t scanner, struct tok *t);
  * the ':', is changed into its '{'; it stays a ':', dropped, after
  * 'requests' and 'limits').  False when t is no such ':'. */
 bool mapping_block(struct parse_ctx *p, yyscan_t scanner, struct tok *t);
-/* A value written without quotes, t: read as a string, and shown in
- * quotes (NULL when t is no such value); the image after `image:` or
+/* A value written without quotes, t, on the line of the token before:
+ * read as a string, and shown in quotes (NULL when t is no such value);
+ * the image after `image:` or
  * `image =`, a label's value after `KEY:`. */
 const char *quote_bare(struct parse_ctx *p, struct tok *t);
 const char *quote_image(struct parse_ctx *p, struct tok *t);

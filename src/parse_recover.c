@@ -274,8 +274,7 @@ colon(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 	bool entries = b && b->kind == BLOCK_ENTRIES;
 	struct tok *next = peek(p, scanner, 0);
 	const char *before = r->prev.token ? written(p, &r->prev) : "";
-	const char *quoted = !same_line(p, t->loc.end, next->loc.begin) ? NULL
-	                     : entries ? quote_label(p, next) : quote_image(p, next);
+	const char *quoted = entries ? quote_label(p, next) : quote_image(p, next);
 	if (quoted) {
 		diag(&p->c->diags, E0111, t->loc, "todokc does not use ':' here, and %s is written "
 		     "in quotes: write `%s%s%s`", entries ? label_value(p) : "an image", before,

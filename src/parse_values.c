@@ -517,7 +517,7 @@ quote_bare(struct parse_ctx *p, struct tok *t)
 	            t->token == DURATION || t->token == PERCENT ||
 	            (t->token != STRING && keyword_spelling(t->token)) ||
 	            (t->token == STRING && HAS_LOC(p->unquoted) && p->unquoted.begin == t->loc.begin);
-	if (!bare || recover_is_secret(p, t->loc))
+	if (!bare || recover_is_secret(p, t->loc) || !same_line(p, p->r->prev.loc.end, t->loc.begin))
 		return NULL;
 	const char *w = arena_strndup(p->arena, text(p) + t->loc.begin, t->loc.end - t->loc.begin);
 	t->token = STRING;
