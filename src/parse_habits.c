@@ -479,7 +479,7 @@ habit_statement_rest(struct parse_ctx *p, uint32_t at, char sep)
 			end = i + 1;
 		i++;
 	}
-	while (end > at && strchr(" \t", s[end - 1]))
+	while (end > at && strchr(" \t,;", s[end - 1])) /* (a ',' or ';' there is reported) */
 		end--;
 	if (end == at || end - at > MAX_SHOWN)
 		return NULL;
