@@ -41,6 +41,10 @@ struct parse_ctx {
 	bool resume;                /* ... or it was reported at the first token of such
 	                             * a line: recovery ends with the next token */
 	bool lone_cr_reported;      /* a carriage return without a newline (W0102), once */
+	uint32_t quiet_until;       /* no stray character is reported before it (the
+	                             * rest of a template reported, `{{ .Values.x }}`) */
+	uint32_t outside_reported;  /* 1 + the '}' before which a property outside its
+	                             * block was reported (E0119): once for the block */
 };
 
 /* Prepares parse_lex() (grammar/todok.y) for the source of p. */
@@ -101,6 +105,37 @@ const char *habit_quoted_list(struct parse_ctx *p, uint32_t at);
 /* What the brackets opened at `at` hold, without them and without
  * quotes ("db, cache"), or NULL when they do not close on the line. */
 const char *habit_unbracketed(struct parse_ctx *p, uint32_t at);
+/* What the braces opened at `at` hold, without ':' and ',' ("cpu 100m
+ * memory 128Mi"), or NULL when they do not close on the line. */
+const char *habit_braced(struct parse_ctx *p, uint32_t at);
+
+/* parse_habits.c: what todokc writes for a word of a probe's line that
+ * Kubernetes' probes write (`port`, `path`, `initialDelaySeconds`, a
+ * duration without its unit), after `before` as todokc writes it: "on",
+ * "" (the word is left out), "s" (the unit to append), or NULL when the
+ * word is todokc's; and the probe's line from `at` (its keyword) as
+ * todokc writes it: false when it is so written already. */
+enum probe_habit {
+	PROBE_HABIT_NONE, PROBE_HABIT_PORT, PROBE_HABIT_PATH, PROBE_HABIT_UNIT,
+	PROBE_HABIT_FIELD, PROBE_HABIT_COLON
+};
+struct probe_fix {
+	const char *line;         /* the line as todokc writes it */
+	struct loc first;         /* the first word to change */
+	enum probe_habit habit;   /* ... why */
+	const char *word, *todokc; /* ... as written, and as todokc writes it */
+	uint32_t stop;            /* where the line's probe ends */
+};
+const char *habit_probe_word(const char *before, const char *word, size_t len,
+                             enum probe_habit *habit);
+bool habit_probe_line(struct parse_ctx *p, uint32_t at, struct probe_fix *fix);
+/* `word` (len bytes) without case, '-' and '_', in out (n bytes): false
+ * when it does not fit. */
+bool habit_fold(const char *word, size_t len, char *out, size_t n);
+/* The rest of a statement's line from `at`, up to a comment, the `sep`
+ * (':' or '=') of the next property or a bracket it does not open, or
+ * NULL when it is empty or too long to show. */
+const char *habit_statement_rest(struct parse_ctx *p, uint32_t at, char sep);
 
 /* parse_values.c: a syntax error at the first token of a line that starts
  * a statement, after a line that ends before its statement is complete

@@ -20,6 +20,7 @@ enum block_kind { BLOCK_ITEMS, BLOCK_PROPS, BLOCK_ENTRIES, BLOCK_NAMING, BLOCK_O
 struct block {
 	enum block_kind kind;
 	int head;         /* the keyword whose block it is (KW_ENV, KW_SERVICE) */
+	int before;       /* the token before its '{' (KW_LABELS, KW_POD) */
 	struct loc open;  /* the '{' */
 	const char *name; /* "postgres", "env" */
 	uint32_t indent;  /* the blanks that start the line of its '{' */
@@ -58,6 +59,8 @@ struct recover {
 	bool dash_run;            /* the last line started with a '- ' item */
 	bool dash_bracket;        /* ... of "args" or "command": a '[' was supplied */
 	int dash_keyword;         /* ... of "port": each next '-' is that keyword */
+	uint32_t probe_until;     /* the end of a probe's line whose habits were reported */
+	bool bracket_dropped;     /* the '[' of `drop ["ALL"]` was dropped: its ']' is */
 };
 
 /* The source */
@@ -171,8 +174,35 @@ bool unquoted_list(struct parse_ctx *p, yyscan_t scanner, const struct tok *t);
  * 'env'), so that the list's one message says what to write (t is
  * changed, and kept). */
 bool list_key(struct parse_ctx *p, yyscan_t scanner, struct tok *t);
+/* YAML's `env:` (or 'labels', 'annotations', 'nodes', 'selector',
+ * 'requests', 'limits') before lines of `KEY: value`, indented deeper:
+ * reported once, with the line to write, and read as an empty block (t,
+ * the ':', is changed into its '{'; it stays a ':', dropped, after
+ * 'requests' and 'limits').  False when t is no such ':'. */
+bool mapping_block(struct parse_ctx *p, yyscan_t scanner, struct tok *t);
+/* A value written without quotes, t, on the line of the token before:
+ * read as a string, and shown in quotes (NULL when t is no such value);
+ * the image after `image:` or
+ * `image =`, a label's value after `KEY:`. */
+const char *quote_bare(struct parse_ctx *p, struct tok *t);
+const char *quote_image(struct parse_ctx *p, struct tok *t);
+const char *quote_label(struct parse_ctx *p, struct tok *t);
+/* What the value of an entry of the block of labels open is called:
+ * "a label's value", "an annotation's value". */
+const char *label_value(const struct parse_ctx *p);
 /* Compose's key for ports on a component's line, `ports 80, 443` or
  * `ports: "8080:80"`: the line is dropped (E0202). */
 bool ports_line(struct parse_ctx *p, yyscan_t scanner, const struct tok *t);
+
+/* A ':' on the line of a syntax error, or a '- ' line after it, while
+ * the parser recovers: dropped, and not reported (the error said what to
+ * write); so are YAML's lines indented below a `key:` that was the error.
+ * False when t is none. */
+bool after_error(struct parse_ctx *p, yyscan_t scanner, const struct tok *t, bool *keep);
+/* Kubernetes' habits in a probe's line (`liveness http "/x" port http`,
+ * `initialDelaySeconds 5`, `delay 5`) and in a security block (`privileged
+ * true`, `runAsUser 1000`): reported once, with what todokc writes, and
+ * read so (t is changed, and kept when *keep).  False when t is none. */
+bool kubernetes_habit(struct parse_ctx *p, yyscan_t scanner, struct tok *t, bool *keep);
 
 #endif

@@ -253,6 +253,8 @@ stray_in_number(struct parse_ctx *p, struct loc loc, uint32_t cp)
 void
 stray_character(struct parse_ctx *p, struct loc loc, const char *text)
 {
+	if (loc.begin < p->quiet_until)
+		return;
 	if (in_secret_values(p)) {
 		const char *src = p->c->src.text;
 		if (loc.begin > 0 && is_digit(src[loc.begin - 1]) && is_digit(src[loc.end]))

@@ -192,8 +192,8 @@ report_duration_unit(struct parse_ctx *p, const YYLTYPE *loc, int got, int n,
 	if (got != INT || !expects(n, expected, DURATION) ||
 	    expects(n, expected, INT))
 		return false;
-	diag(&p->c->diags, E0201, *loc, "a duration has its unit: `%.*ss`",
-	     (int)(loc->end - loc->begin), p->c->src.text + loc->begin);
+	diag(&p->c->diags, E0201, *loc, "a duration has its unit: write `%s %.*ss`",
+	     recover_written_before(p), (int)(loc->end - loc->begin), p->c->src.text + loc->begin);
 	return true;
 }
 
@@ -625,12 +625,42 @@ report_property_outside(struct parse_ctx *p, const YYLTYPE *loc, int got, int n,
 	if (!token || !keyword_has_role(token, "property") || !expects(n, expected, KW_PARAM) ||
 	    expects(n, expected, got) || !recover_closed_block(p, &name, &closed))
 		return false;
+	if (p->outside_reported == closed.begin + 1)
+		return true; /* the '}' that closed the block too early is pointed at */
+	p->outside_reported = closed.begin + 1;
 	size_t line, column;
 	source_position(&p->c->src, closed.begin, &line, &column);
 	struct diagnostic *d = diag(&p->c->diags, E0119, *loc,
 	                            "'%s' is a property; the block of '%s' closed on line %zu",
 	                            spelling, name, line);
 	diag_note(&p->c->diags, d, closed, "the block of '%s' closed here", name);
+	return true;
+}
+
+/* Resources in braces, `requests { cpu 100m memory 128Mi }`, or Helm's
+ * template, `port {{ .Values.port }}`. */
+static bool
+report_braces_value(struct parse_ctx *p, const YYLTYPE *loc, int got)
+{
+	int before = recover_token_before(p);
+	const char *s = p->c->src.text + loc->begin;
+	if (got != '{' || recover_is_secret(p, *loc))
+		return false;
+	const char *close = strstr(s, "}}"), *eol = strchr(s, '\n');
+	if (s[1] == '{' && strchr(" .-", s[2]) && close && (!eol || close < eol)) {
+		struct loc whole = {loc->begin, (uint32_t)(close - p->c->src.text) + 2};
+		p->quiet_until = whole.end;
+		diag(&p->c->diags, E0201, whole, "todokc has no templates: write the value itself; "
+		     "what changes between environments goes in a profile, `profile prod { ... }`, "
+		     "or a param used in strings, `param tag = \"1.0\"` and `\"${tag}\"`");
+		return true;
+	}
+	if (before != KW_REQUESTS && before != KW_LIMITS)
+		return false;
+	const char *inner = habit_braced(p, loc->begin);
+	diag(&p->c->diags, E0201, *loc, "'%s' takes its resources on its line, without braces: "
+	     "`%s %s`", keyword_spelling(before), keyword_spelling(before),
+	     inner ? inner : "cpu 100m memory 128Mi");
 	return true;
 }
 
@@ -699,6 +729,13 @@ report_syntax_error(struct parse_ctx *p, const YYLTYPE *loc, int got, int n, con
 	if (word) {
 		if (report_name_list_comma(p, loc, word))
 			return;
+		bool yaml = strcmp(word, "version") == 0 || strcmp(word, "services") == 0 ||
+		            strcmp(word, "name") == 0;
+		if (yaml && n == 1 && expected[0] == KW_STACK && p->c->src.text[loc->end] == ':') {
+			diag(&p->c->diags, E0201, *loc, "a .todok file holds 'stack NAME { ... }', not "
+			     "YAML: `todokc import compose FILE` writes the stack of a Compose file");
+			return;
+		}
 		const char *best = closest_expected(p, n, expected, word);
 		if (report_unknown_word(p, loc, n, expected, word, best))
 			return;
@@ -716,7 +753,7 @@ report_syntax_error(struct parse_ctx *p, const YYLTYPE *loc, int got, int n, con
 	if (report_quoted_number(p, loc, got, n, expected) ||
 	    report_duration_unit(p, loc, got, n, expected) || report_probe_port(p, loc, got) ||
 	    report_cron_schedule(p, loc) || report_number_key(p, loc, got) ||
-	    report_property_outside(p, loc, got, n, expected) ||
+	    report_property_outside(p, loc, got, n, expected) || report_braces_value(p, loc, got) ||
 	    report_second_stack(p, loc, got, n, expected) || report_tcp_protocol(p, loc, got) ||
 	    report_duration_quantity(p, loc, got, n, expected) ||
 	    report_port_name_after(p, loc, got) || report_port_line(p, loc, got) ||

@@ -10,6 +10,7 @@
 
 #include "parse.h"
 #include "todok.tab.h"
+#include "tools.h"
 
 /* The '- ' items of the lines from `at` on, as "a, b". */
 const char *
@@ -214,15 +215,18 @@ habit_bracket_list(struct parse_ctx *p, uint32_t at, bool strings_only)
 	return shown;
 }
 
-const char *
-habit_unbracketed(struct parse_ctx *p, uint32_t at)
+/* What the brackets opened at `at` and closed by `close` on its line hold,
+ * without the characters of `drop`, or NULL. */
+static const char *
+between(struct parse_ctx *p, uint32_t at, char close, const char *drop)
 {
-	const char *s = p->c->src.text + at + 1, *end = s + strcspn(s, "]\n#");
-	if (*end != ']' || end - s > 120)
+	char stops[] = {close, '\n', '#', '\0'};
+	const char *s = p->c->src.text + at + 1, *end = s + strcspn(s, stops);
+	if (*end != close || end - s > 120)
 		return NULL;
 	struct buf b = {0};
 	for (; s < end; s++)
-		if (*s != '"')
+		if (!strchr(drop, *s))
 			buf_putc(&b, *s);
 	while (b.len && (b.data[b.len - 1] == ' ' || b.data[b.len - 1] == ','))
 		b.len--;
@@ -232,6 +236,18 @@ habit_unbracketed(struct parse_ctx *p, uint32_t at)
 	const char *inner = b.len > lead ? arena_strndup(p->arena, b.data + lead, b.len - lead) : NULL;
 	buf_free(&b);
 	return inner;
+}
+
+const char *
+habit_unbracketed(struct parse_ctx *p, uint32_t at)
+{
+	return between(p, at, ']', "\"");
+}
+
+const char *
+habit_braced(struct parse_ctx *p, uint32_t at)
+{
+	return between(p, at, '}', ":,");
 }
 
 bool
@@ -305,6 +321,22 @@ habit_quoted_list(struct parse_ctx *p, uint32_t at)
 	return shown;
 }
 
+bool
+habit_fold(const char *word, size_t len, char *out, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = word[i];
+		if (c == '-' || c == '_')
+			continue;
+		if (k + 1 == n)
+			return false;
+		out[k++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	}
+	out[k] = '\0';
+	return true;
+}
+
 /* The keyword a word of another tool means (deployment: service). */
 const char *
 recover_other_tool_word(const char *word)
@@ -327,17 +359,129 @@ recover_other_tool_word(const char *word)
 		{"volumemounts", "volume"},
 	};
 	char folded[24];
-	size_t n = 0;
-	for (const char *c = word; *c; c++) {
-		if (*c == '-' || *c == '_')
-			continue;
-		if (n + 1 == sizeof folded)
-			return NULL;
-		folded[n++] = (char)(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c);
-	}
-	folded[n] = '\0';
+	if (!habit_fold(word, strlen(word), folded, sizeof folded))
+		return NULL;
 	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
 		if (strcmp(folded, words[i].word) == 0)
 			return words[i].keyword;
 	return NULL;
+}
+
+const char *
+habit_probe_word(const char *before, const char *word, size_t len, enum probe_habit *habit)
+{
+	/* Kubernetes' fields of a probe, and the words todokc writes. */
+	static const struct {
+		const char *field, *todokc;
+	} fields[] = {
+		{"failurethreshold", "failures"}, {"httpget", "http"},
+		{"initialdelay", "delay"},        {"initialdelayseconds", "delay"},
+		{"periodseconds", "every"},       {"tcpsocket", "tcp"},
+		{"timeoutseconds", "timeout"},
+	};
+	char folded[24];
+	bool slot = strcmp(before, "liveness") == 0 || strcmp(before, "readiness") == 0 ||
+	            strcmp(before, "startup") == 0;
+	if (strcmp(before, "on") == 0)
+		return NULL; /* a port's name, spelt as any word */
+	if (len == 4 && strncmp(word, "port", 4) == 0) {
+		*habit = PROBE_HABIT_PORT;
+		return slot ? "tcp on" : "on";
+	}
+	if (len == 4 && strncmp(word, "path", 4) == 0 && (slot || strcmp(before, "http") == 0)) {
+		*habit = PROBE_HABIT_PATH;
+		return slot ? "http" : "";
+	}
+	bool timing = strcmp(before, "delay") == 0 || strcmp(before, "every") == 0 ||
+	              strcmp(before, "timeout") == 0;
+	if (timing && len && strspn(word, "0123456789") == len) {
+		*habit = PROBE_HABIT_UNIT;
+		return "s";
+	}
+	if (!habit_fold(word, len, folded, sizeof folded))
+		return NULL;
+	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+		if (strcmp(folded, fields[i].field) == 0) {
+			*habit = PROBE_HABIT_FIELD;
+			return fields[i].todokc;
+		}
+	return NULL;
+}
+
+bool
+habit_probe_line(struct parse_ctx *p, uint32_t at, struct probe_fix *fix)
+{
+	const char *s = p->c->src.text;
+	size_t len = p->c->src.len, i = at;
+	struct buf line = {0};
+	const char *before = "";
+	*fix = (struct probe_fix){.first = NO_LOC};
+	while (i < len && !strchr("\n#{}", s[i])) {
+		size_t end = s[i] == '"' ? string_end(s, i, len) : i + strcspn(s + i, " \t\r\n#{}:\"");
+		bool colon = end < len && s[end] == ':';
+		enum probe_habit h = colon ? PROBE_HABIT_COLON : PROBE_HABIT_NONE;
+		const char *word = arena_strndup(p->arena, s + i, end - i);
+		const char *todokc = s[i] == '"' ? NULL : habit_probe_word(before, word, end - i, &h);
+		if (h != PROBE_HABIT_NONE && !HAS_LOC(fix->first)) {
+			bool at_colon = colon && !todokc;
+			fix->first = (struct loc){(uint32_t)(at_colon ? end : i),
+			                          (uint32_t)(at_colon ? end + 1 : end)};
+			fix->habit = h;
+			fix->word = word;
+			fix->todokc = todokc;
+		}
+		if (todokc && h == PROBE_HABIT_UNIT)
+			todokc = arena_printf(p->arena, "%s%s", word, todokc);
+		if (todokc)
+			word = todokc;
+		if (*word) {
+			buf_printf(&line, "%s%s", line.len ? " " : "", word);
+			before = word;
+		}
+		for (i = end + colon; i < len && strchr(" \t\r", s[i]); i++)
+			continue;
+	}
+	fix->stop = (uint32_t)i;
+	if (HAS_LOC(fix->first))
+		fix->line = arena_strndup(p->arena, line.data, line.len);
+	buf_free(&line);
+	return fix->line != NULL;
+}
+
+const char *
+habit_statement_rest(struct parse_ctx *p, uint32_t at, char sep)
+{
+	enum { MAX_SHOWN = 80 }; /* bytes shown in a message at most */
+	const char *s = p->c->src.text;
+	size_t len = p->c->src.len, i = at, word = at, last = at, end = at;
+	int depth = 0;
+	while (i < len && !strchr("\n#", s[i])) {
+		if (s[i] == '"') {
+			i = end = string_end(s, i, len);
+			continue;
+		}
+		depth += s[i] == '{' || s[i] == '[' ? 1 : s[i] == '}' || s[i] == ']' ? -1 : 0;
+		if (depth < 0)
+			break;
+		bool blank = s[i] == ' ' || s[i] == '\t';
+		size_t n = strcspn(s + i, " \t\r\n:=#{}[]\"");
+		int keyword = i > at && strchr(" \t", s[i - 1]) ? keyword_token(s + i, n) : 0;
+		if (depth == 0 && keyword && keyword_has_role(keyword, "property"))
+			break; /* the next property, on the same line */
+		if (s[i] == sep && depth == 0) { /* ... written with a ':' or '=' */
+			end = strchr(" \t", s[i - 1]) ? last : word;
+			break;
+		}
+		if (blank && !strchr(" \t", s[i - 1])) {
+			last = word;
+			word = i;
+		} else if (!blank && s[i] != '\r')
+			end = i + 1;
+		i++;
+	}
+	while (end > at && strchr(" \t,;", s[end - 1])) /* (a ',' or ';' there is reported) */
+		end--;
+	if (end == at || end - at > MAX_SHOWN)
+		return NULL;
+	return arena_strndup(p->arena, s + at, end - at);
 }

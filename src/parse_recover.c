@@ -8,9 +8,9 @@
  *     '=' after a property, ';', a '- item' list, a trailing ',', an
  *     unquoted image or value, Compose's `port 80/udp` and `volume
  *     NAME:PATH`, an 'http' probe without a path, a namespace written as
- *     a string), so that the parser never sees it;
- *   - inserts a '{' or '}' left out, and drops a '}' too many
- *     (src/parse_braces.c);
+ *     a string; Kubernetes' probes and security fields, YAML's nested
+ *     keys, src/parse_values.c), so that the parser never sees it;
+ *   - inserts a '{' or '}' left out, drops a '}' too many (parse_braces.c);
  *   - ends the parser's recovery after a syntax error at the first token
  *     of a later line that starts a property, an item or an entry, so that
  *     every mistake is reported once and the next one is not hidden.
@@ -97,6 +97,7 @@ open_block(struct parse_ctx *p, struct loc at)
 	int head = block_head(r);
 	b->kind = kind_of_head(head);
 	b->head = head;
+	b->before = r->prev.token;
 	b->open = at;
 	b->indent = indent_of(p, at.begin);
 	/* "service web {" is the block of 'web'; "env {" and "labels pod {" of
@@ -200,8 +201,11 @@ equals_after_property(struct parse_ctx *p, yyscan_t scanner, const struct tok *t
 	    !next->token || !same_line(p, t->loc.end, next->loc.begin) || (!property && !resource) ||
 	    in_secret_values(p))
 		return false;
-	diag(&p->c->diags, E0126, t->loc, "todokc does not use '=' after '%s': write `%s %s`",
-	     keyword_spelling(before), keyword_spelling(before), written(p, next));
+	const char *image = quote_image(p, next);
+	const char *rest = habit_statement_rest(p, next->loc.begin, '=');
+	diag(&p->c->diags, E0126, t->loc, "todokc does not use '=' after '%s'%s: write `%s %s`",
+	     keyword_spelling(before), image ? ", and an image is written in quotes" : "",
+	     keyword_spelling(before), image ? image : rest ? rest : written(p, next));
 	return true;
 }
 
@@ -270,6 +274,14 @@ colon(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 	bool entries = b && b->kind == BLOCK_ENTRIES;
 	struct tok *next = peek(p, scanner, 0);
 	const char *before = r->prev.token ? written(p, &r->prev) : "";
+	const char *quoted = entries ? quote_label(p, next) : quote_image(p, next);
+	if (quoted) {
+		diag(&p->c->diags, E0111, t->loc, "todokc does not use ':' here, and %s is written "
+		     "in quotes: write `%s%s%s`", entries ? label_value(p) : "an image", before,
+		     entries ? " = " : " ", quoted);
+		t->token = '=';
+		return entries;
+	}
 	if (!entries && r->prev.token == INT && r->prev2.token == KW_PORT && next->token == INT &&
 	    same_line(p, t->loc.end, next->loc.begin)) {
 		/* Compose's `80:8080`: the Service's port, then the container's. */
@@ -279,18 +291,20 @@ colon(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 		t->token = ARROW;
 		return true;
 	}
-	/* `ports:` before its '- ' lines, `command: [serve]`: the list's message
-	 * says what to write. */
+	/* `ports:` before its '- ' lines, `command: [serve]`, `args: --verbose`:
+	 * the list's message says what to write. */
 	if (!entries && r->prev.starts_line && next->token == '-' && next->starts_line)
 		return false;
-	if ((r->prev.token == KW_COMMAND || r->prev.token == KW_ARGS) && next->token == '[' &&
-	    habit_quoted_list(p, next->loc.begin))
+	if ((r->prev.token == KW_COMMAND || r->prev.token == KW_ARGS) &&
+	    (next->token != '[' || habit_quoted_list(p, next->loc.begin)))
 		return false;
 	/* An entry's or a param's value follows '='. */
 	bool assigns = entries || (r->prev.token == WORD && r->prev2.token == KW_PARAM);
+	const char *rest = recover_is_secret(p, next->loc) || in_secret_values(p) ? NULL
+	                   : habit_statement_rest(p, next->loc.begin, ':');
 	if (next->token && same_line(p, t->loc.end, next->loc.begin))
 		diag(&p->c->diags, E0111, t->loc, "todokc does not use ':' here; write `%s%s%s`",
-		     before, assigns ? " = " : " ", written(p, next));
+		     before, assigns ? " = " : " ", rest ? rest : written(p, next));
 	else
 		diag(&p->c->diags, E0111, t->loc, "todokc does not use ':' here%s",
 		     entries ? "; write KEY = VALUE" : "");
@@ -336,8 +350,9 @@ dash(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 {
 	struct recover *r = p->r;
 	if (!t->starts_line) {
-		/* `args --verbose`: the parser's message on the word gives the list. */
-		int before = r->prev.token;
+		/* `args --verbose`, `command x --y`: the parser's message gives the list. */
+		bool listed = p->resync && (r->stmt_first == KW_COMMAND || r->stmt_first == KW_ARGS);
+		int before = listed ? KW_ARGS : r->prev.token;
 		if (before != KW_ARGS && before != KW_COMMAND && before != KW_EXEC)
 			stray_character(p, t->loc, "-");
 		return false;
@@ -614,13 +629,16 @@ static bool
 repair(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 {
 	struct recover *r = p->r;
+	bool keep;
 	if (t->starts_line && t->token != '-') {
 		r->dash_run = false;
 		r->dash_keyword = 0;
 	}
+	if (after_error(p, scanner, t, &keep) || kubernetes_habit(p, scanner, t, &keep))
+		return keep;
 	switch (t->token) {
 	case ':':
-		return colon(p, scanner, t);
+		return mapping_block(p, scanner, t) ? t->token == '{' : colon(p, scanner, t);
 	case ';':
 		diag(&p->c->diags, E0117, t->loc, "no ';' is needed: remove it");
 		return false;
@@ -652,7 +670,6 @@ repair(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 		else if (name_string(p, t))
 			return true;
 		else if (HAS_LOC(p->unquoted) && p->unquoted.begin == t->loc.begin) {
-			bool keep;
 			if (port_protocol(p, t, &keep))
 				return keep;
 			if (r->prev.token == '(' && (r->prev2.token == KW_ENV || r->prev2.token == KW_FILE))

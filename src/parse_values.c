@@ -172,7 +172,8 @@ list_key(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 	struct tok *item = peek(p, scanner, 1);
 	const char *keyword = recover_other_tool_word(t->val.word.text);
 	int token = keyword ? keyword_token(keyword, strlen(keyword)) : 0;
-	if (item->token != '-' || !item->starts_line ||
+	bool mapping = token == KW_ENV && item->starts_line && peek(p, scanner, 2)->token == ':';
+	if ((item->token != '-' && !mapping) || !item->starts_line ||
 	    (token != KW_PORT && token != KW_AFTER && token != KW_ENV && token != KW_COMMAND))
 		return false;
 	t->token = token;
@@ -256,4 +257,367 @@ line_ended_early(struct parse_ctx *p, struct loc at, int n, const int *expected)
 	p->resync = false;
 	p->resume = true;
 	return true;
+}
+
+/* A token of a probe's line whose habits were reported: read as todokc
+ * writes it (false: dropped). */
+static bool
+probe_token(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
+{
+	struct recover *r = p->r;
+	if (t->token == ':')
+		return false;
+	const char *before = token_text(&r->prev);
+	enum probe_habit habit = PROBE_HABIT_NONE;
+	const char *todokc = t->token == STRING ? NULL
+	                     : habit_probe_word(before ? before : "", text(p) + t->loc.begin,
+	                                        t->loc.end - t->loc.begin, &habit);
+	if (todokc && !*todokc)
+		return false;
+	if (todokc && habit == PROBE_HABIT_UNIT) {
+		t->token = DURATION;
+		t->val.number.kind = NUM_DURATION;
+	} else if (todokc) {
+		/* ("tcp on": 'port' where the kind of the check stands) */
+		t->token = keyword_token(todokc, strcspn(todokc, " "));
+		if (strchr(todokc, ' '))
+			put_back(p, &(struct tok){.token = KW_ON, .loc = t->loc});
+	}
+	/* `http path "/x"`: the 'path' goes (before the parser looks for the
+	 * path after 'http'). */
+	for (struct tok *n = peek(p, scanner, 0);
+	     t->token == KW_HTTP && n->loc.begin < r->probe_until &&
+	     (n->token == KW_PATH || n->token == ':');
+	     n = peek(p, scanner, 0))
+		take(p, scanner);
+	return true;
+}
+
+/* A probe's line with habits of Kubernetes' probes: reported once, with
+ * the line todokc writes, and its tokens read so. */
+static void
+probe_line(struct parse_ctx *p, const struct tok *t)
+{
+	struct probe_fix fix;
+	if (!habit_probe_line(p, t->loc.begin, &fix))
+		return;
+	p->r->probe_until = fix.stop;
+	struct diags *d = &p->c->diags;
+	const char *w = fix.word;
+	switch (fix.habit) {
+	case PROBE_HABIT_PORT:
+		diag(d, E0201, fix.first, "%s: write `%s`", strchr(fix.todokc, ' ') ? "a probe names "
+		     "its kind before its port" : "a probe's port follows 'on', not 'port'", fix.line);
+		break;
+	case PROBE_HABIT_PATH:
+		diag(d, E0201, fix.first, "%s: write `%s`", *fix.todokc ? "a probe names its kind before "
+		     "its path" : "an 'http' probe's path follows 'http'", fix.line);
+		break;
+	case PROBE_HABIT_UNIT:
+		diag(d, E0201, fix.first, "a duration has its unit: write `%s`", fix.line);
+		break;
+	case PROBE_HABIT_FIELD:
+		diag(d, E0201, fix.first, "todokc writes '%s' as '%s': write `%s`", w, fix.todokc,
+		     fix.line);
+		break;
+	default:
+		diag(d, E0111, fix.first, "todokc does not use ':' here; write `%s`", fix.line);
+		break;
+	}
+}
+
+/* Kubernetes' fields of a securityContext, and todokc's words for them
+ * (inverted: the word says the field is false). */
+static const struct {
+	const char *field;
+	int token;
+	bool inverted;
+} security_fields[] = {
+	{"allowprivilegeescalation", KW_NO_ESCALATION, true},
+	{"fsgroup", KW_FS_GROUP, false},
+	{"readonlyrootfilesystem", KW_READ_ONLY, false},
+	{"runasgroup", KW_GROUP, false},
+	{"runasnonroot", KW_NON_ROOT, false},
+	{"runasuser", KW_USER, false},
+};
+
+/* 1 for `true` (or `yes`), 0 for `false` (or `no`), else -1. */
+static int
+boolean(const struct tok *t)
+{
+	if (t->token != WORD)
+		return -1;
+	const char *w = t->val.word.text;
+	return strcmp(w, "true") == 0 || strcmp(w, "yes") == 0 ? 1
+	     : strcmp(w, "false") == 0 || strcmp(w, "no") == 0 ? 0 : -1;
+}
+
+/* Kubernetes' `capabilities { drop ["ALL"] }` in a security block: the
+ * word, and the block after it, are dropped. */
+static void
+capabilities(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
+{
+	diag(&p->c->diags, E0201, t->loc, "todokc writes capabilities as settings of the security "
+	     "block, with no block of their own: `drop ALL`, `add NET_ADMIN, SYS_TIME`");
+	if (peek(p, scanner, 0)->token == ':')
+		take(p, scanner);
+	if (peek(p, scanner, 0)->token != '{')
+		return;
+	for (int depth = 0;;) {
+		struct tok n = take(p, scanner);
+		depth += n.token == '{' ? 1 : n.token == '}' ? -1 : 0;
+		if (!n.token || depth == 0)
+			return;
+	}
+}
+
+/* A security setting written as a field of Kubernetes' securityContext,
+ * or a flag with a value. */
+static bool
+security_token(struct parse_ctx *p, yyscan_t scanner, struct tok *t, bool *keep)
+{
+	struct recover *r = p->r;
+	struct diags *d = &p->c->diags;
+	if ((t->token == '[' && (r->prev.token == KW_ADD || r->prev.token == KW_DROP)) ||
+	    (t->token == ']' && r->bracket_dropped)) {
+		if (t->token == '[')
+			diag(d, E0201, t->loc, "capabilities are names separated by ',', without "
+			     "brackets: `%s %s`", keyword_spelling(r->prev.token),
+			     habit_unbracketed(p, t->loc.begin) ? habit_unbracketed(p, t->loc.begin) : "ALL");
+		r->bracket_dropped = t->token == '[';
+		return !(*keep = false);
+	}
+	char folded[32];
+	const char *field = NULL;
+	int token = t->token;
+	bool inverted = false;
+	if (t->token == WORD && habit_fold(t->val.word.text, strlen(t->val.word.text), folded,
+	                                   sizeof folded)) {
+		if (strcmp(folded, "capabilities") == 0) {
+			capabilities(p, scanner, t);
+			return !(*keep = false);
+		}
+		for (size_t i = 0; i < sizeof security_fields / sizeof *security_fields; i++)
+			if (strcmp(folded, security_fields[i].field) == 0) {
+				field = t->val.word.text;
+				token = security_fields[i].token;
+				inverted = security_fields[i].inverted;
+			}
+	}
+	bool flag = token == KW_NON_ROOT || token == KW_READ_ONLY || token == KW_NO_ESCALATION ||
+	            token == KW_PRIVILEGED;
+	int k = peek(p, scanner, 0)->token == ':' || peek(p, scanner, 0)->token == '=';
+	struct tok *v = peek(p, scanner, k);
+	int value = same_line(p, t->loc.end, v->loc.begin) ? boolean(v) : -1;
+	if (!field && (!flag || value < 0))
+		return false;
+	const char *spelling = keyword_spelling(token);
+	struct loc whole = {t->loc.begin, flag && value >= 0 ? v->loc.end : t->loc.end};
+	const char *as_written = arena_strndup(p->arena, text(p) + whole.begin,
+	                                       whole.end - whole.begin);
+	bool on = value < 0 || (value == 1) != inverted;
+	if (!flag)
+		diag(d, E0201, t->loc, "todokc writes '%s' as '%s': write `%s %s`", field, spelling,
+		     spelling,
+		     v->token == INT ? arena_strndup(p->arena, text(p) + v->loc.begin,
+		                                     v->loc.end - v->loc.begin) : "1000");
+	else if (on && field && value < 0)
+		diag(d, E0201, whole, "todokc writes '%s' as '%s'", as_written, spelling);
+	else if (on && field)
+		diag(d, E0201, whole, "todokc writes `%s` as `%s`: its security flags take no value",
+		     as_written, spelling);
+	else if (on)
+		diag(d, E0201, (struct loc){peek(p, scanner, 0)->loc.begin, v->loc.end},
+		     "todokc's security flags take no value: write `%s`", spelling);
+	else if (inverted)
+		diag(d, E0201, whole, "a container may gain privileges unless 'no-escalation' is "
+		     "written: remove `%s`", as_written);
+	else
+		diag(d, E0201, whole, "todokc's security flags take no value, and one not written is "
+		     "off: remove `%s`", as_written);
+	for (int i = 0; i < k + (flag && value >= 0); i++)
+		take(p, scanner);
+	t->token = token;
+	*keep = on;
+	return true;
+}
+
+
+/* The entries of YAML's mapping on the lines after `KEY:` (indented deeper
+ * than `indent`), from `at` on, as a todokc block, `{ A = "1" B = 2 }`;
+ * *end: where they end.  NULL when a line is no `KEY: value`. */
+static const char *
+mapping_entries(struct parse_ctx *p, uint32_t at, uint32_t indent, int head, uint32_t *end)
+{
+	const char *s = text(p);
+	size_t len = p->c->src.len;
+	bool numbers = head == KW_ENV, resources = head == KW_REQUESTS || head == KW_LIMITS;
+	struct buf b = {0};
+	buf_puts(&b, resources ? "" : "{");
+	while (at < len && indent_of(p, at) > indent) {
+		size_t key = at + strspn(s + at, " \t"), eol = key + strcspn(s + key, "\n");
+		size_t sep = key + strcspn(s + key, ":=\n"), value = sep + 1;
+		if (sep >= eol || sep == key || memchr(s + key, ' ', sep - key) || b.len > 240) {
+			buf_free(&b);
+			return NULL;
+		}
+		value += strspn(s + value, " \t");
+		size_t stop = eol;
+		while (stop > value && strchr(" \t\r", s[stop - 1]))
+			stop--;
+		bool quoted = resources || (stop > value && s[value] == '"');
+		bool number = numbers && stop > value && strspn(s + value, "0123456789") == stop - value;
+		buf_printf(&b, " %.*s%s%s%.*s%s", (int)(sep - key), s + key, resources ? " " : " = ",
+		           quoted || number ? "" : "\"", (int)(stop - value), s + value,
+		           quoted || number ? "" : "\"");
+		for (at = (uint32_t)eol; at < len && strchr("\n \t\r", s[at]); at++)
+			continue;
+		*end = (uint32_t)eol;
+	}
+	buf_puts(&b, resources ? "" : " }");
+	return arena_buf_take(p->arena, &b);
+}
+
+bool
+mapping_block(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
+{
+	struct recover *r = p->r;
+	const struct block *b = top(r);
+	int key = r->prev.token;
+	struct tok *next = peek(p, scanner, 0);
+	bool resources = key == KW_REQUESTS || key == KW_LIMITS;
+	if (!b || b->kind != BLOCK_PROPS || !r->prev.starts_line || !next->starts_line ||
+	    (key != KW_ENV && key != KW_LABELS && key != KW_ANNOTATIONS && key != KW_NODES &&
+	     key != KW_SELECTOR && !resources) || in_secret_values(p))
+		return false;
+	uint32_t end = 0;
+	const char *entries = mapping_entries(p, next->loc.begin, indent_of(p, t->loc.begin), key,
+	                                      &end);
+	if (!entries)
+		return false;
+	if (resources)
+		diag(&p->c->diags, E0111, t->loc, "todokc writes resources on the line of '%s', not "
+		     "by indentation: `%s%s`", keyword_spelling(key), keyword_spelling(key), entries);
+	else
+		diag(&p->c->diags, E0111, t->loc, "todokc writes a block in braces, not by "
+		     "indentation, and '=' between a key and its value: `%s %s`",
+		     keyword_spelling(key), entries);
+	while (peek(p, scanner, 0)->token && peek(p, scanner, 0)->loc.begin < end)
+		take(p, scanner);
+	if (!resources)
+		put_back(p, &(struct tok){.token = '}', .loc = {end, end}});
+	t->token = resources ? ':' : '{';
+	return true;
+}
+
+const char *
+quote_bare(struct parse_ctx *p, struct tok *t)
+{
+	bool bare = t->token == WORD || t->token == INT || t->token == QUANTITY ||
+	            t->token == DURATION || t->token == PERCENT ||
+	            (t->token != STRING && keyword_spelling(t->token)) ||
+	            (t->token == STRING && HAS_LOC(p->unquoted) && p->unquoted.begin == t->loc.begin);
+	if (!bare || recover_is_secret(p, t->loc) || !same_line(p, p->r->prev.loc.end, t->loc.begin))
+		return NULL;
+	const char *w = arena_strndup(p->arena, text(p) + t->loc.begin, t->loc.end - t->loc.begin);
+	t->token = STRING;
+	t->val.string = lex_string(p, w, strlen(w), t->loc.begin);
+	t->val.string->loc = t->loc;
+	p->unquoted = NO_LOC;
+	return arena_printf(p->arena, "\"%s\"", w);
+}
+
+const char *
+quote_image(struct parse_ctx *p, struct tok *t)
+{
+	bool number = t->token != WORD && t->token != STRING;
+	return p->r->prev.token == KW_IMAGE && !number ? quote_bare(p, t) : NULL;
+}
+
+/* A block of labels: its values are text. */
+static bool
+label_block(const struct block *b)
+{
+	if (!b)
+		return false;
+	bool target = b->before == KW_POD || b->before == KW_WORKLOAD || b->before == KW_SERVICE ||
+	              b->before == KW_ROUTE || b->before == KW_ACCOUNT;
+	return (b->before == b->head || target) &&
+	       (b->head == KW_LABELS || b->head == KW_ANNOTATIONS || b->head == KW_NODES ||
+	        b->head == KW_SELECTOR);
+}
+
+const char *
+label_value(const struct parse_ctx *p)
+{
+	int head = top(p->r)->head;
+	return head == KW_ANNOTATIONS ? "an annotation's value"
+	     : head == KW_NODES ? "a node label's value" : "a label's value";
+}
+
+const char *
+quote_label(struct parse_ctx *p, struct tok *t)
+{
+	return label_block(top(p->r)) ? quote_bare(p, t) : NULL;
+}
+
+
+bool
+after_error(struct parse_ctx *p, yyscan_t scanner, const struct tok *t, bool *keep)
+{
+	struct recover *r = p->r;
+	if (!p->resync || (t->token != ':' && (t->token != '-' || !t->starts_line)))
+		return false;
+	*keep = false;
+	/* the items of a '- ' line */
+	while (t->token == '-' && peek(p, scanner, 0)->token && !peek(p, scanner, 0)->starts_line)
+		take(p, scanner);
+	if (t->token == ':' && r->prev.starts_line && peek(p, scanner, 0)->starts_line) {
+		/* `healthcheck:` and YAML's lines below it, indented deeper */
+		uint32_t indent = indent_of(p, r->prev.loc.begin);
+		for (struct tok *n = peek(p, scanner, 0); n->token && n->token != '}' &&
+		     (!n->starts_line || indent_of(p, n->loc.begin) > indent); n = peek(p, scanner, 0))
+			take(p, scanner);
+	}
+	return true;
+}
+
+/* A label's value without its quotes, after '=': `tier = frontend`. */
+static bool
+bare_label(struct parse_ctx *p, struct tok *t)
+{
+	struct recover *r = p->r;
+	/* (After a ':', the ':' said it, src/parse_recover.c.) */
+	if (r->prev.token != '=' || text(p)[r->prev.loc.begin] == ':' || !label_block(top(r)) ||
+	    !same_line(p, r->prev.loc.end, t->loc.begin))
+		return false;
+	const char *value = quote_bare(p, t);
+	if (!value)
+		return false;
+	diag(&p->c->diags, E0114, t->loc, "%s is text, in quotes: write `%.*s = %s`",
+	     label_value(p), (int)(r->prev2.loc.end - r->prev2.loc.begin),
+	     text(p) + r->prev2.loc.begin, value);
+	return true;
+}
+
+bool
+kubernetes_habit(struct parse_ctx *p, yyscan_t scanner, struct tok *t, bool *keep)
+{
+	struct recover *r = p->r;
+	const struct block *b = top(r);
+	if (!b)
+		return false;
+	if (t->loc.begin < r->probe_until) {
+		*keep = probe_token(p, scanner, t);
+		return true;
+	}
+	if (bare_label(p, t))
+		return !(*keep = true);
+	bool slot = t->token == KW_LIVENESS || t->token == KW_READINESS || t->token == KW_STARTUP;
+	if (slot && b->kind == BLOCK_PROPS &&
+	    (t->starts_line || r->prev.token == '{' || r->prev.token == '}'))
+		probe_line(p, t);
+	else if (b->head == KW_SECURITY)
+		return security_token(p, scanner, t, keep);
+	return false;
 }
