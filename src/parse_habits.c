@@ -271,6 +271,33 @@ habit_in_brackets(struct parse_ctx *p, uint32_t at)
 	return open > 0;
 }
 
+/* Whether a bare list item reads as a reference, NAME.KEY with an upper
+ * case key (creds.PASSWORD) or NAME.host, .port, .url: written in a
+ * string as ${NAME.KEY}, since "NAME.KEY" would be its text (a file name
+ * such as app.py is neither). */
+static bool
+bare_reference(const char *s, size_t n)
+{
+	const char *dot = memchr(s, '.', n);
+	if (!dot || dot == s || !(*s >= 'a' && *s <= 'z'))
+		return false;
+	for (const char *c = s; c < dot; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-'))
+			return false;
+	const char *key = dot + 1;
+	size_t klen = n - (size_t)(key - s);
+	if ((klen == 3 && !memcmp(key, "url", 3)) ||
+	    (klen == 4 && (!memcmp(key, "host", 4) || !memcmp(key, "port", 4))))
+		return true;
+	if (!klen || !(*key >= 'A' && *key <= 'Z'))
+		return false;
+	for (size_t k = 0; k < klen; k++)
+		if (!((key[k] >= 'A' && key[k] <= 'Z') || (key[k] >= '0' && key[k] <= '9') ||
+		      key[k] == '_'))
+			return false;
+	return true;
+}
+
 const char *
 habit_quoted_list(struct parse_ctx *p, uint32_t at)
 {
@@ -304,13 +331,14 @@ habit_quoted_list(struct parse_ctx *p, uint32_t at)
 				from++;
 				to--;
 			}
-			buf_putc(&list, '"');
+			bool ref = !single && bare_reference(s + from, to - from);
+			buf_puts(&list, ref ? "\"${" : "\"");
 			for (size_t k = from; k < to; k++) {
 				if (s[k] == '"' || s[k] == '\\')
 					buf_putc(&list, '\\');
 				buf_putc(&list, s[k]);
 			}
-			buf_putc(&list, '"');
+			buf_puts(&list, ref ? "}\"" : "\"");
 		}
 		i = end < len && s[end] == ',' ? end + 1 : end;
 	}
