@@ -123,9 +123,7 @@ length_limit(const char *(*rule)(const char *), const char *name, const char *pr
 	size_t len = strlen(name);
 	if (len > MAX_NAME_BYTES)
 		return 0; /* a derived name cut where its expansion stopped: its length is unknown */
-	char *as = malloc(len + 1);
-	if (!as)
-		return 0;
+	char *as = xmalloc(len + 1);
 	memset(as, 'a', len);
 	as[len] = '\0';
 	size_t lo = 0, hi = 0;

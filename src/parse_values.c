@@ -7,7 +7,11 @@
  * reported once, with the line to write, and its tokens are dropped, so
  * that the parser never sees them and the next line is read as written.
  * The parser's error at the start of a line whose statement the line
- * before left unfinished is reported here too (E0130).
+ * before left unfinished is reported here too (E0130).  Also Kubernetes'
+ * habits inside a property's statement: a probe's fields (`httpGet`,
+ * `port 8080`, `initialDelaySeconds 5`), a securityContext's fields and
+ * flags with values (`runAsUser 1000`, `privileged true`), YAML mappings
+ * by indentation under `env:` or `limits:`, and bare label values.
  */
 #include "recover.h"
 
@@ -380,12 +384,13 @@ security_token(struct parse_ctx *p, yyscan_t scanner, struct tok *t, bool *keep)
 	struct diags *d = &p->c->diags;
 	if ((t->token == '[' && (r->prev.token == KW_ADD || r->prev.token == KW_DROP)) ||
 	    (t->token == ']' && r->bracket_dropped)) {
+		const char *names = t->token == '[' ? habit_unbracketed(p, t->loc.begin) : NULL;
 		if (t->token == '[')
 			diag(d, E0201, t->loc, "capabilities are names separated by ',', without "
-			     "brackets: `%s %s`", keyword_spelling(r->prev.token),
-			     habit_unbracketed(p, t->loc.begin) ? habit_unbracketed(p, t->loc.begin) : "ALL");
+			     "brackets: `%s %s`", keyword_spelling(r->prev.token), names ? names : "ALL");
 		r->bracket_dropped = t->token == '[';
-		return !(*keep = false);
+		*keep = false; /* the bracket is dropped */
+		return true;
 	}
 	char folded[32];
 	const char *field = NULL;
@@ -395,7 +400,8 @@ security_token(struct parse_ctx *p, yyscan_t scanner, struct tok *t, bool *keep)
 	                                   sizeof folded)) {
 		if (strcmp(folded, "capabilities") == 0) {
 			capabilities(p, scanner, t);
-			return !(*keep = false);
+			*keep = false;
+			return true;
 		}
 		for (size_t i = 0; i < sizeof security_fields / sizeof *security_fields; i++)
 			if (strcmp(folded, security_fields[i].field) == 0) {
@@ -441,7 +447,6 @@ security_token(struct parse_ctx *p, yyscan_t scanner, struct tok *t, bool *keep)
 	*keep = on;
 	return true;
 }
-
 
 /* The entries of YAML's mapping on the lines after `KEY:` (indented deeper
  * than `indent`), from `at` on, as a todokc block, `{ A = "1" B = 2 }`;
@@ -561,7 +566,6 @@ quote_label(struct parse_ctx *p, struct tok *t)
 	return label_block(top(p->r)) ? quote_bare(p, t) : NULL;
 }
 
-
 bool
 after_error(struct parse_ctx *p, yyscan_t scanner, const struct tok *t, bool *keep)
 {
@@ -611,8 +615,10 @@ kubernetes_habit(struct parse_ctx *p, yyscan_t scanner, struct tok *t, bool *kee
 		*keep = probe_token(p, scanner, t);
 		return true;
 	}
-	if (bare_label(p, t))
-		return !(*keep = true);
+	if (bare_label(p, t)) {
+		*keep = true; /* read as the string it was made */
+		return false;
+	}
 	bool slot = t->token == KW_LIVENESS || t->token == KW_READINESS || t->token == KW_STARTUP;
 	if (slot && b->kind == BLOCK_PROPS &&
 	    (t->starts_line || r->prev.token == '{' || r->prev.token == '}'))
