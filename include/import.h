@@ -355,7 +355,8 @@ void import_services(struct importer *im);
 /* import_ports.c: the ports of a service that others reach (HOST:PORT in
  * their environment and env_files) and that it does not declare. */
 void reached_ports(struct importer *im);
-/* The well-known port of its image, for a service that declares none (W0805). */
+/* For a service that declares no port (W0805): the one its Traefik label
+ * names, else its image's well-known one. */
 void give_known_port(struct importer *im, struct icomp *ic);
 
 /* What a key of a service becomes: import_service.c, import_settings.c,
@@ -533,6 +534,11 @@ long image_port(const char *image, const char **repo);
 /* The route of a component from the Traefik router rules of its labels
  * (W0801 for a rule that cannot be one). */
 void traefik_routes(struct importer *im, struct icomp *ic);
+/* Its traefik.http.services.S.loadbalancer.server.port label (or
+ * annotation), the port Traefik sends its traffic to; NULL: none. */
+const struct ientry *traefik_port_label(const struct icomp *ic);
+/* The text of a label's or annotation's value, its variables read. */
+const char *entry_text(struct importer *im, const struct ientry *e);
 /* The uid a well-known image runs as when it is not root, or -1. */
 long image_user(const char *image);
 /* A Compose duration ("1m30s", "500ms") in whole seconds, rounded up;

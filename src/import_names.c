@@ -173,7 +173,7 @@ static const struct {
 	{"opensearch", 9200}, {"percona", 3306}, {"pgadmin4", 80}, {"phpmyadmin", 80},
 	{"postgis", 5432}, {"postgres", 5432}, {"postgresql", 5432},
 	{"prometheus", 9090}, {"rabbitmq", 5672}, {"redis", 6379}, {"timescaledb", 5432},
-	{"valkey", 6379}, {"zookeeper", 2181},
+	{"valkey", 6379}, {"whoami", 80}, {"zookeeper", 2181},
 };
 
 /* The repository of an image reference without its tag and digest: its

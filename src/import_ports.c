@@ -525,17 +525,39 @@ port_after(const char *s, const char *host, size_t host_len)
 	return port;
 }
 
+/* The port a Traefik label names (Traefik sends the traffic of the
+ * service's routers there, so the container listens there), or 0. */
+static long
+traefik_port(struct importer *im, const struct icomp *ic, const struct ientry **label)
+{
+	*label = traefik_port_label(ic);
+	const char *text = *label ? entry_text(im, *label) : "";
+	long port = 0;
+	size_t n = strspn(text, "0123456789");
+	for (size_t k = 0; k < n && n <= 5; k++)
+		port = port * 10 + (text[k] - '0');
+	return n && !text[n] && port >= 1 && port <= 65535 ? port : 0;
+}
+
 void
 give_known_port(struct importer *im, struct icomp *ic)
 {
 	const char *repo = NULL;
-	long known = !ic->ports.len && ic->image_text ? image_port(ic->image_text, &repo) : 0;
-	if (!known)
+	const struct ientry *label = NULL;
+	long routed = !ic->ports.len ? traefik_port(im, ic, &label) : 0;
+	long known = !ic->ports.len && !routed && ic->image_text ? image_port(ic->image_text, &repo)
+	                                                         : 0;
+	if (!routed && !known)
 		return;
-	struct iport p = {.number = known};
+	struct iport p = {.number = routed ? routed : known};
 	add_port(im, ic, &p, NULL);
-	diag(&im->c->diags, W0805, ic->loc, "%s declares no port: it gets port %ld, where %s "
-	     "images listen", diag_quote(im->a, ic->compose_name), known, repo);
+	if (routed)
+		diag(&im->c->diags, W0805, label->loc, "%s declares no port: it gets port %ld, where "
+		     "its label %s sends Traefik's traffic", diag_quote(im->a, ic->compose_name),
+		     routed, diag_quote(im->a, label->key));
+	else
+		diag(&im->c->diags, W0805, ic->loc, "%s declares no port: it gets port %ld, where %s "
+		     "images listen", diag_quote(im->a, ic->compose_name), known, repo);
 }
 
 /* Gives target the port that `from` reaches it at in the value of KEY

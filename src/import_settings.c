@@ -474,7 +474,7 @@ parse_rule(struct importer *im, const char *rule, const char **host, const char 
 	       (!*path || (*path)[0] == '/');
 }
 
-static const char *
+const char *
 entry_text(struct importer *im, const struct ientry *e)
 {
 	struct buf b = {0};
@@ -506,12 +506,32 @@ router_rule(struct importer *im, struct icomp *ic, const struct ientry *e)
 		ic->route_host = host, ic->route_path = path;
 }
 
+/* Whether key is PREFIX NAME SUFFIX, NAME not empty (a Traefik router's
+ * or service's setting). */
+static bool
+traefik_key(const char *key, const char *prefix, const char *suffix)
+{
+	size_t n = strlen(key), np = strlen(prefix), ns = strlen(suffix);
+	return n > np + ns && strncmp(key, prefix, np) == 0 && strcmp(key + n - ns, suffix) == 0;
+}
+
+const struct ientry *
+traefik_port_label(const struct icomp *ic)
+{
+	const struct ientries *blocks[] = {&ic->labels, &ic->annotations};
+	for (size_t b = 0; b < 2; b++)
+		for (size_t i = 0; i < blocks[b]->list.len; i++) {
+			const struct ientry *e = blocks[b]->list.items[i];
+			if (traefik_key(e->key, "traefik.http.services.", ".loadbalancer.server.port"))
+				return e;
+		}
+	return NULL;
+}
+
 void
 traefik_routes(struct importer *im, struct icomp *ic)
 {
 	const struct ientries *blocks[] = {&ic->labels, &ic->annotations};
-	const char *prefix = "traefik.http.routers.", *suffix = ".rule";
-	size_t np = strlen(prefix), ns = strlen(suffix);
 	const struct ientry *enable = NULL;
 	const size_t *at = strmap_get(&ic->labels.index, "traefik.enable");
 	if (at)
@@ -521,9 +541,7 @@ traefik_routes(struct importer *im, struct icomp *ic)
 	for (size_t b = 0; b < 2; b++)
 		for (size_t i = 0; i < blocks[b]->list.len; i++) {
 			const struct ientry *e = blocks[b]->list.items[i];
-			size_t n = strlen(e->key);
-			if (n > np + ns && strncmp(e->key, prefix, np) == 0 &&
-			    strcmp(e->key + n - ns, suffix) == 0)
+			if (traefik_key(e->key, "traefik.http.routers.", ".rule"))
 				router_rule(im, ic, e);
 		}
 }
