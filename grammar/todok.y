@@ -360,7 +360,7 @@ volume_prop(struct parse_ctx *p, enum volume_kind kind, struct loc loc, struct l
 	KW_SELECTOR "'selector'" KW_SERVICE "'service'" KW_SIDECAR "'sidecar'"
 	KW_SIZE "'size'" KW_STACK "'stack'" KW_STARTUP "'startup'"
 	KW_STATEFUL "'stateful'" KW_STRATEGY "'strategy'" KW_SUBPATH "'subpath'"
-	KW_SURGE "'surge'" KW_TCP "'tcp'" KW_TEMP "'temp'" KW_TIMEOUT "'timeout'"
+	KW_SURGE "'surge'" KW_TCP "'tcp'" KW_TEMP "'temp'" KW_TIMEOUT "'timeout'" KW_TIMEZONE "'timezone'"
 	KW_TLS "'tls'" KW_UDP "'udp'" KW_UNAVAILABLE "'unavailable'"
 	KW_USER "'user'" KW_VARIANT "'variant'" KW_VOLUME "'volume'"
 	KW_WORKLOAD "'workload'"
@@ -1071,7 +1071,7 @@ allow_prop
 	;
 
 /* "retries" INT | "deadline" DURATION | "keep" DURATION
- * | "concurrency" ("allow" | "forbid" | "replace") */
+ * | "concurrency" ("allow" | "forbid" | "replace") | "timezone" STRING */
 job_prop
 	: KW_RETRIES INT {
 		$$ = new_prop(p, PROP_RETRIES, @$, @1);
@@ -1088,6 +1088,10 @@ job_prop
 	| KW_CONCURRENCY concurrency_policy {
 		$$ = new_prop(p, PROP_CONCURRENCY, @$, @1);
 		$$->u.concurrency = (enum concurrency_policy)$2;
+	}
+	| KW_TIMEZONE STRING {
+		$$ = new_prop(p, PROP_TIMEZONE, @$, @1);
+		$$->u.time_zone = $2;
 	}
 	;
 
@@ -1378,6 +1382,7 @@ keyword
 	| KW_TCP { $$ = keyword_ident(KW_TCP, @1); }
 	| KW_TEMP { $$ = keyword_ident(KW_TEMP, @1); }
 	| KW_TIMEOUT { $$ = keyword_ident(KW_TIMEOUT, @1); }
+	| KW_TIMEZONE { $$ = keyword_ident(KW_TIMEZONE, @1); }
 	| KW_TLS { $$ = keyword_ident(KW_TLS, @1); }
 	| KW_UDP { $$ = keyword_ident(KW_UDP, @1); }
 	| KW_UNAVAILABLE { $$ = keyword_ident(KW_UNAVAILABLE, @1); }

@@ -129,7 +129,7 @@ enum prop_kind {
 	PROP_SIDECAR, PROP_INIT, PROP_VARIANT, PROP_CONTAINER_BLOCK, PROP_MOUNT,
 	PROP_ACCOUNT, PROP_SECURITY, PROP_SELECTOR, PROP_CONTAINER_PORT, PROP_NODES,
 	PROP_PULL, PROP_PULL_SECRET, PROP_STRATEGY, PROP_BUDGET, PROP_ALLOW,
-	PROP_RETRIES, PROP_DEADLINE, PROP_KEEP, PROP_CONCURRENCY, PROP_QUIET,
+	PROP_RETRIES, PROP_DEADLINE, PROP_KEEP, PROP_CONCURRENCY, PROP_TIMEZONE, PROP_QUIET,
 	PROP_KINDS
 };
 
@@ -178,6 +178,7 @@ struct ast_prop {
 	struct loc kw_loc;  /* its first word */
 	union {
 		struct ast_string *image;
+		struct ast_string *time_zone;     /* TIMEZONE */
 		struct ast_port *port;            /* PORT, CONTAINER_PORT */
 		struct ast_number replicas;
 		struct ast_autoscale *autoscale;

@@ -509,6 +509,7 @@ struct job_settings {
 	long long ttl;              /* resolved: the Jobs' ttlSecondsAfterFinished, -1 none */
 	struct loc retries_loc, deadline_loc, keep_loc;
 	struct text schedule;       /* cron */
+	struct text time_zone;      /* cron: `timezone "ZONE"` (written NULL: not given) */
 	bool has_concurrency;
 	enum concurrency_policy concurrency;
 };

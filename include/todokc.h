@@ -244,6 +244,9 @@ const char *image_unpinned(const char *s);
 /* A cron schedule: five fields or a macro; the bad field's byte range in
  * [*bad_begin, *bad_end) when there is a problem. */
 const char *cron_schedule_problem(const char *s, size_t *bad_begin, size_t *bad_end);
+/* NULL for a time zone Kubernetes takes, else the reason, and the nearest
+ * zone's name in *suggestion (NULL: none; looked for within *budget). */
+const char *time_zone_problem(const char *zone, size_t *budget, const char **suggestion);
 /* A path inside a volume (subPath, an item's path): relative, no '..'. */
 const char *relative_path_problem(const char *s);
 /* An item's path of a config or secret volume: a relative path that

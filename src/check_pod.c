@@ -690,6 +690,20 @@ check_schedule(struct checker *k, const struct text *schedule)
 	     problem);
 }
 
+static void
+check_time_zone(struct checker *k, const struct text *zone)
+{
+	const char *suggestion;
+	const char *problem = time_zone_problem(zone->value, &k->c->diags.suggestion_budget,
+	                                        &suggestion);
+	if (problem && suggestion)
+		diag(&k->c->diags, E0523, zone->written->loc, "the time zone %s is not valid: %s; did "
+		     "you mean %s?", cquote(k, zone->value), problem, cquote(k, suggestion));
+	else if (problem)
+		diag(&k->c->diags, E0523, zone->written->loc, "the time zone %s is not valid: %s",
+		     cquote(k, zone->value), problem);
+}
+
 void
 check_job_settings(struct checker *k, struct component *comp)
 {
@@ -708,6 +722,8 @@ check_job_settings(struct checker *k, struct component *comp)
 		check_int32(k, job->keep, job->keep_loc, "keep");
 	if (comp->kind == WORKLOAD_CRONJOB && job->schedule.value)
 		check_schedule(k, &job->schedule);
+	if (job->time_zone.value)
+		check_time_zone(k, &job->time_zone);
 }
 
 /* The workload */

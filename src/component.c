@@ -571,8 +571,10 @@ resolve_component(struct resolver *r, struct component *comp)
 	}
 	for (size_t i = 0; i < comp->routes.len; i++)
 		resolve_route(r, comp->routes.items[i]);
-	if (comp->job)
+	if (comp->job) {
 		resolve_text(r, &comp->job->schedule, "a schedule");
+		resolve_text(r, &comp->job->time_zone, "a time zone");
+	}
 	resolve_account(r, comp);
 	r->refs = NULL;
 	if (!comp->job)

@@ -3,12 +3,14 @@
  * standard form) reads it: five fields or a macro, `@every DURATION` with
  * Go's durations.  cron_schedule_problem() returns NULL for a valid
  * schedule, else the reason and the range of the bad part; the other name
- * rules are in src/names.c.
+ * rules are in src/names.c.  time_zone_problem() is the rule of a cron's
+ * time zone.
  */
 #include "todokc.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static bool
 cron_digit(char c)
@@ -155,9 +157,9 @@ cron_schedule_problem(const char *s, size_t *bad_begin, size_t *bad_end)
 	size_t zone = strncmp(s, "CRON_TZ=", 8) == 0 ? 8 : strncmp(s, "TZ=", 3) == 0 ? 3 : 0;
 	if (zone) {
 		*bad_end = zone + strcspn(s + zone, " \t");
-		return "Kubernetes takes no time zone in a schedule (it refuses CRON_TZ= and TZ=); the "
-		       "schedule is read in the time zone of the cluster's controller manager, UTC on "
-		       "most clusters, so write its times in UTC";
+		return "Kubernetes takes no time zone in a schedule (it refuses CRON_TZ= and TZ=); "
+		       "give it as the cron's property 'timezone \"ZONE\"', or write the times in the "
+		       "time zone of the cluster's controller manager, UTC on most clusters";
 	}
 	if (s[0] == '@') {
 		for (int i = 0; macros[i]; i++)
@@ -191,4 +193,62 @@ cron_schedule_problem(const char *s, size_t *bad_begin, size_t *bad_end)
 		at++;
 	*bad_begin = at;
 	return at < len ? "a schedule has five fields: this is a sixth" : NULL;
+}
+
+/* Time zones (Kubernetes' validateTimeZone(): each part of the name is 1
+ * to 14 of A-Z a-z 0-9 . - _ +, not "." or "..", not starting with '-';
+ * not "Local"; a zone the API server's time zone database holds). */
+
+static const char *const time_zones[] = {
+#include "time_zones.def"
+};
+
+static int
+compare_zone(const void *key, const void *entry)
+{
+	return strcmp(key, *(const char *const *)entry);
+}
+
+/* A zone's name written as the database spells it, or the nearest name
+ * within the budget of suggestions; NULL: none. */
+static const char *
+nearest_zone(const char *zone, size_t *budget)
+{
+	size_t n = sizeof time_zones / sizeof *time_zones;
+	for (size_t i = 0; i < n; i++)
+		if (strcasecmp(zone, time_zones[i]) == 0)
+			return time_zones[i];
+	struct suggestion s = suggestion_start(budget, zone);
+	for (size_t i = 0; i < n; i++)
+		suggestion_consider(&s, time_zones[i]);
+	return s.best;
+}
+
+const char *
+time_zone_problem(const char *zone, size_t *budget, const char **suggestion)
+{
+	*suggestion = NULL;
+	if (!*zone)
+		return "a time zone is not empty (leave 'timezone' out for the controller's)";
+	if (strcasecmp(zone, "Local") == 0)
+		return "Kubernetes refuses 'Local' (the time zone of the controller manager, which "
+		       "a schedule without 'timezone' is read in); name the zone";
+	for (const char *part = zone;;) {
+		size_t len = strcspn(part, "/");
+		bool dots = (len == 1 && part[0] == '.') || (len == 2 && part[0] == '.' && part[1] == '.');
+		if (!len || len > 14 || dots || part[0] == '-' ||
+		    strspn(part, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-_+") < len) {
+			*suggestion = nearest_zone(zone, budget);
+			return "a time zone is named as in the IANA database: parts of 1 to 14 letters, "
+			       "digits, '.', '-', '_' or '+' between slashes, as in \"America/New_York\"";
+		}
+		if (!part[len])
+			break;
+		part += len + 1;
+	}
+	if (bsearch(zone, time_zones, sizeof time_zones / sizeof *time_zones, sizeof *time_zones,
+	            compare_zone))
+		return NULL;
+	*suggestion = nearest_zone(zone, budget);
+	return "the IANA time zone database has no zone of that name";
 }

@@ -480,6 +480,9 @@ lower_job_setting(struct block *b, const struct ast_prop *prop)
 		job->keep = prop->u.number.value;
 		job->keep_loc = prop->loc;
 		break;
+	case PROP_TIMEZONE:
+		job->time_zone.written = prop->u.time_zone;
+		break;
 	default:
 		job->has_concurrency = true;
 		job->concurrency = prop->u.concurrency;
@@ -580,7 +583,8 @@ lower_component_property(struct block *b, const struct ast_prop *prop)
 	case PROP_RETRIES:
 	case PROP_DEADLINE:
 	case PROP_KEEP:
-	case PROP_CONCURRENCY: lower_job_setting(b, prop); break;
+	case PROP_CONCURRENCY:
+	case PROP_TIMEZONE: lower_job_setting(b, prop); break;
 	default: not_yet(l, prop->kw_loc, prop_rules[prop->kind].word); break;
 	}
 }

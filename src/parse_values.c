@@ -66,6 +66,7 @@ static const struct {
 	 "`startup http \"/started\"` (or `tcp`, `grpc`, `exec [\"CMD\"]`)"},
 	{KW_STRATEGY, "'recreate' or 'rolling'",
 	 "`strategy recreate` (or `strategy rolling surge 25%`)"},
+	{KW_TIMEZONE, "a time zone in quotes", "`timezone \"Europe/Paris\"`"},
 	{KW_VARIANT, "a name and a block", "`variant canary { replicas 1 }`"},
 	{KW_VOLUME, "a name and its mount path", "`volume data at \"/data\" size 1Gi`"},
 };

@@ -68,6 +68,7 @@ const struct prop_rule prop_rules[PROP_KINDS] = {
 	[PROP_DEADLINE] = {"deadline", B(JOB) | B(CRON), false, NULL},
 	[PROP_KEEP] = {"keep", B(JOB) | B(CRON), false, NULL},
 	[PROP_CONCURRENCY] = {"concurrency", B(CRON), false, NULL},
+	[PROP_TIMEZONE] = {"timezone", B(CRON), false, NULL},
 	[PROP_QUIET] = {"quiet", WORKLOADS, true, NULL},
 };
 

@@ -508,6 +508,8 @@ cronjob_tree(const struct compilation *c, const struct workload *w, struct arena
 	struct node *spec;
 	struct node *doc = workload_object(c, a, w, &spec);
 	put_str(a, spec, "schedule", job->schedule.value);
+	if (job->time_zone.value)
+		put_str(a, spec, "timeZone", job->time_zone.value);
 	if (job->has_concurrency)
 		put_str(a, spec, "concurrencyPolicy", policies[job->concurrency]);
 	put_job_spec(c, a, put_map(a, put_map(a, spec, "jobTemplate"), "spec"), w);

@@ -68,7 +68,7 @@
      "deadline" "env" "expose" "grace" "image" "init" "keep" "labels"
      "limits" "liveness" "mount" "nodes" "port" "pull" "pull-secret" "quiet"
      "readiness" "replicas" "requests" "retries" "route" "security"
-     "selector" "sidecar" "startup" "strategy" "variant" "volume")
+     "selector" "sidecar" "startup" "strategy" "timezone" "variant" "volume")
     (todok-resource-face "cpu" "ephemeral-storage" "memory")
     (todok-probe-face "delay" "every" "exec" "failures" "grpc" "header"
      "http" "on" "tcp" "timeout")

@@ -6,7 +6,8 @@
  * and Secret keys ("." ".." "..a"), C identifiers and the relaxed
  * environment variable names, label keys (with a prefix) and values
  * (empty allowed), image references (distribution/reference), a route's
- * path and whether a host is an IPv4 address.
+ * path and whether a host is an IPv4 address; a cron's schedule and time
+ * zone.
  * Each *_problem function returns NULL for a valid string, else a reason.
  * Source of the rules: Kubernetes' validation (docs/diagnostics.md names each).
  */
@@ -560,6 +561,36 @@ test_cron_schedule(void **state)
 		assert_non_null(cron_schedule_problem(refused[i], &begin, &end));
 }
 
+/* Cron time zones: every name of the table is taken (so the table is in
+ * the order its binary search needs, and each name keeps Kubernetes'
+ * rule of parts); a name in another case is refused with its spelling as
+ * the suggestion; "Local" in any case, the empty name, a path, a part of
+ * 15 characters and one starting with '-' are refused. */
+static void
+test_time_zones(void **state)
+{
+	(void)state;
+	static const char *const table[] = {
+#include "time_zones.def"
+	};
+	size_t budget = SIZE_MAX;
+	const char *suggestion;
+	for (size_t i = 0; i < sizeof table / sizeof *table; i++) {
+		assert_null(time_zone_problem(table[i], &budget, &suggestion));
+		if (i)
+			assert_true(strcmp(table[i - 1], table[i]) < 0);
+	}
+	assert_non_null(time_zone_problem("europe/paris", &budget, &suggestion));
+	assert_string_equal(suggestion, "Europe/Paris");
+	static const char *const refused[] = {"", "Local", "LOCAL", "../etc/passwd", "a//b",
+	                                      "/UTC", "UTC/", "America/ABCDEFGHIJKLMNO",
+	                                      "-UTC", "Mars/Olympus", "Europe/Paris "};
+	for (size_t i = 0; i < sizeof refused / sizeof *refused; i++)
+		assert_non_null(time_zone_problem(refused[i], &budget, &suggestion));
+	assert_null(time_zone_problem("Etc/GMT+5", &budget, &suggestion));
+	assert_null(time_zone_problem("UTC", &budget, &suggestion));
+}
+
 int
 main(void)
 {
@@ -583,6 +614,7 @@ main(void)
 		cmocka_unit_test(test_route_path),
 		cmocka_unit_test(test_ipv4_address),
 		cmocka_unit_test(test_cron_schedule),
+		cmocka_unit_test(test_time_zones),
 	};
 	return cmocka_run_group_tests_name("names", tests, NULL, NULL);
 }

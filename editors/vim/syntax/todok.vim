@@ -21,7 +21,7 @@ syntax match todokProperty    /\<\%(account\|after\|allow\|annotations\|args
       \\|env\|expose\|grace\|image\|init\|keep\|labels\|limits\|liveness
       \\|mount\|nodes\|port\|pull\|pull-secret\|quiet\|readiness\|replicas
       \\|requests\|retries\|route\|security\|selector\|sidecar\|startup
-      \\|strategy\|variant\|volume\)\>/
+      \\|strategy\|timezone\|variant\|volume\)\>/
 syntax match todokResource    /\<\%(cpu\|ephemeral-storage\|memory\)\>/
 syntax match todokProbe       /\<\%(delay\|every\|exec\|failures\|grpc
       \\|header\|http\|on\|tcp\|timeout\)\>/
