@@ -348,7 +348,8 @@ volume_prop(struct parse_ctx *p, enum volume_kind kind, struct loc loc, struct l
 	KW_MOUNT "'mount'" KW_NAMESPACE "'namespace'" KW_NAMING "'naming'"
 	KW_NETWORK "'network'" KW_NEVER "'never'" KW_NO_ESCALATION "'no-escalation'"
 	KW_NODEPORT "'nodeport'" KW_NODES "'nodes'" KW_NON_ROOT "'non-root'"
-	KW_NONE "'none'" KW_ON "'on'" KW_OPTIONAL "'optional'" KW_PARAM "'param'"
+	KW_NONE "'none'" KW_ON "'on'" KW_OPTIONAL "'optional'" KW_ORDERED "'ordered'"
+	KW_PARALLEL "'parallel'" KW_PARAM "'param'"
 	KW_PATH "'path'" KW_POD "'pod'" KW_PORT "'port'"
 	KW_PRIVILEGED "'privileged'" KW_PROFILE "'profile'" KW_PUBLIC "'public'"
 	KW_PULL "'pull'" KW_PULL_SECRET "'pull-secret'" KW_QUIET "'quiet'"
@@ -358,9 +359,10 @@ volume_prop(struct parse_ctx *p, enum volume_kind kind, struct loc loc, struct l
 	KW_RESTRICTED "'restricted'" KW_RETRIES "'retries'" KW_ROLLING "'rolling'"
 	KW_ROUTE "'route'" KW_SECRET "'secret'" KW_SECURITY "'security'"
 	KW_SELECTOR "'selector'" KW_SERVICE "'service'" KW_SIDECAR "'sidecar'"
-	KW_SIZE "'size'" KW_STACK "'stack'" KW_STARTUP "'startup'"
+	KW_SIZE "'size'" KW_STACK "'stack'" KW_START "'start'" KW_STARTUP "'startup'"
 	KW_STATEFUL "'stateful'" KW_STRATEGY "'strategy'" KW_SUBPATH "'subpath'"
-	KW_SURGE "'surge'" KW_TCP "'tcp'" KW_TEMP "'temp'" KW_TIMEOUT "'timeout'" KW_TIMEZONE "'timezone'"
+	KW_SURGE "'surge'" KW_TCP "'tcp'" KW_TEMP "'temp'" KW_TIMEOUT "'timeout'"
+	KW_TIMEZONE "'timezone'"
 	KW_TLS "'tls'" KW_UDP "'udp'" KW_UNAVAILABLE "'unavailable'"
 	KW_USER "'user'" KW_VARIANT "'variant'" KW_VOLUME "'volume'"
 	KW_WORKLOAD "'workload'"
@@ -831,6 +833,15 @@ prop
 	| KW_STRATEGY KW_ROLLING rolling_amounts {
 		$$ = new_prop(p, PROP_STRATEGY, @$, @1);
 		$$->u.strategy.amounts = $3;
+	}
+	/* "start" ("parallel" | "ordered") */
+	| KW_START KW_PARALLEL {
+		$$ = new_prop(p, PROP_START, @$, @1);
+		$$->u.parallel = true;
+	}
+	| KW_START KW_ORDERED {
+		$$ = new_prop(p, PROP_START, @$, @1);
+		$$->u.parallel = false;
 	}
 	/* "budget" ("min-available" | "max-unavailable") (INT | PERCENT) */
 	| KW_BUDGET budget_kind int_or_percent {
@@ -1347,6 +1358,8 @@ keyword
 	| KW_NONE { $$ = keyword_ident(KW_NONE, @1); }
 	| KW_ON { $$ = keyword_ident(KW_ON, @1); }
 	| KW_OPTIONAL { $$ = keyword_ident(KW_OPTIONAL, @1); }
+	| KW_ORDERED { $$ = keyword_ident(KW_ORDERED, @1); }
+	| KW_PARALLEL { $$ = keyword_ident(KW_PARALLEL, @1); }
 	| KW_PARAM { $$ = keyword_ident(KW_PARAM, @1); }
 	| KW_PATH { $$ = keyword_ident(KW_PATH, @1); }
 	| KW_POD { $$ = keyword_ident(KW_POD, @1); }
@@ -1374,6 +1387,7 @@ keyword
 	| KW_SIDECAR { $$ = keyword_ident(KW_SIDECAR, @1); }
 	| KW_SIZE { $$ = keyword_ident(KW_SIZE, @1); }
 	| KW_STACK { $$ = keyword_ident(KW_STACK, @1); }
+	| KW_START { $$ = keyword_ident(KW_START, @1); }
 	| KW_STARTUP { $$ = keyword_ident(KW_STARTUP, @1); }
 	| KW_STATEFUL { $$ = keyword_ident(KW_STATEFUL, @1); }
 	| KW_STRATEGY { $$ = keyword_ident(KW_STRATEGY, @1); }

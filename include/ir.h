@@ -491,8 +491,10 @@ struct workload {
 	struct metadata *meta;      /* `labels workload`, `annotations workload`, as written;
 	                             * NULL when none: read with METADATA_OF */
 	bool bad_variant;           /* the variant's name is not valid (reported) */
-	bool has_replicas;          /* `replicas` given (the three bools side by side) */
+	bool has_replicas;          /* `replicas` given (the four bools side by side) */
 	bool autoscaled;            /* `replicas MIN..MAX cpu P%` given */
+	bool parallel;              /* statefuls: `start parallel`, pods started and stopped
+	                             * all at once */
 	struct pod pod;
 	struct container *main;
 	long long replicas;         /* the count; 1 by default */

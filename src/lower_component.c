@@ -577,6 +577,7 @@ lower_component_property(struct block *b, const struct ast_prop *prop)
 			vec_push(l->a, &b->w->pod.pull_secret_names, prop->u.names.items[k]);
 		break;
 	case PROP_STRATEGY: lower_strategy(l, b->w, prop); break;
+	case PROP_START: b->w->parallel = prop->u.parallel; break;
 	case PROP_BUDGET: lower_budget(l, comp, prop); break;
 	case PROP_QUIET: lower_quiet(l, comp, prop, b->props); break;
 	case PROP_ALLOW: lower_allow(l, comp, prop); break;

@@ -94,6 +94,7 @@ static const struct follow {
 	{{KW_STRATEGY}, KW_ROLLING, false, false, {KW_SURGE, KW_UNAVAILABLE}},
 	{{KW_BUDGET}, 0, false, false, {KW_MIN_AVAILABLE, KW_MAX_UNAVAILABLE}},
 	{{KW_CONCURRENCY}, 0, false, false, {KW_ALLOW, KW_FORBID, KW_REPLACE}},
+	{{KW_START}, 0, false, false, {KW_PARALLEL, KW_ORDERED}},
 	{{KW_SECURITY}, 0, false, true, {KW_RESTRICTED, KW_BASELINE}},
 	{{KW_NETWORK}, 0, false, false, {KW_ISOLATED}},
 	{{KW_SECURITY}, 0, true, false, {KW_USER, KW_GROUP, KW_FS_GROUP, KW_NON_ROOT, KW_READ_ONLY,

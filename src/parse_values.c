@@ -62,6 +62,7 @@ static const struct {
 	{KW_SECURITY, "a block of settings", "`security { non-root }`"},
 	{KW_SELECTOR, "a block of labels", "`selector { app = \"web\" }`"},
 	{KW_SIDECAR, "a name and a block", "`sidecar proxy { image \"envoy:1.30\" }`"},
+	{KW_START, "'parallel' or 'ordered'", "`start parallel`"},
 	{KW_STARTUP, "the kind of its check",
 	 "`startup http \"/started\"` (or `tcp`, `grpc`, `exec [\"CMD\"]`)"},
 	{KW_STRATEGY, "'recreate' or 'rolling'",

@@ -62,6 +62,7 @@ const struct prop_rule prop_rules[PROP_KINDS] = {
 	[PROP_PULL] = {"pull", EVERYWHERE, false, NULL},
 	[PROP_PULL_SECRET] = {"pull-secret", WORKLOADS, false, NULL},
 	[PROP_STRATEGY] = {"strategy", B(SERVICE) | B(VARIANT), false, NULL},
+	[PROP_START] = {"start", B(STATEFUL), false, NULL},
 	[PROP_BUDGET] = {"budget", REPLICATED, false, NULL},
 	[PROP_ALLOW] = {"allow", WORKLOADS, true, NULL},
 	[PROP_RETRIES] = {"retries", B(JOB) | B(CRON), false, NULL},

@@ -470,6 +470,8 @@ statefulset_tree(const struct compilation *c, const struct workload *w, struct a
 	struct node *spec;
 	struct node *doc = workload_object(c, a, w, &spec);
 	put_str(a, spec, "serviceName", (comp->headless ? comp->headless : comp->service)->name);
+	if (w->parallel)
+		put_str(a, spec, "podManagementPolicy", "Parallel");
 	put_replicated_pods(c, a, spec, w);
 	put_claim_templates(a, spec, &w->pod);
 	return doc;

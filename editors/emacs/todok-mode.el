@@ -68,7 +68,8 @@
      "deadline" "env" "expose" "grace" "image" "init" "keep" "labels"
      "limits" "liveness" "mount" "nodes" "port" "pull" "pull-secret" "quiet"
      "readiness" "replicas" "requests" "retries" "route" "security"
-     "selector" "sidecar" "startup" "strategy" "timezone" "variant" "volume")
+     "selector" "sidecar" "start" "startup" "strategy" "timezone" "variant"
+     "volume")
     (todok-resource-face "cpu" "ephemeral-storage" "memory")
     (todok-probe-face "delay" "every" "exec" "failures" "grpc" "header"
      "http" "on" "tcp" "timeout")
@@ -78,9 +79,9 @@
     (todok-modifier-face "add" "always" "baseline" "drop" "external"
      "forbid" "fs-group" "gateway" "group" "if-not-present" "isolated"
      "max-unavailable" "min-available" "never" "no-escalation" "non-root"
-     "optional" "path" "pod" "privileged" "public" "read-only" "recreate"
-     "replace" "restricted" "rolling" "surge" "tls" "udp" "unavailable"
-     "user" "workload"))
+     "optional" "ordered" "parallel" "path" "pod" "privileged" "public"
+     "read-only" "recreate" "replace" "restricted" "rolling" "surge" "tls"
+     "udp" "unavailable" "user" "workload"))
   "Keyword spellings, each list headed by the face of its role.
 The functions `file' and `field' (role function) are highlighted only
 before `(', like `env(...)'.")

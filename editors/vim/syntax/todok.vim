@@ -20,7 +20,7 @@ syntax match todokProperty    /\<\%(account\|after\|allow\|annotations\|args
       \\|budget\|command\|concurrency\|container\|container-port\|deadline
       \\|env\|expose\|grace\|image\|init\|keep\|labels\|limits\|liveness
       \\|mount\|nodes\|port\|pull\|pull-secret\|quiet\|readiness\|replicas
-      \\|requests\|retries\|route\|security\|selector\|sidecar\|startup
+      \\|requests\|retries\|route\|security\|selector\|sidecar\|start\|startup
       \\|strategy\|timezone\|variant\|volume\)\>/
 syntax match todokResource    /\<\%(cpu\|ephemeral-storage\|memory\)\>/
 syntax match todokProbe       /\<\%(delay\|every\|exec\|failures\|grpc
@@ -32,9 +32,9 @@ syntax match todokVolume      /\<\%(at\|class\|from\|items\|mode\|size
 syntax match todokModifier    /\<\%(add\|always\|baseline\|drop\|external
       \\|forbid\|fs-group\|gateway\|group\|if-not-present\|isolated
       \\|max-unavailable\|min-available\|never\|no-escalation\|non-root
-      \\|optional\|path\|pod\|privileged\|public\|read-only\|recreate
-      \\|replace\|restricted\|rolling\|surge\|tls\|udp\|unavailable\|user
-      \\|workload\)\>/
+      \\|optional\|ordered\|parallel\|path\|pod\|privileged\|public
+      \\|read-only\|recreate\|replace\|restricted\|rolling\|surge\|tls\|udp
+      \\|unavailable\|user\|workload\)\>/
 
 " Numbers: integer, quantity (150m 0.5 256Mi 1Gi 2G 100k), duration, percentage.
 syntax match todokNumber   /\<\d\+\>/
