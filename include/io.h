@@ -81,9 +81,11 @@ bool temp_name_ok(const char *name);
 /* Writes data to a new temporary file prefix TEMP_PREFIX XXXXXX relative
  * to the folder fd dir_fd (prefix "" or "FOLDER/"), with its final mode,
  * flushed to the disk; returns that path (relative to dir_fd), or NULL
- * (reported as "cannot write SHOWN") with nothing left behind. */
+ * (reported as "cannot write SHOWN", with "(nothing was written)" when
+ * the caller's failure leaves every output as it was) with nothing left
+ * behind. */
 const char *write_temp(struct compilation *c, int dir_fd, const char *prefix, const char *shown,
-                       const struct buf *data, mode_t mode);
+                       const struct buf *data, mode_t mode, bool nothing_written);
 /* The permission bits the process creates files without. */
 mode_t current_umask(void);
 

@@ -628,12 +628,12 @@ create_temp(struct compilation *c, int dir_fd, const char *prefix, const char **
 
 const char *
 write_temp(struct compilation *c, int dir_fd, const char *prefix, const char *shown,
-           const struct buf *data, mode_t mode)
+           const struct buf *data, mode_t mode, bool nothing_written)
 {
-	const char *tmp;
+	const char *tmp, *undone = nothing_written ? " (nothing was written)" : "";
 	int fd = create_temp(c, dir_fd, prefix, &tmp), err = 0;
 	if (fd < 0) {
-		io_diag(c, E0001, "cannot write %s: %s", shown, strerror(errno));
+		io_diag(c, E0001, "cannot write %s: %s%s", shown, strerror(errno), undone);
 		return NULL;
 	}
 	if (fchmod(fd, mode) != 0 || io_write_all(fd, data->data, data->len) != 0 ||
@@ -642,7 +642,7 @@ write_temp(struct compilation *c, int dir_fd, const char *prefix, const char *sh
 	if (close(fd) != 0 && !err)
 		err = errno;
 	if (err) {
-		io_diag(c, E0001, "cannot write %s: %s", shown, strerror(err));
+		io_diag(c, E0001, "cannot write %s: %s%s", shown, strerror(err), undone);
 		unlinkat(dir_fd, tmp, 0);
 		return NULL;
 	}
@@ -706,7 +706,7 @@ replace_file(struct compilation *c, const char *path, const struct buf *data)
 		io_diag(c, E0001, "cannot write %s: %s", io_quote(c, path), strerror(errno));
 		return false;
 	}
-	const char *tmp = write_temp(c, dir_fd, name, io_quote(c, path), data, mode);
+	const char *tmp = write_temp(c, dir_fd, name, io_quote(c, path), data, mode, false);
 	bool ok = tmp != NULL;
 	if (ok && io_renameat(dir_fd, tmp, dir_fd, name) != 0) {
 		io_diag(c, E0001, "cannot write %s: %s", io_quote(c, path), strerror(errno));

@@ -531,7 +531,7 @@ write_entry(struct compilation *c, const struct outdir *od, const char *name,
             const struct buf *text, mode_t mode, struct journal *j, struct arena *scratch)
 {
 	const char *shown = diag_quote(scratch, arena_printf(scratch, "%s/%s", od->dir, name));
-	const char *tmp = write_temp(c, od->dfd, "", shown, text, mode);
+	const char *tmp = write_temp(c, od->dfd, "", shown, text, mode, true);
 	if (!tmp)
 		return false;
 	vec_push(&c->arena, &j->from, (void *)tmp);
@@ -578,7 +578,8 @@ commit_journal(struct compilation *c, const struct outdir *od, const struct jour
 	journal_text(&text, j);
 	const char *path = in_dir(c, od, OUTPUT_JOURNAL), *tmp = NULL;
 	if (fits(c, path, &text))
-		tmp = write_temp(c, od->dfd, "", io_quote(c, path), &text, 0644 & ~current_umask());
+		tmp = write_temp(c, od->dfd, "", io_quote(c, path), &text, 0644 & ~current_umask(),
+		                 true);
 	buf_free(&text);
 	if (tmp && io_renameat(od->dfd, tmp, od->dfd, OUTPUT_JOURNAL) == 0)
 		return true;

@@ -360,16 +360,19 @@ mkdir "$L/f" && echo mine >"$L/f/01-configmap-s-c.yaml"
 check "a refused run (E0004) leaves no lock file" test ! -e "$L/f/.todokc-lock" -a "$(ls -A "$L/f")" = 01-configmap-s-c.yaml
 
 # A temporary file that cannot be written (a full disk) names the file as
-# every message does, quoted, and the run changes nothing.
+# every message does, quoted, and says that the run changes nothing.
 (cd "$L" && TODOKC_FAULT=write:1:fail exec "$faulty" s.todok -o "out dir") >/dev/null 2>"$tmp/err"
 check "a failed write of a temporary file names the file quoted (exit $?)" grep -qx \
-	"todokc: error: cannot write 'out dir/01-configmap-s-c.yaml': Input/output error" "$tmp/err"
+	"todokc: error: cannot write 'out dir/01-configmap-s-c.yaml': Input/output error (nothing was written)" \
+	"$tmp/err"
 (cd "$L" && TODOKC_FAULT=write:3:fail exec "$faulty" s.todok -o "out dir") >/dev/null 2>"$tmp/err"
 check "so does a failed write of the index" grep -qx \
-	"todokc: error: cannot write 'out dir/.todokc-outputs': Input/output error" "$tmp/err"
+	"todokc: error: cannot write 'out dir/.todokc-outputs': Input/output error (nothing was written)" \
+	"$tmp/err"
 (cd "$L" && TODOKC_FAULT=write:4:fail exec "$faulty" s.todok -o "out dir") >/dev/null 2>"$tmp/err"
 check "and of the journal" grep -qx \
-	"todokc: error: cannot write 'out dir/.todokc-journal': Input/output error" "$tmp/err"
+	"todokc: error: cannot write 'out dir/.todokc-journal': Input/output error (nothing was written)" \
+	"$tmp/err"
 
 echo "faults: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
