@@ -247,6 +247,8 @@ const char *cron_schedule_problem(const char *s, size_t *bad_begin, size_t *bad_
 /* NULL for a time zone Kubernetes takes, else the reason, and the nearest
  * zone's name in *suggestion (NULL: none; looked for within *budget). */
 const char *time_zone_problem(const char *zone, size_t *budget, const char **suggestion);
+/* The names of the time zone database, sorted; *n of them. */
+const char *const *time_zone_names(size_t *n);
 /* A path inside a volume (subPath, an item's path): relative, no '..'. */
 const char *relative_path_problem(const char *s);
 /* An item's path of a config or secret volume: a relative path that

@@ -203,6 +203,13 @@ static const char *const time_zones[] = {
 #include "time_zones.def"
 };
 
+const char *const *
+time_zone_names(size_t *n)
+{
+	*n = sizeof time_zones / sizeof *time_zones;
+	return time_zones;
+}
+
 static int
 compare_zone(const void *key, const void *entry)
 {

@@ -18,7 +18,8 @@
  *     config`, `from secret`, `tls`: those (in a list, not those listed);
  *     after `=`: every name, and env, file and field;
  *   in a reference `X.` (in a value or in "${X."): X's keys, or a
- *     workload's host, port and url.
+ *     workload's host, port and url;
+ *   in the string after `timezone`: the time zones.
  * The names come from the last compilation that parsed (the document
  * being typed rarely parses).  A key is offered by its name only: no
  * value is ever sent.
@@ -474,9 +475,10 @@ complete_names(struct completion *k, const struct syntax *sx, long prev)
 }
 
 /* What the text holds at `at` on its line (which a lone CR ends too, as
- * a comment): 0 code, 1 a string, 2 a comment. */
+ * a comment): 0 code, 1 a string (its opening quote at *quote), 2 a
+ * comment. */
 static int
-place_on_line(const char *text, size_t at)
+place_on_line(const char *text, size_t at, size_t *quote)
 {
 	size_t i = at;
 	while (i > 0 && text[i - 1] != '\n' && text[i - 1] != '\r')
@@ -487,10 +489,28 @@ place_on_line(const char *text, size_t at)
 			i++;
 		else if (place == 0 && text[i] == '#')
 			return 2;
-		else if (text[i] == '"')
+		else if (text[i] == '"') {
 			place = place == 1 ? 0 : 1;
+			*quote = i; /* the last quote: the opening one when place is 1 */
+		}
 	}
 	return place;
+}
+
+/* In the string of `timezone "...`: the zones, in place of what the
+ * string holds so far. */
+static bool
+complete_time_zone(struct completion *k, const struct syntax *sx, size_t quote, size_t at)
+{
+	if (kind_at(sx, token_before(sx, (uint32_t)quote)) != KW_TIMEZONE)
+		return false;
+	json_decref(k->range);
+	k->range = lsp_range_in(k->lines, (struct loc){(uint32_t)quote + 1, (uint32_t)at});
+	size_t n;
+	const char *const *zones = time_zone_names(&n);
+	for (size_t i = 0; i < n; i++)
+		add_item(k, zones[i], ITEM_VARIABLE, "time zone");
+	return true;
 }
 
 /* Fills k->items for the cursor at `at`, the word typed so far starting
@@ -500,8 +520,11 @@ complete_at(struct completion *k, const char *text, size_t start, size_t at)
 {
 	const struct syntax *sx = k->c->syntax;
 	const char *dot = memchr(text + start, '.', at - start);
-	int place = place_on_line(text, at);
+	size_t quote = 0;
+	int place = place_on_line(text, at, &quote);
 	bool interpolation = place == 1 && start >= 2 && text[start - 2] == '$' && text[start - 1] == '{';
+	if (place == 1 && !interpolation && complete_time_zone(k, sx, quote, at))
+		return;
 	if (place == 2 || (place == 1 && !interpolation))
 		return;
 	if (dot) {
