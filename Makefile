@@ -19,6 +19,7 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-om
 endif
 
 SRC = \
+	src/access.c \
 	src/check.c \
 	src/check_hosts.c \
 	src/check_labels.c \

@@ -328,7 +328,7 @@ volume_prop(struct parse_ctx *p, enum volume_kind kind, struct loc loc, struct l
  * checks that they agree). */
 %token
 	KW_ACCOUNT "'account'" KW_ADD "'add'" KW_AFTER "'after'" KW_ALLOW "'allow'"
-	KW_ALWAYS "'always'" KW_ANNOTATIONS "'annotations'" KW_ARGS "'args'"
+	KW_ALWAYS "'always'" KW_ANNOTATIONS "'annotations'" KW_API "'api'" KW_ARGS "'args'"
 	KW_AS "'as'" KW_AT "'at'" KW_BASELINE "'baseline'" KW_BUDGET "'budget'"
 	KW_CLASS "'class'" KW_CLUSTER "'cluster'" KW_CLUSTERIP "'clusterip'"
 	KW_COMMAND "'command'" KW_CONCURRENCY "'concurrency'" KW_CONFIG "'config'"
@@ -834,6 +834,12 @@ prop
 		$$ = new_prop(p, PROP_STRATEGY, @$, @1);
 		$$->u.strategy.amounts = $3;
 	}
+	/* "api" NAME { "," NAME } NAME { "," NAME } */
+	| KW_API name_list name_list {
+		$$ = new_prop(p, PROP_API, @$, @1);
+		$$->u.api.verbs = $2;
+		$$->u.api.resources = $3;
+	}
 	/* "start" ("parallel" | "ordered") */
 	| KW_START KW_PARALLEL {
 		$$ = new_prop(p, PROP_START, @$, @1);
@@ -1295,6 +1301,7 @@ keyword
 	| KW_ALLOW { $$ = keyword_ident(KW_ALLOW, @1); }
 	| KW_ALWAYS { $$ = keyword_ident(KW_ALWAYS, @1); }
 	| KW_ANNOTATIONS { $$ = keyword_ident(KW_ANNOTATIONS, @1); }
+	| KW_API { $$ = keyword_ident(KW_API, @1); }
 	| KW_ARGS { $$ = keyword_ident(KW_ARGS, @1); }
 	| KW_AS { $$ = keyword_ident(KW_AS, @1); }
 	| KW_AT { $$ = keyword_ident(KW_AT, @1); }

@@ -128,7 +128,7 @@ enum prop_kind {
 	PROP_CONTAINER, PROP_ROUTE, PROP_GRACE, PROP_LABELS, PROP_ANNOTATIONS,
 	PROP_SIDECAR, PROP_INIT, PROP_VARIANT, PROP_CONTAINER_BLOCK, PROP_MOUNT,
 	PROP_ACCOUNT, PROP_SECURITY, PROP_SELECTOR, PROP_CONTAINER_PORT, PROP_NODES,
-	PROP_PULL, PROP_PULL_SECRET, PROP_STRATEGY, PROP_START, PROP_BUDGET, PROP_ALLOW,
+	PROP_PULL, PROP_PULL_SECRET, PROP_STRATEGY, PROP_START, PROP_BUDGET, PROP_ALLOW, PROP_API,
 	PROP_RETRIES, PROP_DEADLINE, PROP_KEEP, PROP_CONCURRENCY, PROP_TIMEZONE, PROP_QUIET,
 	PROP_KINDS
 };
@@ -224,6 +224,9 @@ struct ast_prop {
 		} strategy;
 		struct ast_amount budget;
 		bool parallel;                    /* START */
+		struct {
+			struct vec verbs, resources;   /* struct ident * */
+		} api;
 		struct {
 			bool public;                   /* "allow public" */
 			struct ast_string *namespace;  /* "allow from namespace NS" */

@@ -387,12 +387,27 @@ struct account {
 	                             * and `annotations account`, merged */
 };
 
-/* Who may get a Job: the Role and RoleBinding that let a pod's wait
- * containers ask the API for the status of the jobs it waits for. */
-struct job_reader {
+/* One rule of a Role: the verbs on resources of one API group. */
+struct api_rule {
+	const char *group;          /* "" for the core group */
+	struct vec resources;       /* const char * */
+	struct vec verbs;           /* const char * */
+};
+
+/* A Role and its RoleBinding to a pod's account: the one that lets a
+ * pod's wait containers get the jobs it waits for (`jobs`), or the one
+ * of a component's `api` lines (`rules`). */
+struct role {
 	const char *name;           /* of the Role and of the RoleBinding */
-	struct account *account;    /* the waiting pod's */
+	struct account *account;    /* the pod's */
 	struct vec jobs;            /* struct component *: the jobs it may get */
+	struct vec rules;           /* struct api_rule * */
+};
+
+/* `api VERB, ... RESOURCE, ...` as written. */
+struct api_grant {
+	struct vec verbs, resources; /* struct ident * */
+	struct loc loc;
 };
 
 struct pod {
@@ -412,7 +427,8 @@ struct pod {
 	struct vec pull_secrets;    /* struct keyset *: imagePullSecrets */
 	const struct security_settings *security_written; /* NULL: none; read with SECURITY_OF */
 	struct security_context security;
-	struct job_reader *job_reader; /* the pod waits for jobs: its token goes to the waits */
+	struct role *waits_role;    /* the pod waits for jobs: its token goes to the waits */
+	struct role *api_role;      /* the component's `api`: the pod mounts its token */
 	bool restart_never;         /* a job's pod: restartPolicy Never */
 };
 
@@ -553,6 +569,7 @@ struct component {
 	struct vec waits;           /* struct wait * */
 	struct vec routes;          /* struct route * */
 	struct vec allows;          /* struct allow *, as written */
+	struct vec api;             /* struct api_grant *, as written */
 	struct vec refs;            /* `network isolated`: struct component *, every workload
 	                             * its properties refer to (repeats allowed) */
 	struct ingress ingress;     /* `network isolated`: who may reach its pods */
@@ -592,7 +609,7 @@ struct stack {
 	struct vec secrets;         /* struct keyset * */
 	struct vec components;      /* struct component *, source order */
 	struct vec accounts;        /* struct account *, in the order of first use */
-	struct vec job_readers;     /* struct job_reader * */
+	struct vec roles;           /* struct role * */
 	struct metadata meta;       /* the stack's labels and annotations, for every object */
 	struct vec common_labels;   /* struct header *: todokc's own labels, then the stack's */
 	struct vec node_entries;    /* struct ast_entry *, as written: nodes { } */

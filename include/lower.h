@@ -69,6 +69,7 @@ void lower_quiet(struct lowering *l, struct component *comp, const struct ast_pr
 /* `allow` lines onto comp->allows, one struct allow per source (lower.c,
  * beside `network isolated`). */
 void lower_allow(struct lowering *l, struct component *comp, const struct ast_prop *prop);
+void lower_api(struct lowering *l, struct component *comp, const struct ast_prop *prop);
 
 /* lower_component.c: a service, stateful, job or cron item. */
 void lower_component(struct lowering *l, const struct ast_item *item);

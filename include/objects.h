@@ -97,7 +97,7 @@ struct object {
 	                                 * files are listed (name_files()) */
 	const struct component *comp;   /* the component whose object it is, or NULL */
 	const void *subject;            /* OBJ_SERVICE_ACCOUNT: struct account; OBJ_ROLE,
-	                                 * OBJ_ROLE_BINDING: struct job_reader; OBJ_SECRET,
+	                                 * OBJ_ROLE_BINDING: struct role; OBJ_SECRET,
 	                                 * OBJ_CONFIGMAP: struct keyset; OBJ_CLAIM: struct
 	                                 * volume; OBJ_SERVICE: struct service; a workload
 	                                 * and OBJ_AUTOSCALER: struct workload; OBJ_BUDGET:

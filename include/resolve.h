@@ -118,6 +118,9 @@ void resolve_network(struct resolver *r);
 
 /* waits.c */
 void resolve_waits(struct resolver *r, struct component *comp);
+/* access.c: the Role of a component's `api` lines, bound to its pods'
+ * account (made when it has none). */
+void resolve_api(struct resolver *r, struct component *comp);
 
 /* security.c */
 void resolve_security(struct resolver *r, struct component *comp);

@@ -423,14 +423,14 @@ use_account(struct resolver *r, struct ident name, bool external, bool made)
 	struct account *acc = strmap_get(&r->accounts, name.text);
 	if (acc && acc->made != made) {
 		/* A component's account named like the one made for another: the
-		 * two would be one ServiceAccount, with the other's Role. */
+		 * two would be one ServiceAccount, with the other's Roles. */
 		const struct ident *written = made ? &acc->written : &name;
 		const struct ident *other = made ? &name : &acc->written;
 		struct diagnostic *g = diag(
 			&r->c->diags, E0404, written->loc,
-			"account %s is also the account todokc makes for %s, which waits for a job: the "
-			"two would be one ServiceAccount; name it otherwise, or give %s 'account %s' "
-			"to share it", rquote(r, name.text), rquote(r, other->text), rquote(r, other->text),
+			"account %s is also the account todokc makes for %s, which waits for a job or "
+			"uses 'api': the two would be one ServiceAccount; name it otherwise, or give %s "
+			"'account %s' to share it", rquote(r, name.text), rquote(r, other->text), rquote(r, other->text),
 			name.text);
 		diag_note(&r->c->diags, g, other->loc, "%s is here", rquote(r, other->text));
 		return NULL;

@@ -84,8 +84,10 @@ workload_depends(struct depends *d, const struct workload *w)
 	}
 	if (pod->account && !pod->account->external)
 		depend_on(d, OBJ_SERVICE_ACCOUNT, pod->account->name);
-	if (pod->job_reader)
-		depend_on(d, OBJ_ROLE_BINDING, pod->job_reader->name);
+	if (pod->waits_role)
+		depend_on(d, OBJ_ROLE_BINDING, pod->waits_role->name);
+	if (pod->api_role)
+		depend_on(d, OBJ_ROLE_BINDING, pod->api_role->name);
 	const struct component *comp = w->comp;
 	for (size_t i = 0; i < comp->waits.len; i++) {
 		const struct component *t = ((const struct wait *)comp->waits.items[i])->target;
@@ -112,10 +114,10 @@ depends_on(struct compilation *c, const struct object *o)
 	case OBJ_INGRESS:
 	case OBJ_HTTPROUTE: depend_on(&d, OBJ_SERVICE, o->comp->service->name); break;
 	case OBJ_ROLE_BINDING: {
-		const struct job_reader *reader = o->subject;
-		depend_on(&d, OBJ_ROLE, reader->name);
-		if (!reader->account->external)
-			depend_on(&d, OBJ_SERVICE_ACCOUNT, reader->account->name);
+		const struct role *role = o->subject;
+		depend_on(&d, OBJ_ROLE, role->name);
+		if (!role->account->external)
+			depend_on(&d, OBJ_SERVICE_ACCOUNT, role->account->name);
 		break;
 	}
 	default: break;

@@ -190,6 +190,28 @@ lower_allow(struct lowering *l, struct component *comp, const struct ast_prop *p
 	}
 }
 
+/* The words of an `api` list, copied out of the tree (freed after the
+ * lowering). */
+static void
+copy_words(struct lowering *l, struct vec *to, const struct vec *from)
+{
+	for (size_t k = 0; k < from->len; k++) {
+		struct ident *word = NEW(l->a, struct ident);
+		*word = *(const struct ident *)from->items[k];
+		vec_push(l->a, to, word);
+	}
+}
+
+void
+lower_api(struct lowering *l, struct component *comp, const struct ast_prop *prop)
+{
+	struct api_grant *g = NEW(l->a, struct api_grant);
+	g->loc = prop->loc;
+	copy_words(l, &g->verbs, &prop->u.api.verbs);
+	copy_words(l, &g->resources, &prop->u.api.resources);
+	vec_push(l->a, &comp->api, g);
+}
+
 /* Stack items */
 
 /* The first of the items that may be given once. */

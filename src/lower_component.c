@@ -581,6 +581,7 @@ lower_component_property(struct block *b, const struct ast_prop *prop)
 	case PROP_BUDGET: lower_budget(l, comp, prop); break;
 	case PROP_QUIET: lower_quiet(l, comp, prop, b->props); break;
 	case PROP_ALLOW: lower_allow(l, comp, prop); break;
+	case PROP_API: lower_api(l, comp, prop); break;
 	case PROP_RETRIES:
 	case PROP_DEADLINE:
 	case PROP_KEEP:

@@ -129,32 +129,53 @@ account_tree(const struct compilation *c, const struct account *acc, struct aren
 	return doc;
 }
 
-/* A Role that may only get the Jobs a pod waits for. */
 static struct node *
-role_tree(const struct compilation *c, const struct job_reader *reader, struct arena *a)
+string_seq(struct arena *a, struct node *map, const char *key, const struct vec *strings)
 {
-	struct node *doc = object_root(c, a, OBJ_ROLE, reader->name, NULL, NULL, NULL);
-	struct node *rule = push_map(a, put_seq(a, doc, "rules"));
-	seq_push(a, put_seq(a, rule, "apiGroups"), node_str(a, "batch"));
-	seq_push(a, put_seq(a, rule, "resources"), node_str(a, "jobs"));
-	seq_push(a, put_seq(a, rule, "verbs"), node_str(a, "get"));
-	struct node *names = put_seq(a, rule, "resourceNames");
-	for (size_t i = 0; i < reader->jobs.len; i++)
-		seq_push(a, names, node_str(a, WORKLOAD_OF((const struct component *)reader->jobs.items[i])->name));
+	struct node *seq = put_seq(a, map, key);
+	for (size_t i = 0; i < strings->len; i++)
+		seq_push(a, seq, node_str(a, strings->items[i]));
+	return seq;
+}
+
+/* A Role: that may only get the Jobs a pod waits for, or that grants a
+ * component's `api` rules. */
+static struct node *
+role_tree(const struct compilation *c, const struct role *role, struct arena *a)
+{
+	struct node *doc = object_root(c, a, OBJ_ROLE, role->name, NULL, NULL, NULL);
+	struct node *rules = put_seq(a, doc, "rules");
+	if (role->jobs.len) {
+		struct node *rule = push_map(a, rules);
+		seq_push(a, put_seq(a, rule, "apiGroups"), node_str(a, "batch"));
+		seq_push(a, put_seq(a, rule, "resources"), node_str(a, "jobs"));
+		seq_push(a, put_seq(a, rule, "verbs"), node_str(a, "get"));
+		struct node *names = put_seq(a, rule, "resourceNames");
+		for (size_t i = 0; i < role->jobs.len; i++)
+			seq_push(a, names, node_str(a, WORKLOAD_OF((const struct component *)
+			                                           role->jobs.items[i])->name));
+	}
+	for (size_t i = 0; i < role->rules.len; i++) {
+		const struct api_rule *r = role->rules.items[i];
+		struct node *rule = push_map(a, rules);
+		seq_push(a, put_seq(a, rule, "apiGroups"), node_str(a, r->group));
+		string_seq(a, rule, "resources", &r->resources);
+		string_seq(a, rule, "verbs", &r->verbs);
+	}
 	return doc;
 }
 
 static struct node *
-role_binding_tree(const struct compilation *c, const struct job_reader *reader, struct arena *a)
+role_binding_tree(const struct compilation *c, const struct role *role, struct arena *a)
 {
-	struct node *doc = object_root(c, a, OBJ_ROLE_BINDING, reader->name, NULL, NULL, NULL);
+	struct node *doc = object_root(c, a, OBJ_ROLE_BINDING, role->name, NULL, NULL, NULL);
 	struct node *ref = put_map(a, doc, "roleRef");
 	put_str(a, ref, "apiGroup", "rbac.authorization.k8s.io");
 	put_str(a, ref, "kind", "Role");
-	put_str(a, ref, "name", reader->name);
+	put_str(a, ref, "name", role->name);
 	struct node *subject = push_map(a, put_seq(a, doc, "subjects"));
 	put_str(a, subject, "kind", "ServiceAccount");
-	put_str(a, subject, "name", reader->account->name);
+	put_str(a, subject, "name", role->account->name);
 	return doc;
 }
 
@@ -469,10 +490,10 @@ plan_objects(struct compilation *c)
 		if (!acc->external)
 			plan(c, OBJ_SERVICE_ACCOUNT, acc->name, NULL, acc);
 	}
-	for (size_t i = 0; i < s->job_readers.len; i++) {
-		const struct job_reader *reader = s->job_readers.items[i];
-		plan(c, OBJ_ROLE, reader->name, NULL, reader);
-		plan(c, OBJ_ROLE_BINDING, reader->name, NULL, reader);
+	for (size_t i = 0; i < s->roles.len; i++) {
+		const struct role *role = s->roles.items[i];
+		plan(c, OBJ_ROLE, role->name, NULL, role);
+		plan(c, OBJ_ROLE_BINDING, role->name, NULL, role);
 	}
 	for (size_t i = 0; i < s->secrets.len; i++) {
 		const struct keyset *sec = s->secrets.items[i];

@@ -65,6 +65,7 @@ const struct prop_rule prop_rules[PROP_KINDS] = {
 	[PROP_START] = {"start", B(STATEFUL), false, NULL},
 	[PROP_BUDGET] = {"budget", REPLICATED, false, NULL},
 	[PROP_ALLOW] = {"allow", WORKLOADS, true, NULL},
+	[PROP_API] = {"api", WORKLOADS, true, NULL},
 	[PROP_RETRIES] = {"retries", B(JOB) | B(CRON), false, NULL},
 	[PROP_DEADLINE] = {"deadline", B(JOB) | B(CRON), false, NULL},
 	[PROP_KEEP] = {"keep", B(JOB) | B(CRON), false, NULL},

@@ -696,8 +696,10 @@ resolve_stack(struct compilation *c)
 		for (size_t k = 0; k < cfg->keys.len; k++)
 			resolve_config_key(&r, cfg, cfg->keys.items[k]);
 	}
-	for (size_t i = 0; i < s->components.len; i++)
+	for (size_t i = 0; i < s->components.len; i++) {
 		resolve_component(&r, s->components.items[i]);
+		resolve_api(&r, s->components.items[i]);
+	}
 	resolve_labels(&r);
 	for (size_t i = 0; i < s->components.len; i++)
 		resolve_waits(&r, s->components.items[i]);

@@ -156,25 +156,25 @@ token_volume(struct resolver *r)
  * jobs, the token volume.  A component has one Role and RoleBinding,
  * which the pods of its variants share (they share its account and its
  * waits: neither may be given in a variant). */
-static struct job_reader *
-job_reader_for(struct resolver *r, struct component *comp, struct pod *pod)
+static struct role *
+waits_role_for(struct resolver *r, struct component *comp, struct pod *pod)
 {
-	if (pod->job_reader)
-		return pod->job_reader;
+	if (pod->waits_role)
+		return pod->waits_role;
 	if (!pod->account)
 		pod->account = use_account(r, comp->name, false, true);
-	struct job_reader *reader = NULL;
-	for (size_t i = 0; !reader && i < comp->workloads.len; i++)
-		reader = ((struct workload *)comp->workloads.items[i])->pod.job_reader;
-	if (!reader) {
-		reader = NEW(r->a, struct job_reader);
-		reader->name = arena_printf(r->a, "%s-waits", comp->base_name);
-		reader->account = pod->account;
-		vec_push(r->a, &r->s->job_readers, reader);
+	struct role *role = NULL;
+	for (size_t i = 0; !role && i < comp->workloads.len; i++)
+		role = ((struct workload *)comp->workloads.items[i])->pod.waits_role;
+	if (!role) {
+		role = NEW(r->a, struct role);
+		role->name = arena_printf(r->a, "%s-waits", comp->base_name);
+		role->account = pod->account;
+		vec_push(r->a, &r->s->roles, role);
 	}
-	pod->job_reader = reader;
+	pod->waits_role = role;
 	vec_push(r->a, &pod->volumes, token_volume(r));
-	return reader;
+	return role;
 }
 
 /* The container that waits for a job, with the token mounted; its
@@ -183,14 +183,14 @@ job_reader_for(struct resolver *r, struct component *comp, struct pod *pod)
 static struct container *
 job_wait_container(struct resolver *r, struct component *comp, struct pod *pod, struct wait *w)
 {
-	struct job_reader *reader = job_reader_for(r, comp, pod);
-	if (!reader->account)
+	struct role *role = waits_role_for(r, comp, pod);
+	if (!role->account)
 		return NULL; /* reported */
 	bool listed = false;
-	for (size_t i = 0; i < reader->jobs.len && !listed; i++)
-		listed = reader->jobs.items[i] == w->target;
+	for (size_t i = 0; i < role->jobs.len && !listed; i++)
+		listed = role->jobs.items[i] == w->target;
 	if (!listed)
-		vec_push(r->a, &reader->jobs, w->target);
+		vec_push(r->a, &role->jobs, w->target);
 	struct container *ctr = new_wait_container(r, w, r->c->opts->job_wait_image);
 	struct mount *m = NEW(r->a, struct mount);
 	for (size_t i = 0; i < pod->volumes.len; i++)

@@ -375,7 +375,9 @@ pod_template_tree(const struct compilation *c, const struct workload *w, struct 
 		put_str(a, pod, "restartPolicy", "Never");
 	if (p->account)
 		put_str(a, pod, "serviceAccountName", p->account->name);
-	if (p->job_reader)
+	if (p->api_role)
+		map_put(a, pod, "automountServiceAccountToken", node_bool(a, true));
+	else if (p->waits_role)
 		map_put(a, pod, "automountServiceAccountToken", node_bool(a, false));
 	struct node *secrets = p->pull_secrets.len ? put_seq(a, pod, "imagePullSecrets") : NULL;
 	for (size_t i = 0; i < p->pull_secrets.len; i++)

@@ -63,7 +63,7 @@
   '((todok-declaration-face
      "cluster" "config" "cron" "job" "namespace" "naming" "network" "param"
      "profile" "secret" "service" "stack" "stateful")
-    (todok-property-face "account" "after" "allow" "annotations" "args"
+    (todok-property-face "account" "after" "allow" "annotations" "api" "args"
      "budget" "command" "concurrency" "container" "container-port"
      "deadline" "env" "expose" "grace" "image" "init" "keep" "labels"
      "limits" "liveness" "mount" "nodes" "port" "pull" "pull-secret" "quiet"

@@ -16,7 +16,7 @@ syntax case match
 " a reference's member ('db.port'), defined later, can win over them.
 syntax match todokDeclaration /\<\%(cluster\|config\|cron\|job\|namespace
       \\|naming\|network\|param\|profile\|secret\|service\|stack\|stateful\)\>/
-syntax match todokProperty    /\<\%(account\|after\|allow\|annotations\|args
+syntax match todokProperty    /\<\%(account\|after\|allow\|annotations\|api\|args
       \\|budget\|command\|concurrency\|container\|container-port\|deadline
       \\|env\|expose\|grace\|image\|init\|keep\|labels\|limits\|liveness
       \\|mount\|nodes\|port\|pull\|pull-secret\|quiet\|readiness\|replicas
