@@ -5,8 +5,8 @@
  * for it when it has none), whose token the pods then mount.  Only the
  * verbs of RBAC and the namespaced resources of Kubernetes' own API groups
  * are granted: a cluster-scoped resource needs a ClusterRole, which a
- * stack does not write, and Roles themselves are not granted (E0524).  The Role that lets wait containers get
- * jobs is src/waits.c's.
+ * stack does not write, and Roles themselves are not granted (E0524).
+ * The Role that lets wait containers get jobs is src/waits.c's.
  */
 #include "resolve.h"
 
