@@ -132,6 +132,9 @@ bool habit_probe_line(struct parse_ctx *p, uint32_t at, struct probe_fix *fix);
 /* `word` (len bytes) without case, '-' and '_', in out (n bytes): false
  * when it does not fit. */
 bool habit_fold(const char *word, size_t len, char *out, size_t n);
+/* What to write for a key of another tool that no keyword says (Compose's
+ * `restart`, `build`, `networks`), or NULL. */
+const char *habit_other_tool_hint(const char *word);
 /* The rest of a statement's line from `at`, up to a comment, the `sep`
  * (':' or '=') of the next property or a bracket it does not open, or
  * NULL when it is empty or too long to show. */

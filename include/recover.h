@@ -190,9 +190,12 @@ const char *quote_label(struct parse_ctx *p, struct tok *t);
 /* What the value of an entry of the block of labels open is called:
  * "a label's value", "an annotation's value". */
 const char *label_value(const struct parse_ctx *p);
-/* Compose's key for ports on a component's line, `ports 80, 443` or
- * `ports: "8080:80"`: the line is dropped (E0202). */
-bool ports_line(struct parse_ctx *p, yyscan_t scanner, const struct tok *t);
+/* A key of another tool starting a component's line: Compose's key for
+ * ports, `ports 80, 443` or `ports: "8080:80"`, or one that no keyword
+ * says, `restart: always`, `build: .`, `networks: [a, b]`, with the YAML
+ * lines indented below it: reported with what to write, and dropped
+ * (E0202).  False when t is none. */
+bool other_tool_line(struct parse_ctx *p, yyscan_t scanner, const struct tok *t);
 
 /* A ':' on the line of a syntax error, or a '- ' line after it, while
  * the parser recovers: dropped, and not reported (the error said what to

@@ -365,34 +365,63 @@ habit_fold(const char *word, size_t len, char *out, size_t n)
 	return true;
 }
 
-/* The keyword a word of another tool means (deployment: service). */
-const char *
-recover_other_tool_word(const char *word)
+/* The words of Kubernetes, Compose and Helm users for what a keyword of
+ * the language says (deployment: service), and for what it does not say,
+ * with what to write instead (restart, build); case and '-' / '_' do not
+ * count. */
+static const struct other_word {
+	const char *word, *keyword, *hint;
+} other_words[] = {
+	{"build", NULL, "todokc does not build images: build and push the image, then write "
+	 "`image \"REGISTRY/NAME:TAG\"`"},
+	{"configmap", "config", NULL},    {"containername", NULL, "a container is named after "
+	 "its component, `service NAME {`: remove the line"},
+	{"cpus", "limits", "write `limits cpu 500m` (or `requests cpu 500m`)"},
+	{"cronjob", "cron", NULL},        {"database", "stateful", NULL},
+	{"deploy", NULL, "write `replicas N`, and `requests` and `limits` for its resources, "
+	 "each on a line of the component"},
+	{"dependson", "after", NULL},     {"entrypoint", "command", NULL},
+	{"envfile", NULL, "put the variables in a `config NAME { ... }` and write "
+	 "`env from NAME`"},
+	{"environment", "env", NULL},     {"healthcheck", "readiness", NULL},
+	{"ingress", "route", NULL},       {"initcontainer", "init", NULL},
+	{"initcontainers", "init", NULL}, {"livenessprobe", "liveness", NULL},
+	{"memlimit", "limits", "write `limits memory 512Mi`"},
+	{"networkpolicy", "network", NULL},
+	{"networks", NULL, "the components of a stack reach each other by name, with no network "
+	 "to declare: remove the line (`allow from NAME` says which may connect)"},
+	{"ports", "port", NULL},          {"readinessprobe", "readiness", NULL},
+	{"resources", "requests", NULL},
+	{"restart", NULL, "Kubernetes restarts a service's containers whenever they stop, and "
+	 "`retries N` retries a job: remove the line"},
+	{"serviceaccount", "account", NULL}, {"startupprobe", "startup", NULL},
+	{"statefulset", "stateful", NULL},   {"volumemounts", "volume", NULL},
+};
+
+static const struct other_word *
+other_tool_word(const char *word)
 {
-	/* The words of Kubernetes, Compose and Helm users for what a
-	 * keyword of the language says; case and '-' / '_' do not count. */
-	static const struct {
-		const char *word, *keyword;
-	} words[] = {
-		{"configmap", "config"},       {"cronjob", "cron"},
-		{"database", "stateful"},      {"dependson", "after"},
-		{"deployment", "service"},     {"entrypoint", "command"},
-		{"environment", "env"},        {"healthcheck", "readiness"},
-		{"ingress", "route"},          {"initcontainer", "init"},
-		{"initcontainers", "init"},    {"livenessprobe", "liveness"},
-		{"networkpolicy", "network"},  {"ports", "port"},
-		{"readinessprobe", "readiness"},
-		{"resources", "requests"},     {"serviceaccount", "account"},
-		{"startupprobe", "startup"},   {"statefulset", "stateful"},
-		{"volumemounts", "volume"},
-	};
 	char folded[24];
 	if (!habit_fold(word, strlen(word), folded, sizeof folded))
 		return NULL;
-	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-		if (strcmp(folded, words[i].word) == 0)
-			return words[i].keyword;
+	for (size_t i = 0; i < sizeof other_words / sizeof *other_words; i++)
+		if (strcmp(folded, other_words[i].word) == 0)
+			return &other_words[i];
 	return NULL;
+}
+
+const char *
+recover_other_tool_word(const char *word)
+{
+	const struct other_word *w = other_tool_word(word);
+	return w ? w->keyword : NULL;
+}
+
+const char *
+habit_other_tool_hint(const char *word)
+{
+	const struct other_word *w = other_tool_word(word);
+	return w ? w->hint : NULL;
 }
 
 const char *

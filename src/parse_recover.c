@@ -679,10 +679,10 @@ repair(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 		}
 		return true;
 	case WORD:
+		if (t->starts_line && other_tool_line(p, scanner, t))
+			return false;
 		if (t->starts_line && list_key(p, scanner, t))
 			return true;
-		if (t->starts_line && ports_line(p, scanner, t))
-			return false;
 		if (r->prev.token == KW_IMAGE && r->prev.starts_line)
 			unquoted(p, scanner, t);
 		else if (r->prev.token == '(' && (r->prev2.token == KW_ENV || r->prev2.token == KW_FILE))

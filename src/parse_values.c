@@ -206,12 +206,12 @@ rest_of_line(struct parse_ctx *p, uint32_t at)
 	return arena_strndup(p->arena, s, len);
 }
 
-bool
+/* Compose's `ports 80, 443`: the 'port' lines to write. */
+static bool
 ports_line(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
 {
-	const struct block *b = top(p->r);
 	const char *keyword = recover_other_tool_word(t->val.word.text);
-	if (!b || b->kind != BLOCK_PROPS || !keyword || strcmp(keyword, "port") != 0)
+	if (!keyword || strcmp(keyword, "port") != 0)
 		return false;
 	int k = peek(p, scanner, 0)->token == ':';
 	struct tok *value = peek(p, scanner, k);
@@ -223,6 +223,48 @@ ports_line(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
 	     "write %s%s", diag_quote(p->arena, t->val.word.text),
 	     strstr(lines, "`, `") ? "one line for each: " : "", lines);
 	for (struct tok *n = peek(p, scanner, 0); n->token && n->token != '}' && !n->starts_line;
+	     n = peek(p, scanner, 0))
+		take(p, scanner);
+	return true;
+}
+
+/* The end of the line of `at` and of the lines after it that YAML reads
+ * as the value of the key at its start: indented deeper, or '- ' items. */
+static uint32_t
+yaml_value_end(struct parse_ctx *p, uint32_t at)
+{
+	const char *s = text(p);
+	size_t len = p->c->src.len, end = at + strcspn(s + at, "\n");
+	uint32_t indent = indent_of(p, at);
+	while (end < len) {
+		size_t next = end + 1, first = next + strspn(s + next, " \t");
+		if (first >= len || strchr("\r\n}", s[first]) ||
+		    (first - next <= indent && s[first] != '-'))
+			break;
+		end = first + strcspn(s + first, "\n");
+	}
+	return (uint32_t)end;
+}
+
+bool
+other_tool_line(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
+{
+	struct recover *r = p->r;
+	const struct block *b = top(r);
+	if (!b || b->kind != BLOCK_PROPS)
+		return false;
+	if (ports_line(p, scanner, t))
+		return true;
+	/* (`after db,` and a component named 'restart' on the next line) */
+	const char *hint = habit_other_tool_hint(t->val.word.text);
+	if (!hint || r->prev.token == ',' || is_role(r->prev.token, "property"))
+		return false;
+	diag(&p->c->diags, E0202, t->loc, "unknown property %s: %s",
+	     diag_quote(p->arena, t->val.word.text), hint);
+	uint32_t end = yaml_value_end(p, t->loc.begin);
+	if (p->quiet_until < end)
+		p->quiet_until = end; /* (`build: .`: no stray '.') */
+	for (struct tok *n = peek(p, scanner, 0); n->token && n->loc.begin < end;
 	     n = peek(p, scanner, 0))
 		take(p, scanner);
 	return true;
