@@ -124,6 +124,8 @@ struct probe_fix {
 	struct loc first;         /* the first word to change */
 	enum probe_habit habit;   /* ... why */
 	const char *word, *todokc; /* ... as written, and as todokc writes it */
+	struct loc path_word, path; /* a 'path' and its path that follow http's port:
+	                             * read after 'http' (NO_LOC: none) */
 	uint32_t stop;            /* where the line's probe ends */
 };
 const char *habit_probe_word(const char *before, const char *word, size_t len,

@@ -60,6 +60,8 @@ struct recover {
 	bool dash_bracket;        /* ... of "args" or "command": a '[' was supplied */
 	int dash_keyword;         /* ... of "port": each next '-' is that keyword */
 	uint32_t probe_until;     /* the end of a probe's line whose habits were reported */
+	struct loc probe_path_word, probe_path; /* ... its path after its port (NO_LOC: none) */
+	int probe_path_read;      /* 1: the path is read after 'http', 2: and was */
 	bool bracket_dropped;     /* the '[' of `drop ["ALL"]` was dropped: its ']' is */
 };
 

@@ -465,6 +465,59 @@ habit_probe_word(const char *before, const char *word, size_t len, enum probe_ha
 	return NULL;
 }
 
+/* The first 'path' of a probe's line from `from` on, and the path after
+ * it (a string, or a word that starts with '/'): false when there is none. */
+static bool
+path_later(const char *s, size_t len, size_t from, struct loc *word, struct loc *value)
+{
+	for (size_t i = from; i < len && !strchr("\n#{}", s[i]);) {
+		size_t end = s[i] == '"' ? string_end(s, i, len) : i + strcspn(s + i, " \t\r\n#{}:\"");
+		size_t next = end + (end < len && s[end] == ':');
+		next += strspn(s + next, " \t");
+		if (end - i == 4 && strncmp(s + i, "path", 4) == 0) {
+			size_t stop = s[next] == '"' ? string_end(s, next, len)
+			              : next + strcspn(s + next, " \t\r\n#{}\"");
+			if (stop == next || (s[next] != '"' && s[next] != '/'))
+				return false;
+			*word = (struct loc){(uint32_t)i, (uint32_t)end};
+			*value = (struct loc){(uint32_t)next, (uint32_t)stop};
+			return true;
+		}
+		i = next > i ? next : i + 1;
+	}
+	return false;
+}
+
+/* A word of a probe's line as todokc writes it: a path in quotes, and
+ * after 'http' the path that Kubernetes' order writes later (`httpGet
+ * port 80 path /x`), which is then left out where it stands, or one to
+ * write when there is none. */
+static const char *
+probe_line_word(struct parse_ctx *p, const char *before, const char *word, size_t i,
+                size_t end, struct probe_fix *fix)
+{
+	const char *s = p->c->src.text;
+	size_t len = p->c->src.len;
+	if (HAS_LOC(fix->path) && (i == fix->path_word.begin || i == fix->path.begin))
+		return "";
+	if (s[i] != '"' && word[0] == '/')
+		return arena_printf(p->arena, "\"%s\"", word);
+	struct loc w, v;
+	size_t next = end + (s[end] == ':');
+	next += strspn(s + next, " \t");
+	if (strcmp(word, "http") != 0 || strcmp(before, "on") == 0) /* (`on http`: a port) */
+		return word;
+	if (!path_later(s, len, end, &w, &v)) /* (no path: the parser's is supplied) */
+		return strchr("\"/", s[next]) ? word : "http \"/healthz\"";
+	if (w.begin == next)
+		return word;
+	fix->path_word = w;
+	fix->path = v;
+	bool quoted = s[v.begin] == '"';
+	return arena_printf(p->arena, "http %s%.*s%s", quoted ? "" : "\"", (int)(v.end - v.begin),
+	                    s + v.begin, quoted ? "" : "\"");
+}
+
 bool
 habit_probe_line(struct parse_ctx *p, uint32_t at, struct probe_fix *fix)
 {
@@ -472,25 +525,26 @@ habit_probe_line(struct parse_ctx *p, uint32_t at, struct probe_fix *fix)
 	size_t len = p->c->src.len, i = at;
 	struct buf line = {0};
 	const char *before = "";
-	*fix = (struct probe_fix){.first = NO_LOC};
+	*fix = (struct probe_fix){.first = NO_LOC, .path = NO_LOC, .path_word = NO_LOC};
 	while (i < len && !strchr("\n#{}", s[i])) {
 		size_t end = s[i] == '"' ? string_end(s, i, len) : i + strcspn(s + i, " \t\r\n#{}:\"");
 		bool colon = end < len && s[end] == ':';
 		enum probe_habit h = colon ? PROBE_HABIT_COLON : PROBE_HABIT_NONE;
 		const char *word = arena_strndup(p->arena, s + i, end - i);
 		const char *todokc = s[i] == '"' ? NULL : habit_probe_word(before, word, end - i, &h);
+		if (HAS_LOC(fix->path) && i == fix->path_word.begin)
+			h = PROBE_HABIT_PATH; /* a path after the probe's port */
 		if (h != PROBE_HABIT_NONE && !HAS_LOC(fix->first)) {
 			bool at_colon = colon && !todokc;
 			fix->first = (struct loc){(uint32_t)(at_colon ? end : i),
 			                          (uint32_t)(at_colon ? end + 1 : end)};
 			fix->habit = h;
 			fix->word = word;
-			fix->todokc = todokc;
+			fix->todokc = todokc ? todokc : h == PROBE_HABIT_PATH ? "" : NULL;
 		}
 		if (todokc && h == PROBE_HABIT_UNIT)
 			todokc = arena_printf(p->arena, "%s%s", word, todokc);
-		if (todokc)
-			word = todokc;
+		word = probe_line_word(p, before, todokc ? todokc : word, i, end, fix);
 		if (*word) {
 			buf_printf(&line, "%s%s", line.len ? " " : "", word);
 			before = word;

@@ -311,8 +311,10 @@ static bool
 probe_token(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 {
 	struct recover *r = p->r;
-	if (t->token == ':')
+	if (t->token == ':' || t->loc.begin == r->probe_path_word.begin)
 		return false;
+	if (t->loc.begin == r->probe_path.begin) /* put back after 'http' (1), not read again */
+		return r->probe_path_read == 1 && (r->probe_path_read = 2);
 	const char *before = token_text(&r->prev);
 	enum probe_habit habit = PROBE_HABIT_NONE;
 	const char *todokc = t->token == STRING ? NULL
@@ -329,6 +331,18 @@ probe_token(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 		if (strchr(todokc, ' '))
 			put_back(p, &(struct tok){.token = KW_ON, .loc = t->loc});
 	}
+	bool kind = t->token == KW_HTTP && r->prev.token != KW_ON; /* (`on http`: a port) */
+	if (kind && HAS_LOC(r->probe_path) && !r->probe_path_read) {
+		/* `httpGet port 80 path /x`: the path is read after 'http' */
+		struct loc at = r->probe_path;
+		bool quoted = text(p)[at.begin] == '"';
+		struct tok path = {.token = STRING, .loc = at};
+		path.val.string = lex_string(p, text(p) + at.begin + quoted,
+		                             at.end - at.begin - 2 * quoted, at.begin + quoted);
+		path.val.string->loc = at;
+		put_back(p, &path);
+		r->probe_path_read = 1;
+	}
 	/* `http path "/x"`: the 'path' goes (before the parser looks for the
 	 * path after 'http'). */
 	for (struct tok *n = peek(p, scanner, 0);
@@ -336,6 +350,12 @@ probe_token(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 	     (n->token == KW_PATH || n->token == ':');
 	     n = peek(p, scanner, 0))
 		take(p, scanner);
+	if (kind && peek(p, scanner, 0)->token != STRING) {
+		/* `http port 80`: a path is supplied (the line shows one) */
+		struct tok path = {.token = STRING, .loc = {t->loc.end, t->loc.end}};
+		path.val.string = lex_string(p, "/", 1, t->loc.end);
+		put_back(p, &path);
+	}
 	return true;
 }
 
@@ -348,6 +368,9 @@ probe_line(struct parse_ctx *p, const struct tok *t)
 	if (!habit_probe_line(p, t->loc.begin, &fix))
 		return;
 	p->r->probe_until = fix.stop;
+	p->r->probe_path_word = fix.path_word;
+	p->r->probe_path = fix.path;
+	p->r->probe_path_read = 0;
 	struct diags *d = &p->c->diags;
 	const char *w = fix.word;
 	switch (fix.habit) {
