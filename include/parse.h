@@ -148,6 +148,12 @@ const char *habit_statement_rest(struct parse_ctx *p, uint32_t at, char sep);
  * (E0130), and the statement the next line starts is read.  False when
  * the error is another. */
 bool line_ended_early(struct parse_ctx *p, struct loc at, int n, const int *expected);
+/* parse_values.c: a name or a reference where a property's number must
+ * stand, `replicas http`, `replicas settings.REPLICAS` (got: the token
+ * found, word: its text when a WORD): reported with the line to write
+ * (E0201).  False when the error is another. */
+bool name_for_number(struct parse_ctx *p, struct loc at, int got, const char *word, int n,
+                     const int *expected);
 
 /* Reports the first carriage return of the whitespace at loc (text, len)
  * that no newline follows: lines end with LF or CRLF only. */

@@ -270,6 +270,46 @@ other_tool_line(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
 	return true;
 }
 
+/* The example of a property that takes a number (`replicas 3`), or NULL. */
+static const char *
+number_example(const char *keyword)
+{
+	int token = keyword ? keyword_token(keyword, strlen(keyword)) : 0;
+	for (size_t i = 0; token && i < sizeof line_values / sizeof *line_values; i++)
+		if (line_values[i].token == token && strcmp(line_values[i].needs, "a number") == 0)
+			return line_values[i].example;
+	return NULL;
+}
+
+/* A name or a reference where a property's number stands: `replicas
+ * http`, `port settings.PORT` (no port's name holds a '.'). */
+static void
+report_name_for_number(struct parse_ctx *p, struct loc at, const char *keyword,
+                       const char *name)
+{
+	if (strchr(name, '.'))
+		diag(&p->c->diags, E0201, at, "'%s' takes a number written in the stack, not a "
+		     "reference: write %s", keyword, number_example(keyword));
+	else
+		diag(&p->c->diags, E0201, at, "'%s' takes a number, not the name %s: write %s",
+		     keyword, diag_quote(p->arena, name), number_example(keyword));
+}
+
+bool
+name_for_number(struct parse_ctx *p, struct loc at, int got, const char *word, int n,
+                const int *expected)
+{
+	const char *keyword = recover_statement_word(p);
+	const char *name = word ? word : got != INT ? keyword_spelling(got) : NULL;
+	bool number = false;
+	for (int i = 0; i < n; i++)
+		number |= expected[i] == INT;
+	if (!number || !name || !number_example(keyword))
+		return false;
+	report_name_for_number(p, at, keyword, name);
+	return true;
+}
+
 bool
 line_ended_early(struct parse_ctx *p, struct loc at, int n, const int *expected)
 {
@@ -292,7 +332,11 @@ line_ended_early(struct parse_ctx *p, struct loc at, int n, const int *expected)
 		buf_printf(&list, "%s%s", !i ? "" : i == n - 1 ? " or " : ", ", token_name(expected[i]));
 	struct loc end = {r->prev2.loc.end, r->prev2.loc.end};
 	const char *after = recover_written_before(p);
-	if (!reported && list.len)
+	bool reference = r->prev2.token == WORD && strchr(r->prev2.val.word.text, '.') &&
+	                 number_example(r->stmt_word_before);
+	if (!reported && reference)
+		report_name_for_number(p, r->prev2.loc, r->stmt_word_before, r->prev2.val.word.text);
+	else if (!reported && list.len)
 		diag(&p->c->diags, E0130, end, "'%s' is not finished at the end of its line: expected "
 		     "%s after '%s'", r->stmt_word_before, list.data, after);
 	else if (!reported)
