@@ -154,6 +154,10 @@ bool line_ended_early(struct parse_ctx *p, struct loc at, int n, const int *expe
  * (E0201).  False when the error is another. */
 bool name_for_number(struct parse_ctx *p, struct loc at, int got, const char *word, int n,
                      const int *expected);
+/* parse_values.c: a resource where a component's property must stand,
+ * `cpu 500m`: reported with the 'requests' and 'limits' lines to write
+ * (E0201).  False when got is none. */
+bool resource_alone(struct parse_ctx *p, struct loc at, int got);
 
 /* Reports the first carriage return of the whitespace at loc (text, len)
  * that no newline follows: lines end with LF or CRLF only. */

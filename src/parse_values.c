@@ -311,6 +311,25 @@ name_for_number(struct parse_ctx *p, struct loc at, int got, const char *word, i
 }
 
 bool
+resource_alone(struct parse_ctx *p, struct loc at, int got)
+{
+	const struct block *b = top(p->r);
+	if (!is_role(got, "resource") || !b || b->kind != BLOCK_PROPS ||
+	    !recover_starts_line(p, at.begin))
+		return false;
+	const char *s = text(p), *w = keyword_spelling(got);
+	uint32_t value = at.end + (uint32_t)strspn(s + at.end, " \t");
+	value += s[value] == ':'; /* (`cpu: 500m`) */
+	value += (uint32_t)strspn(s + value, " \t");
+	const char *rest = habit_statement_rest(p, value, ':');
+	const char *line = rest ? arena_printf(p->arena, "%s %s", w, rest) : w;
+	diag(&p->c->diags, E0201, at, "'%s' is given on a 'requests' or 'limits' line: write "
+	     "`requests %s` (what the container is sure to get) or `limits %s` (what it may not "
+	     "exceed)", w, line, line);
+	return true;
+}
+
+bool
 line_ended_early(struct parse_ctx *p, struct loc at, int n, const int *expected)
 {
 	const struct recover *r = p->r;
