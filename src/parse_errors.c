@@ -134,8 +134,11 @@ report_unknown_word(struct parse_ctx *p, const YYLTYPE *loc, int n,
 	if (!property && !declaration)
 		return false;
 	const char *role = property ? "property" : "declaration";
+	const char *hint = property ? habit_other_tool_hint(word) : NULL;
 	if (best)
 		diag(&p->c->diags, E0202, *loc, "unknown %s %s; did you mean '%s'?", role, q, best);
+	else if (hint) /* (Compose's `restart`, Helm's `tag`) */
+		diag(&p->c->diags, E0202, *loc, "unknown property %s: %s", q, hint);
 	else
 		diag(&p->c->diags, E0202, *loc, "unknown %s %s; %s", role, q,
 		     arena_printf(p->arena, property ? "a property is one of %s" : "a declaration is one of %s",

@@ -392,10 +392,13 @@ static const struct other_word {
 	 "to declare: remove the line (`allow from NAME` says which may connect)"},
 	{"ports", "port", NULL},          {"readinessprobe", "readiness", NULL},
 	{"resources", "requests", NULL},
+	{"rollingupdate", "rolling", NULL},
 	{"restart", NULL, "Kubernetes restarts a service's containers whenever they stop, and "
 	 "`retries N` retries a job: remove the line"},
 	{"serviceaccount", "account", NULL}, {"startupprobe", "startup", NULL},
-	{"statefulset", "stateful", NULL},   {"volumemounts", "volume", NULL},
+	{"statefulset", "stateful", NULL},
+	{"tag", NULL, "the tag is part of the image: `image \"NAME:TAG\"`"},
+	{"volumemounts", "volume", NULL},
 };
 
 static const struct other_word *
