@@ -87,8 +87,10 @@ struct port_mapping {
 	bool udp;
 };
 bool habit_port_mapping(const char *s, size_t len, struct port_mapping *m);
-/* The `env { KEY = "value" }` that a '- ' list "KEY=value, ..." means. */
-const char *habit_env_block(struct parse_ctx *p, const char *items);
+/* The `env { KEY = "value" }` that a '- ' list from `at` on means: its
+ * items "KEY=value, ..." (Compose), or `- name: KEY` and `value: ...` on
+ * its lines (Kubernetes). */
+const char *habit_env_block(struct parse_ctx *p, uint32_t at, const char *items);
 
 /* parse_habits.c: the rest of the line from `at` as the list in brackets
  * it stands for, `["rails", "db:migrate"]` (its strings, and its bare

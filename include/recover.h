@@ -176,6 +176,11 @@ bool unquoted_list(struct parse_ctx *p, yyscan_t scanner, const struct tok *t);
  * 'env'), so that the list's one message says what to write (t is
  * changed, and kept). */
 bool list_key(struct parse_ctx *p, yyscan_t scanner, struct tok *t);
+/* The '- ' lines of an environment after `env` or `environment:`, t their
+ * first '-': Compose's `- KEY=value`, Kubernetes' `- name: KEY` with `value:`
+ * on the lines below: reported once with the block to write, and dropped
+ * (an empty block stands for them: t is changed into its '{'). */
+bool env_list(struct parse_ctx *p, yyscan_t scanner, struct tok *t, const char *items);
 /* YAML's `env:` (or 'labels', 'annotations', 'nodes', 'selector',
  * 'requests', 'limits') before lines of `KEY: value`, indented deeper:
  * reported once, with the line to write, and read as an empty block (t,

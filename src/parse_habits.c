@@ -102,13 +102,79 @@ habit_port_lines(struct parse_ctx *p, const char *word, const char *items)
 	return arena_buf_take(p->arena, &lines);
 }
 
-/* The block of entries that a '- ' list of Compose's environment
- * "FOO=bar, "LEVEL=debug", HOME" stands for: `env { FOO = "bar" ... }`,
- * a name alone read from the environment at compile time. */
+/* The value of a YAML line's `key: value` after its ':' at `at`, without
+ * blanks around it and a comment after it: its length, from *v. */
+static int
+yaml_value(const char *s, size_t at, const char **v)
+{
+	at += 1 + strspn(s + at + 1, " \t");
+	size_t end = at + strcspn(s + at, "#\n");
+	while (end > at && strchr(" \t\r", s[end - 1]))
+		end--;
+	*v = s + at;
+	return (int)(end - at);
+}
+
+/* Kubernetes' env items from `at` (their first '-') on, `- name: FOO` each
+ * with `value: bar` below it, or `valueFrom:` and a key reference's `name:
+ * S` and `key: K` (S.K), as the block's entries in b; false when a line
+ * is none of these. */
+static bool
+kubernetes_env(struct parse_ctx *p, uint32_t at, struct buf *b)
+{
+	const char *s = p->c->src.text, *v, *ref = NULL;
+	size_t len = p->c->src.len, column = at, entries = 0;
+	int n, ref_len = 0;
+	while (column > 0 && s[column - 1] != '\n')
+		column--;
+	column = at - column;
+	bool valued = true;
+	for (size_t i = at - column; i < len; i += strcspn(s + i, "\n") + 1) {
+		size_t first = i + strspn(s + i, " \t");
+		bool dash = s[first] == '-';
+		if (first >= len || strchr("\r\n}", s[first]) || first - i < column ||
+		    (first - i == column && !dash))
+			break;
+		size_t key = dash ? first + 1 + strspn(s + first + 1, " \t") : first;
+		size_t sep = key + strcspn(s + key, ":\n"), klen = sep - key;
+		bool name = klen == 4 && !strncmp(s + key, "name", 4);
+		if (s[sep] != ':' || (dash && !name))
+			return false;
+		n = yaml_value(s, sep, &v);
+		if (dash) {
+			buf_printf(b, "%s %.*s =", valued ? "" : " \"...\"", n, v);
+			entries++;
+			valued = false;
+		} else if (klen == 5 && !strncmp(s + key, "value", 5) && !valued) {
+			bool quoted = n >= 2 && (*v == '"' || *v == '\'') && v[n - 1] == *v;
+			buf_printf(b, " \"%.*s\"", n - 2 * quoted, v + quoted);
+			valued = true;
+		} else if (name) {
+			ref = v;
+			ref_len = n;
+		} else if (klen == 3 && !strncmp(s + key, "key", 3) && ref && !valued) {
+			buf_printf(b, " %.*s.%.*s", ref_len, ref, n, v);
+			valued = true;
+		}
+	}
+	buf_puts(b, valued ? "" : " \"...\"");
+	return entries > 0;
+}
+
+/* The block of entries that a '- ' list of the environment from `at` on
+ * stands for: Compose's "FOO=bar, "LEVEL=debug", HOME" (items) is `env {
+ * FOO = "bar" ... }`, a name alone read from the environment at compile
+ * time; Kubernetes' `- name: FOO` items are read from the lines. */
 const char *
-habit_env_block(struct parse_ctx *p, const char *items)
+habit_env_block(struct parse_ctx *p, uint32_t at, const char *items)
 {
 	struct buf b = {0};
+	buf_printf(&b, "`env {");
+	if (strncmp(items, "name:", 5) == 0 && kubernetes_env(p, at, &b)) {
+		buf_printf(&b, " }`");
+		return arena_buf_take(p->arena, &b);
+	}
+	b.len = 0;
 	buf_printf(&b, "`env {");
 	for (const char *item = items; *item;) {
 		size_t len = strcspn(item, ",");

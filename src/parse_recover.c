@@ -381,18 +381,8 @@ dash(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 		r->dash_keyword = r->prev.token;
 		return false;
 	}
-	if (r->prev.token == KW_ENV) {
-		/* Compose's `- KEY=value` lines: an empty block stands for them. */
-		diag(&p->c->diags, E0118, t->loc, "todokc does not write lists with '- '; write the "
-		     "entries in a block: %s", habit_env_block(p, items));
-		for (struct tok *n = peek(p, scanner, 0); n->token && n->token != '}' &&
-		     (!n->starts_line || n->token == '-'); n = peek(p, scanner, 0))
-			take(p, scanner);
-		struct tok close = {.token = '}', .loc = {t->loc.begin, t->loc.begin}};
-		put_back(p, &close);
-		*t = (struct tok){.token = '{', .loc = close.loc};
-		return true;
-	}
+	if (r->prev.token == KW_ENV)
+		return env_list(p, scanner, t, items);
 	if (r->prev.token == KW_ARGS || r->prev.token == KW_COMMAND) {
 		/* A list of strings: in brackets, which are supplied. */
 		diag(&p->c->diags, E0118, t->loc,

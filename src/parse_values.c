@@ -247,6 +247,23 @@ yaml_value_end(struct parse_ctx *p, uint32_t at)
 }
 
 bool
+env_list(struct parse_ctx *p, yyscan_t scanner, struct tok *t, const char *items)
+{
+	diag(&p->c->diags, E0118, t->loc, "todokc does not write lists with '- '; write the "
+	     "entries in a block: %s", habit_env_block(p, t->loc.begin, items));
+	uint32_t end = yaml_value_end(p, p->r->prev.loc.begin);
+	if (p->quiet_until < end)
+		p->quiet_until = end;
+	for (struct tok *n = peek(p, scanner, 0); n->token && n->token != '}' && n->loc.begin < end;
+	     n = peek(p, scanner, 0))
+		take(p, scanner);
+	struct tok close = {.token = '}', .loc = {t->loc.begin, t->loc.begin}};
+	put_back(p, &close);
+	*t = (struct tok){.token = '{', .loc = close.loc};
+	return true;
+}
+
+bool
 other_tool_line(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
 {
 	struct recover *r = p->r;
@@ -620,6 +637,7 @@ mapping_block(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 	struct tok *next = peek(p, scanner, 0);
 	bool resources = key == KW_REQUESTS || key == KW_LIMITS;
 	if (!b || b->kind != BLOCK_PROPS || !r->prev.starts_line || !next->starts_line ||
+	    next->token == '-' || /* (a '- ' list at the key's indentation: dash()) */
 	    (key != KW_ENV && key != KW_LABELS && key != KW_ANNOTATIONS && key != KW_NODES &&
 	     key != KW_SELECTOR && !resources) || in_secret_values(p))
 		return false;
