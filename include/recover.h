@@ -176,6 +176,10 @@ bool unquoted_list(struct parse_ctx *p, yyscan_t scanner, const struct tok *t);
  * 'env'), so that the list's one message says what to write (t is
  * changed, and kept). */
 bool list_key(struct parse_ctx *p, yyscan_t scanner, struct tok *t);
+/* A volume's mount path without quotes where its name stands, `volume
+ * /data size 1Gi`: reported with the line to write, and read as `volume
+ * data at "/data"` (t is changed, and kept).  False when t is none. */
+bool volume_without_name(struct parse_ctx *p, struct tok *t);
 /* The '- ' lines of an environment after `env` or `environment:`, t their
  * first '-': Compose's `- KEY=value`, Kubernetes' `- name: KEY` with `value:`
  * on the lines below: reported once with the block to write, and dropped

@@ -445,6 +445,8 @@ unquoted(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 	else {
 		/* Where a name stands: read as one, and no syntax error on it
 		 * (the parser's would repeat this one). */
+		if (volume_without_name(p, t))
+			return;
 		if (w[0] == '/' && r->stmt_word && strcmp(r->stmt_word, "volume") == 0)
 			diag(&p->c->diags, E0114, t->loc, "a volume's mount path follows 'at', in quotes: "
 			     "`at \"%s\"`", w);

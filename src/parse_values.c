@@ -247,6 +247,40 @@ yaml_value_end(struct parse_ctx *p, uint32_t at)
 }
 
 bool
+volume_without_name(struct parse_ctx *p, struct tok *t)
+{
+	struct recover *r = p->r;
+	const char *w = text(p) + t->loc.begin;
+	size_t len = t->loc.end - t->loc.begin, base = len;
+	if (*w != '/' || r->prev.token != KW_VOLUME || r->nahead + 2 > AHEAD_MAX)
+		return false;
+	while (base > 0 && w[base - 1] == '/')
+		len = --base;
+	while (base > 0 && w[base - 1] != '/')
+		base--;
+	/* The name: the path's last part, as a name is written ("data"). */
+	struct buf name = {0};
+	for (size_t i = base; i < len && name.len < 40; i++)
+		if ((w[i] >= 'a' && w[i] <= 'z') || (w[i] >= '0' && w[i] <= '9') ||
+		    (w[i] == '-' && name.len))
+			buf_putc(&name, w[i]);
+		else if (w[i] >= 'A' && w[i] <= 'Z')
+			buf_putc(&name, (char)(w[i] - 'A' + 'a'));
+	const char *n = arena_buf_take(p->arena, &name);
+	n = *n ? n : "data";
+	diag(&p->c->diags, E0114, t->loc, "a volume is named, and its mount path follows 'at', in "
+	     "quotes: `volume %s at \"%.*s\"`", n, (int)(t->loc.end - t->loc.begin), w);
+	struct tok at = {.token = KW_AT, .loc = {t->loc.begin, t->loc.begin}};
+	put_back(p, t); /* the path, a string */
+	put_back(p, &at);
+	p->unquoted = NO_LOC;
+	t->token = WORD;
+	t->loc.end = t->loc.begin;
+	t->val.word = (struct ident){n, t->loc};
+	return true;
+}
+
+bool
 env_list(struct parse_ctx *p, yyscan_t scanner, struct tok *t, const char *items)
 {
 	diag(&p->c->diags, E0118, t->loc, "todokc does not write lists with '- '; write the "
