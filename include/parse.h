@@ -160,6 +160,10 @@ bool name_for_number(struct parse_ctx *p, struct loc at, int got, const char *wo
  * `cpu 500m`: reported with the 'requests' and 'limits' lines to write
  * (E0201).  False when got is none. */
 bool resource_alone(struct parse_ctx *p, struct loc at, int got);
+/* parse_values.c: a declaration where the file's `stack NAME {` must
+ * stand, `service web {` as the first line: reported with where it goes
+ * (E0201).  False when got is none. */
+bool item_outside_stack(struct parse_ctx *p, struct loc at, int got, int n, const int *expected);
 
 /* Reports the first carriage return of the whitespace at loc (text, len)
  * that no newline follows: lines end with LF or CRLF only. */

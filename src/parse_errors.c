@@ -769,7 +769,8 @@ report_syntax_error(struct parse_ctx *p, const YYLTYPE *loc, int got, int n, con
 	    report_cron_name_after(p, loc, got) || report_probe_kind(p, loc, got, n, expected) ||
 	    report_replicas_target(p, loc, n, expected) || report_expose_port(p, loc, got) ||
 	    report_block_by_indentation(p, loc, n, expected) ||
-	    name_for_number(p, *loc, got, word, n, expected) || resource_alone(p, *loc, got))
+	    name_for_number(p, *loc, got, word, n, expected) || resource_alone(p, *loc, got) ||
+	    item_outside_stack(p, *loc, got, n, expected))
 		return;
 	/* A declaration where a property must stand. */
 	const char *spelling = keyword_spelling(got);

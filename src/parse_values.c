@@ -302,16 +302,26 @@ other_tool_line(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
 {
 	struct recover *r = p->r;
 	const struct block *b = top(r);
-	if (!b || b->kind != BLOCK_PROPS)
+	const char *w = t->val.word.text, *after = text(p) + t->loc.end;
+	/* (after an item's '}' or the stack's '{': not the entries of a config
+	 * whose '{' is missing) */
+	bool service = b && b->head == KW_STACK && after[strspn(after, " \t")] == ':' &&
+	               (r->prev.token == '{' || r->prev.token == '}') && !in_secret_values(p);
+	if (service) /* Compose's `web:` among the stack's items */
+		diag(&p->c->diags, E0202, t->loc, "unknown declaration %s: a component is declared "
+		     "with its kind and a block, `service %s { ... }` (or 'stateful', 'job', 'cron')",
+		     diag_quote(p->arena, w), w);
+	if (!service && (!b || b->kind != BLOCK_PROPS))
 		return false;
-	if (ports_line(p, scanner, t))
+	if (!service && ports_line(p, scanner, t))
 		return true;
 	/* (`after db,` and a component named 'restart' on the next line) */
-	const char *hint = habit_other_tool_hint(t->val.word.text);
-	if (!hint || r->prev.token == ',' || is_role(r->prev.token, "property"))
+	const char *hint = service ? NULL : habit_other_tool_hint(w);
+	if (!service && (!hint || r->prev.token == ',' || is_role(r->prev.token, "property")))
 		return false;
-	diag(&p->c->diags, E0202, t->loc, "unknown property %s: %s",
-	     diag_quote(p->arena, t->val.word.text), hint);
+	if (hint)
+		diag(&p->c->diags, E0202, t->loc, "unknown property %s: %s", diag_quote(p->arena, w),
+		     hint);
 	uint32_t end = yaml_value_end(p, t->loc.begin);
 	if (p->quiet_until < end)
 		p->quiet_until = end; /* (`build: .`: no stray '.') */
@@ -377,6 +387,17 @@ resource_alone(struct parse_ctx *p, struct loc at, int got)
 	diag(&p->c->diags, E0201, at, "'%s' is given on a 'requests' or 'limits' line: write "
 	     "`requests %s` (what the container is sure to get) or `limits %s` (what it may not "
 	     "exceed)", w, line, line);
+	return true;
+}
+
+bool
+item_outside_stack(struct parse_ctx *p, struct loc at, int got, int n, const int *expected)
+{
+	if (n != 1 || expected[0] != KW_STACK || got == KW_STACK || !is_role(got, "declaration"))
+		return false;
+	diag(&p->c->diags, E0201, at, "'%s' is declared inside the stack: a file holds `stack "
+	     "NAME { ... }`, with its components, configs and secrets in that block",
+	     keyword_spelling(got));
 	return true;
 }
 
