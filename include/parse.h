@@ -111,6 +111,18 @@ const char *habit_unbracketed(struct parse_ctx *p, uint32_t at);
  * memory 128Mi"), or NULL when they do not close on the line. */
 const char *habit_braced(struct parse_ctx *p, uint32_t at);
 
+/* parse_habits.c: the end of the line of `at` and of the lines after it
+ * that YAML reads as the value of the key at its start (indented deeper,
+ * or '- ' items); the entries of YAML's mapping on the lines after `KEY:`
+ * (indented deeper than `indent`), from `at` on, as a todokc block, `{ A =
+ * "1" B = 2 }` (the resources of 'requests' and 'limits' without braces),
+ * *end: where they end, or NULL when a line is no `KEY: value`; the name
+ * of a volume mounted at `path`, its last part ("data"). */
+uint32_t habit_yaml_value_end(struct parse_ctx *p, uint32_t at);
+const char *habit_mapping_entries(struct parse_ctx *p, uint32_t at, uint32_t indent, int head,
+                                  uint32_t *end);
+const char *habit_volume_name(struct parse_ctx *p, const char *path, size_t len);
+
 /* parse_habits.c: what todokc writes for a word of a probe's line that
  * Kubernetes' probes write (`port`, `path`, `initialDelaySeconds`, a
  * duration without its unit), after `before` as todokc writes it: "on",
@@ -150,20 +162,13 @@ const char *habit_statement_rest(struct parse_ctx *p, uint32_t at, char sep);
  * (E0130), and the statement the next line starts is read.  False when
  * the error is another. */
 bool line_ended_early(struct parse_ctx *p, struct loc at, int n, const int *expected);
-/* parse_values.c: a name or a reference where a property's number must
- * stand, `replicas http`, `replicas settings.REPLICAS` (got: the token
- * found, word: its text when a WORD): reported with the line to write
- * (E0201).  False when the error is another. */
-bool name_for_number(struct parse_ctx *p, struct loc at, int got, const char *word, int n,
-                     const int *expected);
-/* parse_values.c: a resource where a component's property must stand,
- * `cpu 500m`: reported with the 'requests' and 'limits' lines to write
- * (E0201).  False when got is none. */
-bool resource_alone(struct parse_ctx *p, struct loc at, int got);
-/* parse_values.c: a declaration where the file's `stack NAME {` must
- * stand, `service web {` as the first line: reported with where it goes
- * (E0201).  False when got is none. */
-bool item_outside_stack(struct parse_ctx *p, struct loc at, int got, int n, const int *expected);
+/* parse_values.c: a word where it cannot stand, got the token found: a
+ * name or a reference where a property's number must (`replicas http`,
+ * `port settings.PORT`), a resource alone on a component's line (`cpu
+ * 500m`), a declaration where the file's `stack NAME {` must (`service web
+ * {` first): reported with what to write (E0201).  False when the error is
+ * another. */
+bool misplaced(struct parse_ctx *p, struct loc at, int got, int n, const int *expected);
 
 /* Reports the first carriage return of the whitespace at loc (text, len)
  * that no newline follows: lines end with LF or CRLF only. */

@@ -3,8 +3,9 @@
  * the parser (the blocks open, the tokens looked at ahead and those
  * delivered last), and the helpers its files share.  Only
  * src/parse_recover.c (the habits, where recovery ends),
- * src/parse_braces.c (missing and extra braces) and src/parse_values.c
- * (values missing or unquoted on a property's line) include it.
+ * src/parse_braces.c (missing and extra braces), src/parse_values.c
+ * (values missing or unquoted on a property's line) and
+ * src/parse_habits.c (the text of other languages' habits) include it.
  */
 #ifndef RECOVER_H_INCLUDED
 #define RECOVER_H_INCLUDED

@@ -763,14 +763,12 @@ report_syntax_error(struct parse_ctx *p, const YYLTYPE *loc, int got, int n, con
 	    report_entry_comma(p, loc, got) || report_list_brackets(p, loc, got) ||
 	    report_env_line(p, loc, got) || report_volume_size(p, loc, got) ||
 	    report_quoted_name(p, loc, got, n, expected) || report_volume_path(p, loc, got) ||
-	    report_param_equals(p, loc, got, n, expected) ||
+	    report_param_equals(p, loc, got, n, expected) || misplaced(p, *loc, got, n, expected) ||
 	    report_component_habit(p, loc, got, n, expected) ||
 	    report_name_list_brackets(p, loc, got) || report_param_number(p, loc, got) ||
 	    report_cron_name_after(p, loc, got) || report_probe_kind(p, loc, got, n, expected) ||
 	    report_replicas_target(p, loc, n, expected) || report_expose_port(p, loc, got) ||
-	    report_block_by_indentation(p, loc, n, expected) ||
-	    name_for_number(p, *loc, got, word, n, expected) || resource_alone(p, *loc, got) ||
-	    item_outside_stack(p, *loc, got, n, expected))
+	    report_block_by_indentation(p, loc, n, expected))
 		return;
 	/* A declaration where a property must stand. */
 	const char *spelling = keyword_spelling(got);

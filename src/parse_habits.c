@@ -3,14 +3,13 @@
  * parser's messages (grammar/todok.y) know of other languages' habits:
  * the words Kubernetes, Compose and Helm users write for a keyword, and
  * the items of a YAML '- ' list, with the 'port' lines that a list of
- * ports stands for, and the list in brackets that a command written
- * without them stands for.
+ * ports stands for, the env block that Compose's or Kubernetes' list of
+ * variables stands for, and the list in brackets that a command written
+ * without them stands for; what to write for keys that no keyword says
+ * (Compose's restart, build); a probe's line as todokc writes it; YAML's
+ * lines below a key, and a mapping's entries as a block.
  */
-#include <string.h>
-
-#include "parse.h"
-#include "todok.tab.h"
-#include "tools.h"
+#include "recover.h"
 
 /* The '- ' items of the lines from `at` on, as "a, b". */
 const char *
@@ -626,6 +625,80 @@ habit_probe_line(struct parse_ctx *p, uint32_t at, struct probe_fix *fix)
 		fix->line = arena_strndup(p->arena, line.data, line.len);
 	buf_free(&line);
 	return fix->line != NULL;
+}
+
+/* The end of the line of `at` and of the lines after it that YAML reads
+ * as the value of the key at its start: indented deeper, or '- ' items. */
+uint32_t
+habit_yaml_value_end(struct parse_ctx *p, uint32_t at)
+{
+	const char *s = text(p);
+	size_t len = p->c->src.len, end = at + strcspn(s + at, "\n");
+	uint32_t indent = indent_of(p, at);
+	while (end < len) {
+		size_t next = end + 1, first = next + strspn(s + next, " \t");
+		if (first >= len || strchr("\r\n}", s[first]) ||
+		    (first - next <= indent && s[first] != '-'))
+			break;
+		end = first + strcspn(s + first, "\n");
+	}
+	return (uint32_t)end;
+}
+
+/* The entries of YAML's mapping on the lines after `KEY:` (indented deeper
+ * than `indent`), from `at` on, as a todokc block, `{ A = "1" B = 2 }`;
+ * *end: where they end.  NULL when a line is no `KEY: value`. */
+const char *
+habit_mapping_entries(struct parse_ctx *p, uint32_t at, uint32_t indent, int head, uint32_t *end)
+{
+	const char *s = text(p);
+	size_t len = p->c->src.len;
+	bool numbers = head == KW_ENV, resources = head == KW_REQUESTS || head == KW_LIMITS;
+	struct buf b = {0};
+	buf_puts(&b, resources ? "" : "{");
+	while (at < len && indent_of(p, at) > indent) {
+		size_t key = at + strspn(s + at, " \t"), eol = key + strcspn(s + key, "\n");
+		size_t sep = key + strcspn(s + key, ":=\n"), value = sep + 1;
+		if (sep >= eol || sep == key || memchr(s + key, ' ', sep - key) || b.len > 240) {
+			buf_free(&b);
+			return NULL;
+		}
+		value += strspn(s + value, " \t");
+		size_t stop = eol;
+		while (stop > value && strchr(" \t\r", s[stop - 1]))
+			stop--;
+		bool quoted = resources || (stop > value && s[value] == '"');
+		bool number = numbers && stop > value && strspn(s + value, "0123456789") == stop - value;
+		buf_printf(&b, " %.*s%s%s%.*s%s", (int)(sep - key), s + key, resources ? " " : " = ",
+		           quoted || number ? "" : "\"", (int)(stop - value), s + value,
+		           quoted || number ? "" : "\"");
+		for (at = (uint32_t)eol; at < len && strchr("\n \t\r", s[at]); at++)
+			continue;
+		*end = (uint32_t)eol;
+	}
+	buf_puts(&b, resources ? "" : " }");
+	return arena_buf_take(p->arena, &b);
+}
+
+/* The name of a volume mounted at `path` (len bytes): its last part, as a
+ * name is written ("data" for "/var/lib/postgresql/data/"). */
+const char *
+habit_volume_name(struct parse_ctx *p, const char *path, size_t len)
+{
+	size_t base = len;
+	while (base > 0 && path[base - 1] == '/')
+		len = --base;
+	while (base > 0 && path[base - 1] != '/')
+		base--;
+	struct buf name = {0};
+	for (size_t i = base; i < len && name.len < 40; i++)
+		if ((path[i] >= 'a' && path[i] <= 'z') || (path[i] >= '0' && path[i] <= '9') ||
+		    (path[i] == '-' && name.len))
+			buf_putc(&name, path[i]);
+		else if (path[i] >= 'A' && path[i] <= 'Z')
+			buf_putc(&name, (char)(path[i] - 'A' + 'a'));
+	const char *n = arena_buf_take(p->arena, &name);
+	return *n ? n : "data";
 }
 
 const char *

@@ -228,46 +228,15 @@ ports_line(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
 	return true;
 }
 
-/* The end of the line of `at` and of the lines after it that YAML reads
- * as the value of the key at its start: indented deeper, or '- ' items. */
-static uint32_t
-yaml_value_end(struct parse_ctx *p, uint32_t at)
-{
-	const char *s = text(p);
-	size_t len = p->c->src.len, end = at + strcspn(s + at, "\n");
-	uint32_t indent = indent_of(p, at);
-	while (end < len) {
-		size_t next = end + 1, first = next + strspn(s + next, " \t");
-		if (first >= len || strchr("\r\n}", s[first]) ||
-		    (first - next <= indent && s[first] != '-'))
-			break;
-		end = first + strcspn(s + first, "\n");
-	}
-	return (uint32_t)end;
-}
-
 bool
 volume_without_name(struct parse_ctx *p, struct tok *t)
 {
 	struct recover *r = p->r;
 	const char *w = text(p) + t->loc.begin;
-	size_t len = t->loc.end - t->loc.begin, base = len;
+	size_t len = t->loc.end - t->loc.begin;
 	if (*w != '/' || r->prev.token != KW_VOLUME || r->nahead + 2 > AHEAD_MAX)
 		return false;
-	while (base > 0 && w[base - 1] == '/')
-		len = --base;
-	while (base > 0 && w[base - 1] != '/')
-		base--;
-	/* The name: the path's last part, as a name is written ("data"). */
-	struct buf name = {0};
-	for (size_t i = base; i < len && name.len < 40; i++)
-		if ((w[i] >= 'a' && w[i] <= 'z') || (w[i] >= '0' && w[i] <= '9') ||
-		    (w[i] == '-' && name.len))
-			buf_putc(&name, w[i]);
-		else if (w[i] >= 'A' && w[i] <= 'Z')
-			buf_putc(&name, (char)(w[i] - 'A' + 'a'));
-	const char *n = arena_buf_take(p->arena, &name);
-	n = *n ? n : "data";
+	const char *n = habit_volume_name(p, w, len);
 	diag(&p->c->diags, E0114, t->loc, "a volume is named, and its mount path follows 'at', in "
 	     "quotes: `volume %s at \"%.*s\"`", n, (int)(t->loc.end - t->loc.begin), w);
 	struct tok at = {.token = KW_AT, .loc = {t->loc.begin, t->loc.begin}};
@@ -285,7 +254,7 @@ env_list(struct parse_ctx *p, yyscan_t scanner, struct tok *t, const char *items
 {
 	diag(&p->c->diags, E0118, t->loc, "todokc does not write lists with '- '; write the "
 	     "entries in a block: %s", habit_env_block(p, t->loc.begin, items));
-	uint32_t end = yaml_value_end(p, p->r->prev.loc.begin);
+	uint32_t end = habit_yaml_value_end(p, p->r->prev.loc.begin);
 	if (p->quiet_until < end)
 		p->quiet_until = end;
 	for (struct tok *n = peek(p, scanner, 0); n->token && n->token != '}' && n->loc.begin < end;
@@ -322,7 +291,7 @@ other_tool_line(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
 	if (hint)
 		diag(&p->c->diags, E0202, t->loc, "unknown property %s: %s", diag_quote(p->arena, w),
 		     hint);
-	uint32_t end = yaml_value_end(p, t->loc.begin);
+	uint32_t end = habit_yaml_value_end(p, t->loc.begin);
 	if (p->quiet_until < end)
 		p->quiet_until = end; /* (`build: .`: no stray '.') */
 	for (struct tok *n = peek(p, scanner, 0); n->token && n->loc.begin < end;
@@ -356,12 +325,12 @@ report_name_for_number(struct parse_ctx *p, struct loc at, const char *keyword,
 		     keyword, diag_quote(p->arena, name), number_example(keyword));
 }
 
-bool
-name_for_number(struct parse_ctx *p, struct loc at, int got, const char *word, int n,
-                const int *expected)
+static bool
+name_for_number(struct parse_ctx *p, struct loc at, int got, int n, const int *expected)
 {
 	const char *keyword = recover_statement_word(p);
-	const char *name = word ? word : got != INT ? keyword_spelling(got) : NULL;
+	/* (The lookahead is the last token scanned: a WORD's text is kept.) */
+	const char *name = got == WORD ? p->last_word : keyword_spelling(got);
 	bool number = false;
 	for (int i = 0; i < n; i++)
 		number |= expected[i] == INT;
@@ -371,7 +340,7 @@ name_for_number(struct parse_ctx *p, struct loc at, int got, const char *word, i
 	return true;
 }
 
-bool
+static bool
 resource_alone(struct parse_ctx *p, struct loc at, int got)
 {
 	const struct block *b = top(p->r);
@@ -391,8 +360,10 @@ resource_alone(struct parse_ctx *p, struct loc at, int got)
 }
 
 bool
-item_outside_stack(struct parse_ctx *p, struct loc at, int got, int n, const int *expected)
+misplaced(struct parse_ctx *p, struct loc at, int got, int n, const int *expected)
 {
+	if (name_for_number(p, at, got, n, expected) || resource_alone(p, at, got))
+		return true;
 	if (n != 1 || expected[0] != KW_STACK || got == KW_STACK || !is_role(got, "declaration"))
 		return false;
 	diag(&p->c->diags, E0201, at, "'%s' is declared inside the stack: a file holds `stack "
@@ -648,41 +619,6 @@ security_token(struct parse_ctx *p, yyscan_t scanner, struct tok *t, bool *keep)
 	return true;
 }
 
-/* The entries of YAML's mapping on the lines after `KEY:` (indented deeper
- * than `indent`), from `at` on, as a todokc block, `{ A = "1" B = 2 }`;
- * *end: where they end.  NULL when a line is no `KEY: value`. */
-static const char *
-mapping_entries(struct parse_ctx *p, uint32_t at, uint32_t indent, int head, uint32_t *end)
-{
-	const char *s = text(p);
-	size_t len = p->c->src.len;
-	bool numbers = head == KW_ENV, resources = head == KW_REQUESTS || head == KW_LIMITS;
-	struct buf b = {0};
-	buf_puts(&b, resources ? "" : "{");
-	while (at < len && indent_of(p, at) > indent) {
-		size_t key = at + strspn(s + at, " \t"), eol = key + strcspn(s + key, "\n");
-		size_t sep = key + strcspn(s + key, ":=\n"), value = sep + 1;
-		if (sep >= eol || sep == key || memchr(s + key, ' ', sep - key) || b.len > 240) {
-			buf_free(&b);
-			return NULL;
-		}
-		value += strspn(s + value, " \t");
-		size_t stop = eol;
-		while (stop > value && strchr(" \t\r", s[stop - 1]))
-			stop--;
-		bool quoted = resources || (stop > value && s[value] == '"');
-		bool number = numbers && stop > value && strspn(s + value, "0123456789") == stop - value;
-		buf_printf(&b, " %.*s%s%s%.*s%s", (int)(sep - key), s + key, resources ? " " : " = ",
-		           quoted || number ? "" : "\"", (int)(stop - value), s + value,
-		           quoted || number ? "" : "\"");
-		for (at = (uint32_t)eol; at < len && strchr("\n \t\r", s[at]); at++)
-			continue;
-		*end = (uint32_t)eol;
-	}
-	buf_puts(&b, resources ? "" : " }");
-	return arena_buf_take(p->arena, &b);
-}
-
 bool
 mapping_block(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 {
@@ -697,7 +633,7 @@ mapping_block(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 	     key != KW_SELECTOR && !resources) || in_secret_values(p))
 		return false;
 	uint32_t end = 0;
-	const char *entries = mapping_entries(p, next->loc.begin, indent_of(p, t->loc.begin), key,
+	const char *entries = habit_mapping_entries(p, next->loc.begin, indent_of(p, t->loc.begin), key,
 	                                      &end);
 	if (!entries)
 		return false;
