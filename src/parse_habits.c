@@ -449,19 +449,22 @@ static const struct other_word {
 	{"envfile", NULL, "put the variables in a `config NAME { ... }` and write "
 	 "`env from NAME`"},
 	{"environment", "env", NULL},     {"healthcheck", "readiness", NULL},
+	{"imagepullpolicy", "pull", NULL}, {"imagepullsecrets", "pull-secret", NULL},
 	{"ingress", "route", NULL},       {"initcontainer", "init", NULL},
 	{"initcontainers", "init", NULL}, {"livenessprobe", "liveness", NULL},
 	{"memlimit", "limits", "write `limits memory 512Mi`"},
-	{"networkpolicy", "network", NULL},
+	{"networkpolicy", "network", NULL}, {"nodeselector", "nodes", NULL},
 	{"networks", NULL, "the components of a stack reach each other by name, with no network "
 	 "to declare: remove the line (`allow from NAME` says which may connect)"},
 	{"ports", "port", NULL},          {"readinessprobe", "readiness", NULL},
-	{"resources", "requests", NULL},
+	{"resources", "requests", NULL},  {"securitycontext", "security", NULL},
 	{"rollingupdate", "rolling", NULL},
 	{"restart", NULL, "Kubernetes restarts a service's containers whenever they stop, and "
 	 "`retries N` retries a job: remove the line"},
-	{"serviceaccount", "account", NULL}, {"startupprobe", "startup", NULL},
+	{"serviceaccount", "account", NULL}, {"serviceaccountname", "account", NULL},
+	{"startupprobe", "startup", NULL},
 	{"statefulset", "stateful", NULL},
+	{"terminationgraceperiodseconds", "grace", NULL},
 	{"tag", NULL, "the tag is part of the image: `image \"NAME:TAG\"`"},
 	{"volumemounts", "volume", NULL},
 };
@@ -469,7 +472,7 @@ static const struct other_word {
 static const struct other_word *
 other_tool_word(const char *word)
 {
-	char folded[24];
+	char folded[32];
 	if (!habit_fold(word, strlen(word), folded, sizeof folded))
 		return NULL;
 	for (size_t i = 0; i < sizeof other_words / sizeof *other_words; i++)
