@@ -558,8 +558,15 @@ value_group(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
 		end = next->loc.end;
 		take(p, scanner);
 	}
-	struct loc whole = {t->loc.begin, end};
-	if (t->token == '{' && (b->head == KW_CONFIG || b->head == KW_SECRET))
+	bool dollar = t->token == '{' && t->loc.begin > 0 && text(p)[t->loc.begin - 1] == '$';
+	struct loc whole = {t->loc.begin - dollar, end};
+	bool secret = in_secret_values(p);
+	int n = secret ? 3 : (int)(end - whole.begin - 3); /* (B of `${B}`) */
+	if (dollar) /* a shell's `${B}`, without the quotes around it */
+		diag(&p->c->diags, E0128, whole, "a reference is written alone, `%.*s`, or inside a "
+		     "string, `\"${%.*s}\"`", n, secret ? "..." : text(p) + whole.begin + 2, n,
+		     secret ? "..." : text(p) + whole.begin + 2);
+	else if (t->token == '{' && (b->head == KW_CONFIG || b->head == KW_SECRET))
 		diag(&p->c->diags, E0128, whole, "an entry's value is a string, a number or a "
 		     "reference, not a block: write structured text as a string, or keep it in a "
 		     "file beside the stack: `file(\"settings.json\")`");
