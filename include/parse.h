@@ -87,8 +87,10 @@ struct port_mapping {
 	bool udp;
 };
 bool habit_port_mapping(const char *s, size_t len, struct port_mapping *m);
-/* The `env { KEY = "value" }` that a '- ' list "KEY=value, ..." means. */
-const char *habit_env_block(struct parse_ctx *p, const char *items);
+/* The `env { KEY = "value" }` that a '- ' list from `at` on means: its
+ * items "KEY=value, ..." (Compose), or `- name: KEY` and `value: ...` on
+ * its lines (Kubernetes). */
+const char *habit_env_block(struct parse_ctx *p, uint32_t at, const char *items);
 
 /* parse_habits.c: the rest of the line from `at` as the list in brackets
  * it stands for, `["rails", "db:migrate"]` (its strings, and its bare
@@ -109,6 +111,18 @@ const char *habit_unbracketed(struct parse_ctx *p, uint32_t at);
  * memory 128Mi"), or NULL when they do not close on the line. */
 const char *habit_braced(struct parse_ctx *p, uint32_t at);
 
+/* parse_habits.c: the end of the line of `at` and of the lines after it
+ * that YAML reads as the value of the key at its start (indented deeper,
+ * or '- ' items); the entries of YAML's mapping on the lines after `KEY:`
+ * (indented deeper than `indent`), from `at` on, as a todokc block, `{ A =
+ * "1" B = 2 }` (the resources of 'requests' and 'limits' without braces),
+ * *end: where they end, or NULL when a line is no `KEY: value`; the name
+ * of a volume mounted at `path`, its last part ("data"). */
+uint32_t habit_yaml_value_end(struct parse_ctx *p, uint32_t at);
+const char *habit_mapping_entries(struct parse_ctx *p, uint32_t at, uint32_t indent, int head,
+                                  uint32_t *end);
+const char *habit_volume_name(struct parse_ctx *p, const char *path, size_t len);
+
 /* parse_habits.c: what todokc writes for a word of a probe's line that
  * Kubernetes' probes write (`port`, `path`, `initialDelaySeconds`, a
  * duration without its unit), after `before` as todokc writes it: "on",
@@ -124,6 +138,8 @@ struct probe_fix {
 	struct loc first;         /* the first word to change */
 	enum probe_habit habit;   /* ... why */
 	const char *word, *todokc; /* ... as written, and as todokc writes it */
+	struct loc path_word, path; /* a 'path' and its path that follow http's port:
+	                             * read after 'http' (NO_LOC: none) */
 	uint32_t stop;            /* where the line's probe ends */
 };
 const char *habit_probe_word(const char *before, const char *word, size_t len,
@@ -132,6 +148,9 @@ bool habit_probe_line(struct parse_ctx *p, uint32_t at, struct probe_fix *fix);
 /* `word` (len bytes) without case, '-' and '_', in out (n bytes): false
  * when it does not fit. */
 bool habit_fold(const char *word, size_t len, char *out, size_t n);
+/* What to write for a key of another tool that no keyword says (Compose's
+ * `restart`, `build`, `networks`), or NULL. */
+const char *habit_other_tool_hint(const char *word);
 /* The rest of a statement's line from `at`, up to a comment, the `sep`
  * (':' or '=') of the next property or a bracket it does not open, or
  * NULL when it is empty or too long to show. */
@@ -143,6 +162,13 @@ const char *habit_statement_rest(struct parse_ctx *p, uint32_t at, char sep);
  * (E0130), and the statement the next line starts is read.  False when
  * the error is another. */
 bool line_ended_early(struct parse_ctx *p, struct loc at, int n, const int *expected);
+/* parse_values.c: a word where it cannot stand, got the token found: a
+ * name or a reference where a property's number must (`replicas http`,
+ * `port settings.PORT`), a resource alone on a component's line (`cpu
+ * 500m`), a declaration where the file's `stack NAME {` must (`service web
+ * {` first): reported with what to write (E0201).  False when the error is
+ * another. */
+bool misplaced(struct parse_ctx *p, struct loc at, int got, int n, const int *expected);
 
 /* Reports the first carriage return of the whitespace at loc (text, len)
  * that no newline follows: lines end with LF or CRLF only. */

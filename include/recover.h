@@ -3,8 +3,9 @@
  * the parser (the blocks open, the tokens looked at ahead and those
  * delivered last), and the helpers its files share.  Only
  * src/parse_recover.c (the habits, where recovery ends),
- * src/parse_braces.c (missing and extra braces) and src/parse_values.c
- * (values missing or unquoted on a property's line) include it.
+ * src/parse_braces.c (missing and extra braces), src/parse_values.c
+ * (values missing or unquoted on a property's line) and
+ * src/parse_habits.c (the text of other languages' habits) include it.
  */
 #ifndef RECOVER_H_INCLUDED
 #define RECOVER_H_INCLUDED
@@ -60,6 +61,8 @@ struct recover {
 	bool dash_bracket;        /* ... of "args" or "command": a '[' was supplied */
 	int dash_keyword;         /* ... of "port": each next '-' is that keyword */
 	uint32_t probe_until;     /* the end of a probe's line whose habits were reported */
+	struct loc probe_path_word, probe_path; /* ... its path after its port (NO_LOC: none) */
+	int probe_path_read;      /* 1: the path is read after 'http', 2: and was */
 	bool bracket_dropped;     /* the '[' of `drop ["ALL"]` was dropped: its ']' is */
 };
 
@@ -174,6 +177,15 @@ bool unquoted_list(struct parse_ctx *p, yyscan_t scanner, const struct tok *t);
  * 'env'), so that the list's one message says what to write (t is
  * changed, and kept). */
 bool list_key(struct parse_ctx *p, yyscan_t scanner, struct tok *t);
+/* A volume's mount path without quotes where its name stands, `volume
+ * /data size 1Gi`: reported with the line to write, and read as `volume
+ * data at "/data"` (t is changed, and kept).  False when t is none. */
+bool volume_without_name(struct parse_ctx *p, struct tok *t);
+/* The '- ' lines of an environment after `env` or `environment:`, t their
+ * first '-': Compose's `- KEY=value`, Kubernetes' `- name: KEY` with `value:`
+ * on the lines below: reported once with the block to write, and dropped
+ * (an empty block stands for them: t is changed into its '{'). */
+bool env_list(struct parse_ctx *p, yyscan_t scanner, struct tok *t, const char *items);
 /* YAML's `env:` (or 'labels', 'annotations', 'nodes', 'selector',
  * 'requests', 'limits') before lines of `KEY: value`, indented deeper:
  * reported once, with the line to write, and read as an empty block (t,
@@ -190,9 +202,12 @@ const char *quote_label(struct parse_ctx *p, struct tok *t);
 /* What the value of an entry of the block of labels open is called:
  * "a label's value", "an annotation's value". */
 const char *label_value(const struct parse_ctx *p);
-/* Compose's key for ports on a component's line, `ports 80, 443` or
- * `ports: "8080:80"`: the line is dropped (E0202). */
-bool ports_line(struct parse_ctx *p, yyscan_t scanner, const struct tok *t);
+/* A key of another tool starting a component's line: Compose's key for
+ * ports, `ports 80, 443` or `ports: "8080:80"`, or one that no keyword
+ * says, `restart: always`, `build: .`, `networks: [a, b]`, with the YAML
+ * lines indented below it: reported with what to write, and dropped
+ * (E0202).  False when t is none. */
+bool other_tool_line(struct parse_ctx *p, yyscan_t scanner, const struct tok *t);
 
 /* A ':' on the line of a syntax error, or a '- ' line after it, while
  * the parser recovers: dropped, and not reported (the error said what to

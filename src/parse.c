@@ -268,6 +268,8 @@ stray_character(struct parse_ctx *p, struct loc loc, const char *text)
 	uint32_t cp = (unsigned char)text[0];
 	if (stray_in_number(p, loc, cp))
 		return;
+	if (cp == '$' && p->c->src.text[loc.end] == '{' && recover_in_entries(p))
+		return; /* `A = ${B}`: said with the '{' (src/parse_recover.c) */
 	if (cp < 0x80) {
 		diag(&p->c->diags, E0103, loc, "stray %s in the program", diag_quote(p->arena, text));
 		return;

@@ -134,8 +134,11 @@ report_unknown_word(struct parse_ctx *p, const YYLTYPE *loc, int n,
 	if (!property && !declaration)
 		return false;
 	const char *role = property ? "property" : "declaration";
+	const char *hint = property ? habit_other_tool_hint(word) : NULL;
 	if (best)
 		diag(&p->c->diags, E0202, *loc, "unknown %s %s; did you mean '%s'?", role, q, best);
+	else if (hint) /* (Compose's `restart`, Helm's `tag`) */
+		diag(&p->c->diags, E0202, *loc, "unknown property %s: %s", q, hint);
 	else
 		diag(&p->c->diags, E0202, *loc, "unknown %s %s; %s", role, q,
 		     arena_printf(p->arena, property ? "a property is one of %s" : "a declaration is one of %s",
@@ -760,7 +763,7 @@ report_syntax_error(struct parse_ctx *p, const YYLTYPE *loc, int got, int n, con
 	    report_entry_comma(p, loc, got) || report_list_brackets(p, loc, got) ||
 	    report_env_line(p, loc, got) || report_volume_size(p, loc, got) ||
 	    report_quoted_name(p, loc, got, n, expected) || report_volume_path(p, loc, got) ||
-	    report_param_equals(p, loc, got, n, expected) ||
+	    report_param_equals(p, loc, got, n, expected) || misplaced(p, *loc, got, n, expected) ||
 	    report_component_habit(p, loc, got, n, expected) ||
 	    report_name_list_brackets(p, loc, got) || report_param_number(p, loc, got) ||
 	    report_cron_name_after(p, loc, got) || report_probe_kind(p, loc, got, n, expected) ||

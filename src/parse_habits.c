@@ -3,14 +3,13 @@
  * parser's messages (grammar/todok.y) know of other languages' habits:
  * the words Kubernetes, Compose and Helm users write for a keyword, and
  * the items of a YAML '- ' list, with the 'port' lines that a list of
- * ports stands for, and the list in brackets that a command written
- * without them stands for.
+ * ports stands for, the env block that Compose's or Kubernetes' list of
+ * variables stands for, and the list in brackets that a command written
+ * without them stands for; what to write for keys that no keyword says
+ * (Compose's restart, build); a probe's line as todokc writes it; YAML's
+ * lines below a key, and a mapping's entries as a block.
  */
-#include <string.h>
-
-#include "parse.h"
-#include "todok.tab.h"
-#include "tools.h"
+#include "recover.h"
 
 /* The '- ' items of the lines from `at` on, as "a, b". */
 const char *
@@ -102,13 +101,79 @@ habit_port_lines(struct parse_ctx *p, const char *word, const char *items)
 	return arena_buf_take(p->arena, &lines);
 }
 
-/* The block of entries that a '- ' list of Compose's environment
- * "FOO=bar, "LEVEL=debug", HOME" stands for: `env { FOO = "bar" ... }`,
- * a name alone read from the environment at compile time. */
+/* The value of a YAML line's `key: value` after its ':' at `at`, without
+ * blanks around it and a comment after it: its length, from *v. */
+static int
+yaml_value(const char *s, size_t at, const char **v)
+{
+	at += 1 + strspn(s + at + 1, " \t");
+	size_t end = at + strcspn(s + at, "#\n");
+	while (end > at && strchr(" \t\r", s[end - 1]))
+		end--;
+	*v = s + at;
+	return (int)(end - at);
+}
+
+/* Kubernetes' env items from `at` (their first '-') on, `- name: FOO` each
+ * with `value: bar` below it, or `valueFrom:` and a key reference's `name:
+ * S` and `key: K` (S.K), as the block's entries in b; false when a line
+ * is none of these. */
+static bool
+kubernetes_env(struct parse_ctx *p, uint32_t at, struct buf *b)
+{
+	const char *s = p->c->src.text, *v, *ref = NULL;
+	size_t len = p->c->src.len, column = at, entries = 0;
+	int n, ref_len = 0;
+	while (column > 0 && s[column - 1] != '\n')
+		column--;
+	column = at - column;
+	bool valued = true;
+	for (size_t i = at - column; i < len; i += strcspn(s + i, "\n") + 1) {
+		size_t first = i + strspn(s + i, " \t");
+		bool dash = s[first] == '-';
+		if (first >= len || strchr("\r\n}", s[first]) || first - i < column ||
+		    (first - i == column && !dash))
+			break;
+		size_t key = dash ? first + 1 + strspn(s + first + 1, " \t") : first;
+		size_t sep = key + strcspn(s + key, ":\n"), klen = sep - key;
+		bool name = klen == 4 && !strncmp(s + key, "name", 4);
+		if (s[sep] != ':' || (dash && !name))
+			return false;
+		n = yaml_value(s, sep, &v);
+		if (dash) {
+			buf_printf(b, "%s %.*s =", valued ? "" : " \"...\"", n, v);
+			entries++;
+			valued = false;
+		} else if (klen == 5 && !strncmp(s + key, "value", 5) && !valued) {
+			bool quoted = n >= 2 && (*v == '"' || *v == '\'') && v[n - 1] == *v;
+			buf_printf(b, " \"%.*s\"", n - 2 * quoted, v + quoted);
+			valued = true;
+		} else if (name) {
+			ref = v;
+			ref_len = n;
+		} else if (klen == 3 && !strncmp(s + key, "key", 3) && ref && !valued) {
+			buf_printf(b, " %.*s.%.*s", ref_len, ref, n, v);
+			valued = true;
+		}
+	}
+	buf_puts(b, valued ? "" : " \"...\"");
+	return entries > 0;
+}
+
+/* The block of entries that a '- ' list of the environment from `at` on
+ * stands for: Compose's "FOO=bar, "LEVEL=debug", HOME" (items) is `env {
+ * FOO = "bar" ... }`, a name alone read from the environment at compile
+ * time; Kubernetes' `- name: FOO` items are read from the lines. */
 const char *
-habit_env_block(struct parse_ctx *p, const char *items)
+habit_env_block(struct parse_ctx *p, uint32_t at, const char *items)
 {
 	struct buf b = {0};
+	buf_printf(&b, "`env {");
+	if (strncmp(items, "name:", 5) == 0 && kubernetes_env(p, at, &b)) {
+		buf_printf(&b, " }`");
+		return arena_buf_take(p->arena, &b);
+	}
+	b.len = 0;
 	buf_printf(&b, "`env {");
 	for (const char *item = items; *item;) {
 		size_t len = strcspn(item, ",");
@@ -365,34 +430,69 @@ habit_fold(const char *word, size_t len, char *out, size_t n)
 	return true;
 }
 
-/* The keyword a word of another tool means (deployment: service). */
+/* The words of Kubernetes, Compose and Helm users for what a keyword of
+ * the language says (deployment: service), and for what it does not say,
+ * with what to write instead (restart, build); case and '-' / '_' do not
+ * count. */
+static const struct other_word {
+	const char *word, *keyword, *hint;
+} other_words[] = {
+	{"build", NULL, "todokc does not build images: build and push the image, then write "
+	 "`image \"REGISTRY/NAME:TAG\"`"},
+	{"configmap", "config", NULL},    {"containername", NULL, "a container is named after "
+	 "its component, `service NAME {`: remove the line"},
+	{"cpus", "limits", "write `limits cpu 500m` (or `requests cpu 500m`)"},
+	{"cronjob", "cron", NULL},        {"database", "stateful", NULL},
+	{"deploy", NULL, "write `replicas N`, and `requests` and `limits` for its resources, "
+	 "each on a line of the component"},
+	{"dependson", "after", NULL},     {"entrypoint", "command", NULL},
+	{"envfile", NULL, "put the variables in a `config NAME { ... }` and write "
+	 "`env from NAME`"},
+	{"environment", "env", NULL},     {"healthcheck", "readiness", NULL},
+	{"imagepullpolicy", "pull", NULL}, {"imagepullsecrets", "pull-secret", NULL},
+	{"ingress", "route", NULL},       {"initcontainer", "init", NULL},
+	{"initcontainers", "init", NULL}, {"livenessprobe", "liveness", NULL},
+	{"memlimit", "limits", "write `limits memory 512Mi`"},
+	{"networkpolicy", "network", NULL}, {"nodeselector", "nodes", NULL},
+	{"networks", NULL, "the components of a stack reach each other by name, with no network "
+	 "to declare: remove the line (`allow from NAME` says which may connect)"},
+	{"ports", "port", NULL},          {"readinessprobe", "readiness", NULL},
+	{"resources", "requests", NULL},  {"securitycontext", "security", NULL},
+	{"rollingupdate", "rolling", NULL},
+	{"restart", NULL, "Kubernetes restarts a service's containers whenever they stop, and "
+	 "`retries N` retries a job: remove the line"},
+	{"serviceaccount", "account", NULL}, {"serviceaccountname", "account", NULL},
+	{"startupprobe", "startup", NULL},
+	{"statefulset", "stateful", NULL},
+	{"terminationgraceperiodseconds", "grace", NULL},
+	{"tag", NULL, "the tag is part of the image: `image \"NAME:TAG\"`"},
+	{"volumemounts", "volume", NULL},
+};
+
+static const struct other_word *
+other_tool_word(const char *word)
+{
+	char folded[32];
+	if (!habit_fold(word, strlen(word), folded, sizeof folded))
+		return NULL;
+	for (size_t i = 0; i < sizeof other_words / sizeof *other_words; i++)
+		if (strcmp(folded, other_words[i].word) == 0)
+			return &other_words[i];
+	return NULL;
+}
+
 const char *
 recover_other_tool_word(const char *word)
 {
-	/* The words of Kubernetes, Compose and Helm users for what a
-	 * keyword of the language says; case and '-' / '_' do not count. */
-	static const struct {
-		const char *word, *keyword;
-	} words[] = {
-		{"configmap", "config"},       {"cronjob", "cron"},
-		{"database", "stateful"},      {"dependson", "after"},
-		{"deployment", "service"},     {"entrypoint", "command"},
-		{"environment", "env"},        {"healthcheck", "readiness"},
-		{"ingress", "route"},          {"initcontainer", "init"},
-		{"initcontainers", "init"},    {"livenessprobe", "liveness"},
-		{"networkpolicy", "network"},  {"ports", "port"},
-		{"readinessprobe", "readiness"},
-		{"resources", "requests"},     {"serviceaccount", "account"},
-		{"startupprobe", "startup"},   {"statefulset", "stateful"},
-		{"volumemounts", "volume"},
-	};
-	char folded[24];
-	if (!habit_fold(word, strlen(word), folded, sizeof folded))
-		return NULL;
-	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-		if (strcmp(folded, words[i].word) == 0)
-			return words[i].keyword;
-	return NULL;
+	const struct other_word *w = other_tool_word(word);
+	return w ? w->keyword : NULL;
+}
+
+const char *
+habit_other_tool_hint(const char *word)
+{
+	const struct other_word *w = other_tool_word(word);
+	return w ? w->hint : NULL;
 }
 
 const char *
@@ -436,6 +536,59 @@ habit_probe_word(const char *before, const char *word, size_t len, enum probe_ha
 	return NULL;
 }
 
+/* The first 'path' of a probe's line from `from` on, and the path after
+ * it (a string, or a word that starts with '/'): false when there is none. */
+static bool
+path_later(const char *s, size_t len, size_t from, struct loc *word, struct loc *value)
+{
+	for (size_t i = from; i < len && !strchr("\n#{}", s[i]);) {
+		size_t end = s[i] == '"' ? string_end(s, i, len) : i + strcspn(s + i, " \t\r\n#{}:\"");
+		size_t next = end + (end < len && s[end] == ':');
+		next += strspn(s + next, " \t");
+		if (end - i == 4 && strncmp(s + i, "path", 4) == 0) {
+			size_t stop = s[next] == '"' ? string_end(s, next, len)
+			              : next + strcspn(s + next, " \t\r\n#{}\"");
+			if (stop == next || (s[next] != '"' && s[next] != '/'))
+				return false;
+			*word = (struct loc){(uint32_t)i, (uint32_t)end};
+			*value = (struct loc){(uint32_t)next, (uint32_t)stop};
+			return true;
+		}
+		i = next > i ? next : i + 1;
+	}
+	return false;
+}
+
+/* A word of a probe's line as todokc writes it: a path in quotes, and
+ * after 'http' the path that Kubernetes' order writes later (`httpGet
+ * port 80 path /x`), which is then left out where it stands, or one to
+ * write when there is none. */
+static const char *
+probe_line_word(struct parse_ctx *p, const char *before, const char *word, size_t i,
+                size_t end, struct probe_fix *fix)
+{
+	const char *s = p->c->src.text;
+	size_t len = p->c->src.len;
+	if (HAS_LOC(fix->path) && (i == fix->path_word.begin || i == fix->path.begin))
+		return "";
+	if (s[i] != '"' && word[0] == '/')
+		return arena_printf(p->arena, "\"%s\"", word);
+	struct loc w, v;
+	size_t next = end + (s[end] == ':');
+	next += strspn(s + next, " \t");
+	if (strcmp(word, "http") != 0 || strcmp(before, "on") == 0) /* (`on http`: a port) */
+		return word;
+	if (!path_later(s, len, end, &w, &v)) /* (no path: the parser's is supplied) */
+		return strchr("\"/", s[next]) ? word : "http \"/healthz\"";
+	if (w.begin == next)
+		return word;
+	fix->path_word = w;
+	fix->path = v;
+	bool quoted = s[v.begin] == '"';
+	return arena_printf(p->arena, "http %s%.*s%s", quoted ? "" : "\"", (int)(v.end - v.begin),
+	                    s + v.begin, quoted ? "" : "\"");
+}
+
 bool
 habit_probe_line(struct parse_ctx *p, uint32_t at, struct probe_fix *fix)
 {
@@ -443,25 +596,26 @@ habit_probe_line(struct parse_ctx *p, uint32_t at, struct probe_fix *fix)
 	size_t len = p->c->src.len, i = at;
 	struct buf line = {0};
 	const char *before = "";
-	*fix = (struct probe_fix){.first = NO_LOC};
+	*fix = (struct probe_fix){.first = NO_LOC, .path = NO_LOC, .path_word = NO_LOC};
 	while (i < len && !strchr("\n#{}", s[i])) {
 		size_t end = s[i] == '"' ? string_end(s, i, len) : i + strcspn(s + i, " \t\r\n#{}:\"");
 		bool colon = end < len && s[end] == ':';
 		enum probe_habit h = colon ? PROBE_HABIT_COLON : PROBE_HABIT_NONE;
 		const char *word = arena_strndup(p->arena, s + i, end - i);
 		const char *todokc = s[i] == '"' ? NULL : habit_probe_word(before, word, end - i, &h);
+		if (HAS_LOC(fix->path) && i == fix->path_word.begin)
+			h = PROBE_HABIT_PATH; /* a path after the probe's port */
 		if (h != PROBE_HABIT_NONE && !HAS_LOC(fix->first)) {
 			bool at_colon = colon && !todokc;
 			fix->first = (struct loc){(uint32_t)(at_colon ? end : i),
 			                          (uint32_t)(at_colon ? end + 1 : end)};
 			fix->habit = h;
 			fix->word = word;
-			fix->todokc = todokc;
+			fix->todokc = todokc ? todokc : h == PROBE_HABIT_PATH ? "" : NULL;
 		}
 		if (todokc && h == PROBE_HABIT_UNIT)
 			todokc = arena_printf(p->arena, "%s%s", word, todokc);
-		if (todokc)
-			word = todokc;
+		word = probe_line_word(p, before, todokc ? todokc : word, i, end, fix);
 		if (*word) {
 			buf_printf(&line, "%s%s", line.len ? " " : "", word);
 			before = word;
@@ -474,6 +628,80 @@ habit_probe_line(struct parse_ctx *p, uint32_t at, struct probe_fix *fix)
 		fix->line = arena_strndup(p->arena, line.data, line.len);
 	buf_free(&line);
 	return fix->line != NULL;
+}
+
+/* The end of the line of `at` and of the lines after it that YAML reads
+ * as the value of the key at its start: indented deeper, or '- ' items. */
+uint32_t
+habit_yaml_value_end(struct parse_ctx *p, uint32_t at)
+{
+	const char *s = text(p);
+	size_t len = p->c->src.len, end = at + strcspn(s + at, "\n");
+	uint32_t indent = indent_of(p, at);
+	while (end < len) {
+		size_t next = end + 1, first = next + strspn(s + next, " \t");
+		if (first >= len || strchr("\r\n}", s[first]) ||
+		    (first - next <= indent && s[first] != '-'))
+			break;
+		end = first + strcspn(s + first, "\n");
+	}
+	return (uint32_t)end;
+}
+
+/* The entries of YAML's mapping on the lines after `KEY:` (indented deeper
+ * than `indent`), from `at` on, as a todokc block, `{ A = "1" B = 2 }`;
+ * *end: where they end.  NULL when a line is no `KEY: value`. */
+const char *
+habit_mapping_entries(struct parse_ctx *p, uint32_t at, uint32_t indent, int head, uint32_t *end)
+{
+	const char *s = text(p);
+	size_t len = p->c->src.len;
+	bool numbers = head == KW_ENV, resources = head == KW_REQUESTS || head == KW_LIMITS;
+	struct buf b = {0};
+	buf_puts(&b, resources ? "" : "{");
+	while (at < len && indent_of(p, at) > indent) {
+		size_t key = at + strspn(s + at, " \t"), eol = key + strcspn(s + key, "\n");
+		size_t sep = key + strcspn(s + key, ":=\n"), value = sep + 1;
+		if (sep >= eol || sep == key || memchr(s + key, ' ', sep - key) || b.len > 240) {
+			buf_free(&b);
+			return NULL;
+		}
+		value += strspn(s + value, " \t");
+		size_t stop = eol;
+		while (stop > value && strchr(" \t\r", s[stop - 1]))
+			stop--;
+		bool quoted = resources || (stop > value && s[value] == '"');
+		bool number = numbers && stop > value && strspn(s + value, "0123456789") == stop - value;
+		buf_printf(&b, " %.*s%s%s%.*s%s", (int)(sep - key), s + key, resources ? " " : " = ",
+		           quoted || number ? "" : "\"", (int)(stop - value), s + value,
+		           quoted || number ? "" : "\"");
+		for (at = (uint32_t)eol; at < len && strchr("\n \t\r", s[at]); at++)
+			continue;
+		*end = (uint32_t)eol;
+	}
+	buf_puts(&b, resources ? "" : " }");
+	return arena_buf_take(p->arena, &b);
+}
+
+/* The name of a volume mounted at `path` (len bytes): its last part, as a
+ * name is written ("data" for "/var/lib/postgresql/data/"). */
+const char *
+habit_volume_name(struct parse_ctx *p, const char *path, size_t len)
+{
+	size_t base = len;
+	while (base > 0 && path[base - 1] == '/')
+		len = --base;
+	while (base > 0 && path[base - 1] != '/')
+		base--;
+	struct buf name = {0};
+	for (size_t i = base; i < len && name.len < 40; i++)
+		if ((path[i] >= 'a' && path[i] <= 'z') || (path[i] >= '0' && path[i] <= '9') ||
+		    (path[i] == '-' && name.len))
+			buf_putc(&name, path[i]);
+		else if (path[i] >= 'A' && path[i] <= 'Z')
+			buf_putc(&name, (char)(path[i] - 'A' + 'a'));
+	const char *n = arena_buf_take(p->arena, &name);
+	return *n ? n : "data";
 }
 
 const char *

@@ -381,18 +381,8 @@ dash(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 		r->dash_keyword = r->prev.token;
 		return false;
 	}
-	if (r->prev.token == KW_ENV) {
-		/* Compose's `- KEY=value` lines: an empty block stands for them. */
-		diag(&p->c->diags, E0118, t->loc, "todokc does not write lists with '- '; write the "
-		     "entries in a block: %s", habit_env_block(p, items));
-		for (struct tok *n = peek(p, scanner, 0); n->token && n->token != '}' &&
-		     (!n->starts_line || n->token == '-'); n = peek(p, scanner, 0))
-			take(p, scanner);
-		struct tok close = {.token = '}', .loc = {t->loc.begin, t->loc.begin}};
-		put_back(p, &close);
-		*t = (struct tok){.token = '{', .loc = close.loc};
-		return true;
-	}
+	if (r->prev.token == KW_ENV)
+		return env_list(p, scanner, t, items);
 	if (r->prev.token == KW_ARGS || r->prev.token == KW_COMMAND) {
 		/* A list of strings: in brackets, which are supplied. */
 		diag(&p->c->diags, E0118, t->loc,
@@ -455,6 +445,8 @@ unquoted(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 	else {
 		/* Where a name stands: read as one, and no syntax error on it
 		 * (the parser's would repeat this one). */
+		if (volume_without_name(p, t))
+			return;
 		if (w[0] == '/' && r->stmt_word && strcmp(r->stmt_word, "volume") == 0)
 			diag(&p->c->diags, E0114, t->loc, "a volume's mount path follows 'at', in quotes: "
 			     "`at \"%s\"`", w);
@@ -566,8 +558,15 @@ value_group(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
 		end = next->loc.end;
 		take(p, scanner);
 	}
-	struct loc whole = {t->loc.begin, end};
-	if (t->token == '{' && (b->head == KW_CONFIG || b->head == KW_SECRET))
+	bool dollar = t->token == '{' && t->loc.begin > 0 && text(p)[t->loc.begin - 1] == '$';
+	struct loc whole = {t->loc.begin - dollar, end};
+	bool secret = in_secret_values(p);
+	int n = secret ? 3 : (int)(end - whole.begin - 3); /* (B of `${B}`) */
+	if (dollar) /* a shell's `${B}`, without the quotes around it */
+		diag(&p->c->diags, E0128, whole, "a reference is written alone, `%.*s`, or inside a "
+		     "string, `\"${%.*s}\"`", n, secret ? "..." : text(p) + whole.begin + 2, n,
+		     secret ? "..." : text(p) + whole.begin + 2);
+	else if (t->token == '{' && (b->head == KW_CONFIG || b->head == KW_SECRET))
 		diag(&p->c->diags, E0128, whole, "an entry's value is a string, a number or a "
 		     "reference, not a block: write structured text as a string, or keep it in a "
 		     "file beside the stack: `file(\"settings.json\")`");
@@ -679,10 +678,10 @@ repair(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 		}
 		return true;
 	case WORD:
+		if (t->starts_line && other_tool_line(p, scanner, t))
+			return false;
 		if (t->starts_line && list_key(p, scanner, t))
 			return true;
-		if (t->starts_line && ports_line(p, scanner, t))
-			return false;
 		if (r->prev.token == KW_IMAGE && r->prev.starts_line)
 			unquoted(p, scanner, t);
 		else if (r->prev.token == '(' && (r->prev2.token == KW_ENV || r->prev2.token == KW_FILE))

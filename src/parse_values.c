@@ -208,12 +208,12 @@ rest_of_line(struct parse_ctx *p, uint32_t at)
 	return arena_strndup(p->arena, s, len);
 }
 
-bool
+/* Compose's `ports 80, 443`: the 'port' lines to write. */
+static bool
 ports_line(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
 {
-	const struct block *b = top(p->r);
 	const char *keyword = recover_other_tool_word(t->val.word.text);
-	if (!b || b->kind != BLOCK_PROPS || !keyword || strcmp(keyword, "port") != 0)
+	if (!keyword || strcmp(keyword, "port") != 0)
 		return false;
 	int k = peek(p, scanner, 0)->token == ':';
 	struct tok *value = peek(p, scanner, k);
@@ -227,6 +227,150 @@ ports_line(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
 	for (struct tok *n = peek(p, scanner, 0); n->token && n->token != '}' && !n->starts_line;
 	     n = peek(p, scanner, 0))
 		take(p, scanner);
+	return true;
+}
+
+bool
+volume_without_name(struct parse_ctx *p, struct tok *t)
+{
+	struct recover *r = p->r;
+	const char *w = text(p) + t->loc.begin;
+	size_t len = t->loc.end - t->loc.begin;
+	if (*w != '/' || r->prev.token != KW_VOLUME || r->nahead + 2 > AHEAD_MAX)
+		return false;
+	const char *n = habit_volume_name(p, w, len);
+	diag(&p->c->diags, E0114, t->loc, "a volume is named, and its mount path follows 'at', in "
+	     "quotes: `volume %s at \"%.*s\"`", n, (int)(t->loc.end - t->loc.begin), w);
+	struct tok at = {.token = KW_AT, .loc = {t->loc.begin, t->loc.begin}};
+	put_back(p, t); /* the path, a string */
+	put_back(p, &at);
+	p->unquoted = NO_LOC;
+	t->token = WORD;
+	t->loc.end = t->loc.begin;
+	t->val.word = (struct ident){n, t->loc};
+	return true;
+}
+
+bool
+env_list(struct parse_ctx *p, yyscan_t scanner, struct tok *t, const char *items)
+{
+	diag(&p->c->diags, E0118, t->loc, "todokc does not write lists with '- '; write the "
+	     "entries in a block: %s", habit_env_block(p, t->loc.begin, items));
+	uint32_t end = habit_yaml_value_end(p, p->r->prev.loc.begin);
+	if (p->quiet_until < end)
+		p->quiet_until = end;
+	for (struct tok *n = peek(p, scanner, 0); n->token && n->token != '}' && n->loc.begin < end;
+	     n = peek(p, scanner, 0))
+		take(p, scanner);
+	struct tok close = {.token = '}', .loc = {t->loc.begin, t->loc.begin}};
+	put_back(p, &close);
+	*t = (struct tok){.token = '{', .loc = close.loc};
+	return true;
+}
+
+bool
+other_tool_line(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
+{
+	struct recover *r = p->r;
+	const struct block *b = top(r);
+	const char *w = t->val.word.text, *after = text(p) + t->loc.end;
+	/* (after an item's '}' or the stack's '{': not the entries of a config
+	 * whose '{' is missing) */
+	bool service = b && b->head == KW_STACK && after[strspn(after, " \t")] == ':' &&
+	               (r->prev.token == '{' || r->prev.token == '}') && !in_secret_values(p);
+	if (service) /* Compose's `web:` among the stack's items */
+		diag(&p->c->diags, E0202, t->loc, "unknown declaration %s: a component is declared "
+		     "with its kind and a block, `service %s { ... }` (or 'stateful', 'job', 'cron')",
+		     diag_quote(p->arena, w), w);
+	if (!service && (!b || b->kind != BLOCK_PROPS))
+		return false;
+	if (!service && ports_line(p, scanner, t))
+		return true;
+	/* (`after db,` and a component named 'restart' on the next line) */
+	const char *hint = service ? NULL : habit_other_tool_hint(w);
+	if (!service && (!hint || r->prev.token == ',' || is_role(r->prev.token, "property")))
+		return false;
+	if (hint)
+		diag(&p->c->diags, E0202, t->loc, "unknown property %s: %s", diag_quote(p->arena, w),
+		     hint);
+	uint32_t end = habit_yaml_value_end(p, t->loc.begin);
+	if (p->quiet_until < end)
+		p->quiet_until = end; /* (`build: .`: no stray '.') */
+	for (struct tok *n = peek(p, scanner, 0); n->token && n->loc.begin < end;
+	     n = peek(p, scanner, 0))
+		take(p, scanner);
+	return true;
+}
+
+/* The example of a property that takes a number (`replicas 3`), or NULL. */
+static const char *
+number_example(const char *keyword)
+{
+	int token = keyword ? keyword_token(keyword, strlen(keyword)) : 0;
+	for (size_t i = 0; token && i < sizeof line_values / sizeof *line_values; i++)
+		if (line_values[i].token == token && strcmp(line_values[i].needs, "a number") == 0)
+			return line_values[i].example;
+	return NULL;
+}
+
+/* A name or a reference where a property's number stands: `replicas
+ * http`, `port settings.PORT` (no port's name holds a '.'). */
+static void
+report_name_for_number(struct parse_ctx *p, struct loc at, const char *keyword,
+                       const char *name)
+{
+	if (strchr(name, '.'))
+		diag(&p->c->diags, E0201, at, "'%s' takes a number written in the stack, not a "
+		     "reference: write %s", keyword, number_example(keyword));
+	else
+		diag(&p->c->diags, E0201, at, "'%s' takes a number, not the name %s: write %s",
+		     keyword, diag_quote(p->arena, name), number_example(keyword));
+}
+
+static bool
+name_for_number(struct parse_ctx *p, struct loc at, int got, int n, const int *expected)
+{
+	const char *keyword = recover_statement_word(p);
+	/* (The lookahead is the last token scanned: a WORD's text is kept.) */
+	const char *name = got == WORD ? p->last_word : keyword_spelling(got);
+	bool number = false;
+	for (int i = 0; i < n; i++)
+		number |= expected[i] == INT;
+	if (!number || !name || !number_example(keyword))
+		return false;
+	report_name_for_number(p, at, keyword, name);
+	return true;
+}
+
+static bool
+resource_alone(struct parse_ctx *p, struct loc at, int got)
+{
+	const struct block *b = top(p->r);
+	if (!is_role(got, "resource") || !b || b->kind != BLOCK_PROPS ||
+	    !recover_starts_line(p, at.begin))
+		return false;
+	const char *s = text(p), *w = keyword_spelling(got);
+	uint32_t value = at.end + (uint32_t)strspn(s + at.end, " \t");
+	value += s[value] == ':'; /* (`cpu: 500m`) */
+	value += (uint32_t)strspn(s + value, " \t");
+	const char *rest = habit_statement_rest(p, value, ':');
+	const char *line = rest ? arena_printf(p->arena, "%s %s", w, rest) : w;
+	diag(&p->c->diags, E0201, at, "'%s' is given on a 'requests' or 'limits' line: write "
+	     "`requests %s` (what the container is sure to get) or `limits %s` (what it may not "
+	     "exceed)", w, line, line);
+	return true;
+}
+
+bool
+misplaced(struct parse_ctx *p, struct loc at, int got, int n, const int *expected)
+{
+	if (name_for_number(p, at, got, n, expected) || resource_alone(p, at, got))
+		return true;
+	if (n != 1 || expected[0] != KW_STACK || got == KW_STACK || !is_role(got, "declaration"))
+		return false;
+	diag(&p->c->diags, E0201, at, "'%s' is declared inside the stack: a file holds `stack "
+	     "NAME { ... }`, with its components, configs and secrets in that block",
+	     keyword_spelling(got));
 	return true;
 }
 
@@ -252,7 +396,11 @@ line_ended_early(struct parse_ctx *p, struct loc at, int n, const int *expected)
 		buf_printf(&list, "%s%s", !i ? "" : i == n - 1 ? " or " : ", ", token_name(expected[i]));
 	struct loc end = {r->prev2.loc.end, r->prev2.loc.end};
 	const char *after = recover_written_before(p);
-	if (!reported && list.len)
+	bool reference = r->prev2.token == WORD && strchr(r->prev2.val.word.text, '.') &&
+	                 number_example(r->stmt_word_before);
+	if (!reported && reference)
+		report_name_for_number(p, r->prev2.loc, r->stmt_word_before, r->prev2.val.word.text);
+	else if (!reported && list.len)
 		diag(&p->c->diags, E0130, end, "'%s' is not finished at the end of its line: expected "
 		     "%s after '%s'", r->stmt_word_before, list.data, after);
 	else if (!reported)
@@ -271,8 +419,10 @@ static bool
 probe_token(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 {
 	struct recover *r = p->r;
-	if (t->token == ':')
+	if (t->token == ':' || t->loc.begin == r->probe_path_word.begin)
 		return false;
+	if (t->loc.begin == r->probe_path.begin) /* put back after 'http' (1), not read again */
+		return r->probe_path_read == 1 && (r->probe_path_read = 2);
 	const char *before = token_text(&r->prev);
 	enum probe_habit habit = PROBE_HABIT_NONE;
 	const char *todokc = t->token == STRING ? NULL
@@ -289,6 +439,18 @@ probe_token(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 		if (strchr(todokc, ' '))
 			put_back(p, &(struct tok){.token = KW_ON, .loc = t->loc});
 	}
+	bool kind = t->token == KW_HTTP && r->prev.token != KW_ON; /* (`on http`: a port) */
+	if (kind && HAS_LOC(r->probe_path) && !r->probe_path_read) {
+		/* `httpGet port 80 path /x`: the path is read after 'http' */
+		struct loc at = r->probe_path;
+		bool quoted = text(p)[at.begin] == '"';
+		struct tok path = {.token = STRING, .loc = at};
+		path.val.string = lex_string(p, text(p) + at.begin + quoted,
+		                             at.end - at.begin - 2 * quoted, at.begin + quoted);
+		path.val.string->loc = at;
+		put_back(p, &path);
+		r->probe_path_read = 1;
+	}
 	/* `http path "/x"`: the 'path' goes (before the parser looks for the
 	 * path after 'http'). */
 	for (struct tok *n = peek(p, scanner, 0);
@@ -296,6 +458,12 @@ probe_token(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 	     (n->token == KW_PATH || n->token == ':');
 	     n = peek(p, scanner, 0))
 		take(p, scanner);
+	if (kind && peek(p, scanner, 0)->token != STRING) {
+		/* `http port 80`: a path is supplied (the line shows one) */
+		struct tok path = {.token = STRING, .loc = {t->loc.end, t->loc.end}};
+		path.val.string = lex_string(p, "/", 1, t->loc.end);
+		put_back(p, &path);
+	}
 	return true;
 }
 
@@ -308,6 +476,9 @@ probe_line(struct parse_ctx *p, const struct tok *t)
 	if (!habit_probe_line(p, t->loc.begin, &fix))
 		return;
 	p->r->probe_until = fix.stop;
+	p->r->probe_path_word = fix.path_word;
+	p->r->probe_path = fix.path;
+	p->r->probe_path_read = 0;
 	struct diags *d = &p->c->diags;
 	const char *w = fix.word;
 	switch (fix.habit) {
@@ -450,41 +621,6 @@ security_token(struct parse_ctx *p, yyscan_t scanner, struct tok *t, bool *keep)
 	return true;
 }
 
-/* The entries of YAML's mapping on the lines after `KEY:` (indented deeper
- * than `indent`), from `at` on, as a todokc block, `{ A = "1" B = 2 }`;
- * *end: where they end.  NULL when a line is no `KEY: value`. */
-static const char *
-mapping_entries(struct parse_ctx *p, uint32_t at, uint32_t indent, int head, uint32_t *end)
-{
-	const char *s = text(p);
-	size_t len = p->c->src.len;
-	bool numbers = head == KW_ENV, resources = head == KW_REQUESTS || head == KW_LIMITS;
-	struct buf b = {0};
-	buf_puts(&b, resources ? "" : "{");
-	while (at < len && indent_of(p, at) > indent) {
-		size_t key = at + strspn(s + at, " \t"), eol = key + strcspn(s + key, "\n");
-		size_t sep = key + strcspn(s + key, ":=\n"), value = sep + 1;
-		if (sep >= eol || sep == key || memchr(s + key, ' ', sep - key) || b.len > 240) {
-			buf_free(&b);
-			return NULL;
-		}
-		value += strspn(s + value, " \t");
-		size_t stop = eol;
-		while (stop > value && strchr(" \t\r", s[stop - 1]))
-			stop--;
-		bool quoted = resources || (stop > value && s[value] == '"');
-		bool number = numbers && stop > value && strspn(s + value, "0123456789") == stop - value;
-		buf_printf(&b, " %.*s%s%s%.*s%s", (int)(sep - key), s + key, resources ? " " : " = ",
-		           quoted || number ? "" : "\"", (int)(stop - value), s + value,
-		           quoted || number ? "" : "\"");
-		for (at = (uint32_t)eol; at < len && strchr("\n \t\r", s[at]); at++)
-			continue;
-		*end = (uint32_t)eol;
-	}
-	buf_puts(&b, resources ? "" : " }");
-	return arena_buf_take(p->arena, &b);
-}
-
 bool
 mapping_block(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 {
@@ -494,11 +630,12 @@ mapping_block(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 	struct tok *next = peek(p, scanner, 0);
 	bool resources = key == KW_REQUESTS || key == KW_LIMITS;
 	if (!b || b->kind != BLOCK_PROPS || !r->prev.starts_line || !next->starts_line ||
+	    next->token == '-' || /* (a '- ' list at the key's indentation: dash()) */
 	    (key != KW_ENV && key != KW_LABELS && key != KW_ANNOTATIONS && key != KW_NODES &&
 	     key != KW_SELECTOR && !resources) || in_secret_values(p))
 		return false;
 	uint32_t end = 0;
-	const char *entries = mapping_entries(p, next->loc.begin, indent_of(p, t->loc.begin), key,
+	const char *entries = habit_mapping_entries(p, next->loc.begin, indent_of(p, t->loc.begin), key,
 	                                      &end);
 	if (!entries)
 		return false;
