@@ -454,10 +454,18 @@ static const struct other_word {
 	{"initcontainers", "init", NULL}, {"livenessprobe", "liveness", NULL},
 	{"memlimit", "limits", "write `limits memory 512Mi`"},
 	{"networkpolicy", "network", NULL}, {"nodeselector", "nodes", NULL},
+	{"podmanagementpolicy", NULL, "a stateful starts its pods one by one, or all at once "
+	 "with `start parallel`"},
 	{"networks", NULL, "the components of a stack reach each other by name, with no network "
 	 "to declare: remove the line (`allow from NAME` says which may connect)"},
-	{"ports", "port", NULL},          {"readinessprobe", "readiness", NULL},
-	{"resources", "requests", NULL},  {"securitycontext", "security", NULL},
+	{"ports", "port", NULL},
+	{"rbac", NULL, "a component's access to the Kubernetes API is `api VERBS RESOURCES`, "
+	 "as in `api get, list pods`"},
+	{"readinessprobe", "readiness", NULL},
+	{"resources", "requests", NULL},
+	{"role", NULL, "a component's access to the Kubernetes API is `api VERBS RESOURCES`, "
+	 "as in `api get, list pods`"},
+	{"securitycontext", "security", NULL},
 	{"rollingupdate", "rolling", NULL},
 	{"restart", NULL, "Kubernetes restarts a service's containers whenever they stop, and "
 	 "`retries N` retries a job: remove the line"},
