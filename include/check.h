@@ -50,6 +50,8 @@ const char *memory_slip(struct checker *k, const struct quantity *q, const char 
 /* E0515 for a path (a probe's, a route's: what) that does not start with
  * '/', with the path to write. */
 void check_slash_path(struct checker *k, const char *path, struct loc loc, const char *what);
+/* check_hosts.c: a URL written as a route's host (E0501); true when reported. */
+bool route_host_is_url(struct checker *k, const struct route *r);
 /* W0101 for a parsed memory amount with the milli suffix. */
 void warn_milli_memory(struct checker *k, const struct quantity *q);
 

@@ -300,7 +300,7 @@ check_routes(struct checker *k, struct component *comp)
 		const char *host = r->host.value;
 		if (strncmp(host, "*.", 2) == 0)
 			host += 2;
-		const char *problem = dns1123_subdomain_problem(host);
+		const char *problem = route_host_is_url(k, r) ? NULL : dns1123_subdomain_problem(host);
 		if (!problem && is_ipv4_address(host))
 			problem = "it must be a DNS name, not an IP address";
 		if (problem)

@@ -570,3 +570,27 @@ review_literal_hosts(struct checker *k)
 		search_component(&h, s->components.items[i]);
 	arena_reset(&k->scratch);
 }
+
+/* A URL written as a route's host (`"https://shop.example.com/api"`,
+ * `"shop.example.com:8080"`): the host alone is the route's, its path
+ * goes after `path` and HTTPS is `tls` (E0501; true when reported). */
+bool
+route_host_is_url(struct checker *k, const struct route *r)
+{
+	const char *host = r->host.value, *scheme = strstr(host, "://");
+	const char *name = scheme ? scheme + 3 : host;
+	size_t len = strcspn(name, "/:?#");
+	if (!scheme && !name[len])
+		return false;
+	const char *path = strchr(name + len, '/');
+	bool https = scheme && strncmp(host, "https", 5) == 0;
+	bool with_path = path && strcmp(path, "/") != 0 && !r->path.written;
+	const char *line = arena_printf(k->a, "route \"%.*s\"%s%s%s%s", (int)len, name,
+	                                with_path ? " path \"" : "", with_path ? path : "",
+	                                with_path ? "\"" : "", https ? " tls NAME" : "");
+	diag(&k->c->diags, E0501, r->host_loc, "route host %s is a URL, not a host: write `%s`%s",
+	     cquote(k, host), line, https ? " (tls names the secret of its certificate)"
+	     : strchr(name + len, ':') == name + len ? " (an Ingress is served on ports 80 and 443; "
+	     "the port its Service sends to is the component's)" : "");
+	return true;
+}
