@@ -240,9 +240,34 @@ check_budget(struct checker *k, const struct component *comp)
 		          pods == 1 ? "pod" : "pods");
 }
 
+/* `api get secrets` (or list, watch): the pods may read every Secret of
+ * the namespace, the other components' passwords and keys too. */
+static void
+review_api(struct checker *k, const struct component *comp)
+{
+	for (size_t i = 0; i < comp->api.len; i++) {
+		const struct api_grant *g = comp->api.items[i];
+		bool reads = false;
+		for (size_t v = 0; v < g->verbs.len && !reads; v++) {
+			const char *verb = ((const struct ident *)g->verbs.items[v])->text;
+			reads = strcmp(verb, "get") == 0 || strcmp(verb, "list") == 0 ||
+			        strcmp(verb, "watch") == 0;
+		}
+		for (size_t r = 0; reads && r < g->resources.len; r++) {
+			const struct ident *res = g->resources.items[r];
+			if (strcmp(res->text, "secrets") == 0)
+				diag(&k->c->diags, W0549, res->loc, "%s may read every Secret of the "
+				     "namespace, the other components' passwords and keys too; give it the "
+				     "secret it needs with 'env from' or a volume instead", cquote(k,
+				     comp->name.text));
+		}
+	}
+}
+
 void
 review_component(struct checker *k, const struct component *comp)
 {
+	review_api(k, comp);
 	for (size_t i = 0; i < comp->workloads.len; i++) {
 		const struct workload *w = comp->workloads.items[i];
 		review_readiness(k, comp, w);
