@@ -73,6 +73,8 @@ struct node *put_map(struct arena *a, struct node *map, const char *key);
 struct node *put_seq(struct arena *a, struct node *map, const char *key);
 struct node *push_map(struct arena *a, struct node *seq);
 void put_str(struct arena *a, struct node *map, const char *key, const char *s);
+/* A sequence of the strings (const char *) under key of map. */
+void put_strings(struct arena *a, struct node *map, const char *key, const struct vec *strings);
 /* A sequence of len items that item(ctx, i, a) builds as they are
  * emitted, put under key of map; ctx must live as long as the tree, and
  * nothing else may be built in a while the tree is emitted. */

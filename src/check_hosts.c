@@ -588,9 +588,13 @@ route_host_is_url(struct checker *k, const struct route *r)
 	const char *line = arena_printf(k->a, "route \"%.*s\"%s%s%s%s", (int)len, name,
 	                                with_path ? " path \"" : "", with_path ? path : "",
 	                                with_path ? "\"" : "", https ? " tls NAME" : "");
+	const char *why = "";
+	if (https)
+		why = " (tls names the secret of its certificate)";
+	else if (name[len] == ':')
+		why = " (an Ingress is served on ports 80 and 443; the port its Service sends to is "
+		      "the component's)";
 	diag(&k->c->diags, E0501, r->host_loc, "route host %s is a URL, not a host: write `%s`%s",
-	     cquote(k, host), line, https ? " (tls names the secret of its certificate)"
-	     : strchr(name + len, ':') == name + len ? " (an Ingress is served on ports 80 and 443; "
-	     "the port its Service sends to is the component's)" : "");
+	     cquote(k, host), line, why);
 	return true;
 }

@@ -129,15 +129,6 @@ account_tree(const struct compilation *c, const struct account *acc, struct aren
 	return doc;
 }
 
-static struct node *
-string_seq(struct arena *a, struct node *map, const char *key, const struct vec *strings)
-{
-	struct node *seq = put_seq(a, map, key);
-	for (size_t i = 0; i < strings->len; i++)
-		seq_push(a, seq, node_str(a, strings->items[i]));
-	return seq;
-}
-
 /* A Role: that may only get the Jobs a pod waits for, or that grants a
  * component's `api` rules. */
 static struct node *
@@ -159,8 +150,8 @@ role_tree(const struct compilation *c, const struct role *role, struct arena *a)
 		const struct api_rule *r = role->rules.items[i];
 		struct node *rule = push_map(a, rules);
 		seq_push(a, put_seq(a, rule, "apiGroups"), node_str(a, r->group));
-		string_seq(a, rule, "resources", &r->resources);
-		string_seq(a, rule, "verbs", &r->verbs);
+		put_strings(a, rule, "resources", &r->resources);
+		put_strings(a, rule, "verbs", &r->verbs);
 	}
 	return doc;
 }

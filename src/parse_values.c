@@ -240,7 +240,7 @@ volume_without_name(struct parse_ctx *p, struct tok *t)
 		return false;
 	const char *n = habit_volume_name(p, w, len);
 	diag(&p->c->diags, E0114, t->loc, "a volume is named, and its mount path follows 'at', in "
-	     "quotes: `volume %s at \"%.*s\"`", n, (int)(t->loc.end - t->loc.begin), w);
+	     "quotes: `volume %s at \"%.*s\"`", n, (int)len, w);
 	struct tok at = {.token = KW_AT, .loc = {t->loc.begin, t->loc.begin}};
 	put_back(p, t); /* the path, a string */
 	put_back(p, &at);

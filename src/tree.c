@@ -146,6 +146,14 @@ put_str(struct arena *a, struct node *map, const char *key, const char *s)
 }
 
 void
+put_strings(struct arena *a, struct node *map, const char *key, const struct vec *strings)
+{
+	struct node *seq = put_seq(a, map, key);
+	for (size_t i = 0; i < strings->len; i++)
+		seq_push(a, seq, node_str(a, strings->items[i]));
+}
+
+void
 put_int(struct arena *a, struct node *map, const char *key, long long i)
 {
 	map_put(a, map, key, node_int(a, i));

@@ -36,14 +36,6 @@ put_list(struct arena *a, struct node *parent, const char *key, const struct vec
 }
 
 static void
-put_strings(struct arena *a, struct node *m, const char *key, const struct vec *strings)
-{
-	struct node *seq = put_seq(a, m, key);
-	for (size_t i = 0; i < strings->len; i++)
-		seq_push(a, seq, node_str(a, strings->items[i]));
-}
-
-static void
 put_resources(struct arena *a, struct node *container, const struct container *ctr)
 {
 	const struct container_resources *given = RESOURCES_OF(ctr);
