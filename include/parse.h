@@ -131,7 +131,8 @@ const char *habit_volume_name(struct parse_ctx *p, const char *path, size_t len)
  * todokc writes it: false when it is so written already. */
 enum probe_habit {
 	PROBE_HABIT_NONE, PROBE_HABIT_PORT, PROBE_HABIT_PATH, PROBE_HABIT_UNIT,
-	PROBE_HABIT_FIELD, PROBE_HABIT_COLON
+	PROBE_HABIT_FIELD, PROBE_HABIT_COLON,
+	PROBE_HABIT_PORT_AGAIN /* `port N` after `on M`: left out, with its number */
 };
 struct probe_fix {
 	const char *line;         /* the line as todokc writes it */
@@ -140,6 +141,7 @@ struct probe_fix {
 	const char *word, *todokc; /* ... as written, and as todokc writes it */
 	struct loc path_word, path; /* a 'path' and its path that follow http's port:
 	                             * read after 'http' (NO_LOC: none) */
+	struct loc port_again;    /* `port N` after `on M`, left out (NO_LOC: none) */
 	uint32_t stop;            /* where the line's probe ends */
 };
 const char *habit_probe_word(const char *before, const char *word, size_t len,
@@ -178,6 +180,9 @@ void lone_carriage_return(struct parse_ctx *p, struct loc loc, const char *text,
 int keyword_token(const char *s, size_t len);
 /* The spelling of a keyword token, or NULL. */
 const char *keyword_spelling(int token);
+/* The keyword spelt as s is without case, '-' and '_' (IfNotPresent:
+ * if-not-present), or 0. */
+int keyword_folded(const char *s, size_t len);
 
 /* Decodes a string literal's text (without its quotes), starting at
  * offset `at` of the source: escapes and ${...} interpolations. */

@@ -62,6 +62,7 @@ struct recover {
 	int dash_keyword;         /* ... of "port": each next '-' is that keyword */
 	uint32_t probe_until;     /* the end of a probe's line whose habits were reported */
 	struct loc probe_path_word, probe_path; /* ... its path after its port (NO_LOC: none) */
+	struct loc probe_port_again; /* ... a second port, `port N` after `on M`, left out */
 	int probe_path_read;      /* 1: the path is read after 'http', 2: and was */
 	bool bracket_dropped;     /* the '[' of `drop ["ALL"]` was dropped: its ']' is */
 };

@@ -480,6 +480,9 @@ image_problem(const char *s)
 	size_t len = strlen(s);
 	const char *at = strchr(s, '@');
 	size_t name_end = at ? (size_t)(at - s) : len;
+	const char *dollar = memchr(s, '$', name_end);
+	if (dollar && (is_alnum(dollar[1]) || dollar[1] == '_' || dollar[1] == '('))
+		return "'$' is no part of one: a param's value is put in with `${NAME}`";
 	if (at) {
 		const char *d = at + 1, *colon = strchr(d, ':');
 		if (!colon || colon == d)

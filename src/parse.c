@@ -71,6 +71,20 @@ keyword_spelling(int token)
 	return NULL;
 }
 
+int
+keyword_folded(const char *s, size_t len)
+{
+	char want[32], have[32];
+	if (!habit_fold(s, len, want, sizeof want))
+		return 0;
+	for (size_t i = 0; i < NKEYWORDS; i++) {
+		const char *k = keywords[i].spelling;
+		if (habit_fold(k, strlen(k), have, sizeof have) && strcmp(want, have) == 0)
+			return keywords[i].token;
+	}
+	return 0;
+}
+
 /* Secret blocks */
 
 static bool
@@ -268,8 +282,6 @@ stray_character(struct parse_ctx *p, struct loc loc, const char *text)
 	uint32_t cp = (unsigned char)text[0];
 	if (stray_in_number(p, loc, cp))
 		return;
-	if (cp == '$' && p->c->src.text[loc.end] == '{' && recover_in_entries(p))
-		return; /* `A = ${B}`: said with the '{' (src/parse_recover.c) */
 	if (cp < 0x80) {
 		diag(&p->c->diags, E0103, loc, "stray %s in the program", diag_quote(p->arena, text));
 		return;

@@ -11,6 +11,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "todok.tab.h"
 #include "tools.h"
@@ -20,10 +21,11 @@ static const char *
 closest_expected(struct parse_ctx *p, int n, const int *expected, const char *word)
 {
 	const char *other = recover_other_tool_word(word);
-	for (int i = 0; other && i < n; i++) {
+	int folded = keyword_folded(word, strlen(word)); /* (IfNotPresent: if-not-present) */
+	for (int i = 0; (other || folded) && i < n; i++) {
 		const char *spelling = keyword_spelling(expected[i]);
-		if (spelling && strcmp(spelling, other) == 0)
-			return other;
+		if (spelling && ((other && strcmp(spelling, other) == 0) || expected[i] == folded))
+			return spelling;
 	}
 	struct suggestion s = suggestion_start(&p->c->diags.suggestion_budget, word);
 	for (int i = 0; i < n; i++) {
@@ -144,6 +146,44 @@ report_unknown_word(struct parse_ctx *p, const YYLTYPE *loc, int n,
 		     arena_printf(p->arena, property ? "a property is one of %s" : "a declaration is one of %s",
 		                  expected_list(p, n, expected, role, property ? NULL : "property")));
 	return true;
+}
+
+/* A word on a property's line that another property writes: `expose
+ * ingress` is a route, `start http "/"` a startup probe (the line to
+ * write is the rest of the statement, after 'startup'). */
+static bool
+report_word_of_another_property(struct parse_ctx *p, const YYLTYPE *loc)
+{
+	static const struct {
+		const char *statement, *word, *message;
+	} words[] = {
+		{"expose", "gateway", "'expose' gives the Service its type; an HTTPRoute of a "
+		 "Gateway is written `route \"HOST\" gateway \"NAME\"`"},
+		{"expose", "ingress", "'expose' gives the Service its type; an Ingress is written "
+		 "`route \"HOST\"` (with `path \"/api\"` for a path)"},
+		{"expose", "route", "'expose' gives the Service its type; a route is written on its "
+		 "own line, `route \"HOST\"`"},
+		{"start", "exec", NULL}, {"start", "grpc", NULL}, {"start", "http", NULL},
+		{"start", "tcp", NULL},
+	};
+	const char *statement = recover_statement_word(p);
+	const char *w = p->c->src.text + loc->begin;
+	size_t len = loc->end - loc->begin;
+	if (!statement || recover_starts_line(p, loc->begin))
+		return false;
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+		if (strcmp(statement, words[i].statement) != 0 || strlen(words[i].word) != len ||
+		    strncasecmp(w, words[i].word, len) != 0)
+			continue;
+		const char *rest = words[i].message ? NULL : habit_statement_rest(p, loc->begin, 0);
+		if (words[i].message)
+			diag(&p->c->diags, E0201, *loc, "%s", words[i].message);
+		else
+			diag(&p->c->diags, E0201, *loc, "'start' says how a stateful's pods start, `start "
+			     "parallel`; a startup probe is written `startup %s`", rest ? rest : words[i].word);
+		return true;
+	}
+	return false;
 }
 
 /* A number, quantity, duration or percentage written in quotes where one
@@ -724,6 +764,8 @@ report_syntax_error(struct parse_ctx *p, const YYLTYPE *loc, int got, int n, con
 	if (loc->begin == p->reported_token.begin && loc->end == p->reported_token.end)
 		return;
 	if (line_ended_early(p, *loc, n, expected))
+		return;
+	if (report_word_of_another_property(p, loc))
 		return;
 	/* The lookahead is the last token scanned: a WORD's text is kept. */
 	const char *word = got == WORD ? p->last_word : NULL;

@@ -604,7 +604,9 @@ habit_probe_line(struct parse_ctx *p, uint32_t at, struct probe_fix *fix)
 	size_t len = p->c->src.len, i = at;
 	struct buf line = {0};
 	const char *before = "";
-	*fix = (struct probe_fix){.first = NO_LOC, .path = NO_LOC, .path_word = NO_LOC};
+	*fix = (struct probe_fix){.first = NO_LOC, .path = NO_LOC, .path_word = NO_LOC,
+	                          .port_again = NO_LOC};
+	bool on_given = false;
 	while (i < len && !strchr("\n#{}", s[i])) {
 		size_t end = s[i] == '"' ? string_end(s, i, len) : i + strcspn(s + i, " \t\r\n#{}:\"");
 		bool colon = end < len && s[end] == ':';
@@ -613,6 +615,15 @@ habit_probe_line(struct parse_ctx *p, uint32_t at, struct probe_fix *fix)
 		const char *todokc = s[i] == '"' ? NULL : habit_probe_word(before, word, end - i, &h);
 		if (HAS_LOC(fix->path) && i == fix->path_word.begin)
 			h = PROBE_HABIT_PATH; /* a path after the probe's port */
+		if (h == PROBE_HABIT_PORT && on_given && !HAS_LOC(fix->port_again)) {
+			/* a second port: `port` and the word after it are left out */
+			size_t next = end + colon + strspn(s + end + colon, " \t");
+			size_t stop = next + strcspn(s + next, " \t\r\n#{}\"");
+			fix->port_again = (struct loc){(uint32_t)i, (uint32_t)(stop > next ? stop : end)};
+			h = PROBE_HABIT_PORT_AGAIN;
+			todokc = "";
+		}
+		on_given |= s[i] != '"' && strcmp(word, "on") == 0;
 		if (h != PROBE_HABIT_NONE && !HAS_LOC(fix->first)) {
 			bool at_colon = colon && !todokc;
 			fix->first = (struct loc){(uint32_t)(at_colon ? end : i),
@@ -623,7 +634,9 @@ habit_probe_line(struct parse_ctx *p, uint32_t at, struct probe_fix *fix)
 		}
 		if (todokc && h == PROBE_HABIT_UNIT)
 			todokc = arena_printf(p->arena, "%s%s", word, todokc);
-		word = probe_line_word(p, before, todokc ? todokc : word, i, end, fix);
+		word = HAS_LOC(fix->port_again) && i >= fix->port_again.begin &&
+		       i < fix->port_again.end ? ""
+		       : probe_line_word(p, before, todokc ? todokc : word, i, end, fix);
 		if (*word) {
 			buf_printf(&line, "%s%s", line.len ? " " : "", word);
 			before = word;

@@ -265,6 +265,30 @@ volume_mapping(struct parse_ctx *p, struct tok *t)
 	return true;
 }
 
+/* `expose: LoadBalancer`, `pull: IfNotPresent`, as YAML writes
+ * Kubernetes' values: a keyword written in their case after a property's
+ * ':' is read as the keyword, and one message says both.  False when next
+ * is no such word. */
+static bool
+lower_case_keyword(struct parse_ctx *p, const struct tok *t, struct tok *next)
+{
+	size_t len = next->loc.end - next->loc.begin;
+	const char *w = text(p) + next->loc.begin;
+	const struct tok *property = &p->r->prev;
+	if (next->token != WORD || !same_line(p, t->loc.end, next->loc.begin) ||
+	    !property->starts_line || !is_role(property->token, "property"))
+		return false;
+	int keyword = keyword_folded(w, len);
+	if (!keyword)
+		return false;
+	const char *rest = habit_statement_rest(p, next->loc.begin, ':');
+	diag(&p->c->diags, E0111, t->loc, "todokc does not use ':' here, and writes '%.*s' as "
+	     "'%s': write `%s %s%s`", (int)len, w, keyword_spelling(keyword), written(p, property),
+	     keyword_spelling(keyword), rest && strlen(rest) > len ? rest + len : "");
+	next->token = keyword;
+	return true;
+}
+
 /* ':' after a property or a key: dropped, or '=' in a block of entries. */
 static bool
 colon(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
@@ -300,6 +324,8 @@ colon(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 		return false;
 	/* An entry's or a param's value follows '='. */
 	bool assigns = entries || (r->prev.token == WORD && r->prev2.token == KW_PARAM);
+	if (!assigns && lower_case_keyword(p, t, next))
+		return false;
 	const char *rest = recover_is_secret(p, next->loc) || in_secret_values(p) ? NULL
 	                   : habit_statement_rest(p, next->loc.begin, ':');
 	if (next->token && same_line(p, t->loc.end, next->loc.begin))
@@ -425,12 +451,19 @@ trailing_comma(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
 	       (next->starts_line || (after->token != '}' && after->token != ']'));
 }
 
+/* `${B}` and nothing more: one reference. */
+static bool
+whole_reference(const char *s, size_t len)
+{
+	return len > 3 && s[0] == '$' && s[1] == '{' && memchr(s, '}', len) == s + len - 1;
+}
+
 /* A value or key written without quotes: a string, reported. */
 static void
 unquoted(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 {
 	struct recover *r = p->r;
-	const char *w = written(p, t);
+	const char *w = recover_is_secret(p, t->loc) ? "..." : written(p, t); /* (in quotes below) */
 	if (r->prev.token == KW_IMAGE)
 		diag(&p->c->diags, E0114, t->loc, "quote the image: `image \"%s\"`", w);
 	else if (r->prev.token == KW_HTTP || r->prev.token == KW_AT || r->prev.token == KW_PATH ||
@@ -439,7 +472,15 @@ unquoted(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 		     keyword_spelling(r->prev.token), w);
 	else if (peek(p, scanner, 0)->token == '=')
 		diag(&p->c->diags, E0115, t->loc, "quote a key that holds '/' or ':': `\"%s\"`", w);
-	else if (r->prev.token == '=' || r->prev.token == '[' || r->prev.token == ',' ||
+	else if (r->prev.token == '=' && recover_in_entries(p) &&
+	         whole_reference(text(p) + t->loc.begin, t->loc.end - t->loc.begin)) {
+		/* a shell's `${B}`, without the quotes around it */
+		bool secret = recover_is_secret(p, t->loc);
+		const char *b = secret ? "..." : text(p) + t->loc.begin + 2;
+		int n = secret ? 3 : (int)(t->loc.end - t->loc.begin - 3);
+		diag(&p->c->diags, E0128, t->loc, "a reference is written alone, `%.*s`, or inside a "
+		     "string, `\"${%.*s}\"`", n, b, n, b);
+	} else if (r->prev.token == '=' || r->prev.token == '[' || r->prev.token == ',' ||
 	         r->prev.token == '(')
 		diag(&p->c->diags, E0114, t->loc, "quote this value: `\"%s\"`", w);
 	else {
@@ -558,15 +599,8 @@ value_group(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
 		end = next->loc.end;
 		take(p, scanner);
 	}
-	bool dollar = t->token == '{' && t->loc.begin > 0 && text(p)[t->loc.begin - 1] == '$';
-	struct loc whole = {t->loc.begin - dollar, end};
-	bool secret = in_secret_values(p);
-	int n = secret ? 3 : (int)(end - whole.begin - 3); /* (B of `${B}`) */
-	if (dollar) /* a shell's `${B}`, without the quotes around it */
-		diag(&p->c->diags, E0128, whole, "a reference is written alone, `%.*s`, or inside a "
-		     "string, `\"${%.*s}\"`", n, secret ? "..." : text(p) + whole.begin + 2, n,
-		     secret ? "..." : text(p) + whole.begin + 2);
-	else if (t->token == '{' && (b->head == KW_CONFIG || b->head == KW_SECRET))
+	struct loc whole = {t->loc.begin, end};
+	if (t->token == '{' && (b->head == KW_CONFIG || b->head == KW_SECRET))
 		diag(&p->c->diags, E0128, whole, "an entry's value is a string, a number or a "
 		     "reference, not a block: write structured text as a string, or keep it in a "
 		     "file beside the stack: `file(\"settings.json\")`");
@@ -635,6 +669,15 @@ repair(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 	}
 	if (after_error(p, scanner, t, &keep) || kubernetes_habit(p, scanner, t, &keep))
 		return keep;
+	if (t->token == KW_ROUTE && r->prev.token == KW_EXPOSE &&
+	    same_line(p, r->prev.loc.end, t->loc.begin)) {
+		/* `expose route "HOST"`: the parser's message says where a route
+		 * goes, and its line is skipped as the word's (not read as a route
+		 * that starts after 'expose') */
+		t->token = WORD;
+		t->val.word = (struct ident){keyword_spelling(KW_ROUTE), t->loc};
+		return true;
+	}
 	switch (t->token) {
 	case ':':
 		return mapping_block(p, scanner, t) ? t->token == '{' : colon(p, scanner, t);

@@ -419,7 +419,8 @@ static bool
 probe_token(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 {
 	struct recover *r = p->r;
-	if (t->token == ':' || t->loc.begin == r->probe_path_word.begin)
+	if (t->token == ':' || t->loc.begin == r->probe_path_word.begin ||
+	    (t->loc.begin >= r->probe_port_again.begin && t->loc.begin < r->probe_port_again.end))
 		return false;
 	if (t->loc.begin == r->probe_path.begin) /* put back after 'http' (1), not read again */
 		return r->probe_path_read == 1 && (r->probe_path_read = 2);
@@ -478,6 +479,7 @@ probe_line(struct parse_ctx *p, const struct tok *t)
 	p->r->probe_until = fix.stop;
 	p->r->probe_path_word = fix.path_word;
 	p->r->probe_path = fix.path;
+	p->r->probe_port_again = fix.port_again;
 	p->r->probe_path_read = 0;
 	struct diags *d = &p->c->diags;
 	const char *w = fix.word;
@@ -489,6 +491,10 @@ probe_line(struct parse_ctx *p, const struct tok *t)
 	case PROBE_HABIT_PATH:
 		diag(d, E0201, fix.first, "%s: write `%s`", *fix.todokc ? "a probe names its kind before "
 		     "its path" : "an 'http' probe's path follows 'http'", fix.line);
+		break;
+	case PROBE_HABIT_PORT_AGAIN:
+		diag(d, E0201, fix.port_again, "a probe checks one port, the one after 'on': write `%s`",
+		     fix.line);
 		break;
 	case PROBE_HABIT_UNIT:
 		diag(d, E0201, fix.first, "a duration has its unit: write `%s`", fix.line);

@@ -452,6 +452,22 @@ test_image_separators(void **state)
 	all_invalid(image_problem, bad, sizeof bad / sizeof *bad);
 }
 
+/* A shell's $VAR in an image says how a param is put in; a '$' that
+ * starts no variable is only a character a reference cannot hold. */
+static void
+test_image_shell_variable(void **state)
+{
+	(void)state;
+	const char *why = "'$' is no part of one: a param's value is put in with `${NAME}`";
+	assert_string_equal(image_problem("shop/web:$tag"), why);
+	assert_string_equal(image_problem("$REGISTRY/web:1"), why);
+	assert_string_equal(image_problem("web:$(TAG)"), why);
+	assert_string_equal(image_problem("web:_$_tag"), why);
+	const char *other = image_problem("web:1$");
+	assert_non_null(other);
+	assert_string_not_equal(other, why);
+}
+
 /* distribution/reference: domain := host [':' port-number], the host's
  * components /[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]/ joined by
  * single dots, the port digits.  Kubernetes then fails the pod with
@@ -608,6 +624,7 @@ main(void)
 		cmocka_unit_test(test_image_valid),
 		cmocka_unit_test(test_image_invalid),
 		cmocka_unit_test(test_image_separators),
+		cmocka_unit_test(test_image_shell_variable),
 		cmocka_unit_test(test_image_registry_host),
 		cmocka_unit_test(test_annotation_key),
 		cmocka_unit_test(test_item_path),

@@ -104,6 +104,33 @@ test_not_keywords(void **state)
 	assert_null(keyword_spelling(-1));
 }
 
+/* Kubernetes' spelling of a keyword (IfNotPresent) finds it: every keyword
+ * folds to itself alone, in upper case too, and a word that folds to no
+ * keyword finds none. */
+static void
+test_keyword_folded(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < NKW; i++) {
+		const struct kw *k = &all_keywords[i];
+		char upper[64];
+		size_t len = strlen(k->spelling);
+		for (size_t j = 0; j <= len; j++)
+			upper[j] = (char)(k->spelling[j] >= 'a' && k->spelling[j] <= 'z'
+			                  ? k->spelling[j] - 'a' + 'A' : k->spelling[j]);
+		if (keyword_folded(upper, len) != k->token)
+			fail_msg("keyword_folded(\"%s\") = %d, expected %d", upper,
+			         keyword_folded(upper, len), k->token);
+	}
+	assert_int_equal(keyword_folded("IfNotPresent", 12), KW_IF_NOT_PRESENT);
+	assert_int_equal(keyword_folded("LoadBalancer", 12), KW_LOADBALANCER);
+	assert_int_equal(keyword_folded("fs_group", 8), KW_FS_GROUP);
+	assert_int_equal(keyword_folded("Recreate!", 8), KW_RECREATE); /* its length is given */
+	assert_int_equal(keyword_folded("NotAKeyword", 11), 0);
+	assert_int_equal(keyword_folded("", 0), 0);
+	assert_int_equal(keyword_folded("a-very-long-word-that-no-keyword-is-near", 40), 0);
+}
+
 /* Keywords are allowed as keys of config blocks (docs/language.md section 2). */
 static void
 test_keywords_as_keys(void **state)
@@ -689,6 +716,7 @@ main(void)
 		cmocka_unit_test(test_keyword_lookup),
 		cmocka_unit_test(test_keyword_table_shape),
 		cmocka_unit_test(test_not_keywords),
+		cmocka_unit_test(test_keyword_folded),
 		cmocka_unit_test(test_keywords_as_keys),
 		cmocka_unit_test(test_comments),
 		cmocka_unit_test(test_string_escapes),
