@@ -834,7 +834,8 @@ prop
 		$$ = new_prop(p, PROP_STRATEGY, @$, @1);
 		$$->u.strategy.amounts = $3;
 	}
-	/* "api" NAME { "," NAME } NAME { "," NAME } */
+	/* "api" NAME { "," NAME } NAME { "," NAME }
+	 * (a subresource, `pods/log`, is a NAME here: src/parse_recover.c) */
 	| KW_API name_list name_list {
 		$$ = new_prop(p, PROP_API, @$, @1);
 		$$->u.api.verbs = $2;

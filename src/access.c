@@ -4,7 +4,8 @@
  * line and API group), bound to the account its pods run as (one is made
  * for it when it has none), whose token the pods then mount.  Only the
  * verbs of RBAC and the namespaced resources of Kubernetes' own API groups
- * are granted: a cluster-scoped resource needs a ClusterRole, which a
+ * (and their subresources, `pods/log`) are granted: a cluster-scoped
+ * resource needs a ClusterRole, which a
  * stack does not write, and Roles themselves are not granted (E0524).
  * The Role that lets wait containers get jobs is src/waits.c's.
  */
@@ -29,6 +30,19 @@ static const struct {
 	{"poddisruptionbudgets", "policy"}, {"pods", ""}, {"podtemplates", ""},
 	{"replicasets", "apps"}, {"replicationcontrollers", ""}, {"resourcequotas", ""},
 	{"secrets", ""}, {"serviceaccounts", ""}, {"services", ""}, {"statefulsets", "apps"},
+};
+
+/* The subresources of those resources (Kubernetes' API discovery), which
+ * RBAC names RESOURCE/SUBRESOURCE: a pod's logs are `pods/log`. */
+static const char *const subresources[] = {
+	"cronjobs/status", "daemonsets/status", "deployments/scale", "deployments/status",
+	"horizontalpodautoscalers/status", "ingresses/status", "jobs/status",
+	"persistentvolumeclaims/status", "poddisruptionbudgets/status", "pods/attach",
+	"pods/binding", "pods/ephemeralcontainers", "pods/eviction", "pods/exec", "pods/log",
+	"pods/portforward", "pods/proxy", "pods/resize", "pods/status", "replicasets/scale",
+	"replicasets/status", "replicationcontrollers/scale", "replicationcontrollers/status",
+	"resourcequotas/status", "serviceaccounts/token", "services/proxy", "services/status",
+	"statefulsets/scale", "statefulsets/status",
 };
 
 /* Resources of the whole cluster, which a Role cannot grant. */
@@ -59,11 +73,60 @@ known_verb(struct resolver *r, const struct ident *verb)
 	return false;
 }
 
+/* The API group of a resource, or of a subresource's resource (its part
+ * before the '/'), among those a Role grants. */
+static const char *
+group_of(const char *res, size_t len)
+{
+	for (size_t i = 0; i < COUNT(resources); i++)
+		if (strlen(resources[i].resource) == len && strncmp(res, resources[i].resource, len) == 0)
+			return resources[i].group;
+	return NULL;
+}
+
+static const char *resource_group(struct resolver *r, const struct ident *res);
+
+/* A subresource, `pods/log`: its resource's group; NULL when it is no
+ * subresource of a resource a Role grants (reported: the resource's
+ * message when that is not granted, else the resource's subresources). */
+static const char *
+subresource_group(struct resolver *r, const struct ident *res, const char *slash)
+{
+	size_t base = (size_t)(slash - res->text);
+	for (size_t i = 0; i < COUNT(subresources); i++)
+		if (strcmp(res->text, subresources[i]) == 0)
+			return group_of(res->text, base);
+	struct ident resource = {arena_strndup(r->a, res->text, base), res->loc};
+	if (!resource_group(r, &resource))
+		return NULL;
+	struct suggestion s = suggestion_start(&r->c->diags.suggestion_budget, res->text);
+	struct buf names = {0};
+	for (size_t i = 0; i < COUNT(subresources); i++)
+		if (strncmp(subresources[i], res->text, base + 1) == 0) {
+			suggestion_consider(&s, subresources[i]);
+			buf_printf(&names, "%s%s", names.len ? ", " : "", subresources[i] + base + 1);
+		}
+	if (s.best)
+		diag(&r->c->diags, E0524, res->loc, "unknown subresource %s; did you mean %s?",
+		     rquote(r, res->text), rquote(r, s.best));
+	else if (names.len)
+		diag(&r->c->diags, E0524, res->loc, "unknown subresource %s: the subresources of "
+		     "'%s' are %s", rquote(r, res->text), resource.text, names.data);
+	else
+		diag(&r->c->diags, E0524, res->loc, "unknown subresource %s: '%s' has none",
+		     rquote(r, res->text), resource.text);
+	buf_free(&names);
+	return NULL;
+}
+
 /* The API group of a resource; NULL when it is not one a Role grants
  * (reported). */
 static const char *
 resource_group(struct resolver *r, const struct ident *res)
 {
+	const char *slash = strchr(res->text, '/');
+	if (slash)
+		return subresource_group(r, res, slash);
 	struct suggestion s = suggestion_start(&r->c->diags.suggestion_budget, res->text);
 	for (size_t i = 0; i < COUNT(resources); i++) {
 		if (strcmp(res->text, resources[i].resource) == 0)

@@ -241,25 +241,33 @@ check_budget(struct checker *k, const struct component *comp)
 }
 
 /* `api get secrets` (or list, watch): the pods may read every Secret of
- * the namespace, the other components' passwords and keys too. */
+ * the namespace, the other components' passwords and keys too; `api
+ * create pods/exec` (or get, and pods/attach): they may run commands in
+ * every pod of the namespace, and read what those pods hold. */
 static void
 review_api(struct checker *k, const struct component *comp)
 {
 	for (size_t i = 0; i < comp->api.len; i++) {
 		const struct api_grant *g = comp->api.items[i];
-		bool reads = false;
-		for (size_t v = 0; v < g->verbs.len && !reads; v++) {
+		bool reads = false, enters = false;
+		for (size_t v = 0; v < g->verbs.len; v++) {
 			const char *verb = ((const struct ident *)g->verbs.items[v])->text;
-			reads = strcmp(verb, "get") == 0 || strcmp(verb, "list") == 0 ||
-			        strcmp(verb, "watch") == 0;
+			bool get = strcmp(verb, "get") == 0;
+			reads |= get || strcmp(verb, "list") == 0 || strcmp(verb, "watch") == 0;
+			enters |= get || strcmp(verb, "create") == 0;
 		}
-		for (size_t r = 0; reads && r < g->resources.len; r++) {
+		for (size_t r = 0; r < g->resources.len; r++) {
 			const struct ident *res = g->resources.items[r];
-			if (strcmp(res->text, "secrets") == 0)
+			if (reads && strcmp(res->text, "secrets") == 0)
 				diag(&k->c->diags, W0549, res->loc, "%s may read every Secret of the "
 				     "namespace, the other components' passwords and keys too; give it the "
 				     "secret it needs with 'env from' or a volume instead", cquote(k,
 				     comp->name.text));
+			else if (enters && (strcmp(res->text, "pods/exec") == 0 ||
+			                    strcmp(res->text, "pods/attach") == 0))
+				diag(&k->c->diags, W0549, res->loc, "%s may run commands in every pod of the "
+				     "namespace, and so read the Secrets those pods are given; keep it to a "
+				     "tool whose job that is", cquote(k, comp->name.text));
 		}
 	}
 }

@@ -507,6 +507,22 @@ unquoted(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 	}
 }
 
+/* An `api` line's subresource, `pods/log`: RBAC's name for it, which the
+ * scanner took for a string; read as a name, and checked with the
+ * resources (src/access.c).  False when t is no such word. */
+static bool
+api_subresource(struct parse_ctx *p, struct tok *t)
+{
+	const char *w = text(p) + t->loc.begin;
+	size_t len = t->loc.end - t->loc.begin, part = strspn(w, "abcdefghijklmnopqrstuvwxyz");
+	if (p->r->stmt_first != KW_API || part == 0 || part + 1 >= len || w[part] != '/' ||
+	    strspn(w + part + 1, "abcdefghijklmnopqrstuvwxyz") != len - part - 1)
+		return false;
+	t->token = WORD;
+	t->val.word = (struct ident){arena_strndup(p->arena, w, len), t->loc};
+	return true;
+}
+
 /* "namespace" STRING: a name is read from the string. */
 static void
 namespace_string(struct parse_ctx *p, struct tok *t)
@@ -716,7 +732,7 @@ repair(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 				return keep;
 			if (r->prev.token == '(' && (r->prev2.token == KW_ENV || r->prev2.token == KW_FILE))
 				unquoted_argument(p, t);
-			else if (!volume_mapping(p, t))
+			else if (!api_subresource(p, t) && !volume_mapping(p, t))
 				unquoted(p, scanner, t);
 		}
 		return true;
