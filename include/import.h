@@ -232,6 +232,7 @@ struct ivolume {
 	bool memory;               /* temp: a tmpfs */
 	const char *subpath;       /* NULL: the whole volume */
 	const char *source;        /* config, secret: its name */
+	bool executable;           /* config: a bind mount's file may be run (mode 0755) */
 	struct loc loc;
 };
 
@@ -347,7 +348,8 @@ struct importer {
 };
 
 /* import.c: the command is import_main() (include/tools.h).  Imports
- * the Compose file that is c->src (im->base_dir, input_name and opts set); false when it has errors.  The .todok goes to out. */
+ * the Compose file that is c->src (im->base_dir, input_name and opts
+ * set); false when it has errors.  The .todok goes to out. */
 bool import_source(struct importer *im, struct buf *out);
 
 /* import_stack.c: the components of the Compose file's services. */
@@ -420,6 +422,13 @@ const struct cnode *declared(const struct importer *im, int section, const char 
 /* import_files.c: the keys of the top-level secrets and configs that are
  * left out, or that Compose does not have (a warning each). */
 void check_files(struct importer *im);
+/* import_files.c: a bind mount of a file inside the Compose file's folder,
+ * or of a folder of files mounted read-only: a config of the stack with
+ * the files' text, mounted at target; false (*hint: why, or NULL) when
+ * it is left out (the host's own files, a key or a password, a folder
+ * with folders, more than a ConfigMap holds). */
+bool bind_config(struct importer *im, struct icomp *ic, const char *source, const char *target,
+                 bool read_only, const struct cnode *at, const char **hint);
 
 /* import_names.c: an entry into its block, replacing one of the same key. */
 void put_entry(struct importer *im, struct ientries *e, struct ientry *entry);

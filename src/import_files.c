@@ -12,6 +12,7 @@
 #include "import.h"
 #include "io.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,17 +114,19 @@ base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
-/* A volume of a secret or a config at path, with a subpath when given. */
-static void
+/* A volume of a secret or a config at path, with a subpath when given;
+ * NULL when it is left out. */
+static struct ivolume *
 file_volume(struct importer *im, struct icomp *ic, const char *name, const char *path,
             enum ivol_kind kind, const char *source, const char *subpath, const struct cnode *at)
 {
 	struct ivolume *v = add_volume(im, ic, name, kind == IV_SECRET ? "secret" : "config", kind,
 	                               ival_of_text(im->a, path, at->loc), at->loc);
-	if (!v)
-		return;
-	v->source = source;
-	v->subpath = subpath;
+	if (v) {
+		v->source = source;
+		v->subpath = subpath;
+	}
+	return v;
 }
 
 static void
@@ -168,38 +171,61 @@ service_secret(struct importer *im, struct icomp *ic, const struct file_mount *m
 	ic->secrets_mounted |= in_dir;
 }
 
+/* why folder_path() found no file (errno ENOENT), said as a reason */
+static const char not_there[] = "it is not there";
+
+/* A path of the Compose file (relative to its folder) as a path to open,
+ * and its kind (S_IFREG, S_IFDIR); NULL with *why when it is not inside
+ * that folder, or cannot be reached. */
+static const char *
+folder_path(struct importer *im, const char *path, mode_t *kind, const char **why)
+{
+	const char *full = path[0] == '/' ? path : arena_printf(im->a, "%s/%s", im->base_dir, path);
+	char *real = realpath(full, NULL), *base = realpath(im->base_dir, NULL);
+	size_t blen = base ? strlen(base) : 0;
+	*why = !real ? (errno == ENOENT ? not_there : strerror(errno))
+	       : !base || strncmp(real, base, blen) != 0 ||
+	                 (real[blen] != '/' && blen != 1) ? "it is outside the Compose file's folder"
+	                                                  : NULL;
+	struct stat st;
+	if (!*why && stat(real, &st) != 0)
+		*why = strerror(errno);
+	*kind = *why ? 0 : st.st_mode & S_IFMT;
+	free(real);
+	free(base);
+	return *why ? NULL : full;
+}
+
+/* The text of a regular file that folder_path() found (one larger than a
+ * ConfigMap holds is an error, E0005); NULL with *why when it is not
+ * UTF-8 text. */
+static const char *
+text_file(struct importer *im, const char *full, const char **why)
+{
+	size_t len;
+	char *text = read_input(im->c, full, COMPOSE_MAX_FILE_BYTES, &len);
+	*why = text && (utf8_invalid_at(text, len) < len || memchr(text, '\0', len))
+	       ? "it is not UTF-8 text" : NULL;
+	return text && !*why ? text : NULL;
+}
+
 /* The content of a config's file, inside the Compose file's folder; NULL
  * (reported) when it is left out. */
 static const char *
 config_file(struct importer *im, const struct cnode *file)
 {
-	const char *path = compose_text(im, file, "file");
+	const char *path = compose_text(im, file, "file"), *why = NULL, *text = NULL;
 	if (!path)
 		return NULL;
-	const char *full = path[0] == '/' ? path : arena_printf(im->a, "%s/%s", im->base_dir, path);
-	char *real = realpath(full, NULL), *base = realpath(im->base_dir, NULL);
-	size_t blen = base ? strlen(base) : 0;
-	const char *why = !real ? strerror(errno)
-	                  : !base || strncmp(real, base, blen) != 0 ||
-	                            (real[blen] != '/' && blen != 1) ? "it is outside the Compose "
-	                                                               "file's folder" : NULL;
-	struct stat st;
-	if (!why && (stat(real, &st) != 0 || !S_ISREG(st.st_mode)))
+	mode_t kind;
+	const char *full = folder_path(im, path, &kind, &why);
+	if (full && kind != S_IFREG)
 		why = "it is not a regular file";
-	free(real);
-	free(base);
-	if (why) {
+	else if (full)
+		text = text_file(im, full, &why);
+	if (why)
 		import_diag(im, W0801, file, "the config's file %s is left out: %s",
 		            diag_quote(im->a, path), why);
-		return NULL;
-	}
-	size_t len;
-	char *text = read_input(im->c, full, COMPOSE_MAX_FILE_BYTES, &len);
-	if (text && (utf8_invalid_at(text, len) < len || memchr(text, '\0', len))) {
-		import_diag(im, W0801, file, "the config's file %s is left out: it is not UTF-8 text",
-		            diag_quote(im->a, path));
-		return NULL;
-	}
 	return text;
 }
 
@@ -281,6 +307,159 @@ file_mounts(struct importer *im, struct icomp *ic, const struct cnode *n, bool s
 		else
 			service_config(im, ic, &m);
 	}
+}
+
+/* Bind mounts */
+
+enum { BIND_FILES_MAX = 64 }; /* the files of a folder a config takes */
+
+/* A file's name that says it holds a key or a password, which a config
+ * (a ConfigMap, readable with the namespace's objects) would show. */
+static bool
+looks_secret(const char *name)
+{
+	static const char *const ends[] = {".key", ".pem", ".p12", ".pfx", ".jks", ".keystore", ".env"};
+	static const char *const words[] = {"secret", "password", "passwd", "token", "credential",
+	                                    "id_rsa", "id_ed25519", "htpasswd"};
+	char lower[256];
+	size_t len = strlen(name);
+	if (len >= sizeof lower)
+		return false;
+	for (size_t i = 0; i <= len; i++)
+		lower[i] = name[i] >= 'A' && name[i] <= 'Z' ? (char)(name[i] - 'A' + 'a') : name[i];
+	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+		size_t n = strlen(ends[i]);
+		if (len >= n && strcmp(lower + len - n, ends[i]) == 0)
+			return true;
+	}
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (strstr(lower, words[i]))
+			return true;
+	return false;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The names of the files of a folder, sorted; false (*hint: why, or
+ * NULL) when it holds anything else, or nothing. */
+static bool
+folder_files(struct importer *im, const char *full, struct vec *names, const char **hint)
+{
+	DIR *d = opendir(full);
+	if (!d)
+		return false;
+	struct dirent *e;
+	while (!*hint && (e = readdir(d))) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		struct stat st;
+		const char *path = arena_printf(im->a, "%s/%s", full, e->d_name);
+		if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode))
+			*hint = "a folder becomes a config when it holds files only, not folders or links";
+		else if (names->len == BIND_FILES_MAX)
+			*hint = "a folder becomes a config when it holds at most 64 files";
+		else
+			vec_push(im->a, names, arena_strdup(im->a, e->d_name));
+	}
+	closedir(d);
+	if (!*hint && names->len)
+		qsort(names->items, names->len, sizeof *names->items, by_name);
+	return !*hint && names->len;
+}
+
+/* Each of the files named: an entry of `set`, read from `dir`; false
+ * (*hint) when one is left out, and then the set is not used.
+ * *executable: one of them may be run (its owner's x bit). */
+static bool
+read_files(struct importer *im, struct iset *set, const char *dir, const struct vec *names,
+           const struct cnode *at, const char **hint, bool *executable)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < names->len; i++) {
+		const char *name = names->items[i], *why = NULL;
+		const char *full = arena_printf(im->a, "%s/%s", dir, name);
+		struct stat st;
+		if (config_key_problem(name))
+			*hint = "a file's name is not a config's key";
+		else if (looks_secret(name))
+			*hint = "it may hold a key or a password, which a config would show; give it "
+			        "as a secret";
+		else if (stat(full, &st) != 0 || (total += (size_t)st.st_size) > COMPOSE_MAX_FILE_BYTES)
+			*hint = "its files are larger than a ConfigMap holds (1 MiB)";
+		if (*hint)
+			return false;
+		*executable |= (st.st_mode & S_IXUSR) != 0;
+		const char *text = text_file(im, full, &why);
+		if (!text) {
+			*hint = why ? "a config holds UTF-8 text only" : NULL;
+			return false;
+		}
+		struct ientry *e = NEW(im->a, struct ientry);
+		e->key = name;
+		e->value = ival_of_text(im->a, text, at->loc);
+		e->ctx = CTX_PLAIN;
+		e->loc = at->loc;
+		use_ival(im, &e->value, CTX_PLAIN);
+		put_entry(im, &set->entries, e);
+	}
+	return true;
+}
+
+/* The name of the config of a bind mount's source: its last part,
+ * without an extension, then "-config" (prometheus.yml: prometheus-config). */
+static const char *
+bind_config_name(struct importer *im, const char *source)
+{
+	size_t len = strlen(source);
+	while (len > 1 && source[len - 1] == '/')
+		len--;
+	const char *path = arena_strndup(im->a, source, len), *base = base_name(path);
+	const char *dot = strchr(base + (base[0] == '.'), '.');
+	size_t n = dot ? (size_t)(dot - base) : strlen(base);
+	return claim_name(im, arena_printf(im->a, "%.*s-config", (int)n, base), "files-config");
+}
+
+bool
+bind_config(struct importer *im, struct icomp *ic, const char *source, const char *target,
+            bool read_only, const struct cnode *at, const char **hint)
+{
+	*hint = NULL;
+	mode_t kind;
+	const char *why;
+	const char *full = source[0] == '/' || source[0] == '~' || target[0] != '/' ? NULL
+	                   : folder_path(im, source, &kind, &why);
+	if (!full && source[0] == '.')
+		*hint = arena_printf(im->a, "put them in the image, a config or a volume (%s: %s)",
+		                     diag_quote(im->a, source), why);
+	if (!full || (kind != S_IFREG && kind != S_IFDIR))
+		return false; /* the host's own files, or none */
+	if (kind == S_IFDIR && !read_only) {
+		*hint = "put them in the image, a config or a volume (a folder mounted read-only, "
+		        "':ro', becomes a config)";
+		return false;
+	}
+	struct vec names = {0};
+	if (kind == S_IFREG)
+		vec_push(im->a, &names, (void *)base_name(full));
+	else if (!folder_files(im, full, &names, hint))
+		return false;
+	const char *dir = kind == S_IFREG ? arena_strndup(im->a, full, strlen(full) -
+	                                                  strlen(base_name(full)) - 1) : full;
+	struct iset *set = NEW(im->a, struct iset);
+	bool executable = false;
+	if (!read_files(im, set, *dir ? dir : "/", &names, at, hint, &executable))
+		return false;
+	set->name = bind_config_name(im, source);
+	vec_push(im->a, &im->sets, set);
+	struct ivolume *v = file_volume(im, ic, set->name, target, IV_CONFIG, set->name,
+	                                kind == S_IFREG ? names.items[0] : NULL, at);
+	if (v)
+		v->executable = executable;
+	return true;
 }
 
 /* The keys of a top-level secret or config, for which of the two each

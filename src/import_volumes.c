@@ -4,8 +4,10 @@
  * volumes and tmpfs (temp volumes), shm_size (a memory volume at
  * /dev/shm), secrets (a Secret of the service's, mounted at /run/secrets,
  * read at compile time with env("VAR")) and configs (a config of the
- * stack, its file's content or its content, mounted at its target).  Bind
- * mounts of host paths have no counterpart in a cluster: a warning each.
+ * stack, its file's content or its content, mounted at its target).  A
+ * bind mount of a file beside the Compose file, or of a folder of them
+ * mounted read-only, is a config of their text; other bind mounts of host
+ * paths have no counterpart in a cluster: a warning each.
  */
 #include "import.h"
 
@@ -116,14 +118,21 @@ host_path(const char *source)
 	       strchr(source, '\\');
 }
 
+/* A bind mount: a config of its files when it can be (src/import_files.c),
+ * else left out.  `written`: a source with a variable, as the Compose file
+ * writes it, which is left out. */
 static void
 bind_mount(struct importer *im, struct icomp *ic, const char *source, const char *target,
-           const struct cnode *at)
+           bool read_only, bool written, const struct cnode *at)
 {
+	const char *hint = NULL;
+	if (!written && bind_config(im, ic, source, target, read_only, at, &hint))
+		return;
 	vec_push(im->a, &ic->binds, (void *)target);
 	import_diag(im, W0804, at, "the bind mount of %s at %s is left out: a cluster's nodes do "
-	            "not have the host's files; put them in the image, a config or a volume",
-	            diag_quote(im->a, source), diag_quote(im->a, target));
+	            "not have the host's files; %s", diag_quote(im->a, source),
+	            diag_quote(im->a, target), hint ? hint
+	            : "put them in the image, a config or a volume");
 }
 
 /* A value as Compose reads it at import (*resolved) and as the Compose
@@ -169,7 +178,8 @@ bind_with_variables(struct importer *im, struct icomp *ic, const struct ival *v,
 	const char *end = strchr(colon + 1, ':');
 	const char *target = end ? arena_strndup(im->a, colon + 1, (size_t)(end - colon - 1))
 	                         : colon + 1;
-	bind_mount(im, ic, arena_strndup(im->a, written, (size_t)(wcolon - written)), target, n);
+	bind_mount(im, ic, arena_strndup(im->a, written, (size_t)(wcolon - written)), target, false,
+	           true, n);
 	return true;
 }
 
@@ -202,7 +212,7 @@ short_volume(struct importer *im, struct icomp *ic, const struct cnode *n)
 		import_diag(im, E0804, n, "the volume %s has an empty source before ':'; name a volume "
 		            "or a host path", diag_quote(im->a, t));
 	else if (host_path(source))
-		bind_mount(im, ic, source, target, n);
+		bind_mount(im, ic, source, target, read_only, false, n);
 	else
 		claim(im, ic, source, target, read_only, NULL, n);
 }
@@ -216,12 +226,13 @@ long_volume(struct importer *im, struct icomp *ic, const struct cnode *n)
 	const char *type = tn ? compose_text(im, tn, "type") : "volume";
 	struct ival bind_source;
 	const char *source = NULL, *written;
+	bool variables = false;
 	if (type && strcmp(type, "bind") == 0 && src && src->kind == CNODE_SCALAR) {
 		if (!interpolate(im, src, &bind_source))
 			return;
 		/* left out: named as written, its variables unsaid */
-		source = with_variables(im, &bind_source, &source, &written) ? written
-		         : ival_text(im, &bind_source, "source");
+		variables = with_variables(im, &bind_source, &source, &written);
+		source = variables ? written : ival_text(im, &bind_source, "source");
 	} else if (!cnode_null(src)) {
 		source = compose_text(im, src, "source");
 	}
@@ -239,7 +250,7 @@ long_volume(struct importer *im, struct icomp *ic, const struct cnode *n)
 	if (size_text && !(size_q = compose_bytes(im->a, size_text)))
 		import_diag(im, E0804, size, "size takes a size such as 64m");
 	if (strcmp(type, "bind") == 0)
-		bind_mount(im, ic, source ? source : "", target, n);
+		bind_mount(im, ic, source ? source : "", target, read_only, variables || !source, n);
 	else if (strcmp(type, "tmpfs") == 0)
 		temp(im, ic, target, size_q, true, n);
 	else if (strcmp(type, "volume") == 0 && (!source || !*source)) /* anonymous */

@@ -382,7 +382,9 @@ put_probe(struct importer *im, struct buf *out, const struct iprobe *p)
 	buf_printf(out, " every %lds timeout %lds failures %ld\n", p->every, p->timeout, p->failures);
 }
 
-/* A secret's files are mode 0444 when the service's user is unknown (no
+/* A config of a bind mount's files is mode 0755 when one of them may be
+ * run (a healthcheck's script), as under Compose, where the host's file
+ * keeps its mode.  A secret's files are mode 0444 when the service's user is unknown (no
  * `user:`, or a user name): the image's own USER, root or not, reads them,
  * as it reads the bind-mounted file under Compose, where the todokc
  * default of 0400, owned by root, would lock out a non-root image.  A
@@ -408,6 +410,8 @@ put_volumes(struct importer *im, struct buf *out, const struct icomp *ic)
 			buf_printf(out, " from %s %s", v->kind == IV_CONFIG ? "config" : "secret", v->source);
 		if (v->kind == IV_SECRET && ic->user < 0)
 			buf_puts(out, " mode 0444");
+		else if (v->executable)
+			buf_puts(out, " mode 0755");
 		buf_putc(out, '\n');
 	}
 }

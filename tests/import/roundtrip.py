@@ -531,6 +531,27 @@ def volumes_of(compose, svc):
                 source, target
 
 
+def check_bind(ck, compose, name, source, target, mount, volumes, manifests):
+    """A bind mount that the .todok keeps is a ConfigMap of the files'
+    text: the file at its target (a subPath), or a folder's files."""
+    if not mount:
+        return  # left out (W0804)
+    config = volumes[mount["name"]].get("configMap", {}).get("name")
+    ck.ok(config is not None, f"{name}: the bind mount at {target} is a config")
+    if not config:
+        return
+    data = manifests.data("ConfigMap", config)
+    path = os.path.join(compose.dir, source)
+    files = [path] if os.path.isfile(path) else sorted(
+        os.path.join(path, f) for f in os.listdir(path))
+    if os.path.isfile(path):
+        ck.eq(mount.get("subPath"), os.path.basename(path), f"{name}: {target} is the file")
+    for f in files:
+        ck.eq(data.get(os.path.basename(f)), open(f, encoding="utf-8").read(),
+              f"{name}: the content of {os.path.basename(f)} at {target}")
+    ck.ok(mount.get("readOnly", True), f"{name}: {target} is read-only")
+
+
 def check_volumes(ck, compose, name, svc, workload, pod, ctr, manifests):
     mounts = {m["mountPath"]: m for m in ctr.get("volumeMounts", [])}
     volumes = {v["name"]: v for v in pod.get("volumes", [])}
@@ -543,6 +564,7 @@ def check_volumes(ck, compose, name, svc, workload, pod, ctr, manifests):
     mounted = set()
     for kind, source, target in volumes_of(compose, svc):
         if kind == "bind":
+            check_bind(ck, compose, name, source, target, mounts.get(target), volumes, manifests)
             continue
         if kind == "volume" and source and source in mounted:
             continue  # its second mount is left out (W0801): one claim, mounted once
