@@ -71,6 +71,10 @@ bool same_path(const char *a, const char *b);
 /* The system calls that change files, -1 (errno) on failure. */
 int io_write_all(int fd, const char *data, size_t len);
 int io_fsync(int fd);
+/* The file system of fd flushed (syncfs; where there is none, write_temp()
+ * flushed each file and this does nothing): an fsync to the fault
+ * injection. */
+int io_syncfs(int fd);
 int io_renameat(int from_dir, const char *from, int to_dir, const char *to);
 int io_unlinkat(int dir, const char *name);
 
@@ -78,16 +82,20 @@ int io_unlinkat(int dir, const char *name);
 bool make_dirs(struct compilation *c, const char *dir);
 /* Whether name is TEMP_PREFIX and TEMP_SUFFIX_LEN letters or digits. */
 bool temp_name_ok(const char *name);
+/* How write_temp() writes: TEMP_NOTHING_WRITTEN, its failure leaves
+ * every output as it was (its message says "(nothing was written)");
+ * TEMP_FLUSH_LATER, the caller flushes the file system once for many
+ * files (io_syncfs()) instead of an fsync each. */
+enum { TEMP_NOTHING_WRITTEN = 1, TEMP_FLUSH_LATER = 2 };
 /* Writes data to a new temporary file prefix TEMP_PREFIX XXXXXX relative
  * to the folder fd dir_fd (prefix "" or "FOLDER/"), with its final mode,
- * flushed to the disk; returns that path (relative to dir_fd), or NULL
- * (reported as "cannot write SHOWN", with "(nothing was written)" when
- * the caller's failure leaves every output as it was) with nothing left
- * behind. */
+ * flushed to the disk unless TEMP_FLUSH_LATER; returns that path
+ * (relative to dir_fd), or NULL (reported as "cannot write SHOWN") with
+ * nothing left behind. */
 const char *write_temp(struct compilation *c, int dir_fd, const char *prefix, const char *shown,
-                       const struct buf *data, mode_t mode, bool nothing_written);
-/* The permission bits the process creates files without. */
-mode_t current_umask(void);
+                       const struct buf *data, mode_t mode, unsigned how);
+/* The permission bits the process creates files without (asked once). */
+mode_t current_umask(struct compilation *c);
 
 bool write_stdout(struct compilation *c, const struct buf *b);
 

@@ -19,6 +19,8 @@
 #ifndef COMPILER_H_INCLUDED
 #define COMPILER_H_INCLUDED
 
+#include <sys/types.h>
+
 #include "ir.h"
 
 #define COMPILER_VERSION "0.1.0"
@@ -146,6 +148,8 @@ struct compilation {
 	 * its temporary names, and that the kernel has no openat2(). */
 	unsigned long long temp_name_state;
 	bool no_openat2;
+	bool umask_known;           /* umask_bits was read (current_umask()) */
+	mode_t umask_bits;
 };
 
 /* Whether the configuration being resolved reads its secrets' values (the

@@ -250,7 +250,7 @@ prepare_depfile(struct compilation *c, const char *path, const struct vec *targe
 	}
 	const char *prefix = strrchr(path, '/') ? depfile_folder(c, path) : "";
 	const char *tmp = write_temp(c, AT_FDCWD, prefix, io_quote(c, path), &b,
-	                             0644 & ~current_umask(), true);
+	                             0644 & ~current_umask(c), TEMP_NOTHING_WRITTEN);
 	buf_free(&b);
 	return tmp;
 }

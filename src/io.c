@@ -154,6 +154,19 @@ io_fsync(int fd)
 	return fault(FAULT_FSYNC) ? -1 : fsync(fd);
 }
 
+#ifdef __linux__
+#define HAVE_SYNCFS 1
+#else
+#define HAVE_SYNCFS 0
+#define syncfs(fd) 0 /* write_temp() flushed each file */
+#endif
+
+int
+io_syncfs(int fd)
+{
+	return fault(FAULT_FSYNC) ? -1 : syncfs(fd);
+}
+
 int
 io_renameat(int from_dir, const char *from, int to_dir, const char *to)
 {
@@ -598,16 +611,20 @@ temp_name_ok(const char *name)
 	return true;
 }
 
-/* A new file prefix TEMP_PREFIX XXXXXX, created exclusively, mode 0600. */
+/* A new file prefix TEMP_PREFIX XXXXXX, created exclusively with mode
+ * (less the umask).  The names go on from one state, seeded by the first. */
 static int
-create_temp(struct compilation *c, int dir_fd, const char *prefix, const char **name)
+create_temp(struct compilation *c, int dir_fd, const char *prefix, mode_t mode,
+            const char **name)
 {
 	static const char letters[] =
 		"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 	unsigned long long state = c->temp_name_state;
-	struct timespec now;
-	clock_gettime(CLOCK_REALTIME, &now);
-	state ^= (unsigned long long)now.tv_nsec ^ ((unsigned long long)getpid() << 32);
+	if (!state) {
+		struct timespec now;
+		clock_gettime(CLOCK_REALTIME, &now);
+		state = (unsigned long long)now.tv_nsec ^ ((unsigned long long)getpid() << 32) ^ 1;
+	}
 	for (int attempt = 0; attempt < 100; attempt++) {
 		char suffix[TEMP_SUFFIX_LEN + 1];
 		for (int k = 0; k < TEMP_SUFFIX_LEN; k++) {
@@ -616,7 +633,7 @@ create_temp(struct compilation *c, int dir_fd, const char *prefix, const char **
 		}
 		suffix[TEMP_SUFFIX_LEN] = '\0';
 		*name = arena_printf(&c->arena, "%s%s%s", prefix, TEMP_PREFIX, suffix);
-		int fd = openat(dir_fd, *name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+		int fd = openat(dir_fd, *name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
 		if (fd >= 0 || errno != EEXIST) {
 			c->temp_name_state = state;
 			return fd;
@@ -628,16 +645,19 @@ create_temp(struct compilation *c, int dir_fd, const char *prefix, const char **
 
 const char *
 write_temp(struct compilation *c, int dir_fd, const char *prefix, const char *shown,
-           const struct buf *data, mode_t mode, bool nothing_written)
+           const struct buf *data, mode_t mode, unsigned how)
 {
-	const char *tmp, *undone = nothing_written ? " (nothing was written)" : "";
-	int fd = create_temp(c, dir_fd, prefix, &tmp), err = 0;
+	const char *tmp, *undone = how & TEMP_NOTHING_WRITTEN ? " (nothing was written)" : "";
+	/* Created 0600 when the umask would take bits of mode (a kept file's
+	 * 0755 under umask 077): the fchmod() gives them back. */
+	bool masked = (mode & current_umask(c)) != 0;
+	int fd = create_temp(c, dir_fd, prefix, masked ? 0600 : mode, &tmp), err = 0;
 	if (fd < 0) {
 		io_diag(c, E0001, "cannot write %s: %s%s", shown, strerror(errno), undone);
 		return NULL;
 	}
-	if (fchmod(fd, mode) != 0 || io_write_all(fd, data->data, data->len) != 0 ||
-	    (io_fsync(fd) != 0 && errno != EINVAL))
+	if ((masked && fchmod(fd, mode) != 0) || io_write_all(fd, data->data, data->len) != 0 ||
+	    (!((how & TEMP_FLUSH_LATER) && HAVE_SYNCFS) && io_fsync(fd) != 0 && errno != EINVAL))
 		err = errno;
 	if (close(fd) != 0 && !err)
 		err = errno;
@@ -650,11 +670,14 @@ write_temp(struct compilation *c, int dir_fd, const char *prefix, const char *sh
 }
 
 mode_t
-current_umask(void)
+current_umask(struct compilation *c)
 {
-	mode_t m = umask(022);
-	umask(m);
-	return m;
+	if (!c->umask_known) {
+		c->umask_bits = umask(022);
+		umask(c->umask_bits);
+		c->umask_known = true;
+	}
+	return c->umask_bits;
 }
 
 bool
@@ -673,7 +696,7 @@ replace_file(struct compilation *c, const char *path, const struct buf *data)
 	/* Through a symbolic link, the file it names is replaced; a new file
 	 * gets mode 0644 less the umask. */
 	const char *target = path;
-	mode_t mode = 0644 & ~current_umask();
+	mode_t mode = 0644 & ~current_umask(c);
 	char *real = realpath(path, NULL);
 	struct stat st;
 	if (real ? stat(real, &st) != 0 : errno != ENOENT || lstat(path, &st) == 0) {
@@ -706,7 +729,7 @@ replace_file(struct compilation *c, const char *path, const struct buf *data)
 		io_diag(c, E0001, "cannot write %s: %s", io_quote(c, path), strerror(errno));
 		return false;
 	}
-	const char *tmp = write_temp(c, dir_fd, name, io_quote(c, path), data, mode, false);
+	const char *tmp = write_temp(c, dir_fd, name, io_quote(c, path), data, mode, 0);
 	bool ok = tmp != NULL;
 	if (ok && io_renameat(dir_fd, tmp, dir_fd, name) != 0) {
 		io_diag(c, E0001, "cannot write %s: %s", io_quote(c, path), strerror(errno));

@@ -531,7 +531,8 @@ write_entry(struct compilation *c, const struct outdir *od, const char *name,
             const struct buf *text, mode_t mode, struct journal *j, struct arena *scratch)
 {
 	const char *shown = diag_quote(scratch, arena_printf(scratch, "%s/%s", od->dir, name));
-	const char *tmp = write_temp(c, od->dfd, "", shown, text, mode, true);
+	const char *tmp = write_temp(c, od->dfd, "", shown, text, mode,
+	                             TEMP_NOTHING_WRITTEN | TEMP_FLUSH_LATER);
 	if (!tmp)
 		return false;
 	vec_push(&c->arena, &j->from, (void *)tmp);
@@ -539,13 +540,26 @@ write_entry(struct compilation *c, const struct outdir *od, const char *name,
 	return true;
 }
 
-/* Every file, then the index, to a flushed temporary file; on failure
+/* The temporary files written to the disk, all at once: one syncfs
+ * instead of an fsync per file, which on a journalling file system is a
+ * commit each (docs/output.md). */
+static bool
+flushed(struct compilation *c, const struct outdir *od)
+{
+	if (io_syncfs(od->dfd) == 0 || errno == EINVAL)
+		return true;
+	io_diag(c, E0001, "cannot write %s: %s (nothing was written)", io_quote(c, od->dir),
+	        strerror(errno));
+	return false;
+}
+
+/* Every file, then the index, to a temporary file, then flushed; on failure
  * they are all removed and the folder is left as it was. */
 static bool
 write_temps(struct compilation *c, const struct outdir *od, const struct output_file *files,
             size_t n, render_fn *render, struct journal *j)
 {
-	mode_t umask_bits = current_umask();
+	mode_t umask_bits = current_umask(c);
 	struct buf data = {0};
 	struct arena scratch = {0};
 	struct vec names = {0};
@@ -562,7 +576,8 @@ write_temps(struct compilation *c, const struct outdir *od, const struct output_
 	data.len = 0;
 	index_text(&data, &names);
 	ok = ok && fits(c, in_dir(c, od, OUTPUT_INDEX), &data) &&
-	     write_entry(c, od, OUTPUT_INDEX, &data, 0644 & ~umask_bits, j, &scratch);
+	     write_entry(c, od, OUTPUT_INDEX, &data, 0644 & ~umask_bits, j, &scratch) &&
+	     flushed(c, od);
 	arena_free(&scratch);
 	buf_free(&data);
 	if (!ok)
@@ -578,8 +593,8 @@ commit_journal(struct compilation *c, const struct outdir *od, const struct jour
 	journal_text(&text, j);
 	const char *path = in_dir(c, od, OUTPUT_JOURNAL), *tmp = NULL;
 	if (fits(c, path, &text))
-		tmp = write_temp(c, od->dfd, "", io_quote(c, path), &text, 0644 & ~current_umask(),
-		                 true);
+		tmp = write_temp(c, od->dfd, "", io_quote(c, path), &text, 0644 & ~current_umask(c),
+		                 TEMP_NOTHING_WRITTEN);
 	buf_free(&text);
 	if (tmp && io_renameat(od->dfd, tmp, od->dfd, OUTPUT_JOURNAL) == 0)
 		return true;
