@@ -346,22 +346,27 @@ synced(struct compilation *c, const struct outdir *od)
 	return io_fsync(od->dfd) == 0 || errno == EINVAL || interrupted(c, od, "write", NULL);
 }
 
-/* Applies a committed journal (see the top of this section). */
+/* Applies a committed journal (see the top of this section).  `found`:
+ * a journal of an earlier run, whose temporary files may be renamed
+ * already or be something else now; this run's own were just written. */
 static bool
-apply_journal(struct compilation *c, const struct outdir *od, const struct journal *j)
+apply_journal(struct compilation *c, const struct outdir *od, const struct journal *j,
+              bool found)
 {
 	struct stat st;
 	if (!synced(c, od))
 		return false;
 	for (size_t i = 0; i < j->from.len; i++) {
 		const char *from = j->from.items[i];
-		if (fstatat(od->dfd, from, &st, AT_SYMLINK_NOFOLLOW) != 0) {
-			if (errno == ENOENT)
+		if (found) {
+			int gone = fstatat(od->dfd, from, &st, AT_SYMLINK_NOFOLLOW) != 0 ? errno : 0;
+			if (gone == ENOENT)
 				continue; /* renamed already */
-			return interrupted(c, od, "write", j->to.items[i]);
+			if (gone)
+				return interrupted(c, od, "write", j->to.items[i]);
+			if (!S_ISREG(st.st_mode))
+				return not_ours(c, in_dir(c, od, from), file_kind(st.st_mode));
 		}
-		if (!S_ISREG(st.st_mode))
-			return not_ours(c, in_dir(c, od, from), file_kind(st.st_mode));
 		if (io_renameat(od->dfd, from, od->dfd, j->to.items[i]) != 0)
 			return interrupted(c, od, "write", j->to.items[i]);
 	}
@@ -418,7 +423,7 @@ recover(struct compilation *c, const struct outdir *od)
 	int r = read_listing(c, od, OUTPUT_JOURNAL, &text);
 	bool ok = r == 0 || (r > 0 && parse_journal(c, in_dir(c, od, OUTPUT_JOURNAL),
 	                                            text.data ? text.data : "", text.len, &j) &&
-	                     apply_journal(c, od, &j));
+	                     apply_journal(c, od, &j, true));
 	buf_free(&text);
 	return ok && remove_temps(c, od);
 }
@@ -630,5 +635,5 @@ outdir_write(struct compilation *c, struct outdir *od, const struct output_file 
 		remove_listed_temps(od, &j);
 		return false;
 	}
-	return apply_journal(c, od, &j);
+	return apply_journal(c, od, &j, false);
 }
