@@ -218,6 +218,11 @@ const char *name_problem_text(struct arena *a, const char *(*rule)(const char *)
                               const char *name, const char *problem);
 const char *config_key_problem(const char *s);
 const char *c_identifier_problem(const char *s);
+/* How long the C identifier that s starts with is (0: none). */
+size_t c_identifier_length(const char *s);
+/* A shell's variable name as the language would name it: lower case,
+ * '_' as '-' (DB_HOST: db-host), in a. */
+const char *shell_name_folded(struct arena *a, const char *name);
 /* relaxed_only: a name that only Kubernetes 1.32 and newer accept (a
  * leading digit, a blank, other printable ASCII); a name every version
  * accepts may still not be a C identifier (c_identifier_problem()). */

@@ -272,6 +272,46 @@ review_api(struct checker *k, const struct component *comp)
 	}
 }
 
+static bool
+has_variable(const struct container *ctr, const char *name)
+{
+	for (size_t i = 0; i < ctr->env.len; i++) {
+		const struct env_var *e = ctr->env.items[i];
+		if (!e->removed && strcmp(e->name, name) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* "http://$HOST/" in an env value reaches the container as written:
+ * Kubernetes expands $(HOST), todokc ${host}, nothing $HOST.  Said once
+ * per entry, when HOST is a variable of the container or names a param
+ * (W0550); "$$" is Kubernetes' literal '$'. */
+static void
+review_env_dollars(struct checker *k, const struct container *ctr)
+{
+	for (size_t i = 0; i < ctr->env.len; i++) {
+		const struct env_var *e = ctr->env.items[i];
+		const char *p = e->kind == ENV_VALUE && !e->removed ? e->value : NULL, *fix = NULL;
+		while (p && !fix && (p = strchr(p, '$'))) {
+			size_t n = c_identifier_length(p + 1);
+			const char *name = arena_strndup(&k->scratch, p + 1, n);
+			const struct decl *d = n ? strmap_get(&k->s->names, shell_name_folded(&k->scratch,
+			                                                                      name)) : NULL;
+			if (n && has_variable(ctr, name))
+				fix = arena_printf(k->a, "'$(%s)' for the container's variable", name);
+			else if (d && d->kind == DECL_PARAM)
+				fix = arena_printf(k->a, "'${%s}' for the param", d->name);
+			p += p[1] == '$' ? 2 : 1 + n;
+			if (fix)
+				diag(&k->c->diags, W0550, e->loc, "%s holds '$%s', which reaches the container "
+				     "as written: Kubernetes expands '$(VAR)' and todokc '${...}', not '$VAR'; "
+				     "write %s", cquote(k, e->name), name, fix);
+		}
+	}
+	arena_reset(&k->scratch);
+}
+
 void
 review_component(struct checker *k, const struct component *comp)
 {
@@ -291,13 +331,11 @@ review_component(struct checker *k, const struct component *comp)
 			review_image(k, ctr);
 			review_requests(k, comp, ctr);
 			review_probes(k, ctr);
+			review_env_dollars(k, ctr);
 		}
 	}
 }
 
-/* A client-side `kubectl apply` keeps the object, as JSON (a Secret's
- * data in base64), in an annotation of 256 KiB at most: a config or secret
- * Kubernetes takes may still be too large for it. */
 /* An external config or secret without its object's name is looked up
  * by the naming template's, which its maker (cert-manager, a platform
  * team) rarely gives it: the pods then wait for an object that does not
@@ -316,6 +354,9 @@ review_external_name(struct checker *k, const struct keyset *set)
 	     set->name.text);
 }
 
+/* A client-side `kubectl apply` keeps the object, as JSON (a Secret's
+ * data in base64), in an annotation of 256 KiB at most: a config or secret
+ * Kubernetes takes may still be too large for it. */
 void
 review_keyset(struct checker *k, const struct keyset *set)
 {

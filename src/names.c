@@ -192,6 +192,25 @@ config_key_problem(const char *s)
 }
 
 const char *
+shell_name_folded(struct arena *a, const char *name)
+{
+	char *folded = arena_strdup(a, name);
+	for (char *c = folded; *c; c++)
+		*c = *c == '_' ? '-' : *c >= 'A' && *c <= 'Z' ? (char)(*c - 'A' + 'a') : *c;
+	return folded;
+}
+
+size_t
+c_identifier_length(const char *s)
+{
+	size_t n = 0;
+	if (s[0] == '_' || (is_alnum(s[0]) && !is_digit(s[0])))
+		while (s[n] == '_' || is_alnum(s[n]))
+			n++;
+	return n;
+}
+
+const char *
 c_identifier_problem(const char *s)
 {
 	if (!*s)

@@ -382,9 +382,7 @@ resolve_ref(struct resolver *r, const struct ast_ref *ref, enum place place, boo
 	if (!d && !bare && !ref->member.text && shell_variable_like(ref->name.text) &&
 	    !suggest_name(r, ref->name.text, DECL_ANY)) {
 		/* "${TAG}", "${HOME}": a shell's or Compose's variable. */
-		char *folded = arena_strndup(r->a, ref->name.text, strlen(ref->name.text));
-		for (char *c = folded; *c; c++)
-			*c = *c == '_' ? '-' : *c >= 'A' && *c <= 'Z' ? (char)(*c - 'A' + 'a') : *c;
+		const char *folded = shell_name_folded(r->a, ref->name.text);
 		if (strmap_get(&r->s->names, folded))
 			unknown_use(r, ref, arena_printf(r->a, "unknown name %s; did you mean '%s'?",
 			                         rquote(r, ref->name.text), folded));

@@ -454,6 +454,22 @@ test_image_separators(void **state)
 
 /* A shell's $VAR in an image says how a param is put in; a '$' that
  * starts no variable is only a character a reference cannot hold. */
+/* The name after a shell's '$', and how the language spells it (W0550). */
+static void
+test_shell_variable_names(void **state)
+{
+	(void)state;
+	assert_int_equal(c_identifier_length("DB_HOST:5432"), 7);
+	assert_int_equal(c_identifier_length("_x y"), 2);
+	assert_int_equal(c_identifier_length("5 dollars"), 0);
+	assert_int_equal(c_identifier_length("(VAR)"), 0);
+	assert_int_equal(c_identifier_length(""), 0);
+	struct arena a = {0};
+	assert_string_equal(shell_name_folded(&a, "DB_HOST"), "db-host");
+	assert_string_equal(shell_name_folded(&a, "Tag_2"), "tag-2");
+	arena_free(&a);
+}
+
 static void
 test_image_shell_variable(void **state)
 {
@@ -625,6 +641,7 @@ main(void)
 		cmocka_unit_test(test_image_invalid),
 		cmocka_unit_test(test_image_separators),
 		cmocka_unit_test(test_image_shell_variable),
+		cmocka_unit_test(test_shell_variable_names),
 		cmocka_unit_test(test_image_registry_host),
 		cmocka_unit_test(test_annotation_key),
 		cmocka_unit_test(test_item_path),
