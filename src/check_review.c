@@ -4,12 +4,13 @@
  * memory amounts probably written in the wrong unit, cpu below 1m (which
  * Kubernetes rounds up), images that no tag or digest pins, Services
  * whose pods have no readiness probe, containers that request no cpu or
- * memory, liveness probes that are the readiness probe; configs and
- * secrets too large for a client-side kubectl apply (W0506); and the one
- * error of the kind, a disruption budget that lets no pod be evicted
- * (E0540).  The component's warnings can be silenced
- * for one component with `quiet CODE "reason"` (src/lower_rollout.c,
- * src/diag.c).
+ * memory, liveness probes that are the readiness probe, env values with
+ * a shell's $VAR that nothing expands (W0550), 'api' rules that reach
+ * every Secret (W0549); configs and secrets too large for a client-side
+ * kubectl apply (W0506); and the one error of the kind, a disruption
+ * budget that lets no pod be evicted (E0540).  The component's warnings
+ * can be silenced for one component with `quiet CODE "reason"`
+ * (src/lower_rollout.c, src/diag.c).
  */
 #include "check.h"
 

@@ -705,7 +705,9 @@ repair(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 	case ',':
 		if (!trailing_comma(p, scanner, t))
 			return true;
-		diag(&p->c->diags, E0116, t->loc, "trailing ',': nothing follows it in the list; remove it");
+		diag(&p->c->diags, E0116, t->loc, "%s", top(r) && top(r)->kind == BLOCK_ENTRIES
+		     ? "entries are separated by blanks or new lines, not ',': remove it"
+		     : "trailing ',': nothing follows it in the list; remove it");
 		return false;
 	case '}':
 		return !extra_brace(p, scanner, t);
