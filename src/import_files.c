@@ -181,12 +181,14 @@ static const char *
 folder_path(struct importer *im, const char *path, mode_t *kind, const char **why)
 {
 	const char *full = path[0] == '/' ? path : arena_printf(im->a, "%s/%s", im->base_dir, path);
-	char *real = realpath(full, NULL), *base = realpath(im->base_dir, NULL);
+	char *real = realpath(full, NULL);
+	int err = errno;
+	char *base = realpath(im->base_dir, NULL);
 	size_t blen = base ? strlen(base) : 0;
-	*why = !real ? (errno == ENOENT ? not_there : strerror(errno))
-	       : !base || strncmp(real, base, blen) != 0 ||
-	                 (real[blen] != '/' && blen != 1) ? "it is outside the Compose file's folder"
-	                                                  : NULL;
+	bool inside = real && base && strncmp(real, base, blen) == 0 &&
+	              (real[blen] == '/' || real[blen] == '\0' || blen == 1);
+	*why = !real ? (err == ENOENT ? not_there : strerror(err))
+	       : !inside ? "it is outside the Compose file's folder" : NULL;
 	struct stat st;
 	if (!*why && stat(real, &st) != 0)
 		*why = strerror(errno);
@@ -389,7 +391,8 @@ read_files(struct importer *im, struct iset *set, const char *dir, const struct 
 			*hint = "it may hold a key or a password, which a config would show; give it "
 			        "as a secret";
 		else if (stat(full, &st) != 0 || (total += (size_t)st.st_size) > COMPOSE_MAX_FILE_BYTES)
-			*hint = "its files are larger than a ConfigMap holds (1 MiB)";
+			*hint = names->len == 1 ? "it is larger than a ConfigMap holds (1 MiB)"
+			        : "its files are larger than a ConfigMap holds (1 MiB)";
 		if (*hint)
 			return false;
 		*executable |= (st.st_mode & S_IXUSR) != 0;
@@ -437,16 +440,21 @@ bind_config(struct importer *im, struct icomp *ic, const char *source, const cha
 		                     diag_quote(im->a, source), why);
 	if (!full || (kind != S_IFREG && kind != S_IFDIR))
 		return false; /* the host's own files, or none */
-	if (kind == S_IFDIR && !read_only) {
+	struct vec names = {0};
+	if (kind == S_IFREG)
+		vec_push(im->a, &names, (void *)base_name(full));
+	else if (!folder_files(im, full, &names, hint)) {
+		if (!read_only)
+			*hint = NULL; /* the service's own files (its source, its data) */
+		return false;
+	}
+	/* A folder the service may write to is its data, unless it is one of
+	 * /etc, where programs read their configuration. */
+	if (kind == S_IFDIR && !read_only && strncmp(target, "/etc/", 5) != 0) {
 		*hint = "put them in the image, a config or a volume (a folder mounted read-only, "
 		        "':ro', becomes a config)";
 		return false;
 	}
-	struct vec names = {0};
-	if (kind == S_IFREG)
-		vec_push(im->a, &names, (void *)base_name(full));
-	else if (!folder_files(im, full, &names, hint))
-		return false;
 	const char *dir = kind == S_IFREG ? arena_strndup(im->a, full, strlen(full) -
 	                                                  strlen(base_name(full)) - 1) : full;
 	struct iset *set = NEW(im->a, struct iset);
