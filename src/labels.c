@@ -381,7 +381,9 @@ resolve_config_hash(struct resolver *r, struct pod *pod)
 			if (!strmap_get(&taken, set->name.text))
 				continue;
 			vec_push(tmp, &sets, (void *)set);
-			buf_printf(&names, "%d %s\n", k, set->name.text);
+			buf_puts(&names, k ? "1 " : "0 "); /* (formatted by hand: once per pod) */
+			buf_puts(&names, set->name.text);
+			buf_putc(&names, '\n');
 		}
 	if (sets.len && !(pod->config_hash = strmap_get(&r->config_hashes, names.data))) {
 		for (size_t i = 0; i < sets.len; i++)

@@ -638,7 +638,9 @@ habit_probe_line(struct parse_ctx *p, uint32_t at, struct probe_fix *fix)
 		       i < fix->port_again.end ? ""
 		       : probe_line_word(p, before, todokc ? todokc : word, i, end, fix);
 		if (*word) {
-			buf_printf(&line, "%s%s", line.len ? " " : "", word);
+			if (line.len)
+				buf_putc(&line, ' ');
+			buf_puts(&line, word);
 			before = word;
 		}
 		for (i = end + colon; i < len && strchr(" \t\r", s[i]); i++)
