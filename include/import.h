@@ -461,9 +461,10 @@ bool load_dotenv(struct importer *im);
 /* The scalar n interpolated as Compose does; false (reported) on a bad
  * ${...} or a missing required variable. */
 bool interpolate(struct importer *im, const struct cnode *n, struct ival *out);
-/* The same for text of the Compose file at loc. */
-bool interpolate_str(struct importer *im, const char *s, size_t len, struct loc loc,
-                     struct ival *out);
+/* The same for a part of n's text, s (len bytes, inside n->text: the
+ * value of a `KEY=VALUE` item). */
+bool interpolate_part(struct importer *im, const struct cnode *n, const char *s, size_t len,
+                      struct ival *out);
 /* The value goes into the .todok at a place of kind ctx: its variables
  * become params (or secrets) there. */
 void use_ival(struct importer *im, struct ival *v, enum ictx ctx);

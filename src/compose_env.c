@@ -102,8 +102,10 @@ struct origin {
 	struct loc loc;            /* the value */
 	bool resolve;              /* every variable at its value now (the .env itself) */
 	const struct line_scope *scope; /* an env_file's line: what else it reads */
-	const char *block;         /* the text of a block scalar (| or >) of the Compose
-	                            * file, to find a $ of it in the file; NULL: other */
+	const char *block;         /* the text of a block scalar (| or >) or of a plain
+	                            * scalar on one line of the Compose file, to find a
+	                            * $ of it in the file; NULL: other */
+	bool plain;                /* block is a plain scalar's: the file's own bytes */
 };
 
 static void PRINTF_LIKE(4, 5)
@@ -269,7 +271,8 @@ closing_brace(const char *s, size_t len, size_t i)
 /* Where the $ at `at` of a block scalar is in the Compose file: its
  * lines are the file's, indentation removed and (>) folded, with no
  * escapes or comments, so the n-th $ of its text is the n-th $ after its
- * header line.  The whole value for any other scalar. */
+ * header line; a plain scalar on one line is the file's bytes, from its
+ * start.  The whole value for any other scalar. */
 static struct loc
 dollar_loc(struct importer *im, const struct origin *o, const char *at)
 {
@@ -280,7 +283,7 @@ dollar_loc(struct importer *im, const struct origin *o, const char *at)
 		n += *p == '$';
 	const char *src = im->c->src.text;
 	uint32_t k = o->loc.begin;
-	while (k < o->loc.end && src[k] != '\n')
+	while (!o->plain && k < o->loc.end && src[k] != '\n')
 		k++;
 	for (; k < o->loc.end; k++)
 		if (src[k] == '$' && n-- == 0)
@@ -400,28 +403,32 @@ expand(struct importer *im, const struct origin *o, const char *s, size_t len, i
 
 static bool
 interpolate_block(struct importer *im, const char *s, size_t len, struct loc loc,
-                  const char *block, struct ival *out)
+                  const char *block, bool plain, struct ival *out)
 {
 	struct parts p = {im->a, {0}, {0}, loc, false, NULL};
-	struct origin o = {NULL, loc, false, NULL, block};
+	struct origin o = {NULL, loc, false, NULL, block, plain};
 	bool ok = expand(im, &o, s, len, 0, &p);
 	*out = parts_done(&p);
 	return ok;
 }
 
 bool
-interpolate_str(struct importer *im, const char *s, size_t len, struct loc loc, struct ival *out)
+interpolate_part(struct importer *im, const struct cnode *n, const char *s, size_t len,
+                 struct ival *out)
 {
-	return interpolate_block(im, s, len, loc, NULL, out);
+	char first = HAS_LOC(n->loc) && n->loc.begin < im->c->src.len
+	             ? im->c->src.text[n->loc.begin] : 0;
+	bool block = n->kind == CNODE_SCALAR && !n->plain && (first == '|' || first == '>');
+	bool line = n->kind == CNODE_SCALAR && n->plain && HAS_LOC(n->loc) &&
+	            n->loc.end <= im->c->src.len && n->loc.end - n->loc.begin == n->len &&
+	            memcmp(im->c->src.text + n->loc.begin, n->text, n->len) == 0;
+	return interpolate_block(im, s, len, n->loc, block || line ? n->text : NULL, line, out);
 }
 
 bool
 interpolate(struct importer *im, const struct cnode *n, struct ival *out)
 {
-	char first = HAS_LOC(n->loc) && n->loc.begin < im->c->src.len
-	             ? im->c->src.text[n->loc.begin] : 0;
-	bool block = n->kind == CNODE_SCALAR && !n->plain && (first == '|' || first == '>');
-	return interpolate_block(im, n->text, n->len, n->loc, block ? n->text : NULL, out);
+	return interpolate_part(im, n, n->text, n->len, out);
 }
 
 /* .env files and env_file files */
@@ -438,7 +445,7 @@ line_var(struct importer *im, const struct source *src, const struct line_scope 
 	const char *value = l->value;
 	struct parts p = {im->a, {0}, {0}, l->loc, false, src};
 	if (!l->literal) {
-		struct origin o = {src, l->loc, true, scope, NULL};
+		struct origin o = {src, l->loc, true, scope, NULL, false};
 		bool ok = expand(im, &o, l->value, l->len, 0, &p);
 		struct ival v = parts_done(&p);
 		if (!ok)
@@ -539,7 +546,7 @@ env_file_line(struct importer *im, const struct source *src, void *ctx,
 	struct ival v = ival_of_text(im->a, l->value, l->loc);
 	if (!l->literal) {
 		struct parts p = {im->a, {0}, {0}, l->loc, false, src};
-		struct origin o = {src, l->loc, false, &e->scope, NULL};
+		struct origin o = {src, l->loc, false, &e->scope, NULL, false};
 		bool ok = expand(im, &o, l->value, l->len, 0, &p);
 		v = parts_done(&p);
 		if (!ok)

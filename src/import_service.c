@@ -172,7 +172,7 @@ item_key(struct importer *im, const struct cnode *item, const char *what, const 
 	if (!memchr(item->text, '$', i))
 		return arena_strndup(im->a, item->text, i);
 	struct ival key;
-	if (!interpolate_str(im, item->text, i, item->loc, &key))
+	if (!interpolate_part(im, item, item->text, i, &key))
 		return NULL;
 	return ival_text(im, &key, what);
 }
@@ -492,7 +492,7 @@ environment_item(struct importer *im, struct icomp *ic, const struct cnode *item
 			vloc.begin++;
 		vloc.begin += vloc.begin < vloc.end;
 		size_t off = (size_t)(value - item->text);
-		if (!interpolate_str(im, value, item->len - off, item->loc, v))
+		if (!interpolate_part(im, item, value, item->len - off, v))
 			return;
 	}
 	put_env(im, &ic->env, env_entry(im, ic->compose_name, key, v, CTX_ENV, NULL, vloc));
