@@ -72,8 +72,10 @@ SRC = \
 	src/parse.c \
 	src/parse_braces.c \
 	src/parse_errors.c \
+	src/parse_errors_lines.c \
 	src/parse_habits.c \
 	src/parse_recover.c \
+	src/parse_words.c \
 	src/parse_values.c \
 	src/pipeline.c \
 	src/profile.c \

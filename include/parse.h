@@ -172,6 +172,21 @@ bool line_ended_early(struct parse_ctx *p, struct loc at, int n, const int *expe
  * another. */
 bool misplaced(struct parse_ctx *p, struct loc at, int got, int n, const int *expected);
 
+/* parse_errors.c: whether the parser could take token `kind` here. */
+bool expects(int n, const int *expected, int kind);
+/* parse_errors_lines.c: the messages for a property's line, each false
+ * when the error is another. */
+bool report_port_name_after(struct parse_ctx *p, const struct loc *loc, int got);
+bool report_port_line(struct parse_ctx *p, const struct loc *loc, int got);
+bool report_volume_size(struct parse_ctx *p, const struct loc *loc, int got);
+bool report_volume_path(struct parse_ctx *p, const struct loc *loc, int got);
+bool report_probe_port(struct parse_ctx *p, const struct loc *loc, int got);
+bool report_probe_kind(struct parse_ctx *p, const struct loc *loc, int got, int n,
+                       const int *expected);
+bool report_expose_port(struct parse_ctx *p, const struct loc *loc, int got);
+bool report_replicas_target(struct parse_ctx *p, const struct loc *loc, int n, const int *expected);
+bool report_tcp_protocol(struct parse_ctx *p, const struct loc *loc, int got);
+
 /* Reports the first carriage return of the whitespace at loc (text, len)
  * that no newline follows: lines end with LF or CRLF only. */
 void lone_carriage_return(struct parse_ctx *p, struct loc loc, const char *text, size_t len);

@@ -167,6 +167,22 @@ bool extra_brace(struct parse_ctx *p, yyscan_t scanner, const struct tok *t);
 /* Values on a property's line (src/parse_values.c): each reports its
  * mistake once and drops the tokens of it (true), or leaves t alone. */
 
+/* The text of a token as written (for a suggested fix), or "..." for a
+ * secret's value (parse_recover.c). */
+const char *token_written(struct parse_ctx *p, const struct tok *t);
+
+/* parse_words.c: a token set to the kind its author meant. */
+/* A value or key written without quotes: a string, reported. */
+void unquoted(struct parse_ctx *p, yyscan_t scanner, struct tok *t);
+/* An `api` line's subresource, `pods/log`: a name.  False when t is none. */
+bool api_subresource(struct parse_ctx *p, struct tok *t);
+/* "namespace" STRING: a name is read from the string. */
+void namespace_string(struct parse_ctx *p, struct tok *t);
+/* env(DB_PASSWORD): the argument, reported, read as a string. */
+void unquoted_argument(struct parse_ctx *p, struct tok *t);
+/* `service "api" {`: the name read from the string.  False when t is none. */
+bool name_string(struct parse_ctx *p, struct tok *t);
+
 /* A property (or a resource of 'requests') whose line ends before its
  * value: `image` alone, `requests cpu` (E0130). */
 bool missing_value(struct parse_ctx *p, yyscan_t scanner, const struct tok *t);

@@ -5,17 +5,17 @@
  * parse_lex() hands the parser its tokens.  It follows the blocks that are
  * open (what opened each, and where), looks ahead a few tokens, and
  *   - reports a habit once and repairs it (':' after a property or a key,
- *     '=' after a property, ';', a '- item' list, a trailing ',', an
- *     unquoted image or value, Compose's `port 80/udp` and `volume
- *     NAME:PATH`, an 'http' probe without a path, a namespace written as
- *     a string; Kubernetes' probes and security fields, YAML's nested
- *     keys, src/parse_values.c), so that the parser never sees it;
+ *     '=' after a property, ';', a '- item' list, a trailing ',',
+ *     Compose's `port 80/udp` and `volume NAME:PATH`, an 'http' probe
+ *     without a path; an unquoted image or value, a name in quotes,
+ *     src/parse_words.c; Kubernetes' probes and security fields, YAML's
+ *     nested keys, src/parse_values.c), so that the parser never sees it;
  *   - inserts a '{' or '}' left out, drops a '}' too many (parse_braces.c);
  *   - ends the parser's recovery after a syntax error at the first token
  *     of a later line that starts a property, an item or an entry, so that
  *     every mistake is reported once and the next one is not hidden.
  * Every path consumes a token or shortens a count of braces, so none can
- * loop.  The state it keeps, and the helpers both files use, are in
+ * loop.  The state it keeps, and the helpers its files use, are in
  * include/recover.h.
  */
 #include <string.h>
@@ -168,10 +168,8 @@ recover_is_secret(const struct parse_ctx *p, struct loc at)
 	return false;
 }
 
-/* The text of a token as written (for a suggested fix), or "..." for a
- * secret's value. */
-static const char *
-written(struct parse_ctx *p, const struct tok *t)
+const char *
+token_written(struct parse_ctx *p, const struct tok *t)
 {
 	if (recover_is_secret(p, t->loc))
 		return t->token == STRING ? "\"...\"" : "...";
@@ -205,7 +203,7 @@ equals_after_property(struct parse_ctx *p, yyscan_t scanner, const struct tok *t
 	const char *rest = habit_statement_rest(p, next->loc.begin, '=');
 	diag(&p->c->diags, E0126, t->loc, "todokc does not use '=' after '%s'%s: write `%s %s`",
 	     keyword_spelling(before), image ? ", and an image is written in quotes" : "",
-	     keyword_spelling(before), image ? image : rest ? rest : written(p, next));
+	     keyword_spelling(before), image ? image : rest ? rest : token_written(p, next));
 	return true;
 }
 
@@ -228,7 +226,7 @@ port_protocol(struct parse_ctx *p, struct tok *t, bool *keep)
 		     "number: remove '%.*s'", (int)len, w);
 	else
 		diag(&p->c->diags, E0114, t->loc, "a port's protocol is a word after its number: write "
-		     "`%s udp`", written(p, &r->prev));
+		     "`%s udp`", token_written(p, &r->prev));
 	*keep = udp;
 	t->token = KW_UDP;
 	return true;
@@ -283,7 +281,7 @@ lower_case_keyword(struct parse_ctx *p, const struct tok *t, struct tok *next)
 		return false;
 	const char *rest = habit_statement_rest(p, next->loc.begin, ':');
 	diag(&p->c->diags, E0111, t->loc, "todokc does not use ':' here, and writes '%.*s' as "
-	     "'%s': write `%s %s%s`", (int)len, w, keyword_spelling(keyword), written(p, property),
+	     "'%s': write `%s %s%s`", (int)len, w, keyword_spelling(keyword), token_written(p, property),
 	     keyword_spelling(keyword), rest && strlen(rest) > len ? rest + len : "");
 	next->token = keyword;
 	return true;
@@ -297,7 +295,7 @@ colon(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 	struct block *b = top(r);
 	bool entries = b && b->kind == BLOCK_ENTRIES;
 	struct tok *next = peek(p, scanner, 0);
-	const char *before = r->prev.token ? written(p, &r->prev) : "";
+	const char *before = r->prev.token ? token_written(p, &r->prev) : "";
 	const char *quoted = entries ? quote_label(p, next) : quote_image(p, next);
 	if (quoted) {
 		diag(&p->c->diags, E0111, t->loc, "todokc does not use ':' here, and %s is written "
@@ -311,7 +309,7 @@ colon(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 		/* Compose's `80:8080`: the Service's port, then the container's. */
 		diag(&p->c->diags, E0111, t->loc,
 		     "todokc does not use ':' between ports; write `port %s -> %s` (the Service's "
-		     "port, then the container's)", before, written(p, next));
+		     "port, then the container's)", before, token_written(p, next));
 		t->token = ARROW;
 		return true;
 	}
@@ -330,7 +328,7 @@ colon(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 	                   : habit_statement_rest(p, next->loc.begin, ':');
 	if (next->token && same_line(p, t->loc.end, next->loc.begin))
 		diag(&p->c->diags, E0111, t->loc, "todokc does not use ':' here; write `%s%s%s`",
-		     before, assigns ? " = " : " ", rest ? rest : written(p, next));
+		     before, assigns ? " = " : " ", rest ? rest : token_written(p, next));
 	else
 		diag(&p->c->diags, E0111, t->loc, "todokc does not use ':' here%s",
 		     entries ? "; write KEY = VALUE" : "");
@@ -426,7 +424,7 @@ dash(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 		diag(&p->c->diags, E0118, t->loc,
 		     "todokc does not write lists with '- '; write the items on one line, "
 		     "separated by ',': `%s %s`", !r->prev.token ? "" : r->prev.token == WORD ?
-		     written(p, &r->prev) : keyword_spelling(r->prev.token), items);
+		     token_written(p, &r->prev) : keyword_spelling(r->prev.token), items);
 	return false;
 }
 
@@ -449,146 +447,6 @@ trailing_comma(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
 	struct tok *after = peek(p, scanner, 1);
 	return after->token && after->token != ',' && same_line(p, next->loc.end, after->loc.begin) &&
 	       (next->starts_line || (after->token != '}' && after->token != ']'));
-}
-
-/* `${B}` and nothing more: one reference. */
-static bool
-whole_reference(const char *s, size_t len)
-{
-	return len > 3 && s[0] == '$' && s[1] == '{' && memchr(s, '}', len) == s + len - 1;
-}
-
-/* A value or key written without quotes: a string, reported. */
-static void
-unquoted(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
-{
-	struct recover *r = p->r;
-	const char *w = recover_is_secret(p, t->loc) ? "..." : written(p, t); /* (in quotes below) */
-	if (r->prev.token == KW_IMAGE)
-		diag(&p->c->diags, E0114, t->loc, "quote the image: `image \"%s\"`", w);
-	else if (r->prev.token == KW_HTTP || r->prev.token == KW_AT || r->prev.token == KW_PATH ||
-	         r->prev.token == KW_SUBPATH)
-		diag(&p->c->diags, E0114, t->loc, "quote the path: `%s \"%s\"`",
-		     keyword_spelling(r->prev.token), w);
-	else if (peek(p, scanner, 0)->token == '=')
-		diag(&p->c->diags, E0115, t->loc, "quote a key that holds '/' or ':': `\"%s\"`", w);
-	else if (r->prev.token == '=' && recover_in_entries(p) &&
-	         whole_reference(text(p) + t->loc.begin, t->loc.end - t->loc.begin)) {
-		/* a shell's `${B}`, without the quotes around it */
-		bool secret = recover_is_secret(p, t->loc);
-		const char *b = secret ? "..." : text(p) + t->loc.begin + 2;
-		int n = secret ? 3 : (int)(t->loc.end - t->loc.begin - 3);
-		diag(&p->c->diags, E0128, t->loc, "a reference is written alone, `%.*s`, or inside a "
-		     "string, `\"${%.*s}\"`", n, b, n, b);
-	} else if (r->prev.token == '=' || r->prev.token == '[' || r->prev.token == ',' ||
-	         r->prev.token == '(')
-		diag(&p->c->diags, E0114, t->loc, "quote this value: `\"%s\"`", w);
-	else {
-		/* Where a name stands: read as one, and no syntax error on it
-		 * (the parser's would repeat this one). */
-		if (volume_without_name(p, t))
-			return;
-		if (w[0] == '/' && r->stmt_word && strcmp(r->stmt_word, "volume") == 0)
-			diag(&p->c->diags, E0114, t->loc, "a volume's mount path follows 'at', in quotes: "
-			     "`at \"%s\"`", w);
-		else
-			diag(&p->c->diags, E0114, t->loc,
-			     "%s is not a name: a name holds no '/', ':' or '@'", diag_quote(p->arena, w));
-		p->reported_token = t->loc;
-		t->token = WORD;
-		t->val.word = (struct ident){w, t->loc};
-		return;
-	}
-	if (t->token == WORD) {
-		t->token = STRING;
-		t->val.string = lex_string(p, text(p) + t->loc.begin, t->loc.end - t->loc.begin,
-		                           t->loc.begin);
-		t->val.string->loc = t->loc;
-	}
-}
-
-/* An `api` line's subresource, `pods/log`: RBAC's name for it, which the
- * scanner took for a string; read as a name, and checked with the
- * resources (src/access.c).  False when t is no such word. */
-static bool
-api_subresource(struct parse_ctx *p, struct tok *t)
-{
-	const char *w = text(p) + t->loc.begin;
-	size_t len = t->loc.end - t->loc.begin, part = strspn(w, "abcdefghijklmnopqrstuvwxyz");
-	if (p->r->stmt_first != KW_API || part == 0 || part + 1 >= len || w[part] != '/' ||
-	    strspn(w + part + 1, "abcdefghijklmnopqrstuvwxyz") != len - part - 1)
-		return false;
-	t->token = WORD;
-	t->val.word = (struct ident){arena_strndup(p->arena, w, len), t->loc};
-	return true;
-}
-
-/* "namespace" STRING: a name is read from the string. */
-static void
-namespace_string(struct parse_ctx *p, struct tok *t)
-{
-	const char *w = written(p, t);
-	size_t len = strlen(w);
-	const char *inner = arena_strndup(p->arena, w + 1, len > 1 ? len - 2 : 0);
-	if (strstr(inner, "${"))
-		diag(&p->c->diags, E0123, t->loc,
-		     "a namespace is a name, not a string; params cannot be used there: "
-		     "write `namespace NAME`");
-	else
-		diag(&p->c->diags, E0123, t->loc,
-		     "a namespace is a name, not a string: write `namespace %s`", inner);
-	t->token = WORD;
-	t->val.word = (struct ident){inner, t->loc};
-}
-
-/* The argument of env() or file() written as a word, `env(DB_PASSWORD)`:
- * reported, and read as the string it stands for. */
-static void
-unquoted_argument(struct parse_ctx *p, struct tok *t)
-{
-	const char *w = written(p, t);
-	diag(&p->c->diags, E0114, t->loc, "the argument is written in quotes: `%s(\"%s\")`",
-	     keyword_spelling(p->r->prev2.token), w);
-	t->token = STRING;
-	t->val.string = lex_string(p, text(p) + t->loc.begin, t->loc.end - t->loc.begin,
-	                           t->loc.begin);
-	t->val.string->loc = t->loc;
-}
-
-/* A declaration's name in quotes, `service "api" {`, `sidecar "proxy" {`:
- * the name is read from the string.  False when t is no such string (a
- * cron's schedule, a naming template, a declaration inside a component,
- * which E0202 reports). */
-static bool
-name_string(struct parse_ctx *p, struct tok *t)
-{
-	struct recover *r = p->r;
-	const struct block *b = top(r);
-	bool item = false;
-	switch (r->prev.token) {
-	case KW_STACK: case KW_PROFILE: case KW_SERVICE: case KW_STATEFUL: case KW_JOB:
-	case KW_CRON: case KW_CONFIG: case KW_SECRET: case KW_PARAM:
-		item = true;
-		break;
-	case KW_SIDECAR: case KW_INIT: case KW_VARIANT: case KW_CONTAINER:
-		break;
-	default:
-		return false;
-	}
-	if (item ? b && b->kind != BLOCK_ITEMS : !b || b->kind != BLOCK_PROPS)
-		return false;
-	const char *w = written(p, t);
-	size_t len = strlen(w);
-	if (len < 3 || !same_line(p, r->prev.loc.end, t->loc.begin) ||
-	    strspn(w + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-") !=
-	        len - 2)
-		return false;
-	const char *inner = arena_strndup(p->arena, w + 1, len - 2);
-	diag(&p->c->diags, E0127, t->loc, "a name is written without quotes: `%s %s`",
-	     keyword_spelling(r->prev.token), inner);
-	t->token = WORD;
-	t->val.word = (struct ident){inner, t->loc};
-	return true;
 }
 
 /* A block or a list after an entry's '=' (`SETTINGS = { ... }`, `HOSTS =
@@ -835,7 +693,7 @@ recover_token_before(const struct parse_ctx *p)
 const char *
 recover_written_before(struct parse_ctx *p)
 {
-	return written(p, &p->r->prev2);
+	return token_written(p, &p->r->prev2);
 }
 
 bool
