@@ -556,6 +556,21 @@ report_block_by_indentation(struct parse_ctx *p, const YYLTYPE *loc, int n, cons
 	return true;
 }
 
+/* A Compose file (or other YAML) given to the compiler: `services:`
+ * where the file's `stack NAME {` must be. */
+static bool
+report_yaml_file(struct parse_ctx *p, const YYLTYPE *loc, const char *word, int n,
+                 const int *expected)
+{
+	bool yaml = strcmp(word, "version") == 0 || strcmp(word, "services") == 0 ||
+	            strcmp(word, "name") == 0;
+	if (!yaml || n != 1 || expected[0] != KW_STACK || p->c->src.text[loc->end] != ':')
+		return false;
+	diag(&p->c->diags, E0201, *loc, "a .todok file holds 'stack NAME { ... }', not "
+	     "YAML: `todokc import compose FILE` writes the stack of a Compose file");
+	return true;
+}
+
 void
 report_syntax_error(struct parse_ctx *p, const YYLTYPE *loc, int got, int n, const int *expected)
 {
@@ -575,13 +590,8 @@ report_syntax_error(struct parse_ctx *p, const YYLTYPE *loc, int got, int n, con
 	if (word) {
 		if (report_name_list_comma(p, loc, word))
 			return;
-		bool yaml = strcmp(word, "version") == 0 || strcmp(word, "services") == 0 ||
-		            strcmp(word, "name") == 0;
-		if (yaml && n == 1 && expected[0] == KW_STACK && p->c->src.text[loc->end] == ':') {
-			diag(&p->c->diags, E0201, *loc, "a .todok file holds 'stack NAME { ... }', not "
-			     "YAML: `todokc import compose FILE` writes the stack of a Compose file");
+		if (report_yaml_file(p, loc, word, n, expected))
 			return;
-		}
 		const char *best = closest_expected(p, n, expected, word);
 		if (report_unknown_word(p, loc, n, expected, word, best))
 			return;
