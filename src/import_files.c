@@ -431,11 +431,11 @@ bind_config(struct importer *im, struct icomp *ic, const char *source, const cha
             bool read_only, const struct cnode *at, const char **hint)
 {
 	*hint = NULL;
-	mode_t kind;
-	const char *why;
+	mode_t kind = 0;
+	const char *why = NULL;
 	const char *full = source[0] == '/' || source[0] == '~' || target[0] != '/' ? NULL
 	                   : folder_path(im, source, &kind, &why);
-	if (!full && source[0] == '.')
+	if (!full && why && source[0] == '.')
 		*hint = arena_printf(im->a, "put them in the image, a config or a volume (%s: %s)",
 		                     diag_quote(im->a, source), why);
 	if (!full || (kind != S_IFREG && kind != S_IFDIR))
