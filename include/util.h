@@ -47,6 +47,13 @@ arena_alloc_aligned(struct arena *a, size_t size, size_t align)
 	}
 	return arena_alloc_chunk(a, size, align);
 }
+#ifdef TODOKC_COUNT_ALLOC
+/* The counting build of `make bench-memory` (bench/alloc_count.c): every
+ * allocation is counted by its site first. */
+void alloc_count(const struct arena *a, size_t size, const char *file, int line);
+#define arena_alloc_aligned(a, size, align) \
+	(alloc_count((a), (size), __FILE__, __LINE__), (arena_alloc_aligned)((a), (size), (align)))
+#endif
 /* ptr's old_size bytes in new_size, grown in place when it is the arena's
  * last allocation. */
 void *arena_grow(struct arena *a, void *ptr, size_t old_size, size_t new_size);

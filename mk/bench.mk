@@ -11,6 +11,9 @@
 #                       diff -r) for N = 3 .. 10,000; no timing
 #   make bench-profile  callgrind (instruction counts) of todokc and the
 #                       floor at N = 1,000 and 10,000, with the top functions
+#   make bench-memory   where the memory goes: the bytes per component of
+#                       each allocation site, per arena, at N = 10,000
+#                       (a counting build, bench/memory.sh)
 #   make bench-lsp      how long `todokc lsp` takes to re-check a stack of
 #                       BENCH_LSP_N (1,000) components after an edit: from
 #                       didChange to publishDiagnostics, BENCH_LSP_EDITS (50)
@@ -51,10 +54,28 @@ bench-verify: todokc $(BENCH_DIR_OUT)/floor
 bench-profile: todokc $(BENCH_DIR_OUT)/floor
 	bash bench/profile.sh
 
+# The counting build: every source again, each allocation counted by its
+# site (bench/alloc_count.c); not inlined, so that each site keeps its
+# caller, and not position-independent, so that addr2line reads the
+# addresses as they are.
+COUNT_DIR    = $(BENCH_DIR_OUT)/count
+COUNT_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 $(WARNINGS) -Iinclude -Ibuild \
+               $(YAML_CFLAGS) $(JSON_CFLAGS) -DTODOKC_COUNT_ALLOC -O1 -g -fno-inline \
+               -fno-omit-frame-pointer -fno-optimize-sibling-calls -fno-pie
+COUNT_SRC    = src/main.c $(SRC) build/todok.tab.c build/todok.yy.c bench/alloc_count.c
+
+$(COUNT_DIR)/todokc: $(COUNT_SRC) $(HDR) build/todok.tab.h build/todok.yy.h
+	@mkdir -p $(COUNT_DIR)
+	$(CC) $(COUNT_CFLAGS) -no-pie -rdynamic -o $@ $(COUNT_SRC) \
+		$(YAML_LIBS) $(HASH_LIBS) $(JSON_LIBS) -lm
+
+bench-memory: $(COUNT_DIR)/todokc
+	bash bench/memory.sh
+
 BENCH_LSP_N     ?= 1000
 BENCH_LSP_EDITS ?= 50
 
 bench-lsp: todokc
 	python3 bench/lsp.py ./todokc $(BENCH_LSP_N) $(BENCH_LSP_EDITS)
 
-.PHONY: bench bench-quick bench-verify bench-profile bench-lsp
+.PHONY: bench bench-quick bench-verify bench-profile bench-memory bench-lsp
