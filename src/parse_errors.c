@@ -428,7 +428,7 @@ report_entry_comma(struct parse_ctx *p, const YYLTYPE *loc, int got)
 {
 	if (strcmp(token_name(got), "','") != 0 || !recover_in_entries(p))
 		return false;
-	diag(&p->c->diags, E0201, *loc,
+	diag(&p->c->diags, E0116, *loc,
 	     "entries are separated by blanks or new lines, not ',': remove it");
 	return true;
 }
