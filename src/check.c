@@ -334,6 +334,17 @@ check_routes(struct checker *k, struct component *comp)
 	}
 }
 
+/* A container's request of a resource: with a limit and no request,
+ * Kubernetes requests the limit.  NULL when it gives neither. */
+static const struct quantity *
+request_of(const struct container *ctr, bool memory)
+{
+	const struct container_resources *res = RESOURCES_OF(ctr);
+	const struct quantity *r = memory ? &res->requests.memory : &res->requests.cpu;
+	const struct quantity *l = memory ? &res->limits.memory : &res->limits.cpu;
+	return r->text ? r : l->text ? l : NULL;
+}
+
 static void
 check_autoscaling(struct checker *k, struct component *comp, struct workload *w)
 {
@@ -355,7 +366,7 @@ check_autoscaling(struct checker *k, struct component *comp, struct workload *w)
 		     w->autoscale_max, w->min_replicas);
 	if (w->cpu_percent < 1)
 		diag(&k->c->diags, E0511, at, "the CPU target must be at least 1%%");
-	if (!RESOURCES_OF(w->main)->requests.cpu.text)
+	if (!request_of(w->main, false))
 		diag(&k->c->diags, E0519, at,
 		     "%s scales on CPU use but requests no CPU, so the autoscaler cannot measure it; "
 		     "add 'requests cpu ...'", cquote(k, comp->name.text));
@@ -365,7 +376,7 @@ check_autoscaling(struct checker *k, struct component *comp, struct workload *w)
 	for (size_t i = 0; i < w->pod.containers.len; i++) {
 		const struct container *ctr = w->pod.containers.items[i];
 		bool beside = ctr->role == ROLE_CLASSIC || ctr->role == ROLE_SIDECAR;
-		if (!beside || RESOURCES_OF(ctr)->requests.cpu.text)
+		if (!beside || request_of(ctr, false))
 			continue;
 		struct diagnostic *g = diag(&k->c->diags, E0519, at,
 		                            "%s scales on CPU use but its %s %s requests no CPU, so the "
@@ -681,9 +692,8 @@ static long double
 component_request(const struct component *comp, bool memory, const struct quantity **q)
 {
 	const struct workload *w = WORKLOAD_OF(comp);
-	const struct resources *requests = &RESOURCES_OF(w->main)->requests;
-	*q = memory ? &requests->memory : &requests->cpu;
-	if (!(*q)->text || w->max_replicas <= 0)
+	*q = request_of(w->main, memory);
+	if (!*q || w->max_replicas <= 0)
 		return -1;
 	return (*q)->value * (long double)w->max_replicas;
 }
@@ -714,10 +724,12 @@ note_largest(struct checker *k, struct diagnostic *g, bool memory, const char *u
 	for (int t = 0; t < 3 && top[t]; t++) {
 		const struct quantity *q;
 		component_request(top[t], memory, &q);
-		long long replicas = WORKLOAD_OF(top[t])->max_replicas;
-		diag_note(&k->c->diags, g, q->loc, "%s requests %s x %lld replica%s = %.0Lf%s",
-		          cquote(k, top[t]->name.text), q->text, replicas, replicas == 1 ? "" : "s",
-		          topv[t] / scale, unit);
+		const struct workload *w = WORKLOAD_OF(top[t]);
+		const struct container_resources *res = RESOURCES_OF(w->main);
+		bool limit = q == &res->limits.cpu || q == &res->limits.memory;
+		diag_note(&k->c->diags, g, q->loc, "%s requests %s%s x %lld replica%s = %.0Lf%s",
+		          cquote(k, top[t]->name.text), q->text, limit ? " (its limit)" : "",
+		          w->max_replicas, w->max_replicas == 1 ? "" : "s", topv[t] / scale, unit);
 	}
 }
 
