@@ -46,7 +46,33 @@ root_owned_volume(const struct icomp *ic)
 	return secret;
 }
 
-/* The mount path: absolute, as in Compose. */
+/* An absolute path as Compose cleans a mount's target (path.Clean): no
+ * empty or '.' parts, '..' taking the part before it away, no slash at
+ * the end but for "/" itself; another path as it is. */
+static const char *
+clean_target(struct importer *im, const char *text)
+{
+	if (text[0] != '/')
+		return text;
+	struct buf b = {0};
+	for (const char *p = text; *p;) {
+		p += strspn(p, "/");
+		size_t n = strcspn(p, "/");
+		if (n == 2 && strncmp(p, "..", 2) == 0) {
+			while (b.len && b.data[--b.len] != '/')
+				;
+		} else if (n && !(n == 1 && p[0] == '.')) {
+			buf_putc(&b, '/');
+			buf_append(&b, p, n);
+		}
+		p += n;
+	}
+	if (!b.len)
+		buf_putc(&b, '/');
+	return arena_buf_take(im->a, &b);
+}
+
+/* The mount path: absolute, as in Compose, and cleaned as Compose cleans it. */
 static bool
 mount_path(struct importer *im, const struct cnode *at, const char *text, struct ival *out)
 {
@@ -55,7 +81,7 @@ mount_path(struct importer *im, const struct cnode *at, const char *text, struct
 		            diag_quote(im->a, text));
 		return false;
 	}
-	*out = ival_of_text(im->a, text, at->loc);
+	*out = ival_of_text(im->a, clean_target(im, text), at->loc);
 	return true;
 }
 
@@ -74,7 +100,8 @@ claim(struct importer *im, struct icomp *ic, const char *name, const char *targe
 		return;
 	/* A component's main container mounts each volume once
 	 * (docs/language.md, `mount`): a second mount is no second claim. */
-	if (strmap_get(&im->volume_users, name) == ic && !strmap_get(&ic->volume_paths, target)) {
+	if (strmap_get(&im->volume_users, name) == ic &&
+	    !strmap_get(&ic->volume_paths, path.parts[0].text)) {
 		import_diag(im, W0801, at, "the second mount of the volume %s, at %s, is left out: the "
 		            ".todok mounts a volume once in a component's container", diag_quote(im->a, name),
 		            diag_quote(im->a, target));
@@ -125,6 +152,10 @@ static void
 bind_mount(struct importer *im, struct icomp *ic, const char *source, const char *target,
            bool read_only, bool written, const struct cnode *at)
 {
+	struct ival path;
+	if (!mount_path(im, at, target, &path))
+		return; /* as Compose, which refuses a relative target */
+	target = path.parts[0].text;
 	const char *hint = NULL;
 	if (!written && bind_config(im, ic, source, target, read_only, at, &hint))
 		return;
