@@ -337,6 +337,8 @@ struct importer {
 	const char *secrets_name;      /* its name */
 	struct strmap secret_origins;  /* variable -> where Compose reads it (a file) */
 	struct strmap configs;         /* Compose config name -> struct iset * */
+	struct strmap bind_sets;       /* a bind mount's source, its real path -> its config
+	                                * (import_files.c), one for every mount of it */
 	struct vec redacted;           /* struct loc *: secret values in the Compose file */
 	struct vec sets;               /* struct iset *: the other configs and secrets */
 	struct strmap env_files;       /* path -> struct ienv_file * */

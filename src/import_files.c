@@ -175,10 +175,12 @@ service_secret(struct importer *im, struct icomp *ic, const struct file_mount *m
 static const char not_there[] = "it is not there";
 
 /* A path of the Compose file (relative to its folder) as a path to open,
- * and its kind (S_IFREG, S_IFDIR); NULL with *why when it is not inside
- * that folder, or cannot be reached. */
+ * its kind (S_IFREG, S_IFDIR) and, when real is not NULL, *real: the
+ * path with no link in it; NULL with *why when it is not inside that
+ * folder, or cannot be reached. */
 static const char *
-folder_path(struct importer *im, const char *path, mode_t *kind, const char **why)
+folder_path(struct importer *im, const char *path, mode_t *kind, const char **real_path,
+            const char **why)
 {
 	const char *full = path[0] == '/' ? path : arena_printf(im->a, "%s/%s", im->base_dir, path);
 	char *real = realpath(full, NULL);
@@ -193,6 +195,8 @@ folder_path(struct importer *im, const char *path, mode_t *kind, const char **wh
 	if (!*why && stat(real, &st) != 0)
 		*why = strerror(errno);
 	*kind = *why ? 0 : st.st_mode & S_IFMT;
+	if (real_path && !*why)
+		*real_path = arena_strdup(im->a, real);
 	free(real);
 	free(base);
 	return *why ? NULL : full;
@@ -220,7 +224,7 @@ config_file(struct importer *im, const struct cnode *file)
 	if (!path)
 		return NULL;
 	mode_t kind;
-	const char *full = folder_path(im, path, &kind, &why);
+	const char *full = folder_path(im, path, &kind, NULL, &why);
 	if (full && kind != S_IFREG)
 		why = "it is not a regular file";
 	else if (full)
@@ -426,15 +430,42 @@ bind_config_name(struct importer *im, const char *source)
 	return claim_name(im, arena_printf(im->a, "%.*s-config", (int)n, base), "files-config");
 }
 
+/* The config of a bind mount's source: every mount of the same file or
+ * folder (the same path, links followed) mounts this one. */
+struct bind_set {
+	struct iset *set;
+	const char *key;           /* a file's: its key, the subpath */
+	bool executable;           /* one of its files may be run */
+};
+
+/* The config of the files named, read from full (a file, or a folder of
+ * them); NULL (*hint) when one is left out. */
+static const struct bind_set *
+new_bind_set(struct importer *im, const char *source, const char *full, const char *real,
+             mode_t kind, const struct vec *names, const struct cnode *at, const char **hint)
+{
+	const char *dir = kind == S_IFREG ? arena_strndup(im->a, full, strlen(full) -
+	                                                  strlen(base_name(full)) - 1) : full;
+	struct bind_set *b = NEW(im->a, struct bind_set);
+	b->set = NEW(im->a, struct iset);
+	if (!read_files(im, b->set, *dir ? dir : "/", names, at, hint, &b->executable))
+		return NULL;
+	b->set->name = bind_config_name(im, source);
+	b->key = kind == S_IFREG ? names->items[0] : NULL;
+	vec_push(im->a, &im->sets, b->set);
+	strmap_put(im->a, &im->bind_sets, real, b);
+	return b;
+}
+
 bool
 bind_config(struct importer *im, struct icomp *ic, const char *source, const char *target,
             bool read_only, const struct cnode *at, const char **hint)
 {
 	*hint = NULL;
 	mode_t kind = 0;
-	const char *why = NULL;
+	const char *why = NULL, *real = NULL;
 	const char *full = source[0] == '/' || source[0] == '~' || target[0] != '/' ? NULL
-	                   : folder_path(im, source, &kind, &why);
+	                   : folder_path(im, source, &kind, &real, &why);
 	if (!full && why && source[0] == '.')
 		*hint = arena_printf(im->a, "put them in the image, a config or a volume (%s: %s)",
 		                     diag_quote(im->a, source), why);
@@ -455,18 +486,13 @@ bind_config(struct importer *im, struct icomp *ic, const char *source, const cha
 		        "':ro', becomes a config)";
 		return false;
 	}
-	const char *dir = kind == S_IFREG ? arena_strndup(im->a, full, strlen(full) -
-	                                                  strlen(base_name(full)) - 1) : full;
-	struct iset *set = NEW(im->a, struct iset);
-	bool executable = false;
-	if (!read_files(im, set, *dir ? dir : "/", &names, at, hint, &executable))
+	const struct bind_set *b = strmap_get(&im->bind_sets, real);
+	if (!b && !(b = new_bind_set(im, source, full, real, kind, &names, at, hint)))
 		return false;
-	set->name = bind_config_name(im, source);
-	vec_push(im->a, &im->sets, set);
-	struct ivolume *v = file_volume(im, ic, set->name, target, IV_CONFIG, set->name,
-	                                kind == S_IFREG ? names.items[0] : NULL, at);
+	struct ivolume *v = file_volume(im, ic, b->set->name, target, IV_CONFIG, b->set->name,
+	                                b->key, at);
 	if (v)
-		v->executable = executable;
+		v->executable = b->executable;
 	return true;
 }
 

@@ -25,6 +25,7 @@ with "roundtrip: N passed, M failed"; exit status 1 when any failed.
 """
 import base64
 import os
+import posixpath
 import re
 import shlex
 import sys
@@ -523,12 +524,18 @@ def volumes_of(compose, svc):
     volume (a named volume when it has a source, else anonymous), tmpfs."""
     for item in svc.get("volumes") or []:
         if isinstance(item, dict):
-            yield item.get("type", "volume"), item.get("source"), item["target"]
+            yield item.get("type", "volume"), item.get("source"), clean(item["target"])
         else:
             parts = compose.i(item).split(":")
             source, target = (parts[0], parts[1]) if len(parts) > 1 else (None, parts[0])
             yield "bind" if source and (source[0] in "./~" or "/" in source) else "volume", \
-                source, target
+                source, clean(target)
+
+
+def clean(target):
+    """A mount's target as Compose cleans it (Go's path.Clean)."""
+    target = posixpath.normpath(target) if target.startswith("/") else target
+    return "/" + target.lstrip("/") if target.startswith("/") else target
 
 
 def check_bind(ck, compose, name, source, target, mount, volumes, manifests):
@@ -544,10 +551,13 @@ def check_bind(ck, compose, name, source, target, mount, volumes, manifests):
     path = os.path.join(compose.dir, source)
     files = [path] if os.path.isfile(path) else sorted(
         os.path.join(path, f) for f in os.listdir(path))
+    # A file's key is its name where it is first mounted (the same file,
+    # through a link, is one config).
+    key = mount.get("subPath") if os.path.isfile(path) else None
     if os.path.isfile(path):
-        ck.eq(mount.get("subPath"), os.path.basename(path), f"{name}: {target} is the file")
+        ck.ok(key in data, f"{name}: {target} is a file of its config")
     for f in files:
-        ck.eq(data.get(os.path.basename(f)), open(f, encoding="utf-8").read(),
+        ck.eq(data.get(key or os.path.basename(f)), open(f, encoding="utf-8").read(),
               f"{name}: the content of {os.path.basename(f)} at {target}")
     ck.ok(mount.get("readOnly", True), f"{name}: {target} is read-only")
 
