@@ -1,10 +1,10 @@
 /*
  * check.h - what the files of the validation pass share (src/check.c:
- * the stack, its names, Services, configs, secrets and capacity;
+ * the stack, its names, Services, configs and secrets;
  * src/check_pod.c: each workload, its pod, containers and security;
- * src/check_labels.c: labels; src/check_review.c: the review warnings and
- * the disruption budget; src/check_hosts.c: hosts written as
- * literal strings).
+ * src/check_labels.c: labels; src/check_review.c: the review warnings,
+ * the disruption budget and the capacity; src/check_hosts.c: hosts
+ * written as literal strings).
  * Only those files include it.
  */
 #ifndef CHECK_H_INCLUDED
@@ -65,6 +65,11 @@ void check_job_settings(struct checker *k, struct component *comp);
  * 100, a count in 32 bits; false (reported) when not. */
 bool check_amount(struct checker *k, const struct amount *n, const char *what);
 
+/* check_review.c: a container's request of a resource (with a limit and
+ * no request, Kubernetes requests the limit; NULL when it gives neither);
+ * E0507, the stack's requests at the most replicas against its capacity. */
+const struct quantity *container_request(const struct container *ctr, bool memory);
+void check_capacity(struct checker *k, bool memory);
 /* check_review.c: a component's budget; the review warnings of a
  * component, a config or a secret (run only on a stack without errors). */
 void check_budget(struct checker *k, const struct component *comp);

@@ -6,8 +6,8 @@
  * and what would fail at run time: names and their lengths (derived names
  * blamed on the component or the naming template), ports and Services,
  * routes, autoscaling bounds, configs and secrets, and across the stack
- * the names of objects, NodePorts and the cluster's capacity.  Each
- * workload and its pod are checked in check_pod.c.  The rules on strings
+ * the names of objects, NodePorts and (in check_review.c) the cluster's
+ * capacity.  Each workload and its pod are checked in check_pod.c.  The rules on strings
  * live in names.c; these files decide where they apply and what to say.
  * Each rule is checked in one place.
  */
@@ -334,17 +334,6 @@ check_routes(struct checker *k, struct component *comp)
 	}
 }
 
-/* A container's request of a resource: with a limit and no request,
- * Kubernetes requests the limit.  NULL when it gives neither. */
-static const struct quantity *
-request_of(const struct container *ctr, bool memory)
-{
-	const struct container_resources *res = RESOURCES_OF(ctr);
-	const struct quantity *r = memory ? &res->requests.memory : &res->requests.cpu;
-	const struct quantity *l = memory ? &res->limits.memory : &res->limits.cpu;
-	return r->text ? r : l->text ? l : NULL;
-}
-
 static void
 check_autoscaling(struct checker *k, struct component *comp, struct workload *w)
 {
@@ -366,7 +355,7 @@ check_autoscaling(struct checker *k, struct component *comp, struct workload *w)
 		     w->autoscale_max, w->min_replicas);
 	if (w->cpu_percent < 1)
 		diag(&k->c->diags, E0511, at, "the CPU target must be at least 1%%");
-	if (!request_of(w->main, false))
+	if (!container_request(w->main, false))
 		diag(&k->c->diags, E0519, at,
 		     "%s scales on CPU use but requests no CPU, so the autoscaler cannot measure it; "
 		     "add 'requests cpu ...'", cquote(k, comp->name.text));
@@ -376,7 +365,7 @@ check_autoscaling(struct checker *k, struct component *comp, struct workload *w)
 	for (size_t i = 0; i < w->pod.containers.len; i++) {
 		const struct container *ctr = w->pod.containers.items[i];
 		bool beside = ctr->role == ROLE_CLASSIC || ctr->role == ROLE_SIDECAR;
-		if (!beside || request_of(ctr, false))
+		if (!beside || container_request(ctr, false))
 			continue;
 		struct diagnostic *g = diag(&k->c->diags, E0519, at,
 		                            "%s scales on CPU use but its %s %s requests no CPU, so the "
@@ -687,80 +676,6 @@ check_route_hosts(struct checker *k)
 	arena_reset(&k->scratch);
 }
 
-/* What a component's pods request of a resource at the most replicas. */
-static long double
-component_request(const struct component *comp, bool memory, const struct quantity **q)
-{
-	const struct workload *w = WORKLOAD_OF(comp);
-	*q = request_of(w->main, memory);
-	if (!*q || w->max_replicas <= 0)
-		return -1;
-	return (*q)->value * (long double)w->max_replicas;
-}
-
-/* Notes on the three largest contributors to a capacity error, largest first. */
-static void
-note_largest(struct checker *k, struct diagnostic *g, bool memory, const char *unit,
-             long double scale)
-{
-	const struct component *top[3] = {0};
-	long double topv[3] = {0};
-	for (size_t i = 0; i < k->s->components.len; i++) {
-		const struct component *comp = k->s->components.items[i];
-		const struct quantity *q;
-		long double v = component_request(comp, memory, &q);
-		for (int t = 0; v >= 0 && t < 3; t++) {
-			if (!top[t] || v > topv[t]) {
-				for (int u = 2; u > t; u--) {
-					top[u] = top[u - 1];
-					topv[u] = topv[u - 1];
-				}
-				top[t] = comp;
-				topv[t] = v;
-				break;
-			}
-		}
-	}
-	for (int t = 0; t < 3 && top[t]; t++) {
-		const struct quantity *q;
-		component_request(top[t], memory, &q);
-		const struct workload *w = WORKLOAD_OF(top[t]);
-		const struct container_resources *res = RESOURCES_OF(w->main);
-		bool limit = q == &res->limits.cpu || q == &res->limits.memory;
-		diag_note(&k->c->diags, g, q->loc, "%s requests %s%s x %lld replica%s = %.0Lf%s",
-		          cquote(k, top[t]->name.text), q->text, limit ? " (its limit)" : "",
-		          w->max_replicas, w->max_replicas == 1 ? "" : "s", topv[t] / scale, unit);
-	}
-}
-
-/* The sum of requests times the most replicas each workload may run fits
- * in the cluster's capacity; the error names the largest contributors. */
-static void
-check_capacity_of(struct checker *k, bool memory)
-{
-	struct stack *s = k->s;
-	struct quantity *cap = memory ? &s->capacity.memory : &s->capacity.cpu;
-	if (!cap->text || !check_quantity(k, cap, memory ? "memory capacity" : "cpu capacity", memory))
-		return;
-	long double total = 0;
-	for (size_t i = 0; i < s->components.len; i++) {
-		const struct quantity *q;
-		long double v = component_request(s->components.items[i], memory, &q);
-		if (v >= 0)
-			total += v;
-	}
-	if (total <= cap->value)
-		return;
-	const char *unit = memory ? "Mi" : "m";
-	long double scale = memory ? 1048576.0L : 0.001L;
-	struct diagnostic *g = diag(&k->c->diags, E0507, HAS_LOC(cap->loc) ? cap->loc : s->capacity_loc,
-	                            "the %s requests of the stack, %.0Lf%s at the most replicas, "
-	                            "do not fit the cluster's %s (%.0Lf%s)",
-	                            memory ? "memory" : "cpu", total / scale, unit,
-	                            cquote(k, cap->text), cap->value / scale, unit);
-	note_largest(k, g, memory, unit, scale);
-}
-
 void
 check_stack(struct compilation *c)
 {
@@ -787,7 +702,7 @@ check_stack(struct compilation *c)
 	check_route_hosts(&k);
 	check_object_names(&k);
 	check_labels(&k);
-	check_capacity_of(&k, false);
-	check_capacity_of(&k, true);
+	check_capacity(&k, false);
+	check_capacity(&k, true);
 	arena_free(&k.scratch);
 }

@@ -8,7 +8,8 @@
  * a shell's $VAR that nothing expands (W0550), 'api' rules that reach
  * every Secret (W0549); configs and secrets too large for a client-side
  * kubectl apply (W0506); and the one error of the kind, a disruption
- * budget that lets no pod be evicted (E0540).  The component's warnings
+ * budget that lets no pod be evicted (E0540); and the stack's requests
+ * against its cluster's capacity (E0507).  The component's warnings
  * can be silenced for one component with `quiet CODE "reason"`
  * (src/lower_rollout.c, src/diag.c).
  */
@@ -385,4 +386,132 @@ review_stack(struct compilation *c)
 		review_keyset(&k, s->secrets.items[i]);
 	review_literal_hosts(&k);
 	arena_free(&k.scratch);
+}
+
+/* A container's request of a resource: with a limit and no request,
+ * Kubernetes requests the limit.  NULL when it gives neither. */
+const struct quantity *
+container_request(const struct container *ctr, bool memory)
+{
+	const struct container_resources *res = RESOURCES_OF(ctr);
+	const struct quantity *r = memory ? &res->requests.memory : &res->requests.cpu;
+	const struct quantity *l = memory ? &res->limits.memory : &res->limits.cpu;
+	return r->text ? r : l->text ? l : NULL;
+}
+
+/* What a component's pods request of a resource at the most replicas:
+ * each pod the requests of its main container, sidecars and classic
+ * containers (its init containers, the waits too, have ended by then),
+ * over every variant's pods.  What the note says of it. */
+struct request_share {
+	long double total, per_pod; /* -1: nothing requested */
+	const struct quantity *q;   /* the main container's request, else the first one */
+	size_t containers;          /* of the one workload that requests it */
+};
+
+static struct request_share
+component_request(const struct component *comp, bool memory)
+{
+	struct request_share r = {-1, 0, NULL, 0};
+	bool at_main = false;
+	for (size_t i = 0; i < comp->workloads.len; i++) {
+		const struct workload *w = comp->workloads.items[i];
+		long double pod = 0;
+		for (size_t j = 0; j < w->pod.containers.len; j++) {
+			const struct container *ctr = w->pod.containers.items[j];
+			const struct quantity *q = container_request(ctr, memory);
+			bool beside = ctr->role == ROLE_MAIN || ctr->role == ROLE_SIDECAR ||
+			              ctr->role == ROLE_CLASSIC;
+			if (!q || !beside)
+				continue;
+			if (!r.q || (ctr->role == ROLE_MAIN && !at_main)) {
+				r.q = q;
+				at_main = ctr->role == ROLE_MAIN;
+			}
+			pod += q->value;
+			r.containers++;
+		}
+		if (!pod || w->max_replicas <= 0)
+			continue;
+		r.per_pod = pod;
+		r.total = (r.total < 0 ? 0 : r.total) + pod * (long double)w->max_replicas;
+	}
+	return r;
+}
+
+/* The note on one contributor to a capacity error. */
+static void
+note_share(struct checker *k, struct diagnostic *g, const struct component *comp, bool memory,
+           const char *unit, long double scale)
+{
+	struct request_share r = component_request(comp, memory);
+	const struct workload *w = WORKLOAD_OF(comp);
+	const char *name = cquote(k, comp->name.text);
+	long long n = w->max_replicas;
+	const struct container_resources *res = RESOURCES_OF(w->main);
+	bool limit = r.q == &res->limits.cpu || r.q == &res->limits.memory;
+	if (comp->workloads.len > 1)
+		diag_note(&k->c->diags, g, r.q->loc, "%s requests %.0Lf%s over the pods of its %u "
+		          "variants", name, r.total / scale, unit, comp->workloads.len);
+	else if (r.containers > 1)
+		diag_note(&k->c->diags, g, r.q->loc, "%s requests %.0Lf%s a pod (its containers' "
+		          "requests added up) x %lld replica%s = %.0Lf%s", name, r.per_pod / scale, unit,
+		          n, n == 1 ? "" : "s", r.total / scale, unit);
+	else
+		diag_note(&k->c->diags, g, r.q->loc, "%s requests %s%s x %lld replica%s = %.0Lf%s",
+		          name, r.q->text, limit ? " (its limit)" : "", n, n == 1 ? "" : "s",
+		          r.total / scale, unit);
+}
+
+/* Notes on the three largest contributors to a capacity error, largest first. */
+static void
+note_largest(struct checker *k, struct diagnostic *g, bool memory, const char *unit,
+             long double scale)
+{
+	const struct component *top[3] = {0};
+	long double topv[3] = {0};
+	for (size_t i = 0; i < k->s->components.len; i++) {
+		const struct component *comp = k->s->components.items[i];
+		long double v = component_request(comp, memory).total;
+		for (int t = 0; v >= 0 && t < 3; t++) {
+			if (!top[t] || v > topv[t]) {
+				for (int u = 2; u > t; u--) {
+					top[u] = top[u - 1];
+					topv[u] = topv[u - 1];
+				}
+				top[t] = comp;
+				topv[t] = v;
+				break;
+			}
+		}
+	}
+	for (int t = 0; t < 3 && top[t]; t++)
+		note_share(k, g, top[t], memory, unit, scale);
+}
+
+/* The sum of requests times the most replicas each workload may run fits
+ * in the cluster's capacity; the error names the largest contributors. */
+void
+check_capacity(struct checker *k, bool memory)
+{
+	struct stack *s = k->s;
+	struct quantity *cap = memory ? &s->capacity.memory : &s->capacity.cpu;
+	if (!cap->text || !check_quantity(k, cap, memory ? "memory capacity" : "cpu capacity", memory))
+		return;
+	long double total = 0;
+	for (size_t i = 0; i < s->components.len; i++) {
+		long double v = component_request(s->components.items[i], memory).total;
+		if (v >= 0)
+			total += v;
+	}
+	if (total <= cap->value)
+		return;
+	const char *unit = memory ? "Mi" : "m";
+	long double scale = memory ? 1048576.0L : 0.001L;
+	struct diagnostic *g = diag(&k->c->diags, E0507, HAS_LOC(cap->loc) ? cap->loc : s->capacity_loc,
+	                            "the %s requests of the stack, %.0Lf%s at the most replicas, "
+	                            "do not fit the cluster's %s (%.0Lf%s)",
+	                            memory ? "memory" : "cpu", total / scale, unit,
+	                            cquote(k, cap->text), cap->value / scale, unit);
+	note_largest(k, g, memory, unit, scale);
 }
