@@ -612,8 +612,13 @@ put_header(struct importer *im, struct buf *out)
 	              "# environment, or todokc --env-file FILE):\n");
 	for (size_t i = 0; i < vars.len; i++) {
 		const char *origin = strmap_get(&im->secret_origins, vars.items[i]);
-		buf_printf(out, "#   %s%s%s%s\n", (const char *)vars.items[i], origin ? " (" : "",
-		           origin ? origin : "", origin ? ")" : "");
+		buf_printf(out, "#   %s", (const char *)vars.items[i]);
+		if (origin) { /* a file's name as the Compose file writes it: a tab, a line break */
+			buf_puts(out, " (");
+			diag_escape(out, origin, 200);
+			buf_putc(out, ')');
+		}
+		buf_putc(out, '\n');
 	}
 }
 
