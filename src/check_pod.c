@@ -188,6 +188,25 @@ check_probe_headers(struct checker *k, const struct probe *p)
 	}
 }
 
+/* 'every 0s', 'timeout 0s', 'failures 0': Kubernetes reads a 0 as not
+ * given and applies its default (10s, 1s, 3), not what the 0 says.  Each
+ * is told at its option. */
+static void
+check_probe_zeros(struct checker *k, const struct probe *p)
+{
+	for (size_t i = 0; i < p->written.options.len; i++) {
+		const struct ast_probe_option *o = p->written.options.items[i];
+		bool seconds = o->kind == OPT_EVERY || o->kind == OPT_TIMEOUT;
+		if ((!seconds && o->kind != OPT_FAILURES) || o->number.value != 0)
+			continue;
+		const char *word = o->kind == OPT_EVERY     ? "every"
+		                   : o->kind == OPT_TIMEOUT ? "timeout"
+		                                            : "failures";
+		diag(&k->c->diags, E0515, o->loc, "a probe's '%s' must be at least %s, not %s; write "
+		     "'%s %s'", word, seconds ? "1s" : "1", o->number.text, word, seconds ? "1s" : "1");
+	}
+}
+
 static void
 check_probes(struct checker *k, const struct container *ctr)
 {
@@ -206,8 +225,7 @@ check_probes(struct checker *k, const struct container *ctr)
 		    !check_int32(k, t->failures < 0 ? 1 : t->failures, p->loc, "failures"))
 			continue;
 		if (t->every == 0 || t->timeout == 0 || t->failures == 0)
-			diag(&k->c->diags, E0515, p->loc,
-			     "a probe's 'every', 'timeout' and 'failures' must be at least 1");
+			check_probe_zeros(k, p);
 		check_probe_headers(k, p);
 	}
 }
