@@ -256,8 +256,14 @@ check_mounts(struct checker *k, const struct container *ctr)
 		const char *path = m->path.value;
 		if (!path)
 			continue;
-		if (path[0] != '/')
-			diag(&k->c->diags, E0518, m->path_loc, "mount path %s is not absolute", cquote(k, path));
+		if (path[0] != '/') {
+			/* A container has no working folder a mount could be relative to. */
+			const char *rest = path;
+			while (rest[0] == '.' && rest[1] == '/')
+				rest += 2;
+			diag(&k->c->diags, E0518, m->path_loc, "mount path %s is not absolute; write %s",
+			     cquote(k, path), cquote(k, arena_printf(k->a, "/%s", rest)));
+		}
 		const char *problem = m->subpath.value ? relative_path_problem(m->subpath.value) : NULL;
 		if (problem)
 			diag(&k->c->diags, E0518, m->subpath.written->loc, "subpath %s is not valid: %s",
