@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define SECRETS_DIR "/run/secrets"
 
@@ -202,16 +203,24 @@ folder_path(struct importer *im, const char *path, mode_t *kind, const char **re
 	return *why ? NULL : full;
 }
 
+/* why text_file() left a file out: it is not text */
+static const char not_text[] = "it is not UTF-8 text";
+
 /* The text of a regular file that folder_path() found (one larger than a
- * ConfigMap holds is an error, E0005); NULL with *why when it is not
+ * ConfigMap holds is an error, E0005); NULL with *why when it cannot be
+ * read (the importer may not read it: a reason, not an error) or is not
  * UTF-8 text. */
 static const char *
 text_file(struct importer *im, const char *full, const char **why)
 {
+	if (access(full, R_OK) != 0) {
+		*why = arena_printf(im->a, "it cannot be read: %s", strerror(errno));
+		return NULL;
+	}
 	size_t len;
 	char *text = read_input(im->c, full, COMPOSE_MAX_FILE_BYTES, &len);
 	*why = text && (utf8_invalid_at(text, len) < len || memchr(text, '\0', len))
-	       ? "it is not UTF-8 text" : NULL;
+	       ? not_text : NULL;
 	return text && !*why ? text : NULL;
 }
 
@@ -402,7 +411,9 @@ read_files(struct importer *im, struct iset *set, const char *dir, const struct 
 		*executable |= (st.st_mode & S_IXUSR) != 0;
 		const char *text = text_file(im, full, &why);
 		if (!text) {
-			*hint = why ? "a config holds UTF-8 text only" : NULL;
+			*hint = why == not_text ? "a config holds UTF-8 text only"
+			        : !why ? NULL : names->len == 1 ? why
+			        : arena_printf(im->a, "%s %s", diag_quote(im->a, name), why + 3);
 			return false;
 		}
 		struct ientry *e = NEW(im->a, struct ientry);
