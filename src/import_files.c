@@ -427,15 +427,18 @@ read_files(struct importer *im, struct iset *set, const char *dir, const struct 
 	return true;
 }
 
-/* The name of the config of a bind mount's source: its last part,
- * without an extension, then "-config" (prometheus.yml: prometheus-config). */
+/* The name of the config of a bind mount's source: its last part (the
+ * folder's own name for '.' or '..': its real path's), without an
+ * extension, then "-config" (prometheus.yml: prometheus-config). */
 static const char *
-bind_config_name(struct importer *im, const char *source)
+bind_config_name(struct importer *im, const char *source, const char *real)
 {
 	size_t len = strlen(source);
 	while (len > 1 && source[len - 1] == '/')
 		len--;
 	const char *path = arena_strndup(im->a, source, len), *base = base_name(path);
+	if (strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
+		base = base_name(real);
 	const char *dot = strchr(base + (base[0] == '.'), '.');
 	size_t n = dot ? (size_t)(dot - base) : strlen(base);
 	return claim_name(im, arena_printf(im->a, "%.*s-config", (int)n, base), "files-config");
@@ -461,7 +464,7 @@ new_bind_set(struct importer *im, const char *source, const char *full, const ch
 	b->set = NEW(im->a, struct iset);
 	if (!read_files(im, b->set, *dir ? dir : "/", names, at, hint, &b->executable))
 		return NULL;
-	b->set->name = bind_config_name(im, source);
+	b->set->name = bind_config_name(im, source, real);
 	b->key = kind == S_IFREG ? names->items[0] : NULL;
 	vec_push(im->a, &im->sets, b->set);
 	strmap_put(im->a, &im->bind_sets, real, b);
