@@ -205,7 +205,8 @@ check_node_port(struct checker *k, long long port, struct loc loc)
 {
 	if (port && (port < 30000 || port > 32767))
 		diag(&k->c->diags, E0504, loc,
-		     "NodePort %lld is outside the range 30000-32767 that clusters allocate from", port);
+		     "NodePort %lld is outside the range 30000-32767 that clusters allocate from; give "
+		     "one in that range, or leave the number out for the cluster to pick one", port);
 }
 
 static void
