@@ -470,6 +470,9 @@ bool interpolate_part(struct importer *im, const struct cnode *n, const char *s,
 /* The value goes into the .todok at a place of kind ctx: its variables
  * become params (or secrets) there. */
 void use_ival(struct importer *im, struct ival *v, enum ictx ctx);
+/* W0813 for a secret variable that takes its default at p (not set in the
+ * .env file): the .todok reads it with env(), which has no default. */
+void secret_default(struct importer *im, const struct ipart *p);
 /* import_service.c: the text of a value with every variable at its value
  * (a number, a name), with a warning for each; NULL when a secret is in it
  * (reported as left out).  `what` names the place for the messages. */

@@ -582,9 +582,7 @@ read_env_file(struct importer *im, const char *path, bool required, struct loc a
 
 /* Registering the variables a value keeps */
 
-/* A secret variable that takes its default here (not set in the .env
- * file): the .todok reads it with env(), which has no default. */
-static void
+void
 secret_default(struct importer *im, const struct ipart *p)
 {
 	if (!p->src)

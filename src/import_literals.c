@@ -346,10 +346,15 @@ probe_to_shell(struct importer *im, struct iprobe *p)
 			              (part->kind == IP_VAR && ivar_secret(part->var));
 			char want = secret ? '"' : '\'';
 			if (quote != want) {
-				if (quote)
-					push_text(im, &parts, part, &quote, 1);
+				if (quote) /* text that outlives `quote` */
+					push_text(im, &parts, part, quote == '"' ? "\"" : "'", 1);
 				push_text(im, &parts, part, secret ? "\"" : "'", 1);
 				quote = want;
+			}
+			if (part->kind == IP_VAR && secret) { /* now read from the shell's variable */
+				part->var->contexts |= 1u << CTX_SHELL;
+				if (part->defaulted && !part->var->value && *part->resolved)
+					secret_default(im, part);
 			}
 			if (part->kind == IP_TEXT)
 				push_quoted(im, &parts, part);

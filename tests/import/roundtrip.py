@@ -485,8 +485,10 @@ def check_probe(ck, compose, name, svc, ctr, env):
         return
     if isinstance(test, str) or compose.i(test[0]) == "CMD-SHELL":
         want = ["/bin/sh", "-c", compose.i(test if isinstance(test, str) else test[1])]
-    else:  # a word that is a URL with a password is left out (W0815)
-        want = [compose.i(str(w)) for w in test[1:] if not url_password(compose.i(str(w)))]
+    else:  # a word written as a URL with a password is left out (W0815); one whose
+        # variable holds it is read from the variable when the probe is made a shell's
+        want = [compose.i(str(w)) for w in test[1:]
+                if not url_password(re.sub(r"\$\{[^}]*\}", "", str(w)))]
         if not want:
             ck.ok("readinessProbe" not in ctr, f"{name}: no readiness probe (W0801)")
             return
