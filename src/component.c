@@ -272,8 +272,14 @@ check_config_volume(struct resolver *r, const struct volume *vol)
 			struct diagnostic *g = diag(&r->c->diags, E0703, vol->loc,
 			                            "config %s cannot be mounted as files: its key "
 			                            "%s holds a secret, which is kept out of the "
-			                            "ConfigMap", rquote(r, vol->mounted->name.text),
-			                            rquote(r, kv->key.text));
+			                            "ConfigMap; declare that key in a secret block "
+			                            "(its value may interpolate the secret) and mount "
+			                            "it with 'from secret'%s",
+			                            rquote(r, vol->mounted->name.text),
+			                            rquote(r, kv->key.text),
+			                            vol->mounted->keys.len > 1
+			                                ? ", or leave the key out with 'items { }'"
+			                                : "");
 			diag_note(&r->c->diags, g, kv->loc, "the key is set here");
 			return;
 		}
