@@ -386,23 +386,27 @@ folder_files(struct importer *im, const char *full, struct vec *names, const cha
 	return !*hint && names->len;
 }
 
-/* Each of the files named: an entry of `set`, read from `dir`; false
- * (*hint) when one is left out, and then the set is not used.
- * *executable: one of them may be run (its owner's x bit). */
+/* Each of the files named: an entry of `set`, read from `dir`, its key
+ * its name (one_key: the key of the one file); false (*hint) when one is
+ * left out, and then the set is not used.  *executable: one of them may
+ * be run (its owner's x bit). */
 static bool
 read_files(struct importer *im, struct iset *set, const char *dir, const struct vec *names,
-           const struct cnode *at, const char **hint, bool *executable)
+           const char *one_key, const struct cnode *at, const char **hint, bool *executable)
 {
 	size_t total = 0;
 	for (size_t i = 0; i < names->len; i++) {
-		const char *name = names->items[i], *why = NULL;
+		const char *name = names->items[i], *why = NULL, *key = one_key ? one_key : name;
 		const char *full = arena_printf(im->a, "%s/%s", dir, name);
 		struct stat st;
-		if (config_key_problem(name))
-			*hint = "a file's name is not a config's key";
+		/* in a folder, the file named */
+		const char *it = names->len == 1 ? NULL : diag_quote(im->a, name);
+		if (config_key_problem(key))
+			*hint = it ? arena_printf(im->a, "the name %s is not a config's key", it)
+			        : "its name is not a config's key";
 		else if (looks_secret(name))
-			*hint = "it may hold a key or a password, which a config would show; give it "
-			        "as a secret";
+			*hint = arena_printf(im->a, "%s may hold a key or a password, which a config would "
+			                     "show; give it as a secret", it ? it : "it");
 		else if (stat(full, &st) != 0 || (total += (size_t)st.st_size) > COMPOSE_MAX_FILE_BYTES)
 			*hint = names->len == 1 ? "it is larger than a ConfigMap holds (1 MiB)"
 			        : "its files are larger than a ConfigMap holds (1 MiB)";
@@ -417,7 +421,7 @@ read_files(struct importer *im, struct iset *set, const char *dir, const struct 
 			return false;
 		}
 		struct ientry *e = NEW(im->a, struct ientry);
-		e->key = name;
+		e->key = key;
 		e->value = ival_of_text(im->a, text, at->loc);
 		e->ctx = CTX_PLAIN;
 		e->loc = at->loc;
@@ -453,19 +457,25 @@ struct bind_set {
 };
 
 /* The config of the files named, read from full (a file, or a folder of
- * them); NULL (*hint) when one is left out. */
+ * them); NULL (*hint) when one is left out.  A file's key is its name,
+ * or its target's when its own is no key (it is mounted with a subpath:
+ * the key is not seen). */
 static const struct bind_set *
 new_bind_set(struct importer *im, const char *source, const char *full, const char *real,
-             mode_t kind, const struct vec *names, const struct cnode *at, const char **hint)
+             mode_t kind, const struct vec *names, const char *target, const struct cnode *at,
+             const char **hint)
 {
 	const char *dir = kind == S_IFREG ? arena_strndup(im->a, full, strlen(full) -
 	                                                  strlen(base_name(full)) - 1) : full;
+	const char *key = kind == S_IFREG ? names->items[0] : NULL;
+	if (key && config_key_problem(key) && !config_key_problem(base_name(target)))
+		key = base_name(target);
 	struct bind_set *b = NEW(im->a, struct bind_set);
 	b->set = NEW(im->a, struct iset);
-	if (!read_files(im, b->set, *dir ? dir : "/", names, at, hint, &b->executable))
+	if (!read_files(im, b->set, *dir ? dir : "/", names, key, at, hint, &b->executable))
 		return NULL;
 	b->set->name = bind_config_name(im, source, real);
-	b->key = kind == S_IFREG ? names->items[0] : NULL;
+	b->key = key;
 	vec_push(im->a, &im->sets, b->set);
 	strmap_put(im->a, &im->bind_sets, real, b);
 	return b;
@@ -501,7 +511,7 @@ bind_config(struct importer *im, struct icomp *ic, const char *source, const cha
 		return false;
 	}
 	const struct bind_set *b = strmap_get(&im->bind_sets, real);
-	if (!b && !(b = new_bind_set(im, source, full, real, kind, &names, at, hint)))
+	if (!b && !(b = new_bind_set(im, source, full, real, kind, &names, target, at, hint)))
 		return false;
 	struct ivolume *v = file_volume(im, ic, b->set->name, target, IV_CONFIG, b->set->name,
 	                                b->key, at);
