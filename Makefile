@@ -73,6 +73,7 @@ SRC = \
 	src/parse_braces.c \
 	src/parse_errors.c \
 	src/parse_errors_lines.c \
+	src/parse_habit_words.c \
 	src/parse_habits.c \
 	src/parse_recover.c \
 	src/parse_words.c \

@@ -150,9 +150,12 @@ bool habit_probe_line(struct parse_ctx *p, uint32_t at, struct probe_fix *fix);
 /* `word` (len bytes) without case, '-' and '_', in out (n bytes): false
  * when it does not fit. */
 bool habit_fold(const char *word, size_t len, char *out, size_t n);
-/* What to write for a key of another tool that no keyword says (Compose's
- * `restart`, `build`, `networks`), or NULL. */
-const char *habit_other_tool_hint(const char *word);
+/* parse_habit_words.c: what to write for a key of another tool that no
+ * keyword says (Compose's `restart`, `build`, `networks`), or that says
+ * another line (`envFrom app-config`), in the block open, word ending at
+ * `end`: the end of the message after "unknown property 'WORD'", ": HINT"
+ * or "; did you mean `LINE`?", or NULL. */
+const char *habit_other_tool_hint(struct parse_ctx *p, const char *word, uint32_t end);
 /* The rest of a statement's line from `at`, up to a comment, the `sep`
  * (':' or '=') of the next property or a bracket it does not open, or
  * NULL when it is empty or too long to show. */

@@ -130,17 +130,33 @@ report_unknown_word(struct parse_ctx *p, const YYLTYPE *loc, int n,
 			     takes);
 		return true;
 	}
+	/* "mount logs at "/x" readOnly": the mount's option, as todokc spells it. */
+	const char *other = recover_other_tool_word(word);
+	if (statement && !recover_starts_line(p, loc->begin) && strcmp(statement, "mount") == 0 &&
+	    (keyword_folded(word, strlen(word)) == KW_READ_ONLY ||
+	     (other && strcmp(other, "read-only") == 0))) {
+		const char *s = p->c->src.text;
+		uint32_t from = loc->begin, to = loc->begin;
+		while (from > 0 && s[from - 1] != '\n')
+			from--;
+		from += (uint32_t)strspn(s + from, " \t");
+		while (to > from && strchr(" \t", s[to - 1]))
+			to--;
+		diag(&p->c->diags, E0202, *loc, "unknown word %s after the mount's path; did you mean "
+		     "'read-only'? (`%.*s read-only`)", q, (int)(to - from), s + from);
+		return true;
+	}
 	bool property = expects(n, expected, KW_IMAGE);
 	bool declaration = !property && expects(n, expected, KW_SERVICE) &&
 	                   expects(n, expected, KW_PARAM);
 	if (!property && !declaration)
 		return false;
 	const char *role = property ? "property" : "declaration";
-	const char *hint = property ? habit_other_tool_hint(word) : NULL;
-	if (best)
+	const char *hint = property ? habit_other_tool_hint(p, word, loc->end) : NULL;
+	if (hint) /* (Compose's `restart`, Helm's `tag`, `envFrom NAME`) */
+		diag(&p->c->diags, E0202, *loc, "unknown property %s%s", q, hint);
+	else if (best)
 		diag(&p->c->diags, E0202, *loc, "unknown %s %s; did you mean '%s'?", role, q, best);
-	else if (hint) /* (Compose's `restart`, Helm's `tag`) */
-		diag(&p->c->diags, E0202, *loc, "unknown property %s: %s", q, hint);
 	else
 		diag(&p->c->diags, E0202, *loc, "unknown %s %s; %s", role, q,
 		     arena_printf(p->arena, property ? "a property is one of %s" : "a declaration is one of %s",
@@ -227,17 +243,28 @@ report_quoted_number(struct parse_ctx *p, const YYLTYPE *loc, int got, int n,
 	return true;
 }
 
-/* A number where a duration must stand: `grace 30`, `every 10`. */
+/* A number where a duration or a percentage must stand: `grace 30`,
+ * `every 10`, `replicas 2..5 cpu 70`. */
 static bool
 report_duration_unit(struct parse_ctx *p, const YYLTYPE *loc, int got, int n,
                      const int *expected)
 {
-	if (got != INT || !expects(n, expected, DURATION) ||
-	    expects(n, expected, INT))
-		return false;
-	diag(&p->c->diags, E0201, *loc, "a duration has its unit: write `%s %.*ss`",
-	     recover_written_before(p), (int)(loc->end - loc->begin), p->c->src.text + loc->begin);
-	return true;
+	static const struct {
+		int kind;
+		const char *what, *unit;
+	} units[] = {
+		{DURATION, "a duration has its unit", "s"},
+		{PERCENT, "a percentage is written with '%'", "%"},
+	};
+	for (size_t i = 0; got == INT && !expects(n, expected, INT) && i < sizeof units / sizeof *units;
+	     i++)
+		if (expects(n, expected, units[i].kind)) {
+			diag(&p->c->diags, E0201, *loc, "%s: write `%s %.*s%s`", units[i].what,
+			     recover_written_before(p), (int)(loc->end - loc->begin),
+			     p->c->src.text + loc->begin, units[i].unit);
+			return true;
+		}
+	return false;
 }
 
 /* A quantity where a duration must stand: `delay 1m` (milli, not minutes). */

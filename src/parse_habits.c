@@ -1,13 +1,12 @@
 /*
  * parse_habits.c - what the recovery (src/parse_recover.c) and the
  * parser's messages (grammar/todok.y) know of other languages' habits:
- * the words Kubernetes, Compose and Helm users write for a keyword, and
  * the items of a YAML '- ' list, with the 'port' lines that a list of
  * ports stands for, the env block that Compose's or Kubernetes' list of
  * variables stands for, and the list in brackets that a command written
- * without them stands for; what to write for keys that no keyword says
- * (Compose's restart, build); a probe's line as todokc writes it; YAML's
- * lines below a key, and a mapping's entries as a block.
+ * without them stands for; a probe's line as todokc writes it; YAML's
+ * lines below a key, and a mapping's entries as a block.  The words of
+ * other tools for a keyword are in src/parse_habit_words.c.
  */
 #include "recover.h"
 
@@ -428,79 +427,6 @@ habit_fold(const char *word, size_t len, char *out, size_t n)
 	}
 	out[k] = '\0';
 	return true;
-}
-
-/* The words of Kubernetes, Compose and Helm users for what a keyword of
- * the language says (deployment: service), and for what it does not say,
- * with what to write instead (restart, build); case and '-' / '_' do not
- * count. */
-static const struct other_word {
-	const char *word, *keyword, *hint;
-} other_words[] = {
-	{"build", NULL, "todokc does not build images: build and push the image, then write "
-	 "`image \"REGISTRY/NAME:TAG\"`"},
-	{"configmap", "config", NULL},    {"containername", NULL, "a container is named after "
-	 "its component, `service NAME {`: remove the line"},
-	{"cpus", "limits", "write `limits cpu 500m` (or `requests cpu 500m`)"},
-	{"cronjob", "cron", NULL},        {"database", "stateful", NULL},
-	{"deploy", NULL, "write `replicas N`, and `requests` and `limits` for its resources, "
-	 "each on a line of the component"},
-	{"dependson", "after", NULL},     {"entrypoint", "command", NULL},
-	{"envfile", NULL, "put the variables in a `config NAME { ... }` and write "
-	 "`env from NAME`"},
-	{"environment", "env", NULL},     {"healthcheck", "readiness", NULL},
-	{"imagepullpolicy", "pull", NULL}, {"imagepullsecrets", "pull-secret", NULL},
-	{"ingress", "route", NULL},       {"initcontainer", "init", NULL},
-	{"initcontainers", "init", NULL}, {"livenessprobe", "liveness", NULL},
-	{"memlimit", "limits", "write `limits memory 512Mi`"},
-	{"networkpolicy", "network", NULL}, {"nodeselector", "nodes", NULL},
-	{"podmanagementpolicy", NULL, "a stateful starts its pods one by one, or all at once "
-	 "with `start parallel`"},
-	{"networks", NULL, "the components of a stack reach each other by name, with no network "
-	 "to declare: remove the line (`allow from NAME` says which may connect)"},
-	{"ports", "port", NULL},
-	{"rbac", NULL, "a component's access to the Kubernetes API is `api VERBS RESOURCES`, "
-	 "as in `api get, list pods`"},
-	{"readinessprobe", "readiness", NULL},
-	{"resources", "requests", NULL},
-	{"role", NULL, "a component's access to the Kubernetes API is `api VERBS RESOURCES`, "
-	 "as in `api get, list pods`"},
-	{"securitycontext", "security", NULL},
-	{"rollingupdate", "rolling", NULL},
-	{"restart", NULL, "Kubernetes restarts a service's containers whenever they stop, and "
-	 "`retries N` retries a job: remove the line"},
-	{"serviceaccount", "account", NULL}, {"serviceaccountname", "account", NULL},
-	{"startupprobe", "startup", NULL},
-	{"statefulset", "stateful", NULL},
-	{"terminationgraceperiodseconds", "grace", NULL},
-	{"tag", NULL, "the tag is part of the image: `image \"NAME:TAG\"`"},
-	{"volumemounts", "volume", NULL},
-};
-
-static const struct other_word *
-other_tool_word(const char *word)
-{
-	char folded[32];
-	if (!habit_fold(word, strlen(word), folded, sizeof folded))
-		return NULL;
-	for (size_t i = 0; i < sizeof other_words / sizeof *other_words; i++)
-		if (strcmp(folded, other_words[i].word) == 0)
-			return &other_words[i];
-	return NULL;
-}
-
-const char *
-recover_other_tool_word(const char *word)
-{
-	const struct other_word *w = other_tool_word(word);
-	return w ? w->keyword : NULL;
-}
-
-const char *
-habit_other_tool_hint(const char *word)
-{
-	const struct other_word *w = other_tool_word(word);
-	return w ? w->hint : NULL;
 }
 
 const char *

@@ -287,11 +287,11 @@ other_tool_line(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
 	if (!service && ports_line(p, scanner, t))
 		return true;
 	/* (`after db,` and a component named 'restart' on the next line) */
-	const char *hint = service ? NULL : habit_other_tool_hint(w);
+	const char *hint = service ? NULL : habit_other_tool_hint(p, w, t->loc.end);
 	if (!service && (!hint || r->prev.token == ',' || is_role(r->prev.token, "property")))
 		return false;
 	if (hint)
-		diag(&p->c->diags, E0202, t->loc, "unknown property %s: %s", diag_quote(p->arena, w),
+		diag(&p->c->diags, E0202, t->loc, "unknown property %s%s", diag_quote(p->arena, w),
 		     hint);
 	uint32_t end = habit_yaml_value_end(p, t->loc.begin);
 	if (p->quiet_until < end)
