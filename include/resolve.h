@@ -39,6 +39,8 @@ struct resolver {
 	struct vec *refs;         /* `network isolated`: where the workloads that the value
 	                           * being resolved refers to go (NULL: nowhere) */
 	struct strmap config_hashes; /* the names of the sets a pod takes -> its config hash */
+	struct container **wait_models; /* resolve_stack_waits(): by a target's index, the first
+	                           * wait container made for it (NULL: none yet) */
 	struct container_resources *wait_resources; /* what every wait container requests and
 	                           * is limited to: one record for all (NULL until the first) */
 	struct strmap unknown;    /* an unknown name, in references or declarations' uses ->
@@ -117,7 +119,8 @@ void resolve_labels(struct resolver *r);
 void resolve_network(struct resolver *r);
 
 /* waits.c */
-void resolve_waits(struct resolver *r, struct component *comp);
+/* Every component's waits: the init containers of its pods. */
+void resolve_stack_waits(struct resolver *r);
 /* access.c: the Role of a component's `api` lines, bound to its pods'
  * account (made when it has none). */
 void resolve_api(struct resolver *r, struct component *comp);

@@ -699,8 +699,7 @@ resolve_stack(struct compilation *c)
 		resolve_api(&r, s->components.items[i]);
 	}
 	resolve_labels(&r);
-	for (size_t i = 0; i < s->components.len; i++)
-		resolve_waits(&r, s->components.items[i]);
+	resolve_stack_waits(&r);
 	for (size_t i = 0; i < s->components.len; i++)
 		resolve_security(&r, s->components.items[i]);
 	resolve_network(&r);

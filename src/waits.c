@@ -11,18 +11,25 @@
  */
 #include "resolve.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Where a pod's API token is mounted in the containers that wait for jobs. */
 #define TOKEN_PATH "/var/run/secrets/kubernetes.io/serviceaccount"
 
+/* A wait container; its name is its target's, made once: the first wait
+ * container made for a target is the model of the others (its name, and
+ * a service wait's command, are shared: they are the target's facts). */
 static struct container *
 new_wait_container(struct resolver *r, struct wait *w, const char *image)
 {
 	struct container *ctr = NEW(r->a, struct container);
+	struct container **model = &r->wait_models[w->target->index];
 	ctr->role = ROLE_WAIT;
 	ctr->wait = w;
-	ctr->name = arena_printf(r->a, "wait-for-%s", w->target->name.text);
+	ctr->name = *model ? (*model)->name : arena_printf(r->a, "wait-for-%s", w->target->name.text);
+	if (!*model)
+		*model = ctr;
 	ctr->name_loc = w->loc;
 	ctr->image.value = image;
 	ctr->has_command = true;
@@ -56,7 +63,12 @@ set_wait_command(struct arena *a, struct arena *tmp, struct container *ctr, cons
 static struct container *
 service_wait_container(struct resolver *r, struct wait *w)
 {
+	const struct container *model = r->wait_models[w->target->index];
 	struct container *ctr = new_wait_container(r, w, r->c->opts->wait_image);
+	if (model) {
+		ctr->command = model->command;
+		return ctr;
+	}
 	struct arena *tmp = &r->scratch; /* the command's parts: reset before returning */
 	if (w->url) {
 		/* The probe's headers too: the app may answer only with them. */
@@ -238,7 +250,7 @@ wait_target(struct resolver *r, struct wait *w)
 	return t;
 }
 
-void
+static void
 resolve_waits(struct resolver *r, struct component *comp)
 {
 	size_t kept = 0;
@@ -269,4 +281,16 @@ resolve_waits(struct resolver *r, struct component *comp)
 		}
 		order_containers(r, pod, &containers);
 	}
+}
+
+void
+resolve_stack_waits(struct resolver *r)
+{
+	const struct vec *comps = &r->s->components;
+	r->wait_models = xmalloc((comps->len ? comps->len : 1) * sizeof *r->wait_models);
+	memset(r->wait_models, 0, comps->len * sizeof *r->wait_models);
+	for (size_t i = 0; i < comps->len; i++)
+		resolve_waits(r, comps->items[i]);
+	free(r->wait_models);
+	r->wait_models = NULL;
 }
