@@ -642,7 +642,7 @@ key
 		for (size_t i = 0; i < $1->parts.len; i++) {
 			struct ast_part *part = $1->parts.items[i];
 			if (part->is_ref)
-				diag(&p->c->diags, E0107, part->ref.loc,
+				diag(&p->c->diags, E0107, part->ref->loc,
 				     "a key cannot contain an interpolation");
 			else
 				buf_append(&b, part->text, part->len);

@@ -23,14 +23,12 @@ struct ast_ref {
 
 /* A piece of a string literal: text, or an interpolated reference. */
 struct ast_part {
-	bool is_ref;
 	union {
-		struct {
-			const char *text; /* decoded bytes, when !is_ref */
-			size_t len;
-		};
-		struct ast_ref ref;   /* is_ref */
+		const char *text;     /* decoded bytes, when !is_ref */
+		struct ast_ref *ref;  /* is_ref (out of line: most parts are text, 16 bytes) */
 	};
+	uint32_t len;             /* the text's (a source's offsets are 32 bits too) */
+	bool is_ref;
 };
 
 struct ast_string {

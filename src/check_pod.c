@@ -335,17 +335,17 @@ note_defines(struct checker *k, struct diagnostic *g, const struct ast_string *w
 	const struct options *opts = k->c->opts;
 	for (size_t i = 0; written && i < written->parts.len; i++) {
 		const struct ast_part *part = written->parts.items[i];
-		if (!part->is_ref || part->ref.member.text)
+		if (!part->is_ref || part->ref->member.text)
 			continue;
 		const struct define *set = NULL;
 		for (size_t d = 0; d < opts->ndefines; d++)
-			if (strcmp(opts->defines[d].name, part->ref.name.text) == 0)
+			if (strcmp(opts->defines[d].name, part->ref->name.text) == 0)
 				set = &opts->defines[d];
 		if (!set)
 			continue;
 		const char *is = *set->value ? cquote(k, set->value) : "empty";
 		const char *option = arena_printf(k->a, "-D %s=%s", set->name, set->value);
-		diag_note(&k->c->diags, g, part->ref.loc,
+		diag_note(&k->c->diags, g, part->ref->loc,
 		          "%s is %s here: %s on the command line sets it, in place of the stack's "
 		          "default", cquote(k, set->name), is, cquote(k, option));
 	}

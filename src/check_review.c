@@ -74,9 +74,9 @@ tag_param(struct checker *k, const struct ast_string *image)
 	if (!image || !image->parts.len)
 		return NULL;
 	const struct ast_part *last = image->parts.items[image->parts.len - 1];
-	if (!last->is_ref || last->ref.member.text)
+	if (!last->is_ref || last->ref->member.text)
 		return NULL;
-	const struct decl *d = strmap_get(&k->s->names, last->ref.name.text);
+	const struct decl *d = strmap_get(&k->s->names, last->ref->name.text);
 	return d && d->kind == DECL_PARAM ? d->what : NULL;
 }
 

@@ -56,9 +56,9 @@ resolve_params(struct resolver *r)
 		for (size_t k = 0; k < param->source->parts.len; k++) {
 			const struct ast_part *part = param->source->parts.items[k];
 			if (part->is_ref) {
-				diag(&c->diags, E0407, part->ref.loc,
+				diag(&c->diags, E0407, part->ref->loc,
 				     "a param's value is plain text; it cannot interpolate %s",
-				     rquote(r, part->ref.name.text));
+				     rquote(r, part->ref->name.text));
 				break;
 			}
 		}

@@ -539,7 +539,7 @@ flush_text(struct parse_ctx *p, struct ast_string *str, struct buf *text)
 		return;
 	struct ast_part *part = NEW(p->arena, struct ast_part);
 	part->text = arena_strndup(p->arena, text->data, text->len);
-	part->len = text->len;
+	part->len = (uint32_t)text->len;
 	vec_push(p->arena, &str->parts, part);
 	text->len = 0;
 }
@@ -575,16 +575,17 @@ lex_interpolation(struct parse_ctx *p, struct ast_string *str, const char *s,
 	}
 	struct ast_part *part = NEW(p->arena, struct ast_part);
 	part->is_ref = true;
-	part->ref.loc = (struct loc){at + (uint32_t)start, at + (uint32_t)end};
+	part->ref = NEW(p->arena, struct ast_ref);
+	part->ref->loc = (struct loc){at + (uint32_t)start, at + (uint32_t)end};
 	const char *dot = memchr(s + start, '.', end - start);
 	size_t name_end = dot ? (size_t)(dot - s) : end;
-	part->ref.name.text = arena_strndup(p->arena, s + start, name_end - start);
-	part->ref.name.loc = (struct loc){at + (uint32_t)start, at + (uint32_t)name_end};
+	part->ref->name.text = arena_strndup(p->arena, s + start, name_end - start);
+	part->ref->name.loc = (struct loc){at + (uint32_t)start, at + (uint32_t)name_end};
 	if (dot) {
-		part->ref.member.text = arena_strndup(p->arena, dot + 1, end - name_end - 1);
-		part->ref.member.loc = (struct loc){at + (uint32_t)name_end + 1, at + (uint32_t)end};
+		part->ref->member.text = arena_strndup(p->arena, dot + 1, end - name_end - 1);
+		part->ref->member.loc = (struct loc){at + (uint32_t)name_end + 1, at + (uint32_t)end};
 	} else {
-		part->ref.member.loc = NO_LOC;
+		part->ref->member.loc = NO_LOC;
 	}
 	vec_push(p->arena, &str->parts, part);
 	return end + 1;

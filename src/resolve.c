@@ -518,8 +518,8 @@ resolve_string(struct resolver *r, const struct ast_string *str, enum place plac
 			v->len += part->len;
 			continue;
 		}
-		struct rvalue *rv = resolve_ref(r, &part->ref, inner, false);
-		if (rv && ok && !within_limits(r, v->len, value_size(rv), part->ref.loc))
+		struct rvalue *rv = resolve_ref(r, part->ref, inner, false);
+		if (rv && ok && !within_limits(r, v->len, value_size(rv), part->ref->loc))
 			rv = NULL;
 		if (!rv) {
 			ok = false;

@@ -324,24 +324,24 @@ test_interpolation(void **state)
 	assert_false(p0->is_ref);
 	assert_memory_equal(p0->text, "x", 1);
 	assert_true(p1->is_ref);
-	assert_string_equal(p1->ref.name.text, "p");
-	assert_null(p1->ref.member.text);
-	assert_string_equal(unit_loc_text(&t, p1->ref.name.loc), "p");
+	assert_string_equal(p1->ref->name.text, "p");
+	assert_null(p1->ref->member.text);
+	assert_string_equal(unit_loc_text(&t, p1->ref->name.loc), "p");
 	assert_false(p2->is_ref);
 	assert_memory_equal(p2->text, "y", 1);
 	assert_true(p3->is_ref);
-	assert_string_equal(p3->ref.name.text, "c");
-	assert_string_equal(p3->ref.member.text, "K");
-	assert_string_equal(unit_loc_text(&t, p3->ref.loc), "c.K");
-	assert_string_equal(unit_loc_text(&t, p3->ref.name.loc), "c");
-	assert_string_equal(unit_loc_text(&t, p3->ref.member.loc), "K");
+	assert_string_equal(p3->ref->name.text, "c");
+	assert_string_equal(p3->ref->member.text, "K");
+	assert_string_equal(unit_loc_text(&t, p3->ref->loc), "c.K");
+	assert_string_equal(unit_loc_text(&t, p3->ref->name.loc), "c");
+	assert_string_equal(unit_loc_text(&t, p3->ref->member.loc), "K");
 	assert_false(p4->is_ref);
 	/* two adjacent interpolations, no text between */
 	assert_int_equal(((struct ast_string *)entry(&t, 1, 2)->value->string)->parts.len, 2);
 	/* locations stay on the source bytes after a multi-byte escape */
 	struct ast_string *c = entry(&t, 1, 3)->value->string;
 	assert_int_equal(c->parts.len, 2);
-	assert_string_equal(unit_loc_text(&t, ((struct ast_part *)c->parts.items[1])->ref.loc), "p");
+	assert_string_equal(unit_loc_text(&t, ((struct ast_part *)c->parts.items[1])->ref->loc), "p");
 	/* resolved: the param and the config key are substituted */
 	struct keyset *cfg = t.c.stack->configs.items[0];
 	struct kv *kv = cfg->keys.items[1];
