@@ -12,6 +12,7 @@
 #include "import.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 #define CLAIM_SIZE "1Gi"
 
@@ -138,11 +139,22 @@ temp(struct importer *im, struct icomp *ic, const char *target, const char *size
 	}
 }
 
+/* Whether a short volume starts with a Windows drive, "C:", which is
+ * part of its source (compose-go's isWindowsDrive). */
+static bool
+drive(const char *t)
+{
+	return ((t[0] >= 'a' && t[0] <= 'z') || (t[0] >= 'A' && t[0] <= 'Z')) && t[1] == ':';
+}
+
+/* Whether the source of a short volume is a host path, as Compose reads
+ * it (compose-go's isFilePath): it starts with '.', '/' or '~', or is a
+ * Windows path; any other source is a named volume (conf/x too). */
 static bool
 host_path(const char *source)
 {
-	return source[0] == '/' || source[0] == '.' || source[0] == '~' || strchr(source, '/') ||
-	       strchr(source, '\\');
+	return source[0] == '/' || source[0] == '.' || source[0] == '~' ||
+	       strncmp(source, "\\\\", 2) == 0 || (drive(source) && source[2]);
 }
 
 /* A bind mount: a config of its files when it can be (src/import_files.c),
@@ -214,6 +226,26 @@ bind_with_variables(struct importer *im, struct icomp *ic, const struct ival *v,
 	return true;
 }
 
+/* A source that Compose takes for the name of a volume, not declared,
+ * while it is a path: it has a '/' (conf/app.yml, which no volume's name
+ * has) or names a file or folder beside the Compose file (config.yml).
+ * An error, as in Compose, that says how to bind the path. */
+static bool
+path_as_volume(struct importer *im, const char *name, const struct cnode *n)
+{
+	struct stat st;
+	bool there = stat(arena_printf(im->a, "%s/%s", im->base_dir, name), &st) == 0;
+	if (declared(im, TOP_VOLUMES, name) || (!there && !strchr(name, '/')))
+		return false;
+	import_diag(im, E0805, n, "the volume %s is not declared in the top-level volumes%s: "
+	            "Compose takes a source that does not start with '.', '/' or '~' for the name "
+	            "of a volume; write './%s' to bind the %s beside the Compose file",
+	            diag_quote(im->a, name), strchr(name, '/') ? ", and cannot be (a volume's name "
+	            "has no '/')" : "", name, !there ? "path" : S_ISDIR(st.st_mode) ? "folder"
+	            : "file");
+	return true;
+}
+
 /* SOURCE:TARGET[:MODE] or TARGET */
 static void
 short_volume(struct importer *im, struct icomp *ic, const struct cnode *n)
@@ -225,12 +257,17 @@ short_volume(struct importer *im, struct icomp *ic, const struct cnode *n)
 	const char *t = ival_text(im, &v, "a volume");
 	if (!t)
 		return;
-	const char *c1 = strchr(t, ':');
+	const char *c1 = strchr(t + (drive(t) ? 2 : 0), ':');
 	if (!c1) {
 		temp(im, ic, t, NULL, false, n);
 		return;
 	}
 	const char *c2 = strchr(c1 + 1, ':');
+	if (c2 && strchr(c2 + 1, ':')) { /* as Compose, which refuses it */
+		import_diag(im, E0804, n, "the volume %s has too many ':'; write SOURCE:TARGET[:MODE], "
+		            "or the long syntax for a path with a ':'", diag_quote(im->a, t));
+		return;
+	}
 	const char *source = arena_strndup(im->a, t, (size_t)(c1 - t));
 	const char *target = c2 ? arena_strndup(im->a, c1 + 1, (size_t)(c2 - c1 - 1)) : c1 + 1;
 	bool read_only = false;
@@ -244,7 +281,7 @@ short_volume(struct importer *im, struct icomp *ic, const struct cnode *n)
 		            "or a host path", diag_quote(im->a, t));
 	else if (host_path(source))
 		bind_mount(im, ic, source, target, read_only, false, n);
-	else
+	else if (!path_as_volume(im, source, n))
 		claim(im, ic, source, target, read_only, NULL, n);
 }
 
