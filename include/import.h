@@ -225,7 +225,8 @@ struct iport {
 enum ivol_kind { IV_CLAIM, IV_TEMP, IV_CONFIG, IV_SECRET };
 
 struct ivolume {
-	const char *name;
+	const char *name;          /* NULL until name_mounts(): a second mount's */
+	const char *base;          /* the name it would have had: its config's, its secret's */
 	struct ival path;
 	enum ivol_kind kind;
 	const char *size;          /* a quantity, or NULL */
@@ -456,6 +457,9 @@ const struct ivolume *root_owned_volume(const struct icomp *ic);
 struct ivolume *add_volume(struct importer *im, struct icomp *ic, const char *name,
                            const char *fallback, enum ivol_kind kind, struct ival path,
                            struct loc loc);
+/* Names the mounts of a config or secret whose name the component has
+ * already given a volume, after their mount paths. */
+void name_mounts(struct importer *im);
 
 /* compose_env.c: values. */
 /* Reads the .env file (or --env-file); false (reported) when it cannot be read. */

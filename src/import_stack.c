@@ -714,6 +714,7 @@ import_services(struct importer *im)
 	}
 	if (im->c->diags.errors)
 		return; /* nothing is written: no more warnings */
+	name_mounts(im);
 	reached_ports(im);
 	for (size_t i = 0; i < im->comp_list.len; i++) {
 		size_t from = im->c->diags.list.len;

@@ -25,12 +25,58 @@ add_volume(struct importer *im, struct icomp *ic, const char *name, const char *
 		diag(&im->c->diags, E0804, loc, "two volumes are mounted at %s", diag_quote(im->a, text));
 		return NULL;
 	}
-	const char *unique = unique_name(im, &ic->volume_names, &ic->volume_suffixes,
-	                                 dns_label(im->a, name, fallback, 63), 63);
+	const char *base = dns_label(im->a, name, fallback, 63);
+	/* a config or secret mounted again: named after its path, later */
+	bool again = (kind == IV_CONFIG || kind == IV_SECRET) && text &&
+	             strmap_get(&ic->volume_names, base);
 	struct ivolume *v = NEW(im->a, struct ivolume);
-	*v = (struct ivolume){.name = unique, .path = path, .kind = kind, .loc = loc};
+	*v = (struct ivolume){.base = base, .path = path, .kind = kind, .loc = loc};
+	if (!again)
+		v->name = unique_name(im, &ic->volume_names, &ic->volume_suffixes, base, 63);
 	vec_push(im->a, &ic->volumes, v);
 	return v;
+}
+
+/* A name of a volume that no other volume of the component has, nor a
+ * config, a secret or a component of the stack: a volume named as another
+ * config would read as that config's. */
+static bool
+free_name(struct importer *im, const struct icomp *ic, const char *name)
+{
+	return !strmap_get(&ic->volume_names, name) && !strmap_get(&im->names, name);
+}
+
+/* The name of a second mount of a config or secret: its base and the
+ * last part of its mount path (app-config-defaults-conf at
+ * /etc/app/defaults.conf), else the whole path, else numbered. */
+static const char *
+mount_name(struct importer *im, struct icomp *ic, const struct ivolume *v)
+{
+	const char *path = v->path.parts[0].text, *last = strrchr(path, '/');
+	const char *tries[] = {last ? last + 1 : path, path};
+	const char *name = NULL;
+	for (size_t i = 0; i < 2; i++) {
+		name = dns_label(im->a, arena_printf(im->a, "%s-%s", v->base, tries[i]), v->base, 63);
+		if (free_name(im, ic, name))
+			break;
+	}
+	while (!free_name(im, ic, name))
+		name = unique_name(im, &ic->volume_names, &ic->volume_suffixes, name, 63);
+	strmap_put(im->a, &ic->volume_names, name, (void *)name);
+	return name;
+}
+
+void
+name_mounts(struct importer *im)
+{
+	for (size_t i = 0; i < im->comp_list.len; i++) {
+		struct icomp *ic = im->comp_list.items[i];
+		for (size_t j = 0; j < ic->volumes.len; j++) {
+			struct ivolume *v = ic->volumes.items[j];
+			if (!v->name)
+				v->name = mount_name(im, ic, v);
+		}
+	}
 }
 
 const struct ivolume *
