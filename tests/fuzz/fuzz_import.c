@@ -3,7 +3,9 @@
  * memory: the input is a Compose file, read by the Compose reader
  * (src/compose_yaml.c) and imported (import_source()) as the command
  * does, from tests/fuzz/import-base/ (compiled in as FUZZ_IMPORT_BASE),
- * whose .env, env_file, config and secret files the input may name.
+ * whose .env, env_file, config and secret files the input may name, and
+ * whose folders (conf/, mixed/) and links (conf-link, default.conf,
+ * current.conf) its bind mounts may (the seeds of tests/fuzz/import/).
  * Nothing is written to disk.
  *
  * Besides the sanitizers, the harness traps (a crash for libFuzzer) when

@@ -15,7 +15,8 @@
 # and journals (tests/fuzz/listing/, and a real index) for fuzz_listing; env
 # files (tests/fuzz/envfile/, the tests' test.env files) for fuzz_envfile;
 # for fuzz_lsp also the protocol sessions of tests/fuzz/lsp/; the Compose
-# files of tests/import/ for fuzz_import.
+# files of tests/import/ and tests/fuzz/import/ (those read
+# tests/fuzz/import-base/'s folders and links) for fuzz_import.
 #
 # Prints the executions and time of each run; exits non-zero on any
 # crash, sanitizer report, leak or timeout, with the report's tail and the
@@ -84,7 +85,8 @@ seed() {
 
 # The Compose files of the import's tests.
 compose_files() {
-	ls tests/import/golden/*/compose.yaml tests/import/golden/*/docker-compose.yml 2>/dev/null
+	ls tests/import/golden/*/compose.yaml tests/import/golden/*/docker-compose.yml \
+		tests/fuzz/import/*.yaml 2>/dev/null
 }
 
 # The dictionary of harness $1.
