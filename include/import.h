@@ -233,6 +233,7 @@ struct ivolume {
 	bool memory;               /* temp: a tmpfs */
 	const char *subpath;       /* NULL: the whole volume */
 	const char *source;        /* config, secret: its name */
+	const struct iset *config; /* config: its set, whose text may reach other services */
 	bool executable;           /* config: a bind mount's file may be run (mode 0755) */
 	struct loc loc;
 };

@@ -305,7 +305,10 @@ service_config(struct importer *im, struct icomp *ic, const struct file_mount *m
 	const char *target = m->target ? m->target : arena_printf(im->a, "/%s", m->source->text);
 	if (target[0] != '/')
 		target = arena_printf(im->a, "/%s", target);
-	file_volume(im, ic, m->source->text, target, IV_CONFIG, set->name, key, m->at);
+	struct ivolume *v = file_volume(im, ic, m->source->text, target, IV_CONFIG, set->name,
+	                                key, m->at);
+	if (v)
+		v->config = set;
 }
 
 static void
@@ -423,6 +426,7 @@ read_files(struct importer *im, struct iset *set, const char *dir, const struct 
 		struct ientry *e = NEW(im->a, struct ientry);
 		e->key = key;
 		e->value = ival_of_text(im->a, text, at->loc);
+		e->text = text; /* where reached_ports() finds the HOST:PORT of other services */
 		e->ctx = CTX_PLAIN;
 		e->loc = at->loc;
 		use_ival(im, &e->value, CTX_PLAIN);
@@ -515,8 +519,10 @@ bind_config(struct importer *im, struct icomp *ic, const char *source, const cha
 		return false;
 	struct ivolume *v = file_volume(im, ic, b->set->name, target, IV_CONFIG, b->set->name,
 	                                b->key, at);
-	if (v)
+	if (v) {
 		v->executable = b->executable;
+		v->config = b->set;
+	}
 	return true;
 }
 

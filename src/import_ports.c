@@ -605,13 +605,24 @@ reached_in(struct importer *im, const struct icomp *from, const struct ientries 
 	}
 }
 
+/* The HOST:PORT that a component reaches in its environment, its
+ * env_files and the configs it mounts (proxy_pass http://api:8000 in a
+ * proxy's nginx.conf), each config read once for it. */
 void
 reached_ports(struct importer *im)
 {
+	struct strmap read = {0};
 	for (size_t i = 0; i < im->comp_list.len; i++) {
 		const struct icomp *ic = im->comp_list.items[i];
 		reached_in(im, ic, &ic->env, true);
 		for (size_t j = 0; j < ic->env_from.len; j++)
 			reached_in(im, ic, &((const struct iset *)ic->env_from.items[j])->entries, false);
+		for (size_t j = 0; j < ic->volumes.len; j++) {
+			const struct ivolume *v = ic->volumes.items[j];
+			const char *key = v->config ? arena_printf(im->a, "%s/%s", ic->name, v->config->name)
+			                            : NULL;
+			if (key && !strmap_claim(im->a, &read, key, (void *)key))
+				reached_in(im, ic, &v->config->entries, false);
+		}
 	}
 }
