@@ -57,6 +57,10 @@ const char *rquote(struct resolver *r, const char *s);
  * unknown (with a suggestion) or of the wrong kind.  `what` names the
  * expected kind in messages. */
 struct decl *lookup(struct resolver *r, struct ident name, unsigned kinds, const char *what);
+/* lookup() of the target of an `after` of `waiter`: a workload or a job
+ * (the cron is refused by the caller); an unknown one lists those it may
+ * name. */
+struct decl *lookup_after(struct resolver *r, struct ident name, const struct component *waiter);
 
 struct rvalue *resolve_value(struct resolver *r, const struct ast_value *v, enum place place);
 struct rvalue *resolve_config_key(struct resolver *r, struct keyset *cfg, struct kv *kv);
@@ -85,6 +89,12 @@ const char *key_list(struct resolver *r, const struct vec *keys);
  * its message; each name is reported once, by report_unknown_names(), at
  * its first use with that use's message. */
 void unknown_use(struct resolver *r, const struct ast_ref *ref, const char *message);
+/* naming.c: what the unknown `name` could have been, of the kinds in the
+ * mask (those an `after` of `waiter` may name, when not NULL): "the
+ * stack's secrets are 'a' and 'b'", or that there are none and what to
+ * write. */
+const char *listed_names(struct resolver *r, const char *name, unsigned kinds,
+                         const struct component *waiter);
 void report_unknown_names(struct resolver *r);
 /* naming.c: each param's value (its text, or -D's), E0407 and E0002. */
 void resolve_params(struct resolver *r);

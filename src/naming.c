@@ -7,6 +7,7 @@
  */
 #include "resolve.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char *
@@ -141,6 +142,87 @@ struct unknown_name {
 	size_t uses;              /* each place once: a variant resolves its component's
 	                           * references again */
 };
+
+static int
+by_place(const void *a, const void *b)
+{
+	const struct decl *x = *(const struct decl *const *)a, *y = *(const struct decl *const *)b;
+	return (x->loc.begin > y->loc.begin) - (x->loc.begin < y->loc.begin);
+}
+
+/* The declarations of the kinds in the mask that `fits` takes (NULL:
+ * all), in source order, as "'a', 'b' and 3 more" (five at most) in
+ * *list; their count. */
+static size_t
+decl_list(struct resolver *r, unsigned kinds, bool (*fits)(const struct decl *, const void *),
+          const void *ctx, const char **list)
+{
+	enum { LISTED = 5 };
+	struct vec all = {0};
+	for (int kind = 0; kind < DECL_KINDS; kind++)
+		for (size_t i = 0; (kinds & 1u << kind) && i < r->s->decls[kind].len; i++) {
+			struct decl *d = r->s->decls[kind].items[i];
+			if (!fits || fits(d, ctx))
+				vec_push(r->a, &all, d);
+		}
+	if (all.len > 1)
+		qsort(all.items, all.len, sizeof *all.items, by_place);
+	const char *names[LISTED];
+	size_t n = all.len < LISTED ? all.len : LISTED;
+	for (size_t i = 0; i < n; i++)
+		names[i] = ((const struct decl *)all.items[i])->name;
+	*list = diag_quote_list(r->a, names, n, all.len);
+	return all.len;
+}
+
+/* Whether an `after` of the component `waiter` may name a declaration:
+ * a workload or a job other than itself (a cron cannot be waited for). */
+static bool
+may_start_after(const struct decl *d, const void *waiter)
+{
+	const struct component *w = d->what;
+	return d->kind == DECL_COMPONENT && w != waiter && w->kind != WORKLOAD_CRONJOB;
+}
+
+/* The names that the unknown `name` could have been, of the kinds in the
+ * mask (those an `after` of `waiter` may name, when not NULL), or that
+ * there are none and what to write. */
+const char *
+listed_names(struct resolver *r, const char *name, unsigned kinds,
+             const struct component *waiter)
+{
+	static const char *const plural[DECL_KINDS] = {"params", "configs", "secrets", "workloads"};
+	static const char *const singular[DECL_KINDS] = {"param", "config", "secret", "workload"};
+	const char *list, *q = rquote(r, name);
+	size_t n = decl_list(r, kinds, waiter ? may_start_after : NULL, waiter, &list);
+	bool both = kinds == (1u << DECL_CONFIG | 1u << DECL_SECRET);
+	int kind = DECL_PARAM;
+	while (kind < DECL_COMPONENT && !(kinds & 1u << kind))
+		kind++;
+	const char *who = waiter ? rquote(r, waiter->name.text) : NULL;
+	if (waiter && !n)
+		return arena_printf(r->a, "the stack has no other workload or job for %s to start "
+		                    "after: declare %s, or remove it from the 'after'", who, q);
+	if (waiter)
+		return arena_printf(r->a, "the %s %s can start after %s %s",
+		                    n == 1 ? "only workload or job" : "workloads and jobs", who,
+		                    n == 1 ? "is" : "are", list);
+	if (n)
+		return arena_printf(r->a, "the stack's %s %s %s",
+		                    n > 1 ? (both ? "configs and secrets" : plural[kind])
+		                          : arena_printf(r->a, "only %s", both ? "config or secret"
+		                                                               : singular[kind]),
+		                    n == 1 ? "is" : "are", list);
+	if (both)
+		return arena_printf(r->a, "the stack declares no config or secret: declare 'config "
+		                    "%s { ... }' or 'secret %s { ... }'", name, name);
+	if (kind == DECL_PARAM)
+		return arena_printf(r->a, "the stack declares no param: declare 'param %s = \"...\"'",
+		                    name);
+	return arena_printf(r->a, "the stack declares no %s: declare '%s %s { ... }', or '%s %s "
+	                    "external' for one made outside the stack", singular[kind],
+	                    singular[kind], name, singular[kind], name);
+}
 
 /* For an undeclared NAME.KEY without a close name: a note at KEY naming
  * the configs and secrets that have it. */

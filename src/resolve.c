@@ -67,9 +67,11 @@ suggest_key(struct resolver *r, const struct vec *keys, const char *got)
 	return s.best;
 }
 
-/* The message of an undeclared name, with the declared name closest to it. */
+/* The message of an undeclared name, with the declared name closest to
+ * it, else the names of the kinds in `listed` it could have been (none: 0). */
 static const char *
-unknown_message(struct resolver *r, const char *name, unsigned kinds, const char *what)
+unknown_message(struct resolver *r, const char *name, unsigned kinds, const char *what,
+                unsigned listed, const struct component *waiter)
 {
 	const char *best = suggest_name(r, name, kinds);
 	struct decl *near = best ? strmap_get(&r->s->names, best) : NULL;
@@ -78,19 +80,32 @@ unknown_message(struct resolver *r, const char *name, unsigned kinds, const char
 	if (best)
 		return arena_printf(r->a, "unknown %s %s; did you mean '%s'?", what, rquote(r, name),
 		                    best);
+	if (listed)
+		return arena_printf(r->a, "unknown %s %s; %s", what, rquote(r, name),
+		                    listed_names(r, name, listed, waiter));
 	return arena_printf(r->a, "unknown %s %s", what, rquote(r, name));
 }
 
-struct decl *
-lookup(struct resolver *r, struct ident name, unsigned kinds, const char *what)
+/* lookup(), and for an `after` of `waiter` (else NULL) the words of its
+ * errors. */
+static struct decl *
+lookup_for(struct resolver *r, struct ident name, unsigned kinds, const char *what,
+           const struct component *waiter)
 {
 	struct decl *d = strmap_get(&r->s->names, name.text);
 	if (d && (kinds & 1u << d->kind))
 		return d;
 	if (d) {
-		struct diagnostic *g = diag(&r->c->diags, E0303, name.loc, "%s is a %s, not a %s",
-		                            rquote(r, name.text), decl_kind_name(d->kind), what);
-		diag_note(&r->c->diags, g, d->loc, "%s is declared here", rquote(r, name.text));
+		const char *q = rquote(r, name.text), *fix = "";
+		if (waiter && d->kind != DECL_PARAM)
+			fix = arena_printf(r->a, "; the configs and secrets are applied before the "
+			                   "workloads, and a pod starts only once those it takes exist: "
+			                   "remove %s from the 'after'", q);
+		else if (waiter)
+			fix = arena_printf(r->a, "; %s", listed_names(r, name.text, kinds, waiter));
+		struct diagnostic *g = diag(&r->c->diags, E0303, name.loc, "%s is a %s, not a %s%s",
+		                            q, decl_kind_name(d->kind), what, fix);
+		diag_note(&r->c->diags, g, d->loc, "%s is declared here", q);
 		return NULL;
 	}
 	/* env from creds.PASSWORD: a member where the thing itself is named. */
@@ -106,8 +121,20 @@ lookup(struct resolver *r, struct ident name, unsigned kinds, const char *what)
 		return NULL;
 	}
 	unknown_use(r, &(struct ast_ref){name, {NULL, name.loc}, name.loc},
-	            unknown_message(r, name.text, kinds, what));
+	            unknown_message(r, name.text, kinds, what, kinds, waiter));
 	return NULL;
+}
+
+struct decl *
+lookup(struct resolver *r, struct ident name, unsigned kinds, const char *what)
+{
+	return lookup_for(r, name, kinds, what, NULL);
+}
+
+struct decl *
+lookup_after(struct resolver *r, struct ident name, const struct component *waiter)
+{
+	return lookup_for(r, name, 1u << DECL_COMPONENT, "workload", waiter);
 }
 
 /* The configs and secrets with a key, as "secret 'db'", at most three,
@@ -357,6 +384,23 @@ shell_variable_like(const char *name)
 	return upper;
 }
 
+/* The kinds an unknown name could have been, to list: a param for
+ * ${NAME}; a config or a secret for NAME.KEY, unless the key is in one
+ * (a note says so); none for NAME.host, .port or .url (the workloads with
+ * a Service are listed when it is reported). */
+static unsigned
+unknown_ref_kinds(struct resolver *r, const struct ast_ref *ref)
+{
+	const char *m = ref->member.text, *only;
+	size_t count;
+	if (!m)
+		return 1u << DECL_PARAM;
+	if (strcmp(m, "host") == 0 || strcmp(m, "port") == 0 || strcmp(m, "url") == 0 ||
+	    (keysets_with_key(r, m, &count, &only), count))
+		return 0;
+	return 1u << DECL_CONFIG | 1u << DECL_SECRET;
+}
+
 /* `bare`: the reference is a whole value (not inside a string), where a
  * word meant as text is a likely mistake. */
 static struct rvalue *
@@ -396,7 +440,8 @@ resolve_ref(struct resolver *r, const struct ast_ref *ref, enum place place, boo
 		return NULL;
 	}
 	if (!d) {
-		unknown_use(r, ref, unknown_message(r, ref->name.text, DECL_ANY, "name"));
+		unknown_use(r, ref, unknown_message(r, ref->name.text, DECL_ANY, "name",
+		                                    unknown_ref_kinds(r, ref), NULL));
 		return NULL;
 	}
 	struct rvalue *v = NULL;

@@ -236,9 +236,9 @@ order_containers(struct resolver *r, struct pod *pod, const struct vec *waits)
 }
 
 static struct component *
-wait_target(struct resolver *r, struct wait *w)
+wait_target(struct resolver *r, const struct component *comp, struct wait *w)
 {
-	struct decl *d = lookup(r, w->target_name, 1u << DECL_COMPONENT, "workload");
+	struct decl *d = lookup_after(r, w->target_name, comp);
 	struct component *t = d ? d->what : NULL;
 	if (t && t->kind == WORKLOAD_CRONJOB) {
 		struct diagnostic *g = diag(&r->c->diags, E0303, w->loc,
@@ -256,7 +256,7 @@ resolve_waits(struct resolver *r, struct component *comp)
 	size_t kept = 0;
 	for (size_t i = 0; i < comp->waits.len; i++) {
 		struct wait *w = comp->waits.items[i];
-		if (!(w->target = wait_target(r, w)))
+		if (!(w->target = wait_target(r, comp, w)))
 			continue;
 		comp->waits.items[kept++] = w;
 		if (r->c->opts->no_wait)
