@@ -399,37 +399,65 @@ container_request(const struct container *ctr, bool memory)
 	return r->text ? r : l->text ? l : NULL;
 }
 
-/* What a component's pods request of a resource at the most replicas:
- * each pod the requests of its main container, sidecars and classic
- * containers (its init containers, the waits too, have ended by then),
- * over every variant's pods.  What the note says of it. */
+/* A quantity's value: parsed again, since todokc's own wait containers
+ * are not checked (their values are left unset). */
+static long double
+request_value(const struct quantity *q)
+{
+	long double v = 0;
+	return quantity_parse(q->text, &v) ? v : 0;
+}
+
+/* What a component's pods request of a resource at the most replicas,
+ * each pod as Kubernetes counts it: the more of its containers' requests
+ * (main, classic and sidecars) added up and the peak of its init
+ * containers (the waits too), each while it runs beside the sidecars
+ * before it; over every variant's pods.  What the note says of it. */
 struct request_share {
 	long double total, per_pod; /* -1: nothing requested */
-	const struct quantity *q;   /* the main container's request, else the first one */
+	const struct quantity *q;   /* the main container's request, else the first one;
+	                             * the init container's when its peak is the pod's */
 	size_t containers;          /* of the one workload that requests it */
+	const struct container *init; /* the init container whose peak is the pod's, or NULL */
+	long double running;          /* then: what the pod's running containers request */
 };
 
 static struct request_share
 component_request(const struct component *comp, bool memory)
 {
-	struct request_share r = {-1, 0, NULL, 0};
+	struct request_share r = {-1, 0, NULL, 0, NULL, 0};
 	bool at_main = false;
 	for (size_t i = 0; i < comp->workloads.len; i++) {
 		const struct workload *w = comp->workloads.items[i];
-		long double pod = 0;
+		long double pod = 0, sidecars = 0, peak = 0;
+		const struct container *init = NULL;
 		for (size_t j = 0; j < w->pod.containers.len; j++) {
 			const struct container *ctr = w->pod.containers.items[j];
 			const struct quantity *q = container_request(ctr, memory);
-			bool beside = ctr->role == ROLE_MAIN || ctr->role == ROLE_SIDECAR ||
-			              ctr->role == ROLE_CLASSIC;
-			if (!q || !beside)
+			if (!q)
 				continue;
+			long double v = request_value(q);
+			if (ctr->role == ROLE_WAIT || ctr->role == ROLE_INIT) {
+				if (sidecars + v > peak) {
+					peak = sidecars + v;
+					init = ctr;
+				}
+				continue;
+			}
+			if (ctr->role == ROLE_SIDECAR)
+				sidecars += v;
 			if (!r.q || (ctr->role == ROLE_MAIN && !at_main)) {
 				r.q = q;
 				at_main = ctr->role == ROLE_MAIN;
 			}
-			pod += q->value;
+			pod += v;
 			r.containers++;
+		}
+		r.init = peak > pod ? init : NULL;
+		r.running = pod;
+		if (r.init) {
+			r.q = container_request(init, memory);
+			pod = peak;
 		}
 		if (!pod || w->max_replicas <= 0)
 			continue;
@@ -450,7 +478,15 @@ note_share(struct checker *k, struct diagnostic *g, const struct component *comp
 	long long n = w->max_replicas;
 	const struct container_resources *res = RESOURCES_OF(w->main);
 	bool limit = r.q == &res->limits.cpu || r.q == &res->limits.memory;
-	if (comp->workloads.len > 1)
+	if (comp->workloads.len == 1 && r.init)
+		diag_note(&k->c->diags, g, HAS_LOC(r.q->loc) ? r.q->loc : r.init->name_loc,
+		          "%s requests %.0Lf%s a pod x %lld replica%s = %.0Lf%s: Kubernetes reserves "
+		          "what its init container %s requests (%s)%s, more than the %.0Lf%s of its "
+		          "running containers", name, r.per_pod / scale, unit, n, n == 1 ? "" : "s",
+		          r.total / scale, unit, cquote(k, r.init->name), r.q->text,
+		          r.per_pod > request_value(r.q) ? " beside its sidecars" : "",
+		          r.running / scale, unit);
+	else if (comp->workloads.len > 1)
 		diag_note(&k->c->diags, g, r.q->loc, "%s requests %.0Lf%s over the pods of its %u "
 		          "variants", name, r.total / scale, unit, comp->workloads.len);
 	else if (r.containers > 1)
