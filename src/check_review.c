@@ -399,15 +399,6 @@ container_request(const struct container *ctr, bool memory)
 	return r->text ? r : l->text ? l : NULL;
 }
 
-/* A quantity's value: parsed again, since todokc's own wait containers
- * are not checked (their values are left unset). */
-static long double
-request_value(const struct quantity *q)
-{
-	long double v = 0;
-	return quantity_parse(q->text, &v) ? v : 0;
-}
-
 /* What a component's pods request of a resource at the most replicas,
  * each pod as Kubernetes counts it: the more of its containers' requests
  * (main, classic and sidecars) added up and the peak of its init
@@ -436,7 +427,7 @@ component_request(const struct component *comp, bool memory)
 			const struct quantity *q = container_request(ctr, memory);
 			if (!q)
 				continue;
-			long double v = request_value(q);
+			long double v = q->value;
 			if (ctr->role == ROLE_WAIT || ctr->role == ROLE_INIT) {
 				if (sidecars + v > peak) {
 					peak = sidecars + v;
@@ -484,7 +475,7 @@ note_share(struct checker *k, struct diagnostic *g, const struct component *comp
 		          "what its init container %s requests (%s)%s, more than the %.0Lf%s of its "
 		          "running containers", name, r.per_pod / scale, unit, n, n == 1 ? "" : "s",
 		          r.total / scale, unit, cquote(k, r.init->name), r.q->text,
-		          r.per_pod > request_value(r.q) ? " beside its sidecars" : "",
+		          r.per_pod > r.q->value ? " beside its sidecars" : "",
 		          r.running / scale, unit);
 	else if (comp->workloads.len > 1)
 		diag_note(&k->c->diags, g, r.q->loc, "%s requests %.0Lf%s over the pods of its %u "

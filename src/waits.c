@@ -34,11 +34,16 @@ new_wait_container(struct resolver *r, struct wait *w, const char *image)
 	ctr->image.value = image;
 	ctr->has_command = true;
 	if (!r->wait_resources) {
-		r->wait_resources = NEW(r->a, struct container_resources);
-		r->wait_resources->requests =
-			(struct resources){{"10m", NO_LOC, 0}, {"16Mi", NO_LOC, 0}, {0}};
-		r->wait_resources->limits =
-			(struct resources){{"50m", NO_LOC, 0}, {"32Mi", NO_LOC, 0}, {0}};
+		/* With their values, as a checked container's have them (the
+		 * capacity check adds them up). */
+		struct container_resources *res = NEW(r->a, struct container_resources);
+		res->requests = (struct resources){{"10m", NO_LOC, 0}, {"16Mi", NO_LOC, 0}, {0}};
+		res->limits = (struct resources){{"50m", NO_LOC, 0}, {"32Mi", NO_LOC, 0}, {0}};
+		struct quantity *given[] = {&res->requests.cpu, &res->requests.memory,
+		                            &res->limits.cpu, &res->limits.memory};
+		for (size_t i = 0; i < sizeof given / sizeof *given; i++)
+			quantity_parse(given[i]->text, &given[i]->value);
+		r->wait_resources = res;
 	}
 	ctr->resources = r->wait_resources;
 	return ctr;
