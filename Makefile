@@ -78,6 +78,7 @@ SRC = \
 	src/parse_recover.c \
 	src/parse_words.c \
 	src/parse_values.c \
+	src/parse_security.c \
 	src/pipeline.c \
 	src/profile.c \
 	src/properties.c \

@@ -4,7 +4,8 @@
  * delivered last), and the helpers its files share.  Only
  * src/parse_recover.c (the habits, where recovery ends),
  * src/parse_braces.c (missing and extra braces), src/parse_values.c
- * (values missing or unquoted on a property's line) and
+ * (values missing or unquoted on a property's line), src/parse_security.c
+ * (the security block's words as other tools write them) and
  * src/parse_habits.c (the text of other languages' habits) include it.
  */
 #ifndef RECOVER_H_INCLUDED
@@ -236,5 +237,21 @@ bool after_error(struct parse_ctx *p, yyscan_t scanner, const struct tok *t, boo
  * true`, `runAsUser 1000`): reported once, with what todokc writes, and
  * read so (t is changed, and kept when *keep).  False when t is none. */
 bool kubernetes_habit(struct parse_ctx *p, yyscan_t scanner, struct tok *t, bool *keep);
+
+/* parse_security.c: a security setting in a security block written as a
+ * field of Kubernetes' securityContext, a flag with a value or
+ * capabilities in brackets: reported, and read as todokc's word (t is
+ * changed, and kept when *keep).  False when t is none. */
+bool security_token(struct parse_ctx *p, yyscan_t scanner, struct tok *t, bool *keep);
+/* 1 for `true` (or `yes`), 0 for `false` (or `no`), else -1 (w may be NULL). */
+int security_boolean(const char *w);
+/* Whether a security word is a flag, which takes no value (non-root). */
+bool security_flag(int token);
+/* The security block's word that `word` written on its own line is: a
+ * field of Kubernetes' securityContext (runAsUser: user), Compose's key
+ * (read_only: read-only) or todokc's word itself, whatever its case and
+ * its '-' or '_'; *inverted when it says the field is false
+ * (allowPrivilegeEscalation: no-escalation).  0 when it is none. */
+int security_word(const char *word, bool *inverted);
 
 #endif

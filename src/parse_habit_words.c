@@ -167,12 +167,59 @@ rest_after(struct parse_ctx *p, uint32_t end)
 	return keyword ? keyword_spelling(keyword) : rest;
 }
 
+/* A security setting written as a component's line (`runAsUser 1000`,
+ * `user: "1000"`, `privileged true`): the end of its message, the line of
+ * its security block to write (with the user's number, and Compose's
+ * `user: "1000:1000"` as user and group) or, for a flag that is off as
+ * written, that the line goes; NULL when `word` is no setting. */
+static const char *
+security_hint(struct parse_ctx *p, const char *word, uint32_t end)
+{
+	bool inverted;
+	int token = security_word(word, &inverted);
+	if (!token)
+		return NULL;
+	const char *spelling = keyword_spelling(token), *rest = rest_after(p, end);
+	size_t len = rest ? strlen(rest) : 0;
+	if (len > 1 && rest[0] == '"' && rest[len - 1] == '"')
+		rest = arena_strndup(p->arena, rest + 1, len -= 2);
+	const char *line;
+	if (security_flag(token)) {
+		bool on = security_boolean(rest) != 0;
+		if (on == inverted)
+			return inverted ? ": a container may gain privileges unless `security { "
+			                  "no-escalation }` is written: remove the line"
+			                : ": a security setting not written is off: remove the line";
+		line = arena_printf(p->arena, "security { %s }", spelling);
+	} else if (token == KW_ADD || token == KW_DROP) {
+		line = arena_printf(p->arena, "security { %s %s }", spelling,
+		                    rest ? rest : token == KW_ADD ? "NET_ADMIN" : "ALL");
+	} else {
+		size_t digits = rest ? strspn(rest, "0123456789") : 0;
+		bool ids = token == KW_USER && digits && rest[digits] == ':' &&
+		           strspn(rest + digits + 1, "0123456789") == len - digits - 1 &&
+		           len > digits + 1;
+		if (ids)
+			line = arena_printf(p->arena, "security { user %.*s group %s }", (int)digits,
+			                    rest, rest + digits + 1);
+		else if (rest && digits != len) /* (Compose's `user: app`) */
+			return arena_printf(p->arena, ": todokc's '%s' is a number: write "
+			                    "`security { %s 1000 }`", spelling, spelling);
+		else
+			line = arena_printf(p->arena, "security { %s %s }", spelling,
+			                    rest ? rest : "1000");
+	}
+	return arena_printf(p->arena, "; did you mean `%s`?", line);
+}
+
 const char *
 habit_other_tool_hint(struct parse_ctx *p, const char *word, uint32_t end)
 {
 	const struct other_word *w = other_tool_word(word, where_now(p->r));
-	if (!w || !w->write)
-		return w && w->hint ? arena_printf(p->arena, ": %s", w->hint) : NULL;
+	if (!w)
+		return security_hint(p, word, end);
+	if (!w->write)
+		return w->hint ? arena_printf(p->arena, ": %s", w->hint) : NULL;
 	const char *value = rest_after(p, end), *slot = strstr(w->write, "%s");
 	const char *line = slot ? arena_printf(p->arena, "%.*s%s%s", (int)(slot - w->write),
 	                                       w->write, value ? value : w->value, slot + 2)

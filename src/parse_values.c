@@ -10,8 +10,9 @@
  * before left unfinished is reported here too (E0130).  Also Kubernetes'
  * habits inside a property's statement: a probe's fields (`httpGet`,
  * `port 8080`, `initialDelaySeconds 5`), a securityContext's fields and
- * flags with values (`runAsUser 1000`, `privileged true`), YAML mappings
- * by indentation under `env:` or `limits:`, and bare label values.
+ * flags with values in a security block (`runAsUser 1000`, `privileged
+ * true`: src/parse_security.c reads them), YAML mappings by indentation
+ * under `env:` or `limits:`, and bare label values.
  */
 #include "recover.h"
 
@@ -268,6 +269,19 @@ env_list(struct parse_ctx *p, yyscan_t scanner, struct tok *t, const char *items
 	return true;
 }
 
+/* The tokens of t's line and of YAML's lines indented below it, not read
+ * (nor reported: `build: .` leaves no stray '.'). */
+static void
+drop_line(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
+{
+	uint32_t end = habit_yaml_value_end(p, t->loc.begin);
+	if (p->quiet_until < end)
+		p->quiet_until = end;
+	for (struct tok *n = peek(p, scanner, 0); n->token && n->loc.begin < end;
+	     n = peek(p, scanner, 0))
+		take(p, scanner);
+}
+
 bool
 other_tool_line(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
 {
@@ -293,12 +307,34 @@ other_tool_line(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
 	if (hint)
 		diag(&p->c->diags, E0202, t->loc, "unknown property %s%s", diag_quote(p->arena, w),
 		     hint);
-	uint32_t end = habit_yaml_value_end(p, t->loc.begin);
-	if (p->quiet_until < end)
-		p->quiet_until = end; /* (`build: .`: no stray '.') */
-	for (struct tok *n = peek(p, scanner, 0); n->token && n->loc.begin < end;
-	     n = peek(p, scanner, 0))
-		take(p, scanner);
+	drop_line(p, scanner, t);
+	return true;
+}
+
+/* A security block's word on a component's line, `user 1000`,
+ * `privileged true` (or Compose's `user: "1000"`): reported with the line
+ * of the security block to write, and its line (with YAML's lines
+ * indented below it) dropped. */
+static bool
+security_line(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
+{
+	struct recover *r = p->r;
+	const struct block *b = top(r);
+	const char *w = keyword_spelling(t->token);
+	bool inverted;
+	/* (not a line that goes on with the statement before it: `mount data
+	 * at "/data"` and `read-only` below it, or one indented deeper) */
+	if (!t->starts_line || !w || b->kind != BLOCK_PROPS || b->head == KW_SECURITY ||
+	    r->prev.token == ',' || is_role(r->prev.token, "property") ||
+	    (t->token == KW_READ_ONLY &&
+	     (r->stmt_first == KW_MOUNT || r->stmt_first == KW_VOLUME)) ||
+	    (r->prev.token != '{' && r->prev.token != '}' &&
+	     indent_of(p, t->loc.begin) > indent_of(p, r->prev.loc.begin)) ||
+	    !security_word(w, &inverted))
+		return false;
+	diag(&p->c->diags, E0201, t->loc, "'%s' is a setting of the security block%s", w,
+	     habit_other_tool_hint(p, w, t->loc.end));
+	drop_line(p, scanner, t);
 	return true;
 }
 
@@ -509,124 +545,6 @@ probe_line(struct parse_ctx *p, const struct tok *t)
 	}
 }
 
-/* Kubernetes' fields of a securityContext, and todokc's words for them
- * (inverted: the word says the field is false). */
-static const struct {
-	const char *field;
-	int token;
-	bool inverted;
-} security_fields[] = {
-	{"allowprivilegeescalation", KW_NO_ESCALATION, true},
-	{"fsgroup", KW_FS_GROUP, false},
-	{"readonlyrootfilesystem", KW_READ_ONLY, false},
-	{"runasgroup", KW_GROUP, false},
-	{"runasnonroot", KW_NON_ROOT, false},
-	{"runasuser", KW_USER, false},
-};
-
-/* 1 for `true` (or `yes`), 0 for `false` (or `no`), else -1. */
-static int
-boolean(const struct tok *t)
-{
-	if (t->token != WORD)
-		return -1;
-	const char *w = t->val.word.text;
-	return strcmp(w, "true") == 0 || strcmp(w, "yes") == 0 ? 1
-	     : strcmp(w, "false") == 0 || strcmp(w, "no") == 0 ? 0 : -1;
-}
-
-/* Kubernetes' `capabilities { drop ["ALL"] }` in a security block: the
- * word, and the block after it, are dropped. */
-static void
-capabilities(struct parse_ctx *p, yyscan_t scanner, const struct tok *t)
-{
-	diag(&p->c->diags, E0201, t->loc, "todokc writes capabilities as settings of the security "
-	     "block, with no block of their own: `drop ALL`, `add NET_ADMIN, SYS_TIME`");
-	if (peek(p, scanner, 0)->token == ':')
-		take(p, scanner);
-	if (peek(p, scanner, 0)->token != '{')
-		return;
-	for (int depth = 0;;) {
-		struct tok n = take(p, scanner);
-		depth += n.token == '{' ? 1 : n.token == '}' ? -1 : 0;
-		if (!n.token || depth == 0)
-			return;
-	}
-}
-
-/* A security setting written as a field of Kubernetes' securityContext,
- * or a flag with a value. */
-static bool
-security_token(struct parse_ctx *p, yyscan_t scanner, struct tok *t, bool *keep)
-{
-	struct recover *r = p->r;
-	struct diags *d = &p->c->diags;
-	if ((t->token == '[' && (r->prev.token == KW_ADD || r->prev.token == KW_DROP)) ||
-	    (t->token == ']' && r->bracket_dropped)) {
-		const char *names = t->token == '[' ? habit_unbracketed(p, t->loc.begin) : NULL;
-		if (t->token == '[')
-			diag(d, E0201, t->loc, "capabilities are names separated by ',', without "
-			     "brackets: `%s %s`", keyword_spelling(r->prev.token), names ? names : "ALL");
-		r->bracket_dropped = t->token == '[';
-		*keep = false; /* the bracket is dropped */
-		return true;
-	}
-	char folded[32];
-	const char *field = NULL;
-	int token = t->token;
-	bool inverted = false;
-	if (t->token == WORD && habit_fold(t->val.word.text, strlen(t->val.word.text), folded,
-	                                   sizeof folded)) {
-		if (strcmp(folded, "capabilities") == 0) {
-			capabilities(p, scanner, t);
-			*keep = false;
-			return true;
-		}
-		for (size_t i = 0; i < sizeof security_fields / sizeof *security_fields; i++)
-			if (strcmp(folded, security_fields[i].field) == 0) {
-				field = t->val.word.text;
-				token = security_fields[i].token;
-				inverted = security_fields[i].inverted;
-			}
-	}
-	bool flag = token == KW_NON_ROOT || token == KW_READ_ONLY || token == KW_NO_ESCALATION ||
-	            token == KW_PRIVILEGED;
-	int k = peek(p, scanner, 0)->token == ':' || peek(p, scanner, 0)->token == '=';
-	struct tok *v = peek(p, scanner, k);
-	int value = same_line(p, t->loc.end, v->loc.begin) ? boolean(v) : -1;
-	if (!field && (!flag || value < 0))
-		return false;
-	const char *spelling = keyword_spelling(token);
-	struct loc whole = {t->loc.begin, flag && value >= 0 ? v->loc.end : t->loc.end};
-	const char *as_written = arena_strndup(p->arena, text(p) + whole.begin,
-	                                       whole.end - whole.begin);
-	bool on = value < 0 || (value == 1) != inverted;
-	if (!flag)
-		diag(d, E0201, t->loc, "todokc writes '%s' as '%s': write `%s %s`", field, spelling,
-		     spelling,
-		     v->token == INT ? arena_strndup(p->arena, text(p) + v->loc.begin,
-		                                     v->loc.end - v->loc.begin) : "1000");
-	else if (on && field && value < 0)
-		diag(d, E0201, whole, "todokc writes '%s' as '%s'", as_written, spelling);
-	else if (on && field)
-		diag(d, E0201, whole, "todokc writes `%s` as `%s`: its security flags take no value",
-		     as_written, spelling);
-	else if (on)
-		diag(d, E0201, (struct loc){peek(p, scanner, 0)->loc.begin, v->loc.end},
-		     "todokc's security flags take no value: write `%s`", spelling);
-	else if (inverted)
-		diag(d, E0201, whole, "a container may gain privileges unless 'no-escalation' is "
-		     "written: remove `%s`", as_written);
-	else
-		diag(d, E0201, whole, "todokc's security flags take no value, and one not written is "
-		     "off: remove `%s`", as_written);
-	for (int i = 0; i < k + (flag && value >= 0); i++)
-		take(p, scanner);
-	t->token = token;
-	*keep = on;
-	return true;
-}
-
 bool
 mapping_block(struct parse_ctx *p, yyscan_t scanner, struct tok *t)
 {
@@ -770,5 +688,7 @@ kubernetes_habit(struct parse_ctx *p, yyscan_t scanner, struct tok *t, bool *kee
 		probe_line(p, t);
 	else if (b->head == KW_SECURITY)
 		return security_token(p, scanner, t, keep);
+	else if (security_line(p, scanner, t))
+		return !(*keep = false); /* (the word is dropped with its line) */
 	return false;
 }
