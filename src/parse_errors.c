@@ -430,6 +430,45 @@ report_component_habit(struct parse_ctx *p, const YYLTYPE *loc, int got, int n,
 	return true;
 }
 
+/* A word after 'labels' or 'annotations' that is no target: `labels x`,
+ * `labels app = "web"` (its entries without their block). */
+static bool
+report_metadata_target(struct parse_ctx *p, const YYLTYPE *loc, const char *word, int n,
+                       const int *expected)
+{
+	static const int targets[] = {KW_POD, KW_WORKLOAD, KW_SERVICE, KW_ROUTE, KW_ACCOUNT};
+	int before = recover_token_before(p);
+	if (before != KW_LABELS && before != KW_ANNOTATIONS)
+		return false;
+	const char *keyword = keyword_spelling(before), *s = p->c->src.text;
+	uint32_t after = loc->end + (uint32_t)strspn(s + loc->end, " \t");
+	if (s[after] == '=' || (s[after] == ':' && s[after + 1] != ':')) {
+		const char *entry = s[after] == '=' ? habit_statement_rest(p, loc->begin, 0) : NULL;
+		if (!entry)
+			entry = arena_printf(p->arena, "%s = \"VALUE\"", word);
+		diag(&p->c->diags, E0201, *loc, "'%s' holds its entries in a block: `%s { %s }`",
+		     keyword, keyword, entry);
+		return true;
+	}
+	bool component = expects(n, expected, KW_POD);
+	struct suggestion sg = suggestion_start(&p->c->diags.suggestion_budget, word);
+	for (size_t i = 0; component && i < sizeof targets / sizeof *targets; i++)
+		suggestion_consider(&sg, keyword_spelling(targets[i]));
+	const char *q = diag_quote(p->arena, word);
+	if (component && sg.best)
+		diag(&p->c->diags, E0202, *loc, "unknown target %s of '%s'; did you mean '%s'? (a "
+		     "target is pod, workload, service, route or account)", q, keyword, sg.best);
+	else if (component)
+		diag(&p->c->diags, E0202, *loc, "unknown target %s of '%s': '%s' takes a block of "
+		     "entries, `%s { KEY = \"VALUE\" }`, or a target before it, pod, workload, "
+		     "service, route or account (`%s pod { ... }`)", q, keyword, keyword, keyword,
+		     keyword);
+	else
+		diag(&p->c->diags, E0201, *loc, "the stack's '%s' takes a block of entries, with no "
+		     "target: `%s { KEY = \"VALUE\" }`", keyword, keyword);
+	return true;
+}
+
 /* Names of a list without the ',' between them: `after db cache`,
  * `env from settings keys`, `allow from web worker`. */
 static bool
@@ -618,6 +657,8 @@ report_syntax_error(struct parse_ctx *p, const YYLTYPE *loc, int got, int n, con
 		if (report_name_list_comma(p, loc, word))
 			return;
 		if (report_yaml_file(p, loc, word, n, expected))
+			return;
+		if (report_metadata_target(p, loc, word, n, expected))
 			return;
 		const char *best = closest_expected(p, n, expected, word);
 		if (report_unknown_word(p, loc, n, expected, word, best))
