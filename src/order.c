@@ -118,7 +118,9 @@ report_cycle(struct compilation *c, struct component *first, struct wait *const 
 		     name);
 	} else {
 		struct diagnostic *g = diag(&c->diags, E0601, w->loc,
-		                            "components wait for each other in a cycle: %s", chain.data);
+		                            "components wait for each other in a cycle: %s; none of "
+		                            "them would ever start: remove an 'after' that one of them "
+		                            "does not need", chain.data);
 		do {
 			w = via[cur->index];
 			diag_note(&c->diags, g, w->loc, "%s waits for %s here",
