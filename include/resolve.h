@@ -57,6 +57,10 @@ const char *rquote(struct resolver *r, const char *s);
  * unknown (with a suggestion) or of the wrong kind.  `what` names the
  * expected kind in messages. */
 struct decl *lookup(struct resolver *r, struct ident name, unsigned kinds, const char *what);
+/* lookup(), saying what to write (`fix`) when the name is a declaration
+ * of another kind. */
+struct decl *lookup_or_write(struct resolver *r, struct ident name, unsigned kinds,
+                             const char *what, const char *fix);
 /* lookup() of the target of an `after` of `waiter`: a workload or a job
  * (the cron is refused by the caller); an unknown one lists those it may
  * name. */

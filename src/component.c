@@ -314,8 +314,14 @@ resolve_volume(struct resolver *r, struct component *comp, struct volume *vol)
 	resolve_text(r, &vol->class, "a storage class");
 	if (vol->kind == VOLUME_CONFIG || vol->kind == VOLUME_SECRET) {
 		bool config = vol->kind == VOLUME_CONFIG;
-		struct decl *d = lookup(r, vol->source, 1u << (config ? DECL_CONFIG : DECL_SECRET),
-		                        config ? "config" : "secret");
+		/* `from config creds` where creds is a secret: the other word. */
+		const struct decl *seen = strmap_get(&r->s->names, vol->source.text);
+		const char *fix = seen && seen->kind == (config ? DECL_SECRET : DECL_CONFIG)
+		                  ? arena_printf(r->a, "'from %s %s'", config ? "secret" : "config",
+		                                 vol->source.text)
+		                  : NULL;
+		struct decl *d = lookup_or_write(r, vol->source, 1u << (config ? DECL_CONFIG : DECL_SECRET),
+		                                 config ? "config" : "secret", fix);
 		vol->mounted = d ? d->what : NULL;
 		resolve_items(r, vol);
 		if (d && config && !vol->mounted->external)

@@ -87,21 +87,26 @@ unknown_message(struct resolver *r, const char *name, unsigned kinds, const char
 }
 
 /* lookup(), and for an `after` of `waiter` (else NULL) the words of its
- * errors. */
+ * errors; `fix`, when not NULL, what to write when the name is a
+ * declaration of another kind. */
 static struct decl *
 lookup_for(struct resolver *r, struct ident name, unsigned kinds, const char *what,
-           const struct component *waiter)
+           const struct component *waiter, const char *fix)
 {
 	struct decl *d = strmap_get(&r->s->names, name.text);
 	if (d && (kinds & 1u << d->kind))
 		return d;
 	if (d) {
-		const char *q = rquote(r, name.text), *fix = "";
-		if (waiter && d->kind != DECL_PARAM)
+		const char *q = rquote(r, name.text);
+		if (fix)
+			fix = arena_printf(r->a, "; write %s", fix);
+		else if (!waiter)
+			fix = "";
+		else if (d->kind != DECL_PARAM)
 			fix = arena_printf(r->a, "; the configs and secrets are applied before the "
 			                   "workloads, and a pod starts only once those it takes exist: "
 			                   "remove %s from the 'after'", q);
-		else if (waiter)
+		else
 			fix = arena_printf(r->a, "; %s", listed_names(r, name.text, kinds, waiter));
 		struct diagnostic *g = diag(&r->c->diags, E0303, name.loc, "%s is a %s, not a %s%s",
 		                            q, decl_kind_name(d->kind), what, fix);
@@ -128,13 +133,20 @@ lookup_for(struct resolver *r, struct ident name, unsigned kinds, const char *wh
 struct decl *
 lookup(struct resolver *r, struct ident name, unsigned kinds, const char *what)
 {
-	return lookup_for(r, name, kinds, what, NULL);
+	return lookup_for(r, name, kinds, what, NULL, NULL);
+}
+
+struct decl *
+lookup_or_write(struct resolver *r, struct ident name, unsigned kinds, const char *what,
+                const char *fix)
+{
+	return lookup_for(r, name, kinds, what, NULL, fix);
 }
 
 struct decl *
 lookup_after(struct resolver *r, struct ident name, const struct component *waiter)
 {
-	return lookup_for(r, name, 1u << DECL_COMPONENT, "workload", waiter);
+	return lookup_for(r, name, 1u << DECL_COMPONENT, "workload", waiter, NULL);
 }
 
 /* The configs and secrets with a key, as "secret 'db'", at most three,
