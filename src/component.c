@@ -302,7 +302,8 @@ resolve_items(struct resolver *r, struct volume *vol)
 		for (size_t k = 0; k < set->keys.len; k++)
 			suggestion_consider(&s, ((struct kv *)set->keys.items[k])->key.text);
 		diag(&r->c->diags, E0302, item->loc, "%s%s %s has no key %s%s%s%s",
-		     set->external ? "external " : "", set->secret ? "secret" : "config", rquote(r, set->name.text), rquote(r, item->name),
+		     set->external ? "external " : "", set->secret ? "secret" : "config",
+		     rquote(r, set->name.text), rquote(r, item->name),
 		     s.best ? "; did you mean '" : "; ", s.best ? s.best : key_list(r, &set->keys),
 		     s.best ? "'?" : "");
 	}
