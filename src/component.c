@@ -121,19 +121,28 @@ find_port(struct resolver *r, struct component *comp, const struct container *ct
 	                                   rquote(r, comp->name.text));
 	if (on->port_name.text) {
 		struct suggestion s = suggestion_start(&r->c->diags.suggestion_budget, on->port_name.text);
+		const char **named = arena_alloc(r->a, (ctr->ports.len + 1) * sizeof *named);
+		size_t n = 0;
 		for (size_t i = 0; i < ctr->ports.len; i++) {
 			struct container_port *p = ctr->ports.items[i];
-			if (p->name)
+			if (p->name) {
 				suggestion_consider(&s, p->name);
+				named[n++] = p->name;
+			}
 		}
-		if (s.best)
-			g = diag(&r->c->diags, E0304, on->loc,
-			         "the probe is on port %s, which %s does not declare; did you mean '%s'?",
-			         rquote(r, on->port_name.text), owner, s.best);
-		else
-			g = diag(&r->c->diags, E0304, on->loc,
-			         "the probe is on port %s, which %s does not declare",
-			         rquote(r, on->port_name.text), owner);
+		const char *fix = s.best ? arena_printf(r->a, "; did you mean '%s'?", s.best)
+		                  : n ? arena_printf(r->a, "; its named port%s %s %s", n == 1 ? "" : "s",
+		                                     n == 1 ? "is" : "are",
+		                                     diag_quote_list(r->a, named, n, n))
+		                  : ctr->ports.len
+		                  ? arena_printf(r->a, "; its ports have no name: name the one to probe "
+		                                 "(`port %s %lld`), or probe its number (`on %lld`)",
+		                                 on->port_name.text,
+		                                 ((struct container_port *)ctr->ports.items[0])->number,
+		                                 ((struct container_port *)ctr->ports.items[0])->number)
+		                  : "";
+		g = diag(&r->c->diags, E0304, on->loc, "the probe is on port %s, which %s does not declare%s",
+		         rquote(r, on->port_name.text), owner, fix);
 	} else {
 		g = diag(&r->c->diags, E0304, on->loc,
 		         "the probe is on port %lld, which %s does not declare", on->number.value, owner);
