@@ -189,8 +189,8 @@ lookup_key(struct resolver *r, const struct ast_ref *ref, const struct vec *keys
 {
 	if (!ref->member.text) {
 		diag(&r->c->diags, E0302, ref->loc,
-		     "%s %s is used without a key; write %s.KEY", kind, rquote(r, ref->name.text),
-		     ref->name.text);
+		     "%s %s is used without a key; write %s.KEY (%s)", kind, rquote(r, ref->name.text),
+		     ref->name.text, key_list(r, keys));
 		return NULL;
 	}
 	struct kv *kv = strmap_get(by_key, ref->member.text);
